@@ -1,0 +1,23 @@
+// Bundles the action's entry points into dist/ (committed: GitHub runs dist/, never src/).
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+const entryPoints = {
+  'setup/index': 'src/main.ts',
+  'post/index': 'src/post.ts',
+};
+
+await rm('dist', { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outExtension: { '.js': '.js' },
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
