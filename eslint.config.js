@@ -14,9 +14,28 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core must not reach the runner, the network, processes or the file system.
+    // The pure core must not reach the runner, the network, processes or the file system. Only the shell
+    // modules listed here may; keep the list short, and each of them thin.
     files: ['src/**/*.ts'],
-    ignores: ['src/shell/**', 'src/main.ts', 'src/post.ts', 'src/**/*.io.ts'],
+    ignores: [
+      'src/main.ts',
+      'src/post.ts',
+      'src/steps/**',
+      'src/net/**',
+      'src/platform/facts.ts',
+      'src/binary/inspect-file.ts',
+      'src/build/run.ts',
+      'src/cache/go-caches.ts',
+      'src/github/**',
+      'src/toolchain/checksum-db.ts',
+      'src/toolchain/dirhash.ts',
+      'src/toolchain/extract-tar.ts',
+      'src/toolchain/extract-zip.ts',
+      'src/toolchain/godev-source.ts',
+      'src/toolchain/install.ts',
+      'src/toolchain/probe.ts',
+      'src/version/fetch-releases.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -24,8 +43,18 @@ export default tseslint.config(
           patterns: [
             { group: ['@actions/*'], message: 'Pure modules must not import the runner toolkit.' },
             {
-              group: ['node:fs', 'node:fs/*', 'node:child_process', 'node:http', 'node:https', 'node:net', 'fs', 'child_process'],
-              message: 'Pure modules take data in and return data; do I/O in a *.io.ts or src/shell module.',
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'node:child_process',
+                'node:http',
+                'node:https',
+                'node:net',
+                'fs',
+                'fs/*',
+                'child_process',
+              ],
+              message: 'Pure modules take data in and return data; do I/O in one of the shell modules.',
             },
           ],
         },

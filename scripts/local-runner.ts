@@ -91,7 +91,8 @@ export function parseKeyValueFile(text: string): Record<string, string> {
       const value: string[] = [];
       i++;
       while (i < lines.length && lines[i] !== delimiter) value.push(lines[i++] ?? '');
-      if (i >= lines.length) throw new Error(`Unterminated value for "${name}": delimiter ${delimiter} never closed`);
+      if (i >= lines.length)
+        throw new Error(`Unterminated value for "${name}": delimiter ${delimiter} never closed`);
       result[name] = value.join('\n');
     } else if (equals > 0) {
       result[line.slice(0, equals)] = line.slice(equals + 1);
@@ -183,7 +184,8 @@ function runProcess(
 /** Runs the action's main step, any plain steps in between, then its post step. */
 export async function runAction(options: RunActionOptions): Promise<RunActionResult> {
   const metadata = await readActionMetadata(options.actionDir);
-  if (!/^node\d+$/.test(metadata.runs.using)) throw new Error(`Not a JavaScript action: runs.using is ${metadata.runs.using}`);
+  if (!/^node\d+$/.test(metadata.runs.using))
+    throw new Error(`Not a JavaScript action: runs.using is ${metadata.runs.using}`);
 
   const temp = options.temp ?? (await mkdtemp(path.join(path.dirname(options.workspace), 'runner-temp-')));
   const commandDir = path.join(temp, '_runner_file_commands');
@@ -267,7 +269,10 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const mainSucceeded = steps.every((s) => s.exitCode === 0);
   if (metadata.runs.post && !options.skipPost && (postIf === 'always()' || mainSucceeded)) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    await runStep('post', node, [path.join(options.actionDir, metadata.runs.post)], { ...inputEnv, ...stateEnv });
+    await runStep('post', node, [path.join(options.actionDir, metadata.runs.post)], {
+      ...inputEnv,
+      ...stateEnv,
+    });
   }
 
   return {

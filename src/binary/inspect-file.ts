@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+// The one module in binary/ that touches the file system; the parsers it feeds stay pure.
+// eslint-disable-next-line no-restricted-imports
+import { readFile } from 'node:fs/promises';
+import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
+import { readBinaryHeader, type BinaryHeader } from './header.js';
+
+/** A built file as measured: size, hash, what its header says, and Go's build info when it has some. */
+export interface InspectedBinary {
+  sizeBytes: number;
+  sha256: string;
+  header: BinaryHeader;
+  buildInfo?: GoBuildInfo;
+}
+
+/** Reads the file once and measures it; errors name the file. */
+export async function inspectBinaryFile(filePath: string): Promise<InspectedBinary> {
+  const bytes = await readFile(filePath);
+  try {
+    const header = readBinaryHeader(bytes);
+    const buildInfo = readGoBuildInfo(bytes);
+    return {
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      header,
+      ...(buildInfo ? { buildInfo } : {}),
+    };
+  } catch (error) {
+    throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { parseTargets, type Target } from './build/targets.js';
+import { InputError } from './errors.js';
+
+/** Everything the action was asked to do, validated. Built from inputs only; no I/O. */
+export interface Config {
+  goVersion: string;
+  /** Absolute, or empty when not given. */
+  goVersionFile: string;
+  /** Absolute. */
+  workingDirectory: string;
+  architecture: string;
+  goproxy: string;
+  gotoolchain: string;
+  targets: Target[];
+  packages: string[];
+  ldflags: string;
+  trimpath: boolean;
+  cgo: boolean;
+  buildTags: string[];
+  buildFlags: string[];
+  /** Absolute. */
+  outputDir: string;
+  nameTemplate: string;
+  parallel: number;
+  failFast: boolean;
+  /** Absolute, or empty for the default under RUNNER_TEMP. */
+  reportFile: string;
+}
+
+export interface RunnerContext {
+  workspace: string;
+  cores: number;
+}
+
+export function parseBoolean(value: string, inputName: string): boolean {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'true') return true;
+  if (normalized === 'false') return false;
+  throw new InputError(
+    inputName,
+    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
+    'use true or false',
+  );
+}
+
+export function parsePositiveInteger(value: string, inputName: string, fallback: number): number {
+  const trimmed = value.trim();
+  if (trimmed === '') return fallback;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
+      `use e.g. 2, or leave it empty for the number of cores (${fallback})`,
+    );
+  }
+  return Number(trimmed);
+}
+
+/** Words separated by whitespace, commas or newlines (lists users write in YAML either way). */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((word) => word.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Splits a flag string into words the way a POSIX shell would (quotes and backslashes), without ever running
+ * a shell: `$(…)`, backticks and `;` stay literal characters of a word.
+ */
+export function splitShellWords(value: string, inputName: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i] as string;
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      else current += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = undefined;
+      else if (char === '\\' && i + 1 < value.length && '"\\$`'.includes(value[i + 1] as string))
+        current += value[++i];
+      else current += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      inWord = true;
+    } else if (char === '\\' && i + 1 < value.length) {
+      current += value[++i];
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += char;
+      inWord = true;
+    }
+  }
+  if (quote) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} has an unclosed ${quote} quote`,
+      `close it, e.g. -gcflags='all=-N -l'`,
+    );
+  }
+  if (inWord) words.push(current);
+  return words;
+}
+
+/** Reads and validates every input. `input` returns the raw value (empty string when unset). */
+export function readConfig(input: (name: string) => string, runner: RunnerContext): Config {
+  const workingDirectory = path.resolve(runner.workspace, input('working-directory') || '.');
+  // Paths in inputs are relative to the workspace, as in actions/setup-go; packages are relative to the module.
+  const inWorkspace = (value: string) => path.resolve(runner.workspace, value);
+  const packages = parseList(input('packages') || '.');
+  return {
+    goVersion: input('go-version').trim(),
+    goVersionFile: input('go-version-file').trim() ? inWorkspace(input('go-version-file').trim()) : '',
+    workingDirectory,
+    architecture: input('architecture').trim() || 'auto',
+    goproxy: input('goproxy').trim() || 'https://proxy.golang.org,direct',
+    gotoolchain: input('gotoolchain').trim() || 'local',
+    targets: parseTargets(input('targets')),
+    packages,
+    ldflags: input('ldflags'),
+    trimpath: parseBoolean(input('trimpath') || 'true', 'trimpath'),
+    cgo: parseBoolean(input('cgo') || 'false', 'cgo'),
+    buildTags: parseList(input('build-tags')),
+    buildFlags: splitShellWords(input('build-flags'), 'build-flags'),
+    outputDir: input('output-dir').trim()
+      ? inWorkspace(input('output-dir').trim())
+      : path.join(workingDirectory, 'dist'),
+    nameTemplate: input('name-template') || '{name}_{goos}_{goarch}{ext}',
+    parallel: parsePositiveInteger(input('parallel'), 'parallel', runner.cores),
+    failFast: parseBoolean(input('fail-fast') || 'false', 'fail-fast'),
+    reportFile: input('report-file').trim() ? inWorkspace(input('report-file').trim()) : '',
+  };
+}

@@ -1,0 +1,98 @@
+// Go's "h1:" module hash (golang.org/x/mod/sumdb/dirhash Hash1), over a module zip as `go` computes it, and the
+// go.sum line a user may pin it with.
+import { createHash } from 'node:crypto';
+import yauzl from 'yauzl';
+import { InputError } from '../errors.js';
+import { decodeStdBase64, splitGoSumLine, type GoSumEntry } from './sumdb.js';
+
+/** A file of a module, named as in its zip (`<module>@<version>/<path>`), with the SHA-256 of its content. */
+export interface HashedFile {
+  name: string;
+  sha256Hex: string;
+}
+
+const EXAMPLE_SUM_LINE =
+  'golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=';
+
+/**
+ * Go's Hash1: the files sorted by name (byte order, as Go compares strings), one `<sha256hex>  <name>\n` line each,
+ * SHA-256 over those lines, base64, prefixed `h1:`.
+ */
+export function hash1(files: readonly HashedFile[]): string {
+  const sorted = files
+    .map((file) => ({ ...file, nameBytes: Buffer.from(file.name, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
+  const summary = createHash('sha256');
+  for (const file of sorted) {
+    if (file.name.includes('\n')) throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
+      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
+    }
+    summary.update(`${file.sha256Hex}  ${file.name}\n`, 'utf8');
+  }
+  return `h1:${summary.digest('base64')}`;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The h1: hash of a module zip, as `go` computes it before trusting a download: every entry (directory entries
+ * too, as Go's dirhash.HashZip includes them) streamed through SHA-256 one at a time, names taken as stored.
+ * Two entries with one name are refused: Go refuses such a zip when extracting it, and which copy an extractor
+ * keeps is not something the hash can vouch for.
+ */
+export async function hashModuleZip(zipPath: string): Promise<string> {
+  // Raw names, as Go's archive/zip reads them: no CP437 guessing, no rewriting by yauzl.
+  const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
+  try {
+    const files: HashedFile[] = [];
+    const seen = new Set<string>();
+    for await (const entry of zip.eachEntry()) {
+      let name: string;
+      try {
+        name = utf8.decode(entry.fileNameRaw);
+      } catch {
+        throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`);
+      }
+      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
+      seen.add(name);
+      const content = createHash('sha256');
+      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
+      files.push({ name, sha256Hex: content.digest('hex') });
+    }
+    return hash1(files);
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Parses the `toolchain-sum` input: one go.sum line for the toolchain module's zip, e.g.
+ * `golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:…=`.
+ */
+export function parseGoSumLine(line: string): GoSumEntry {
+  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
+  const entry = splitGoSumLine(line);
+  if (entry === undefined) {
+    throw new InputError('toolchain-sum', `"${line}" is not a go.sum line (<module> <version> <h1:hash>)`, fix);
+  }
+  if (entry.version.endsWith('/go.mod')) {
+    throw new InputError(
+      'toolchain-sum',
+      `"${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
+      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`,
+    );
+  }
+  if (!/^v[0-9]/.test(entry.version)) {
+    throw new InputError('toolchain-sum', `"${entry.version}" in "${line}" is not a module version`, fix);
+  }
+  const digest = entry.hash.startsWith('h1:') ? decodeStdBase64(entry.hash.slice(3)) : undefined;
+  if (digest?.length !== 32) {
+    throw new InputError(
+      'toolchain-sum',
+      `"${entry.hash}" in "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
+      fix,
+    );
+  }
+  return entry;
+}

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { readBinaryHeader, type BinaryHeader } from '../binary/header.js';
+
+const execFileAsync = promisify(execFile);
+
+/** What an installed toolchain says about itself, from its own binary and from `go env`. */
+export interface ToolchainProbe {
+  goBinary: string;
+  header: BinaryHeader;
+  env: Record<string, string>;
+}
+
+export function goBinaryPath(goroot: string): string {
+  return path.join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
+}
+
+async function readHead(file: string, length: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs `go env -json` with the given variables; GOTOOLCHAIN=local so the answer is this toolchain's own. */
+export async function goEnv(goBinary: string, names: string[], env: NodeJS.ProcessEnv = process.env) {
+  const { stdout } = await execFileAsync(goBinary, ['env', '-json', ...names], {
+    env: { ...env, GOTOOLCHAIN: 'local' },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout) as Record<string, string>;
+}
+
+/** Reads bin/go's header and asks it for its host platform and version; fails when it does not run. */
+export async function probeToolchain(goroot: string): Promise<ToolchainProbe> {
+  const goBinary = goBinaryPath(goroot);
+  const header = readBinaryHeader(await readHead(goBinary, 4096));
+  let env: Record<string, string>;
+  try {
+    env = await goEnv(goBinary, [
+      'GOHOSTOS',
+      'GOHOSTARCH',
+      'GOVERSION',
+      'GOROOT',
+      'GOMODCACHE',
+      'GOCACHE',
+      'GOPATH',
+    ]);
+  } catch (error) {
+    throw new Error(
+      `The toolchain at ${goroot} does not run on this machine (${header.format} ${header.arch}): ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
+  }
+  return { goBinary, header, env };
+}
