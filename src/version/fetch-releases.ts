@@ -52,7 +52,11 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
-    throw new AttemptFailure(`the body declares ${declared} bytes, over the ${maxBytes}-byte limit`, response.status, false);
+    throw new AttemptFailure(
+      `the body declares ${declared} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false,
+    );
   }
   if (!response.body) return '';
   const reader = response.body.getReader();

@@ -166,9 +166,10 @@ function parseModFile(file: string, text: string, kind: 'go.mod' | 'go.work'): V
     );
   }
 
-  let chosenToolchain: string | undefined;
   let toolchainNote = '';
-  if (toolchain && toolchain.value !== 'default') {
+  if (toolchain && toolchain.value === 'default') {
+    toolchainNote = ` (toolchain default on line ${toolchain.line} names no toolchain)`;
+  } else if (toolchain) {
     const version = toolchainVersion(toolchain.value);
     if (version === undefined) {
       throw fileError(
@@ -179,30 +180,24 @@ function parseModFile(file: string, text: string, kind: 'go.mod' | 'go.work'): V
       );
     }
     // As go does: a toolchain line counts only when newer than the go line.
-    if (!go || compareGoVersions(version, go.value) > 0) {
-      if (isLanguageVersion(version)) {
-        throw fileError(
-          file,
-          toolchain.line,
-          `"toolchain ${toolchain.value}" names a language version, not a release`,
-          `write a release, e.g. "toolchain ${toolchain.value}.0"`,
-        );
-      }
-      chosenToolchain = version;
-    } else {
+    if (go && compareGoVersions(version, go.value) <= 0) {
       toolchainNote = ` (toolchain ${toolchain.value} on line ${toolchain.line} is not newer, so go ignores it)`;
+    } else if (isLanguageVersion(version)) {
+      throw fileError(
+        file,
+        toolchain.line,
+        `"toolchain ${toolchain.value}" names a language version, not a release`,
+        `write a release, e.g. "toolchain ${toolchain.value}.0"`,
+      );
+    } else {
+      return {
+        spec: exactSpec(version),
+        source: `${file} line ${toolchain.line}: toolchain ${toolchain.value}`,
+        location: { file, line: toolchain.line },
+      };
     }
-  } else if (toolchain) {
-    toolchainNote = ` (toolchain default on line ${toolchain.line} names no toolchain)`;
   }
 
-  if (chosenToolchain !== undefined && toolchain) {
-    return {
-      spec: exactSpec(chosenToolchain),
-      source: `${file} line ${toolchain.line}: toolchain ${toolchain.value}`,
-      location: { file, line: toolchain.line },
-    };
-  }
   if (!go) {
     throw new InputError(
       file,
@@ -264,7 +259,7 @@ function parseGoVersionFile(file: string, text: string): VersionRequirement {
  * and uses the first one it finds.
  */
 function parseToolVersions(file: string, text: string): VersionRequirement {
-  const line = contentLines(text, /#.*$/).find(({ text: content }) => /^(golang|go)\s/.test(content));
+  const line = contentLines(text, /#.*$/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
   if (!line) {
     throw new InputError(
       file,
@@ -275,7 +270,7 @@ function parseToolVersions(file: string, text: string): VersionRequirement {
   }
   const [tool = '', version = ''] = line.text.split(/\s+/);
   return {
-    spec: checkedSpec(file, line.number, version, `${tool} ${version}`),
+    spec: checkedSpec(file, line.number, version, line.text),
     source: `${file} line ${line.number}: ${tool} ${version}`,
     location: { file, line: line.number },
   };
