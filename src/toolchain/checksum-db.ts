@@ -36,12 +36,12 @@ const DEFAULT_SUMDB_URL = 'https://sum.golang.org';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const RETRY_DELAYS_MS = [250, 1000];
 
-interface Response {
+interface HttpAnswer {
   status: number;
   body: Uint8Array;
 }
 
-type Get = (url: string) => Promise<Response>;
+type Get = (url: string) => Promise<HttpAnswer>;
 
 /** GET with a time limit, retrying network errors and 5xx answers; other statuses are returned as they are. */
 function httpGetter(fetchImpl: typeof fetch, timeoutMs: number): Get {
@@ -50,11 +50,14 @@ function httpGetter(fetchImpl: typeof fetch, timeoutMs: number): Get {
       let failure: string;
       try {
         const response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs) });
-        if (response.status < 500) return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
+        if (response.status < 500) {
+          return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
+        }
         await response.body?.cancel();
         failure = `HTTP ${response.status}`;
       } catch (error) {
-        const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
         failure = `${error instanceof Error ? error.message : String(error)}${cause}`;
       }
       const delay = RETRY_DELAYS_MS[attempt];
@@ -73,7 +76,12 @@ function trimSlashes(url: string): string {
  * moves on to the next proxy; `direct`, `off` or the end of the list means the database itself. Any other answer
  * means the database is unavailable, as `go` decides for comma-separated GOPROXY lists.
  */
-async function databaseBase(get: Get, goproxy: string[], databaseName: string, sumdbUrl: string): Promise<string> {
+async function databaseBase(
+  get: Get,
+  goproxy: string[],
+  databaseName: string,
+  sumdbUrl: string,
+): Promise<string> {
   for (const proxy of goproxy) {
     if (proxy === 'direct' || proxy === 'off') break;
     const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
@@ -91,8 +99,13 @@ async function fetchTiles(get: Get, base: string, tiles: TileRef[]): Promise<Map
     tiles.map(async (tile) => {
       let response = await get(`${base}/${tile.path}`);
       // A partial tile disappears once the full tile is published; the full one holds the same leading hashes.
-      if (response.status === 404 && tile.width < 2 ** tile.height) response = await get(`${base}/${fullTile(tile).path}`);
-      if (response.status !== 200) throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
+      const gone = response.status === 404 || response.status === 410;
+      if (gone && tile.width < 2 ** tile.height) {
+        response = await get(`${base}/${fullTile(tile).path}`);
+      }
+      if (response.status !== 200) {
+        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
+      }
       return [tile.path, response.body] as const;
     }),
   );
@@ -104,7 +117,9 @@ function rejectUnlessValid<T>(url: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    throw new Error(`checksum database answer from ${url} rejected: ${(error as Error).message}`, { cause: error });
+    throw new Error(`checksum database answer from ${url} rejected: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -131,7 +146,9 @@ export async function lookupModuleHash(options: LookupModuleHashOptions): Promis
   rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
   const line = record.lines.find((entry) => entry.module === module && entry.version === version);
   if (line === undefined || !line.hash.startsWith('h1:')) {
-    throw new Error(`checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version}`);
+    throw new Error(
+      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version}`,
+    );
   }
   return { hash: line.hash, via: lookupUrl };
 }

@@ -24,7 +24,8 @@ export function hash1(files: readonly HashedFile[]): string {
     .sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
   const summary = createHash('sha256');
   for (const file of sorted) {
-    if (file.name.includes('\n')) throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
+    if (file.name.includes('\n'))
+      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
     if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
       throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
     }
@@ -52,7 +53,9 @@ export async function hashModuleZip(zipPath: string): Promise<string> {
       try {
         name = utf8.decode(entry.fileNameRaw);
       } catch {
-        throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`);
+        throw new Error(
+          `${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`,
+        );
       }
       if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
       seen.add(name);
@@ -74,7 +77,11 @@ export function parseGoSumLine(line: string): GoSumEntry {
   const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
   const entry = splitGoSumLine(line);
   if (entry === undefined) {
-    throw new InputError('toolchain-sum', `"${line}" is not a go.sum line (<module> <version> <h1:hash>)`, fix);
+    throw new InputError(
+      'toolchain-sum',
+      `"${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
+      fix,
+    );
   }
   if (entry.version.endsWith('/go.mod')) {
     throw new InputError(

@@ -116,7 +116,12 @@ export function parseVerifierKey(verifierKey: string): NoteVerifier {
   // The key's base64 may itself contain '+', so everything after the second '+' is the key.
   const encodedKey = [keyBase64, ...extra].join('+');
   const keyBytes = decodeStdBase64(encodedKey);
-  if (!isValidServerName(name) || !/^[0-9a-f]{8}$/i.test(hashHex) || keyBytes === undefined || keyBytes.length === 0) {
+  if (
+    !isValidServerName(name) ||
+    !/^[0-9a-f]{8}$/i.test(hashHex) ||
+    keyBytes === undefined ||
+    keyBytes.length === 0
+  ) {
     throw new Error(
       `malformed verifier key "${verifierKey}": expected <name>+<8 hex digits>+<base64 key>, e.g. ${SUM_GOLANG_ORG_KEY}`,
     );
@@ -129,10 +134,14 @@ export function parseVerifierKey(verifierKey: string): NoteVerifier {
     );
   }
   if (keyBytes[0] !== ED25519_ALGORITHM) {
-    throw new Error(`verifier key "${verifierKey}" uses unknown algorithm ${keyBytes[0]} (only 1, Ed25519, exists)`);
+    throw new Error(
+      `verifier key "${verifierKey}" uses unknown algorithm ${keyBytes[0]} (only 1, Ed25519, exists)`,
+    );
   }
   if (keyBytes.length !== 1 + 32) {
-    throw new Error(`verifier key "${verifierKey}" holds ${keyBytes.length - 1} key bytes; Ed25519 keys have 32`);
+    throw new Error(
+      `verifier key "${verifierKey}" holds ${keyBytes.length - 1} key bytes; Ed25519 keys have 32`,
+    );
   }
   const publicKey = createPublicKey({
     key: Buffer.concat([ED25519_SPKI_PREFIX, keyBytes.subarray(1)]),
@@ -146,7 +155,10 @@ export function parseVerifierKey(verifierKey: string): NoteVerifier {
  * Opens a signed note and returns its text, provided a signature by `verifierKey` verifies over it. Signatures by
  * other keys are ignored, as `go` ignores them; a bad signature by the trusted key is an error.
  */
-export function openSignedNote(note: string | Uint8Array, verifierKey: string): { text: string; signedBy: string } {
+export function openSignedNote(
+  note: string | Uint8Array,
+  verifierKey: string,
+): { text: string; signedBy: string } {
   const verifier = parseVerifierKey(verifierKey);
   const trusted = `${verifier.name}+${hex8(verifier.keyHash)}`;
   const message = decodeText(note, 'signed note');
@@ -157,12 +169,14 @@ export function openSignedNote(note: string | Uint8Array, verifierKey: string): 
   const text = message.slice(0, split + 1);
   const signatureBlock = message.slice(split + 2);
   if (signatureBlock === '') throw new Error('signed note has no signatures');
-  if (!signatureBlock.endsWith('\n')) throw new Error('malformed signed note: the last signature line is cut off');
+  if (!signatureBlock.endsWith('\n'))
+    throw new Error('malformed signed note: the last signature line is cut off');
 
   const foreign: string[] = [];
   let verified = false;
   const lines = signatureBlock.slice(0, -1).split('\n');
-  if (lines.length > MAX_SIGNATURES) throw new Error(`signed note has more than ${MAX_SIGNATURES} signatures`);
+  if (lines.length > MAX_SIGNATURES)
+    throw new Error(`signed note has more than ${MAX_SIGNATURES} signatures`);
   for (const line of lines) {
     if (!line.startsWith(SIGNATURE_PREFIX)) {
       throw new Error(`malformed signature line "${line}": expected "— <name> <base64 signature>"`);
@@ -180,12 +194,16 @@ export function openSignedNote(note: string | Uint8Array, verifierKey: string): 
       continue;
     }
     if (!verifySignature(null, Buffer.from(text, 'utf8'), verifier.publicKey, signature.subarray(4))) {
-      throw new Error(`invalid signature for key ${trusted}: the note text was altered or signed by another key`);
+      throw new Error(
+        `invalid signature for key ${trusted}: the note text was altered or signed by another key`,
+      );
     }
     verified = true;
   }
   if (!verified) {
-    throw new Error(`signed note carries no signature by the trusted key ${trusted} (signed by: ${foreign.join(', ')})`);
+    throw new Error(
+      `signed note carries no signature by the trusted key ${trusted} (signed by: ${foreign.join(', ')})`,
+    );
   }
   return { text, signedBy: verifier.name };
 }
@@ -319,7 +337,13 @@ function rangeHash(lo: number, hi: number, readNode: ReadNode): Uint8Array {
 }
 
 /** Root of the tree over records [lo, hi) when record n hashes to leafHash: the audit path of RFC 6962 §2.1.1. */
-function rootThroughRecord(lo: number, hi: number, n: number, leafHash: Uint8Array, readNode: ReadNode): Uint8Array {
+function rootThroughRecord(
+  lo: number,
+  hi: number,
+  n: number,
+  leafHash: Uint8Array,
+  readNode: ReadNode,
+): Uint8Array {
   if (hi - lo === 1) return leafHash;
   const mid = lo + largestPowerOfTwoBelow(hi - lo).size;
   return n < mid
@@ -329,7 +353,8 @@ function rootThroughRecord(lo: number, hi: number, n: number, leafHash: Uint8Arr
 
 /** The tiles whose hashes prove that record `recordId` is in a tree of `treeSize` records. */
 export function inclusionTiles(treeSize: number, recordId: number, height = SUMDB_TILE_HEIGHT): TileRef[] {
-  if (!(recordId >= 0 && recordId < treeSize)) throw new Error(`record ${recordId} is not in a tree of ${treeSize}`);
+  if (!(recordId >= 0 && recordId < treeSize))
+    throw new Error(`record ${recordId} is not in a tree of ${treeSize}`);
   const tiles = new Map<string, TileRef>();
   const emptyHash = new Uint8Array(HASH_SIZE);
   rootThroughRecord(0, treeSize, recordId, emptyHash, (level, position) => {
@@ -361,7 +386,9 @@ export function verifyInclusion(
     return tileSubtreeHash(data.subarray(offset * HASH_SIZE, (offset + count) * HASH_SIZE));
   };
   const leafHash = sha256(Uint8Array.of(0x00), Buffer.from(record.recordText, 'utf8'));
-  const computed = Buffer.from(rootThroughRecord(0, size, record.recordId, leafHash, readNode)).toString('base64');
+  const computed = Buffer.from(rootThroughRecord(0, size, record.recordId, leafHash, readNode)).toString(
+    'base64',
+  );
   if (computed !== rootHash) {
     throw new Error(
       `record ${record.recordId} is not in the signed tree of ${size} records: its audit path leads to root ` +
