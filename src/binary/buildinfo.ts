@@ -22,7 +22,8 @@ export interface GoBuildInfo {
 }
 
 /**
- * Finds Go's build info (Go 1.18 or later) in a whole file's bytes; undefined when the file has none.
+ * Finds Go's build info in a whole file's bytes; undefined when the file has none, or was built by Go older than
+ * 1.18 (which stored pointers rather than inline strings).
  * Works for ELF, Mach-O (the first slice of a fat file) and PE alike, stripped or not, since the linker keeps the
  * blob in a data section that symbol stripping does not touch. Throws when the blob is there but its module
  * text is malformed.

@@ -164,7 +164,8 @@ function readThinMachOHeader(bytes: Uint8Array, view: DataView, magic: number): 
 function readFatMachOHeader(bytes: Uint8Array, view: DataView, magic: number): BinaryHeader {
   if (bytes.length < 8) {
     throw new Error(
-      `Truncated file: ${bytes.length} bytes after the 0xcafebabe magic, too short to tell what it is`,
+      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a ` +
+        'Mach-O universal binary (or a Java class file) by its next word',
     );
   }
   const count = view.getUint32(4, false);

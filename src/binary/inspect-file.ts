@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 // The one module in binary/ that touches the file system; the parsers it feeds stay pure.
-// eslint-disable-next-line no-restricted-imports
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 import { readBinaryHeader, type BinaryHeader } from './header.js';

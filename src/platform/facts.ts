@@ -1,5 +1,4 @@
 // The one module that asks the machine about itself; everything that interprets the answers is pure.
-// eslint-disable-next-line no-restricted-imports
 import { execFile } from 'node:child_process';
 
 /** Raw facts about the machine this process runs on, for the pure code in toolchain/native.ts. */
@@ -11,7 +10,7 @@ export interface PlatformFacts {
   sysctlArm64?: string;
   /** Raw answer of `sysctl -n sysctl.proc_translated` (darwin only): `1` under Rosetta 2. */
   sysctlProcTranslated?: string;
-  /** Raw answer of `uname -m` (linux and darwin). */
+  /** Raw answer of `uname -m` (every platform but Windows). */
   unameMachine?: string;
 }
 

@@ -168,7 +168,7 @@ export function proveNative(input: {
     );
   }
   if (native) {
-    return verdict('ok', `${described}: native.`);
+    return verdict('ok', `${described}: native (bin/go's header, GOHOSTARCH and the hardware agree).`);
   }
   if (requested !== 'auto') {
     return verdict(
