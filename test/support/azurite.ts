@@ -71,7 +71,10 @@ export async function startAzurite(options: { timeoutMs?: number } = {}): Promis
 function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`azurite did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`azurite did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /successfully listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
@@ -80,7 +83,8 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
         resolve(Number(match[1]));
       }
     };
-    const onExit = (code: number | null) => fail(new Error(`azurite exited (${code}) before listening:\n${output}`));
+    const onExit = (code: number | null) =>
+      fail(new Error(`azurite exited (${code}) before listening:\n${output}`));
     function cleanup() {
       clearTimeout(timer);
       child.stdout?.off('data', onData);

@@ -16,7 +16,11 @@ import { startAzurite, type Azurite } from './azurite.js';
 
 export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 export type CacheRoute = 'CreateCacheEntry' | 'FinalizeCacheEntryUpload' | 'GetCacheEntryDownloadURL';
-const ROUTES: readonly string[] = ['CreateCacheEntry', 'FinalizeCacheEntryUpload', 'GetCacheEntryDownloadURL'];
+const ROUTES: readonly string[] = [
+  'CreateCacheEntry',
+  'FinalizeCacheEntryUpload',
+  'GetCacheEntryDownloadURL',
+];
 
 /** One request the front door received. */
 export interface RecordedRequest {
@@ -127,7 +131,11 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       const key = requireKey(body.key);
       const version = requireString(body.version, 'version');
       if (index.some((entry) => entry.key === key && entry.version === version)) {
-        throw new TwirpError(409, 'already_exists', 'cache entry with the same key, version, and scope already exists');
+        throw new TwirpError(
+          409,
+          'already_exists',
+          'cache entry with the same key, version, and scope already exists',
+        );
       }
       const entry: CacheServiceEntry = {
         id: nextId++,
@@ -144,7 +152,9 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
     FinalizeCacheEntryUpload: async (body) => {
       const key = requireKey(body.key);
       const version = requireString(body.version, 'version');
-      const entry = index.find((candidate) => candidate.key === key && candidate.version === version && !candidate.finalized);
+      const entry = index.find(
+        (candidate) => candidate.key === key && candidate.version === version && !candidate.finalized,
+      );
       if (!entry) throw new TwirpError(404, 'not_found', `no upload in progress for key ${key}`);
       const properties = await blobProperties(container, entry.blobName);
       const sizeBytes = Number(body.size_bytes ?? 0);
@@ -202,7 +212,9 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
         (payload) => reply(200, payload),
         (error: unknown) => {
           const twirp =
-            error instanceof TwirpError ? error : new TwirpError(500, 'internal', (error as Error).message ?? 'failed');
+            error instanceof TwirpError
+              ? error
+              : new TwirpError(500, 'internal', (error as Error).message ?? 'failed');
           reply(twirp.status, { code: twirp.code, msg: twirp.message });
         },
       );
@@ -216,16 +228,23 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
     if (request.headers.authorization !== `Bearer ${token}`) {
       throw new TwirpError(401, 'unauthenticated', 'missing or wrong bearer token');
     }
-    if (typeof body !== 'object' || body === null) throw new TwirpError(400, 'malformed', 'body is not a JSON object');
+    if (typeof body !== 'object' || body === null)
+      throw new TwirpError(400, 'malformed', 'body is not a JSON object');
     const fault = faults.get(route);
     if (fault && fault.times > 0) {
       fault.times--;
       if (fault.forgetUpload) {
         const { key, version } = body as { key?: unknown; version?: unknown };
-        const pending = index.findIndex((entry) => entry.key === key && entry.version === version && !entry.finalized);
+        const pending = index.findIndex(
+          (entry) => entry.key === key && entry.version === version && !entry.finalized,
+        );
         if (pending >= 0) index.splice(pending, 1);
       }
-      throw new TwirpError(fault.status, fault.status >= 500 ? 'internal' : 'unknown', `injected failure of ${route}`);
+      throw new TwirpError(
+        fault.status,
+        fault.status >= 500 ? 'internal' : 'unknown',
+        `injected failure of ${route}`,
+      );
     }
     const handler = handlers[route] as (body: Record<string, unknown>) => Promise<Record<string, unknown>>;
     return handler(body as Record<string, unknown>);
@@ -274,9 +293,13 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
  * The cache service's lookup order: the exact key, then the newest entry whose key starts with it, then the
  * same for each restore key in turn. `entries` come newest first.
  */
-function findMatch(entries: readonly CacheServiceEntry[], keys: readonly string[]): CacheServiceEntry | undefined {
+function findMatch(
+  entries: readonly CacheServiceEntry[],
+  keys: readonly string[],
+): CacheServiceEntry | undefined {
   for (const key of keys) {
-    const match = entries.find((entry) => entry.key === key) ?? entries.find((entry) => entry.key.startsWith(key));
+    const match =
+      entries.find((entry) => entry.key === key) ?? entries.find((entry) => entry.key.startsWith(key));
     if (match) return match;
   }
   return undefined;
@@ -291,14 +314,19 @@ async function blobProperties(container: ContainerClient, blobName: string) {
 }
 
 function requireString(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new TwirpError(400, 'invalid_argument', `${name} is required`);
+  if (typeof value !== 'string' || value === '')
+    throw new TwirpError(400, 'invalid_argument', `${name} is required`);
   return value;
 }
 
 function requireKey(value: unknown): string {
   const key = requireString(value, 'key');
   if (key.length > 512 || key.includes(',')) {
-    throw new TwirpError(400, 'invalid_argument', `key ${JSON.stringify(key)} is longer than 512 characters or has a comma`);
+    throw new TwirpError(
+      400,
+      'invalid_argument',
+      `key ${JSON.stringify(key)} is longer than 512 characters or has a comma`,
+    );
   }
   return key;
 }
