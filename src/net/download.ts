@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -12,14 +12,18 @@ export interface DownloadOptions {
   log: (message: string) => void;
   /** Attempts in all, the first included. */
   attempts?: number;
-  /** Abort an attempt when no byte arrives for this long. */
+  /** Abort an attempt when no byte (or no response) arrives for this long. */
   stallTimeoutMs?: number;
   /** Refuse bodies larger than this (a server that never stops sending). */
   maxBytes?: number;
   /** Delay before retry n (1-based), unless the server sent Retry-After. */
   backoffMs?: (retry: number) => number;
+  /** The longest Retry-After honoured; a longer one is shortened to this. */
+  maxRetryAfterMs?: number;
+  /** Redirects followed per attempt before giving up. */
+  maxRedirects?: number;
   progressIntervalMs?: number;
-  /** Extra request headers (never logged). */
+  /** Extra request headers (never logged, and dropped when a redirect leaves the origin). */
   headers?: Record<string, string>;
 }
 
@@ -55,6 +59,7 @@ class AttemptError extends Error {
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
@@ -70,26 +75,33 @@ function formatBytes(bytes: number): string {
 
 /**
  * Streams a URL to a file, hashing on the fly so the archive is never held in memory. Retries with backoff on
- * 5xx, 429 (honouring Retry-After), resets, stalls and truncated bodies; the destination never holds a partial
- * file once this returns or throws.
+ * 5xx, 408/425/429 (honouring Retry-After), resets, stalls and truncated bodies; does not retry other 4xx,
+ * redirect loops or bodies over `maxBytes`. The body goes to a temporary file beside the destination that is
+ * renamed into place only once complete, so the destination never holds a partial file.
  */
 export async function downloadFile(options: DownloadOptions): Promise<DownloadResult> {
   const attempts = options.attempts ?? 5;
   const stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
   const backoff = options.backoffMs ?? ((retry: number) => Math.min(30_000, 1000 * 2 ** (retry - 1)));
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const partial = `${options.destination}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
   const started = Date.now();
   let lastError: AttemptError | undefined;
 
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      const { bytes, sha256 } = await downloadOnce(options, stallTimeoutMs);
+      const { bytes, sha256 } = await downloadOnce(options, partial, stallTimeoutMs);
+      await rename(partial, options.destination);
       return { url: options.url, bytes, sha256, attempts: attempt, durationMs: Date.now() - started };
     } catch (error) {
-      await rm(options.destination, { force: true });
+      await rm(partial, { force: true });
       lastError =
         error instanceof AttemptError ? error : new AttemptError((error as Error).message, undefined, true);
       if (!lastError.retryable || attempt === attempts) break;
-      const delay = lastError.retryAfterMs ?? backoff(attempt);
+      const delay =
+        lastError.retryAfterMs !== undefined
+          ? Math.min(lastError.retryAfterMs, maxRetryAfterMs)
+          : backoff(attempt);
       options.log(
         `Download attempt ${attempt} of ${attempts} failed: ${lastError.message}; retrying in ${Math.round(delay / 100) / 10}s`,
       );
@@ -106,8 +118,62 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   );
 }
 
+/** Follows redirects by hand: loops and https→http downgrades are refused, and custom headers stay on one origin. */
+async function fetchFollowingRedirects(
+  options: DownloadOptions,
+  signal: AbortSignal,
+  describeFailure: (error: unknown) => string,
+): Promise<{ response: Response; url: string }> {
+  const maxRedirects = options.maxRedirects ?? 10;
+  const visited = [options.url];
+  let url = options.url;
+  let headers: Record<string, string> = { ...options.headers };
+  for (;;) {
+    let response: Response;
+    try {
+      // identity: a compressed transfer would make Content-Length disagree with the bytes we hash.
+      response = await fetch(url, {
+        signal,
+        redirect: 'manual',
+        headers: { 'accept-encoding': 'identity', ...headers },
+      });
+    } catch (error) {
+      throw new AttemptError(describeFailure(error), undefined, true);
+    }
+    if (!REDIRECT_STATUS.has(response.status)) return { response, url };
+
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (!location)
+      throw new AttemptError(`HTTP ${response.status} redirect without a Location`, response.status, false);
+    const next = new URL(location, url);
+    if (visited.includes(next.href)) {
+      throw new AttemptError(
+        `redirect loop: ${[...visited, next.href].join(' -> ')}`,
+        response.status,
+        false,
+      );
+    }
+    if (visited.length > maxRedirects) {
+      throw new AttemptError(
+        `more than ${maxRedirects} redirects, last to ${next.href}`,
+        response.status,
+        false,
+      );
+    }
+    const current = new URL(url);
+    if (current.protocol === 'https:' && next.protocol !== 'https:') {
+      throw new AttemptError(`refusing a redirect from https to ${next.href}`, response.status, false);
+    }
+    if (next.origin !== current.origin) headers = {};
+    visited.push(next.href);
+    url = next.href;
+  }
+}
+
 async function downloadOnce(
   options: DownloadOptions,
+  partial: string,
   stallTimeoutMs: number,
 ): Promise<{ bytes: number; sha256: string }> {
   const controller = new AbortController();
@@ -123,25 +189,15 @@ async function downloadOnce(
   armStallTimer();
 
   try {
-    let response: Response;
-    try {
-      // identity: a compressed transfer would make Content-Length disagree with the bytes we hash.
-      response = await fetch(options.url, {
-        signal: controller.signal,
-        headers: { 'accept-encoding': 'identity', ...options.headers },
-      });
-    } catch (error) {
+    const { response, url } = await fetchFollowingRedirects(options, controller.signal, (error) => {
       const cause = (error as { cause?: { message?: string } }).cause?.message;
-      throw new AttemptError(
-        stalled ? `no response within ${stallTimeoutMs / 1000}s` : (cause ?? (error as Error).message),
-        undefined,
-        true,
-      );
-    }
+      return stalled ? `no response within ${stallTimeoutMs / 1000}s` : (cause ?? (error as Error).message);
+    });
+    const from = url === options.url ? '' : ` from ${url}`;
     if (!response.ok) {
       await response.body?.cancel();
       throw new AttemptError(
-        `HTTP ${response.status} ${response.statusText}`.trim(),
+        `HTTP ${response.status} ${response.statusText}`.trim() + from,
         response.status,
         RETRYABLE_STATUS.has(response.status),
         response.status === 429 || response.status === 503
@@ -149,7 +205,7 @@ async function downloadOnce(
           : undefined,
       );
     }
-    if (!response.body) throw new AttemptError('empty response body', response.status, true);
+    if (!response.body) throw new AttemptError(`empty response body${from}`, response.status, true);
 
     const declared = Number(response.headers.get('content-length') ?? NaN);
     const expected = Number.isFinite(declared) ? declared : undefined;
@@ -158,7 +214,7 @@ async function downloadOnce(
       await response.body.cancel();
       throw new AttemptError(
         `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
-        200,
+        response.status,
         false,
       );
     }
@@ -173,7 +229,7 @@ async function downloadOnce(
         armStallTimer();
         bytes += chunk.length;
         if (bytes > maxBytes) {
-          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, 200, false));
+          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
           return;
         }
         hash.update(chunk);
@@ -193,17 +249,21 @@ async function downloadOnce(
       await pipeline(
         Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>),
         meter,
-        createWriteStream(options.destination),
+        createWriteStream(partial),
       );
     } catch (error) {
       if (error instanceof AttemptError) throw error;
       const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1000}s` : (error as Error).message;
-      throw new AttemptError(`connection lost after ${bytes} bytes: ${reason}`, response.status, true);
+      throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
     }
     if (expected !== undefined && bytes !== expected) {
-      throw new AttemptError(`truncated body: got ${bytes} of ${expected} bytes`, response.status, true);
+      throw new AttemptError(
+        `truncated body${from}: got ${bytes} of ${expected} bytes`,
+        response.status,
+        true,
+      );
     }
-    options.log(`Downloaded ${formatBytes(bytes)} from ${new URL(options.url).host}`);
+    options.log(`Downloaded ${formatBytes(bytes)} from ${new URL(url).host}`);
     return { bytes, sha256: hash.digest('hex') };
   } finally {
     clearTimeout(stallTimer);

@@ -12,9 +12,13 @@ export function safeEntryPath(
   if (name.includes('\0')) return { refused: `NUL byte in ${JSON.stringify(entryName)}` };
   const parts = name.split('/');
   if (parts.some((part) => part === '..')) return { refused: `path ${entryName} climbs out with ..` };
+  // A module zip's top directory is the module path plus version, so it may span several segments.
   const top = topDirectory.replace(/\/+$/, '');
-  if (parts[0] !== top) return { refused: `entry ${entryName} is outside ${top}/` };
-  const rest = parts.slice(1).filter((part) => part !== '' && part !== '.');
+  const topParts = top.split('/');
+  if (topParts.some((part, index) => parts[index] !== part)) {
+    return { refused: `entry ${entryName} is outside ${top}/` };
+  }
+  const rest = parts.slice(topParts.length).filter((part) => part !== '' && part !== '.');
   if (rest.length === 0) return { skip: true };
   return { path: rest.join('/') };
 }

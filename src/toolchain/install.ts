@@ -48,7 +48,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-const STAGING = /^\.(.+)\.staging-(\d+)-[0-9a-f]+$/;
+/** Work directories beside a slot, named with the pid of the process that owns them. */
+const STAGING = /^\.(.+)\.(?:staging|leftover)-(\d+)-[0-9a-f]+$/;
+
+function workDirName(slot: ToolchainSlot, kind: 'staging' | 'leftover'): string {
+  return `.${slot.arch}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
 
 /** Removes staging directories left by installs that were killed (their process is gone). */
 export async function removeAbandonedStaging(slot: ToolchainSlot): Promise<string[]> {
@@ -70,10 +75,33 @@ export interface InstallResult {
   installedByUs: boolean;
 }
 
+/** Rename errors that mean "something is already there" (Windows reports a non-empty target as EPERM). */
+const TARGET_EXISTS = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EBUSY']);
+/** Windows: a scanner or indexer holding a file open makes a directory rename fail for a moment. */
+const RENAME_ATTEMPTS = 5;
+
+/**
+ * A directory at the final path without a marker was never completed by an install of ours (nor is it a
+ * tool-cache one): it is moved aside in one rename, so the path never holds half of it, then deleted.
+ */
+async function clearUnfinished(slot: ToolchainSlot): Promise<void> {
+  const finalDir = toolchainDir(slot);
+  if (!(await exists(finalDir)) || (await findInstalledToolchain(slot))) return;
+  const aside = path.join(path.dirname(finalDir), workDirName(slot, 'leftover'));
+  try {
+    await rename(finalDir, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
 /**
  * Installs a toolchain atomically: `populate` fills a staging directory beside the final one (same file
- * system), then one rename puts it in place. A failure or kill leaves the slot empty, never half-written;
- * two installs racing for one slot both succeed and leave one good copy.
+ * system), then one rename puts it in place. A failure or kill leaves the slot empty, never half-written (a
+ * later install removes the dead process's staging directory); two installs racing for one slot both succeed
+ * and leave one good copy; a directory at the final path without a marker is replaced, never used.
  */
 export async function installAtomically(
   slot: ToolchainSlot,
@@ -85,23 +113,25 @@ export async function installAtomically(
   await mkdir(parent, { recursive: true });
   await removeAbandonedStaging(slot);
 
-  const staging = path.join(parent, `.${slot.arch}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const staging = path.join(parent, workDirName(slot, 'staging'));
   try {
     await populate(staging);
     await writeFile(path.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
-    if ((await exists(finalDir)) && !(await findInstalledToolchain(slot))) {
-      // A directory without a marker was never completed by anyone: clear it so the rename can land.
-      await rm(finalDir, { recursive: true, force: true });
-    }
-    try {
-      await rename(staging, finalDir);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if ((code === 'ENOTEMPTY' || code === 'EEXIST') && (await findInstalledToolchain(slot))) {
-        await rm(staging, { recursive: true, force: true });
-        return { goroot: finalDir, installedByUs: false };
+    for (let attempt = 1; ; attempt++) {
+      await clearUnfinished(slot);
+      try {
+        await rename(staging, finalDir);
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (!TARGET_EXISTS.has(code)) throw error;
+        if (await findInstalledToolchain(slot)) {
+          await rm(staging, { recursive: true, force: true });
+          return { goroot: finalDir, installedByUs: false };
+        }
+        if (attempt === RENAME_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
-      throw error;
     }
     // The tool-cache convention, so actions/tool-cache's find() and other setup actions see it as well.
     await writeFile(`${finalDir}.complete`, '');

@@ -1,0 +1,179 @@
+// Archives for extraction and install tests: small hand-built zips and tarballs (hostile ones included, which
+// no archiver would write), and the real go1.25.4 linux/amd64 toolchain, fetched once through the Go module proxy
+// and cached under node_modules/.cache/setup-go-arm64-tests/, plus a go.dev-style tarball repacked from it.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { create as createTar, Header, type HeaderData } from 'tar';
+import { extractZip } from '../../src/toolchain/extract-zip.js';
+
+export const testCacheDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/.cache/setup-go-arm64-tests',
+);
+
+/** The real toolchain the tests install: its version, and its module as the Go module proxy serves it. */
+export const REAL_TOOLCHAIN = {
+  goVersion: '1.25.4',
+  modulePath: 'golang.org/toolchain',
+  moduleVersion: 'v0.0.1-go1.25.4.linux-amd64',
+  zipUrl: 'https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.25.4.linux-amd64.zip',
+  goDevFilename: 'go1.25.4.linux-amd64.tar.gz',
+} as const;
+
+/** Creates `file` by `produce(partialPath)` unless it exists; the rename makes concurrent test runs safe. */
+async function cached(file: string, produce: (partial: string) => Promise<void>): Promise<string> {
+  if (await stat(file).catch(() => undefined)) return file;
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
+  try {
+    await produce(partial);
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+  return file;
+}
+
+/** The real toolchain module zip (64 MB), downloaded once through proxy.golang.org. */
+export function toolchainModuleZip(): Promise<string> {
+  return cached(
+    path.join(testCacheDir, `golang.org-toolchain-${REAL_TOOLCHAIN.moduleVersion}.zip`),
+    async (partial) => {
+      const response = await fetch(REAL_TOOLCHAIN.zipUrl);
+      if (!response.ok || !response.body)
+        throw new Error(`GET ${REAL_TOOLCHAIN.zipUrl}: HTTP ${response.status}`);
+      await pipeline(
+        Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+        createWriteStream(partial),
+      );
+    },
+  );
+}
+
+/**
+ * A go.dev-shaped `go1.25.4.linux-amd64.tar.gz`: the toolchain module's files (go.mod restored, exec bits set, as
+ * go.dev ships them) under `go/`, packed by node-tar. Built once from the module zip and cached.
+ */
+export function goDevTarball(): Promise<string> {
+  return cached(path.join(testCacheDir, REAL_TOOLCHAIN.goDevFilename), async (partial) => {
+    const zip = await toolchainModuleZip();
+    const work = await mkdtemp(path.join(os.tmpdir(), 'godev-tarball-'));
+    try {
+      await extractZip({
+        zipPath: zip,
+        destination: path.join(work, 'go'),
+        topDirectory: `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`,
+        maxExtractedBytes: 1024 ** 3,
+        moduleFixups: true,
+      });
+      await createTar({ gzip: { level: 1 }, cwd: work, portable: true, file: partial }, ['go']);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+}
+
+export interface ZipEntrySpec {
+  name: string;
+  data?: Buffer | string;
+  /** Unix mode with its file type bits (0o100644, 0o120777 for a symlink); stored as a Unix-made entry. */
+  mode?: number;
+  /** Stored instead of deflated. */
+  store?: boolean;
+  /** Claim this uncompressed size in the headers instead of the real one. */
+  declaredSize?: number;
+}
+
+/**
+ * Writes a zip by hand (local headers, central directory, end record), so tests can build entries no archiver
+ * would: `../` names, symlinks, duplicates, sizes that lie.
+ */
+export function buildZip(entries: ZipEntrySpec[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const data = Buffer.from(entry.data ?? '');
+    const compressed = entry.store ? data : deflateRawSync(data);
+    const method = entry.store ? 0 : 8;
+    const crc = crc32(data);
+    const size = entry.declaredSize ?? data.length;
+    const mode = entry.mode ?? (entry.name.endsWith('/') ? 0o040755 : 0o100644);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(0, 10); // time
+    local.writeUInt16LE(0x21, 12); // date: 1980-01-01
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, compressed);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the external attributes hold a mode
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE((mode << 16) >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+export interface TarEntrySpec extends Omit<HeaderData, 'size'> {
+  path: string;
+  data?: Buffer | string;
+}
+
+/** Writes a .tar.gz from raw headers (node-tar's Header), so entries may be anything a hostile archive holds. */
+export function buildTarGz(entries: TarEntrySpec[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const { data, ...fields } of entries) {
+    const body = Buffer.from(data ?? '');
+    const type = fields.type ?? 'File';
+    const header = new Header({
+      mode: type === 'Directory' ? 0o755 : 0o644,
+      mtime: new Date(0),
+      uid: 0,
+      gid: 0,
+      ...fields,
+      type,
+      size: body.length,
+    });
+    const block = Buffer.alloc(512);
+    header.encode(block, 0);
+    blocks.push(block, body, Buffer.alloc((512 - (body.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
