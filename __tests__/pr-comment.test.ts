@@ -1,0 +1,794 @@
+// The size comment end to end: a real Go module in a real git history (the pull request adds a dependency, so its
+// binary grows), the base built for real at the merge-base in a worktree, and the comment posted through
+// @actions/github's octokit to a stand-in of GitHub's REST API on 127.0.0.1 that records every request.
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { parse as parseYaml } from 'yaml';
+import { inspectBinaryFile } from '../src/binary/inspect-file.js';
+import {
+  commentMarker,
+  readCommentOptions,
+  renderNoBaseComment,
+  renderSizeComment,
+  verifyCommentFile,
+  type CommentOptions,
+} from '../src/compare/comment.js';
+import { compareReports, type SizeComparison } from '../src/compare/compare.js';
+import { judge, readThresholds, type Verdict } from '../src/compare/thresholds.js';
+import { git, resolveBaseReport, type BaseReport } from '../src/github/base-report.js';
+import { forkHelpUrl, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
+import { publishSizeComment, retryDelayMs, type PublishResult } from '../src/github/pr-comment.js';
+import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
+import { runAction } from '../scripts/local-runner.js';
+import { runGo } from './fixtures/binary/go-programs.js';
+import { captureLog, startGitHubApi, type CapturedLog, type GitHubApi } from '../test/support/github-api.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const OWNER = 'octo';
+const REPO = 'hello';
+const PR_NUMBER = 7;
+const WRITE_TOKEN = `ghs_${randomBytes(18).toString('hex')}`;
+const READ_TOKEN = `ghs_${randomBytes(18).toString('hex')}`;
+const pr = { owner: OWNER, repo: REPO, number: PR_NUMBER };
+
+const savedEnv = { ...process.env };
+let api: GitHubApi;
+let root: string;
+let temp: string;
+let summaryFile: string;
+/** Everything this process logged while the code under test ran, test by test. */
+const logs: string[] = [];
+let log: CapturedLog;
+
+/** A (merge-base, on the base branch) → B (base tip); A → C (head: adds golang.org/x/text/collate). */
+const commits = { a: '', b: '', c: '' };
+let clone: string;
+let head: Report;
+let base: BaseReport;
+let comparison: SizeComparison;
+
+async function commitAll(repo: string, message: string): Promise<string> {
+  await git(repo, ['add', '-A']);
+  await git(repo, [
+    '-c',
+    'user.name=Test',
+    '-c',
+    'user.email=test@example.com',
+    'commit',
+    '-q',
+    '-m',
+    message,
+  ]);
+  return git(repo, ['rev-parse', 'HEAD']);
+}
+
+/** `go build -trimpath -ldflags=-s -w` for each target, without the network, measured from the files. */
+async function buildModule(
+  moduleDir: string,
+  targets: string[],
+  outDir: string,
+  commit: string,
+): Promise<Report> {
+  const started = Date.now();
+  const results: TargetResult[] = [];
+  for (const target of targets) {
+    const [goos, goarch] = target.split('/') as [string, string];
+    const output = path.join(outDir, `hello_${goos}_${goarch}`);
+    const buildStarted = Date.now();
+    await runGo(['build', '-trimpath', '-ldflags=-s -w', '-o', output, '.'], {
+      cwd: moduleDir,
+      env: { GOOS: goos, GOARCH: goarch, GOPROXY: 'off', GOFLAGS: '-mod=readonly -buildvcs=false' },
+    });
+    const buildMs = Date.now() - buildStarted;
+    const inspected = await inspectBinaryFile(output);
+    results.push({
+      goos,
+      goarch,
+      package: '.',
+      path: path.relative(root, output),
+      sizeBytes: inspected.sizeBytes,
+      buildMs,
+      sha256: inspected.sha256,
+      format: inspected.header.format,
+      arch: inspected.header.arch,
+    });
+  }
+  const version = (await runGo(['env', 'GOVERSION'])).trim().replace(/^go/, '');
+  return buildReport({
+    go: { version, hostOs: 'linux', hostArch: 'amd64', native: true },
+    commit,
+    flags: { ldflags: '-s -w', trimpath: true, cgo: false },
+    targets: results,
+    wallMs: Date.now() - started,
+  });
+}
+
+function options(overrides: Record<string, string> = {}): CommentOptions {
+  return readCommentOptions((name) => overrides[name] ?? '');
+}
+
+function verdictFor(limit: string): Verdict {
+  return judge(
+    comparison,
+    readThresholds((name) => (name === 'fail-on-size-increase' ? limit : '')),
+  );
+}
+
+function bodyFor(header: string, verdict: Verdict): string {
+  return renderSizeComment(
+    { header, baseCommit: base.commit, headCommit: commits.c, baseSource: base.source },
+    comparison,
+    verdict,
+  );
+}
+
+async function publish(
+  body: string,
+  commentOptions: CommentOptions,
+  token = WRITE_TOKEN,
+  facts = { changed: comparison.changed, regression: false },
+): Promise<PublishResult> {
+  return publishSizeComment({
+    token,
+    pr,
+    headSha: commits.c,
+    body,
+    options: commentOptions,
+    facts,
+    fallbackDir: path.join(temp, 'setup-go-arm64'),
+    client: { retryBaseMs: 200 },
+  });
+}
+
+function markerComments(header: string) {
+  return api.comments(OWNER, REPO, PR_NUMBER).filter((c) => c.body.startsWith(commentMarker(header)));
+}
+
+function requestsSince(mark: number) {
+  return api.requests.slice(mark).map((r) => `${r.method} ${r.path} ${r.status}`);
+}
+
+const listPage = (page: number) =>
+  `GET /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments?per_page=100${page > 1 ? `&page=${page}` : ''} 200`;
+
+beforeAll(async () => {
+  api = await startGitHubApi();
+  api.addToken(WRITE_TOKEN, 'write');
+  api.addToken(READ_TOKEN, 'read');
+  root = await mkdtemp(path.join(os.tmpdir(), 'pr-comment-'));
+  temp = path.join(root, 'runner-temp');
+  summaryFile = path.join(temp, 'step-summary.md');
+  await mkdir(temp, { recursive: true });
+  await writeFile(summaryFile, '');
+  for (const name of ['ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN'])
+    delete process.env[name];
+  Object.assign(process.env, {
+    GITHUB_API_URL: api.url,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_ACTION_REPOSITORY: 'org/setup-go-arm64',
+    RUNNER_TEMP: temp,
+  });
+
+  // The repository: examples/hello at A; the base branch moves on to B; the pull request's C uses collate.
+  const origin = path.join(root, 'origin');
+  await cp(path.join(repoRoot, 'examples/hello'), origin, { recursive: true });
+  await git(origin, ['init', '-q', '-b', 'main']);
+  commits.a = await commitAll(origin, 'hello');
+  await git(origin, ['checkout', '-q', '-b', 'feature']);
+  const mainGo = await readFile(path.join(origin, 'main.go'), 'utf8');
+  await writeFile(
+    path.join(origin, 'main.go'),
+    mainGo
+      .replace('"golang.org/x/text/language"', '"golang.org/x/text/collate"\n\t"golang.org/x/text/language"')
+      .replace(
+        '\tprinter := message.NewPrinter(tag)',
+        '\tcollate.New(tag).SortStrings(names)\n\tprinter := message.NewPrinter(tag)',
+      ),
+  );
+  commits.c = await commitAll(origin, 'Sort names the way the language does');
+  await git(origin, ['checkout', '-q', 'main']);
+  await writeFile(path.join(origin, 'CHANGES.md'), 'Base branch work after the pull request branched off.\n');
+  commits.b = await commitAll(origin, 'Changes');
+
+  // The runner's checkout: the pull request's head, one commit deep, as actions/checkout leaves it.
+  clone = path.join(root, 'workspace');
+  await git(root, ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone]);
+
+  head = await buildModule(clone, ['linux/amd64', 'darwin/arm64'], path.join(root, 'out-head'), commits.c);
+  log = captureLog();
+  try {
+    const resolved = await resolveBaseReport({
+      setting: { kind: 'auto' },
+      pullRequest: { baseSha: commits.b, headSha: commits.c },
+      repoDir: clone,
+      temp,
+      header: 'setup-go-arm64',
+      // The pull request also changes the targets: linux/arm64 is dropped and darwin/arm64 added.
+      buildAt: (_root, inWorktree) =>
+        buildModule(
+          inWorktree(clone),
+          ['linux/amd64', 'linux/arm64'],
+          path.join(root, 'out-base'),
+          'unknown',
+        ),
+    });
+    if (!resolved.report) throw new Error(`no base: ${resolved.reason}`);
+    base = resolved;
+  } finally {
+    log.stop();
+    logs.push(log.text());
+  }
+  comparison = compareReports(base.report, head);
+}, 300_000);
+
+afterAll(async () => {
+  await api?.stop();
+  for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
+  Object.assign(process.env, savedEnv);
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  log = captureLog();
+});
+afterEach(() => {
+  log.stop();
+  logs.push(log.text());
+});
+
+describe('the base, built at the merge-base', () => {
+  it('is the commit the pull request branched off, fetched into the shallow clone and built in a worktree', async () => {
+    expect(base.commit).toBe(commits.a);
+    expect(base.report.commit).toBe(commits.a);
+    expect(base.source).toBe('a build of the merge-base');
+    const said = logs[0] ?? '';
+    expect(said).toContain(`fetching it: git fetch --no-tags --depth=1 origin ${commits.b}`);
+    expect(said).toContain('git fetch --deepen=50');
+    expect((await git(clone, ['worktree', 'list'])).split('\n')).toHaveLength(1);
+  });
+
+  it('grows with the new dependency, measured from the files themselves', async () => {
+    const amd64 = comparison.rows.find((r) => r.target === 'linux/amd64');
+    const baseFile = await stat(path.join(root, 'out-base', 'hello_linux_amd64'));
+    const headFile = await stat(path.join(root, 'out-head', 'hello_linux_amd64'));
+    expect(amd64).toMatchObject({
+      status: 'changed',
+      baseBytes: baseFile.size,
+      headBytes: headFile.size,
+      deltaBytes: headFile.size - baseFile.size,
+    });
+    // The collation tables alone are well over half a megabyte.
+    expect(amd64?.deltaBytes).toBeGreaterThan(500_000);
+    expect(comparison.rows.find((r) => r.target === 'linux/arm64')?.status).toBe('removed');
+    expect(comparison.rows.find((r) => r.target === 'darwin/arm64')?.status).toBe('added');
+    expect(comparison.changed).toBe(true);
+  });
+});
+
+describe('posting the sticky comment', () => {
+  let firstId = 0;
+
+  it('creates the comment on the first run, paging past 150 other comments', async () => {
+    api.seedComments(OWNER, REPO, PR_NUMBER, 150);
+    api.addPullRequest(OWNER, REPO, {
+      number: PR_NUMBER,
+      state: 'open',
+      headSha: commits.c,
+      baseSha: commits.b,
+    });
+    const body = bodyFor('setup-go-arm64', verdictFor(''));
+    const mark = api.requests.length;
+    const result = await publish(body, options());
+    expect(result.outcome.action).toBe('created');
+    expect(requestsSince(mark)).toEqual([
+      listPage(1),
+      listPage(2),
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+    ]);
+    expect(api.requests.at(-1)?.body).toEqual({ body });
+    const ours = markerComments('setup-go-arm64');
+    expect(ours).toHaveLength(1);
+    firstId = ours[0]!.id;
+    expect(result.outcome).toEqual({
+      action: 'created',
+      commentId: firstId,
+      url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#issuecomment-${firstId}`,
+    });
+    expect(api.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(151);
+  });
+
+  it('shows the commits, the table, the added and removed targets and the verdict', () => {
+    const body = markerComments('setup-go-arm64')[0]!.body;
+    expect(body.split('\n').slice(0, 4)).toEqual([
+      '<!-- setup-go-arm64:size-report header=setup-go-arm64 -->',
+      '### Binary sizes',
+      '',
+      `Base \`${commits.a.slice(0, 7)}\` → head \`${commits.c.slice(0, 7)}\` · base sizes from a build of the merge-base`,
+    ]);
+    const rows = body.split('\n').filter((line) => /^\| (linux|darwin)\//.test(line));
+    const cells = rows.map((row) => row.split(' | '));
+    expect(cells.map((c) => [c[0], c[4]])).toEqual([
+      ['| darwin/arm64', 'added'],
+      ['| linux/arm64', 'removed'],
+      ['| linux/amd64', expect.stringMatching(/^\*\*\+1\.\d MiB\*\*$/)],
+    ]);
+    expect(body.trimEnd().split('\n').at(-1)).toBe(
+      '**✅ No size limits set \\(fail-on-size-increase, fail-on-total-increase\\).**',
+    );
+  });
+
+  it('updates the same comment on the second run instead of adding one', async () => {
+    const verdict = verdictFor('5%');
+    expect(verdict.regression).toBe(true);
+    expect(verdict.message).toMatch(
+      /^Size regression: linux\/amd64 grew \+1\.\d MiB \(\+\d+\.\d%\), over the fail-on-size-increase limit of 5%\.$/,
+    );
+    const body = bodyFor('setup-go-arm64', verdict);
+    const mark = api.requests.length;
+    const result = await publish(body, options(), WRITE_TOKEN, { changed: true, regression: true });
+    expect(result.outcome).toMatchObject({ action: 'updated', commentId: firstId });
+    expect(requestsSince(mark)).toEqual([
+      listPage(1),
+      listPage(2),
+      `PATCH /repos/${OWNER}/${REPO}/issues/comments/${firstId} 200`,
+    ]);
+    expect(api.requests.at(-1)?.body).toEqual({ body });
+    expect(markerComments('setup-go-arm64').map((c) => c.id)).toEqual([firstId]);
+    expect(api.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(151);
+    expect(markerComments('setup-go-arm64')[0]?.body.trimEnd().split('\n').at(-1)).toMatch(
+      /^\*\*❌ Size regression: linux\/amd64 grew/,
+    );
+  });
+
+  it('passes a limit the growth stays under, and leaves an identical comment alone', async () => {
+    const verdict = verdictFor('200%');
+    expect(verdict).toMatchObject({
+      regression: false,
+      message: 'Within the size limits (200% per target).',
+    });
+    const body = bodyFor('setup-go-arm64', verdict);
+    expect((await publish(body, options())).outcome.action).toBe('updated');
+    const mark = api.requests.length;
+    expect((await publish(body, options())).outcome).toMatchObject({
+      action: 'unchanged',
+      commentId: firstId,
+    });
+    expect(requestsSince(mark)).toEqual([listPage(1), listPage(2)]);
+  });
+
+  it('keeps one comment per header when two workflows share a pull request', async () => {
+    const cli = bodyFor('cli tools', verdictFor(''));
+    expect((await publish(cli, options({ 'comment-header': 'cli tools' }))).outcome.action).toBe('created');
+    expect((await publish(cli + '\n', options({ 'comment-header': 'cli tools' }))).outcome.action).toBe(
+      'updated',
+    );
+    expect((await publish(bodyFor('setup-go-arm64', verdictFor('')), options())).outcome).toMatchObject({
+      action: 'updated',
+      commentId: firstId,
+    });
+    expect(markerComments('cli tools')).toHaveLength(1);
+    expect(markerComments('setup-go-arm64')).toHaveLength(1);
+    expect(markerComments('cli tools')[0]?.body).toContain('### Binary sizes: cli tools');
+  });
+
+  it('does not start a comment when nothing moved under comment-on: change, but updates an existing one', async () => {
+    const same = compareReports(head, head);
+    const quiet = renderSizeComment({ header: 'quiet' }, same, judge(same, {}));
+    const mark = api.requests.length;
+    const skipped = await publish(quiet, options({ 'comment-header': 'quiet' }), WRITE_TOKEN, {
+      changed: false,
+      regression: false,
+    });
+    expect(skipped.outcome).toEqual({
+      action: 'skipped',
+      reason: 'no size changed and comment-on is change',
+    });
+    expect(requestsSince(mark).every((r) => r.startsWith('GET '))).toBe(true);
+    expect(markerComments('quiet')).toHaveLength(0);
+    const cli = renderSizeComment({ header: 'cli tools' }, same, judge(same, {}));
+    const updated = await publish(cli, options({ 'comment-header': 'cli tools' }), WRITE_TOKEN, {
+      changed: false,
+      regression: false,
+    });
+    expect(updated.outcome.action).toBe('updated');
+    expect(markerComments('cli tools')[0]?.body).toContain('No size changed: 2 targets');
+  });
+
+  it('says there is nothing to compare against when there is no base, and passes', async () => {
+    const none = await resolveBaseReport({
+      setting: { kind: 'none' },
+      pullRequest: { baseSha: commits.b, headSha: commits.c },
+      repoDir: clone,
+      temp,
+      header: 'no-base',
+    });
+    expect(none.report).toBeUndefined();
+    const reason = 'reason' in none ? none.reason : '';
+    const body = renderNoBaseComment({ header: 'no-base', headCommit: commits.c }, head, reason);
+    expect(
+      judge(
+        undefined,
+        readThresholds(() => '1%'),
+      ).regression,
+    ).toBe(false);
+    const result = await publish(
+      body,
+      options({ 'comment-header': 'no-base', 'comment-on': 'always' }),
+      WRITE_TOKEN,
+      {
+        changed: false,
+        regression: false,
+      },
+    );
+    expect(result.outcome.action).toBe('created');
+    expect(markerComments('no-base')[0]?.body).toContain(
+      `Head \`${commits.c.slice(0, 7)}\` · nothing to compare against: base-report is none.`,
+    );
+  });
+});
+
+describe('when GitHub gets in the way', () => {
+  it('creates a new comment when the old one is deleted between finding and updating it', async () => {
+    const [existing] = markerComments('setup-go-arm64');
+    api.fail({
+      method: 'PATCH',
+      path: /\/issues\/comments\/\d+$/,
+      status: 404,
+      deleteComment: true,
+      times: 1,
+    });
+    const mark = api.requests.length;
+    const body = bodyFor('setup-go-arm64', verdictFor('1MiB'));
+    const result = await publish(body, options());
+    expect(result.outcome.action).toBe('created');
+    expect(requestsSince(mark)).toEqual([
+      listPage(1),
+      listPage(2),
+      `PATCH /repos/${OWNER}/${REPO}/issues/comments/${existing?.id} 404`,
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+    ]);
+    expect(markerComments('setup-go-arm64')).toHaveLength(1);
+    expect(markerComments('setup-go-arm64')[0]?.body).toBe(body);
+    expect(log.text()).toContain(`Comment ${existing?.id} was deleted meanwhile; creating a new one`);
+  });
+
+  it('waits out a secondary rate limit, then succeeds', async () => {
+    api.rateLimit({ method: 'GET', path: /\/comments$/, retryAfterSeconds: 1, times: 1 });
+    const mark = api.requests.length;
+    const started = Date.now();
+    const result = await publish(bodyFor('setup-go-arm64', verdictFor('2MiB')), options());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(result.outcome.action).toBe('updated');
+    expect(requestsSince(mark)).toEqual([
+      `GET /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments?per_page=100 403`,
+      listPage(1),
+      listPage(2),
+      expect.stringMatching(/^PATCH .* 200$/),
+    ]);
+    expect(log.text()).toContain('hit a rate limit; retrying in 1 s (retry 1 of 3)');
+  });
+
+  it('retries server errors, and never posts twice when a create failed with one', async () => {
+    api.fail({ method: 'PATCH', status: 502, times: 1 });
+    expect((await publish(bodyFor('setup-go-arm64', verdictFor('3MiB')), options())).outcome.action).toBe(
+      'updated',
+    );
+    // A 502 on create: the comment may or may not exist; it is looked for before posting again.
+    api.fail({ method: 'POST', status: 502, times: 1 });
+    const mark = api.requests.length;
+    const result = await publish(bodyFor('flaky', verdictFor('')), options({ 'comment-header': 'flaky' }));
+    expect(result.outcome.action).toBe('created');
+    expect(requestsSince(mark)).toEqual([
+      listPage(1),
+      listPage(2),
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 502`,
+      listPage(1),
+      listPage(2),
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+    ]);
+    expect(markerComments('flaky')).toHaveLength(1);
+  });
+
+  it('waits what GitHub asks, backs off on server errors, and gives up on what retrying cannot fix', () => {
+    const policy = { maxRetries: 3, retryBaseMs: 1000, maxWaitMs: 120_000 };
+    const now = 1_700_000_000_000;
+    const error = (status: number, headers: Record<string, string> = {}, message = '') => ({
+      status,
+      message,
+      response: { headers },
+    });
+    expect(retryDelayMs(error(403, { 'retry-after': '7' }), 'POST', 0, policy, now)).toBe(7000);
+    expect(retryDelayMs(error(429), 'GET', 0, policy, now)).toBe(60_000);
+    expect(
+      retryDelayMs(error(403, {}, 'You have exceeded a secondary rate limit'), 'GET', 0, policy, now),
+    ).toBe(60_000);
+    const reset = String(now / 1000 + 30);
+    expect(
+      retryDelayMs(
+        error(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }),
+        'GET',
+        0,
+        policy,
+        now,
+      ),
+    ).toBe(31_000);
+    const farReset = String(now / 1000 + 3600);
+    expect(
+      retryDelayMs(
+        error(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': farReset }),
+        'GET',
+        0,
+        policy,
+        now,
+      ),
+    ).toBeUndefined();
+    expect(retryDelayMs(error(502), 'GET', 0, policy, now)).toBe(1000);
+    expect(retryDelayMs(error(503), 'PATCH', 2, policy, now)).toBe(4000);
+    expect(retryDelayMs(error(502), 'GET', 3, policy, now)).toBeUndefined();
+    expect(retryDelayMs(error(502), 'POST', 0, policy, now)).toBeUndefined();
+    expect(
+      retryDelayMs(error(403, {}, 'Resource not accessible by integration'), 'POST', 0, policy, now),
+    ).toBeUndefined();
+    expect(retryDelayMs(error(404), 'GET', 0, policy, now)).toBeUndefined();
+  });
+});
+
+describe('pull requests from forks', () => {
+  let commentFile = '';
+  const forkBody = () => bodyFor('fork', verdictFor('5%'));
+
+  it('keeps the comment in the summary and a file, warns once, and passes when the token is read-only', async () => {
+    await writeFile(summaryFile, '');
+    const mark = api.requests.length;
+    const result = await publish(forkBody(), options({ 'comment-header': 'fork' }), READ_TOKEN, {
+      changed: true,
+      regression: true,
+    });
+    expect(result.outcome).toEqual({
+      action: 'forbidden',
+      status: 403,
+      message: expect.stringContaining('Resource not accessible by integration'),
+    });
+    expect(requestsSince(mark)).toEqual([
+      listPage(1),
+      listPage(2),
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 403`,
+    ]);
+    commentFile = result.commentFile ?? '';
+    expect(commentFile).toBe(path.join(temp, 'setup-go-arm64', 'size-comment-fork.json'));
+    expect(verifyCommentFile(JSON.parse(await readFile(commentFile, 'utf8')), commentFile)).toEqual({
+      pullRequest: PR_NUMBER,
+      headSha: commits.c,
+      header: 'fork',
+      body: forkBody(),
+    });
+    expect(await readFile(summaryFile, 'utf8')).toContain(forkBody());
+    const warnings = log.commands('warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('https://github.com/org/setup-go-arm64#pull-requests-from-forks');
+    expect(warnings[0]).toContain(`could not be posted on pull request #${PR_NUMBER}`);
+    expect(markerComments('fork')).toHaveLength(0);
+  });
+
+  describe('the comment sub-action, from a workflow_run workflow', () => {
+    let actionDir: string;
+    const workflowRun = (headSha: string) => ({
+      action: 'completed',
+      workflow_run: {
+        head_sha: headSha,
+        event: 'pull_request',
+        head_repository: { full_name: `${OWNER}/${REPO}` },
+      },
+      repository: { name: REPO, owner: { login: OWNER } },
+    });
+    const runPoster = (file: string, headSha: string, inputs: Record<string, string> = {}) =>
+      runAction({
+        actionDir,
+        workspace: root,
+        toolCache: path.join(root, 'toolcache'),
+        temp: path.join(root, 'poster-temp'),
+        eventName: 'workflow_run',
+        eventPayload: workflowRun(headSha),
+        inputs: { 'comment-file': file, 'github-token': WRITE_TOKEN, ...inputs },
+        env: { GITHUB_API_URL: api.url },
+      });
+
+    beforeAll(async () => {
+      // The sub-action as GitHub runs it: comment/action.yml and its bundle at ../dist/comment/index.js.
+      const bundleRoot = path.join(root, 'action');
+      actionDir = path.join(bundleRoot, 'comment');
+      await mkdir(actionDir, { recursive: true });
+      await cp(path.join(repoRoot, 'comment/action.yml'), path.join(actionDir, 'action.yml'));
+      await build({
+        entryPoints: [path.join(repoRoot, 'src/comment-action.ts')],
+        outfile: path.join(bundleRoot, 'dist/comment/index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        logLevel: 'warning',
+        banner: {
+          js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        },
+      });
+    }, 120_000);
+
+    it('posts the file after GitHub confirms the open pull request is at the run’s head commit', async () => {
+      const mark = api.requests.length;
+      const run = await runPoster(commentFile, commits.c);
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.steps[0]?.stderr).toBe('');
+      expect(run.success).toBe(true);
+      expect(requestsSince(mark)).toEqual([
+        `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER} 200`,
+        listPage(1),
+        listPage(2),
+        `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+      ]);
+      const [posted] = markerComments('fork');
+      expect(posted?.body).toBe(forkBody());
+      expect(run.outputs['comment-url']).toBe(
+        `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#issuecomment-${posted?.id}`,
+      );
+      expect(run.masks).toContain(WRITE_TOKEN);
+      // Run again (a re-run of the workflow): the same comment is updated, never duplicated.
+      const again = await runPoster(path.dirname(commentFile), commits.c);
+      logs.push(again.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(again.success).toBe(true);
+      expect(markerComments('fork')).toHaveLength(1);
+    });
+
+    it('refuses a file from another commit than the run built, posting nothing', async () => {
+      const mark = api.requests.length;
+      const run = await runPoster(commentFile, commits.b);
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toBe(
+        `${commentFile} is refused: it is for commit ${commits.c.slice(0, 7)}, but the run that produced it built ${commits.b.slice(0, 7)}`,
+      );
+      expect(requestsSince(mark)).toEqual([]);
+    });
+
+    it('refuses a tampered file: a raw header, a foreign marker, a body too long', async () => {
+      const content = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
+      const tampered = path.join(root, 'tampered.json');
+      const cases: [Record<string, unknown>, string][] = [
+        [{ ...content, header: 'setup-go-arm64' }, "the header field does not match the body's marker"],
+        [{ ...content, body: 'Click [here](https://evil.example)' }, 'does not open with exactly one'],
+        [{ ...content, body: `${forkBody()}${'x'.repeat(70_000)}` }, 'GitHub takes fewer than 65536'],
+        [{ ...content, pullRequest: 8 }, 'Not Found'],
+      ];
+      for (const [json, why] of cases) {
+        await writeFile(tampered, JSON.stringify(json));
+        const mark = api.requests.length;
+        const run = await runPoster(tampered, commits.c);
+        logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+        expect(run.success).toBe(false);
+        expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toContain(why);
+        expect(api.requests.slice(mark).filter((r) => r.method !== 'GET')).toEqual([]);
+      }
+    });
+
+    it('refuses a header other than the one it was told to post', async () => {
+      const run = await runPoster(commentFile, commits.c, { 'comment-header': 'setup-go-arm64' });
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toContain(
+        'the comment is for header "fork", not "setup-go-arm64"',
+      );
+    });
+
+    it('posts nothing when the pull request has moved on or closed, and passes', async () => {
+      const newer = 'e'.repeat(40);
+      api.addPullRequest(OWNER, REPO, {
+        number: PR_NUMBER,
+        state: 'open',
+        headSha: newer,
+        baseSha: commits.b,
+      });
+      const mark = api.requests.length;
+      const moved = await runPoster(commentFile, commits.c);
+      logs.push(moved.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(moved.success).toBe(true);
+      expect(moved.steps[0]?.commands.find((c) => c.command === 'notice')?.message).toBe(
+        `Pull request #${PR_NUMBER} is now at eeeeeee, not ${commits.c.slice(0, 7)}: its newer run will post the sizes`,
+      );
+      api.addPullRequest(OWNER, REPO, {
+        number: PR_NUMBER,
+        state: 'closed',
+        headSha: commits.c,
+        baseSha: commits.b,
+      });
+      const closed = await runPoster(commentFile, commits.c);
+      logs.push(closed.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(closed.success).toBe(true);
+      expect(requestsSince(mark)).toEqual([
+        `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER} 200`,
+        `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER} 200`,
+      ]);
+      const nothing = await runPoster(path.join(root, 'no-such-file.json'), commits.c);
+      expect(nothing.success).toBe(true);
+      expect(nothing.steps[0]?.stdout).toContain('nothing to post');
+      api.addPullRequest(OWNER, REPO, {
+        number: PR_NUMBER,
+        state: 'open',
+        headSha: commits.c,
+        baseSha: commits.b,
+      });
+    });
+  });
+
+  it('ships a follow-up workflow that posts through the sub-action and never runs the pull request’s code', async () => {
+    const workflow = parseYaml(
+      await readFile(path.join(repoRoot, 'examples/workflows/size-comment-from-fork.yml'), 'utf8'),
+    ) as {
+      on: Record<string, { types?: string[] }>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+    };
+    const subAction = parseYaml(await readFile(path.join(repoRoot, 'comment/action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+      runs: { main: string };
+    };
+    expect(Object.keys(workflow.on)).toEqual(['workflow_run']);
+    expect(workflow.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    expect(
+      steps.filter((step) => step.run !== undefined || step.uses?.startsWith('actions/checkout')),
+    ).toEqual([]);
+    const download = steps.find((step) => step.uses?.startsWith('actions/download-artifact@'));
+    const post = steps.find((step) => step.uses === 'org/setup-go-arm64/comment@v1');
+    expect(post?.with?.['comment-file']).toBe(download?.with?.path);
+    expect(Object.keys(post?.with ?? {}).filter((name) => !(name in subAction.inputs))).toEqual([]);
+    expect(subAction.runs.main).toBe('../dist/comment/index.js');
+  });
+
+  it('warns when pull_request_target builds a fork’s code with a write token', () => {
+    const event = {
+      pull_request: {
+        merge_commit_sha: 'm'.repeat(40),
+        head: { sha: commits.c, repo: { full_name: 'someone/hello' } },
+        base: { repo: { full_name: `${OWNER}/${REPO}` } },
+      },
+    };
+    const url = forkHelpUrl();
+    expect(untrustedCheckoutWarning('pull_request_target', event, commits.c, url)).toBe(
+      `This pull_request_target run is building ${commits.c.slice(0, 7)} from someone/hello: untrusted code runs here with a token that can write to this repository. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see https://github.com/org/setup-go-arm64#pull-requests-from-forks`,
+    );
+    expect(untrustedCheckoutWarning('pull_request_target', event, 'm'.repeat(40), url)).toContain(
+      'untrusted code',
+    );
+    // The base branch's own code (the default checkout of pull_request_target) is safe to build.
+    expect(untrustedCheckoutWarning('pull_request_target', event, commits.b, url)).toBeUndefined();
+    expect(untrustedCheckoutWarning('pull_request', event, commits.c, url)).toBeUndefined();
+    const sameRepo = {
+      pull_request: {
+        ...event.pull_request,
+        head: { sha: commits.c, repo: { full_name: `${OWNER}/${REPO}` } },
+      },
+    };
+    expect(untrustedCheckoutWarning('pull_request_target', sameRepo, commits.c, url)).toBeUndefined();
+  });
+});
+
+describe('the token', () => {
+  it('never appears in any log, only in the request headers that carry it', () => {
+    const everything = logs.join('\n');
+    expect(everything.length).toBeGreaterThan(1000);
+    for (const token of [WRITE_TOKEN, READ_TOKEN]) {
+      const lines = everything.split(/\r?\n/).filter((line) => line.includes(token));
+      // The one mention allowed is the runner command that masks it.
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.every((line) => line === `::add-mask::${token}`)).toBe(true);
+    }
+    for (const request of api.requests) {
+      expect(request.path).not.toContain(WRITE_TOKEN);
+      expect(JSON.stringify(request.body ?? '')).not.toContain(WRITE_TOKEN);
+    }
+    expect(api.requests.filter((r) => r.authorization === `token ${WRITE_TOKEN}`).length).toBeGreaterThan(10);
+  });
+});

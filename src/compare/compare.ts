@@ -1,0 +1,268 @@
+// Compares two Reports (the pull request's base and head) target by target. Plain data in, plain data out.
+import { targetName } from '../build/targets.js';
+import { humanBytes } from '../report/format.js';
+import type { Report, TargetResult } from '../report/report.js';
+
+/** How much of a binary one Go package accounts for, when a report carries size attribution. */
+export interface PackageSize {
+  package: string;
+  sizeBytes: number;
+}
+
+/** A target as a Report may carry it: schema v1 plus the optional size attribution. */
+export type ComparableTarget = TargetResult & { attribution?: PackageSize[] };
+
+/** `changed` and `unchanged` rows exist in both reports; `added` only in head, `removed` only in base. */
+export type RowStatus = 'changed' | 'unchanged' | 'added' | 'removed';
+
+/** One package's growth inside a target, from the two reports' attributions. */
+export interface PackageGrowth {
+  package: string;
+  baseBytes: number;
+  headBytes: number;
+  deltaBytes: number;
+}
+
+/** One main package built for one target, in base and/or head. */
+export interface SizeRow {
+  /** `<package> <goos/goarch[/variant]>`: unique within a report. */
+  key: string;
+  package: string;
+  /** `linux/arm/7`, as users write targets. */
+  target: string;
+  goos: string;
+  goarch: string;
+  variant?: string;
+  status: RowStatus;
+  baseBytes: number | null;
+  headBytes: number | null;
+  /** head − base; the whole size for an added target, minus the whole size for a removed one. */
+  deltaBytes: number;
+  /** Relative to base; null when there is no base size (added) or it is 0. */
+  deltaPercent: number | null;
+  baseBuildMs: number | null;
+  headBuildMs: number | null;
+  /** null unless the target was built in both. */
+  buildMsDelta: number | null;
+  /** The packages that grew most, when the target grew and both reports carry attribution. */
+  grewMost?: PackageGrowth[];
+}
+
+/** Sums over a set of rows. */
+export interface SizeTotals {
+  baseBytes: number;
+  headBytes: number;
+  deltaBytes: number;
+  deltaPercent: number | null;
+  baseBuildMs: number;
+  headBuildMs: number;
+  buildMsDelta: number;
+}
+
+/** What a report says about the build that produced it, for the comment's header line. */
+export interface ReportSide {
+  commit: string | null;
+  goVersion: string;
+  flags: Report['flags'];
+}
+
+/** The whole comparison; also the `size-delta` output (JSON). */
+export interface SizeComparison {
+  base: ReportSide;
+  head: ReportSide;
+  /** Sorted by absolute size delta, largest first; ties by key. */
+  rows: SizeRow[];
+  /** Over the targets built in both: what `fail-on-total-increase` judges. */
+  commonTotals: SizeTotals;
+  /** Over every target of each report, added and removed ones included. */
+  allTotals: SizeTotals;
+  /** True when any size moved or any target came or went. */
+  changed: boolean;
+  /** Differences in how the two sides were built that may explain part of the change. */
+  caveats: string[];
+}
+
+/** How many growing packages to name per target. */
+export const GREW_MOST_LIMIT = 5;
+
+/** The key rows are matched by: main package plus GOOS/GOARCH/variant. */
+export function rowKey(target: Pick<TargetResult, 'package' | 'goos' | 'goarch' | 'variant'>): string {
+  return `${target.package} ${labelOf(target)}`;
+}
+
+function labelOf(target: Pick<TargetResult, 'goos' | 'goarch' | 'variant'>): string {
+  return targetName({
+    goos: target.goos,
+    goarch: target.goarch,
+    ...(target.variant ? { variant: target.variant } : {}),
+  });
+}
+
+function percentOf(delta: number, base: number | null): number | null {
+  return base === null || base === 0 ? null : (delta / base) * 100;
+}
+
+function attributionGrowth(base: PackageSize[], head: PackageSize[]): PackageGrowth[] {
+  const sizes = new Map<string, { baseBytes: number; headBytes: number }>();
+  const entry = (name: string) => {
+    let found = sizes.get(name);
+    if (!found) sizes.set(name, (found = { baseBytes: 0, headBytes: 0 }));
+    return found;
+  };
+  for (const p of base) entry(p.package).baseBytes += p.sizeBytes;
+  for (const p of head) entry(p.package).headBytes += p.sizeBytes;
+  return [...sizes.entries()]
+    .map(([name, s]) => ({ package: name, ...s, deltaBytes: s.headBytes - s.baseBytes }))
+    .filter((g) => g.deltaBytes > 0)
+    .sort((a, b) => b.deltaBytes - a.deltaBytes || a.package.localeCompare(b.package))
+    .slice(0, GREW_MOST_LIMIT);
+}
+
+function compareRow(base: ComparableTarget | undefined, head: ComparableTarget | undefined): SizeRow {
+  const either = (head ?? base) as ComparableTarget;
+  const baseBytes = base ? base.sizeBytes : null;
+  const headBytes = head ? head.sizeBytes : null;
+  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
+  const status: RowStatus = !base ? 'added' : !head ? 'removed' : deltaBytes === 0 ? 'unchanged' : 'changed';
+  const row: SizeRow = {
+    key: rowKey(either),
+    package: either.package,
+    target: labelOf(either),
+    goos: either.goos,
+    goarch: either.goarch,
+    ...(either.variant ? { variant: either.variant } : {}),
+    status,
+    baseBytes,
+    headBytes,
+    deltaBytes,
+    deltaPercent: status === 'added' ? null : percentOf(deltaBytes, baseBytes),
+    baseBuildMs: base ? base.buildMs : null,
+    headBuildMs: head ? head.buildMs : null,
+    buildMsDelta: base && head ? head.buildMs - base.buildMs : null,
+  };
+  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
+    row.grewMost = attributionGrowth(base.attribution, head.attribution);
+  }
+  return row;
+}
+
+function totalsOf(rows: SizeRow[]): SizeTotals {
+  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
+  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
+  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
+  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
+  return {
+    baseBytes,
+    headBytes,
+    deltaBytes: headBytes - baseBytes,
+    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
+    baseBuildMs,
+    headBuildMs,
+    buildMsDelta: headBuildMs - baseBuildMs,
+  };
+}
+
+function sideOf(report: Report): ReportSide {
+  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
+}
+
+function caveatsOf(base: Report, head: Report): string[] {
+  const caveats: string[] = [];
+  if (base.go.version !== head.go.version)
+    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
+  if (base.flags.ldflags !== head.flags.ldflags)
+    caveats.push(
+      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`,
+    );
+  if (base.flags.trimpath !== head.flags.trimpath)
+    caveats.push(
+      `-trimpath was ${base.flags.trimpath ? 'on' : 'off'} for base, ${head.flags.trimpath ? 'on' : 'off'} for head`,
+    );
+  if (base.flags.cgo !== head.flags.cgo)
+    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
+  return caveats;
+}
+
+/** Compares base and head target by target (package + GOOS/GOARCH/variant). */
+export function compareReports(base: Report, head: Report): SizeComparison {
+  const baseByKey = new Map<string, ComparableTarget>(base.targets.map((t) => [rowKey(t), t]));
+  const headByKey = new Map<string, ComparableTarget>(head.targets.map((t) => [rowKey(t), t]));
+  const keys = [...new Set([...baseByKey.keys(), ...headByKey.keys()])];
+  const rows = keys
+    .map((key) => compareRow(baseByKey.get(key), headByKey.get(key)))
+    .sort((a, b) => Math.abs(b.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b.key));
+  return {
+    base: sideOf(base),
+    head: sideOf(head),
+    rows,
+    commonTotals: totalsOf(rows.filter((r) => r.status === 'changed' || r.status === 'unchanged')),
+    allTotals: totalsOf(rows),
+    changed: rows.some((r) => r.status !== 'unchanged'),
+    caveats: caveatsOf(base, head),
+  };
+}
+
+function describeType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/**
+ * Checks that parsed JSON is a schema v1 Report with the fields a comparison reads, and returns it. The error
+ * names `source` and the first field that is wrong.
+ */
+export function parseReport(json: unknown, source: string): Report {
+  const fail = (what: string): never => {
+    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
+  };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    fail(`it holds ${describeType(json)}`);
+  const report = json as Record<string, unknown>;
+  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
+  const go = report.go as Record<string, unknown> | undefined;
+  if (typeof go?.version !== 'string') fail('go.version is missing');
+  const flags = report.flags as Record<string, unknown> | undefined;
+  if (
+    typeof flags?.ldflags !== 'string' ||
+    typeof flags.trimpath !== 'boolean' ||
+    typeof flags.cgo !== 'boolean'
+  )
+    fail('flags must have ldflags, trimpath and cgo');
+  if (report.commit !== null && typeof report.commit !== 'string') fail('commit must be a string or null');
+  if (!Array.isArray(report.targets)) fail('targets is not a list');
+  (report.targets as unknown[]).forEach((target, i) => {
+    const t = target as Record<string, unknown> | null;
+    for (const field of ['goos', 'goarch', 'package'] as const)
+      if (typeof t?.[field] !== 'string') fail(`targets[${i}].${field} is missing`);
+    for (const field of ['sizeBytes', 'buildMs'] as const)
+      if (typeof t?.[field] !== 'number' || !Number.isFinite(t[field]) || (t[field] as number) < 0)
+        fail(`targets[${i}].${field} is not a size`);
+    if (t?.variant !== undefined && typeof t.variant !== 'string')
+      fail(`targets[${i}].variant is not a string`);
+    if (t?.attribution !== undefined) {
+      const ok =
+        Array.isArray(t.attribution) &&
+        t.attribution.every(
+          (p: { package?: unknown; sizeBytes?: unknown }) =>
+            typeof p?.package === 'string' && typeof p.sizeBytes === 'number',
+        );
+      if (!ok) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
+    }
+  });
+  const keys = (report.targets as TargetResult[]).map(rowKey);
+  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (duplicate) fail(`target ${duplicate} appears twice`);
+  return json as Report;
+}
+
+/** `+1.4 MiB`, `-12.0 KiB`, `0 B`: a size change with its sign. */
+export function formatDeltaBytes(delta: number): string {
+  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
+}
+
+/** `+8.1%`, `-0.3%`, `0.0%`, `n/a` when there was nothing to compare with. */
+export function formatDeltaPercent(percent: number | null): string {
+  if (percent === null) return 'n/a';
+  if (!Number.isFinite(percent)) return percent > 0 ? '+∞%' : '-∞%';
+  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
+  return `${percent > 0 ? '+' : percent < 0 ? '-' : ''}${text}%`;
+}

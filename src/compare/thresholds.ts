@@ -1,0 +1,231 @@
+// Size limits (`fail-on-size-increase`, `fail-on-total-increase`) and the verdict a comparison earns.
+import { InputError } from '../errors.js';
+import { formatDeltaBytes, formatDeltaPercent, type SizeComparison, type SizeRow } from './compare.js';
+
+/** A growth limit: a percentage, a number of bytes, or both (either one exceeded is a regression). */
+export interface SizeLimit {
+  percent?: number;
+  bytes?: number;
+  /** As the user wrote it, normalised: `5%`, `200KB`, `5%,200KB`. */
+  text: string;
+}
+
+export interface Thresholds {
+  /** `fail-on-size-increase`: each target built in both base and head. */
+  perTarget?: SizeLimit;
+  /** `fail-on-total-increase`: the sum over the targets built in both. */
+  total?: SizeLimit;
+}
+
+/** Decimal units are powers of 1000 and binary ones powers of 1024, as their names say. */
+const UNIT_BYTES: Record<string, number> = {
+  b: 1,
+  kb: 1000,
+  kib: 1024,
+  mb: 1000 ** 2,
+  mib: 1024 ** 2,
+  gb: 1000 ** 3,
+  gib: 1024 ** 3,
+};
+const UNIT_SPELLING: Record<string, string> = {
+  b: 'B',
+  kb: 'KB',
+  kib: 'KiB',
+  mb: 'MB',
+  mib: 'MiB',
+  gb: 'GB',
+  gib: 'GiB',
+};
+
+const VALID_FORMS =
+  'use a percentage, a size or both separated by a comma, e.g. 5%, 200KB, 1MiB or 5%,200KB (KB and MB are 1000-based, KiB and MiB 1024-based); leave it empty for no limit';
+
+/** Parses a limit input; an empty value means no limit. */
+export function parseSizeLimit(value: string, inputName: string): SizeLimit | undefined {
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const limit: SizeLimit = { text: '' };
+  const spelled: string[] = [];
+  const bad = (why: string): never => {
+    throw new InputError(inputName, `Input ${inputName} is ${JSON.stringify(value)}: ${why}`, VALID_FORMS);
+  };
+  for (const part of parts) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(part);
+    const size = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(part);
+    if (percent) {
+      if (limit.percent !== undefined) bad('it gives two percentages');
+      limit.percent = Number(percent[1]);
+      spelled.push(`${percent[1]}%`);
+    } else if (size) {
+      const unit = (size[2] as string).toLowerCase();
+      const multiplier = UNIT_BYTES[unit];
+      if (multiplier === undefined) bad(`${JSON.stringify(size[2])} is not a size unit`);
+      if (limit.bytes !== undefined) bad('it gives two sizes');
+      limit.bytes = Math.round(Number(size[1]) * (multiplier as number));
+      spelled.push(`${size[1]}${UNIT_SPELLING[unit]}`);
+    } else if (/^\d+(?:\.\d+)?$/.test(part)) {
+      bad(`${part} has no unit, so it could be a percentage or bytes`);
+    } else {
+      bad(`${JSON.stringify(part)} is neither a percentage nor a size`);
+    }
+  }
+  limit.text = spelled.join(',');
+  return limit;
+}
+
+/** Reads both limit inputs. */
+export function readThresholds(input: (name: string) => string): Thresholds {
+  const perTarget = parseSizeLimit(input('fail-on-size-increase'), 'fail-on-size-increase');
+  const total = parseSizeLimit(input('fail-on-total-increase'), 'fail-on-total-increase');
+  return { ...(perTarget ? { perTarget } : {}), ...(total ? { total } : {}) };
+}
+
+/** One growth over a limit. */
+export interface Breach {
+  scope: 'target' | 'total';
+  /** `linux/amd64 (./cmd/tool)` or `the total of 4 targets`. */
+  label: string;
+  /** For a target, its row key (see `rowKey`). */
+  key?: string;
+  deltaBytes: number;
+  deltaPercent: number | null;
+  limit: SizeLimit;
+  /** Which parts of the limit were exceeded. */
+  exceeded: ('percent' | 'bytes')[];
+  /** How many times over its limit it is (the larger ratio); infinite for a 0 limit. */
+  overBy: number;
+}
+
+/** What the comparison earns against the thresholds. */
+export interface Verdict {
+  regression: boolean;
+  /** Furthest over its limit first. */
+  breaches: Breach[];
+  /** One sentence, plain text: the `size-regression` reason, or why the step passes. */
+  message: string;
+}
+
+function check(
+  scope: Breach['scope'],
+  label: string,
+  deltaBytes: number,
+  deltaPercent: number | null,
+  limit: SizeLimit,
+  key?: string,
+): Breach | undefined {
+  if (deltaBytes <= 0) return undefined;
+  // A target that grew from 0 bytes grew by an unbounded percentage.
+  const percent = deltaPercent ?? Infinity;
+  const exceeded: Breach['exceeded'] = [];
+  const ratios: number[] = [];
+  if (limit.percent !== undefined && percent > limit.percent) {
+    exceeded.push('percent');
+    ratios.push(limit.percent === 0 ? Infinity : percent / limit.percent);
+  }
+  if (limit.bytes !== undefined && deltaBytes > limit.bytes) {
+    exceeded.push('bytes');
+    ratios.push(limit.bytes === 0 ? Infinity : deltaBytes / limit.bytes);
+  }
+  if (exceeded.length === 0) return undefined;
+  return {
+    scope,
+    label,
+    ...(key ? { key } : {}),
+    deltaBytes,
+    deltaPercent,
+    limit,
+    exceeded,
+    overBy: Math.max(...ratios),
+  };
+}
+
+/** `linux/amd64 (./cmd/tool)`; the package is left out when it is the module root. */
+export function rowLabel(row: Pick<SizeRow, 'target' | 'package'>): string {
+  return row.package === '.' ? row.target : `${row.target} (${row.package})`;
+}
+
+function describeBreach(breach: Breach): string {
+  const input = breach.scope === 'target' ? 'fail-on-size-increase' : 'fail-on-total-increase';
+  return (
+    `${breach.label} grew ${formatDeltaBytes(breach.deltaBytes)} (${formatDeltaPercent(breach.deltaPercent)}), ` +
+    `over the ${input} limit of ${breach.limit.text}`
+  );
+}
+
+/**
+ * Judges a comparison. Only targets built on both sides are judged: an added target has nothing to grow from,
+ * and the total is the sum over those same targets.
+ */
+export function judge(comparison: SizeComparison | undefined, thresholds: Thresholds): Verdict {
+  const limits = [
+    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : '',
+    thresholds.total ? `${thresholds.total.text} in total` : '',
+  ].filter(Boolean);
+  if (!comparison)
+    return {
+      regression: false,
+      breaches: [],
+      message: 'Nothing to compare against, so no size limit applies.',
+    };
+  const breaches: Breach[] = [];
+  if (thresholds.perTarget) {
+    for (const row of comparison.rows) {
+      if (row.status !== 'changed') continue;
+      const breach = check(
+        'target',
+        rowLabel(row),
+        row.deltaBytes,
+        row.deltaPercent,
+        thresholds.perTarget,
+        row.key,
+      );
+      if (breach) breaches.push(breach);
+    }
+  }
+  if (thresholds.total) {
+    const common = comparison.rows.filter((r) => r.status === 'changed' || r.status === 'unchanged').length;
+    const totals = comparison.commonTotals;
+    const breach = check(
+      'total',
+      `the total of ${common} target${common === 1 ? '' : 's'}`,
+      totals.deltaBytes,
+      totals.deltaPercent,
+      thresholds.total,
+    );
+    if (breach) breaches.push(breach);
+  }
+  breaches.sort(
+    (a, b) => b.overBy - a.overBy || b.deltaBytes - a.deltaBytes || a.label.localeCompare(b.label),
+  );
+  const worst = breaches[0];
+  if (worst) {
+    const others = breaches.length - 1;
+    // When the total is what failed, still point at the target that contributed most.
+    const biggest = comparison.rows
+      .filter((r) => r.status === 'changed' && r.deltaBytes > 0)
+      .sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
+    const culprit =
+      worst.scope === 'total' && biggest
+        ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})`
+        : '';
+    return {
+      regression: true,
+      breaches,
+      message:
+        `Size regression: ${describeBreach(worst)}${culprit}` +
+        (others > 0 ? `; ${others} more over a limit` : '') +
+        '.',
+    };
+  }
+  return {
+    regression: false,
+    breaches,
+    message:
+      limits.length > 0
+        ? `Within the size limits (${limits.join(', ')}).`
+        : 'No size limits set (fail-on-size-increase, fail-on-total-increase).',
+  };
+}

@@ -1,0 +1,340 @@
+// Where a pull request's base Report comes from: a file the user names, the cache entry the default branch saved
+// for the base commit, or a build of the merge-base in a git worktree.
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { headerSlug } from '../compare/comment.js';
+import { parseReport } from '../compare/compare.js';
+import { InputError } from '../errors.js';
+import type { Report } from '../report/report.js';
+
+const execFileAsync = promisify(execFile);
+
+export const REPORT_CACHE_KEY_PREFIX = 'go-size-report-';
+
+/** The `base-report` input. */
+export type BaseReportSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'file'; path: string };
+
+/** `auto`, `none`, or a path relative to the workspace. */
+export function parseBaseReportSetting(value: string, workspace: string): BaseReportSetting {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.toLowerCase() === 'auto') return { kind: 'auto' };
+  if (trimmed.toLowerCase() === 'none') return { kind: 'none' };
+  return { kind: 'file', path: path.resolve(workspace, trimmed) };
+}
+
+/** What a pull_request (or pull_request_target) event says about the pull request. */
+export interface PullRequestEvent {
+  owner: string;
+  repo: string;
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** True when the head branch lives in another repository. */
+  fromFork: boolean;
+}
+
+/** Reads the pull request from the event payload; undefined for any other event. Pure. */
+export function readPullRequestEvent(eventName: string, payload: unknown): PullRequestEvent | undefined {
+  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
+  const event = payload as {
+    pull_request?: {
+      number?: number;
+      base?: { sha?: string; repo?: { full_name?: string } };
+      head?: { sha?: string; repo?: { full_name?: string } | null };
+    };
+    repository?: { name?: string; owner?: { login?: string } };
+  };
+  const pr = event.pull_request;
+  const owner = event.repository?.owner?.login;
+  const repo = event.repository?.name;
+  if (!pr?.number || !pr.base?.sha || !pr.head?.sha || !owner || !repo) return undefined;
+  const headRepo = pr.head.repo?.full_name;
+  return {
+    owner,
+    repo,
+    number: pr.number,
+    baseSha: pr.base.sha,
+    headSha: pr.head.sha,
+    fromFork: !headRepo || headRepo !== pr.base.repo?.full_name,
+  };
+}
+
+/**
+ * True for a push to the repository's default branch: the runs whose Reports later pull requests compare
+ * against. Pure.
+ */
+export function isDefaultBranchPush(eventName: string, payload: unknown): boolean {
+  const event = payload as { ref?: string; repository?: { default_branch?: string } };
+  return (
+    eventName === 'push' &&
+    !!event.repository?.default_branch &&
+    event.ref === `refs/heads/${event.repository.default_branch}`
+  );
+}
+
+/** The cache key a commit's Report is saved under. */
+export function reportCacheKey(commit: string): string {
+  return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
+}
+
+/**
+ * The one small file cached per Report. The cache entry's version covers this path, so each `comment-header`
+ * (each workflow's comparison) keeps entries of its own under the same key.
+ */
+export function reportCacheFile(temp: string, header: string): string {
+  return path.join(temp, 'setup-go-arm64', 'size-report', `${headerSlug(header)}.json`);
+}
+
+/** Saves a Report for later pull requests (post step, pushes to the default branch). Never throws. */
+export async function saveReportToCache(
+  report: Report,
+  commit: string,
+  temp: string,
+  header: string,
+): Promise<boolean> {
+  const file = reportCacheFile(temp, header);
+  const key = reportCacheKey(commit);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(report) + '\n');
+    const id = await cache.saveCache([file], key);
+    if (id === -1) return false;
+    core.info(`Saved this commit's size report to the cache as ${key}`);
+    return true;
+  } catch (error) {
+    core.warning(`Could not save the size report to the cache: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/** The base Report, and where it came from. */
+export interface BaseReport {
+  report: Report;
+  /** Said in the comment, e.g. `the cache entry go-size-report-1a2b3c4…`. */
+  source: string;
+  /** The commit the base sizes belong to, when known. */
+  commit: string | null;
+}
+
+/** Restores the base commit's Report, or the newest one saved, from the cache. */
+export async function restoreReportFromCache(
+  baseSha: string,
+  temp: string,
+  header: string,
+): Promise<BaseReport | undefined> {
+  if (!cache.isFeatureAvailable()) {
+    core.info('The cache service is not available here; no size report to restore');
+    return undefined;
+  }
+  const file = reportCacheFile(temp, header);
+  await rm(file, { force: true });
+  const key = reportCacheKey(baseSha);
+  let matched: string | undefined;
+  try {
+    matched = await cache.restoreCache([file], key, [REPORT_CACHE_KEY_PREFIX]);
+  } catch (error) {
+    core.warning(`Could not restore a size report from the cache: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (!matched) {
+    core.info(`No size report in the cache for ${key} or any other commit`);
+    return undefined;
+  }
+  let report: Report;
+  try {
+    report = parseReport(JSON.parse(await readFile(file, 'utf8')), `cache entry ${matched}`);
+  } catch (error) {
+    core.warning(`Ignoring the cached size report: ${(error as Error).message}`);
+    return undefined;
+  }
+  const commit = matched.slice(REPORT_CACHE_KEY_PREFIX.length);
+  if (matched === key) {
+    core.info(`Base sizes: the cache entry ${matched}`);
+    return { report, source: `the cache entry for ${baseSha.slice(0, 7)}`, commit };
+  }
+  core.notice(
+    `No size report was saved for the base commit ${baseSha.slice(0, 7)}; comparing with the newest one in the cache (${matched}), which may differ from the base by other commits`,
+  );
+  return { report, source: `the newest cached report (${commit.slice(0, 7)}, not the base commit)`, commit };
+}
+
+/** Runs git in `cwd` and returns its trimmed stdout; the error carries git's stderr. */
+export async function git(cwd: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`, { cause: error });
+  }
+}
+
+async function hasCommit(repoDir: string, sha: string): Promise<boolean> {
+  return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function isShallow(repoDir: string): Promise<boolean> {
+  return (await git(repoDir, ['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+
+/** Fetches a commit this clone lacks (a shallow checkout has only the commit it checked out). */
+async function ensureCommit(repoDir: string, sha: string, what: string): Promise<void> {
+  if (await hasCommit(repoDir, sha)) return;
+  const args = ['fetch', '--no-tags', ...((await isShallow(repoDir)) ? ['--depth=1'] : []), 'origin', sha];
+  core.info(`The ${what} commit ${sha.slice(0, 7)} is not in this clone; fetching it: git ${args.join(' ')}`);
+  await git(repoDir, args);
+}
+
+/** How far back a shallow clone is deepened, step by step, to reach the merge-base. */
+const DEEPEN_STEPS = [50, 200, 1000];
+
+/** The commit the base sizes are built at. */
+export interface MergeBase {
+  commit: string;
+  /** False when the merge-base could not be found and the base commit itself is used. */
+  exact: boolean;
+}
+
+/**
+ * The merge-base of the pull request (where its branch left the base branch), fetching the two commits if the
+ * clone lacks them and deepening a shallow clone until the merge-base is in it. Falls back to the base commit
+ * with a notice when history runs out.
+ */
+export async function findMergeBase(repoDir: string, baseSha: string, headSha: string): Promise<MergeBase> {
+  await ensureCommit(repoDir, baseSha, 'base');
+  await ensureCommit(repoDir, headSha, 'head');
+  const mergeBase = () =>
+    git(repoDir, ['merge-base', baseSha, headSha]).then(
+      (sha) => sha || undefined,
+      () => undefined,
+    );
+  let found = await mergeBase();
+  for (const depth of DEEPEN_STEPS) {
+    if (found || !(await isShallow(repoDir))) break;
+    core.info(
+      `The merge-base of ${baseSha.slice(0, 7)} and ${headSha.slice(0, 7)} is not in this shallow clone; fetching ${depth} more commits: git fetch --deepen=${depth}`,
+    );
+    try {
+      await git(repoDir, ['fetch', '--no-tags', `--deepen=${depth}`, 'origin', baseSha, headSha]);
+    } catch (error) {
+      core.info((error as Error).message);
+      break;
+    }
+    found = await mergeBase();
+  }
+  if (found) return { commit: found, exact: true };
+  core.notice(
+    `Could not find where this pull request branched off (merge-base of ${baseSha.slice(0, 7)} and ${headSha.slice(0, 7)}); ` +
+      `comparing against the base commit ${baseSha.slice(0, 7)} instead, so changes on the base branch count too. ` +
+      `Checking out with fetch-depth: 0 avoids this.`,
+  );
+  return { commit: baseSha, exact: false };
+}
+
+/** Maps a path inside the main checkout to the same path inside the worktree. */
+export type WorktreePath = (pathInCheckout: string) => string;
+
+/**
+ * Checks `commit` out into a temporary detached worktree, runs `buildAt` there, and removes the worktree
+ * whatever happens. `buildAt` gets the worktree's root and a mapper for paths of the main checkout (such as
+ * the working directory); it must write its binaries outside the main checkout's output directory.
+ */
+export async function buildInWorktree<T>(
+  repoDir: string,
+  commit: string,
+  temp: string,
+  buildAt: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<T>,
+): Promise<T> {
+  const repoRoot = await git(repoDir, ['rev-parse', '--show-toplevel']);
+  await mkdir(temp, { recursive: true });
+  const worktree = await mkdtemp(path.join(temp, 'base-worktree-'));
+  core.info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
+  await git(repoRoot, ['worktree', 'add', '--detach', worktree, commit]);
+  try {
+    const inWorktree: WorktreePath = (p) => path.join(worktree, path.relative(repoRoot, path.resolve(p)));
+    return await buildAt(worktree, inWorktree);
+  } finally {
+    await git(repoRoot, ['worktree', 'remove', '--force', worktree]).catch(async (error: Error) => {
+      core.warning(`Could not remove the worktree ${worktree}: ${error.message}`);
+      await rm(worktree, { recursive: true, force: true });
+      await git(repoRoot, ['worktree', 'prune']).catch(() => undefined);
+    });
+  }
+}
+
+export interface ResolveBaseOptions {
+  setting: BaseReportSetting;
+  /** The pull request; without one only a file can give a base. */
+  pullRequest?: Pick<PullRequestEvent, 'baseSha' | 'headSha'>;
+  /** A directory inside the git checkout (e.g. the working directory). */
+  repoDir: string;
+  temp: string;
+  header: string;
+  /** Builds the module at the worktree the way head was built (same toolchain, flags and targets). */
+  buildAt?: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<Report>;
+}
+
+/** The base Report, or why there is none (said in the comment; the step still passes). */
+export type BaseResolution = BaseReport | { report?: undefined; reason: string };
+
+/** Finds the base Report as `base-report` says: a file; or auto: the cache, then a merge-base build. */
+export async function resolveBaseReport(options: ResolveBaseOptions): Promise<BaseResolution> {
+  const { setting } = options;
+  if (setting.kind === 'none') return { reason: 'base-report is none' };
+  if (setting.kind === 'file') {
+    let text: string;
+    try {
+      text = await readFile(setting.path, 'utf8');
+    } catch (error) {
+      throw new InputError(
+        'base-report',
+        `Input base-report names ${setting.path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        'give the path of a report file written by this action (its report-file output), or auto, or none',
+      );
+    }
+    try {
+      const report = parseReport(JSON.parse(text), setting.path);
+      return { report, source: path.basename(setting.path), commit: report.commit };
+    } catch (error) {
+      throw new InputError(
+        'base-report',
+        `Input base-report names ${setting.path}: ${(error as Error).message}`,
+        'give the path of a report file written by this action (its report-file output), or auto, or none',
+      );
+    }
+  }
+  const pr = options.pullRequest;
+  if (!pr) return { reason: 'this run is not for a pull request' };
+  const cached = await restoreReportFromCache(pr.baseSha, options.temp, options.header);
+  if (cached) return cached;
+  if (!options.buildAt)
+    return { reason: 'no report was cached for the base commit, and building it is not possible here' };
+  try {
+    const mergeBase = await findMergeBase(options.repoDir, pr.baseSha, pr.headSha);
+    const report = await buildInWorktree(
+      options.repoDir,
+      mergeBase.commit,
+      path.join(options.temp, 'setup-go-arm64'),
+      options.buildAt,
+    );
+    return {
+      report: { ...report, commit: mergeBase.commit },
+      source: mergeBase.exact
+        ? 'a build of the merge-base'
+        : 'a build of the base commit (merge-base not found)',
+      commit: mergeBase.commit,
+    };
+  } catch (error) {
+    core.warning(`Could not build the base commit to compare sizes with: ${(error as Error).message}`);
+    return {
+      reason: `no report was cached for the base commit and building it failed (${(error as Error).message.split('\n')[0]})`,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+// Pull requests from forks run with a read-only token: the comment cannot be posted from that run. It goes to
+// the job summary and into a file the workflow uploads, for a workflow_run workflow to post with a write token.
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createCommentFile, headerSlug } from '../compare/comment.js';
+
+/** The README section that explains the fork setup. */
+export const FORK_SECTION = 'pull-requests-from-forks';
+
+/** Link to the README section on forks, in the repository the action was used from. */
+export function forkHelpUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const repository = env.GITHUB_ACTION_REPOSITORY || 'org/setup-go-arm64';
+  return `${server}/${repository}#${FORK_SECTION}`;
+}
+
+export interface DeferredComment {
+  /** Where to write the file (e.g. RUNNER_TEMP/setup-go-arm64). */
+  dir: string;
+  pullRequest: number;
+  headSha: string;
+  header: string;
+  body: string;
+  /** Why posting failed, for the warning. */
+  reason: string;
+}
+
+/**
+ * Keeps a comment that could not be posted: the job summary gets it, a JSON file (the `comment-file` output)
+ * holds it with the pull request number and head SHA, and one warning says how to have it posted.
+ * Returns the file's path.
+ */
+export async function deferComment(comment: DeferredComment): Promise<string> {
+  await mkdir(comment.dir, { recursive: true });
+  const file = path.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
+  await writeFile(file, JSON.stringify(content, null, 2) + '\n');
+  await core.summary.addRaw(comment.body, true).write();
+  core.warning(
+    `The size comment could not be posted on pull request #${comment.pullRequest} (${comment.reason}); ` +
+      `this is expected for a pull request from a fork, whose token is read-only. The comment is in the job ` +
+      `summary and in ${file} (the comment-file output): upload it as an artifact and post it from a ` +
+      `workflow_run workflow, see ${forkHelpUrl()}`,
+    { title: 'Size comment not posted' },
+  );
+  return file;
+}
+
+interface PullRequestTargetPayload {
+  pull_request?: {
+    merge_commit_sha?: string | null;
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+    base?: { repo?: { full_name?: string } };
+  };
+}
+
+/**
+ * The warning for a `pull_request_target` run that has checked out a fork's code: that code is being built
+ * with a token that can write to the repository. Undefined when the run is not that. Pure: the lead passes the
+ * event and the commit the working directory is at.
+ */
+export function untrustedCheckoutWarning(
+  eventName: string,
+  payload: unknown,
+  checkedOutSha: string | undefined,
+  helpUrl: string,
+): string | undefined {
+  if (eventName !== 'pull_request_target' || !checkedOutSha) return undefined;
+  const pr = (payload as PullRequestTargetPayload | undefined)?.pull_request;
+  if (!pr?.head?.sha) return undefined;
+  const headRepo = pr.head.repo?.full_name;
+  const fromFork = !headRepo || headRepo !== pr.base?.repo?.full_name;
+  const checkedOutHead = checkedOutSha === pr.head.sha || checkedOutSha === pr.merge_commit_sha;
+  if (!fromFork || !checkedOutHead) return undefined;
+  return (
+    `This pull_request_target run is building ${checkedOutSha.slice(0, 7)} from ${headRepo ?? 'a deleted fork'}: ` +
+    `untrusted code runs here with a token that can write to this repository. Build pull requests under ` +
+    `pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`
+  );
+}
