@@ -20,6 +20,7 @@ export default tseslint.config(
     ignores: [
       'src/main.ts',
       'src/post.ts',
+      'src/comment-action.ts',
       'src/steps/**',
       'src/net/**',
       'src/platform/facts.ts',

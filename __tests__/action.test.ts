@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import { expectValidReport } from '../test/support/report-schema.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleGoVersion = /^go (\S+)$/m.exec(
@@ -37,6 +38,7 @@ describe('the action through the local runner', () => {
       toolCache,
       inputs: {
         'working-directory': 'hello',
+        'toolchain-source': 'goproxy',
         targets: 'darwin/arm64, darwin/amd64\nlinux/arm64 linux/amd64',
         'report-file': 'out/report.json',
       },
@@ -63,6 +65,7 @@ describe('the action through the local runner', () => {
     const report = JSON.parse(await readFile(reportFile, 'utf8'));
     expect(JSON.parse(first.outputs['report'] as string)).toEqual(report);
     expect(report.schemaVersion).toBe(1);
+    expectValidReport(report);
     expect(report.go).toMatchObject({
       version: exampleGoVersion,
       hostOs: 'linux',

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 const entryPoints = {
   'setup/index': 'src/main.ts',
   'post/index': 'src/post.ts',
+  'comment/index': 'src/comment-action.ts',
 };
 
 await rm('dist', { recursive: true, force: true });

@@ -1,15 +1,30 @@
 // `npm run demo`: runs the bundled action end to end on examples/hello through the local runner, with the
-// tool cache and every file it writes under .demo/. Run it twice: the second run reuses the installed toolchain.
-import { mkdir, writeFile } from 'node:fs/promises';
+// tool cache and every file it writes under .demo/, and a local cache service (azurite behind a stand-in for
+// GitHub's cache front door) keeping its entries in .demo/cache-service. Each run starts with empty module and
+// build caches, as a fresh runner does. Run it twice: the second run reuses the installed toolchain from the
+// tool cache and restores GOMODCACHE and GOCACHE from the first run's cache entries.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCacheService } from '../test/support/cache-service.js';
 import { runAction } from './local-runner.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const demo = path.join(root, '.demo');
 
+/** Removes a directory the way a fresh runner starts: the module cache's files are read-only, so allow writes first. */
+async function removeTree(dir: string): Promise<void> {
+  if (existsSync(dir)) execFileSync('chmod', ['-R', 'u+w', dir]);
+  await rm(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<number> {
   await mkdir(demo, { recursive: true });
+  await removeTree(path.join(demo, 'gomodcache'));
+  await removeTree(path.join(demo, 'gocache'));
+  const cacheService = await startCacheService({ stateDir: path.join(demo, 'cache-service') });
   const started = Date.now();
   const result = await runAction({
     actionDir: root,
@@ -19,11 +34,14 @@ async function main(): Promise<number> {
     echo: true,
     inputs: {
       'working-directory': 'examples/hello',
+      // go.dev is out of reach from this machine; the module proxy serves the same official toolchains.
+      'toolchain-source': 'goproxy',
       targets: 'darwin/arm64 darwin/amd64 linux/arm64 linux/amd64',
       'output-dir': '.demo/bin',
       'report-file': '.demo/report.json',
     },
     env: {
+      ...cacheService.env,
       // The demo's module and build caches are its own, so a first run is cold like on a fresh runner.
       GOMODCACHE: path.join(demo, 'gomodcache'),
       GOCACHE: path.join(demo, 'gocache'),
@@ -31,6 +49,7 @@ async function main(): Promise<number> {
     },
   });
   const wallMs = Date.now() - started;
+  await cacheService.stop();
 
   await writeFile(path.join(demo, 'outputs.json'), JSON.stringify(result.outputs, null, 2) + '\n');
   await writeFile(path.join(demo, 'summary.md'), result.summary);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseTargets, type Target } from './build/targets.js';
+import { DEFAULT_CACHE_KEY_PREFIX } from './cache/keys.js';
 import { InputError } from './errors.js';
 
 /** Everything the action was asked to do, validated. Built from inputs only; no I/O. */
@@ -10,7 +11,13 @@ export interface Config {
   /** Absolute. */
   workingDirectory: string;
   architecture: string;
+  checkLatest: boolean;
+  toolchainSource: ToolchainSource;
+  goDownloadBaseUrl: string;
   goproxy: string;
+  /** A go.sum-style line pinning the toolchain module's h1: hash, or empty. */
+  toolchainSum: string;
+  verify: boolean;
   gotoolchain: string;
   targets: Target[];
   packages: string[];
@@ -24,8 +31,42 @@ export interface Config {
   nameTemplate: string;
   parallel: number;
   failFast: boolean;
+  /** Measure which Go packages take each binary's bytes (a second, unstripped link per target). */
+  attribution: boolean;
   /** Absolute, or empty for the default under RUNNER_TEMP. */
   reportFile: string;
+  /** Glob patterns of Reports to merge instead of building (the reusable workflow's last job), or empty. */
+  mergeReports: string;
+  cache: boolean;
+  cacheBuild: boolean;
+  cacheDependencyPath: string;
+  cacheKeyPrefix: string;
+}
+
+/** Where toolchains come from: go.dev's release archives, GOPROXY's toolchain modules, or go.dev then GOPROXY. */
+export type ToolchainSource = 'auto' | 'go.dev' | 'goproxy';
+
+function parseToolchainSource(value: string): ToolchainSource {
+  const normalized = value.trim().toLowerCase() || 'auto';
+  if (normalized === 'auto' || normalized === 'go.dev' || normalized === 'goproxy') return normalized;
+  throw new InputError(
+    'toolchain-source',
+    `Input toolchain-source is ${JSON.stringify(value)}`,
+    'use auto (go.dev, then GOPROXY), go.dev or goproxy',
+  );
+}
+
+function parseBaseUrl(value: string, inputName: string, fallback: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  if (trimmed === '') return fallback;
+  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
+      `use a go.dev-compatible mirror such as ${fallback}`,
+    );
+  }
+  return trimmed;
 }
 
 export interface RunnerContext {
@@ -121,7 +162,16 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     goVersionFile: input('go-version-file').trim() ? inWorkspace(input('go-version-file').trim()) : '',
     workingDirectory,
     architecture: input('architecture').trim() || 'auto',
+    checkLatest: parseBoolean(input('check-latest') || 'false', 'check-latest'),
+    toolchainSource: parseToolchainSource(input('toolchain-source')),
+    goDownloadBaseUrl: parseBaseUrl(
+      input('go-download-base-url'),
+      'go-download-base-url',
+      'https://go.dev/dl',
+    ),
     goproxy: input('goproxy').trim() || 'https://proxy.golang.org,direct',
+    toolchainSum: input('toolchain-sum').trim(),
+    verify: parseBoolean(input('verify') || 'true', 'verify'),
     gotoolchain: input('gotoolchain').trim() || 'local',
     targets: parseTargets(input('targets')),
     packages,
@@ -136,6 +186,12 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     nameTemplate: input('name-template') || '{name}_{goos}_{goarch}{ext}',
     parallel: parsePositiveInteger(input('parallel'), 'parallel', runner.cores),
     failFast: parseBoolean(input('fail-fast') || 'false', 'fail-fast'),
+    attribution: parseBoolean(input('attribution') || 'false', 'attribution'),
     reportFile: input('report-file').trim() ? inWorkspace(input('report-file').trim()) : '',
+    mergeReports: input('merge-reports').trim(),
+    cache: parseBoolean(input('cache') || 'true', 'cache'),
+    cacheBuild: parseBoolean(input('cache-build') || 'true', 'cache-build'),
+    cacheDependencyPath: input('cache-dependency-path'),
+    cacheKeyPrefix: input('cache-key-prefix').trim() || DEFAULT_CACHE_KEY_PREFIX,
   };
 }

@@ -23,3 +23,11 @@ export class InputError extends Error {
     super(`${message}. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}${/[.!?]$/.test(fix) ? '' : '.'}`);
   }
 }
+
+/**
+ * A download that arrived but is not what a trusted source says it should be (hash or size mismatch). It is a
+ * finding, not a network hiccup: callers stop instead of quietly trying another source.
+ */
+export class VerificationError extends Error {
+  override readonly name = 'VerificationError';
+}

@@ -1,98 +1,192 @@
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { goProblemMatcherFile } from './build/problem-matcher.js';
+import { targetName } from './build/targets.js';
+import { prepareGoCaches, restoreGoCaches } from './cache/go-caches.js';
+import { renderCacheRestoreSection } from './cache/summary.js';
 import { readConfig } from './config.js';
 import { InputError } from './errors.js';
 import { gatherPlatformFacts } from './platform/facts.js';
-import { buildReport } from './report/report.js';
+import { buildReport, type Report } from './report/report.js';
 import { renderBuildSection, renderSetupSection } from './report/summary.js';
 import { buildTargets } from './steps/build-targets.js';
-import { setupToolchain } from './steps/setup-toolchain.js';
+import { publishReport, readAndMergeReports } from './steps/publish-report.js';
+import { setupToolchain, type ToolchainSetup } from './steps/setup-toolchain.js';
+import {
+  compareAndComment,
+  readRunEvent,
+  readSizeCommentInputs,
+  warnAboutUntrustedCheckout,
+} from './steps/size-comment.js';
+import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE } from './state.js';
 
 function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value)
+  if (!value) {
     throw new Error(
       `${name} is not set: this action must run inside a GitHub Actions job (or the local runner in scripts/).`,
     );
+  }
   return value;
+}
+
+function setupSummary(setup: ToolchainSetup): string {
+  return renderSetupSection({
+    version: setup.version,
+    source: setup.source,
+    decidedBy: setup.decidedBy,
+    goroot: setup.goroot,
+    verifiedHash: setup.verifiedHash,
+    verifiedBy: setup.verifiedBy,
+    headerFormat: setup.probe.header.format,
+    headerArch: setup.probe.header.arch,
+    goHostOs: setup.proof.goHostOs,
+    goHostArch: setup.proof.goHostArch,
+    machineArch: setup.proof.machineArch,
+    native: setup.proof.native,
+    rosetta: setup.proof.rosetta,
+    timings: setup.timings,
+  });
 }
 
 async function run(): Promise<void> {
   const workspace = requireEnv('GITHUB_WORKSPACE');
   const toolCache = requireEnv('RUNNER_TOOL_CACHE');
   const temp = requireEnv('RUNNER_TEMP');
-  const config = readConfig((name) => core.getInput(name), { workspace, cores: os.availableParallelism() });
+  const input = (name: string) => core.getInput(name);
+  // Every input is validated before anything is downloaded or built.
+  const config = readConfig(input, { workspace, cores: os.availableParallelism() });
+  const sizeInputs = readSizeCommentInputs(input, workspace);
+  const event = await readRunEvent();
+  const reportFile = config.reportFile || path.join(temp, 'setup-go-arm64', 'report.json');
+  const summary: string[] = [];
+  const failures: string[] = [];
 
-  core.startGroup('Set up Go');
-  const facts = await gatherPlatformFacts();
-  const setup = await setupToolchain(config, facts, { workspace, toolCache, temp });
-  core.endGroup();
-
-  if (setup.proof.verdict === 'fail') throw new Error(setup.proof.message);
-  if (setup.proof.verdict === 'warn') core.warning(setup.proof.message);
-  core.info(setup.proof.message);
-
-  core.addPath(path.join(setup.goroot, 'bin'));
-  if (setup.probe.env.GOPATH) core.addPath(path.join(setup.probe.env.GOPATH, 'bin'));
-  core.exportVariable('GOTOOLCHAIN', config.gotoolchain);
-  core.setOutput('go-version', setup.version);
-  core.setOutput('go-root', setup.goroot);
-  core.setOutput('architecture', setup.probe.header.arch);
-  core.setOutput('native', String(setup.proof.native));
-  core.setOutput('rosetta', String(setup.proof.rosetta));
-
-  const summary = [
-    renderSetupSection({
-      version: setup.version,
-      source: setup.source,
-      decidedBy: setup.decidedBy,
-      goroot: setup.goroot,
-      verifiedHash: setup.verifiedHash,
-      verifiedBy: setup.verifiedBy,
-      headerFormat: setup.probe.header.format,
-      headerArch: setup.probe.header.arch,
-      goHostOs: setup.proof.goHostOs,
-      goHostArch: setup.proof.goHostArch,
-      machineArch: setup.proof.machineArch,
-      native: setup.proof.native,
-      rosetta: setup.proof.rosetta,
-      timings: setup.timings,
-    }),
-  ];
-
-  if (config.targets.length > 0) {
-    const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);
-    const report = buildReport({
-      go: {
-        version: setup.version,
-        hostOs: setup.proof.goHostOs,
-        hostArch: setup.proof.goHostArch,
-        native: setup.proof.native,
-      },
-      commit: process.env.GITHUB_SHA ?? null,
-      flags: { ldflags: config.ldflags, trimpath: config.trimpath, cgo: config.cgo },
-      targets: built.targets,
-      wallMs: built.wallMs,
-    });
-    const reportFile = config.reportFile || path.join(temp, 'setup-go-arm64', 'report.json');
-    await mkdir(path.dirname(reportFile), { recursive: true });
-    await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
-    core.setOutput('report', JSON.stringify(report));
-    core.setOutput('report-file', reportFile);
-    core.setOutput('artifacts', JSON.stringify(report.targets.map((t) => t.path)));
-    core.setOutput('total-size-bytes', String(report.totals.sizeBytes));
-    core.setOutput('build-seconds', (report.totals.wallMs / 1000).toFixed(3));
-    summary.push(renderBuildSection(report));
-    if (built.failed.length > 0) {
-      await core.summary.addRaw(summary.join('\n')).write();
-      throw new Error(
-        `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(', ')}`,
+  let report: Report | undefined;
+  let setup: ToolchainSetup | undefined;
+  if (config.mergeReports) {
+    if (config.targets.length > 0) {
+      throw new InputError(
+        'merge-reports',
+        'Inputs merge-reports and targets are both set',
+        'merge reports in a job of their own, with targets empty',
       );
     }
+    report = await readAndMergeReports(config.mergeReports, workspace);
+  } else {
+    await warnAboutUntrustedCheckout(event, config.workingDirectory);
+    core.startGroup('Set up Go');
+    const facts = await gatherPlatformFacts();
+    setup = await setupToolchain(config, facts, { workspace, toolCache, temp });
+    core.endGroup();
+    if (setup.proof.verdict === 'fail') throw new Error(setup.proof.message);
+    if (setup.proof.verdict === 'warn') core.warning(setup.proof.message);
+    core.info(setup.proof.message);
+
+    core.addPath(path.join(setup.goroot, 'bin'));
+    if (setup.probe.env.GOPATH) core.addPath(path.join(setup.probe.env.GOPATH, 'bin'));
+    core.exportVariable('GOTOOLCHAIN', config.gotoolchain);
+    core.setOutput('go-version', setup.version);
+    core.setOutput('go-root', setup.goroot);
+    core.setOutput('architecture', setup.probe.header.arch);
+    core.setOutput('native', String(setup.proof.native));
+    core.setOutput('rosetta', String(setup.proof.rosetta));
+    summary.push(setupSummary(setup));
+
+    core.startGroup('Restore caches');
+    const cachePlan = await prepareGoCaches({
+      cache: config.cache,
+      cacheBuild: config.cacheBuild,
+      keyPrefix: config.cacheKeyPrefix,
+      dependencyPath: config.cacheDependencyPath,
+      runnerOs: process.env.RUNNER_OS ?? facts.platform,
+      goHostArch: setup.proof.goHostArch,
+      goVersion: setup.version,
+      targets: config.targets.map(targetName),
+      workingDirectory: config.workingDirectory,
+      modCacheDir: setup.probe.env.GOMODCACHE ?? '',
+      buildCacheDir: setup.probe.env.GOCACHE ?? '',
+      goBinary: setup.probe.goBinary,
+    });
+    const restored = await restoreGoCaches(cachePlan);
+    core.endGroup();
+    for (const [name, value] of Object.entries(restored.outputs)) core.setOutput(name, value);
+    core.saveState(CACHE_STATE, JSON.stringify({ plan: cachePlan, restored }));
+    summary.push(renderCacheRestoreSection(restored));
+
+    if (config.targets.length > 0) {
+      const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);
+      report = buildReport({
+        go: {
+          version: setup.version,
+          hostOs: setup.proof.goHostOs,
+          hostArch: setup.proof.goHostArch,
+          native: setup.proof.native,
+        },
+        commit: process.env.GITHUB_SHA ?? null,
+        flags: built.flags,
+        targets: built.targets,
+        wallMs: built.wallMs,
+      });
+      if (built.failed.length > 0) {
+        failures.push(
+          `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(', ')}`,
+        );
+      }
+    }
+    // Registered after our own builds, so their log is not matched twice; later steps' go output is.
+    core.info(`::add-matcher::${goProblemMatcherFile()}`);
   }
+
+  if (report) {
+    await publishReport(report, reportFile);
+    core.saveState(REPORT_FILE_STATE, reportFile);
+    core.saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
+    summary.push(renderBuildSection(report));
+    if (failures.length === 0) {
+      const toolchain = setup;
+      const headReport = report;
+      const compared = await compareAndComment({
+        inputs: sizeInputs,
+        event,
+        report: headReport,
+        repoDir: config.workingDirectory,
+        temp,
+        ...(toolchain
+          ? {
+              // The base is built with this run's toolchain, flags and targets, so only the code differs.
+              buildBase: async (_root: string, inWorktree: (p: string) => string) => {
+                const base = await buildTargets(
+                  {
+                    ...config,
+                    workingDirectory: inWorktree(config.workingDirectory),
+                    outputDir: path.join(temp, 'setup-go-arm64', 'base-bin'),
+                  },
+                  toolchain.probe.goBinary,
+                  inWorktree(workspace),
+                  process.env,
+                );
+                if (base.failed.length > 0)
+                  throw new Error(`the base build failed: ${base.failed.join(', ')}`);
+                return buildReport({
+                  go: headReport.go,
+                  commit: null,
+                  flags: base.flags,
+                  targets: base.targets,
+                  wallMs: base.wallMs,
+                });
+              },
+            }
+          : {}),
+      });
+      if (compared.summary) summary.push(compared.summary);
+      if (compared.regression) failures.push(compared.regression);
+    }
+  }
+
   await core.summary.addRaw(summary.join('\n')).write();
+  if (failures.length > 0) throw new Error(failures.join('; '));
 }
 
 run().catch((error: unknown) => {

@@ -1,7 +1,37 @@
 import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { saveGoCaches, type RestoreResult } from './cache/go-caches.js';
+import type { CachePlan } from './cache/keys.js';
+import { renderCacheSaveSection } from './cache/summary.js';
+import { parseReport } from './compare/compare.js';
+import { isDefaultBranchPush, saveReportToCache } from './github/base-report.js';
+import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE } from './state.js';
+
+async function saveCaches(): Promise<void> {
+  const state = core.getState(CACHE_STATE);
+  if (!state) return;
+  const { plan, restored } = JSON.parse(state) as { plan: CachePlan; restored: RestoreResult };
+  core.startGroup('Save caches');
+  const saved = await saveGoCaches(plan, restored);
+  core.endGroup();
+  if (saved.entries.length > 0) await core.summary.addRaw(renderCacheSaveSection(saved)).write();
+}
+
+/** On pushes to the default branch, keeps this commit's Report where pull requests look for their base. */
+async function saveReportForPullRequests(): Promise<void> {
+  const reportFile = core.getState(REPORT_FILE_STATE);
+  const sha = process.env.GITHUB_SHA;
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  if (!reportFile || !sha || !eventPath) return;
+  const payload: unknown = JSON.parse(await readFile(eventPath, 'utf8'));
+  if (!isDefaultBranchPush(process.env.GITHUB_EVENT_NAME ?? '', payload)) return;
+  const report = parseReport(JSON.parse(await readFile(reportFile, 'utf8')), reportFile);
+  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? '', core.getState(COMMENT_HEADER_STATE));
+}
 
 async function run(): Promise<void> {
-  core.info('Nothing to save.');
+  await saveCaches();
+  await saveReportForPullRequests();
 }
 
 run().catch((error: unknown) => {

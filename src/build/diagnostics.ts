@@ -15,12 +15,18 @@ const POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.
 /**
  * Picks file:line:col diagnostics out of `go build` output. Positions are relative to the directory go ran
  * in (`cwd`); they are rewritten relative to the repository root so the annotation lands on the right file.
+ * Indented lines right after a diagnostic (the compiler's `have (…)` / `want (…)`) belong to its message.
  */
 export function parseGoDiagnostics(output: string, cwd: string, repositoryRoot: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  let last: Diagnostic | undefined;
   for (const line of output.split(/\r?\n/)) {
     const match = POSITION.exec(line.trim());
-    if (!match) continue;
+    if (!match) {
+      if (last && /^\s+\S/.test(line)) last.message += `\n${line.trim()}`;
+      else last = undefined;
+      continue;
+    }
     const [, file, lineNumber, column, message] = match as unknown as [
       string,
       string,
@@ -30,12 +36,13 @@ export function parseGoDiagnostics(output: string, cwd: string, repositoryRoot: 
     ];
     const absolute = path.resolve(cwd, file);
     const relative = path.relative(repositoryRoot, absolute).split(path.sep).join('/');
-    diagnostics.push({
+    last = {
       file: relative.startsWith('..') ? absolute : relative,
       line: Number(lineNumber),
       ...(column ? { column: Number(column) } : {}),
       message,
-    });
+    };
+    diagnostics.push(last);
   }
   return diagnostics;
 }

@@ -3,6 +3,79 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildJob } from './plan.js';
 
+/** What a finished command said and how it ended. */
+export interface CommandResult {
+  /** Null when the command could not start or was killed by a signal. */
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr interleaved as they came (what a terminal would show). */
+  output: string;
+  ms: number;
+}
+
+/**
+ * Runs a command without a shell, so every argument reaches it exactly as given whatever characters it holds.
+ * Never throws: a command that cannot start ends with a null exit code and says why in `output`.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const both: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      out.push(chunk);
+      both.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err.push(chunk);
+      both.push(chunk);
+    });
+    let settled = false;
+    const finish = (exitCode: number | null, extra = '') => {
+      if (settled) return;
+      settled = true;
+      resolve({
+        exitCode,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8') + extra,
+        output: Buffer.concat(both).toString('utf8') + extra,
+        ms: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6)),
+      });
+    };
+    child.on('error', (error) => finish(null, `failed to start ${command}: ${error.message}\n`));
+    child.on('close', (code) => finish(code));
+  });
+}
+
+/** Runs `work` over `items` with at most `parallel` at once; results keep the items' order. */
+export async function mapPool<T, R>(
+  items: readonly T[],
+  parallel: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
+  return results;
+}
+
 export interface JobOutcome {
   job: BuildJob;
   ok: boolean;
@@ -26,30 +99,23 @@ export interface RunBuildsOptions {
   onJobEnd?: (outcome: JobOutcome) => void;
 }
 
-function runJob(job: BuildJob, options: RunBuildsOptions): Promise<JobOutcome> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve) => {
-    // No shell: every argument reaches go exactly as planned, whatever characters it holds.
-    const child = spawn(options.goBinary, job.args, {
-      cwd: options.cwd,
-      env: { ...options.env, ...job.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const finish = (exitCode: number | null, extra = '') =>
-      resolve({
-        job,
-        ok: exitCode === 0,
-        exitCode,
-        output: Buffer.concat(chunks).toString('utf8') + extra,
-        buildMs: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6)),
-        skipped: false,
-      });
-    child.on('error', (error) => finish(null, `failed to start ${options.goBinary}: ${error.message}\n`));
-    child.on('close', (code) => finish(code));
+/** Runs one planned `go build` with the job's variables on top of `env`. */
+export async function runBuildJob(
+  job: BuildJob,
+  options: Pick<RunBuildsOptions, 'goBinary' | 'cwd' | 'env'>,
+): Promise<JobOutcome> {
+  const result = await runCommand(options.goBinary, job.args, {
+    cwd: options.cwd,
+    env: { ...options.env, ...job.env },
   });
+  return {
+    job,
+    ok: result.exitCode === 0,
+    exitCode: result.exitCode,
+    output: result.output,
+    buildMs: result.ms,
+    skipped: false,
+  };
 }
 
 /**
@@ -60,23 +126,12 @@ export async function runBuilds(jobs: BuildJob[], options: RunBuildsOptions): Pr
   await Promise.all(
     [...new Set(jobs.map((job) => path.dirname(job.output)))].map((dir) => mkdir(dir, { recursive: true })),
   );
-  const outcomes: JobOutcome[] = new Array(jobs.length);
-  let next = 0;
   let stop = false;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      const job = jobs[index] as BuildJob;
-      if (stop) {
-        outcomes[index] = { job, ok: false, exitCode: null, output: '', buildMs: 0, skipped: true };
-        continue;
-      }
-      const outcome = await runJob(job, options);
-      outcomes[index] = outcome;
-      if (!outcome.ok && options.failFast) stop = true;
-      options.onJobEnd?.(outcome);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, jobs.length)) }, worker));
-  return outcomes;
+  return mapPool(jobs, options.parallel, async (job) => {
+    if (stop) return { job, ok: false, exitCode: null, output: '', buildMs: 0, skipped: true };
+    const outcome = await runBuildJob(job, options);
+    if (!outcome.ok && options.failFast) stop = true;
+    options.onJobEnd?.(outcome);
+    return outcome;
+  });
 }

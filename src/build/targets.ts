@@ -22,11 +22,17 @@ const VARIANTS: Record<string, { variable: string; pattern: RegExp; example: str
   riscv64: { variable: 'GORISCV64', pattern: /^rva(20|22|23)u64$/, example: 'linux/riscv64/rva22u64' },
 };
 
-const TOKEN = /^[a-z0-9]+$/;
+// Underscores pass here so that x86_64 reaches validateTargets, which names the Go spelling.
+const TOKEN = /^[a-z0-9_]+$/;
 
 /** `linux/arm/6`: the spelling users write and logs show. */
 export function targetName(target: Target): string {
   return [target.goos, target.goarch, target.variant].filter(Boolean).join('/');
+}
+
+/** The variable that carries `goarch`'s variant level (`GOARM` for arm), if it has one. */
+export function variantVariable(goarch: string): string | undefined {
+  return VARIANTS[goarch]?.variable;
 }
 
 /** GOOS, GOARCH and the variant variable for a target. */
@@ -98,14 +104,43 @@ export function parseTargets(text: string, inputName = 'targets'): Target[] {
   return targets;
 }
 
-/** Known GOOS/GOARCH pairs closest to an unknown one, for "did you mean" hints. */
+/** Spellings of architectures and systems that other tools use, and what Go calls them. */
+const GO_SPELLINGS: Record<string, string> = {
+  aarch64: 'arm64',
+  x86_64: 'amd64',
+  x64: 'amd64',
+  i386: '386',
+  i686: '386',
+  x86: '386',
+  armv6: 'arm',
+  armv7: 'arm',
+  macos: 'darwin',
+  osx: 'darwin',
+  win: 'windows',
+  win32: 'windows',
+};
+
+/** `go tool dist list` output: one `goos/goarch` pair per line. */
+export function parseDistList(output: string): string[] {
+  return output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => /^[a-z0-9]+\/[a-z0-9]+$/.test(line));
+}
+
+/**
+ * Known GOOS/GOARCH pairs closest to an unknown one, for "did you mean" hints: the pair with other tools'
+ * spellings translated (aarch64, x86_64, macos…) first when Go knows it, then the nearest by edit distance.
+ */
 export function nearestPairs(wanted: Target, known: string[], limit = 3): string[] {
   const name = `${wanted.goos}/${wanted.goarch}`;
-  return known
+  const translated = `${GO_SPELLINGS[wanted.goos] ?? wanted.goos}/${GO_SPELLINGS[wanted.goarch] ?? wanted.goarch}`;
+  const byDistance = known
+    .filter((pair) => pair !== translated)
     .map((pair) => ({ pair, distance: editDistance(name, pair) }))
     .sort((a, b) => a.distance - b.distance || a.pair.localeCompare(b.pair))
-    .slice(0, limit)
     .map((entry) => entry.pair);
+  return [...(known.includes(translated) ? [translated] : []), ...byDistance].slice(0, limit);
 }
 
 function editDistance(a: string, b: string): number {
@@ -122,19 +157,23 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * Checks targets against `go tool dist list` of the installed toolchain; an unknown pair is an error naming
- * it and its nearest known pairs.
+ * Checks targets against `go tool dist list` of the installed toolchain. Every unknown pair is named in one
+ * error, each with its nearest known pairs.
  */
 export function validateTargets(targets: Target[], distList: string[], inputName = 'targets'): void {
   const known = new Set(distList);
-  for (const target of targets) {
-    const pair = `${target.goos}/${target.goarch}`;
-    if (!known.has(pair)) {
-      throw new InputError(
-        inputName,
-        `Target ${targetName(target)} in ${inputName} is not a platform this Go toolchain can build for`,
-        `did you mean ${nearestPairs(target, distList).join(', ')}? \`go tool dist list\` prints every valid pair`,
-      );
-    }
-  }
+  const unknown = targets.filter((target) => !known.has(`${target.goos}/${target.goarch}`));
+  if (unknown.length === 0) return;
+  const suggest = (target: Target) => `did you mean ${nearestPairs(target, distList).join(', ')}?`;
+  const [only] = unknown;
+  throw new InputError(
+    inputName,
+    `${unknown.length === 1 ? 'Target' : 'Targets'} ${unknown.map(targetName).join(', ')} in ${inputName} ` +
+      `${unknown.length === 1 ? 'is not a platform' : 'are not platforms'} this Go toolchain can build for`,
+    only && unknown.length === 1
+      ? `use a pair that \`go tool dist list\` prints: ${suggest(only)}`
+      : `use pairs that \`go tool dist list\` prints: ${unknown
+          .map((target) => `instead of ${targetName(target)}, ${suggest(target)}`)
+          .join(' ')}`,
+  );
 }

@@ -46,6 +46,13 @@ export function parseCommentHeader(value: string, inputName = 'comment-header'):
       `Input ${inputName} is ${JSON.stringify(value)}, which has a line break or control character`,
       `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`,
     );
+  // A lone UTF-16 surrogate is not text: it cannot be percent-encoded into the marker.
+  if (/\p{Surrogate}/u.test(header))
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, which holds half of a UTF-16 surrogate pair`,
+      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`,
+    );
   if (header.length > MAX_HEADER_CHARS)
     throw new InputError(
       inputName,

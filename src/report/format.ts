@@ -16,7 +16,39 @@ export function humanDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
-/** Escapes text for a markdown table cell. */
+/**
+ * Escapes text from users or tools for markdown, in prose and table cells alike: it shows literally, never as
+ * formatting, links, HTML or a cell boundary, and stays on one line.
+ */
 export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\`*_{}[\]<>|~#]/g, '\\$&')
+    .replace(/&/g, '&amp;');
+}
+
+/**
+ * A code span showing `text` literally whatever backticks it holds (the fence is one longer than the longest run
+ * inside, as CommonMark wants). In a table cell pipes are escaped, which GitHub's tables need even inside code
+ * spans; elsewhere the backslash would show, so they are left alone.
+ */
+export function code(text: string, inTable = false): string {
+  const oneLine = text.replace(/\r\n|\r|\n/g, ' ');
+  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || /^ .* $/.test(oneLine) ? ' ' : '';
+  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, '\\|') : oneLine}${pad}${fence}`;
+}
+
+/**
+ * Makes text that comes from outside (go's output, package names, flags) safe to print to the runner's log:
+ * the runner treats a line that starts with `::` (after spaces) as a workflow command, and `##[` anywhere in a
+ * line as a legacy one. Both are broken with a backslash; a bare carriage return, which also ends a line for
+ * the runner, becomes a newline so no line hides behind one.
+ */
+export function logSafe(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+    .join('\n');
 }

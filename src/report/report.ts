@@ -15,6 +15,17 @@ export interface TargetResult {
   format: string;
   /** Architecture read from the header, in GOARCH spelling (`arm64`, `amd64`, …). */
   arch: string;
+  /** The packages whose symbols take the most bytes, largest first (when `attribution` is on). */
+  attribution?: PackageSize[];
+}
+
+/**
+ * Bytes of a binary's symbols that belong to one Go package (`runtime`, `github.com/google/uuid`), or to
+ * compiler-generated data that belongs to none (`type:` descriptors, `go:` function data, itabs and strings).
+ */
+export interface PackageSize {
+  package: string;
+  sizeBytes: number;
 }
 
 /** The toolchain that built the targets, and whether it runs natively on the build machine. */
@@ -25,10 +36,21 @@ export interface ReportToolchain {
   native: boolean;
 }
 
+/** The flags every target was built with. */
 export interface ReportFlags {
+  /**
+   * As the ldflags input gives them, placeholders included, so that Reports of different commits built the
+   * same way compare equal.
+   */
   ldflags: string;
+  /** As passed to the linker, `{version}`, `{commit}` and `{date}` filled in; only when ldflags uses them. */
+  stampedLdflags?: string;
   trimpath: boolean;
   cgo: boolean;
+  /** Build tags (`-tags`). */
+  tags?: string[];
+  /** Further `go build` flags from the build-flags input, one word each. */
+  buildFlags?: string[];
 }
 
 /** What one run built. Schema v1: fields may be added, never renamed. */

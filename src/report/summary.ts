@@ -1,5 +1,5 @@
 import { targetName } from '../build/targets.js';
-import { cell, humanBytes, humanDuration } from './format.js';
+import { cell, code, humanBytes, humanDuration } from './format.js';
 import type { Report, TargetResult } from './report.js';
 
 /** How the toolchain was obtained and checked, as the summary tells it. */
@@ -30,17 +30,17 @@ export function renderSetupSection(setup: SetupFacts): string {
     ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}`
     : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? ' (runs under Rosetta 2)' : ''}`;
   const lines = [
-    `### Go ${setup.version}`,
+    `### Go ${cell(setup.version)}`,
     '',
     '| | |',
     '| --- | --- |',
     `| Version decided by | ${cell(setup.decidedBy)} |`,
     `| Source | ${cell(setup.source)} |`,
-    `| Verified | ${setup.verifiedHash ? `\`${setup.verifiedHash}\` (${cell(setup.verifiedBy ?? '')})` : 'already installed in the tool cache'} |`,
-    `| Native proof | ${cell(nativeLine)} |`,
-    `| GOROOT | \`${setup.goroot}\` |`,
+    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? '')})` : 'already installed in the tool cache'} |`,
+    `| Native proof | ${nativeLine} |`,
+    `| GOROOT | ${code(setup.goroot, true)} |`,
     `| Time | ${Object.entries(setup.timings)
-      .map(([phase, ms]) => `${phase} ${humanDuration(ms)}`)
+      .map(([phase, ms]) => `${cell(phase)} ${humanDuration(ms)}`)
       .join(', ')} |`,
   ];
   return lines.join('\n') + '\n';
@@ -50,43 +50,101 @@ function targetLabel(t: TargetResult): string {
   return targetName({ goos: t.goos, goarch: t.goarch, ...(t.variant ? { variant: t.variant } : {}) });
 }
 
-/** A mermaid bar chart of sizes per target, which GitHub renders in job summaries. */
-export function renderSizeChart(targets: TargetResult[]): string {
-  const labels = targets.map((t) => `"${targetLabel(t)}"`).join(', ');
-  const values = targets.map((t) => (t.sizeBytes / 1024 / 1024).toFixed(2)).join(', ');
+/** Text inside a mermaid string: it has no escape for quotes, and a backtick could end the code fence. */
+function mermaidText(text: string): string {
+  return text.replace(/["`\r\n]/g, "'");
+}
+
+/**
+ * A mermaid bar chart of sizes per target, which GitHub renders in job summaries; in MiB, or KiB when every
+ * file is smaller than a MiB.
+ */
+export function renderSizeChart(targets: TargetResult[], title = 'Binary size'): string {
+  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
+  const unit = inMiB ? 'MiB' : 'KiB';
+  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(', ');
+  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(', ');
   return [
     '```mermaid',
     'xychart-beta',
-    '  title "Binary size (MiB)"',
+    `  title "${mermaidText(title)} (${unit})"`,
     `  x-axis [${labels}]`,
-    '  y-axis "MiB"',
+    `  y-axis "${unit}"`,
     `  bar [${values}]`,
     '```',
   ].join('\n');
 }
 
+/**
+ * Which packages take the bytes of one program on each target: packages as rows (largest first), targets as
+ * columns, folded away since it is long.
+ */
+export function renderAttribution(targets: TargetResult[]): string {
+  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
+  if (measured.length === 0) return '';
+  const largest = new Map<string, number>();
+  for (const t of measured) {
+    for (const entry of t.attribution ?? []) {
+      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
+    }
+  }
+  const rows = [...largest].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([pkg]) => pkg);
+  const sizeIn = (t: TargetResult, pkg: string) => {
+    const entry = t.attribution?.find((e) => e.package === pkg);
+    return entry ? humanBytes(entry.sizeBytes) : '–';
+  };
+  return [
+    '<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>',
+    '',
+    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(' | ')} |`,
+    `| --- |${' ---: |'.repeat(measured.length)}`,
+    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(' | ')} |`),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+/** The flags every target was built with (ldflags as the linker got them), as one line of markdown. */
+export function renderFlags(flags: Report['flags']): string {
+  const parts = [
+    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : 'no `-ldflags`',
+    flags.trimpath ? '`-trimpath`' : 'no `-trimpath`',
+    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``,
+  ];
+  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(',')}`));
+  if (flags.buildFlags && flags.buildFlags.length > 0)
+    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(' ')}`);
+  return `Flags: ${parts.join(', ')}.`;
+}
+
+/** One table (and chart) per main package, then the flags and the totals. */
 export function renderBuildSection(report: Report): string {
   const parts: string[] = [];
   const packages = [...new Set(report.targets.map((t) => t.package))];
   for (const pkg of packages) {
     const rows = report.targets.filter((t) => t.package === pkg);
     parts.push(
-      `### Builds of \`${pkg}\``,
+      `### Builds of ${code(pkg)}`,
       '',
       '| Target | Size | Bytes | Build time | Header | sha256 |',
       '| --- | ---: | ---: | ---: | --- | --- |',
       ...rows.map(
         (t) =>
-          `| ${targetLabel(t)} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`,
+          `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`,
       ),
       '',
+      renderSizeChart(rows, `Binary size of ${pkg}`),
+      '',
     );
+    const attribution = renderAttribution(rows);
+    if (attribution) parts.push(attribution, '');
   }
-  if (report.targets.length > 0) parts.push(renderSizeChart(report.targets), '');
   parts.push(
-    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s); ` +
-      `builds took ${humanDuration(report.totals.buildMs)} of CPU-side time in ${humanDuration(report.totals.wallMs)} wall time. ` +
-      `Flags: \`-ldflags=${report.flags.ldflags}\`${report.flags.trimpath ? ' `-trimpath`' : ''}, CGO_ENABLED=${report.flags.cgo ? 1 : 0}.`,
+    renderFlags(report.flags),
+    '',
+    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). ` +
+      `The builds took ${humanDuration(report.totals.wallMs)} of wall time; ` +
+      `their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
     '',
   );
   return parts.join('\n');

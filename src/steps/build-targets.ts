@@ -1,26 +1,35 @@
 import * as core from '@actions/core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { inspectBinaryFile } from '../binary/inspect-file.js';
-import { parseGoDiagnostics } from '../build/diagnostics.js';
+import { inspectBinaryFile, type InspectedBinary } from '../binary/inspect-file.js';
+import { locateNmTool, measureAttribution, type GoInvocation } from '../build/attribution.js';
+import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
+import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
+import { checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
 import { planBuilds } from '../build/plan.js';
-import { runBuilds, type JobOutcome } from '../build/run.js';
-import { targetName } from '../build/targets.js';
+import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
+import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
 import type { Config } from '../config.js';
-import type { TargetResult } from '../report/report.js';
+import { humanDuration, logSafe } from '../report/format.js';
+import type { ReportFlags, TargetResult } from '../report/report.js';
 
 export interface BuildOutcome {
+  /** What built and matched the request, measured from the files. */
   targets: TargetResult[];
+  /** `<package> <target>` of each build that failed, did not match, or never started (fail-fast). */
   failed: string[];
   wallMs: number;
+  /** The flags the builds ran with, for the report. */
+  flags: ReportFlags;
+  /** Time the size attribution took (second links and nm), 0 when it is off. */
+  attributionMs: number;
 }
 
 /** What the file's own header and build info must agree with, or the build is not what was asked for. */
-function checkAgainstRequest(
-  outcome: JobOutcome,
-  header: { format: string; os: string; arch: string },
-  buildInfo?: { settings: Record<string, string> },
-): string[] {
-  const { goos, goarch } = outcome.job.target;
+function checkAgainstRequest(outcome: JobOutcome, inspected: InspectedBinary): string[] {
+  const { goos, goarch, variant } = outcome.job.target;
+  const { header, buildInfo } = inspected;
   const problems: string[] = [];
   if (
     header.os !== goos &&
@@ -33,21 +42,139 @@ function checkAgainstRequest(
   if (buildInfo && (buildInfo.settings.GOOS !== goos || buildInfo.settings.GOARCH !== goarch)) {
     problems.push(`build info says ${buildInfo.settings.GOOS}/${buildInfo.settings.GOARCH}`);
   }
+  const variable = variantVariable(goarch);
+  if (buildInfo && variant && variable && buildInfo.settings[variable] !== variant) {
+    problems.push(
+      `build info says ${variable}=${buildInfo.settings[variable] ?? '(unset)'}, asked for ${variant}`,
+    );
+  }
   return problems;
 }
 
-/** Plans and runs the cross-builds, then measures each file from its own bytes. */
+/** Fills {version}, {commit} and {date} in ldflags; git is asked for the commit date only when it is used. */
+async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<string> {
+  let commitDate: string | undefined;
+  let commitDateError: string | undefined;
+  if (usedPlaceholders(config.ldflags).includes('date')) {
+    const git = await runCommand('git', ['log', '-1', '--format=%cI'], { cwd: config.workingDirectory, env });
+    if (git.exitCode === 0) commitDate = git.stdout.trim();
+    else commitDateError = git.output.trim().split('\n')[0] || `git exited with ${git.exitCode}`;
+  }
+  const stamp = stampValues({
+    ref: env.GITHUB_REF,
+    refName: env.GITHUB_REF_NAME,
+    sha: env.GITHUB_SHA,
+    commitDate,
+    commitDateError,
+    sourceDateEpoch: env.SOURCE_DATE_EPOCH,
+  });
+  return templateLdflags(config.ldflags, stamp);
+}
+
+/**
+ * Checks what only the installed toolchain can judge: that every target is a platform it knows, and that every
+ * package is a main package (listed once, for the first target's platform).
+ */
+async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<void> {
+  const dist = await runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env });
+  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
+  validateTargets(config.targets, parseDistList(dist.stdout));
+
+  const first = config.targets[0];
+  if (!first) return;
+  const listEnv = { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? '1' : '0' };
+  const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...config.packages], {
+    cwd: go.cwd,
+    env: listEnv,
+  });
+  if (listed.exitCode !== 0) {
+    throw new Error(`go list could not load ${config.packages.join(' ')}: ${listed.stderr.trim()}`);
+  }
+  checkMainPackages(parseGoList(listed.stdout), config.packages, config.workingDirectory, targetName(first));
+}
+
+/**
+ * One annotation per distinct compiler message, naming every target it broke: a type error in shared code
+ * fails every target the same way, and four copies would say nothing more.
+ */
+function annotateDiagnostics(failures: { outcome: JobOutcome; diagnostics: Diagnostic[] }[]): void {
+  const seen = new Map<string, { diagnostic: Diagnostic; targets: string[] }>();
+  for (const { outcome, diagnostics } of failures) {
+    for (const diagnostic of diagnostics) {
+      const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
+      const entry = seen.get(key) ?? { diagnostic, targets: [] };
+      entry.targets.push(outcome.job.label);
+      seen.set(key, entry);
+    }
+  }
+  for (const { diagnostic, targets } of seen.values()) {
+    core.error(diagnostic.message, {
+      title: `go build ${targets.join(', ')}`,
+      file: diagnostic.file,
+      startLine: diagnostic.line,
+      ...(diagnostic.column ? { startColumn: diagnostic.column } : {}),
+    });
+  }
+}
+
+/** A command line as a reader would retype it: arguments with spaces or quotes in single quotes. */
+function displayCommand(command: string, args: string[]): string {
+  return [command, ...args]
+    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
+}
+
+/** Adds each target's largest packages to its result; a failure costs a warning, never the build. */
+async function addSizeAttribution(
+  results: { result: TargetResult; outcome: JobOutcome }[],
+  config: Config,
+  go: GoInvocation,
+  temp: string,
+): Promise<number> {
+  const started = Date.now();
+  const scratch = await mkdtemp(path.join(temp, 'setup-go-arm64-nm-'));
+  try {
+    const nmTool = await locateNmTool(go);
+    await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
+      try {
+        result.attribution = await measureAttribution(
+          outcome.job,
+          go,
+          nmTool,
+          path.join(scratch, `${index}${result.goos === 'windows' ? '.exe' : ''}`),
+        );
+      } catch (error) {
+        core.warning(`No size attribution for ${outcome.job.label}: ${(error as Error).message}`);
+      }
+    });
+  } catch (error) {
+    core.warning(`No size attribution: ${(error as Error).message}`);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  const attributionMs = Date.now() - started;
+  core.info(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
+  return attributionMs;
+}
+
+/**
+ * Plans and runs the cross-builds, then measures each file from its own bytes. Bad inputs (an unknown target, a
+ * package that is not main, a name template that makes two builds write one file) fail before anything builds;
+ * a failed build fails only itself, and the others still build unless fail-fast.
+ */
 export async function buildTargets(
   config: Config,
   goBinary: string,
   workspace: string,
   env: NodeJS.ProcessEnv,
 ): Promise<BuildOutcome> {
+  const go: GoInvocation = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: 'local' } };
+  const ldflags = await stampedLdflags(config, env);
   const jobs = planBuilds({
     workingDirectory: config.workingDirectory,
     packages: config.packages,
     targets: config.targets,
-    ldflags: config.ldflags,
+    ldflags,
     trimpath: config.trimpath,
     cgo: config.cgo,
     tags: config.buildTags,
@@ -55,67 +182,85 @@ export async function buildTargets(
     outputDir: config.outputDir,
     nameTemplate: config.nameTemplate,
   });
-  core.info(`Building ${jobs.length} target(s), ${Math.min(config.parallel, jobs.length)} at a time`);
+  await checkAgainstToolchain(config, go);
+
+  core.info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
-    goBinary,
-    cwd: config.workingDirectory,
-    env: { ...env, GOTOOLCHAIN: 'local' },
+    ...go,
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       core.startGroup(`${outcome.ok ? 'Built' : 'Failed'} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      core.info(`go ${outcome.job.args.join(' ')}`);
-      if (outcome.output) core.info(outcome.output.trimEnd());
+      core.info(logSafe(displayCommand('go', outcome.job.args)));
+      if (outcome.output) core.info(logSafe(outcome.output.trimEnd()));
       core.endGroup();
     },
   });
   const wallMs = Date.now() - started;
 
-  const targets: TargetResult[] = [];
+  const built: { result: TargetResult; outcome: JobOutcome }[] = [];
   const failed: string[] = [];
+  const compileFailures: { outcome: JobOutcome; diagnostics: Diagnostic[] }[] = [];
   for (const outcome of outcomes) {
-    const name = `${outcome.job.package} ${targetName(outcome.job.target)}`;
     if (outcome.skipped) {
-      failed.push(`${name} (not started: fail-fast)`);
+      failed.push(`${outcome.job.label} (not started: fail-fast)`);
       continue;
     }
     if (!outcome.ok) {
-      failed.push(name);
+      failed.push(outcome.job.label);
       const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      for (const d of diagnostics) {
-        core.error(d.message, {
-          title: `go build ${targetName(outcome.job.target)}`,
-          file: d.file,
-          startLine: d.line,
-          ...(d.column ? { startColumn: d.column } : {}),
-        });
-      }
-      if (diagnostics.length === 0)
-        core.error(`go build failed for ${name}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`);
+      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
+      else
+        core.error(
+          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`,
+        );
       continue;
     }
     const inspected = await inspectBinaryFile(outcome.job.output);
-    const problems = checkAgainstRequest(outcome, inspected.header, inspected.buildInfo);
+    const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
-      failed.push(name);
+      failed.push(outcome.job.label);
       core.error(
         `${path.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join('; ')}`,
       );
       continue;
     }
-    targets.push({
-      goos: outcome.job.target.goos,
-      goarch: outcome.job.target.goarch,
-      ...(outcome.job.target.variant ? { variant: outcome.job.target.variant } : {}),
-      package: outcome.job.package,
-      path: path.relative(workspace, outcome.job.output).split(path.sep).join('/'),
-      sizeBytes: inspected.sizeBytes,
-      buildMs: outcome.buildMs,
-      sha256: inspected.sha256,
-      format: inspected.header.format,
-      arch: inspected.header.arch,
+    built.push({
+      outcome,
+      result: {
+        goos: outcome.job.target.goos,
+        goarch: outcome.job.target.goarch,
+        ...(outcome.job.target.variant ? { variant: outcome.job.target.variant } : {}),
+        package: outcome.job.package,
+        path: path.relative(workspace, outcome.job.output).split(path.sep).join('/'),
+        sizeBytes: inspected.sizeBytes,
+        buildMs: outcome.buildMs,
+        sha256: inspected.sha256,
+        format: inspected.header.format,
+        arch: inspected.header.arch,
+      },
     });
   }
-  return { targets, failed, wallMs };
+  annotateDiagnostics(compileFailures);
+
+  const attributionMs =
+    config.attribution && built.length > 0
+      ? await addSizeAttribution(built, config, go, env.RUNNER_TEMP || os.tmpdir())
+      : 0;
+
+  return {
+    targets: built.map((entry) => entry.result),
+    failed,
+    wallMs,
+    flags: {
+      ldflags: config.ldflags,
+      ...(ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {}),
+      trimpath: config.trimpath,
+      cgo: config.cgo,
+      tags: config.buildTags,
+      buildFlags: config.buildFlags,
+    },
+    attributionMs,
+  };
 }

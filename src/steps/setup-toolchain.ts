@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { InputError } from '../errors.js';
+import { InputError, VerificationError } from '../errors.js';
 import { DownloadError, downloadFile } from '../net/download.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import { lookupModuleHash } from '../toolchain/checksum-db.js';
-import { hashModuleZip } from '../toolchain/dirhash.js';
+import { hashModuleZip, parseGoSumLine } from '../toolchain/dirhash.js';
+import { installFromGoDev } from '../toolchain/godev-source.js';
 import { extractZip } from '../toolchain/extract-zip.js';
 import { mayFallThrough, moduleZipUrl, parseGoproxy, toolchainModule } from '../toolchain/goproxy.js';
 import { findInstalledToolchain, installAtomically, type ToolchainSlot } from '../toolchain/install.js';
@@ -19,10 +20,17 @@ import {
 import type { NativeProof } from '../toolchain/native.js';
 import { probeToolchain, type ToolchainProbe } from '../toolchain/probe.js';
 import { toolCacheArch } from '../toolchain/archive-paths.js';
-import { fetchToolchainModuleList } from '../version/fetch-releases.js';
+import { fetchGoDevIndex, fetchToolchainModuleList } from '../version/fetch-releases.js';
 import { parseVersionFile } from '../version/files.js';
-import { exactVersion, resolveVersion } from '../version/resolve.js';
-import { goToSemver, parseVersionSpec, type VersionSpec } from '../version/spec.js';
+import { exactVersion, resolveVersion, satisfies, type Release } from '../version/resolve.js';
+import {
+  compareGoVersions,
+  describeSpec,
+  goToSemver,
+  parseVersionSpec,
+  semverToGo,
+  type VersionSpec,
+} from '../version/spec.js';
 
 /** The outcome of setting up Go: where it is, where it came from, how it was checked, and the native proof. */
 export interface ToolchainSetup {
@@ -95,8 +103,44 @@ async function timed<T>(timings: Record<string, number>, phase: string, work: ()
 
 interface Fetched {
   source: string;
-  verifiedHash: string;
-  verifiedBy: string;
+  verifiedHash?: string;
+  verifiedBy?: string;
+}
+
+/** The h1: hash to trust for a toolchain module: the pinned toolchain-sum line, else the checksum database. */
+async function trustedModuleHash(
+  config: Config,
+  module: { path: string; version: string },
+): Promise<{ hash: string; via: string } | undefined> {
+  if (config.toolchainSum) {
+    const pinned = parseGoSumLine(config.toolchainSum);
+    if (pinned.module !== module.path || pinned.version !== module.version) {
+      throw new InputError(
+        'toolchain-sum',
+        `Input toolchain-sum pins ${pinned.module}@${pinned.version}, but this run installs ${module.path}@${module.version}`,
+        `pin the line for ${module.path} ${module.version} (from the go.sum of a module that requires it), or remove toolchain-sum`,
+      );
+    }
+    return { hash: pinned.hash, via: 'the toolchain-sum input' };
+  }
+  try {
+    const found = await lookupModuleHash({
+      module: module.path,
+      version: module.version,
+      goproxy: parseGoproxy(config.goproxy).map((entry) => entry.url),
+    });
+    return { hash: found.hash, via: `sum.golang.org via ${found.via}` };
+  } catch (error) {
+    if (config.verify) {
+      throw new Error(
+        `No trusted hash for ${module.path}@${module.version}: ${(error as Error).message}. ` +
+          'Nothing was installed. Make the checksum database reachable, pin the hash with toolchain-sum, ' +
+          'or (not recommended) set verify: false',
+        { cause: error },
+      );
+    }
+    return undefined;
+  }
 }
 
 /** Downloads the toolchain module through the GOPROXY list, verifies its h1: hash, installs it atomically. */
@@ -107,10 +151,8 @@ async function fetchFromProxy(
   temp: string,
   timings: Record<string, number>,
 ): Promise<Fetched> {
-  const proxies = parseGoproxy(config.goproxy);
-  const usable = proxies.filter((entry) => entry.url !== 'direct' && entry.url !== 'off');
   let lastError: Error | undefined;
-  for (const entry of proxies) {
+  for (const entry of parseGoproxy(config.goproxy)) {
     if (entry.url === 'off') break;
     if (entry.url === 'direct') {
       core.info('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
@@ -121,19 +163,20 @@ async function fetchFromProxy(
     try {
       core.info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
       await timed(timings, 'fetch', () => downloadFile({ url, destination: zipPath, log: core.info }));
-      const trusted = await timed(timings, 'verify', () =>
-        lookupModuleHash({ module: module.path, version: module.version, goproxy: usable.map((e) => e.url) }),
-      );
+      const trusted = await timed(timings, 'verify', () => trustedModuleHash(config, module));
       const actual = await timed(timings, 'verify', () => hashModuleZip(zipPath));
-      if (actual !== trusted.hash) {
-        throw new Error(
-          `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ` +
-            `the checksum database says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`,
+      if (!trusted) {
+        core.warning(
+          `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`,
         );
+      } else if (actual !== trusted.hash) {
+        throw new VerificationError(
+          `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ` +
+            `${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`,
+        );
+      } else {
+        core.info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
       }
-      core.info(
-        `Verified ${module.path}@${module.version}: ${actual} (checksum database via ${trusted.via})`,
-      );
       await timed(timings, 'install', () =>
         installAtomically(
           slot,
@@ -151,7 +194,10 @@ async function fetchFromProxy(
           },
         ),
       );
-      return { source: entry.url, verifiedHash: actual, verifiedBy: `sum.golang.org via ${trusted.via}` };
+      return {
+        source: `${entry.url} (golang.org/toolchain module)`,
+        ...(trusted ? { verifiedHash: actual, verifiedBy: trusted.via } : {}),
+      };
     } catch (error) {
       lastError = error as Error;
       const status = error instanceof DownloadError ? error.status : undefined;
@@ -170,6 +216,88 @@ async function fetchFromProxy(
   );
 }
 
+/** The release index a source resolves versions against: go.dev's JSON, or the first proxy's toolchain list. */
+async function fetchIndex(config: Config, source: 'go.dev' | 'goproxy'): Promise<Release[]> {
+  if (source === 'go.dev') return fetchGoDevIndex(config.goDownloadBaseUrl, fetch, { log: core.info });
+  const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
+  if (!proxy) {
+    throw new InputError(
+      'goproxy',
+      `Input goproxy (${config.goproxy}) has no proxy URL to list toolchains from`,
+      'use e.g. https://proxy.golang.org,direct',
+    );
+  }
+  return fetchToolchainModuleList(proxy.url, fetch, { log: core.info });
+}
+
+/** The newest version in the tool cache that satisfies the spec, so no index is needed. */
+async function newestInstalled(
+  toolCache: string,
+  arch: string,
+  spec: VersionSpec,
+): Promise<string | undefined> {
+  const versions = await readdir(path.join(toolCache, 'go')).catch(() => [] as string[]);
+  const candidates: string[] = [];
+  for (const dir of versions) {
+    const goVersion = semverToGo(dir);
+    if (!satisfies(goVersion, spec)) continue;
+    if (await findInstalledToolchain({ toolCache, version: dir, arch })) candidates.push(goVersion);
+  }
+  return candidates.sort(compareGoVersions).at(-1);
+}
+
+/** Installs `version` from one source into the slot. */
+async function fetchFrom(
+  source: 'go.dev' | 'goproxy',
+  config: Config,
+  slot: ToolchainSlot,
+  version: string,
+  platform: { goos: string; goarch: string },
+  indexes: Map<string, Release[]>,
+  temp: string,
+  timings: Record<string, number>,
+): Promise<Fetched> {
+  if (source === 'goproxy') {
+    return fetchFromProxy(
+      config,
+      slot,
+      toolchainModule(version, platform.goos, platform.goarch),
+      temp,
+      timings,
+    );
+  }
+  const releases = indexes.get(source) ?? (await timed(timings, 'resolve', () => fetchIndex(config, source)));
+  indexes.set(source, releases);
+  const release = releases.find((candidate) => candidate.version === version);
+  if (!release)
+    throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version}`);
+  const installed = await timed(timings, 'fetch+verify+install', () =>
+    installFromGoDev({
+      baseUrl: config.goDownloadBaseUrl,
+      release,
+      goos: platform.goos,
+      goarch: platform.goarch,
+      slot,
+      temp,
+      log: core.info,
+      verify: config.verify,
+    }),
+  );
+  const file = release.files.find((f) => installed.url.endsWith(`/${f.filename}`));
+  if (!file?.sha256)
+    core.warning(
+      `verify is false: Go ${version} from ${installed.url} was installed without a published SHA-256.`,
+    );
+  return {
+    source: `${config.goDownloadBaseUrl} (release archive)`,
+    ...(file?.sha256 ? { verifiedHash: `sha256:${installed.sha256}`, verifiedBy: 'the release index' } : {}),
+  };
+}
+
+function sourcesFor(config: Config): ('go.dev' | 'goproxy')[] {
+  return config.toolchainSource === 'auto' ? ['go.dev', 'goproxy'] : [config.toolchainSource];
+}
+
 /** Resolves, fetches, verifies, installs and proves the toolchain. */
 export async function setupToolchain(
   config: Config,
@@ -185,34 +313,61 @@ export async function setupToolchain(
   const { spec, decidedBy } = await timed(timings, 'resolve', () =>
     decideVersionSpec(config, runner.workspace),
   );
-  let version = exactVersion(spec);
+  const arch = toolCacheArch(goarch);
+  let version = config.checkLatest
+    ? undefined
+    : (exactVersion(spec) ?? (await newestInstalled(runner.toolCache, arch, spec)));
+  // Each source resolves against its own index; an index that cannot be had moves auto on to the next source.
+  const indexes = new Map<string, Release[]>();
+  const sources = sourcesFor(config);
   if (!version) {
-    const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
-    if (!proxy)
-      throw new InputError(
-        'goproxy',
-        'No proxy URL to list toolchain releases from',
-        'use e.g. https://proxy.golang.org',
-      );
-    const releases = await timed(timings, 'resolve', () => fetchToolchainModuleList(proxy.url));
-    version = resolveVersion(spec, releases, { os: goos, arch: goarch }, 'go-version').version;
+    for (const source of sources) {
+      try {
+        const releases = await timed(timings, 'resolve', () => fetchIndex(config, source));
+        indexes.set(source, releases);
+        version = resolveVersion(spec, releases, { os: goos, arch: goarch }, 'go-version').version;
+        break;
+      } catch (error) {
+        if (error instanceof InputError || source === sources.at(-1)) throw error;
+        core.info(
+          `Could not resolve against the ${source} index (${(error as Error).message}); trying the next source.`,
+        );
+      }
+    }
   }
+  if (!version) throw new Error(`Could not resolve ${describeSpec(spec)}`);
   core.info(`Go ${version} for ${goos}/${goarch}, decided by ${decidedBy}`);
 
-  const slot: ToolchainSlot = {
-    toolCache: runner.toolCache,
-    version: goToSemver(version),
-    arch: toolCacheArch(goarch),
-  };
+  const slot: ToolchainSlot = { toolCache: runner.toolCache, version: goToSemver(version), arch };
   let goroot = await findInstalledToolchain(slot);
   let fetched: Fetched | undefined;
   if (goroot) {
     core.info(`Using Go ${version} already in the tool cache: ${goroot}`);
   } else {
-    const module = toolchainModule(version, goos, goarch);
-    fetched = await fetchFromProxy(config, slot, module, runner.temp, timings);
-    goroot = path.join(slot.toolCache, 'go', slot.version, slot.arch);
-    await stat(goroot);
+    for (const source of sources) {
+      try {
+        fetched = await fetchFrom(
+          source,
+          config,
+          slot,
+          version,
+          { goos, goarch },
+          indexes,
+          runner.temp,
+          timings,
+        );
+        break;
+      } catch (error) {
+        // A hash mismatch is a finding, never a reason to quietly try elsewhere.
+        if (source === sources.at(-1) || error instanceof VerificationError) throw error;
+        core.warning(
+          `Could not install Go ${version} from ${source}: ${(error as Error).message}. Trying ${sources.at(-1)}.`,
+        );
+      }
+    }
+    goroot = await findInstalledToolchain(slot);
+    if (!goroot)
+      throw new Error(`Go ${version} was installed but is not in the tool cache at ${slot.toolCache}`);
   }
 
   const probe = await timed(timings, 'prove', () => probeToolchain(goroot as string));
@@ -228,9 +383,9 @@ export async function setupToolchain(
     goroot,
     probe,
     proof,
-    source: fetched ? `${fetched.source} (golang.org/toolchain module)` : 'tool cache',
+    source: fetched?.source ?? 'tool cache',
     decidedBy,
-    ...(fetched ? { verifiedHash: fetched.verifiedHash, verifiedBy: fetched.verifiedBy } : {}),
+    ...(fetched?.verifiedHash ? { verifiedHash: fetched.verifiedHash, verifiedBy: fetched.verifiedBy } : {}),
     timings,
   };
 }

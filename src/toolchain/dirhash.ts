@@ -79,25 +79,29 @@ export function parseGoSumLine(line: string): GoSumEntry {
   if (entry === undefined) {
     throw new InputError(
       'toolchain-sum',
-      `"${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
+      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
       fix,
     );
   }
   if (entry.version.endsWith('/go.mod')) {
     throw new InputError(
       'toolchain-sum',
-      `"${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
+      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
       `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`,
     );
   }
   if (!/^v[0-9]/.test(entry.version)) {
-    throw new InputError('toolchain-sum', `"${entry.version}" in "${line}" is not a module version`, fix);
+    throw new InputError(
+      'toolchain-sum',
+      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
+      fix,
+    );
   }
   const digest = entry.hash.startsWith('h1:') ? decodeStdBase64(entry.hash.slice(3)) : undefined;
   if (digest?.length !== 32) {
     throw new InputError(
       'toolchain-sum',
-      `"${entry.hash}" in "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
+      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
       fix,
     );
   }

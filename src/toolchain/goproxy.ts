@@ -18,7 +18,8 @@ export function parseGoproxy(value: string, inputName = 'goproxy'): ProxyEntry[]
   for (const match of value.trim().matchAll(pattern)) {
     const url = (match[1] ?? '').trim().replace(/\/+$/, '');
     if (!url) continue;
-    if (url !== 'direct' && url !== 'off' && !/^(https?|file):\/\/./.test(url)) {
+    // A URL holds no white space (a space in one is written %20).
+    if (url !== 'direct' && url !== 'off' && !/^(https?|file):\/\/\S+$/.test(url)) {
       throw new InputError(
         inputName,
         `Entry ${JSON.stringify(url)} in ${inputName} is not a proxy URL`,

@@ -1,7 +1,7 @@
-// Starts azurite's blob service on a free loopback port, in memory, for the local cache service to keep real
+// Starts azurite's blob service on a free loopback port (in memory, or in a given directory) for the local cache service to keep real
 // cache archives in.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +24,18 @@ export interface Azurite {
   accountKey: string;
   /** The process id, so a test can see what it started. */
   pid: number;
-  /** Stops azurite; everything it held is gone (it keeps data in memory only). */
+  /** Stops azurite; what it held is gone unless it was started with a location. */
   stop(): Promise<void>;
 }
 
 /** Starts azurite-blob and resolves once it listens; rejects with its output if it exits or stays silent. */
-export async function startAzurite(options: { timeoutMs?: number } = {}): Promise<Azurite> {
-  // In memory, azurite takes no --location; running it in a scratch directory keeps any debris out of the tree.
-  const location = await mkdtemp(path.join(os.tmpdir(), 'azurite-'));
+export async function startAzurite(
+  options: { timeoutMs?: number; location?: string } = {},
+): Promise<Azurite> {
+  // Without a location it keeps blobs in memory; running it in a scratch directory keeps any debris out of the tree.
+  const persistent = options.location !== undefined;
+  const location = options.location ?? (await mkdtemp(path.join(os.tmpdir(), 'azurite-')));
+  await mkdir(location, { recursive: true });
   const child = spawn(
     process.execPath,
     [
@@ -40,7 +44,7 @@ export async function startAzurite(options: { timeoutMs?: number } = {}): Promis
       '127.0.0.1',
       '--blobPort',
       '0',
-      '--inMemoryPersistence',
+      ...(persistent ? ['--location', location] : ['--inMemoryPersistence']),
       '--skipApiVersionCheck',
       '--loose',
       '--silent',
@@ -58,12 +62,12 @@ export async function startAzurite(options: { timeoutMs?: number } = {}): Promis
       pid: child.pid ?? -1,
       stop: async () => {
         await stopChild(child);
-        await rm(location, { recursive: true, force: true });
+        if (!persistent) await rm(location, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await stopChild(child);
-    await rm(location, { recursive: true, force: true });
+    if (!persistent) await rm(location, { recursive: true, force: true });
     throw error;
   }
 }

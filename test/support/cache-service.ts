@@ -10,8 +10,10 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { startAzurite, type Azurite } from './azurite.js';
 
 export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
@@ -82,6 +84,11 @@ export interface CacheServiceOptions {
   container?: string;
   /** Port to listen on; any free one when omitted. */
   port?: number;
+  /**
+   * Keep the blobs and the index in this directory, so entries outlive the service (the demo restores in one
+   * run what it saved in the previous one). In memory when omitted.
+   */
+  stateDir?: string;
 }
 
 class TwirpError extends Error {
@@ -97,18 +104,25 @@ class TwirpError extends Error {
 /** Starts the front door (and azurite unless given one). */
 export async function startCacheService(options: CacheServiceOptions = {}): Promise<CacheService> {
   const ownAzurite = !options.azurite;
-  const azurite = options.azurite ?? (await startAzurite());
+  const azurite =
+    options.azurite ??
+    (await startAzurite(options.stateDir ? { location: path.join(options.stateDir, 'blobs') } : {}));
+  const indexFile = options.stateDir ? path.join(options.stateDir, 'index.json') : undefined;
   const token = options.token ?? `local-cache-${randomUUID()}`;
   const containerName = options.container ?? 'actions-cache';
   const credential = new StorageSharedKeyCredential(azurite.accountName, azurite.accountKey);
   const container = new BlobServiceClient(azurite.blobEndpoint, credential).getContainerClient(containerName);
   await container.createIfNotExists();
 
-  const index: CacheServiceEntry[] = [];
+  const index: CacheServiceEntry[] = indexFile
+    ? (JSON.parse(await readFile(indexFile, 'utf8').catch(() => '[]')) as CacheServiceEntry[]).filter(
+        (entry) => entry.finalized,
+      )
+    : [];
   const requests: RecordedRequest[] = [];
   const faults = new Map<string, Required<Fault>>();
-  let nextId = 1;
-  let finalizedCount = 0;
+  let nextId = Math.max(0, ...index.map((entry) => entry.id)) + 1;
+  let finalizedCount = Math.max(0, ...index.map((entry) => entry.finalizedOrder));
   let down = false;
   let uploadsDenied = false;
 
@@ -168,6 +182,15 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       entry.finalized = true;
       entry.sizeBytes = sizeBytes;
       entry.finalizedOrder = ++finalizedCount;
+      if (indexFile)
+        await writeFile(
+          indexFile,
+          JSON.stringify(
+            index.filter((e) => e.finalized),
+            null,
+            2,
+          ),
+        );
       return { ok: true, entry_id: String(entry.id) };
     },
     GetCacheEntryDownloadURL: async (body) => {

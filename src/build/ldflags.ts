@@ -1,0 +1,114 @@
+import { InputError } from '../errors.js';
+
+/** What `{version}`, `{commit}` and `{date}` in `ldflags` stand for; undefined when it cannot be known. */
+export interface StampValues {
+  version?: string;
+  commit?: string;
+  date?: string;
+}
+
+/** Why a stamp value is missing, for the error when ldflags asks for it. */
+export type StampGaps = Partial<Record<keyof StampValues, string>>;
+
+/** What the runner and the checkout say about the commit being built. */
+export interface StampFacts {
+  /** GITHUB_REF, e.g. `refs/tags/v1.2.0` or `refs/heads/main`. */
+  ref?: string;
+  /** GITHUB_REF_NAME, e.g. `v1.2.0`. */
+  refName?: string;
+  /** GITHUB_SHA. */
+  sha?: string;
+  /** `git log -1 --format=%cI` in the working directory, when git could answer. */
+  commitDate?: string;
+  /** Why git could not answer, when it could not. */
+  commitDateError?: string;
+  /** SOURCE_DATE_EPOCH: seconds since 1970, the reproducible-builds convention. */
+  sourceDateEpoch?: string;
+}
+
+export const STAMP_PLACEHOLDERS: readonly (keyof StampValues)[] = ['version', 'commit', 'date'];
+
+const SHORT_COMMIT_LENGTH = 7;
+
+/** `2024-05-01T10:34:56Z`: UTC, to the second, whatever the committer's time zone was. */
+function utcSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Decides the stamp values. The version is the tag when a tag is being built, else the short commit; the date
+ * is the commit's own (or SOURCE_DATE_EPOCH), never the clock, so two builds of one commit are byte-identical.
+ */
+export function stampValues(facts: StampFacts): { values: StampValues; gaps: StampGaps } {
+  const values: StampValues = {};
+  const gaps: StampGaps = {};
+  const sha = facts.sha?.trim();
+  if (sha) values.commit = sha;
+  else gaps.commit = 'GITHUB_SHA is not set';
+
+  const tag = facts.ref?.startsWith('refs/tags/')
+    ? facts.refName || facts.ref.slice('refs/tags/'.length)
+    : undefined;
+  if (tag) values.version = tag;
+  else if (sha) values.version = sha.slice(0, SHORT_COMMIT_LENGTH);
+  else gaps.version = 'neither a tag (GITHUB_REF) nor GITHUB_SHA is set';
+
+  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : undefined;
+  const epoch = facts.sourceDateEpoch?.trim();
+  const wholeSeconds = epoch !== undefined && /^\d+$/.test(epoch);
+  // Past 8.64e12 seconds a Date is invalid, and toISOString would throw.
+  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1000) : undefined;
+  if (committed && !Number.isNaN(committed.getTime())) {
+    values.date = utcSeconds(committed);
+  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
+    values.date = utcSeconds(epochDate);
+  } else {
+    gaps.date =
+      `git could not give the commit date (${facts.commitDateError ?? 'no answer'})` +
+      (epoch
+        ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? 'past the last date a timestamp can hold' : 'not whole seconds'}`
+        : '');
+  }
+  return { values, gaps };
+}
+
+const PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
+
+/** The placeholders `ldflags` uses, so the shell asks git only when `{date}` is there. */
+export function usedPlaceholders(ldflags: string): string[] {
+  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match) => match[1] as string))];
+}
+
+/**
+ * Replaces `{version}`, `{commit}` and `{date}` in ldflags (`-X main.version={version}`). Anything else in
+ * braces that looks like a placeholder is an error, as is a placeholder whose value cannot be known.
+ */
+export function templateLdflags(
+  ldflags: string,
+  stamp: { values: StampValues; gaps: StampGaps },
+  inputName = 'ldflags',
+): string {
+  const unknown = usedPlaceholders(ldflags).filter(
+    (name) => !(STAMP_PLACEHOLDERS as readonly string[]).includes(name),
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(', ')}, which ${unknown.length === 1 ? 'is not a placeholder' : 'are not placeholders'}`,
+      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`,
+    );
+  }
+  return ldflags.replace(PLACEHOLDER, (_whole, name: keyof StampValues) => {
+    const value = stamp.values[name];
+    if (value === undefined) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? 'its value is unknown'}`,
+        name === 'date'
+          ? 'check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH'
+          : 'run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF',
+      );
+    }
+    return value;
+  });
+}

@@ -1,0 +1,4 @@
+/** Names of the values main saves for post (GITHUB_STATE); both sides import them from here. */
+export const CACHE_STATE = 'go-caches';
+export const REPORT_FILE_STATE = 'report-file';
+export const COMMENT_HEADER_STATE = 'comment-header';

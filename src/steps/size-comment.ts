@@ -1,0 +1,145 @@
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  readCommentOptions,
+  renderNoBaseComment,
+  renderSizeComment,
+  type CommentOptions,
+} from '../compare/comment.js';
+import { compareReports, type SizeComparison } from '../compare/compare.js';
+import { judge, readThresholds, type Thresholds, type Verdict } from '../compare/thresholds.js';
+import {
+  git,
+  parseBaseReportSetting,
+  readPullRequestEvent,
+  resolveBaseReport,
+  type BaseReportSetting,
+  type PullRequestEvent,
+  type WorktreePath,
+} from '../github/base-report.js';
+import { forkHelpUrl, untrustedCheckoutWarning } from '../github/fork-fallback.js';
+import { publishSizeComment } from '../github/pr-comment.js';
+import type { Report } from '../report/report.js';
+
+/** The comparison and comment inputs, validated before anything is built so a typo fails fast. */
+export interface SizeCommentInputs {
+  thresholds: Thresholds;
+  comment: CommentOptions;
+  baseReport: BaseReportSetting;
+  token: string;
+}
+
+export interface RunEvent {
+  name: string;
+  payload: unknown;
+  pullRequest?: PullRequestEvent;
+}
+
+export function readSizeCommentInputs(input: (name: string) => string, workspace: string): SizeCommentInputs {
+  const token = input('github-token');
+  // Masked before anything else can print it.
+  if (token) core.setSecret(token);
+  return {
+    thresholds: readThresholds(input),
+    comment: readCommentOptions(input),
+    baseReport: parseBaseReportSetting(input('base-report'), workspace),
+    token,
+  };
+}
+
+export async function readRunEvent(): Promise<RunEvent> {
+  const name = process.env.GITHUB_EVENT_NAME ?? '';
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  const payload: unknown = eventPath ? JSON.parse(await readFile(eventPath, 'utf8').catch(() => '{}')) : {};
+  const pullRequest = readPullRequestEvent(name, payload);
+  return { name, payload, ...(pullRequest ? { pullRequest } : {}) };
+}
+
+/** Warns when a pull_request_target run builds the pull request's own (untrusted) code with a write token. */
+export async function warnAboutUntrustedCheckout(event: RunEvent, repoDir: string): Promise<void> {
+  const checkedOut = await git(repoDir, ['rev-parse', 'HEAD']).catch(() => undefined);
+  const warning = untrustedCheckoutWarning(event.name, event.payload, checkedOut?.trim(), forkHelpUrl());
+  if (warning) core.warning(warning);
+}
+
+export interface SizeCommentResult {
+  /** The comment, for the job summary (empty when it already went there). */
+  summary: string;
+  /** Set when a threshold was exceeded: the reason, naming the worst target. */
+  regression?: string;
+}
+
+/**
+ * Compares this run's Report with the base one (`base-report`), judges it against the thresholds, and posts
+ * or updates the sticky comment on a pull request (or keeps it for a later workflow on forks).
+ */
+export async function compareAndComment(options: {
+  inputs: SizeCommentInputs;
+  event: RunEvent;
+  report: Report;
+  repoDir: string;
+  temp: string;
+  /** Builds the base in a worktree; undefined where this run cannot build (merging reports). */
+  buildBase?: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<Report>;
+}): Promise<SizeCommentResult> {
+  const { inputs, event, report } = options;
+  if (inputs.comment.mode === 'off' || inputs.baseReport.kind === 'none') {
+    core.setOutput('size-regression', 'false');
+    return { summary: '' };
+  }
+  if (!event.pullRequest && inputs.baseReport.kind !== 'file') return { summary: '' };
+
+  core.startGroup('Compare sizes with the base');
+  const base = await resolveBaseReport({
+    setting: inputs.baseReport,
+    ...(event.pullRequest ? { pullRequest: event.pullRequest } : {}),
+    repoDir: options.repoDir,
+    temp: options.temp,
+    header: inputs.comment.header,
+    ...(options.buildBase ? { buildAt: options.buildBase } : {}),
+  });
+  core.endGroup();
+
+  const context = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
+  let comparison: SizeComparison | undefined;
+  let verdict: Verdict;
+  let body: string;
+  if ('reason' in base) {
+    verdict = judge(undefined, inputs.thresholds);
+    body = renderNoBaseComment(context, report, base.reason);
+  } else {
+    comparison = compareReports(base.report, report);
+    verdict = judge(comparison, inputs.thresholds);
+    body = renderSizeComment(
+      { ...context, baseCommit: base.commit, baseSource: base.source },
+      comparison,
+      verdict,
+    );
+  }
+  core.setOutput('size-delta', JSON.stringify(comparison ?? null));
+  core.setOutput('size-regression', String(verdict.regression));
+  core.setOutput('comment-body', body);
+
+  let summary = body;
+  if (event.pullRequest) {
+    const published = await publishSizeComment({
+      token: inputs.token,
+      pr: event.pullRequest,
+      headSha: event.pullRequest.headSha,
+      body,
+      options: inputs.comment,
+      facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
+      fallbackDir: path.join(options.temp, 'setup-go-arm64'),
+      ...(process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}),
+    });
+    if ('url' in published.outcome && published.outcome.url)
+      core.setOutput('comment-url', published.outcome.url);
+    if (published.commentFile) {
+      core.setOutput('comment-file', published.commentFile);
+      // The fork fallback already put the comment in the job summary.
+      summary = '';
+    }
+  }
+  return { summary, ...(verdict.regression ? { regression: verdict.message } : {}) };
+}
