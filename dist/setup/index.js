@@ -31186,7 +31186,7 @@ var VerificationError = class extends Error {
 // src/build/targets.ts
 var VARIANTS = {
   arm: { variable: "GOARM", pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: "linux/arm/7" },
-  arm64: { variable: "GOARM64", pattern: /^v8\.[0-9]|^v9\.[0-5]/, example: "linux/arm64/v8.2" },
+  arm64: { variable: "GOARM64", pattern: /^v(8\.[0-9]|9\.[0-5])(,lse|,crypto)*$/, example: "linux/arm64/v8.2" },
   amd64: { variable: "GOAMD64", pattern: /^v[1-4]$/, example: "linux/amd64/v3" },
   "386": { variable: "GO386", pattern: /^(sse2|softfloat)$/, example: "linux/386/sse2" },
   mips: { variable: "GOMIPS", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips/softfloat" },

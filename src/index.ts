@@ -1,0 +1,81 @@
+/**
+ * setup-go-arm64 as a library: the same code the action runs, for tools and workflows that compose it
+ * themselves. Pure functions take and return plain data; the few that touch the network, the file system or
+ * processes say so in their doc comments.
+ *
+ * @packageDocumentation
+ */
+
+// Versions: files, specs, resolution against a release index.
+export {
+  parseVersionFile,
+  versionFileKind,
+  type VersionRequirement,
+  type VersionFileKind,
+} from './version/files.js';
+export {
+  parseVersionSpec,
+  compareGoVersions,
+  goToSemver,
+  semverToGo,
+  type VersionSpec,
+} from './version/spec.js';
+export {
+  resolveVersion,
+  exactVersion,
+  satisfies,
+  type Release,
+  type ReleaseFile,
+} from './version/resolve.js';
+export { parseGoDevIndex, parseToolchainModuleList } from './version/releases.js';
+
+// Nativeness: platform facts in, verdict out.
+export {
+  machineArchitecture,
+  parseArchitectureInput,
+  proveNative,
+  toolchainArchFor,
+  type ArchitectureInput,
+  type MachineArch,
+  type NativeProof,
+} from './toolchain/native.js';
+export { gatherPlatformFacts, type PlatformFacts } from './platform/facts.js';
+
+// Verifying toolchain modules.
+export { hash1, hashModuleZip, parseGoSumLine } from './toolchain/dirhash.js';
+
+// Cache keys.
+export { planGoCaches, type CachePlan, type CachePlanInput } from './cache/keys.js';
+
+// Cross-builds.
+export { parseTargets, targetName, validateTargets, type Target } from './build/targets.js';
+export { planBuilds, type BuildConfig, type BuildJob } from './build/plan.js';
+export { runBuilds, type JobOutcome, type RunBuildsOptions } from './build/run.js';
+
+// Binaries.
+export { readBinaryHeader, type BinaryHeader, type BinaryFormat } from './binary/header.js';
+export { readGoBuildInfo, type GoBuildInfo } from './binary/buildinfo.js';
+export { inspectBinaryFile, type InspectedBinary } from './binary/inspect-file.js';
+
+// Reports: build, merge, compare, judge, render.
+export {
+  buildReport,
+  type Report,
+  type TargetResult,
+  type ReportFlags,
+  type ReportToolchain,
+} from './report/report.js';
+export { mergeReports } from './report/merge.js';
+export { compareReports, parseReport, type SizeComparison, type SizeRow } from './compare/compare.js';
+export {
+  judge,
+  parseSizeLimit,
+  type Thresholds,
+  type Verdict,
+  type SizeLimit,
+} from './compare/thresholds.js';
+export { renderBuildSection, renderSizeChart } from './report/summary.js';
+export { renderSizeComment, renderNoBaseComment, commentMarker } from './compare/comment.js';
+
+// Errors every parser throws for bad input.
+export { InputError, VerificationError } from './errors.js';
