@@ -142,7 +142,9 @@ async function run(): Promise<void> {
   if (report) {
     await publishReport(report, reportFile);
     core.saveState(REPORT_FILE_STATE, reportFile);
-    core.saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
+    // Only runs that compare keep their report for later comparisons: with comment: off (the reusable
+    // workflow's per-runner jobs) a partial report must not take the key the merged one should have.
+    if (sizeInputs.comment.mode !== 'off') core.saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
     summary.push(renderBuildSection(report));
     if (failures.length === 0) {
       const toolchain = setup;

@@ -20,13 +20,14 @@ async function saveCaches(): Promise<void> {
 /** On pushes to the default branch, keeps this commit's Report where pull requests look for their base. */
 async function saveReportForPullRequests(): Promise<void> {
   const reportFile = core.getState(REPORT_FILE_STATE);
+  const header = core.getState(COMMENT_HEADER_STATE);
   const sha = process.env.GITHUB_SHA;
   const eventPath = process.env.GITHUB_EVENT_PATH;
-  if (!reportFile || !sha || !eventPath) return;
+  if (!reportFile || !header || !sha || !eventPath) return;
   const payload: unknown = JSON.parse(await readFile(eventPath, 'utf8'));
   if (!isDefaultBranchPush(process.env.GITHUB_EVENT_NAME ?? '', payload)) return;
   const report = parseReport(JSON.parse(await readFile(reportFile, 'utf8')), reportFile);
-  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? '', core.getState(COMMENT_HEADER_STATE));
+  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? '', header);
 }
 
 async function run(): Promise<void> {

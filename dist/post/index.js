@@ -69378,13 +69378,14 @@ async function saveCaches() {
 }
 async function saveReportForPullRequests() {
   const reportFile = getState(REPORT_FILE_STATE);
+  const header = getState(COMMENT_HEADER_STATE);
   const sha = process.env.GITHUB_SHA;
   const eventPath = process.env.GITHUB_EVENT_PATH;
-  if (!reportFile || !sha || !eventPath) return;
+  if (!reportFile || !header || !sha || !eventPath) return;
   const payload = JSON.parse(await readFile3(eventPath, "utf8"));
   if (!isDefaultBranchPush(process.env.GITHUB_EVENT_NAME ?? "", payload)) return;
   const report = parseReport(JSON.parse(await readFile3(reportFile, "utf8")), reportFile);
-  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? "", getState(COMMENT_HEADER_STATE));
+  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? "", header);
 }
 async function run() {
   await saveCaches();

@@ -82816,7 +82816,7 @@ async function run() {
   if (report) {
     await publishReport(report, reportFile);
     saveState(REPORT_FILE_STATE, reportFile);
-    saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
+    if (sizeInputs.comment.mode !== "off") saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
     summary2.push(renderBuildSection(report));
     if (failures.length === 0) {
       const toolchain = setup;
