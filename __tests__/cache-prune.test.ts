@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
   BUILD_CACHE_BACKDATE_MS,
   BUILD_CACHE_UNUSED_MARGIN_MS,
-  escapeModulePath,
   modCacheWalk,
   parseGoSum,
   parseModuleList,
@@ -10,6 +9,7 @@ import {
   planModCachePrune,
   type ModCacheEntry,
 } from '../src/cache/prune.js';
+import { escapeModulePath } from '../src/toolchain/goproxy.js';
 
 // A real GOMODCACHE, walked with modCacheWalk, after building a module that required
 // github.com/BurntSushi/toml v1.3.2 and github.com/pkg/errors v0.9.0, then upgraded errors to v0.9.1.

@@ -6,14 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { INSTALL_MARKER, type ToolchainSlot } from '../src/toolchain/install.js';
-import {
-  goDevArch,
-  installFromGoDev,
-  selectGoDevArchive,
-  type GoDevFile,
-} from '../src/toolchain/godev-source.js';
+import { goDevArch, installFromGoDev, selectGoDevArchive } from '../src/toolchain/godev-source.js';
 import { fetchGoDevIndex } from '../src/version/fetch-releases.js';
-import type { Release } from '../src/version/resolve.js';
+import type { Release, ReleaseFile } from '../src/version/resolve.js';
 import { buildTarGz, goDevTarball, REAL_TOOLCHAIN } from '../test/support/archives.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 
@@ -60,7 +55,7 @@ async function fetchRelease(version: string): Promise<Release> {
 }
 
 function install(
-  release: { version: string; files: GoDevFile[] },
+  release: { version: string; files: ReleaseFile[] },
   baseUrl = server.url('/dl'),
   verify?: boolean,
 ) {
@@ -280,7 +275,7 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
 });
 
 describe('selectGoDevArchive', () => {
-  const release = {
+  const release: { version: string; files: ReleaseFile[] } = {
     version: '1.25.4',
     files: [
       { filename: 'go1.25.4.src.tar.gz', os: '', arch: '', kind: 'source' },
@@ -306,7 +301,7 @@ describe('selectGoDevArchive', () => {
   });
 
   it('refuses a file name that would leave the download directory', async () => {
-    const hostile = {
+    const hostile: { version: string; files: ReleaseFile[] } = {
       version: '1.25.4',
       files: [
         {

@@ -1,6 +1,6 @@
 // Runs a JavaScript action the way GitHub's runner does: main, then post, as separate node processes, driven
 // only by INPUT_* variables and the GITHUB_* command files. The demo, the bench and the tests all go through it.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -27,6 +27,14 @@ export interface RunActionOptions {
   echo?: boolean;
   /** Skip the post step (GitHub skips nothing, but some tests look at main alone). */
   skipPost?: boolean;
+  /**
+   * Save each step's raw output in a fresh directory under this one (`<n>-<step>.stdout`, `.stderr`, and `.log`
+   * with both interleaved as the runner's log holds them), for scans of everything a test run logged.
+   * Default: the SETUP_GO_ARM64_LOG_DIR environment variable; nothing is saved when neither is set.
+   */
+  logDir?: string;
+  /** Called with each step's process as soon as it starts, e.g. for a test that kills it mid-way. */
+  onStepStart?: (name: string, child: ChildProcess) => void;
 }
 
 export interface WorkflowCommand {
@@ -41,6 +49,10 @@ export interface StepResult {
   durationMs: number;
   stdout: string;
   stderr: string;
+  /** stdout and stderr interleaved line by line in the order they arrived, as the runner's log holds them. */
+  log: string;
+  /** The log as GitHub displays it: `::add-mask::` lines hidden, every value masked so far shown as `***`. */
+  displayedLog: string;
   /** `::error`, `::warning`, `::notice`, `::group` … lines, decoded. */
   commands: WorkflowCommand[];
 }
@@ -56,6 +68,8 @@ export interface RunActionResult {
   summary: string;
   /** Values registered with ::add-mask:: (what GitHub would hide from logs). */
   masks: string[];
+  /** Where this run's step logs were saved, when they were (see RunActionOptions.logDir). */
+  logDir?: string;
   /** True when every step exited 0. */
   success: boolean;
 }
@@ -121,6 +135,25 @@ export function parseWorkflowCommand(line: string): WorkflowCommand | undefined 
   return { command: match[1] as string, properties, message: decodeCommandValue(match[3] ?? '', false) };
 }
 
+/**
+ * A log as GitHub displays it, line by line: an `::add-mask::<value>` line registers its value and is not shown;
+ * every other line shows each value registered so far (in `masks`, which this extends) as `***`.
+ */
+export function maskLog(log: string, masks: string[]): string {
+  const shown: string[] = [];
+  for (const line of log.split('\n')) {
+    const command = parseWorkflowCommand(line.replace(/\r$/, ''));
+    if (command?.command === 'add-mask') {
+      if (command.message !== '') masks.push(command.message);
+      continue;
+    }
+    // Longest first, so a value that contains a shorter one is hidden whole.
+    const ordered = [...new Set(masks)].sort((a, b) => b.length - a.length);
+    shown.push(ordered.reduce((text, value) => text.split(value).join('***'), line));
+  }
+  return shown.join('\n');
+}
+
 interface StepFiles {
   output: string;
   env: string;
@@ -141,29 +174,55 @@ async function freshStepFiles(dir: string, step: string): Promise<StepFiles> {
   return files;
 }
 
+/** Collects a stream's complete lines into the shared log as they arrive; `flush` adds an unfinished last line. */
+function lineCollector(log: string[]): { push: (chunk: Buffer) => void; flush: () => void } {
+  let pending = '';
+  const decoder = new TextDecoder();
+  return {
+    push: (chunk) => {
+      const lines = (pending + decoder.decode(chunk, { stream: true })).split('\n');
+      pending = lines.pop() ?? '';
+      log.push(...lines);
+    },
+    flush: () => {
+      pending += decoder.decode();
+      if (pending !== '') log.push(pending);
+      pending = '';
+    },
+  };
+}
+
 function runProcess(
   name: string,
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
-  echo: boolean,
+  options: { echo: boolean; masks: string[]; onStart?: (name: string, child: ChildProcess) => void },
 ): Promise<StepResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
+    const log: string[] = [];
+    const outLines = lineCollector(log);
+    const errLines = lineCollector(log);
     child.stdout.on('data', (chunk: Buffer) => {
       out.push(chunk);
-      if (echo) process.stdout.write(chunk);
+      outLines.push(chunk);
+      if (options.echo) process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
       err.push(chunk);
-      if (echo) process.stderr.write(chunk);
+      errLines.push(chunk);
+      if (options.echo) process.stderr.write(chunk);
     });
     child.on('error', reject);
+    options.onStart?.(name, child);
     child.on('close', (code, signal) => {
+      outLines.flush();
+      errLines.flush();
       const stdout = Buffer.concat(out).toString('utf8');
       const commands = stdout
         .split(/\r?\n/)
@@ -175,6 +234,8 @@ function runProcess(
         durationMs: Date.now() - started,
         stdout,
         stderr: Buffer.concat(err).toString('utf8'),
+        log: log.join('\n'),
+        displayedLog: maskLog(log.join('\n'), options.masks),
         commands,
       });
     });
@@ -188,6 +249,12 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     throw new Error(`Not a JavaScript action: runs.using is ${metadata.runs.using}`);
 
   const temp = options.temp ?? (await mkdtemp(path.join(path.dirname(options.workspace), 'runner-temp-')));
+  const logRoot = options.logDir ?? process.env.SETUP_GO_ARM64_LOG_DIR;
+  let logDir: string | undefined;
+  if (logRoot) {
+    await mkdir(logRoot, { recursive: true });
+    logDir = await mkdtemp(path.join(logRoot, 'run-'));
+  }
   const commandDir = path.join(temp, '_runner_file_commands');
   await mkdir(commandDir, { recursive: true });
   await mkdir(options.toolCache, { recursive: true });
@@ -223,7 +290,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const addedPath: string[] = [];
   const state: Record<string, string> = {};
   const outputs: Record<string, string> = {};
-  const masks: string[] = [];
+  // What GitHub would hide from the rest of the job's log, in the order it was registered.
+  const displayMasks: string[] = [];
   const steps: StepResult[] = [];
   let summary = '';
 
@@ -244,14 +312,23 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
       GITHUB_STATE: files.state,
       GITHUB_STEP_SUMMARY: files.summary,
     });
-    const result = await runProcess(name, command, args, env, options.workspace, options.echo ?? false);
+    const result = await runProcess(name, command, args, env, options.workspace, {
+      echo: options.echo ?? false,
+      masks: displayMasks,
+      ...(options.onStepStart ? { onStart: options.onStepStart } : {}),
+    });
     steps.push(result);
+    if (logDir) {
+      const base = path.join(logDir, `${steps.length - 1}-${name.replace(/\W+/g, '_')}`);
+      await writeFile(`${base}.stdout`, result.stdout);
+      await writeFile(`${base}.stderr`, result.stderr);
+      await writeFile(`${base}.log`, result.log);
+    }
     Object.assign(exportedEnv, parseKeyValueFile(await readFile(files.env, 'utf8')));
     const newPaths = (await readFile(files.path, 'utf8')).split(/\r?\n/).filter(Boolean);
     addedPath.unshift(...newPaths.reverse());
     Object.assign(state, parseKeyValueFile(await readFile(files.state, 'utf8')));
     summary += await readFile(files.summary, 'utf8');
-    for (const c of result.commands) if (c.command === 'add-mask') masks.push(c.message);
     return { result, outputs: parseKeyValueFile(await readFile(files.output, 'utf8')) };
   };
 
@@ -282,7 +359,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     addedPath,
     state,
     summary,
-    masks,
+    masks: steps.flatMap((step) => step.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)),
+    ...(logDir ? { logDir } : {}),
     success: steps.every((s) => s.exitCode === 0),
   };
 }

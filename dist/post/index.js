@@ -68820,6 +68820,11 @@ function cell(text) {
   return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
 }
 
+// src/toolchain/goproxy.ts
+function escapeModulePath(modulePath) {
+  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
+}
+
 // src/cache/prune.ts
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var BUILD_CACHE_UNUSED_MARGIN_MS = 60 * 60 * 1e3;
@@ -68832,9 +68837,6 @@ function modCacheWalk(relativeDir) {
   if (relativeDir.startsWith(`${DOWNLOAD}/`)) return "descend";
   if (relativeDir.startsWith("cache/")) return "leaf";
   return baseName(relativeDir).includes("@") ? "leaf" : "descend";
-}
-function escapeModulePath(value) {
-  return value.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
 }
 function parseModuleList(output) {
   const modules = [];

@@ -31186,7 +31186,11 @@ var VerificationError = class extends Error {
 // src/build/targets.ts
 var VARIANTS = {
   arm: { variable: "GOARM", pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: "linux/arm/7" },
-  arm64: { variable: "GOARM64", pattern: /^v(8\.[0-9]|9\.[0-5])(,lse|,crypto)*$/, example: "linux/arm64/v8.2" },
+  arm64: {
+    variable: "GOARM64",
+    pattern: /^v(8\.[0-9]|9\.[0-5])(,lse|,crypto)*$/,
+    example: "linux/arm64/v8.2"
+  },
   amd64: { variable: "GOAMD64", pattern: /^v[1-4]$/, example: "linux/amd64/v3" },
   "386": { variable: "GO386", pattern: /^(sse2|softfloat)$/, example: "linux/386/sse2" },
   mips: { variable: "GOMIPS", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips/softfloat" },
@@ -70752,6 +70756,44 @@ function compareStrings(a, b2) {
   return a < b2 ? -1 : a > b2 ? 1 : 0;
 }
 
+// src/toolchain/goproxy.ts
+function parseGoproxy(value, inputName = "goproxy") {
+  const entries = [];
+  const pattern = /([^,|]+)([,|]?)/g;
+  for (const match3 of value.trim().matchAll(pattern)) {
+    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
+    if (!url2) continue;
+    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
+      throw new InputError(
+        inputName,
+        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
+        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
+      );
+    }
+    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
+  }
+  if (entries.length === 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is empty`,
+      "use e.g. https://proxy.golang.org,direct"
+    );
+  }
+  return entries;
+}
+function mayFallThrough(entry, status2) {
+  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
+}
+function escapeModulePath(modulePath) {
+  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
+}
+function toolchainModule(goVersion, goos, goarch) {
+  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
+}
+function moduleZipUrl(proxyUrl, module) {
+  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
+}
+
 // src/cache/prune.ts
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var BUILD_CACHE_UNUSED_MARGIN_MS = 60 * 60 * 1e3;
@@ -71447,6 +71489,7 @@ function unquoteGoString(literal) {
 }
 
 // src/binary/header.ts
+var BINARY_HEADER_BYTES = 4096;
 function readBinaryHeader(bytes) {
   if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -72498,6 +72541,29 @@ import { createWriteStream as createWriteStream2 } from "node:fs";
 import { rename as rename2, rm as rm4 } from "node:fs/promises";
 import { Readable as Readable5, Transform as Transform2 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/net/attempts.ts
+var AttemptError = class extends Error {
+  constructor(message, status2, retryable, retryAfterMs) {
+    super(message);
+    this.status = status2;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+  status;
+  retryable;
+  retryAfterMs;
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+function parseRetryAfter2(value, now = Date.now()) {
+  if (!value) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
+// src/net/download.ts
 var DownloadError = class extends Error {
   constructor(url2, status2, message) {
     super(message);
@@ -72508,26 +72574,7 @@ var DownloadError = class extends Error {
   status;
   name = "DownloadError";
 };
-var AttemptError = class extends Error {
-  constructor(message, status2, retryable, retryAfterMs2) {
-    super(message);
-    this.status = status2;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs2;
-  }
-  status;
-  retryable;
-  retryAfterMs;
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
 var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function parseRetryAfter2(value) {
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
-}
 function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
@@ -72694,44 +72741,6 @@ async function downloadOnce(options2, partial, stallTimeoutMs) {
   } finally {
     clearTimeout(stallTimer);
   }
-}
-
-// src/toolchain/goproxy.ts
-function parseGoproxy(value, inputName = "goproxy") {
-  const entries = [];
-  const pattern = /([^,|]+)([,|]?)/g;
-  for (const match3 of value.trim().matchAll(pattern)) {
-    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
-    if (!url2) continue;
-    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
-      throw new InputError(
-        inputName,
-        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
-        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
-      );
-    }
-    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
-  }
-  if (entries.length === 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is empty`,
-      "use e.g. https://proxy.golang.org,direct"
-    );
-  }
-  return entries;
-}
-function mayFallThrough(entry, status2) {
-  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
-}
-function escapeModulePath(modulePath) {
-  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
-}
-function toolchainModule(goVersion, goos, goarch) {
-  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
-}
-function moduleZipUrl(proxyUrl, module) {
-  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
 }
 
 // src/toolchain/sumdb.ts
@@ -76603,7 +76612,7 @@ async function goEnv(goBinary, names, env = process.env) {
 }
 async function probeToolchain(goroot) {
   const goBinary = goBinaryPath(goroot);
-  const header = readBinaryHeader(await readHead(goBinary, 4096));
+  const header = readBinaryHeader(await readHead(goBinary, BINARY_HEADER_BYTES));
   let env;
   try {
     env = await goEnv(goBinary, [
@@ -76684,12 +76693,12 @@ async function installFromGoDev(options2) {
       maxBytes: file.size ?? MAX_ARCHIVE_BYTES
     });
     if (expected && download.sha256 !== expected) {
-      throw new Error(
+      throw new VerificationError(
         `Checksum mismatch for ${file.filename} from ${url2}: the download hashes to ${download.sha256}, the release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`
       );
     }
     if (file.size !== void 0 && download.bytes !== file.size) {
-      throw new Error(
+      throw new VerificationError(
         `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
       );
     }
@@ -77068,30 +77077,11 @@ var DEFAULTS = {
   backoffMs: (retry2) => Math.min(1e4, 1e3 * 2 ** (retry2 - 1)),
   maxRetryAfterMs: 6e4
 };
-var RETRYABLE_STATUS2 = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
-var AttemptFailure = class extends Error {
-  constructor(message, status2, retryable, retryAfterMs2) {
-    super(message);
-    this.status = status2;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs2;
-  }
-  status;
-  retryable;
-  retryAfterMs;
-};
-function retryAfterMs(value) {
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
-}
 async function readCapped(response, maxBytes) {
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
-    throw new AttemptFailure(
+    throw new AttemptError(
       `the body declares ${declared} bytes, over the ${maxBytes}-byte limit`,
       response.status,
       false
@@ -77105,7 +77095,7 @@ async function readCapped(response, maxBytes) {
     total += chunk.value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new AttemptFailure(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
+      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
     }
     chunks.push(chunk.value);
   }
@@ -77117,22 +77107,22 @@ async function attemptOnce(url2, accept3, fetchImpl, options2) {
     response = await fetchImpl(url2, { signal: AbortSignal.timeout(options2.timeoutMs), headers: { accept: accept3 } });
   } catch (error2) {
     const cause = error2.cause?.message;
-    throw new AttemptFailure(cause ?? error2.message, void 0, true);
+    throw new AttemptError(cause ?? error2.message, void 0, true);
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new AttemptFailure(
+    throw new AttemptError(
       `HTTP ${response.status} ${response.statusText}`.trim(),
       response.status,
-      RETRYABLE_STATUS2.has(response.status),
-      retryAfterMs(response.headers.get("retry-after"))
+      RETRYABLE_STATUS.has(response.status),
+      parseRetryAfter2(response.headers.get("retry-after"))
     );
   }
   try {
     return await readCapped(response, options2.maxBytes);
   } catch (error2) {
-    if (error2 instanceof AttemptFailure) throw error2;
-    throw new AttemptFailure(`the body broke off: ${error2.message}`, response.status, true);
+    if (error2 instanceof AttemptError) throw error2;
+    throw new AttemptError(`the body broke off: ${error2.message}`, response.status, true);
   }
 }
 async function fetchIndex(url2, accept3, parse4, fetchImpl, overrides) {
@@ -77148,7 +77138,7 @@ async function fetchIndex(url2, accept3, parse4, fetchImpl, overrides) {
         throw new DownloadError(url2, 200, `${url2} did not answer with a Go release index: ${error2.message}`);
       }
     } catch (error2) {
-      if (!(error2 instanceof AttemptFailure)) throw error2;
+      if (!(error2 instanceof AttemptError)) throw error2;
       last = error2;
       if (!error2.retryable || attempt === options2.attempts) break;
       const delay4 = Math.min(error2.retryAfterMs ?? options2.backoffMs(attempt), options2.maxRetryAfterMs);

@@ -34,6 +34,8 @@ export interface RowResult {
   verdict: Verdict;
   /** Conditions a reader needs to judge the figures (shared samples, constants, versions). */
   notes: string[];
+  /** Further series measured alongside, for context (not part of the ratio). */
+  extra: Record<string, { unit: Unit; summary: SeriesSummary }>;
 }
 
 /** What a row compares, before it is measured. */
@@ -47,7 +49,12 @@ export interface RowSpec {
   notes?: string[];
 }
 
-export function rowResult(spec: RowSpec, aSamples: readonly number[], bSamples: readonly number[]): RowResult {
+export function rowResult(
+  spec: RowSpec,
+  aSamples: readonly number[],
+  bSamples: readonly number[],
+  extra: Record<string, { unit: Unit; samples: readonly number[] }> = {},
+): RowResult {
   const a = summarize(aSamples);
   const b = summarize(bSamples);
   const ratio = a.median / b.median;
@@ -62,6 +69,9 @@ export function rowResult(spec: RowSpec, aSamples: readonly number[], bSamples: 
     goal: spec.goal,
     verdict: verdictFor(ratio, spec.goal),
     notes: spec.notes ?? [],
+    extra: Object.fromEntries(
+      Object.entries(extra).map(([name, series]) => [name, { unit: series.unit, summary: summarize(series.samples) }]),
+    ),
   };
 }
 

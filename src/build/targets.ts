@@ -10,7 +10,11 @@ export interface Target {
 /** The environment variable that carries each architecture's variant level, and the levels Go accepts. */
 const VARIANTS: Record<string, { variable: string; pattern: RegExp; example: string }> = {
   arm: { variable: 'GOARM', pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: 'linux/arm/7' },
-  arm64: { variable: 'GOARM64', pattern: /^v(8\.[0-9]|9\.[0-5])(,lse|,crypto)*$/, example: 'linux/arm64/v8.2' },
+  arm64: {
+    variable: 'GOARM64',
+    pattern: /^v(8\.[0-9]|9\.[0-5])(,lse|,crypto)*$/,
+    example: 'linux/arm64/v8.2',
+  },
   amd64: { variable: 'GOAMD64', pattern: /^v[1-4]$/, example: 'linux/amd64/v3' },
   '386': { variable: 'GO386', pattern: /^(sse2|softfloat)$/, example: 'linux/386/sse2' },
   mips: { variable: 'GOMIPS', pattern: /^(hardfloat|softfloat)$/, example: 'linux/mips/softfloat' },

@@ -1,6 +1,7 @@
 // Plans what to delete from GOMODCACHE and GOCACHE before saving, so a cache entry holds what the current
 // build needs and not everything every earlier run ever downloaded or compiled ("no snowball").
 // Pure: listings and build lists in, relative paths to delete out (`/`-separated).
+import { escapeModulePath } from '../toolchain/goproxy.js';
 
 /** A module at a version, as the go command names it (`Path`, `Version`). */
 export interface ModuleVersion {
@@ -46,14 +47,6 @@ export function modCacheWalk(relativeDir: string): 'descend' | 'leaf' {
   if (relativeDir.startsWith(`${DOWNLOAD}/`)) return 'descend';
   if (relativeDir.startsWith('cache/')) return 'leaf';
   return baseName(relativeDir).includes('@') ? 'leaf' : 'descend';
-}
-
-/**
- * The module cache's spelling of a module path or version: each upper-case letter becomes `!` and its lower
- * case, so the cache works on case-insensitive file systems.
- */
-export function escapeModulePath(value: string): string {
-  return value.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
 }
 
 /**

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { VerificationError } from '../errors.js';
 import { downloadFile, type DownloadOptions } from '../net/download.js';
+import type { ReleaseFile } from '../version/resolve.js';
 import { extractGoArchive } from './extract-tar.js';
 import { installAtomically, type ToolchainSlot } from './install.js';
 import { goBinaryPath, goEnv } from './probe.js';
@@ -9,21 +11,11 @@ import { goBinaryPath, goEnv } from './probe.js';
 /** Where go.dev publishes release archives; the go-download-base-url input names a mirror of it. */
 export const GO_DEV_DOWNLOAD_BASE = 'https://go.dev/dl';
 
-/** One file of a release as a go.dev-compatible index lists it. */
-export interface GoDevFile {
-  filename: string;
-  os: string;
-  arch: string;
-  kind: string;
-  sha256?: string;
-  size?: number;
-}
-
 export interface InstallFromGoDevOptions {
   /** The directory the archives are under; default go.dev/dl, or a mirror (go-download-base-url). */
   baseUrl?: string;
   /** The release, as the index lists it (`1.25.4` or `go1.25.4`). */
-  release: { version: string; files: GoDevFile[] };
+  release: { version: string; files: ReleaseFile[] };
   goos: string;
   goarch: string;
   slot: ToolchainSlot;
@@ -62,7 +54,7 @@ export function goDevArch(goarch: string): string {
 
 /** The `archive` file of a release for a platform; throws naming the platforms the release has archives for. */
 export function selectGoDevArchive(
-  release: { version: string; files: GoDevFile[] },
+  release: { version: string; files: ReleaseFile[] },
   goos: string,
   goarch: string,
 ) {
@@ -133,13 +125,13 @@ export async function installFromGoDev(options: InstallFromGoDevOptions): Promis
       maxBytes: file.size ?? MAX_ARCHIVE_BYTES,
     });
     if (expected && download.sha256 !== expected) {
-      throw new Error(
+      throw new VerificationError(
         `Checksum mismatch for ${file.filename} from ${url}: the download hashes to ${download.sha256}, the ` +
           `release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`,
       );
     }
     if (file.size !== undefined && download.bytes !== file.size) {
-      throw new Error(
+      throw new VerificationError(
         `Size mismatch for ${file.filename} from ${url}: ${download.bytes} bytes, the release index says ` +
           `${file.size}; nothing was installed.`,
       );

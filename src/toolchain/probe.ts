@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { readBinaryHeader, type BinaryHeader } from '../binary/header.js';
+import { BINARY_HEADER_BYTES, readBinaryHeader, type BinaryHeader } from '../binary/header.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -40,7 +40,7 @@ export async function goEnv(goBinary: string, names: string[], env: NodeJS.Proce
 /** Reads bin/go's header and asks it for its host platform and version; fails when it does not run. */
 export async function probeToolchain(goroot: string): Promise<ToolchainProbe> {
   const goBinary = goBinaryPath(goroot);
-  const header = readBinaryHeader(await readHead(goBinary, 4096));
+  const header = readBinaryHeader(await readHead(goBinary, BINARY_HEADER_BYTES));
   let env: Record<string, string>;
   try {
     env = await goEnv(goBinary, [

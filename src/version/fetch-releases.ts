@@ -1,3 +1,4 @@
+import { AttemptError, parseRetryAfter, RETRYABLE_STATUS } from '../net/attempts.js';
 import { DownloadError } from '../net/download.js';
 import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from './releases.js';
 import type { Release } from './resolve.js';
@@ -25,34 +26,12 @@ const DEFAULTS = {
   maxRetryAfterMs: 60_000,
 } satisfies FetchIndexOptions;
 
-const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-/** Why one attempt failed, and whether another may succeed. */
-class AttemptFailure extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly retryable: boolean,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-  }
-}
-
-function retryAfterMs(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 /** Reads a body as text, refusing it as soon as it is known to exceed `maxBytes`. */
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
-    throw new AttemptFailure(
+    throw new AttemptError(
       `the body declares ${declared} bytes, over the ${maxBytes}-byte limit`,
       response.status,
       false,
@@ -66,7 +45,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     total += chunk.value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new AttemptFailure(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
+      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
     }
     chunks.push(chunk.value);
   }
@@ -84,22 +63,22 @@ async function attemptOnce(
     response = await fetchImpl(url, { signal: AbortSignal.timeout(options.timeoutMs), headers: { accept } });
   } catch (error) {
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    throw new AttemptFailure(cause ?? (error as Error).message, undefined, true);
+    throw new AttemptError(cause ?? (error as Error).message, undefined, true);
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new AttemptFailure(
+    throw new AttemptError(
       `HTTP ${response.status} ${response.statusText}`.trim(),
       response.status,
       RETRYABLE_STATUS.has(response.status),
-      retryAfterMs(response.headers.get('retry-after')),
+      parseRetryAfter(response.headers.get('retry-after')),
     );
   }
   try {
     return await readCapped(response, options.maxBytes);
   } catch (error) {
-    if (error instanceof AttemptFailure) throw error;
-    throw new AttemptFailure(`the body broke off: ${(error as Error).message}`, response.status, true);
+    if (error instanceof AttemptError) throw error;
+    throw new AttemptError(`the body broke off: ${(error as Error).message}`, response.status, true);
   }
 }
 
@@ -115,7 +94,7 @@ async function fetchIndex(
   overrides: FetchIndexOptions,
 ): Promise<Release[]> {
   const options = { ...DEFAULTS, ...overrides };
-  let last: AttemptFailure | undefined;
+  let last: AttemptError | undefined;
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     try {
       const text = await attemptOnce(url, accept, fetchImpl, options);
@@ -126,7 +105,7 @@ async function fetchIndex(
         throw new DownloadError(url, 200, `${url} did not answer with a Go release index: ${error.message}`);
       }
     } catch (error) {
-      if (!(error instanceof AttemptFailure)) throw error;
+      if (!(error instanceof AttemptError)) throw error;
       last = error;
       if (!error.retryable || attempt === options.attempts) break;
       const delay = Math.min(error.retryAfterMs ?? options.backoffMs(attempt), options.maxRetryAfterMs);

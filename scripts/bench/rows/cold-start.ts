@@ -1,0 +1,59 @@
+// Row 8: how long the bundled entry point takes to load before it can say anything, beside a bare node.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { runsFor, type BenchOptions } from '../options.js';
+import { interleave, samplesOf, timeStartup, type Step } from '../processes.js';
+import { rowResult, type RowResult } from '../report.js';
+import type { BenchSetup } from '../setup.js';
+
+export async function measureColdStart(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
+  if (!options.rows.has(8)) return [];
+  const runs = runsFor(options, 10);
+  const entry = path.join(setup.root, 'dist', 'setup', 'index.js');
+  // Without the runner's variables the action stops at its first check and prints one error line: the time to
+  // that line is the time to load and evaluate the bundle.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(GITHUB_|RUNNER_|INPUT_|ACTIONS_|NODE_OPTIONS$)/.test(name)),
+  );
+  const bundle: Step = {
+    name: 'node dist/setup/index.js to its first stdout byte',
+    run: async () => {
+      const timing = await timeStartup(process.execPath, [entry], env);
+      if (timing.firstByteMs === undefined || !timing.stdout.startsWith('::error::GITHUB_WORKSPACE is not set')) {
+        throw new Error(`dist/setup/index.js did not stop at its first check: ${JSON.stringify(timing.stdout.slice(0, 300))}`);
+      }
+      return { bundleFirstLineMs: timing.firstByteMs, bundleExitMs: timing.exitMs };
+    },
+  };
+  const bare: Step = {
+    name: 'node -e 0 to exit',
+    run: async () => {
+      const timing = await timeStartup(process.execPath, ['-e', '0'], env);
+      if (timing.exitCode !== 0) throw new Error(`node -e 0 exited with ${timing.exitCode}`);
+      return { bareNodeMs: timing.exitMs };
+    },
+  };
+  // The first spawn of each pays for reading the files from disk; not counted.
+  await interleave('8 warm-up', [bundle, bare], 1);
+  const series = await interleave('8 cold start', [bundle, bare], runs);
+  const bundleBytes = (await stat(entry)).size;
+  return [
+    rowResult(
+      {
+        id: '8',
+        row: 8,
+        title: `Cold start of dist/setup/index.js (${(bundleBytes / 1024 ** 2).toFixed(1)} MiB bundle)`,
+        a: { label: 'spawn to first log line', unit: 'ms' },
+        b: { label: 'node -e 0, spawn to exit', unit: 'ms' },
+        goal: { kind: 'report' },
+        notes: [
+          `${process.execPath} ${process.version}. The first line is the action's own error for a missing GITHUB_WORKSPACE, printed once the bundle has loaded.`,
+          'actions/setup-go publishes no bundle to npm (npm view @actions/setup-go and npm view setup-go: 404), so it is not measured here.',
+        ],
+      },
+      samplesOf(series, 'bundleFirstLineMs'),
+      samplesOf(series, 'bareNodeMs'),
+      { bundleExitMs: { unit: 'ms', samples: samplesOf(series, 'bundleExitMs') } },
+    ),
+  ];
+}

@@ -1,0 +1,167 @@
+// Rows 1 and 7: the action installing a toolchain from the Go module proxy into an empty tool cache, beside the go
+// command fetching the same toolchain itself (GOTOOLCHAIN); and the action's peak memory while it does so.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { moduleZipUrl, toolchainModule } from '../../../src/toolchain/goproxy.js';
+import { runBenchAction } from '../action.js';
+import { runsFor, type BenchOptions } from '../options.js';
+import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';
+import { rowResult, type RowResult } from '../report.js';
+import { benchGoEnv, type BenchSetup } from '../setup.js';
+
+const PROXY = 'https://proxy.golang.org';
+
+// Loaded into the action's node processes through NODE_OPTIONS: records the process's own peak RSS as it exits
+// (resourceUsage().maxRSS is in kibibytes), one file per process.
+const MAX_RSS_PRELOAD = `
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+process.on('exit', () => {
+  writeFileSync(
+    join(process.env.BENCH_MAX_RSS_DIR, process.pid + '.json'),
+    JSON.stringify({ script: process.argv[1], maxRssBytes: process.resourceUsage().maxRSS * 1024 }),
+  );
+});
+`;
+
+/** Size of the toolchain module zip the proxy serves (what both sides download). */
+async function archiveBytes(url: string): Promise<number> {
+  const response = await fetch(url, { method: 'HEAD' });
+  const length = Number(response.headers.get('content-length'));
+  if (!response.ok || !Number.isFinite(length) || length <= 0) {
+    throw new Error(`HEAD ${url}: HTTP ${response.status}, content-length ${response.headers.get('content-length')}`);
+  }
+  return length;
+}
+
+async function mainStepMaxRss(dir: string): Promise<number> {
+  for (const name of await readdir(dir)) {
+    const record = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { script?: string; maxRssBytes: number };
+    if (record.script?.endsWith(path.join('dist', 'setup', 'index.js'))) return record.maxRssBytes;
+  }
+  throw new Error(`No peak RSS recorded for dist/setup/index.js in ${dir}`);
+}
+
+export async function measureToolchainFetch(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
+  const wantInstall = options.rows.has(1);
+  const wantMemory = options.rows.has(7);
+  if (!wantInstall && !wantMemory) return [];
+  const runs = runsFor(options, 3);
+  const version = setup.go.version;
+  const module = toolchainModule(version, setup.go.hostOs, setup.go.hostArch);
+  const zipBytes = await archiveBytes(moduleZipUrl(PROXY, module));
+
+  const goOnPath = (await mustRun('go', ['env', 'GOVERSION'], { cwd: setup.scratch, env: benchGoEnv({}) })).stdout.trim();
+  if (wantInstall && goOnPath === `go${version}`) {
+    throw new Error(`The go on PATH is go${version} itself, so GOTOOLCHAIN=go${version} would fetch nothing to compare with`);
+  }
+
+  const preload = path.join(setup.scratch, 'max-rss-preload.cjs');
+  await writeFile(preload, MAX_RSS_PRELOAD);
+  const work = path.join(setup.scratch, 'toolchain-fetch');
+
+  const steps: Step[] = [
+    {
+      name: 'action: setup only, empty tool cache, toolchain-source goproxy',
+      run: async () => {
+        const rssDir = await freshDir(path.join(work, 'max-rss'));
+        const gopath = await freshDir(path.join(work, 'action-gopath'));
+        try {
+          const result = await runBenchAction(setup, {
+            workspace: await freshDir(path.join(work, 'workspace')),
+            toolCache: await freshDir(path.join(work, 'toolcache')),
+            inputs: { 'go-version': version, 'toolchain-source': 'goproxy', cache: 'false', targets: '' },
+            env: {
+              ...setup.goEnv,
+              GOPATH: gopath,
+              GOMODCACHE: path.join(gopath, 'pkg', 'mod'),
+              ...(wantMemory ? { NODE_OPTIONS: `--require ${preload}`, BENCH_MAX_RSS_DIR: rssDir } : {}),
+            },
+            skipPost: true,
+          });
+          const main = result.steps[0];
+          if (!main || !main.stdout.includes(`Verified ${module.path}@${module.version}`)) {
+            throw new Error(`The action did not fetch and verify ${module.path}@${module.version}:\n${main?.stdout}`);
+          }
+          return {
+            actionInstallMs: main.durationMs,
+            ...(wantMemory ? { actionMaxRssBytes: await mainStepMaxRss(rssDir) } : {}),
+          };
+        } finally {
+          await removeTree(work);
+        }
+      },
+    },
+  ];
+  if (wantInstall) {
+    steps.push({
+      name: `GOTOOLCHAIN=go${version} go version, empty GOPATH and GOMODCACHE`,
+      run: async () => {
+        const gopath = await freshDir(path.join(work, 'go-gopath'));
+        try {
+          const result = await mustRun('go', ['version'], {
+            cwd: setup.scratch,
+            env: benchGoEnv({
+              GOTOOLCHAIN: `go${version}`,
+              GOPROXY: PROXY,
+              GOPATH: gopath,
+              GOMODCACHE: path.join(gopath, 'pkg', 'mod'),
+              GOCACHE: path.join(gopath, 'cache'),
+            }),
+          });
+          if (!result.stdout.startsWith(`go version go${version} `)) {
+            throw new Error(`GOTOOLCHAIN=go${version} go version printed ${result.stdout}`);
+          }
+          return { goFetchMs: result.ms };
+        } finally {
+          await removeTree(work);
+        }
+      },
+    });
+  }
+
+  log(`Rows 1/7: ${runs} run(s); the proxy serves ${module.version}.zip as ${zipBytes} bytes; go on PATH is ${goOnPath}`);
+  const series = await interleave('1/7 toolchain fetch', steps, runs);
+  const rows: RowResult[] = [];
+  if (wantInstall) {
+    rows.push(
+      rowResult(
+        {
+          id: '1',
+          row: 1,
+          title: `Install Go ${version} from the Go module proxy, cold`,
+          a: { label: 'action main step (dist/, local runner)', unit: 'ms' },
+          b: { label: `GOTOOLCHAIN=go${version} go version (${goOnPath})`, unit: 'ms' },
+          goal: { kind: 'max', value: 1.0 },
+          notes: [
+            `Both download ${module.path}@${module.version} (${zipBytes} bytes) from ${PROXY} and check it against sum.golang.org; A also proves the toolchain native (go env) and B runs go version.`,
+            'A is the main step process from spawn to exit (node start-up included); B the go process likewise.',
+          ],
+        },
+        samplesOf(series, 'actionInstallMs'),
+        samplesOf(series, 'goFetchMs'),
+      ),
+    );
+  }
+  if (wantMemory) {
+    rows.push(
+      rowResult(
+        {
+          id: '7',
+          row: 7,
+          title: `Peak RSS of the main step installing Go ${version}`,
+          a: { label: 'maxRSS of dist/setup/index.js', unit: 'bytes' },
+          b: { label: `${module.version}.zip size`, unit: 'bytes' },
+          goal: { kind: 'max', value: 1.5 },
+          notes: [
+            "A is process.resourceUsage().maxRSS of the main step's node process (children such as go env not counted), recorded at exit by a --require preload.",
+            'B is the content-length the proxy reports for the zip: one value.',
+          ],
+        },
+        samplesOf(series, 'actionMaxRssBytes'),
+        [zipBytes],
+      ),
+    );
+  }
+  return rows;
+}
