@@ -1,0 +1,193 @@
+// The bundled action installing real toolchains from local servers shaped like go.dev and like a Go module proxy,
+// through the local runner: each source, the auto fallback, check-latest, and tampered downloads.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runAction } from '../scripts/local-runner.js';
+import { hashModuleZip } from '../src/toolchain/dirhash.js';
+import { goDevTarball, REAL_TOOLCHAIN, toolchainModuleZip } from '../test/support/archives.js';
+import { ToolchainServer } from '../test/support/toolchain-server.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const VERSION = REAL_TOOLCHAIN.goVersion;
+const ARCHIVE = REAL_TOOLCHAIN.goDevFilename;
+const INDEX = '/dl/?mode=json&include=all';
+const MODULE_ZIP = `/proxy/golang.org/toolchain/@v/${REAL_TOOLCHAIN.moduleVersion}.zip`;
+
+let server: ToolchainServer;
+let tarball: string;
+let tarballSha256: string;
+let tarballSize: number;
+let moduleZip: string;
+let moduleSum: string;
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function goDevIndex(sha256: string): string {
+  return JSON.stringify([
+    {
+      version: `go${VERSION}`,
+      stable: true,
+      files: [
+        {
+          filename: ARCHIVE,
+          os: 'linux',
+          arch: 'amd64',
+          version: `go${VERSION}`,
+          sha256,
+          size: tarballSize,
+          kind: 'archive',
+        },
+      ],
+    },
+  ]);
+}
+
+async function runSetup(inputs: Record<string, string>, toolCache?: string) {
+  const cache = toolCache ?? (await mkdtemp(path.join(os.tmpdir(), 'sga-sources-cache-')));
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'sga-sources-ws-'));
+  const result = await runAction({
+    actionDir: root,
+    workspace,
+    toolCache: cache,
+    inputs: { cache: 'false', ...inputs },
+  });
+  return { result, toolCache: cache, log: result.steps[0]?.stdout ?? '' };
+}
+
+/** What a failed install must leave: no toolchain directory, no staging directory, no marker for the version. */
+async function toolCacheEntries(toolCache: string): Promise<string[]> {
+  const versionDir = path.join(toolCache, 'go', VERSION);
+  if (!(await stat(versionDir).catch(() => undefined))) return [];
+  return readdir(versionDir);
+}
+
+beforeAll(async () => {
+  [tarball, moduleZip] = await Promise.all([goDevTarball(), toolchainModuleZip()]);
+  tarballSha256 = await sha256Of(tarball);
+  tarballSize = (await stat(tarball)).size;
+  moduleSum = await hashModuleZip(moduleZip);
+  server = await ToolchainServer.start();
+}, 600_000);
+
+afterAll(async () => {
+  await server.close();
+});
+
+beforeEach(() => {
+  server.reset();
+  server.serveBuffer(INDEX, goDevIndex(tarballSha256), 'application/json');
+  server.serveFile(`/dl/${ARCHIVE}`, tarball);
+  server.serveFile(MODULE_ZIP, moduleZip);
+});
+
+describe('toolchain sources through the action', () => {
+  it('installs from a go.dev-compatible mirror, checked against the index SHA-256', async () => {
+    const { result, toolCache } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'go.dev',
+      'go-download-base-url': server.url('/dl'),
+    });
+    expect(result.success).toBe(true);
+    expect(result.outputs['go-version']).toBe(VERSION);
+    expect(result.outputs['go-root']).toBe(path.join(toolCache, 'go', VERSION, 'x64'));
+    expect(result.summary).toContain(`\`sha256:${tarballSha256}\` (the release index)`);
+    expect(server.requestsFor(`/dl/${ARCHIVE}`)).toHaveLength(1);
+  });
+
+  it('installs from a proxy-shaped tree, trusting a pinned toolchain-sum', async () => {
+    const { result } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
+    });
+    expect(result.success).toBe(true);
+    expect(result.summary).toContain(`\`${moduleSum}\` (the toolchain-sum input)`);
+    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(1);
+  });
+
+  it('falls back from an unreachable go.dev to the proxy under auto, and warns once', async () => {
+    const closed = await ToolchainServer.start();
+    const deadUrl = closed.url('/dl');
+    await closed.close();
+    const { result } = await runSetup({
+      'go-version': VERSION,
+      'go-download-base-url': deadUrl,
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
+    });
+    expect(result.success).toBe(true);
+    const warnings = result.steps[0]!.commands.filter((c) => c.command === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/Could not install Go 1\.25\.4 from go\.dev/);
+    expect(result.summary).toContain('golang.org/toolchain module');
+  }, 300_000);
+
+  it('never falls back after a tampered go.dev archive, and leaves nothing in the tool cache', async () => {
+    server.serveBuffer(INDEX, goDevIndex('0'.repeat(64)), 'application/json');
+    const { result, toolCache } = await runSetup({
+      'go-version': VERSION,
+      'go-download-base-url': server.url('/dl'),
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
+    });
+    expect(result.success).toBe(false);
+    expect(result.steps[0]!.stdout).toMatch(/Checksum mismatch for go1\.25\.4\.linux-amd64\.tar\.gz/);
+    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
+  });
+
+  it('refuses a proxy zip whose h1: hash is not the pinned one, and leaves nothing in the tool cache', async () => {
+    const wrongSum = `h1:${Buffer.alloc(32, 7).toString('base64')}`;
+    const { result, toolCache } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${wrongSum}`,
+    });
+    expect(result.success).toBe(false);
+    expect(result.steps[0]!.stdout).toContain(
+      `Checksum mismatch for golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`,
+    );
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
+  });
+
+  it('answers 1.25 from the tool cache without asking the index, unless check-latest', async () => {
+    const first = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'go.dev',
+      'go-download-base-url': server.url('/dl'),
+    });
+    expect(first.result.success).toBe(true);
+    server.reset();
+    server.serveBuffer(INDEX, goDevIndex(tarballSha256), 'application/json');
+
+    const cached = await runSetup(
+      { 'go-version': '1.25', 'toolchain-source': 'go.dev', 'go-download-base-url': server.url('/dl') },
+      first.toolCache,
+    );
+    expect(cached.result.outputs['go-version']).toBe(VERSION);
+    expect(server.requestsFor(INDEX)).toHaveLength(0);
+
+    const latest = await runSetup(
+      {
+        'go-version': '1.25',
+        'check-latest': 'true',
+        'toolchain-source': 'go.dev',
+        'go-download-base-url': server.url('/dl'),
+      },
+      first.toolCache,
+    );
+    expect(latest.result.outputs['go-version']).toBe(VERSION);
+    expect(server.requestsFor(INDEX)).toHaveLength(1);
+    expect(latest.log).toMatch(/already in the tool cache/);
+  });
+});
