@@ -2,13 +2,15 @@
 // tool cache and every file it writes under .demo/, and a local cache service (azurite behind a stand-in for
 // GitHub's cache front door) keeping its entries in .demo/cache-service. Each run starts with empty module and
 // build caches, as a fresh runner does. Run it twice: the second run reuses the installed toolchain from the
-// tool cache and restores GOMODCACHE and GOCACHE from the first run's cache entries.
+// tool cache and restores GOMODCACHE and GOCACHE from the first run's cache entries. With --pr it runs the
+// pull-request flow instead (scripts/demo-pr.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCacheService } from '../test/support/cache-service.js';
+import { runPullRequestDemo } from './demo-pr.js';
 import { runAction } from './local-runner.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,8 +22,16 @@ async function removeTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+/** The demo's own module and build caches and GOPATH. */
+const goEnv = {
+  GOMODCACHE: path.join(demo, 'gomodcache'),
+  GOCACHE: path.join(demo, 'gocache'),
+  GOPATH: path.join(demo, 'gopath'),
+};
+
 async function main(): Promise<number> {
   await mkdir(demo, { recursive: true });
+  if (process.argv.includes('--pr')) return (await runPullRequestDemo(root, demo, goEnv)).success ? 0 : 1;
   await removeTree(path.join(demo, 'gomodcache'));
   await removeTree(path.join(demo, 'gocache'));
   const cacheService = await startCacheService({ stateDir: path.join(demo, 'cache-service') });
@@ -43,9 +53,7 @@ async function main(): Promise<number> {
     env: {
       ...cacheService.env,
       // The demo's module and build caches are its own, so a first run is cold like on a fresh runner.
-      GOMODCACHE: path.join(demo, 'gomodcache'),
-      GOCACHE: path.join(demo, 'gocache'),
-      GOPATH: path.join(demo, 'gopath'),
+      ...goEnv,
     },
   });
   const wallMs = Date.now() - started;

@@ -1,7 +1,10 @@
 import path from 'node:path';
+import { checkLdflags } from './build/ldflags.js';
+import { planBuilds } from './build/plan.js';
 import { parseTargets, type Target } from './build/targets.js';
-import { DEFAULT_CACHE_KEY_PREFIX } from './cache/keys.js';
+import { validateKeyPrefix } from './cache/keys.js';
 import { InputError } from './errors.js';
+import { parseGoproxy } from './toolchain/goproxy.js';
 
 /** Everything the action was asked to do, validated. Built from inputs only; no I/O. */
 export interface Config {
@@ -151,12 +154,85 @@ export function splitShellWords(value: string, inputName: string): string[] {
   return words;
 }
 
+/** GOTOOLCHAIN as go accepts it: local, auto, path, or local/a toolchain name, optionally with +auto or +path. */
+function parseGotoolchain(value: string): string {
+  const trimmed = value.trim() || 'local';
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed)) return trimmed;
+  throw new InputError(
+    'gotoolchain',
+    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
+    'use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto',
+  );
+}
+
+/** Build tags: go matches only letters, digits, `_` and `.` in //go:build lines, so any other tag never applies. */
+function parseBuildTags(value: string): string[] {
+  const tags = parseList(value);
+  const bad = tags.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
+  if (bad.length > 0) {
+    throw new InputError(
+      'build-tags',
+      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(', ')}, which no //go:build line can name`,
+      'use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo',
+    );
+  }
+  return tags;
+}
+
+/** build-flags, split; `-o` is the action's own (each binary's path comes from output-dir and name-template). */
+function parseBuildFlags(value: string): string[] {
+  const flags = splitShellWords(value, 'build-flags');
+  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
+  if (output !== undefined) {
+    throw new InputError(
+      'build-flags',
+      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
+      'choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}',
+    );
+  }
+  return flags;
+}
+
 /** Reads and validates every input. `input` returns the raw value (empty string when unset). */
 export function readConfig(input: (name: string) => string, runner: RunnerContext): Config {
   const workingDirectory = path.resolve(runner.workspace, input('working-directory') || '.');
   // Paths in inputs are relative to the workspace, as in actions/setup-go; packages are relative to the module.
   const inWorkspace = (value: string) => path.resolve(runner.workspace, value);
   const packages = parseList(input('packages') || '.');
+  if (packages.length === 0) {
+    throw new InputError(
+      'packages',
+      `Input packages is ${JSON.stringify(input('packages'))}, which names no package`,
+      'list main packages relative to working-directory, e.g. . or ./cmd/tool',
+    );
+  }
+  const goproxy = input('goproxy').trim() || 'https://proxy.golang.org,direct';
+  parseGoproxy(goproxy);
+  const targets = parseTargets(input('targets'));
+  const ldflags = input('ldflags');
+  checkLdflags(ldflags);
+  const trimpath = parseBoolean(input('trimpath') || 'true', 'trimpath');
+  const cgo = parseBoolean(input('cgo') || 'false', 'cgo');
+  const buildTags = parseBuildTags(input('build-tags'));
+  const buildFlags = parseBuildFlags(input('build-flags'));
+  const outputDir = input('output-dir').trim()
+    ? inWorkspace(input('output-dir').trim())
+    : path.join(workingDirectory, 'dist');
+  const nameTemplate = input('name-template') || '{name}_{goos}_{goarch}{ext}';
+  // Planned now, so a package read as a flag, an unknown placeholder or two builds writing one file fail
+  // before anything is downloaded; the builds are planned again once ldflags are stamped.
+  planBuilds({
+    workingDirectory,
+    packages,
+    targets,
+    ldflags,
+    trimpath,
+    cgo,
+    tags: buildTags,
+    extraFlags: buildFlags,
+    outputDir,
+    nameTemplate,
+  });
   return {
     goVersion: input('go-version').trim(),
     goVersionFile: input('go-version-file').trim() ? inWorkspace(input('go-version-file').trim()) : '',
@@ -169,21 +245,19 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
       'go-download-base-url',
       'https://go.dev/dl',
     ),
-    goproxy: input('goproxy').trim() || 'https://proxy.golang.org,direct',
+    goproxy,
     toolchainSum: input('toolchain-sum').trim(),
     verify: parseBoolean(input('verify') || 'true', 'verify'),
-    gotoolchain: input('gotoolchain').trim() || 'local',
-    targets: parseTargets(input('targets')),
+    gotoolchain: parseGotoolchain(input('gotoolchain')),
+    targets,
     packages,
-    ldflags: input('ldflags'),
-    trimpath: parseBoolean(input('trimpath') || 'true', 'trimpath'),
-    cgo: parseBoolean(input('cgo') || 'false', 'cgo'),
-    buildTags: parseList(input('build-tags')),
-    buildFlags: splitShellWords(input('build-flags'), 'build-flags'),
-    outputDir: input('output-dir').trim()
-      ? inWorkspace(input('output-dir').trim())
-      : path.join(workingDirectory, 'dist'),
-    nameTemplate: input('name-template') || '{name}_{goos}_{goarch}{ext}',
+    ldflags,
+    trimpath,
+    cgo,
+    buildTags,
+    buildFlags,
+    outputDir,
+    nameTemplate,
     parallel: parsePositiveInteger(input('parallel'), 'parallel', runner.cores),
     failFast: parseBoolean(input('fail-fast') || 'false', 'fail-fast'),
     attribution: parseBoolean(input('attribution') || 'false', 'attribution'),
@@ -192,6 +266,6 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     cache: parseBoolean(input('cache') || 'true', 'cache'),
     cacheBuild: parseBoolean(input('cache-build') || 'true', 'cache-build'),
     cacheDependencyPath: input('cache-dependency-path'),
-    cacheKeyPrefix: input('cache-key-prefix').trim() || DEFAULT_CACHE_KEY_PREFIX,
+    cacheKeyPrefix: validateKeyPrefix(input('cache-key-prefix')),
   };
 }

@@ -10,7 +10,8 @@ import { InputError } from './errors.js';
 import { gatherPlatformFacts } from './platform/facts.js';
 import { buildReport, type Report } from './report/report.js';
 import { renderBuildSection, renderSetupSection } from './report/summary.js';
-import { buildTargets } from './steps/build-targets.js';
+import { buildTargets, planFor } from './steps/build-targets.js';
+import { checkInputsBeforeSetup } from './steps/check-inputs.js';
 import { publishReport, readAndMergeReports } from './steps/publish-report.js';
 import { setupToolchain, type ToolchainSetup } from './steps/setup-toolchain.js';
 import {
@@ -58,6 +59,8 @@ async function run(): Promise<void> {
   // Every input is validated before anything is downloaded or built.
   const config = readConfig(input, { workspace, cores: os.availableParallelism() });
   const sizeInputs = readSizeCommentInputs(input, workspace);
+  planFor(config);
+  await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
   const reportFile = config.reportFile || path.join(temp, 'setup-go-arm64', 'report.json');
   const summary: string[] = [];

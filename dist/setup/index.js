@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path33 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path34 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path33 && path33[0] !== "/") {
-          path33 = `/${path33}`;
+        if (path34 && path34[0] !== "/") {
+          path34 = `/${path34}`;
         }
-        return new URL(`${origin}${path33}`);
+        return new URL(`${origin}${path34}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path34, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path33);
+        debuglog("sending request to %s %s/%s", method, origin, path34);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path34, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path33,
+          path34,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path34, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path33);
+        debuglog("trailers received from %s %s/%s", method, origin, path34);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path34, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path33,
+          path34,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path33, origin }
+            request: { method, path: path34, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path33);
+          debuglog("sending request to %s %s/%s", method, origin, path34);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path33,
+        path: path34,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path33 !== "string") {
+        if (typeof path34 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path33)) {
+        } else if (invalidPathRegex.test(path34)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path33, query) : path33;
+        this.path = query ? buildURL(path34, query) : path34;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path33, host, upgrade, blocking, reset } = request2;
+      const { method, path: path34, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path33} HTTP/1.1\r
+      let header = `${method} ${path34} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path33;
+      headers[HTTP2_HEADER_PATH] = path34;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path33 = search ? `${pathname}${search}` : pathname;
+        const path34 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path33;
+        this.opts.path = path34;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path33 = "/",
+          path: path34 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path33;
+        opts.path = origin + path34;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path33) {
-      if (typeof path33 !== "string") {
-        return path33;
+    function safeUrl(path34) {
+      if (typeof path34 !== "string") {
+        return path34;
       }
-      const pathSegments = path33.split("?");
+      const pathSegments = path34.split("?");
       if (pathSegments.length !== 2) {
-        return path33;
+        return path34;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path33, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path33);
+    function matchKey(mockDispatch2, { path: path34, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path34);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl(path33), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl(path34), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path33, method, body: body2, headers, query } = opts;
+      const { path: path34, method, body: body2, headers, query } = opts;
       return {
-        path: path33,
+        path: path34,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path33,
+            Path: path34,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path33) {
-      for (let i = 0; i < path33.length; ++i) {
-        const code2 = path33.charCodeAt(i);
+    function validateCookiePath(path34) {
+      for (let i = 0; i < path34.length; ++i) {
+        const code2 = path34.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path33 = opts.path;
+          let path34 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path33 = `/${path33}`;
+            path34 = `/${path34}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path33);
+          url2 = new URL(util5.parseOrigin(url2).origin + path34);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path33, options2) {
+    function openPromise(path34, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path33, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path34, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path33, options2, callback) {
+    function open3(path34, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path33, "r", function(err, fd) {
+      fs8.open(path34, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31157,7 +31157,7 @@ function saveState(name, value) {
 
 // src/main.ts
 import os10 from "node:os";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33693,8 +33693,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path33, level) {
-    this.path = path33;
+  constructor(path34, level) {
+    this.path = path34;
     this.level = level;
   }
 };
@@ -38185,15 +38185,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path33 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path33.startsWith("/")) {
-      path33 = path33.substring(1);
+    let path34 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path34.startsWith("/")) {
+      path34 = path34.substring(1);
     }
-    if (isAbsoluteUrl(path33)) {
-      requestUrl = path33;
+    if (isAbsoluteUrl(path34)) {
+      requestUrl = path34;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path33);
+      requestUrl = appendPath(requestUrl, path34);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38239,9 +38239,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path33 = pathToAppend.substring(0, searchStart);
+    const path34 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path33;
+    newPath = newPath + path34;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41118,16 +41118,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path33 = this._matcher.path;
-    return path33.length > 0 ? path33[path33.length - 1].tag : void 0;
+    const path34 = this._matcher.path;
+    return path34.length > 0 ? path34[path34.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path33 = this._matcher.path;
-    return path33.length > 0 ? path33[path33.length - 1].namespace : void 0;
+    const path34 = this._matcher.path;
+    return path34.length > 0 ? path34[path34.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41135,9 +41135,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return void 0;
-    return path33[path33.length - 1].values?.[attrName];
+    const path34 = this._matcher.path;
+    if (path34.length === 0) return void 0;
+    return path34[path34.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41145,9 +41145,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return false;
-    const current = path33[path33.length - 1];
+    const path34 = this._matcher.path;
+    if (path34.length === 0) return false;
+    const current = path34[path34.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41173,18 +41173,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return -1;
-    return path33[path33.length - 1].position ?? 0;
+    const path34 = this._matcher.path;
+    if (path34.length === 0) return -1;
+    return path34[path34.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return -1;
-    return path33[path33.length - 1].counter ?? 0;
+    const path34 = this._matcher.path;
+    if (path34.length === 0) return -1;
+    return path34[path34.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44446,11 +44446,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path33) {
+    function locateFile(path34) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path33, scriptDirectory);
+        return Module["locateFile"](path34, scriptDirectory);
       }
-      return scriptDirectory + path33;
+      return scriptDirectory + path34;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47537,9 +47537,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path33 = getURLPath(request2.url) || "/";
+    const path34 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path33}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path34}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48021,9 +48021,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path33 = getURLPath(request2.url) || "/";
+    const path34 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path33}`;
+    canonicalizedResourceString += `/${options2.accountName}${path34}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -61964,10 +61964,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path33 = urlParsed.pathname;
-  path33 = path33 || "/";
-  path33 = escape2(path33);
-  urlParsed.pathname = path33;
+  let path34 = urlParsed.pathname;
+  path34 = path34 || "/";
+  path34 = escape2(path34);
+  urlParsed.pathname = path34;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62052,9 +62052,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path33 = urlParsed.pathname;
-  path33 = path33 ? path33.endsWith("/") ? `${path33}${name}` : `${path33}/${name}` : name;
-  urlParsed.pathname = path33;
+  let path34 = urlParsed.pathname;
+  path34 = path34 ? path34.endsWith("/") ? `${path34}${name}` : `${path34}/${name}` : name;
+  urlParsed.pathname = path34;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -70807,19 +70807,23 @@ var LABELS = {
 async function prepareGoCaches(inputs) {
   const { dependencyPath, ...rest } = inputs;
   if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [] });
-  const patterns = dependencyFilePatterns(dependencyPath, inputs.workingDirectory, [
+  const dependencyFiles = await dependencyFilesFor(dependencyPath, inputs.workingDirectory, [
     inputs.modCacheDir,
     inputs.buildCacheDir
   ]);
-  const dependencyFiles = await findDependencyFiles(patterns, inputs.workingDirectory);
+  return planGoCaches({ ...rest, dependencyFiles });
+}
+async function dependencyFilesFor(dependencyPath, workingDirectory, cacheDirs = []) {
+  const patterns = dependencyFilePatterns(dependencyPath, workingDirectory, cacheDirs);
+  const dependencyFiles = await findDependencyFiles(patterns, workingDirectory);
   if (dependencyFiles.length === 0 && dependencyPath.trim() !== "") {
     throw new InputError(
       "cache-dependency-path",
-      `Input cache-dependency-path is ${JSON.stringify(dependencyPath)}, which matches no file under ${inputs.workingDirectory}`,
+      `Input cache-dependency-path is ${JSON.stringify(dependencyPath)}, which matches no file under ${workingDirectory}`,
       "name your go.sum files, e.g. go.sum or **/go.sum (relative to working-directory)"
     );
   }
-  return planGoCaches({ ...rest, dependencyFiles });
+  return dependencyFiles;
 }
 async function findDependencyFiles(patterns, workingDirectory) {
   const globber = await create(patterns.join("\n"), { matchDirectories: false });
@@ -71002,7 +71006,186 @@ ${cell(restored.message ?? `Caching ${restored.status}.`)}
 }
 
 // src/config.ts
+import path17 from "node:path";
+
+// src/build/ldflags.ts
+var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
+var SHORT_COMMIT_LENGTH = 7;
+function utcSeconds(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function stampValues(facts) {
+  const values = {};
+  const gaps = {};
+  const sha = facts.sha?.trim();
+  if (sha) values.commit = sha;
+  else gaps.commit = "GITHUB_SHA is not set";
+  const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
+  if (tag) values.version = tag;
+  else if (sha) values.version = sha.slice(0, SHORT_COMMIT_LENGTH);
+  else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
+  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
+  const epoch = facts.sourceDateEpoch?.trim();
+  const wholeSeconds = epoch !== void 0 && /^\d+$/.test(epoch);
+  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1e3) : void 0;
+  if (committed && !Number.isNaN(committed.getTime())) {
+    values.date = utcSeconds(committed);
+  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
+    values.date = utcSeconds(epochDate);
+  } else {
+    gaps.date = `git could not give the commit date (${facts.commitDateError ?? "no answer"})` + (epoch ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? "past the last date a timestamp can hold" : "not whole seconds"}` : "");
+  }
+  return { values, gaps };
+}
+var PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
+function usedPlaceholders(ldflags) {
+  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match3) => match3[1]))];
+}
+function checkLdflags(ldflags, inputName = "ldflags") {
+  const unknown = usedPlaceholders(ldflags).filter(
+    (name) => !STAMP_PLACEHOLDERS.includes(name)
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(", ")}, which ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}`,
+      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`
+    );
+  }
+  for (let rest = ldflags.replace(/^[ \t\n\r]+/, ""); rest !== ""; rest = rest.replace(/^[ \t\n\r]+/, "")) {
+    const quote = rest[0];
+    if (quote === "'" || quote === '"') {
+      const end = rest.indexOf(quote, 1);
+      if (end < 0) {
+        throw new InputError(
+          inputName,
+          `Input ${inputName} ${JSON.stringify(ldflags)} has an unterminated ${quote} string, which go refuses`,
+          `close it, e.g. -s -w -X 'main.greeting=hello world'`
+        );
+      }
+      rest = rest.slice(end + 1);
+    } else {
+      const space = rest.search(/[ \t\n\r]/);
+      rest = space < 0 ? "" : rest.slice(space);
+    }
+  }
+}
+function templateLdflags(ldflags, stamp, inputName = "ldflags") {
+  checkLdflags(ldflags, inputName);
+  return ldflags.replace(PLACEHOLDER, (_whole, name) => {
+    const value = stamp.values[name];
+    if (value === void 0) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? "its value is unknown"}`,
+        name === "date" ? "check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH" : "run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF"
+      );
+    }
+    return value;
+  });
+}
+
+// src/build/plan.ts
 import path16 from "node:path";
+function packageBinaryName(pkg, workingDirectory, known) {
+  const fromImportPath = known?.[pkg];
+  if (fromImportPath) return fromImportPath;
+  const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
+  return trimmed === "." || trimmed === "" ? path16.basename(workingDirectory) : path16.posix.basename(trimmed);
+}
+var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
+function renderName(template, values, inputName = "name-template") {
+  return template.replace(/\{(\w+)\}/g, (_whole, key) => {
+    if (!NAME_PLACEHOLDERS.includes(key)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${key}}, which is not a placeholder`,
+        `use ${NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
+      );
+    }
+    return values[key];
+  });
+}
+function planBuilds(config) {
+  const jobs = [];
+  const writers = /* @__PURE__ */ new Map();
+  for (const pkg of config.packages) {
+    if (pkg.startsWith("-")) {
+      throw new InputError(
+        "packages",
+        `Input packages holds ${JSON.stringify(pkg)}, which go would read as a flag`,
+        "put flags in build-flags and list package directories in packages, e.g. ./cmd/tool"
+      );
+    }
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
+    for (const target of config.targets) {
+      const fileName = renderName(config.nameTemplate, {
+        name,
+        goos: target.goos,
+        goarch: target.goarch,
+        variant: target.variant ?? "",
+        ext: target.goos === "windows" ? ".exe" : ""
+      });
+      const output = path16.resolve(
+        config.outputDir,
+        target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+      );
+      const inOutputDir = path16.relative(config.outputDir, output);
+      if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
+        throw new InputError(
+          "name-template",
+          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
+          "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
+        );
+      }
+      const args = ["build", "-o", output];
+      if (config.trimpath) args.push("-trimpath");
+      args.push("-buildvcs=false");
+      if (config.ldflags) args.push(`-ldflags=${config.ldflags}`);
+      if (config.tags.length > 0) args.push(`-tags=${config.tags.join(",")}`);
+      args.push(...config.extraFlags, pkg);
+      const job = {
+        package: pkg,
+        target,
+        args,
+        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0" },
+        output,
+        label: `${pkg} ${targetName(target)}`
+      };
+      const earlier = writers.get(output);
+      if (earlier) throw collision(earlier, job, config);
+      writers.set(output, job);
+      jobs.push(job);
+    }
+  }
+  return jobs;
+}
+function collision(earlier, later, config) {
+  const file = path16.relative(config.outputDir, later.output);
+  const problem = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
+  if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
+    return new InputError(
+      "packages",
+      `${problem}: both packages are named ${packageBinaryName(later.package, config.workingDirectory, config.binaryNames)}`,
+      "build them in separate steps with different output-dir values"
+    );
+  }
+  const missing = ["name", "goos", "goarch"].filter((key) => !config.nameTemplate.includes(`{${key}}`));
+  return new InputError(
+    "name-template",
+    `${problem}: name-template ${JSON.stringify(config.nameTemplate)} does not tell them apart`,
+    `add ${missing.map((key) => `{${key}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
+  );
+}
+function unstrippedBuild(job, output) {
+  const args = job.args.map((arg, index) => index > 0 && job.args[index - 1] === "-o" ? output : arg);
+  const ldflagsAt = args.findLastIndex((arg) => arg.startsWith("-ldflags="));
+  if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
+  else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
+  return { ...job, args, output, label: `${job.label} (unstripped)` };
+}
+
+// src/config.ts
 function parseToolchainSource(value) {
   const normalized = value.trim().toLowerCase() || "auto";
   if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
@@ -71089,10 +71272,73 @@ function splitShellWords(value, inputName) {
   if (inWord) words.push(current);
   return words;
 }
+function parseGotoolchain(value) {
+  const trimmed = value.trim() || "local";
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed)) return trimmed;
+  throw new InputError(
+    "gotoolchain",
+    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
+    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
+  );
+}
+function parseBuildTags(value) {
+  const tags2 = parseList(value);
+  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
+  if (bad.length > 0) {
+    throw new InputError(
+      "build-tags",
+      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
+      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
+    );
+  }
+  return tags2;
+}
+function parseBuildFlags(value) {
+  const flags = splitShellWords(value, "build-flags");
+  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
+  if (output !== void 0) {
+    throw new InputError(
+      "build-flags",
+      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
+      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return flags;
+}
 function readConfig(input, runner) {
-  const workingDirectory = path16.resolve(runner.workspace, input("working-directory") || ".");
-  const inWorkspace = (value) => path16.resolve(runner.workspace, value);
+  const workingDirectory = path17.resolve(runner.workspace, input("working-directory") || ".");
+  const inWorkspace = (value) => path17.resolve(runner.workspace, value);
   const packages = parseList(input("packages") || ".");
+  if (packages.length === 0) {
+    throw new InputError(
+      "packages",
+      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
+      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
+    );
+  }
+  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
+  parseGoproxy(goproxy);
+  const targets = parseTargets(input("targets"));
+  const ldflags = input("ldflags");
+  checkLdflags(ldflags);
+  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
+  const cgo = parseBoolean(input("cgo") || "false", "cgo");
+  const buildTags = parseBuildTags(input("build-tags"));
+  const buildFlags = parseBuildFlags(input("build-flags"));
+  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path17.join(workingDirectory, "dist");
+  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
+  planBuilds({
+    workingDirectory,
+    packages,
+    targets,
+    ldflags,
+    trimpath,
+    cgo,
+    tags: buildTags,
+    extraFlags: buildFlags,
+    outputDir,
+    nameTemplate
+  });
   return {
     goVersion: input("go-version").trim(),
     goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim()) : "",
@@ -71105,19 +71351,19 @@ function readConfig(input, runner) {
       "go-download-base-url",
       "https://go.dev/dl"
     ),
-    goproxy: input("goproxy").trim() || "https://proxy.golang.org,direct",
+    goproxy,
     toolchainSum: input("toolchain-sum").trim(),
     verify: parseBoolean(input("verify") || "true", "verify"),
-    gotoolchain: input("gotoolchain").trim() || "local",
-    targets: parseTargets(input("targets")),
+    gotoolchain: parseGotoolchain(input("gotoolchain")),
+    targets,
     packages,
-    ldflags: input("ldflags"),
-    trimpath: parseBoolean(input("trimpath") || "true", "trimpath"),
-    cgo: parseBoolean(input("cgo") || "false", "cgo"),
-    buildTags: parseList(input("build-tags")),
-    buildFlags: splitShellWords(input("build-flags"), "build-flags"),
-    outputDir: input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path16.join(workingDirectory, "dist"),
-    nameTemplate: input("name-template") || "{name}_{goos}_{goarch}{ext}",
+    ldflags,
+    trimpath,
+    cgo,
+    buildTags,
+    buildFlags,
+    outputDir,
+    nameTemplate,
     parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
     failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
     attribution: parseBoolean(input("attribution") || "false", "attribution"),
@@ -71126,7 +71372,7 @@ function readConfig(input, runner) {
     cache: parseBoolean(input("cache") || "true", "cache"),
     cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
     cacheDependencyPath: input("cache-dependency-path"),
-    cacheKeyPrefix: input("cache-key-prefix").trim() || DEFAULT_CACHE_KEY_PREFIX
+    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
   };
 }
 
@@ -71403,9 +71649,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path33, version3, sum] = fields;
-  if (path33 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path33, version: version3, ...sum ? { sum } : {} };
+  const [path34, version3, sum] = fields;
+  if (path34 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path34, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -71794,104 +72040,6 @@ function attributeSizes(symbols, limit = 15) {
   return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
 }
 
-// src/build/plan.ts
-import path17 from "node:path";
-function packageBinaryName(pkg, workingDirectory) {
-  const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
-  return trimmed === "." || trimmed === "" ? path17.basename(workingDirectory) : path17.posix.basename(trimmed);
-}
-var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
-function renderName(template, values, inputName = "name-template") {
-  return template.replace(/\{(\w+)\}/g, (_whole, key) => {
-    if (!NAME_PLACEHOLDERS.includes(key)) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} uses {${key}}, which is not a placeholder`,
-        `use ${NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
-      );
-    }
-    return values[key];
-  });
-}
-function planBuilds(config) {
-  const jobs = [];
-  const writers = /* @__PURE__ */ new Map();
-  for (const pkg of config.packages) {
-    if (pkg.startsWith("-")) {
-      throw new InputError(
-        "packages",
-        `Input packages holds ${JSON.stringify(pkg)}, which go would read as a flag`,
-        "put flags in build-flags and list package directories in packages, e.g. ./cmd/tool"
-      );
-    }
-    const name = packageBinaryName(pkg, config.workingDirectory);
-    for (const target of config.targets) {
-      const fileName = renderName(config.nameTemplate, {
-        name,
-        goos: target.goos,
-        goarch: target.goarch,
-        variant: target.variant ?? "",
-        ext: target.goos === "windows" ? ".exe" : ""
-      });
-      const output = path17.resolve(
-        config.outputDir,
-        target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
-      );
-      const inOutputDir = path17.relative(config.outputDir, output);
-      if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path17.isAbsolute(inOutputDir)) {
-        throw new InputError(
-          "name-template",
-          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
-          "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
-        );
-      }
-      const args = ["build", "-o", output];
-      if (config.trimpath) args.push("-trimpath");
-      args.push("-buildvcs=false");
-      if (config.ldflags) args.push(`-ldflags=${config.ldflags}`);
-      if (config.tags.length > 0) args.push(`-tags=${config.tags.join(",")}`);
-      args.push(...config.extraFlags, pkg);
-      const job = {
-        package: pkg,
-        target,
-        args,
-        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0" },
-        output,
-        label: `${pkg} ${targetName(target)}`
-      };
-      const earlier = writers.get(output);
-      if (earlier) throw collision(earlier, job, config);
-      writers.set(output, job);
-      jobs.push(job);
-    }
-  }
-  return jobs;
-}
-function collision(earlier, later, config) {
-  const file = path17.relative(config.outputDir, later.output);
-  const problem = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
-  if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
-    return new InputError(
-      "packages",
-      `${problem}: both packages are named ${packageBinaryName(later.package, config.workingDirectory)}`,
-      "build them in separate steps with different output-dir values"
-    );
-  }
-  const missing = ["name", "goos", "goarch"].filter((key) => !config.nameTemplate.includes(`{${key}}`));
-  return new InputError(
-    "name-template",
-    `${problem}: name-template ${JSON.stringify(config.nameTemplate)} does not tell them apart`,
-    `add ${missing.map((key) => `{${key}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
-  );
-}
-function unstrippedBuild(job, output) {
-  const args = job.args.map((arg, index) => index > 0 && job.args[index - 1] === "-o" ? output : arg);
-  const ldflagsAt = args.findLastIndex((arg) => arg.startsWith("-ldflags="));
-  if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
-  else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
-  return { ...job, args, output, label: `${job.label} (unstripped)` };
-}
-
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
 import { mkdir as mkdir2 } from "node:fs/promises";
@@ -72017,63 +72165,6 @@ ${line.trim()}`;
   return diagnostics;
 }
 
-// src/build/ldflags.ts
-var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
-var SHORT_COMMIT_LENGTH = 7;
-function utcSeconds(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function stampValues(facts) {
-  const values = {};
-  const gaps = {};
-  const sha = facts.sha?.trim();
-  if (sha) values.commit = sha;
-  else gaps.commit = "GITHUB_SHA is not set";
-  const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
-  if (tag) values.version = tag;
-  else if (sha) values.version = sha.slice(0, SHORT_COMMIT_LENGTH);
-  else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
-  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
-  const epoch = facts.sourceDateEpoch?.trim();
-  const wholeSeconds = epoch !== void 0 && /^\d+$/.test(epoch);
-  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1e3) : void 0;
-  if (committed && !Number.isNaN(committed.getTime())) {
-    values.date = utcSeconds(committed);
-  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
-    values.date = utcSeconds(epochDate);
-  } else {
-    gaps.date = `git could not give the commit date (${facts.commitDateError ?? "no answer"})` + (epoch ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? "past the last date a timestamp can hold" : "not whole seconds"}` : "");
-  }
-  return { values, gaps };
-}
-var PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
-function usedPlaceholders(ldflags) {
-  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match3) => match3[1]))];
-}
-function templateLdflags(ldflags, stamp, inputName = "ldflags") {
-  const unknown = usedPlaceholders(ldflags).filter(
-    (name) => !STAMP_PLACEHOLDERS.includes(name)
-  );
-  if (unknown.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(", ")}, which ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}`,
-      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`
-    );
-  }
-  return ldflags.replace(PLACEHOLDER, (_whole, name) => {
-    const value = stamp.values[name];
-    if (value === void 0) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? "its value is unknown"}`,
-        name === "date" ? "check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH" : "run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF"
-      );
-    }
-    return value;
-  });
-}
-
 // src/build/packages.ts
 import path20 from "node:path";
 var FIELD = "";
@@ -72112,6 +72203,20 @@ function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName
       "list only packages that build a program (package main with a func main), e.g. ./cmd/tool"
     );
   }
+}
+function defaultExecName(importPath) {
+  const elements = importPath.split("/").filter(Boolean);
+  const last = elements.at(-1) ?? "";
+  const previous = elements.at(-2);
+  return /^v([2-9]|[1-9]\d+)$/.test(last) && previous ? previous : last;
+}
+function binaryNames(listed, given, workingDirectory) {
+  const names = {};
+  for (const entry of given) {
+    const pkg = listed.find((candidate) => candidate.dir === path20.resolve(workingDirectory, entry));
+    if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
+  }
+  return names;
 }
 
 // src/steps/build-targets.ts
@@ -72152,12 +72257,27 @@ async function stampedLdflags(config, env) {
   });
   return templateLdflags(config.ldflags, stamp);
 }
+function planFor(config, ldflags = config.ldflags, names) {
+  return planBuilds({
+    workingDirectory: config.workingDirectory,
+    packages: config.packages,
+    targets: config.targets,
+    ldflags,
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    tags: config.buildTags,
+    extraFlags: config.buildFlags,
+    outputDir: config.outputDir,
+    nameTemplate: config.nameTemplate,
+    ...names ? { binaryNames: names } : {}
+  });
+}
 async function checkAgainstToolchain(config, go2) {
   const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
   const first = config.targets[0];
-  if (!first) return;
+  if (!first) return {};
   const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
   const listed = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...config.packages], {
     cwd: go2.cwd,
@@ -72166,7 +72286,9 @@ async function checkAgainstToolchain(config, go2) {
   if (listed.exitCode !== 0) {
     throw new Error(`go list could not load ${config.packages.join(" ")}: ${listed.stderr.trim()}`);
   }
-  checkMainPackages(parseGoList(listed.stdout), config.packages, config.workingDirectory, targetName(first));
+  const packages = parseGoList(listed.stdout);
+  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
+  return binaryNames(packages, config.packages, config.workingDirectory);
 }
 function annotateDiagnostics(failures) {
   const seen = /* @__PURE__ */ new Map();
@@ -72219,19 +72341,7 @@ async function addSizeAttribution(results, config, go2, temp) {
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
-  const jobs = planBuilds({
-    workingDirectory: config.workingDirectory,
-    packages: config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate
-  });
-  await checkAgainstToolchain(config, go2);
+  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
   info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
@@ -72307,444 +72417,16 @@ async function buildTargets(config, goBinary, workspace, env) {
   };
 }
 
-// src/steps/publish-report.ts
-import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+// src/steps/check-inputs.ts
+import { stat as stat2 } from "node:fs/promises";
 import path22 from "node:path";
 
-// src/compare/compare.ts
-var GREW_MOST_LIMIT = 5;
-function rowKey(target) {
-  return `${target.package} ${labelOf(target)}`;
-}
-function labelOf(target) {
-  return targetName({
-    goos: target.goos,
-    goarch: target.goarch,
-    ...target.variant ? { variant: target.variant } : {}
-  });
-}
-function percentOf(delta, base) {
-  return base === null || base === 0 ? null : delta / base * 100;
-}
-function attributionGrowth(base, head) {
-  const sizes = /* @__PURE__ */ new Map();
-  const entry = (name) => {
-    let found = sizes.get(name);
-    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
-    return found;
-  };
-  for (const p2 of base) entry(p2.package).baseBytes += p2.sizeBytes;
-  for (const p2 of head) entry(p2.package).headBytes += p2.sizeBytes;
-  return [...sizes.entries()].map(([name, s3]) => ({ package: name, ...s3, deltaBytes: s3.headBytes - s3.baseBytes })).filter((g2) => g2.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes || a.package.localeCompare(b2.package)).slice(0, GREW_MOST_LIMIT);
-}
-function compareRow(base, head) {
-  const either = head ?? base;
-  const baseBytes = base ? base.sizeBytes : null;
-  const headBytes = head ? head.sizeBytes : null;
-  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
-  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
-  const row = {
-    key: rowKey(either),
-    package: either.package,
-    target: labelOf(either),
-    goos: either.goos,
-    goarch: either.goarch,
-    ...either.variant ? { variant: either.variant } : {},
-    status: status2,
-    baseBytes,
-    headBytes,
-    deltaBytes,
-    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
-    baseBuildMs: base ? base.buildMs : null,
-    headBuildMs: head ? head.buildMs : null,
-    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
-  };
-  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
-    row.grewMost = attributionGrowth(base.attribution, head.attribution);
-  }
-  return row;
-}
-function totalsOf(rows) {
-  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
-  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
-  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
-  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
-  return {
-    baseBytes,
-    headBytes,
-    deltaBytes: headBytes - baseBytes,
-    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
-    baseBuildMs,
-    headBuildMs,
-    buildMsDelta: headBuildMs - baseBuildMs
-  };
-}
-function sideOf(report) {
-  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
-}
-function caveatsOf(base, head) {
-  const caveats = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
-}
-function compareReports(base, head) {
-  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
-  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
-  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
-  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
-  return {
-    base: sideOf(base),
-    head: sideOf(head),
-    rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
-    allTotals: totalsOf(rows),
-    changed: rows.some((r) => r.status !== "unchanged"),
-    caveats: caveatsOf(base, head)
-  };
-}
-function describeType(value) {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-function parseReport(json, source) {
-  const fail = (what) => {
-    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
-  };
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    fail(`it holds ${describeType(json)}`);
-  const report = json;
-  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
-  const go2 = report.go;
-  if (typeof go2?.version !== "string") fail("go.version is missing");
-  const flags = report.flags;
-  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
-    fail("flags must have ldflags, trimpath and cgo");
-  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
-  if (!Array.isArray(report.targets)) fail("targets is not a list");
-  report.targets.forEach((target, i) => {
-    const t = target;
-    for (const field of ["goos", "goarch", "package"])
-      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
-    for (const field of ["sizeBytes", "buildMs"])
-      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
-        fail(`targets[${i}].${field} is not a size`);
-    if (t?.variant !== void 0 && typeof t.variant !== "string")
-      fail(`targets[${i}].variant is not a string`);
-    if (t?.attribution !== void 0) {
-      const ok2 = Array.isArray(t.attribution) && t.attribution.every(
-        (p2) => typeof p2?.package === "string" && typeof p2.sizeBytes === "number"
-      );
-      if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
-    }
-  });
-  const keys = report.targets.map(rowKey);
-  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
-  if (duplicate) fail(`target ${duplicate} appears twice`);
-  return json;
-}
-function formatDeltaBytes(delta) {
-  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
-}
-function formatDeltaPercent(percent) {
-  if (percent === null) return "n/a";
-  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
-  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
-  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
-}
-
-// src/report/merge.ts
-function targetKey(t) {
-  return [t.package, t.goos, t.goarch, t.variant ?? ""].join(" ");
-}
-function mergeReports(reports) {
-  const first = reports[0];
-  if (!first) throw new Error("No reports to merge");
-  const versions = new Set(reports.map((r) => r.go.version));
-  if (versions.size > 1) {
-    throw new Error(
-      `The reports were built with different Go versions (${[...versions].join(", ")}); merge reports of one version`
-    );
-  }
-  const seen = /* @__PURE__ */ new Map();
-  const targets = [];
-  reports.forEach((report, index) => {
-    for (const target of report.targets) {
-      const key = targetKey(target);
-      const earlier = seen.get(key);
-      if (earlier !== void 0) {
-        throw new Error(
-          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`
-        );
-      }
-      seen.set(key, index);
-      targets.push({
-        ...target,
-        host: { os: report.go.hostOs, arch: report.go.hostArch, native: report.go.native }
-      });
-    }
-  });
-  const merged = buildReport({
-    go: { ...first.go, native: reports.every((r) => r.go.native) },
-    commit: first.commit,
-    flags: first.flags,
-    targets,
-    wallMs: Math.max(...reports.map((r) => r.totals.wallMs))
-  });
-  return merged;
-}
-
-// src/steps/publish-report.ts
-async function publishReport(report, reportFile) {
-  await mkdir3(path22.dirname(reportFile), { recursive: true });
-  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
-  setOutput("report", JSON.stringify(report));
-  setOutput("report-file", reportFile);
-  setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
-  setOutput("total-size-bytes", String(report.totals.sizeBytes));
-  setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
-  return reportFile;
-}
-async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path22.isAbsolute(pattern) ? pattern : path22.join(workspace, pattern));
-  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
-  if (files.length === 0) {
-    throw new InputError(
-      "merge-reports",
-      `Input merge-reports (${patterns.trim()}) matches no report file`,
-      "point it at the report files downloaded from the build jobs, e.g. ${{ runner.temp }}/reports/*.json"
-    );
-  }
-  const reports = await Promise.all(
-    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
-  );
-  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
-  return mergeReports(reports);
-}
-
-// src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
-import path28 from "node:path";
-
-// src/net/download.ts
-import { createHash as createHash5, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename2, rm as rm4 } from "node:fs/promises";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
-
-// src/net/attempts.ts
-var AttemptError = class extends Error {
-  constructor(message, status2, retryable, retryAfterMs) {
-    super(message);
-    this.status = status2;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs;
-  }
-  status;
-  retryable;
-  retryAfterMs;
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
-function parseRetryAfter2(value, now = Date.now()) {
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-
-// src/net/download.ts
-var DownloadError = class extends Error {
-  constructor(url2, status2, message) {
-    super(message);
-    this.url = url2;
-    this.status = status2;
-  }
-  url;
-  status;
-  name = "DownloadError";
-};
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function formatBytes(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function downloadFile(options2) {
-  const attempts = options2.attempts ?? 5;
-  const stallTimeoutMs = options2.stallTimeoutMs ?? 3e4;
-  const backoff = options2.backoffMs ?? ((retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)));
-  const maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
-  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
-  const started = Date.now();
-  let lastError;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
-      await rename2(partial, options2.destination);
-      return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
-    } catch (error2) {
-      await rm4(partial, { force: true });
-      lastError = error2 instanceof AttemptError ? error2 : new AttemptError(error2.message, void 0, true);
-      if (!lastError.retryable || attempt === attempts) break;
-      const delay4 = lastError.retryAfterMs !== void 0 ? Math.min(lastError.retryAfterMs, maxRetryAfterMs) : backoff(attempt);
-      options2.log(
-        `Download attempt ${attempt} of ${attempts} failed: ${lastError.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
-      );
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  }
-  const status2 = lastError?.status;
-  throw new DownloadError(
-    options2.url,
-    status2,
-    `Could not download ${options2.url}: ${lastError?.message ?? "unknown error"}` + (status2 ? ` (last HTTP status ${status2})` : "") + `. Check that the URL is reachable from the runner, or pick another source.`
-  );
-}
-async function fetchFollowingRedirects(options2, signal, describeFailure) {
-  const maxRedirects = options2.maxRedirects ?? 10;
-  const visited = [options2.url];
-  let url2 = options2.url;
-  let headers = { ...options2.headers };
-  for (; ; ) {
-    let response;
-    try {
-      response = await fetch(url2, {
-        signal,
-        redirect: "manual",
-        headers: { "accept-encoding": "identity", ...headers }
-      });
-    } catch (error2) {
-      throw new AttemptError(describeFailure(error2), void 0, true);
-    }
-    if (!REDIRECT_STATUS.has(response.status)) return { response, url: url2 };
-    await response.body?.cancel();
-    const location = response.headers.get("location");
-    if (!location)
-      throw new AttemptError(`HTTP ${response.status} redirect without a Location`, response.status, false);
-    const next = new URL(location, url2);
-    if (visited.includes(next.href)) {
-      throw new AttemptError(
-        `redirect loop: ${[...visited, next.href].join(" -> ")}`,
-        response.status,
-        false
-      );
-    }
-    if (visited.length > maxRedirects) {
-      throw new AttemptError(
-        `more than ${maxRedirects} redirects, last to ${next.href}`,
-        response.status,
-        false
-      );
-    }
-    const current = new URL(url2);
-    if (current.protocol === "https:" && next.protocol !== "https:") {
-      throw new AttemptError(`refusing a redirect from https to ${next.href}`, response.status, false);
-    }
-    if (next.origin !== current.origin) headers = {};
-    visited.push(next.href);
-    url2 = next.href;
-  }
-}
-async function downloadOnce(options2, partial, stallTimeoutMs) {
-  const controller = new AbortController();
-  let stallTimer;
-  let stalled = false;
-  const armStallTimer = () => {
-    clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => {
-      stalled = true;
-      controller.abort();
-    }, stallTimeoutMs);
-  };
-  armStallTimer();
-  try {
-    const { response, url: url2 } = await fetchFollowingRedirects(options2, controller.signal, (error2) => {
-      const cause = error2.cause?.message;
-      return stalled ? `no response within ${stallTimeoutMs / 1e3}s` : cause ?? error2.message;
-    });
-    const from = url2 === options2.url ? "" : ` from ${url2}`;
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new AttemptError(
-        `HTTP ${response.status} ${response.statusText}`.trim() + from,
-        response.status,
-        RETRYABLE_STATUS.has(response.status),
-        response.status === 429 || response.status === 503 ? parseRetryAfter2(response.headers.get("retry-after")) : void 0
-      );
-    }
-    if (!response.body) throw new AttemptError(`empty response body${from}`, response.status, true);
-    const declared = Number(response.headers.get("content-length") ?? NaN);
-    const expected = Number.isFinite(declared) ? declared : void 0;
-    const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
-    if (expected !== void 0 && expected > maxBytes) {
-      await response.body.cancel();
-      throw new AttemptError(
-        `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
-        response.status,
-        false
-      );
-    }
-    const hash = createHash5("sha256");
-    let bytes = 0;
-    const interval = options2.progressIntervalMs ?? 5e3;
-    let lastReport = Date.now();
-    let lastReportBytes = 0;
-    const meter = new Transform2({
-      transform(chunk, _encoding, callback) {
-        armStallTimer();
-        bytes += chunk.length;
-        if (bytes > maxBytes) {
-          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
-          return;
-        }
-        hash.update(chunk);
-        const now = Date.now();
-        if (now - lastReport >= interval) {
-          const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
-          const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
-          options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
-          lastReport = now;
-          lastReportBytes = bytes;
-        }
-        callback(null, chunk);
-      }
-    });
-    try {
-      await pipeline3(
-        Readable5.fromWeb(response.body),
-        meter,
-        createWriteStream2(partial)
-      );
-    } catch (error2) {
-      if (error2 instanceof AttemptError) throw error2;
-      const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1e3}s` : error2.message;
-      throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
-    }
-    if (expected !== void 0 && bytes !== expected) {
-      throw new AttemptError(
-        `truncated body${from}: got ${bytes} of ${expected} bytes`,
-        response.status,
-        true
-      );
-    }
-    options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(url2).host}`);
-    return { bytes, sha256: hash.digest("hex") };
-  } finally {
-    clearTimeout(stallTimer);
-  }
-}
+// src/toolchain/dirhash.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { createHash as createHash6 } from "node:crypto";
 
 // src/toolchain/sumdb.ts
-import { createHash as createHash6, createPublicKey, verify as verifySignature } from "node:crypto";
+import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
 var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 var SUMDB_TILE_HEIGHT = 8;
 var HASH_SIZE = 32;
@@ -72778,7 +72460,7 @@ function isValidServerName(name) {
   return name !== "" && !/[\s+]/u.test(name);
 }
 function sha256(...parts) {
-  const hash = createHash6("sha256");
+  const hash = createHash5("sha256");
   for (const part of parts) hash.update(part);
   return hash.digest();
 }
@@ -73007,6 +72689,564 @@ function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
   }
 }
 
+// src/toolchain/dirhash.ts
+var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
+function hash1(files) {
+  const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
+  const summary2 = createHash6("sha256");
+  for (const file of sorted) {
+    if (file.name.includes("\n"))
+      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
+      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
+    }
+    summary2.update(`${file.sha256Hex}  ${file.name}
+`, "utf8");
+  }
+  return `h1:${summary2.digest("base64")}`;
+}
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+async function hashModuleZip(zipPath) {
+  const zip = await import_yauzl.default.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
+  try {
+    const files = [];
+    const seen = /* @__PURE__ */ new Set();
+    for await (const entry of zip.eachEntry()) {
+      let name;
+      try {
+        name = utf82.decode(entry.fileNameRaw);
+      } catch {
+        throw new Error(
+          `${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`
+        );
+      }
+      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
+      seen.add(name);
+      const content = createHash6("sha256");
+      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
+      files.push({ name, sha256Hex: content.digest("hex") });
+    }
+    return hash1(files);
+  } finally {
+    zip.close();
+  }
+}
+function parseGoSumLine(line) {
+  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
+  const entry = splitGoSumLine(line);
+  if (entry === void 0) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
+      fix
+    );
+  }
+  if (entry.version.endsWith("/go.mod")) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
+      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`
+    );
+  }
+  if (!/^v[0-9]/.test(entry.version)) {
+    throw new InputError(
+      "toolchain-sum",
+      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
+      fix
+    );
+  }
+  const digest = entry.hash.startsWith("h1:") ? decodeStdBase64(entry.hash.slice(3)) : void 0;
+  if (digest?.length !== 32) {
+    throw new InputError(
+      "toolchain-sum",
+      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
+      fix
+    );
+  }
+  return entry;
+}
+
+// src/steps/check-inputs.ts
+async function kindOf(file) {
+  try {
+    return (await stat2(file)).isDirectory() ? "directory" : "file";
+  } catch {
+    return "missing";
+  }
+}
+async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
+  const shown = (file) => path22.relative(workspace, file) || ".";
+  if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
+  if (!config.mergeReports) {
+    if (await kindOf(config.workingDirectory) !== "directory") {
+      throw new InputError(
+        "working-directory",
+        `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
+        "name the directory of your Go module relative to the workspace, e.g. . or services/api"
+      );
+    }
+    if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
+    if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
+      throw new InputError(
+        "output-dir",
+        `Input output-dir is ${shown(config.outputDir)}, which is a file, not a directory`,
+        "name a directory for the binaries, e.g. dist"
+      );
+    }
+  }
+  if (config.reportFile && await kindOf(config.reportFile) === "directory") {
+    throw new InputError(
+      "report-file",
+      `Input report-file is ${shown(config.reportFile)}, which is a directory`,
+      "name the file to write, e.g. reports/size.json"
+    );
+  }
+  const { baseReport, comment } = sizeInputs;
+  if (baseReport.kind === "file" && comment.mode !== "off" && await kindOf(baseReport.path) !== "file") {
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${shown(baseReport.path)}, which is not a file`,
+      "give the path of a report file written by this action (its report-file output), or auto, or none"
+    );
+  }
+}
+
+// src/steps/publish-report.ts
+import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import path23 from "node:path";
+
+// src/compare/compare.ts
+var GREW_MOST_LIMIT = 5;
+function rowKey(target) {
+  return `${target.package} ${labelOf(target)}`;
+}
+function labelOf(target) {
+  return targetName({
+    goos: target.goos,
+    goarch: target.goarch,
+    ...target.variant ? { variant: target.variant } : {}
+  });
+}
+function percentOf(delta, base) {
+  return base === null || base === 0 ? null : delta / base * 100;
+}
+function attributionGrowth(base, head) {
+  const sizes = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let found = sizes.get(name);
+    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
+    return found;
+  };
+  for (const p2 of base) entry(p2.package).baseBytes += p2.sizeBytes;
+  for (const p2 of head) entry(p2.package).headBytes += p2.sizeBytes;
+  return [...sizes.entries()].map(([name, s3]) => ({ package: name, ...s3, deltaBytes: s3.headBytes - s3.baseBytes })).filter((g2) => g2.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes || a.package.localeCompare(b2.package)).slice(0, GREW_MOST_LIMIT);
+}
+function compareRow(base, head) {
+  const either = head ?? base;
+  const baseBytes = base ? base.sizeBytes : null;
+  const headBytes = head ? head.sizeBytes : null;
+  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
+  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
+  const row = {
+    key: rowKey(either),
+    package: either.package,
+    target: labelOf(either),
+    goos: either.goos,
+    goarch: either.goarch,
+    ...either.variant ? { variant: either.variant } : {},
+    status: status2,
+    baseBytes,
+    headBytes,
+    deltaBytes,
+    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
+    baseBuildMs: base ? base.buildMs : null,
+    headBuildMs: head ? head.buildMs : null,
+    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
+  };
+  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
+    row.grewMost = attributionGrowth(base.attribution, head.attribution);
+  }
+  return row;
+}
+function totalsOf(rows) {
+  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
+  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
+  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
+  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
+  return {
+    baseBytes,
+    headBytes,
+    deltaBytes: headBytes - baseBytes,
+    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
+    baseBuildMs,
+    headBuildMs,
+    buildMsDelta: headBuildMs - baseBuildMs
+  };
+}
+function sideOf(report) {
+  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
+}
+function caveatsOf(base, head) {
+  const caveats = [];
+  if (base.go.version !== head.go.version)
+    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
+  if (base.flags.ldflags !== head.flags.ldflags)
+    caveats.push(
+      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
+    );
+  if (base.flags.trimpath !== head.flags.trimpath)
+    caveats.push(
+      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
+    );
+  if (base.flags.cgo !== head.flags.cgo)
+    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
+  return caveats;
+}
+function compareReports(base, head) {
+  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
+  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
+  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  return {
+    base: sideOf(base),
+    head: sideOf(head),
+    rows,
+    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totalsOf(rows),
+    changed: rows.some((r) => r.status !== "unchanged"),
+    caveats: caveatsOf(base, head)
+  };
+}
+function describeType(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+function parseReport(json, source) {
+  const fail = (what) => {
+    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
+  };
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    fail(`it holds ${describeType(json)}`);
+  const report = json;
+  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
+  const go2 = report.go;
+  if (typeof go2?.version !== "string") fail("go.version is missing");
+  const flags = report.flags;
+  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
+    fail("flags must have ldflags, trimpath and cgo");
+  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
+  if (!Array.isArray(report.targets)) fail("targets is not a list");
+  report.targets.forEach((target, i) => {
+    const t = target;
+    for (const field of ["goos", "goarch", "package"])
+      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
+    for (const field of ["sizeBytes", "buildMs"])
+      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
+        fail(`targets[${i}].${field} is not a size`);
+    if (t?.variant !== void 0 && typeof t.variant !== "string")
+      fail(`targets[${i}].variant is not a string`);
+    if (t?.attribution !== void 0) {
+      const ok2 = Array.isArray(t.attribution) && t.attribution.every(
+        (p2) => typeof p2?.package === "string" && typeof p2.sizeBytes === "number"
+      );
+      if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
+    }
+  });
+  const keys = report.targets.map(rowKey);
+  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (duplicate) fail(`target ${duplicate} appears twice`);
+  return json;
+}
+function formatDeltaBytes(delta) {
+  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
+}
+function formatDeltaPercent(percent) {
+  if (percent === null) return "n/a";
+  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
+  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
+  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
+}
+
+// src/report/merge.ts
+function targetKey(t) {
+  return [t.package, t.goos, t.goarch, t.variant ?? ""].join(" ");
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("No reports to merge");
+  const versions = new Set(reports.map((r) => r.go.version));
+  if (versions.size > 1) {
+    throw new Error(
+      `The reports were built with different Go versions (${[...versions].join(", ")}); merge reports of one version`
+    );
+  }
+  const seen = /* @__PURE__ */ new Map();
+  const targets = [];
+  reports.forEach((report, index) => {
+    for (const target of report.targets) {
+      const key = targetKey(target);
+      const earlier = seen.get(key);
+      if (earlier !== void 0) {
+        throw new Error(
+          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`
+        );
+      }
+      seen.set(key, index);
+      targets.push({
+        ...target,
+        host: { os: report.go.hostOs, arch: report.go.hostArch, native: report.go.native }
+      });
+    }
+  });
+  const merged = buildReport({
+    go: { ...first.go, native: reports.every((r) => r.go.native) },
+    commit: first.commit,
+    flags: first.flags,
+    targets,
+    wallMs: Math.max(...reports.map((r) => r.totals.wallMs))
+  });
+  return merged;
+}
+
+// src/steps/publish-report.ts
+async function publishReport(report, reportFile) {
+  await mkdir3(path23.dirname(reportFile), { recursive: true });
+  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
+  setOutput("report", JSON.stringify(report));
+  setOutput("report-file", reportFile);
+  setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
+  setOutput("total-size-bytes", String(report.totals.sizeBytes));
+  setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
+  return reportFile;
+}
+async function readAndMergeReports(patterns, workspace) {
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path23.isAbsolute(pattern) ? pattern : path23.join(workspace, pattern));
+  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
+  if (files.length === 0) {
+    throw new InputError(
+      "merge-reports",
+      `Input merge-reports (${patterns.trim()}) matches no report file`,
+      "point it at the report files downloaded from the build jobs, e.g. ${{ runner.temp }}/reports/*.json"
+    );
+  }
+  const reports = await Promise.all(
+    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
+  );
+  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
+  return mergeReports(reports);
+}
+
+// src/steps/setup-toolchain.ts
+import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
+import path29 from "node:path";
+
+// src/net/download.ts
+import { createHash as createHash7, randomBytes } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { rename as rename2, rm as rm4 } from "node:fs/promises";
+import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/net/attempts.ts
+var AttemptError = class extends Error {
+  constructor(message, status2, retryable, retryAfterMs) {
+    super(message);
+    this.status = status2;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+  status;
+  retryable;
+  retryAfterMs;
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+function parseRetryAfter2(value, now = Date.now()) {
+  if (!value) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
+// src/net/download.ts
+var DownloadError = class extends Error {
+  constructor(url2, status2, message) {
+    super(message);
+    this.url = url2;
+    this.status = status2;
+  }
+  url;
+  status;
+  name = "DownloadError";
+};
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function formatBytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function downloadFile(options2) {
+  const attempts = options2.attempts ?? 5;
+  const stallTimeoutMs = options2.stallTimeoutMs ?? 3e4;
+  const backoff = options2.backoffMs ?? ((retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)));
+  const maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
+  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
+  const started = Date.now();
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
+      await rename2(partial, options2.destination);
+      return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
+    } catch (error2) {
+      await rm4(partial, { force: true });
+      lastError = error2 instanceof AttemptError ? error2 : new AttemptError(error2.message, void 0, true);
+      if (!lastError.retryable || attempt === attempts) break;
+      const delay4 = lastError.retryAfterMs !== void 0 ? Math.min(lastError.retryAfterMs, maxRetryAfterMs) : backoff(attempt);
+      options2.log(
+        `Download attempt ${attempt} of ${attempts} failed: ${lastError.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
+      );
+      await new Promise((resolve3) => setTimeout(resolve3, delay4));
+    }
+  }
+  const status2 = lastError?.status;
+  throw new DownloadError(
+    options2.url,
+    status2,
+    `Could not download ${options2.url}: ${lastError?.message ?? "unknown error"}` + (status2 ? ` (last HTTP status ${status2})` : "") + `. Check that the URL is reachable from the runner, or pick another source.`
+  );
+}
+async function fetchFollowingRedirects(options2, signal, describeFailure) {
+  const maxRedirects = options2.maxRedirects ?? 10;
+  const visited = [options2.url];
+  let url2 = options2.url;
+  let headers = { ...options2.headers };
+  for (; ; ) {
+    let response;
+    try {
+      response = await fetch(url2, {
+        signal,
+        redirect: "manual",
+        headers: { "accept-encoding": "identity", ...headers }
+      });
+    } catch (error2) {
+      throw new AttemptError(describeFailure(error2), void 0, true);
+    }
+    if (!REDIRECT_STATUS.has(response.status)) return { response, url: url2 };
+    await response.body?.cancel();
+    const location = response.headers.get("location");
+    if (!location)
+      throw new AttemptError(`HTTP ${response.status} redirect without a Location`, response.status, false);
+    const next = new URL(location, url2);
+    if (visited.includes(next.href)) {
+      throw new AttemptError(
+        `redirect loop: ${[...visited, next.href].join(" -> ")}`,
+        response.status,
+        false
+      );
+    }
+    if (visited.length > maxRedirects) {
+      throw new AttemptError(
+        `more than ${maxRedirects} redirects, last to ${next.href}`,
+        response.status,
+        false
+      );
+    }
+    const current = new URL(url2);
+    if (current.protocol === "https:" && next.protocol !== "https:") {
+      throw new AttemptError(`refusing a redirect from https to ${next.href}`, response.status, false);
+    }
+    if (next.origin !== current.origin) headers = {};
+    visited.push(next.href);
+    url2 = next.href;
+  }
+}
+async function downloadOnce(options2, partial, stallTimeoutMs) {
+  const controller = new AbortController();
+  let stallTimer;
+  let stalled = false;
+  const armStallTimer = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, stallTimeoutMs);
+  };
+  armStallTimer();
+  try {
+    const { response, url: url2 } = await fetchFollowingRedirects(options2, controller.signal, (error2) => {
+      const cause = error2.cause?.message;
+      return stalled ? `no response within ${stallTimeoutMs / 1e3}s` : cause ?? error2.message;
+    });
+    const from = url2 === options2.url ? "" : ` from ${url2}`;
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new AttemptError(
+        `HTTP ${response.status} ${response.statusText}`.trim() + from,
+        response.status,
+        RETRYABLE_STATUS.has(response.status),
+        response.status === 429 || response.status === 503 ? parseRetryAfter2(response.headers.get("retry-after")) : void 0
+      );
+    }
+    if (!response.body) throw new AttemptError(`empty response body${from}`, response.status, true);
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    const expected = Number.isFinite(declared) ? declared : void 0;
+    const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
+    if (expected !== void 0 && expected > maxBytes) {
+      await response.body.cancel();
+      throw new AttemptError(
+        `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
+        response.status,
+        false
+      );
+    }
+    const hash = createHash7("sha256");
+    let bytes = 0;
+    const interval = options2.progressIntervalMs ?? 5e3;
+    let lastReport = Date.now();
+    let lastReportBytes = 0;
+    const meter = new Transform2({
+      transform(chunk, _encoding, callback) {
+        armStallTimer();
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
+          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+          return;
+        }
+        hash.update(chunk);
+        const now = Date.now();
+        if (now - lastReport >= interval) {
+          const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
+          const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
+          options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
+          lastReport = now;
+          lastReportBytes = bytes;
+        }
+        callback(null, chunk);
+      }
+    });
+    try {
+      await pipeline3(
+        Readable5.fromWeb(response.body),
+        meter,
+        createWriteStream2(partial)
+      );
+    } catch (error2) {
+      if (error2 instanceof AttemptError) throw error2;
+      const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1e3}s` : error2.message;
+      throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
+    }
+    if (expected !== void 0 && bytes !== expected) {
+      throw new AttemptError(
+        `truncated body${from}: got ${bytes} of ${expected} bytes`,
+        response.status,
+        true
+      );
+    }
+    options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(url2).host}`);
+    return { bytes, sha256: hash.digest("hex") };
+  } finally {
+    clearTimeout(stallTimer);
+  }
+}
+
 // src/toolchain/checksum-db.ts
 var DEFAULT_SUMDB_URL = "https://sum.golang.org";
 var DEFAULT_TIMEOUT_MS = 3e4;
@@ -73096,94 +73336,15 @@ async function lookupModuleHash(options2) {
   return { hash: line.hash, via: lookupUrl };
 }
 
-// src/toolchain/dirhash.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-import { createHash as createHash7 } from "node:crypto";
-var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
-function hash1(files) {
-  const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash7("sha256");
-  for (const file of sorted) {
-    if (file.name.includes("\n"))
-      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
-      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
-    }
-    summary2.update(`${file.sha256Hex}  ${file.name}
-`, "utf8");
-  }
-  return `h1:${summary2.digest("base64")}`;
-}
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-async function hashModuleZip(zipPath) {
-  const zip = await import_yauzl.default.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
-  try {
-    const files = [];
-    const seen = /* @__PURE__ */ new Set();
-    for await (const entry of zip.eachEntry()) {
-      let name;
-      try {
-        name = utf82.decode(entry.fileNameRaw);
-      } catch {
-        throw new Error(
-          `${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`
-        );
-      }
-      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
-      seen.add(name);
-      const content = createHash7("sha256");
-      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
-      files.push({ name, sha256Hex: content.digest("hex") });
-    }
-    return hash1(files);
-  } finally {
-    zip.close();
-  }
-}
-function parseGoSumLine(line) {
-  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
-  const entry = splitGoSumLine(line);
-  if (entry === void 0) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
-      fix
-    );
-  }
-  if (entry.version.endsWith("/go.mod")) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
-      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`
-    );
-  }
-  if (!/^v[0-9]/.test(entry.version)) {
-    throw new InputError(
-      "toolchain-sum",
-      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
-      fix
-    );
-  }
-  const digest = entry.hash.startsWith("h1:") ? decodeStdBase64(entry.hash.slice(3)) : void 0;
-  if (digest?.length !== 32) {
-    throw new InputError(
-      "toolchain-sum",
-      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
-      fix
-    );
-  }
-  return entry;
-}
-
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm6 } from "node:fs/promises";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path24 from "node:path";
+import path25 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // node_modules/tar/dist/esm/index.min.js
@@ -76280,7 +76441,7 @@ var ArchiveEntryChecker = class {
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path23 from "node:path";
+import path24 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 var S_IFMT = 61440;
 var S_IFREG = 32768;
@@ -76340,12 +76501,12 @@ async function extractZip(options2) {
   const makeDirectory = directoryMaker();
   const writeEntry = async (entry, decision) => {
     if (decision.action !== "file" && decision.action !== "directory") return;
-    const target = path23.join(options2.destination, decision.path);
+    const target = path24.join(options2.destination, decision.path);
     if (decision.action === "directory") {
       await makeDirectory(target);
       return;
     }
-    await makeDirectory(path23.dirname(target));
+    await makeDirectory(path24.dirname(target));
     const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
     const stream2 = await new Promise(
       (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -76437,17 +76598,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path24.join(options2.destination, decision.path);
+      const target = path25.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory(path24.dirname(target));
+        await makeDirectory(path25.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline5(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory(decision.action === "directory" ? target : path24.dirname(target));
+      await makeDirectory(decision.action === "directory" ? target : path25.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path24.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path25.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -76494,22 +76655,22 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
-import path25 from "node:path";
+import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import path26 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path25.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path26.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
-  return stat2(file).then(
+  return stat3(file).then(
     () => true,
     () => false
   );
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path25.join(dir, "bin"))) return void 0;
-  if (await exists2(path25.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path26.join(dir, "bin"))) return void 0;
+  if (await exists2(path26.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -76526,13 +76687,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path25.dirname(toolchainDir(slot));
+  const parent = path26.dirname(toolchainDir(slot));
   const names = await readdir3(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm5(path25.join(parent, name), { recursive: true, force: true });
+    await rm5(path26.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -76542,7 +76703,7 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path25.join(path25.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path26.join(path26.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename3(finalDir, aside);
   } catch (error2) {
@@ -76553,13 +76714,13 @@ async function clearUnfinished(slot) {
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path25.dirname(finalDir);
+  const parent = path26.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path25.join(parent, workDirName(slot, "staging"));
+  const staging = path26.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile3(path25.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile3(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -76587,11 +76748,11 @@ async function installAtomically(slot, provenance, populate) {
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
 import { open as open2 } from "node:fs/promises";
-import path26 from "node:path";
+import path27 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path26.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path27.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function readHead(file, length) {
   const handle = await open2(file, "r");
@@ -76679,7 +76840,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path27.join(
+  const archivePath = path28.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -77318,7 +77479,7 @@ function checkedSpec(file, line, value, shown) {
   return value;
 }
 function parseGoVersionFile(file, text) {
-  const lines = contentLines(text, /(#|\/\/).*$/);
+  const lines = contentLines(text, /(#|\/\/)[\s\S]*/);
   const [first, second] = lines;
   if (!first) {
     throw new InputError(file, `${file} holds no version`, "write one version, e.g. 1.25.4", {
@@ -77341,7 +77502,7 @@ function parseGoVersionFile(file, text) {
   };
 }
 function parseToolVersions(file, text) {
-  const line = contentLines(text, /#.*$/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
+  const line = contentLines(text, /#[\s\S]*/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
   if (!line) {
     throw new InputError(
       file,
@@ -77460,12 +77621,12 @@ async function decideVersionSpec(config, workspace) {
       decidedBy: `input go-version: ${config.goVersion}`
     };
   }
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [path28.join(config.workingDirectory, "go.work"), path28.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [path29.join(config.workingDirectory, "go.work"), path29.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(file);
     if (text === void 0) continue;
-    const requirement = parseVersionFile(path28.relative(workspace, file).split(path28.sep).join("/"), text);
-    return { spec: parseVersionSpec(requirement.spec, path28.basename(file)), decidedBy: requirement.source };
+    const requirement = parseVersionFile(path29.relative(workspace, file).split(path29.sep).join("/"), text);
+    return { spec: parseVersionSpec(requirement.spec, path29.basename(file)), decidedBy: requirement.source };
   }
   if (config.goVersionFile) {
     throw new InputError(
@@ -77525,11 +77686,11 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path28.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path29.join(temp, `${module.version}.${process.pid}.zip`);
     try {
+      const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
       await timed(timings, "fetch", () => downloadFile({ url: url2, destination: zipPath, log: info }));
-      const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       const actual = await timed(timings, "verify", () => hashModuleZip(zipPath));
       if (!trusted) {
         warning(
@@ -77592,7 +77753,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, fetch, { log: info });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir4(path28.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir4(path29.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -77727,7 +77888,7 @@ async function setupToolchain(config, facts, runner) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -78081,7 +78242,7 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
 import { mkdir as mkdir6, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
-import path29 from "node:path";
+import path30 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -78089,7 +78250,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path29.resolve(workspace, trimmed) };
+  return { kind: "file", path: path30.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -78112,7 +78273,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path29.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path30.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -78205,11 +78366,11 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp2(path29.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp2(path30.join(temp, "base-worktree-"));
   info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path29.join(worktree, path29.relative(repoRoot, path29.resolve(p2)));
+    const inWorktree = (p2) => path30.join(worktree, path30.relative(repoRoot, path30.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
@@ -78235,7 +78396,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path29.basename(setting.path), commit: report.commit };
+      return { report, source: path30.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -78255,7 +78416,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path29.join(options2.temp, "setup-go-arm64"),
+      path30.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -78273,7 +78434,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
-import path30 from "node:path";
+import path31 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -78282,7 +78443,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path30.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path31.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile5(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -78317,8 +78478,8 @@ var Context = class {
       if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path33 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path33} does not exist${EOL8}`);
+        const path34 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -82609,8 +82770,14 @@ async function publishSizeComment(request2) {
 
 // src/steps/size-comment.ts
 function readSizeCommentInputs(input, workspace) {
-  const token = input("github-token");
-  if (token) setSecret(token);
+  let token = input("github-token");
+  for (const secret of /* @__PURE__ */ new Set([token, ...token.split(/\r?\n/)])) if (secret.trim()) setSecret(secret);
+  if (/\s/.test(token)) {
+    warning(
+      "Input github-token holds white space or a line break, which no GitHub token does, so GitHub would refuse it; the size comment goes to the job summary instead. Pass one token, e.g. ${{ github.token }} (the default) or a secret holding one."
+    );
+    token = "";
+  }
   return {
     thresholds: readThresholds(input),
     comment: readCommentOptions(input),
@@ -82675,7 +82842,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path31.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path32.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -82728,8 +82895,10 @@ async function run() {
   const input = (name) => getInput(name);
   const config = readConfig(input, { workspace, cores: os10.availableParallelism() });
   const sizeInputs = readSizeCommentInputs(input, workspace);
+  planFor(config);
+  await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path32.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path33.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -82752,8 +82921,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info(setup.proof.message);
-    addPath(path32.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path32.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path33.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path33.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -82824,7 +82993,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path32.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path33.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -82852,7 +83021,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path32.relative(workspace, path32.resolve(workspace, error2.location.file)).split(path32.sep).join("/");
+    const file = path33.relative(workspace, path33.resolve(workspace, error2.location.file)).split(path33.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

@@ -80,14 +80,11 @@ export function usedPlaceholders(ldflags: string): string[] {
 }
 
 /**
- * Replaces `{version}`, `{commit}` and `{date}` in ldflags (`-X main.version={version}`). Anything else in
- * braces that looks like a placeholder is an error, as is a placeholder whose value cannot be known.
+ * Checks what can be judged before anything is built: every placeholder is {version}, {commit} or {date}, and
+ * every quote closes where go's own splitting of -ldflags needs it to (a quote opens only at a word's start and
+ * runs to the next quote of the same kind, without escapes).
  */
-export function templateLdflags(
-  ldflags: string,
-  stamp: { values: StampValues; gaps: StampGaps },
-  inputName = 'ldflags',
-): string {
+export function checkLdflags(ldflags: string, inputName = 'ldflags'): void {
   const unknown = usedPlaceholders(ldflags).filter(
     (name) => !(STAMP_PLACEHOLDERS as readonly string[]).includes(name),
   );
@@ -98,6 +95,36 @@ export function templateLdflags(
       `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`,
     );
   }
+  for (let rest = ldflags.replace(/^[ \t\n\r]+/, ''); rest !== ''; rest = rest.replace(/^[ \t\n\r]+/, '')) {
+    const quote = rest[0] as string;
+    if (quote === "'" || quote === '"') {
+      const end = rest.indexOf(quote, 1);
+      if (end < 0) {
+        throw new InputError(
+          inputName,
+          `Input ${inputName} ${JSON.stringify(ldflags)} has an unterminated ${quote} string, which go refuses`,
+          `close it, e.g. -s -w -X 'main.greeting=hello world'`,
+        );
+      }
+      rest = rest.slice(end + 1);
+    } else {
+      const space = rest.search(/[ \t\n\r]/);
+      rest = space < 0 ? '' : rest.slice(space);
+    }
+  }
+}
+
+/**
+ * Replaces `{version}`, `{commit}` and `{date}` in ldflags (`-X main.version={version}`). Anything else in
+ * braces that looks like a placeholder is an error (see checkLdflags), as is a placeholder whose value cannot be
+ * known.
+ */
+export function templateLdflags(
+  ldflags: string,
+  stamp: { values: StampValues; gaps: StampGaps },
+  inputName = 'ldflags',
+): string {
+  checkLdflags(ldflags, inputName);
   return ldflags.replace(PLACEHOLDER, (_whole, name: keyof StampValues) => {
     const value = stamp.values[name];
     if (value === undefined) {

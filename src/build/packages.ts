@@ -74,3 +74,28 @@ export function checkMainPackages(
     );
   }
 }
+
+/**
+ * The executable name `go build` gives a main package: the last element of its import path, or the one before
+ * a major-version suffix (`example.com/tool/v2` builds `tool`), as cmd/go's DefaultExecName does.
+ */
+export function defaultExecName(importPath: string): string {
+  const elements = importPath.split('/').filter(Boolean);
+  const last = elements.at(-1) ?? '';
+  const previous = elements.at(-2);
+  return /^v([2-9]|[1-9]\d+)$/.test(last) && previous ? previous : last;
+}
+
+/** Each `packages` entry's executable name, from the import path go listed for its directory. */
+export function binaryNames(
+  listed: ListedPackage[],
+  given: string[],
+  workingDirectory: string,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const entry of given) {
+    const pkg = listed.find((candidate) => candidate.dir === path.resolve(workingDirectory, entry));
+    if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
+  }
+  return names;
+}

@@ -19,6 +19,8 @@ export interface BuildConfig {
   outputDir: string;
   /** e.g. `{name}_{goos}_{goarch}{ext}`. */
   nameTemplate: string;
+  /** `{name}` per package as go would name the executable (from its import path); else from the directory. */
+  binaryNames?: Record<string, string>;
 }
 
 /** One `go build` invocation: what to run, with which environment, writing which file. */
@@ -34,8 +36,17 @@ export interface BuildJob {
   label: string;
 }
 
-/** The binary's base name for a package: its last path element, or the module directory's name for `.`. */
-export function packageBinaryName(pkg: string, workingDirectory: string): string {
+/**
+ * The binary's base name for a package: what go would name it when known, else its last path element, or the
+ * module directory's name for `.`.
+ */
+export function packageBinaryName(
+  pkg: string,
+  workingDirectory: string,
+  known?: Record<string, string>,
+): string {
+  const fromImportPath = known?.[pkg];
+  if (fromImportPath) return fromImportPath;
   const trimmed = pkg.replace(/\/\.\.\.$/, '').replace(/\/+$/, '');
   return trimmed === '.' || trimmed === '' ? path.basename(workingDirectory) : path.posix.basename(trimmed);
 }
@@ -73,7 +84,7 @@ export function planBuilds(config: BuildConfig): BuildJob[] {
         'put flags in build-flags and list package directories in packages, e.g. ./cmd/tool',
       );
     }
-    const name = packageBinaryName(pkg, config.workingDirectory);
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
     for (const target of config.targets) {
       const fileName = renderName(config.nameTemplate, {
         name,
@@ -133,7 +144,7 @@ function collision(earlier: BuildJob, later: BuildJob, config: BuildConfig): Inp
   if (earlier.package !== later.package && config.nameTemplate.includes('{name}')) {
     return new InputError(
       'packages',
-      `${problem}: both packages are named ${packageBinaryName(later.package, config.workingDirectory)}`,
+      `${problem}: both packages are named ${packageBinaryName(later.package, config.workingDirectory, config.binaryNames)}`,
       'build them in separate steps with different output-dir values',
     );
   }

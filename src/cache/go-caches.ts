@@ -119,19 +119,32 @@ const LABELS: Record<CacheKind, string> = {
 export async function prepareGoCaches(inputs: GoCacheInputs): Promise<CachePlan> {
   const { dependencyPath, ...rest } = inputs;
   if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [] });
-  const patterns = dependencyFilePatterns(dependencyPath, inputs.workingDirectory, [
+  const dependencyFiles = await dependencyFilesFor(dependencyPath, inputs.workingDirectory, [
     inputs.modCacheDir,
     inputs.buildCacheDir,
   ]);
-  const dependencyFiles = await findDependencyFiles(patterns, inputs.workingDirectory);
+  return planGoCaches({ ...rest, dependencyFiles });
+}
+
+/**
+ * The files `cache-dependency-path` names (every go.sum and go.work.sum under `workingDirectory` when it is
+ * empty), hashed, leaving out files inside `cacheDirs`; an explicit path that matches nothing is an InputError.
+ */
+export async function dependencyFilesFor(
+  dependencyPath: string,
+  workingDirectory: string,
+  cacheDirs: readonly string[] = [],
+): Promise<DependencyFile[]> {
+  const patterns = dependencyFilePatterns(dependencyPath, workingDirectory, cacheDirs);
+  const dependencyFiles = await findDependencyFiles(patterns, workingDirectory);
   if (dependencyFiles.length === 0 && dependencyPath.trim() !== '') {
     throw new InputError(
       'cache-dependency-path',
-      `Input cache-dependency-path is ${JSON.stringify(dependencyPath)}, which matches no file under ${inputs.workingDirectory}`,
+      `Input cache-dependency-path is ${JSON.stringify(dependencyPath)}, which matches no file under ${workingDirectory}`,
       'name your go.sum files, e.g. go.sum or **/go.sum (relative to working-directory)',
     );
   }
-  return planGoCaches({ ...rest, dependencyFiles });
+  return dependencyFiles;
 }
 
 /** The files the glob patterns match, each with the SHA-256 of its contents, paths relative to `workingDirectory`. */

@@ -234,7 +234,8 @@ export function cacheOutputs(
   };
 }
 
-function validateKeyPrefix(prefix: string): string {
+/** The cache-key-prefix input, trimmed (the default when empty); one that cannot start a key is an InputError. */
+export function validateKeyPrefix(prefix: string): string {
   const trimmed = prefix.trim();
   if (trimmed === '') return DEFAULT_CACHE_KEY_PREFIX;
   if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {

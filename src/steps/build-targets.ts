@@ -6,8 +6,8 @@ import { inspectBinaryFile, type InspectedBinary } from '../binary/inspect-file.
 import { locateNmTool, measureAttribution, type GoInvocation } from '../build/attribution.js';
 import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
 import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
-import { checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
-import { planBuilds } from '../build/plan.js';
+import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
+import { planBuilds, type BuildJob } from '../build/plan.js';
 import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
 import type { Config } from '../config.js';
@@ -72,16 +72,40 @@ async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<s
 }
 
 /**
+ * The build jobs for the config. Called once before anything is installed, with no names and the ldflags as
+ * given, so a bad name-template or package fails at once; then for real with go's executable names.
+ */
+export function planFor(
+  config: Config,
+  ldflags = config.ldflags,
+  names?: Record<string, string>,
+): BuildJob[] {
+  return planBuilds({
+    workingDirectory: config.workingDirectory,
+    packages: config.packages,
+    targets: config.targets,
+    ldflags,
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    tags: config.buildTags,
+    extraFlags: config.buildFlags,
+    outputDir: config.outputDir,
+    nameTemplate: config.nameTemplate,
+    ...(names ? { binaryNames: names } : {}),
+  });
+}
+
+/**
  * Checks what only the installed toolchain can judge: that every target is a platform it knows, and that every
  * package is a main package (listed once, for the first target's platform).
  */
-async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<void> {
+async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<Record<string, string>> {
   const dist = await runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
 
   const first = config.targets[0];
-  if (!first) return;
+  if (!first) return {};
   const listEnv = { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? '1' : '0' };
   const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...config.packages], {
     cwd: go.cwd,
@@ -90,7 +114,9 @@ async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<
   if (listed.exitCode !== 0) {
     throw new Error(`go list could not load ${config.packages.join(' ')}: ${listed.stderr.trim()}`);
   }
-  checkMainPackages(parseGoList(listed.stdout), config.packages, config.workingDirectory, targetName(first));
+  const packages = parseGoList(listed.stdout);
+  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
+  return binaryNames(packages, config.packages, config.workingDirectory);
 }
 
 /**
@@ -170,19 +196,7 @@ export async function buildTargets(
 ): Promise<BuildOutcome> {
   const go: GoInvocation = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: 'local' } };
   const ldflags = await stampedLdflags(config, env);
-  const jobs = planBuilds({
-    workingDirectory: config.workingDirectory,
-    packages: config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate,
-  });
-  await checkAgainstToolchain(config, go);
+  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go));
 
   core.info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();

@@ -161,9 +161,10 @@ async function fetchFromProxy(
     const url = moduleZipUrl(entry.url, module);
     const zipPath = path.join(temp, `${module.version}.${process.pid}.zip`);
     try {
+      // Known before the download, so a pin for another version or an unreachable database costs no download.
+      const trusted = await timed(timings, 'verify', () => trustedModuleHash(config, module));
       core.info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
       await timed(timings, 'fetch', () => downloadFile({ url, destination: zipPath, log: core.info }));
-      const trusted = await timed(timings, 'verify', () => trustedModuleHash(config, module));
       const actual = await timed(timings, 'verify', () => hashModuleZip(zipPath));
       if (!trusted) {
         core.warning(

@@ -37,9 +37,17 @@ export interface RunEvent {
 }
 
 export function readSizeCommentInputs(input: (name: string) => string, workspace: string): SizeCommentInputs {
-  const token = input('github-token');
-  // Masked before anything else can print it.
-  if (token) core.setSecret(token);
+  let token = input('github-token');
+  // Masked before anything else can print it; each line too, as logs are shown line by line.
+  for (const secret of new Set([token, ...token.split(/\r?\n/)])) if (secret.trim()) core.setSecret(secret);
+  if (/\s/.test(token)) {
+    // Never echoed: even a malformed token may be most of a real one.
+    core.warning(
+      'Input github-token holds white space or a line break, which no GitHub token does, so GitHub would refuse it; ' +
+        'the size comment goes to the job summary instead. Pass one token, e.g. ${{ github.token }} (the default) or a secret holding one.',
+    );
+    token = '';
+  }
   return {
     thresholds: readThresholds(input),
     comment: readCommentOptions(input),

@@ -213,7 +213,10 @@ function parseModFile(file: string, text: string, kind: 'go.mod' | 'go.work'): V
   };
 }
 
-/** Lines without `#` comments (and `//` ones for .go-version), blank lines dropped. */
+/**
+ * Lines without `#` comments (and `//` ones for .go-version), blank lines dropped. A comment runs to the end of
+ * the line whatever it holds: `.` would stop at U+2028 and rescan from every `#` (quadratic in the line's length).
+ */
 function contentLines(text: string, commentPattern: RegExp): SourceLine[] {
   return numberedLines(text)
     .map(({ number, raw }) => ({ number, text: raw.replace(commentPattern, '').trim() }))
@@ -231,7 +234,7 @@ function checkedSpec(file: string, line: number, value: string, shown: string): 
 }
 
 function parseGoVersionFile(file: string, text: string): VersionRequirement {
-  const lines = contentLines(text, /(#|\/\/).*$/);
+  const lines = contentLines(text, /(#|\/\/)[\s\S]*/);
   const [first, second] = lines;
   if (!first) {
     throw new InputError(file, `${file} holds no version`, 'write one version, e.g. 1.25.4', {
@@ -259,7 +262,7 @@ function parseGoVersionFile(file: string, text: string): VersionRequirement {
  * and uses the first one it finds.
  */
 function parseToolVersions(file: string, text: string): VersionRequirement {
-  const line = contentLines(text, /#.*$/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
+  const line = contentLines(text, /#[\s\S]*/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
   if (!line) {
     throw new InputError(
       file,

@@ -1,0 +1,61 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { dependencyFilesFor } from '../cache/go-caches.js';
+import type { Config } from '../config.js';
+import { InputError } from '../errors.js';
+import { parseGoSumLine } from '../toolchain/dirhash.js';
+import type { SizeCommentInputs } from './size-comment.js';
+
+async function kindOf(file: string): Promise<'directory' | 'file' | 'missing'> {
+  try {
+    return (await stat(file)).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * The checks readConfig cannot make without the file system (and the toolchain-sum line, parsed by the module
+ * that hashes zips), made before anything is downloaded: the directories and files inputs name are there, and
+ * the ones the action writes are not the wrong kind of thing.
+ */
+export async function checkInputsBeforeSetup(
+  config: Config,
+  sizeInputs: SizeCommentInputs,
+  workspace: string,
+): Promise<void> {
+  const shown = (file: string) => path.relative(workspace, file) || '.';
+  if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
+  if (!config.mergeReports) {
+    if ((await kindOf(config.workingDirectory)) !== 'directory') {
+      throw new InputError(
+        'working-directory',
+        `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
+        'name the directory of your Go module relative to the workspace, e.g. . or services/api',
+      );
+    }
+    if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
+    if (config.targets.length > 0 && (await kindOf(config.outputDir)) === 'file') {
+      throw new InputError(
+        'output-dir',
+        `Input output-dir is ${shown(config.outputDir)}, which is a file, not a directory`,
+        'name a directory for the binaries, e.g. dist',
+      );
+    }
+  }
+  if (config.reportFile && (await kindOf(config.reportFile)) === 'directory') {
+    throw new InputError(
+      'report-file',
+      `Input report-file is ${shown(config.reportFile)}, which is a directory`,
+      'name the file to write, e.g. reports/size.json',
+    );
+  }
+  const { baseReport, comment } = sizeInputs;
+  if (baseReport.kind === 'file' && comment.mode !== 'off' && (await kindOf(baseReport.path)) !== 'file') {
+    throw new InputError(
+      'base-report',
+      `Input base-report names ${shown(baseReport.path)}, which is not a file`,
+      'give the path of a report file written by this action (its report-file output), or auto, or none',
+    );
+  }
+}
