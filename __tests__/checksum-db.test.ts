@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookupModuleHash } from '../src/toolchain/checksum-db.js';
 import { TestLog, generateSigner, lookupResponse, recordText } from './fixtures/sumdb/test-log.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const databaseFixtures = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -98,6 +99,10 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('moves past proxies answering 404 or 410 to supported, then to the next proxy', async () => {
+    recordCase(
+      'fault',
+      'checksum-db: moves past proxies answering 404 or 410 to supported, then to the next proxy',
+    );
     mounts = { a: notFound, b: () => ({ status: 410, body: 'gone' }), c: replayProxy };
     const goproxy = [`${origin}/a/`, `${origin}/b`, `${origin}/c`];
     const result = await lookupModuleHash({ ...toolchain, goproxy, sumdbUrl: `${origin}/db` });
@@ -138,6 +143,10 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('rejects a forged record for a forged hash signed by a key that is not the trusted one', async () => {
+    recordCase(
+      'attack',
+      'checksum-db: rejects a forged record for a forged hash signed by a key that is not the trusted one',
+    );
     const forgedHash = `h1:${Buffer.alloc(32, 0xee).toString('base64')}`;
     const forgedText = `${toolchain.module} ${toolchain.version} ${forgedHash}\n`;
     const log = new TestLog([recordText(0), forgedText, recordText(2)]);
@@ -165,6 +174,10 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('rejects a genuine signed tree served with a forged record, by its inclusion proof', async () => {
+    recordCase(
+      'attack',
+      'checksum-db: rejects a genuine signed tree served with a forged record, by its inclusion proof',
+    );
     const genuine = (await fixture(toolchainLookupPath))!.toString('utf8');
     const realHash = await fixtureZipHash(toolchainLookupPath);
     const forged = genuine.replace(realHash, `h1:${Buffer.alloc(32, 0xee).toString('base64')}`);
@@ -178,6 +191,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('rejects an answer holding another module’s record', async () => {
+    recordCase('attack', 'checksum-db: rejects an answer holding another module’s record');
     mounts = {
       evil: (rest) =>
         rest.endsWith(toolchainLookupPath)
@@ -190,6 +204,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('reads the full tile when the partial tile of the signed tree is gone', async () => {
+    recordCase('fault', 'checksum-db: reads the full tile when the partial tile of the signed tree is gone');
     // The log has grown to 512 records since it signed a head for 300, and the partial tile 0/001.p/44 (records
     // 256..299) was dropped once 0/001 was complete.
     const log = new TestLog(Array.from({ length: 512 }, (_, i) => recordText(i)));
@@ -217,6 +232,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('retries a proxy that fails with 5xx, then gives up naming the URL', async () => {
+    recordCase('fault', 'checksum-db: retries a proxy that fails with 5xx, then gives up naming the URL');
     let supportedCalls = 0;
     mounts = {
       flaky: (rest) => {
@@ -236,6 +252,10 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('treats any other answer to supported as the database being unavailable, as go does', async () => {
+    recordCase(
+      'fault',
+      'checksum-db: treats any other answer to supported as the database being unavailable, as go does',
+    );
     mounts = { forbidden: () => ({ status: 403, body: 'no' }), proxy: replayProxy };
     await expect(
       lookupModuleHash({ ...toolchain, goproxy: [`${origin}/forbidden`, `${origin}/proxy`] }),
@@ -245,6 +265,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('reports a lookup the database does not know', async () => {
+    recordCase('fault', 'checksum-db: reports a lookup the database does not know');
     mounts = { db: () => ({ status: 404, body: 'not found: unknown module' }) };
     await expect(
       lookupModuleHash({
@@ -259,6 +280,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('gives up on a server that never answers, within its time limit', async () => {
+    recordCase('fault', 'checksum-db: gives up on a server that never answers, within its time limit');
     mounts = { silent: () => new Promise<Answer>(() => undefined) };
     const started = Date.now();
     await expect(

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DownloadError, downloadFile, type DownloadOptions } from '../src/net/download.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 // Small timeouts and backoff keep the suite fast; the retry logic is the same as with the defaults.
 const FAST = { attempts: 4, stallTimeoutMs: 400, backoffMs: () => 20 } satisfies Partial<DownloadOptions>;
@@ -77,6 +78,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('retries 500, 502 and 503 and then succeeds', async () => {
+    recordCase('fault', 'download: retries 500, 502 and 503 and then succeeds');
     server.injectFaults(
       '/dl/go.tar.gz',
       { kind: 'status', status: 500 },
@@ -95,6 +97,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('waits as long as a 429 Retry-After asks, not the shorter backoff', async () => {
+    recordCase('fault', 'download: waits as long as a 429 Retry-After asks, not the shorter backoff');
     server.injectFaults('/dl/go.tar.gz', { kind: 'status', status: 429, headers: { 'retry-after': '1' } });
     const result = await download(server.url('/dl/go.tar.gz'));
     await expectWholePayload(result, 2);
@@ -106,6 +109,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('shortens a Retry-After longer than maxRetryAfterMs', async () => {
+    recordCase('fault', 'download: shortens a Retry-After longer than maxRetryAfterMs');
     server.injectFaults('/dl/go.tar.gz', { kind: 'status', status: 503, headers: { 'retry-after': '3600' } });
     const result = await download(server.url('/dl/go.tar.gz'), { maxRetryAfterMs: 150 });
     await expectWholePayload(result, 2);
@@ -115,6 +119,10 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('retries a body cut short (the connection ends before Content-Length bytes)', async () => {
+    recordCase(
+      'fault',
+      'download: retries a body cut short (the connection ends before Content-Length bytes)',
+    );
     server.injectFaults('/dl/go.tar.gz', { kind: 'truncate', afterBytes: 70_000 });
     const result = await download(server.url('/dl/go.tar.gz'));
     await expectWholePayload(result, 2);
@@ -122,6 +130,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('retries a connection reset mid-stream', async () => {
+    recordCase('fault', 'download: retries a connection reset mid-stream');
     server.injectFaults('/dl/go.tar.gz', { kind: 'reset', afterBytes: 100_000 });
     const result = await download(server.url('/dl/go.tar.gz'));
     await expectWholePayload(result, 2);
@@ -129,6 +138,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('gives up on a stalled body after the stall timeout, then retries', async () => {
+    recordCase('fault', 'download: gives up on a stalled body after the stall timeout, then retries');
     server.injectFaults('/dl/go.tar.gz', { kind: 'stall', afterBytes: 10 });
     const pending = download(server.url('/dl/go.tar.gz'));
     // Mid-download, the bytes so far live in a temporary file: the destination does not exist yet.
@@ -143,6 +153,10 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('fails with the URL and last status when every answer has a wrong Content-Length', async () => {
+    recordCase(
+      'fault',
+      'download: fails with the URL and last status when every answer has a wrong Content-Length',
+    );
     const url = server.url('/dl/go.tar.gz');
     server.failAlways('/dl/go.tar.gz', { kind: 'wrong-length', declaredBytes: payload.length + 4096 });
     await expectFailure(download(url), url, 200, /connection lost|truncated body/);
@@ -150,6 +164,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('fails with the URL and last status after persistent 503s', async () => {
+    recordCase('fault', 'download: fails with the URL and last status after persistent 503s');
     const url = server.url('/dl/go.tar.gz');
     server.failAlways('/dl/go.tar.gz', { kind: 'status', status: 503 });
     await expectFailure(download(url), url, 503, /HTTP 503 Service Unavailable/);
@@ -157,6 +172,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('does not retry a 404', async () => {
+    recordCase('fault', 'download: does not retry a 404');
     const url = server.url('/dl/go9.99.tar.gz');
     await expectFailure(download(url), url, 404, /HTTP 404 Not Found/);
     expect(server.requests).toHaveLength(1);
@@ -174,6 +190,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('drops custom headers when a redirect leaves the origin', async () => {
+    recordCase('attack', 'download: drops custom headers when a redirect leaves the origin');
     const other = await ToolchainServer.start();
     try {
       other.serveBuffer('/go.tar.gz', payload);
@@ -190,6 +207,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('refuses a redirect loop without retrying it', async () => {
+    recordCase('fault', 'download: refuses a redirect loop without retrying it');
     const url = server.url('/loop/a');
     server.failAlways('/loop/a', { kind: 'redirect', location: '/loop/b' });
     server.failAlways('/loop/b', { kind: 'redirect', location: '/loop/a' });
@@ -198,6 +216,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('refuses a body larger than maxBytes without retrying', async () => {
+    recordCase('attack', 'download: refuses a body larger than maxBytes without retrying');
     const url = server.url('/dl/go.tar.gz');
     await expectFailure(
       download(url, { maxBytes: 1000 }),
@@ -209,6 +228,7 @@ describe('downloadFile against a real HTTP server', () => {
   });
 
   it('fails with the URL and no status when nothing listens', async () => {
+    recordCase('fault', 'download: fails with the URL and no status when nothing listens');
     const closed = await ToolchainServer.start();
     const url = closed.url('/go.tar.gz');
     await closed.close();

@@ -15,6 +15,7 @@ import {
   type TarEntrySpec,
   type ZipEntrySpec,
 } from '../test/support/archives.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const execFileAsync = promisify(execFile);
 const CAP = 1024 * 1024;
@@ -90,11 +91,13 @@ describe('extractZip refuses hostile archives', () => {
     ['zip-slip from the start', '../x', /invalid relative path: \.\.\/x/],
     ['an entry outside the top directory', 'other/x', /entry other\/x is outside go\//],
   ])('%s (%s)', async (_case, name, reason) => {
+    recordCase('attack', `extract zip: ${_case}`);
     const archive = await writeArchive('evil.zip', buildZip([ok, { name, data: 'pwned\n' }]));
     await expectRefused(extract(archive), archive, reason);
   });
 
   it('an absolute path', async () => {
+    recordCase('attack', 'extract zip: an absolute path');
     const target = path.join(root, 'absolute-x');
     const archive = await writeArchive('evil.zip', buildZip([ok, { name: target, data: 'pwned\n' }]));
     await expectRefused(extract(archive), archive, /absolute path/);
@@ -102,6 +105,7 @@ describe('extractZip refuses hostile archives', () => {
   });
 
   it('a symlink entry (S_IFLNK in the external attributes)', async () => {
+    recordCase('attack', 'extract zip: a symlink entry');
     const archive = await writeArchive(
       'evil.zip',
       buildZip([
@@ -115,6 +119,7 @@ describe('extractZip refuses hostile archives', () => {
   });
 
   it('a character device entry', async () => {
+    recordCase('attack', 'extract zip: a character device entry');
     const archive = await writeArchive('evil.zip', buildZip([ok, { name: 'go/null', mode: 0o020666 }]));
     await expectRefused(extract(archive), archive, /file type 0o20000 entry go\/null/);
   });
@@ -123,11 +128,13 @@ describe('extractZip refuses hostile archives', () => {
     ['exactly', 'go/ok.txt'],
     ['in another case', 'go/OK.txt'],
   ])('a duplicate entry (%s)', async (_case, duplicate) => {
+    recordCase('attack', `extract zip: a duplicate entry (${_case})`);
     const archive = await writeArchive('evil.zip', buildZip([ok, { name: duplicate, data: 'replaced\n' }]));
     await expectRefused(extract(archive), archive, new RegExp(`duplicate entry ${duplicate}`));
   });
 
   it('a zip bomb: a highly compressible entry bigger than the cap', async () => {
+    recordCase('attack', 'extract zip: a zip bomb bigger than the cap');
     const bomb = buildZip([ok, { name: 'go/bomb', data: Buffer.alloc(8 * CAP) }]);
     expect(bomb.length).toBeLessThan(CAP / 8);
     const archive = await writeArchive('bomb.zip', bomb);
@@ -136,6 +143,7 @@ describe('extractZip refuses hostile archives', () => {
   });
 
   it('a zip bomb that lies about its size', async () => {
+    recordCase('attack', 'extract zip: a zip bomb that lies about its size');
     const archive = await writeArchive(
       'bomb.zip',
       buildZip([ok, { name: 'go/bomb', data: Buffer.alloc(8 * CAP), declaredSize: 100 }]),
@@ -147,6 +155,7 @@ describe('extractZip refuses hostile archives', () => {
   });
 
   it('something that is not a zip', async () => {
+    recordCase('fault', 'extract zip: something that is not a zip');
     const archive = await writeArchive('not.zip', Buffer.from('<html>404</html>'));
     const error = await extract(archive).catch((caught: Error) => caught);
     expect(error).toBeInstanceOf(Error);
@@ -204,6 +213,7 @@ describe('extractTarGz refuses hostile archives', () => {
     ['a FIFO', { path: 'go/fifo', type: 'FIFO' }, /FIFO entry go\/fifo/],
     ['a duplicate entry', { path: 'go/OK.txt', data: 'replaced' }, /duplicate entry go\/OK\.txt/],
   ])('%s', async (_case, entry, reason) => {
+    recordCase('attack', `extract tar.gz: ${_case}`);
     const archive = await writeArchive(
       'evil.tar.gz',
       buildTarGz([ok, entry, { path: 'go/after', data: 'x' }]),
@@ -213,6 +223,7 @@ describe('extractTarGz refuses hostile archives', () => {
   });
 
   it('an absolute path', async () => {
+    recordCase('attack', 'extract tar.gz: an absolute path');
     const target = path.join(root, 'absolute-x');
     const archive = await writeArchive('evil.tar.gz', buildTarGz([ok, { path: target, data: 'pwned' }]));
     await expectRefused(extract(archive), archive, /absolute path/);
@@ -220,6 +231,7 @@ describe('extractTarGz refuses hostile archives', () => {
   });
 
   it('a file written through a symlink that points inside', async () => {
+    recordCase('attack', 'extract tar.gz: a file written through a symlink that points inside');
     const archive = await writeArchive(
       'evil.tar.gz',
       buildTarGz([
@@ -234,6 +246,7 @@ describe('extractTarGz refuses hostile archives', () => {
   });
 
   it('an entry bigger than the cap', async () => {
+    recordCase('attack', 'extract tar.gz: an entry bigger than the cap');
     const archive = await writeArchive(
       'big.tar.gz',
       buildTarGz([ok, { path: 'go/big', data: randomBytes(2 * CAP) }]),
@@ -243,6 +256,7 @@ describe('extractTarGz refuses hostile archives', () => {
   });
 
   it('a gzip bomb: inflating a thousand times its size', async () => {
+    recordCase('attack', 'extract tar.gz: a gzip bomb');
     const bomb = buildTarGz([ok, { path: 'go/bomb', data: Buffer.alloc(64 * CAP) }]);
     expect(bomb.length).toBeLessThan(CAP / 8);
     const archive = await writeArchive('bomb.tar.gz', bomb);
@@ -257,12 +271,14 @@ describe('extractTarGz refuses hostile archives', () => {
   });
 
   it('a truncated archive', async () => {
+    recordCase('fault', 'extract tar.gz: a truncated archive');
     const whole = buildTarGz([ok, { path: 'go/big', data: Buffer.from('x'.repeat(200_000)) }]);
     const archive = await writeArchive('cut.tar.gz', whole.subarray(0, Math.floor(whole.length / 2)));
     await expectRefused(extract(archive), archive, /^Cannot extract .*cut\.tar\.gz: /, { refusal: false });
   });
 
   it('something that is not a tarball', async () => {
+    recordCase('fault', 'extract tar.gz: something that is not a tarball');
     const archive = await writeArchive('not.tar.gz', Buffer.from('<html>404</html>'.repeat(64)));
     const error = await extract(archive).catch((caught: Error) => caught);
     expect(error).toBeInstanceOf(Error);

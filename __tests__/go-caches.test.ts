@@ -18,6 +18,7 @@ import type { CachePlan } from '../src/cache/keys.js';
 import { InputError } from '../src/errors.js';
 import { parseWorkflowCommand, type WorkflowCommand } from '../scripts/local-runner.js';
 import { startCacheService, type CacheService } from '../test/support/cache-service.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -390,6 +391,7 @@ describe('when the cache service misbehaves', () => {
   afterEach(() => service.heal());
 
   it('a finalize that fails leaves no entry that a later restore would take', async () => {
+    recordCase('fault', 'go-caches: a finalize that fails leaves no entry that a later restore would take');
     const plan = await modOnly('finalize-fault');
     const restored = await capture(() => restoreGoCaches(plan));
     expect(restored.value.cacheHit).toBe('none');
@@ -407,6 +409,7 @@ describe('when the cache service misbehaves', () => {
   });
 
   it('an upload the blob store refuses is a warning and leaves no entry', async () => {
+    recordCase('fault', 'go-caches: an upload the blob store refuses is a warning and leaves no entry');
     const plan = await modOnly('upload-denied');
     const restored = await capture(() => restoreGoCaches(plan));
     service.denyUploads();
@@ -420,6 +423,7 @@ describe('when the cache service misbehaves', () => {
   });
 
   it('a service that is down gives notices, and restore and save carry on', async () => {
+    recordCase('fault', 'go-caches: a service that is down gives notices, and restore and save carry on');
     const plan = await prepare({ keyPrefix: 'down' });
     service.setDown();
     const restored = await capture(() => restoreGoCaches(plan));
@@ -442,6 +446,10 @@ describe('when the cache service misbehaves', () => {
   });
 
   it('without a cache service configured, restore and save give a notice and do nothing', async () => {
+    recordCase(
+      'fault',
+      'go-caches: without a cache service configured, restore and save give a notice and do nothing',
+    );
     const plan = await modOnly('no-service');
     const url = process.env.ACTIONS_RESULTS_URL;
     delete process.env.ACTIONS_RESULTS_URL;
@@ -459,6 +467,10 @@ describe('when the cache service misbehaves', () => {
   });
 
   it('two saves of the same key at once: one wins, the other gives a notice and uploads nothing', async () => {
+    recordCase(
+      'fault',
+      'go-caches: two saves of the same key at once: one wins, the other gives a notice and uploads nothing',
+    );
     const plan = await modOnly('race');
     const restored = await capture(() => restoreGoCaches(plan));
     const mark = service.requests.length;

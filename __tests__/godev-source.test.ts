@@ -11,6 +11,7 @@ import { fetchGoDevIndex } from '../src/version/fetch-releases.js';
 import type { Release, ReleaseFile } from '../src/version/resolve.js';
 import { buildTarGz, goDevTarball, REAL_TOOLCHAIN } from '../test/support/archives.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const execFileAsync = promisify(execFile);
 const FAST_DOWNLOAD = { attempts: 3, stallTimeoutMs: 5000, backoffMs: () => 20 };
@@ -154,6 +155,7 @@ describe('installFromGoDev end to end', () => {
   });
 
   it('refuses a tampered archive (one byte flipped) before extracting it', async () => {
+    recordCase('attack', 'godev-source: refuses a tampered archive (one byte flipped) before extracting it');
     const tampered = await readFile(tarball);
     const at = Math.floor(tampered.length / 2);
     tampered[at] = (tampered[at] ?? 0) ^ 0xff;
@@ -171,6 +173,7 @@ describe('installFromGoDev end to end', () => {
   });
 
   it('refuses a truncated archive before extracting it', async () => {
+    recordCase('fault', 'godev-source: refuses a truncated archive before extracting it');
     const whole = await readFile(tarball);
     server.serveBuffer(`/mirror/${ARCHIVE}`, whole.subarray(0, 3 * 1024 * 1024));
     const release = await fetchRelease('1.25.4');
@@ -181,6 +184,10 @@ describe('installFromGoDev end to end', () => {
   });
 
   it('leaves nothing behind when an unverified truncated archive fails to extract', async () => {
+    recordCase(
+      'fault',
+      'godev-source: leaves nothing behind when an unverified truncated archive fails to extract',
+    );
     const whole = await readFile(tarball);
     server.serveBuffer(`/mirror/${ARCHIVE}`, whole.subarray(0, 3 * 1024 * 1024));
     const release = await fetchRelease('1.25.4');
@@ -202,6 +209,7 @@ describe('installFromGoDev end to end', () => {
   });
 
   it('refuses an index without a sha256 unless verification is turned off', async () => {
+    recordCase('attack', 'godev-source: refuses an index without a sha256 unless verification is turned off');
     const release = await fetchRelease('1.25.4');
     const unverified = {
       ...release,
@@ -213,6 +221,7 @@ describe('installFromGoDev end to end', () => {
   });
 
   it('fails with the URL and status when the archive is not there', async () => {
+    recordCase('fault', 'godev-source: fails with the URL and status when the archive is not there');
     const release = await fetchRelease('1.25.4');
     await expect(install(release, server.url('/empty-mirror'))).rejects.toThrow(
       `Could not download ${server.url(`/empty-mirror/${ARCHIVE}`)}: HTTP 404 Not Found (last HTTP status 404)`,
@@ -260,6 +269,7 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
   });
 
   it('refuses an archive whose bin/go reports another version', async () => {
+    recordCase('attack', 'godev-source: refuses an archive whose bin/go reports another version');
     await expect(installFake(fakeToolchain('go1.25.4'), '1.26.0')).rejects.toThrow(
       'bin/go from go1.26.0.linux-amd64.tar.gz reports go1.25.4, not go1.26.0',
     );
@@ -267,6 +277,7 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
   });
 
   it('refuses an archive whose bin/go does not run', async () => {
+    recordCase('fault', 'godev-source: refuses an archive whose bin/go does not run');
     await expect(installFake(fakeToolchain('go1.26.0', false), '1.26.0')).rejects.toThrow(
       /^bin\/go from go1\.26\.0\.linux-amd64\.tar\.gz does not run on this machine: /,
     );
@@ -301,6 +312,7 @@ describe('selectGoDevArchive', () => {
   });
 
   it('refuses a file name that would leave the download directory', async () => {
+    recordCase('attack', 'godev-source: refuses a file name that would leave the download directory');
     const hostile: { version: string; files: ReleaseFile[] } = {
       version: '1.25.4',
       files: [

@@ -11,6 +11,8 @@ import {
   toolchainDir,
   type ToolchainSlot,
 } from '../src/toolchain/install.js';
+import { measureToolCache } from '../test/support/action-harness.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workerScript = path.join(repoRoot, 'test/support/install-worker.ts');
@@ -94,6 +96,12 @@ function startWorker(populateMs: number, goFile?: string): Worker {
 }
 
 describe('installAtomically', () => {
+  // Each case ends with the tool cache walked: a partial install left behind fails it and is counted.
+  afterEach(async () => {
+    const state = await measureToolCache(toolCache, `install: ${expect.getState().currentTestName}`);
+    expect(state.partial).toEqual([]);
+  });
+
   it('renames a populated staging directory into place, with the marker and the .complete file', async () => {
     const result = await installAtomically(slot, { source: 'test' }, populateSmallToolchain);
     expect(result).toEqual({ goroot: path.join(toolCache, 'go', '1.25.4', 'x64'), installedByUs: true });
@@ -106,6 +114,7 @@ describe('installAtomically', () => {
   });
 
   it('leaves the slot empty when populate fails', async () => {
+    recordCase('fault', 'install: leaves the slot empty when populate fails');
     const failing = installAtomically(slot, {}, async (staging) => {
       await populateSmallToolchain(staging);
       throw new Error('extraction failed half-way');
@@ -116,6 +125,7 @@ describe('installAtomically', () => {
   });
 
   it('never takes a directory without a marker as installed, and replaces it', async () => {
+    recordCase('fault', 'install: never takes a directory without a marker as installed, and replaces it');
     const finalDir = toolchainDir(slot);
     await mkdir(path.join(finalDir, 'bin'), { recursive: true });
     await writeFile(path.join(finalDir, 'bin', 'go'), 'half a binary');
@@ -138,6 +148,10 @@ describe('installAtomically', () => {
   });
 
   it('lets two installs of one version in two processes both succeed, leaving one good copy', async () => {
+    recordCase(
+      'fault',
+      'install: lets two installs of one version in two processes both succeed, leaving one good copy',
+    );
     const go = path.join(toolCache, 'go-signal');
     const first = startWorker(1000, go);
     const second = startWorker(1000, go);
@@ -164,6 +178,7 @@ describe('installAtomically', () => {
   });
 
   it('cleans up after an install killed mid-way (SIGKILL), and installs', async () => {
+    recordCase('fault', 'install: cleans up after an install killed mid-way (SIGKILL), and installs');
     const doomed = startWorker(60_000);
     const { staging } = await doomed.next('populating');
     doomed.kill('SIGKILL');

@@ -25,6 +25,8 @@ import { buildReport, type Report, type TargetResult } from '../src/report/repor
 import { runAction } from '../scripts/local-runner.js';
 import { runGo } from './fixtures/binary/go-programs.js';
 import { captureLog, startGitHubApi, type CapturedLog, type GitHubApi } from '../test/support/github-api.js';
+import { saveLog } from '../test/support/log-scan.js';
+import { recordCase, recordSecret } from '../test/support/suite-counts.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const OWNER = 'octo';
@@ -32,6 +34,9 @@ const REPO = 'hello';
 const PR_NUMBER = 7;
 const WRITE_TOKEN = `ghs_${randomBytes(18).toString('hex')}`;
 const READ_TOKEN = `ghs_${randomBytes(18).toString('hex')}`;
+// The suite's log scan looks for both in every log a test saved.
+recordSecret(WRITE_TOKEN, 'the pull-request tests’ write token');
+recordSecret(READ_TOKEN, 'the pull-request tests’ read-only token');
 const pr = { owner: OWNER, repo: REPO, number: PR_NUMBER };
 
 const savedEnv = { ...process.env };
@@ -226,6 +231,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  // What the code under test logged in this process, for the suite's log scan (runner steps save their own).
+  saveLog('pr-comment-in-process', logs.join('\n'));
   await api?.stop();
   for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
   Object.assign(process.env, savedEnv);
@@ -433,6 +440,10 @@ describe('posting the sticky comment', () => {
 
 describe('when GitHub gets in the way', () => {
   it('creates a new comment when the old one is deleted between finding and updating it', async () => {
+    recordCase(
+      'fault',
+      'pr-comment: creates a new comment when the old one is deleted between finding and updating it',
+    );
     const [existing] = markerComments('setup-go-arm64');
     api.fail({
       method: 'PATCH',
@@ -457,6 +468,7 @@ describe('when GitHub gets in the way', () => {
   });
 
   it('waits out a secondary rate limit, then succeeds', async () => {
+    recordCase('fault', 'pr-comment: waits out a secondary rate limit, then succeeds');
     api.rateLimit({ method: 'GET', path: /\/comments$/, retryAfterSeconds: 1, times: 1 });
     const mark = api.requests.length;
     const started = Date.now();
@@ -473,6 +485,10 @@ describe('when GitHub gets in the way', () => {
   });
 
   it('retries server errors, and never posts twice when a create failed with one', async () => {
+    recordCase(
+      'fault',
+      'pr-comment: retries server errors, and never posts twice when a create failed with one',
+    );
     api.fail({ method: 'PATCH', status: 502, times: 1 });
     expect((await publish(bodyFor('setup-go-arm64', verdictFor('3MiB')), options())).outcome.action).toBe(
       'updated',
@@ -542,6 +558,10 @@ describe('pull requests from forks', () => {
   const forkBody = () => bodyFor('fork', verdictFor('5%'));
 
   it('keeps the comment in the summary and a file, warns once, and passes when the token is read-only', async () => {
+    recordCase(
+      'fault',
+      'pr-comment: keeps the comment in the summary and a file, warns once, and passes when the token is read-only',
+    );
     await writeFile(summaryFile, '');
     const mark = api.requests.length;
     const result = await publish(forkBody(), options({ 'comment-header': 'fork' }), READ_TOKEN, {
@@ -643,6 +663,10 @@ describe('pull requests from forks', () => {
     });
 
     it('refuses a file from another commit than the run built, posting nothing', async () => {
+      recordCase(
+        'attack',
+        'pr-comment: refuses a file from another commit than the run built, posting nothing',
+      );
       const mark = api.requests.length;
       const run = await runPoster(commentFile, commits.b);
       logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
@@ -654,6 +678,10 @@ describe('pull requests from forks', () => {
     });
 
     it('refuses a tampered file: a raw header, a foreign marker, a body too long', async () => {
+      recordCase(
+        'attack',
+        'pr-comment: refuses a tampered file: a raw header, a foreign marker, a body too long',
+      );
       const content = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
       const tampered = path.join(root, 'tampered.json');
       const cases: [Record<string, unknown>, string][] = [
@@ -674,6 +702,7 @@ describe('pull requests from forks', () => {
     });
 
     it('refuses a header other than the one it was told to post', async () => {
+      recordCase('attack', 'pr-comment: refuses a header other than the one it was told to post');
       const run = await runPoster(commentFile, commits.c, { 'comment-header': 'setup-go-arm64' });
       logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
       expect(run.success).toBe(false);
@@ -683,6 +712,10 @@ describe('pull requests from forks', () => {
     });
 
     it('posts nothing when the pull request has moved on or closed, and passes', async () => {
+      recordCase(
+        'fault',
+        'pr-comment: posts nothing when the pull request has moved on or closed, and passes',
+      );
       const newer = 'e'.repeat(40);
       api.addPullRequest(OWNER, REPO, {
         number: PR_NUMBER,
@@ -748,6 +781,10 @@ describe('pull requests from forks', () => {
   });
 
   it('warns when pull_request_target builds a fork’s code with a write token', () => {
+    recordCase(
+      'attack',
+      'pr-comment: warns when pull_request_target builds a fork’s code with a write token',
+    );
     const event = {
       pull_request: {
         merge_commit_sha: 'm'.repeat(40),

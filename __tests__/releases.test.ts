@@ -6,6 +6,7 @@ import { DownloadError } from '../src/net/download.js';
 import { toolchainModule } from '../src/toolchain/goproxy.js';
 import { fetchGoDevIndex, fetchToolchainModuleList } from '../src/version/fetch-releases.js';
 import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../src/version/releases.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'version');
 const GO_DEV_JSON = readFileSync(path.join(FIXTURES, 'go-dev-index.json'), 'utf8');
@@ -225,6 +226,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('retries a 500 and logs why', async () => {
+    recordCase('fault', 'releases: retries a 500 and logs why');
     server.answer(status(500), ok(GO_DEV_JSON));
     const log: string[] = [];
     const releases = await fetchGoDevIndex(`${base}/dl`, fetch, { ...fast, log: (line) => log.push(line) });
@@ -236,6 +238,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('waits as long as a 429 Retry-After asks before retrying', async () => {
+    recordCase('fault', 'releases: waits as long as a 429 Retry-After asks before retrying');
     server.answer(status(429, { 'retry-after': '1' }), ok(PROXY_LIST, 'text/plain'));
     const started = Date.now();
     await fetchToolchainModuleList(base, fetch, fast);
@@ -244,6 +247,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('gives up after the last attempt, naming the URL and the last status', async () => {
+    recordCase('fault', 'releases: gives up after the last attempt, naming the URL and the last status');
     server.answer(status(502), status(503), status(503));
     const error = await failure(fetchToolchainModuleList(base, fetch, { ...fast, attempts: 3 }));
     expect(error.status).toBe(503);
@@ -256,6 +260,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('does not retry a 404, so a GOPROXY list can fall through at once', async () => {
+    recordCase('fault', 'releases: does not retry a 404, so a GOPROXY list can fall through at once');
     server.answer(status(404), ok(PROXY_LIST));
     const error = await failure(fetchToolchainModuleList(base, fetch, fast));
     expect(error.status).toBe(404);
@@ -263,12 +268,14 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('retries a dropped connection', async () => {
+    recordCase('fault', 'releases: retries a dropped connection');
     server.answer((req) => req.socket.destroy(), ok(GO_DEV_JSON));
     await expect(fetchGoDevIndex(base, fetch, fast)).resolves.toHaveLength(12);
     expect(server.requests).toHaveLength(2);
   });
 
   it('times an attempt out and says so', async () => {
+    recordCase('fault', 'releases: times an attempt out and says so');
     server.answer(
       () => undefined,
       () => undefined,
@@ -280,6 +287,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('refuses a body that is not JSON, without retrying', async () => {
+    recordCase('fault', 'releases: refuses a body that is not JSON, without retrying');
     server.answer(ok('<!doctype html><h1>Service Unavailable</h1>', 'text/html'), ok(GO_DEV_JSON));
     const error = await failure(fetchGoDevIndex(base, fetch, fast));
     expect(error.status).toBe(200);
@@ -290,12 +298,17 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   });
 
   it('refuses a list that is not a toolchain list', async () => {
+    recordCase('fault', 'releases: refuses a list that is not a toolchain list');
     server.answer(ok('<html>blocked by proxy</html>', 'text/html'));
     const error = await failure(fetchToolchainModuleList(base, fetch, fast));
     expect(error.message).toMatch(/did not answer with a Go release index: Line 1/);
   });
 
   it('refuses a body declared too big, and one that grows too big without a length', async () => {
+    recordCase(
+      'attack',
+      'releases: refuses a body declared too big, and one that grows too big without a length',
+    );
     server.answer(ok(GO_DEV_JSON));
     const declared = await failure(fetchGoDevIndex(base, fetch, { ...fast, maxBytes: 1000 }));
     expect(declared.message).toMatch(/declares \d+ bytes, over the 1000-byte limit/);

@@ -10,6 +10,7 @@ import { runAction } from '../scripts/local-runner.js';
 import { hashModuleZip } from '../src/toolchain/dirhash.js';
 import { goDevTarball, REAL_TOOLCHAIN, toolchainModuleZip } from '../test/support/archives.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
+import { recordCase } from '../test/support/suite-counts.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = REAL_TOOLCHAIN.goVersion;
@@ -115,6 +116,10 @@ describe('toolchain sources through the action', () => {
   });
 
   it('falls back from an unreachable go.dev to the proxy under auto, and warns once', async () => {
+    recordCase(
+      'fault',
+      'toolchain-sources: falls back from an unreachable go.dev to the proxy under auto, and warns once',
+    );
     const closed = await ToolchainServer.start();
     const deadUrl = closed.url('/dl');
     await closed.close();
@@ -132,6 +137,10 @@ describe('toolchain sources through the action', () => {
   }, 300_000);
 
   it('never falls back after a tampered go.dev archive, and leaves nothing in the tool cache', async () => {
+    recordCase(
+      'attack',
+      'toolchain-sources: never falls back after a tampered go.dev archive, and leaves nothing in the tool cache',
+    );
     server.serveBuffer(INDEX, goDevIndex('0'.repeat(64)), 'application/json');
     const { result, toolCache } = await runSetup({
       'go-version': VERSION,
@@ -146,6 +155,10 @@ describe('toolchain sources through the action', () => {
   });
 
   it('refuses a proxy zip whose h1: hash is not the pinned one, and leaves nothing in the tool cache', async () => {
+    recordCase(
+      'attack',
+      'toolchain-sources: refuses a proxy zip whose h1: hash is not the pinned one, and leaves nothing in the tool cache',
+    );
     const wrongSum = `h1:${Buffer.alloc(32, 7).toString('base64')}`;
     const { result, toolCache } = await runSetup({
       'go-version': VERSION,

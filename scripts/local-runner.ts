@@ -83,6 +83,14 @@ export async function readActionMetadata(actionDir: string): Promise<ActionMetad
   return parseYaml(await readFile(path.join(actionDir, 'action.yml'), 'utf8')) as ActionMetadata;
 }
 
+/**
+ * An input's default as the runner hands it over: GitHub evaluates `${{ github.token }}` to the job's token; a
+ * local run has none, so it is empty (a test that needs a token gives the input).
+ */
+function evaluateDefault(value: string): string {
+  return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, '');
+}
+
 /** The runner's name mangling: upper case, spaces to underscores (hyphens stay). */
 export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
@@ -137,16 +145,19 @@ export function parseWorkflowCommand(line: string): WorkflowCommand | undefined 
 
 /**
  * A log as GitHub displays it, line by line: an `::add-mask::<value>` line registers its value and is not shown;
- * every other line shows each value registered so far (in `masks`, which this extends) as `***`.
+ * a workflow command shows decoded (`##[debug]message`); every line shows each value registered so far (in
+ * `masks`, which this extends) as `***`.
  */
 export function maskLog(log: string, masks: string[]): string {
   const shown: string[] = [];
-  for (const line of log.split('\n')) {
-    const command = parseWorkflowCommand(line.replace(/\r$/, ''));
+  for (const raw of log.split('\n')) {
+    const command = parseWorkflowCommand(raw.replace(/\r$/, ''));
     if (command?.command === 'add-mask') {
       if (command.message !== '') masks.push(command.message);
       continue;
     }
+    const properties = Object.entries(command?.properties ?? {}).map(([name, value]) => ` ${name}=${value}`);
+    const line = command ? `##[${command.command}${properties.join('')}]${command.message}` : raw;
     // Longest first, so a value that contains a shorter one is hidden whole.
     const ordered = [...new Set(masks)].sort((a, b) => b.length - a.length);
     shown.push(ordered.reduce((text, value) => text.split(value).join('***'), line));
@@ -263,7 +274,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
 
   const inputEnv: Record<string, string> = {};
   for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
-    if (spec.default !== undefined) inputEnv[inputEnvName(name)] = String(spec.default);
+    if (spec.default !== undefined) inputEnv[inputEnvName(name)] = evaluateDefault(String(spec.default));
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) inputEnv[inputEnvName(name)] = value;
 
@@ -359,7 +370,9 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     addedPath,
     state,
     summary,
-    masks: steps.flatMap((step) => step.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)),
+    masks: steps.flatMap((step) =>
+      step.commands.filter((c) => c.command === 'add-mask').map((c) => c.message),
+    ),
     ...(logDir ? { logDir } : {}),
     success: steps.every((s) => s.exitCode === 0),
   };

@@ -157,7 +157,8 @@ export function splitShellWords(value: string, inputName: string): string[] {
 /** GOTOOLCHAIN as go accepts it: local, auto, path, or local/a toolchain name, optionally with +auto or +path. */
 function parseGotoolchain(value: string): string {
   const trimmed = value.trim() || 'local';
-  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed)) return trimmed;
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
+    return trimmed;
   throw new InputError(
     'gotoolchain',
     `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,

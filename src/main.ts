@@ -72,7 +72,7 @@ async function run(): Promise<void> {
     if (config.targets.length > 0) {
       throw new InputError(
         'merge-reports',
-        'Inputs merge-reports and targets are both set',
+        `Inputs merge-reports (${config.mergeReports}) and targets (${config.targets.map(targetName).join(' ')}) are both set`,
         'merge reports in a job of their own, with targets empty',
       );
     }

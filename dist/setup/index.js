@@ -6871,7 +6871,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert4 = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline5 } = __require("node:stream");
     var util5 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7350,7 +7350,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength2) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline6(
+      const pipe = pipeline5(
         body2,
         h2stream,
         (err) => {
@@ -10395,7 +10395,7 @@ var require_api_pipeline = __commonJS({
         util5.destroy(ret, err);
       }
     };
-    function pipeline6(opts, handler2) {
+    function pipeline5(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10404,7 +10404,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline6;
+    module.exports = pipeline5;
   }
 });
 
@@ -13569,7 +13569,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable6, pipeline: pipeline6, finished } = __require("node:stream");
+    var { Readable: Readable6, pipeline: pipeline5, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14514,7 +14514,7 @@ var require_fetch = __commonJS({
                 status: status2,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline5(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18715,7 +18715,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module) {
     "use strict";
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline5 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18875,7 +18875,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline6(
+          pipeline5(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -34580,12 +34580,12 @@ var HttpPipeline = class _HttpPipeline {
   }
   sendRequest(httpClient2, request2) {
     const policies = this.getOrderedPolicies();
-    const pipeline6 = policies.reduceRight((next, policy) => {
+    const pipeline5 = policies.reduceRight((next, policy) => {
       return (req) => {
         return policy.sendRequest(req, next);
       };
     }, (req) => httpClient2.sendRequest(req));
-    return pipeline6(request2);
+    return pipeline5(request2);
   }
   getOrderedPolicies() {
     if (!this._orderedPolicies) {
@@ -36545,31 +36545,31 @@ function wrapAbortSignalLikePolicy() {
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 function createPipelineFromOptions2(options2) {
-  const pipeline6 = createEmptyPipeline2();
+  const pipeline5 = createEmptyPipeline2();
   if (isNodeLike2) {
     if (options2.agent) {
-      pipeline6.addPolicy(agentPolicy2(options2.agent));
+      pipeline5.addPolicy(agentPolicy2(options2.agent));
     }
     if (options2.tlsOptions) {
-      pipeline6.addPolicy(tlsPolicy2(options2.tlsOptions));
+      pipeline5.addPolicy(tlsPolicy2(options2.tlsOptions));
     }
-    pipeline6.addPolicy(proxyPolicy2(options2.proxyOptions));
-    pipeline6.addPolicy(decompressResponsePolicy2());
+    pipeline5.addPolicy(proxyPolicy2(options2.proxyOptions));
+    pipeline5.addPolicy(decompressResponsePolicy2());
   }
-  pipeline6.addPolicy(wrapAbortSignalLikePolicy());
-  pipeline6.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
-  pipeline6.addPolicy(userAgentPolicy2(options2.userAgentOptions));
-  pipeline6.addPolicy(setClientRequestIdPolicy(options2.telemetryOptions?.clientRequestIdHeaderName));
-  pipeline6.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
-  pipeline6.addPolicy(defaultRetryPolicy2(options2.retryOptions), { phase: "Retry" });
-  pipeline6.addPolicy(tracingPolicy({ ...options2.userAgentOptions, ...options2.loggingOptions }), {
+  pipeline5.addPolicy(wrapAbortSignalLikePolicy());
+  pipeline5.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
+  pipeline5.addPolicy(userAgentPolicy2(options2.userAgentOptions));
+  pipeline5.addPolicy(setClientRequestIdPolicy(options2.telemetryOptions?.clientRequestIdHeaderName));
+  pipeline5.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
+  pipeline5.addPolicy(defaultRetryPolicy2(options2.retryOptions), { phase: "Retry" });
+  pipeline5.addPolicy(tracingPolicy({ ...options2.userAgentOptions, ...options2.loggingOptions }), {
     afterPhase: "Retry"
   });
   if (isNodeLike2) {
-    pipeline6.addPolicy(redirectPolicy2(options2.redirectOptions), { afterPhase: "Retry" });
+    pipeline5.addPolicy(redirectPolicy2(options2.redirectOptions), { afterPhase: "Retry" });
   }
-  pipeline6.addPolicy(logPolicy2(options2.loggingOptions), { afterPhase: "Sign" });
-  return pipeline6;
+  pipeline5.addPolicy(logPolicy2(options2.loggingOptions), { afterPhase: "Sign" });
+  return pipeline5;
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/defaultHttpClient.js
@@ -36893,8 +36893,8 @@ function createDisableKeepAlivePolicy() {
     }
   };
 }
-function pipelineContainsDisableKeepAlivePolicy(pipeline6) {
-  return pipeline6.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
+function pipelineContainsDisableKeepAlivePolicy(pipeline5) {
+  return pipeline5.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
 
 // node_modules/@azure/core-client/dist/esm/base64.js
@@ -38149,18 +38149,18 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 // node_modules/@azure/core-client/dist/esm/pipeline.js
 function createClientPipeline(options2 = {}) {
-  const pipeline6 = createPipelineFromOptions2(options2 ?? {});
+  const pipeline5 = createPipelineFromOptions2(options2 ?? {});
   if (options2.credentialOptions) {
-    pipeline6.addPolicy(bearerTokenAuthenticationPolicy({
+    pipeline5.addPolicy(bearerTokenAuthenticationPolicy({
       credential: options2.credentialOptions.credential,
       scopes: options2.credentialOptions.credentialScopes
     }));
   }
-  pipeline6.addPolicy(serializationPolicy(options2.serializationOptions), { phase: "Serialize" });
-  pipeline6.addPolicy(deserializationPolicy(options2.deserializationOptions), {
+  pipeline5.addPolicy(serializationPolicy(options2.serializationOptions), { phase: "Serialize" });
+  pipeline5.addPolicy(deserializationPolicy(options2.deserializationOptions), {
     phase: "Deserialize"
   });
-  return pipeline6;
+  return pipeline5;
 }
 
 // node_modules/@azure/core-client/dist/esm/httpClientCache.js
@@ -48293,11 +48293,11 @@ var PathStylePorts2 = [
 ];
 
 // node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline6) {
-  if (!pipeline6 || typeof pipeline6 !== "object") {
+function isPipelineLike(pipeline5) {
+  if (!pipeline5 || typeof pipeline5 !== "object") {
     return false;
   }
-  const castPipeline = pipeline6;
+  const castPipeline = pipeline5;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -48336,11 +48336,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline6 = new Pipeline([], pipelineOptions);
-  pipeline6._credential = credential;
-  return pipeline6;
+  const pipeline5 = new Pipeline([], pipelineOptions);
+  pipeline5._credential = credential;
+  return pipeline5;
 }
-function processDownlevelPipeline(pipeline6) {
+function processDownlevelPipeline(pipeline5) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -48350,8 +48350,8 @@ function processDownlevelPipeline(pipeline6) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline6.factories.length) {
-    const novelFactories = pipeline6.factories.filter((factory) => {
+  if (pipeline5.factories.length) {
+    const novelFactories = pipeline5.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -48364,14 +48364,14 @@ function processDownlevelPipeline(pipeline6) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline6) {
-  const { httpClient: v1Client, ...restOptions } = pipeline6.options;
-  let httpClient2 = pipeline6._coreHttpClient;
+function getCoreClientOptions(pipeline5) {
+  const { httpClient: v1Client, ...restOptions } = pipeline5.options;
+  let httpClient2 = pipeline5._coreHttpClient;
   if (!httpClient2) {
     httpClient2 = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline6._coreHttpClient = httpClient2;
+    pipeline5._coreHttpClient = httpClient2;
   }
-  let corePipeline = pipeline6._corePipeline;
+  let corePipeline = pipeline5._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION4}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -48412,11 +48412,11 @@ function getCoreClientOptions(pipeline6) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline6);
+    const downlevelResults = processDownlevelPipeline(pipeline5);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline6);
+    const credential = getCredentialFromPipeline(pipeline5);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -48429,7 +48429,7 @@ function getCoreClientOptions(pipeline6) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline6._corePipeline = corePipeline;
+    pipeline5._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -48438,12 +48438,12 @@ function getCoreClientOptions(pipeline6) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline6) {
-  if (pipeline6._credential) {
-    return pipeline6._credential;
+function getCredentialFromPipeline(pipeline5) {
+  if (pipeline5._credential) {
+    return pipeline5._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline6.factories) {
+  for (const factory of pipeline5.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -62353,13 +62353,13 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline6) {
+  constructor(url2, pipeline5) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline6;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline6));
+    this.pipeline = pipeline5;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline5));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline6);
+    this.credential = getCredentialFromPipeline(pipeline5);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
@@ -65965,21 +65965,21 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
     options2 = options2 || {};
-    let pipeline6;
+    let pipeline5;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline6 = credentialOrPipelineOrContainerName;
+      pipeline5 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options2 = blobNameOrOptions;
       }
-      pipeline6 = newPipeline(new AnonymousCredential(), options2);
+      pipeline5 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -65991,20 +65991,20 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline6 = newPipeline(sharedKeyCredential, options2);
+          pipeline5 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline6 = newPipeline(new AnonymousCredential(), options2);
+        pipeline5 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline6);
+    super(url2, pipeline5);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants2.Parameters.SNAPSHOT);
@@ -66991,19 +66991,19 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline6;
+    let pipeline5;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline6 = credentialOrPipelineOrContainerName;
+      pipeline5 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline6 = newPipeline(new AnonymousCredential(), options2);
+      pipeline5 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67015,20 +67015,20 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline6 = newPipeline(sharedKeyCredential, options2);
+          pipeline5 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline6 = newPipeline(new AnonymousCredential(), options2);
+        pipeline5 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline6);
+    super(url2, pipeline5);
     this.appendBlobContext = this.storageClientContext.appendBlob;
   }
   /**
@@ -67263,22 +67263,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline6;
+    let pipeline5;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline6 = credentialOrPipelineOrContainerName;
+      pipeline5 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options2 = blobNameOrOptions;
       }
-      pipeline6 = newPipeline(new AnonymousCredential(), options2);
+      pipeline5 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67290,20 +67290,20 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline6 = newPipeline(sharedKeyCredential, options2);
+          pipeline5 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline6 = newPipeline(new AnonymousCredential(), options2);
+        pipeline5 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline6);
+    super(url2, pipeline5);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
   }
@@ -67874,19 +67874,19 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline6;
+    let pipeline5;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline6 = credentialOrPipelineOrContainerName;
+      pipeline5 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline6 = newPipeline(new AnonymousCredential(), options2);
+      pipeline5 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67898,20 +67898,20 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline6 = newPipeline(sharedKeyCredential, options2);
+          pipeline5 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline6 = newPipeline(new AnonymousCredential(), options2);
+        pipeline5 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline6);
+    super(url2, pipeline5);
     this.pageBlobContext = this.storageClientContext.pageBlob;
   }
   /**
@@ -68813,8 +68813,8 @@ var __awaiter12 = function(thisArg, _arguments, P2, generator) {
 };
 function pipeResponseToStream(response, output) {
   return __awaiter12(this, void 0, void 0, function* () {
-    const pipeline6 = util4.promisify(stream.pipeline);
-    yield pipeline6(response.message, output);
+    const pipeline5 = util4.promisify(stream.pipeline);
+    yield pipeline5(response.message, output);
   });
 }
 var DownloadProgress = class {
@@ -70860,6 +70860,7 @@ async function restoreGoCaches(plan) {
     startGroup(`Restore ${LABELS[planned.kind]}`);
     try {
       const started = Date.now();
+      const beforeRestore = await fingerprintPaths(planned.paths);
       const { value, log: log2 } = await readingLibraryLog(
         () => restoreCache([...planned.paths], planned.key, [...planned.restoreKeys])
       );
@@ -70869,6 +70870,10 @@ async function restoreGoCaches(plan) {
         const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
         notice(message);
         return finish("unavailable", entries, null, message);
+      }
+      if (failure && !sameFingerprint(beforeRestore, await fingerprintPaths(planned.paths))) {
+        for (const dir of planned.paths) await removeTree(dir);
+        info(`Removed what the failed restore wrote into ${planned.paths.join(", ")}; it starts empty.`);
       }
       const backdatedTo = planned.kind === "build" ? Date.now() - BUILD_CACHE_BACKDATE_MS : void 0;
       const fingerprint = await fingerprintPaths(planned.paths, backdatedTo);
@@ -70919,6 +70924,27 @@ async function fingerprintPaths(paths, backdateTo) {
     }
   }
   return fingerprint;
+}
+function sameFingerprint(a, b2) {
+  return a.files === b2.files && a.bytes === b2.bytes && a.newestMtimeMs === b2.newestMtimeMs;
+}
+async function removeTree(target) {
+  try {
+    await rm2(target, { recursive: true, force: true });
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 !== "EACCES" && code2 !== "EPERM") throw error2;
+    await makeDirectoriesWritable(target);
+    await rm2(target, { recursive: true, force: true });
+  }
+}
+async function makeDirectoriesWritable(target) {
+  const stats = await lstat2(target);
+  if (!stats.isDirectory()) return;
+  await chmod2(target, stats.mode | 448);
+  for (const dirent of await readdir2(target, { withFileTypes: true })) {
+    if (dirent.isDirectory()) await makeDirectoriesWritable(path15.join(target, dirent.name));
+  }
 }
 var logListeners = /* @__PURE__ */ new Set();
 var passThroughWrite;
@@ -71274,7 +71300,8 @@ function splitShellWords(value, inputName) {
 }
 function parseGotoolchain(value) {
   const trimmed = value.trim() || "local";
-  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed)) return trimmed;
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
+    return trimmed;
   throw new InputError(
     "gotoolchain",
     `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
@@ -73078,6 +73105,8 @@ var DownloadError = class extends Error {
   status;
   name = "DownloadError";
 };
+var WriteError = class extends Error {
+};
 var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -73097,6 +73126,12 @@ async function downloadFile(options2) {
       return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
     } catch (error2) {
       await rm4(partial, { force: true });
+      if (error2 instanceof WriteError) {
+        throw new Error(
+          `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
+          { cause: error2 }
+        );
+      }
       lastError = error2 instanceof AttemptError ? error2 : new AttemptError(error2.message, void 0, true);
       if (!lastError.retryable || attempt === attempts) break;
       const delay4 = lastError.retryAfterMs !== void 0 ? Math.min(lastError.retryAfterMs, maxRetryAfterMs) : backoff(attempt);
@@ -73230,6 +73265,11 @@ async function downloadOnce(options2, partial, stallTimeoutMs) {
       );
     } catch (error2) {
       if (error2 instanceof AttemptError) throw error2;
+      if (error2.syscall !== void 0) {
+        throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
+          cause: error2
+        });
+      }
       const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1e3}s` : error2.message;
       throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
     }
@@ -73345,7 +73385,7 @@ import path28 from "node:path";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
 import path25 from "node:path";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -76442,7 +76482,6 @@ var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import path24 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
 var S_IFMT = 61440;
 var S_IFREG = 32768;
 var S_IFDIR = 16384;
@@ -76488,6 +76527,26 @@ function directoryMaker() {
     await making;
   };
 }
+function copyEntry(source, sink) {
+  return new Promise((resolve3, reject) => {
+    let sinkError;
+    source.once("error", (error2) => {
+      sink.destroy();
+      reject(error2);
+    });
+    sink.once("error", (error2) => {
+      sinkError = error2;
+      source.unpipe(sink);
+      if (source.readableEnded) reject(error2);
+      source.once("end", () => reject(error2));
+      source.resume();
+    });
+    sink.once("close", () => {
+      if (!sinkError) resolve3();
+    });
+    source.pipe(sink);
+  });
+}
 var PARALLEL_WRITES = 4;
 async function extractZip(options2) {
   const zip = await openZip(options2.zipPath);
@@ -76511,7 +76570,7 @@ async function extractZip(options2) {
     const stream2 = await new Promise(
       (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
     );
-    await pipeline4(stream2, createWriteStream3(target, { mode: executable ? 493 : 420, flags: "wx" }));
+    await copyEntry(stream2, createWriteStream3(target, { mode: executable ? 493 : 420, flags: "wx" }));
     files++;
   };
   try {
@@ -76602,7 +76661,7 @@ async function extractTarGz(options2) {
       if (decision.action === "file") {
         await makeDirectory(path25.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
-        await pipeline5(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
+        await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
@@ -82907,7 +82966,7 @@ async function run() {
     if (config.targets.length > 0) {
       throw new InputError(
         "merge-reports",
-        "Inputs merge-reports and targets are both set",
+        `Inputs merge-reports (${config.mergeReports}) and targets (${config.targets.map(targetName).join(" ")}) are both set`,
         "merge reports in a job of their own, with targets empty"
       );
     }

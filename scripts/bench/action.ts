@@ -12,9 +12,16 @@ export async function runBenchAction(
 ): Promise<RunActionResult> {
   const temp = await freshDir(path.join(setup.scratch, 'runner-temp'));
   try {
-    const result = await runAction({ ...options, actionDir: setup.root, toolCache: options.toolCache ?? setup.toolCache, temp });
+    const result = await runAction({
+      ...options,
+      actionDir: setup.root,
+      toolCache: options.toolCache ?? setup.toolCache,
+      temp,
+    });
     if (!result.success) {
-      const logs = result.steps.map((step) => `--- ${step.name} (exit ${step.exitCode})\n${step.stdout}${step.stderr}`);
+      const logs = result.steps.map(
+        (step) => `--- ${step.name} (exit ${step.exitCode})\n${step.stdout}${step.stderr}`,
+      );
       throw new Error(`The action failed:\n${logs.join('\n').slice(-6000)}`);
     }
     return result;
@@ -24,7 +31,11 @@ export async function runBenchAction(
 }
 
 /** The action's inputs for building a workload's 4 targets with the bench toolchain (action defaults otherwise). */
-export function buildInputs(setup: BenchSetup, workload: Workload, extra: Record<string, string>): Record<string, string> {
+export function buildInputs(
+  setup: BenchSetup,
+  workload: Workload,
+  extra: Record<string, string>,
+): Record<string, string> {
   return {
     'go-version': setup.go.version,
     'toolchain-source': 'goproxy',
@@ -43,7 +54,9 @@ export function actionBuildMs(result: RunActionResult): number {
     totals: { wallMs: number };
   } | null;
   if (!report || report.targets.length !== TARGETS.length) {
-    throw new Error(`The action's report lists ${report?.targets.length ?? 'no'} targets, not ${TARGETS.length}`);
+    throw new Error(
+      `The action's report lists ${report?.targets.length ?? 'no'} targets, not ${TARGETS.length}`,
+    );
   }
   return report.totals.wallMs;
 }

@@ -47,7 +47,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     for (const word of values.rows.split(/[\s,]+/).filter(Boolean)) {
       const row = Number(word);
       if (!(ALL_ROWS as readonly number[]).includes(row)) {
-        throw new UsageError(`--rows: "${word}" is not a row; use numbers from ${ALL_ROWS.join(', ')}, e.g. --rows 3,5`);
+        throw new UsageError(
+          `--rows: "${word}" is not a row; use numbers from ${ALL_ROWS.join(', ')}, e.g. --rows 3,5`,
+        );
       }
       rows.add(row);
     }

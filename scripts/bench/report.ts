@@ -70,7 +70,10 @@ export function rowResult(
     verdict: verdictFor(ratio, spec.goal),
     notes: spec.notes ?? [],
     extra: Object.fromEntries(
-      Object.entries(extra).map(([name, series]) => [name, { unit: series.unit, summary: summarize(series.samples) }]),
+      Object.entries(extra).map(([name, series]) => [
+        name,
+        { unit: series.unit, summary: summarize(series.samples) },
+      ]),
     ),
   };
 }

@@ -98,10 +98,15 @@ async function installBenchToolchain(setup: Pick<BenchSetup, 'root' | 'scratch' 
   });
   const goroot = result.outputs['go-root'];
   if (!result.success || !goroot) {
-    throw new Error(`Installing Go ${REAL_TOOLCHAIN.goVersion} into ${setup.toolCache} failed:\n${result.steps.map((s) => s.stdout + s.stderr).join('\n')}`);
+    throw new Error(
+      `Installing Go ${REAL_TOOLCHAIN.goVersion} into ${setup.toolCache} failed:\n${result.steps.map((s) => s.stdout + s.stderr).join('\n')}`,
+    );
   }
   const binary = path.join(goroot, 'bin', 'go');
-  const hostEnv = await mustRun(binary, ['env', 'GOHOSTOS', 'GOHOSTARCH'], { cwd: workspace, env: setup.goEnv });
+  const hostEnv = await mustRun(binary, ['env', 'GOHOSTOS', 'GOHOSTARCH'], {
+    cwd: workspace,
+    env: setup.goEnv,
+  });
   const [hostOs = '', hostArch = ''] = hostEnv.stdout.trim().split('\n');
   return { version: REAL_TOOLCHAIN.goVersion, goroot, binary, hostOs, hostArch };
 }
@@ -113,7 +118,9 @@ async function installBenchToolchain(setup: Pick<BenchSetup, 'root' | 'scratch' 
 async function ensureGoreleaser(benchDir: string): Promise<string> {
   const binary = path.join(benchDir, 'bin', 'goreleaser');
   if (existsSync(binary)) {
-    const version = await mustRun(binary, ['--version'], { cwd: benchDir, env: process.env }).catch(() => undefined);
+    const version = await mustRun(binary, ['--version'], { cwd: benchDir, env: process.env }).catch(
+      () => undefined,
+    );
     if (version && new RegExp(`GitVersion:\\s+${GORELEASER.version}\\b`).test(version.output)) return binary;
   }
   const work = path.join(benchDir, 'goreleaser-build');
@@ -169,7 +176,9 @@ async function commitWorkload(workload: Workload): Promise<void> {
   await mustRun('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'bench workload'], git);
 }
 
-async function prepareWorkloads(setup: Pick<BenchSetup, 'root' | 'benchDir' | 'go' | 'goEnv'>): Promise<Workload[]> {
+async function prepareWorkloads(
+  setup: Pick<BenchSetup, 'root' | 'benchDir' | 'go' | 'goEnv'>,
+): Promise<Workload[]> {
   const go = setup.go.binary;
   const hello: Workload = {
     name: 'hello',
@@ -206,10 +215,20 @@ async function prepareWorkloads(setup: Pick<BenchSetup, 'root' | 'benchDir' | 'g
   await mustRun(go, ['mod', 'tidy'], { cwd: gojq.dir, env: setup.goEnv });
   const goMod = await readFile(path.join(gojq.dir, 'go.mod'), 'utf8');
   if (!goMod.includes(`${GOJQ.module} ${GOJQ.version}`) || !goMod.includes(`go ${setup.go.version}\n`)) {
-    throw new Error(`go mod tidy did not keep ${GOJQ.module} ${GOJQ.version} and go ${setup.go.version}:\n${goMod}`);
+    throw new Error(
+      `go mod tidy did not keep ${GOJQ.module} ${GOJQ.version} and go ${setup.go.version}:\n${goMod}`,
+    );
   }
   for (const workload of [hello, gojq]) await commitWorkload(workload);
   return [hello, gojq];
+}
+
+/**
+ * Where a workload's build cache is kept warm for row 6: the cold-build rows leave their last filled GOCACHE
+ * here, so row 6 need not fill one itself.
+ */
+export function warmGocacheDir(setup: Pick<BenchSetup, 'scratch'>, workload: Pick<Workload, 'name'>): string {
+  return path.join(setup.scratch, `warm-gocache-${workload.name}`);
 }
 
 /** Prepares everything; goreleaser only when a row that needs it runs. */
@@ -223,7 +242,9 @@ export async function prepareBench(root: string, needs: { goreleaser: boolean })
   const toolCache = path.join(benchDir, 'toolcache');
 
   await timed(setupMs, 'bundle', () => ensureBundle(root));
-  const go = await timed(setupMs, 'toolchain', () => installBenchToolchain({ root, scratch, toolCache, goEnv }));
+  const go = await timed(setupMs, 'toolchain', () =>
+    installBenchToolchain({ root, scratch, toolCache, goEnv }),
+  );
   const workloads = await timed(setupMs, 'workloads', () => prepareWorkloads({ root, benchDir, go, goEnv }));
   const goreleaser = needs.goreleaser
     ? await timed(setupMs, 'goreleaser', () => ensureGoreleaser(benchDir))

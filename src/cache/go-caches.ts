@@ -199,6 +199,7 @@ export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
     core.startGroup(`Restore ${LABELS[planned.kind]}`);
     try {
       const started = Date.now();
+      const beforeRestore = await fingerprintPaths(planned.paths);
       const { value, log } = await readingLibraryLog(() =>
         cache.restoreCache([...planned.paths], planned.key, [...planned.restoreKeys]),
       );
@@ -208,6 +209,12 @@ export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
         const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
         core.notice(message);
         return finish('unavailable', entries, null, message);
+      }
+      if (failure && !sameFingerprint(beforeRestore, await fingerprintPaths(planned.paths))) {
+        // A broken archive stops tar part-way: what it wrote is part of an entry, and go trusts an extracted
+        // module directory without checking it again. A cache is only an optimisation, so it starts empty.
+        for (const dir of planned.paths) await removeTree(dir);
+        core.info(`Removed what the failed restore wrote into ${planned.paths.join(', ')}; it starts empty.`);
       }
       // Backdated, every build-cache entry the run uses gets a fresh mtime (see BUILD_CACHE_BACKDATE_MS).
       const backdatedTo = planned.kind === 'build' ? Date.now() - BUILD_CACHE_BACKDATE_MS : undefined;

@@ -48,6 +48,9 @@ export class DownloadError extends Error {
   }
 }
 
+/** The download could not be written to disk (full, read-only, no permission): retrying would fail the same way. */
+class WriteError extends Error {}
+
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 function formatBytes(bytes: number): string {
@@ -76,6 +79,12 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
       return { url: options.url, bytes, sha256, attempts: attempt, durationMs: Date.now() - started };
     } catch (error) {
       await rm(partial, { force: true });
+      if (error instanceof WriteError) {
+        throw new Error(
+          `Could not save ${options.url}: ${error.message}. Free space on that disk (or make it writable) and run again.`,
+          { cause: error },
+        );
+      }
       lastError =
         error instanceof AttemptError ? error : new AttemptError((error as Error).message, undefined, true);
       if (!lastError.retryable || attempt === attempts) break;
@@ -234,6 +243,12 @@ async function downloadOnce(
       );
     } catch (error) {
       if (error instanceof AttemptError) throw error;
+      // File system errors carry the system call that failed; a lost connection does not.
+      if ((error as NodeJS.ErrnoException).syscall !== undefined) {
+        throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
       const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1000}s` : (error as Error).message;
       throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
     }

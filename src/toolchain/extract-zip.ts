@@ -1,7 +1,7 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import {
   ArchiveEntryChecker,
@@ -81,6 +81,31 @@ export function directoryMaker(): (directory: string) => Promise<void> {
 }
 
 /**
+ * Copies an entry into its file. When the file fails (a full disk), the entry is read to its end instead of
+ * destroyed: yauzl's reader throws, uncaught, when its stream is destroyed while one of its reads is queued.
+ */
+function copyEntry(source: Readable, sink: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let sinkError: Error | undefined;
+    source.once('error', (error) => {
+      sink.destroy();
+      reject(error);
+    });
+    sink.once('error', (error) => {
+      sinkError = error;
+      source.unpipe(sink);
+      if (source.readableEnded) reject(error);
+      source.once('end', () => reject(error));
+      source.resume();
+    });
+    sink.once('close', () => {
+      if (!sinkError) resolve();
+    });
+    source.pipe(sink);
+  });
+}
+
+/**
  * Files written at once. Creating a file takes several round trips to the thread pool (open, write, close, in
  * a profile the main thread sat idle half the time), so a few writes in parallel hide that latency.
  */
@@ -114,10 +139,10 @@ export async function extractZip(options: ExtractZipOptions): Promise<{ files: n
     await makeDirectory(path.dirname(target));
     const executable =
       (unixMode(entry) & 0o111) !== 0 || (options.moduleFixups && needsExecBit(decision.path));
-    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    const stream = await new Promise<Readable>((resolve, reject) =>
       zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
     );
-    await pipeline(stream, createWriteStream(target, { mode: executable ? 0o755 : 0o644, flags: 'wx' }));
+    await copyEntry(stream, createWriteStream(target, { mode: executable ? 0o755 : 0o644, flags: 'wx' }));
     files++;
   };
 

@@ -1,7 +1,9 @@
 // What the test suite exercised, counted where it happens: every fault, bad input and attack a test puts the
 // action through, and every bad outcome a test measured (a partial install left in a tool cache, a corrupt cache
 // entry restored, a secret in a log). Each test process appends JSON lines to its own file under
-// SUITE_COUNTS_DIR; the suite reporter (suite-reporter.cjs) adds them up into one line at the end of the run.
+// SUITE_COUNTS_DIR; the suite reporter (suite-reporter.mjs) adds them up into one line at the end of the run.
+// Several jest runs may share the machine: each record carries the id of the run that made it (the reporter
+// hands it to the test processes in SETUP_GO_ARM64_SUITE_RUN), and each run saves its logs in its own directory.
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +11,13 @@ import path from 'node:path';
 /** Where the counts of one run live; the reporter empties it before and after the run. */
 export const SUITE_COUNTS_DIR = path.join(os.tmpdir(), 'setup-go-arm64-suite-counts');
 
-/** Where the local runner saves each step's log when SETUP_GO_ARM64_LOG_DIR points here (the reporter sets it). */
-export const SUITE_LOG_DIR = path.join(SUITE_COUNTS_DIR, 'logs');
+/** Under here, each run's saved logs: the reporter points SETUP_GO_ARM64_LOG_DIR at `<this>/run-<id>`. */
+export const SUITE_LOG_ROOT = path.join(SUITE_COUNTS_DIR, 'logs');
+
+/** The id of the jest run this process belongs to; records made outside a reported run carry none. */
+export function suiteRunId(): string | undefined {
+  return process.env.SETUP_GO_ARM64_SUITE_RUN || undefined;
+}
 
 /** What a case put the action through. */
 export type CaseKind = 'fault' | 'bad-input' | 'attack';
@@ -19,15 +26,20 @@ export type CaseKind = 'fault' | 'bad-input' | 'attack';
 export type OutcomeKind = 'partial-install' | 'corrupt-restore' | 'secret-in-log';
 
 /** One line of a counts file. */
-export type SuiteRecord =
+export type SuiteRecord = { run?: string } & (
   | { type: 'case'; kind: CaseKind; name: string }
   | { type: 'outcome'; kind: OutcomeKind; detail: string }
-  | { type: 'secret'; label: string; value: string };
+  | { type: 'secret'; label: string; value: string }
+);
 
 function append(record: SuiteRecord, dir = SUITE_COUNTS_DIR): void {
   mkdirSync(dir, { recursive: true });
+  const run = suiteRunId();
   // One short line per append: O_APPEND writes of it never interleave with another process's.
-  appendFileSync(path.join(dir, `suite-${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+  appendFileSync(
+    path.join(dir, `suite-${process.pid}.jsonl`),
+    `${JSON.stringify({ ...record, ...(run ? { run } : {}) })}\n`,
+  );
 }
 
 /** Counts one case this test is about to put the action (or a module of it) through. */
@@ -45,8 +57,8 @@ export function recordSecret(value: string, label: string): void {
   append({ type: 'secret', label, value });
 }
 
-/** Every record in `dir`'s counts files, in no particular order. */
-export function readSuiteRecords(dir = SUITE_COUNTS_DIR): SuiteRecord[] {
+/** Every record of the run `run` in `dir`'s counts files, in no particular order. */
+export function readSuiteRecords(run = suiteRunId(), dir = SUITE_COUNTS_DIR): SuiteRecord[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -57,13 +69,17 @@ export function readSuiteRecords(dir = SUITE_COUNTS_DIR): SuiteRecord[] {
     .filter((name) => /^suite-\d+\.jsonl$/.test(name))
     .flatMap((name) => readFileSync(path.join(dir, name), 'utf8').split('\n'))
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SuiteRecord);
+    .map((line) => JSON.parse(line) as SuiteRecord)
+    .filter((record) => record.run === run);
 }
 
-/** The secrets tests recorded, each once. */
-export function recordedSecrets(dir = SUITE_COUNTS_DIR): { label: string; value: string }[] {
+/** The secrets the tests of run `run` recorded, each once. */
+export function recordedSecrets(
+  run = suiteRunId(),
+  dir = SUITE_COUNTS_DIR,
+): { label: string; value: string }[] {
   const byValue = new Map<string, string>();
-  for (const record of readSuiteRecords(dir)) {
+  for (const record of readSuiteRecords(run, dir)) {
     if (record.type === 'secret' && record.value !== '') byValue.set(record.value, record.label);
   }
   return [...byValue].map(([value, label]) => ({ label, value }));

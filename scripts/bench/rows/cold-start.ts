@@ -13,14 +13,21 @@ export async function measureColdStart(setup: BenchSetup, options: BenchOptions)
   // Without the runner's variables the action stops at its first check and prints one error line: the time to
   // that line is the time to load and evaluate the bundle.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(GITHUB_|RUNNER_|INPUT_|ACTIONS_|NODE_OPTIONS$)/.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^(GITHUB_|RUNNER_|INPUT_|ACTIONS_|NODE_OPTIONS$)/.test(name),
+    ),
   );
   const bundle: Step = {
     name: 'node dist/setup/index.js to its first stdout byte',
     run: async () => {
       const timing = await timeStartup(process.execPath, [entry], env);
-      if (timing.firstByteMs === undefined || !timing.stdout.startsWith('::error::GITHUB_WORKSPACE is not set')) {
-        throw new Error(`dist/setup/index.js did not stop at its first check: ${JSON.stringify(timing.stdout.slice(0, 300))}`);
+      if (
+        timing.firstByteMs === undefined ||
+        !timing.stdout.startsWith('::error::GITHUB_WORKSPACE is not set')
+      ) {
+        throw new Error(
+          `dist/setup/index.js did not stop at its first check: ${JSON.stringify(timing.stdout.slice(0, 300))}`,
+        );
       }
       return { bundleFirstLineMs: timing.firstByteMs, bundleExitMs: timing.exitMs };
     },

@@ -30,7 +30,8 @@ async function timedInstall(
 
 export async function measureExtraction(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
   if (!options.rows.has(2)) return [];
-  const runs = runsFor(options, 5);
+  // Each sample writes about 250 MB of files four times: three samples keep the row to minutes on a busy disk.
+  const runs = runsFor(options, 3);
   const zip = await toolchainModuleZip();
   const tarball = await goDevTarball();
   const work = path.join(setup.scratch, 'extract');
@@ -61,14 +62,22 @@ export async function measureExtraction(setup: BenchSetup, options: BenchOptions
     },
     {
       name: 'unzip -q',
-      run: inFreshDir(async (dir) => (await mustRun('unzip', ['-q', zip, '-d', dir], { cwd: dir, env: process.env })).ms, 'zipPlainMs'),
+      run: inFreshDir(
+        async (dir) => (await mustRun('unzip', ['-q', zip, '-d', dir], { cwd: dir, env: process.env })).ms,
+        'zipPlainMs',
+      ),
     },
     {
       name: 'extractTarGz + installAtomically',
       run: inFreshDir(
         (toolCache) =>
           timedInstall(toolCache, (staging) =>
-            extractTarGz({ archivePath: tarball, destination: staging, topDirectory: 'go', maxExtractedBytes: MAX_TOOLCHAIN_BYTES }),
+            extractTarGz({
+              archivePath: tarball,
+              destination: staging,
+              topDirectory: 'go',
+              maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
+            }),
           ),
         'tarActionMs',
       ),
@@ -76,13 +85,16 @@ export async function measureExtraction(setup: BenchSetup, options: BenchOptions
     {
       name: 'tar -xzf',
       run: inFreshDir(
-        async (dir) => (await mustRun('tar', ['-xzf', tarball, '-C', dir], { cwd: dir, env: process.env })).ms,
+        async (dir) =>
+          (await mustRun('tar', ['-xzf', tarball, '-C', dir], { cwd: dir, env: process.env })).ms,
         'tarPlainMs',
       ),
     },
   ];
   const [zipBytes, tarBytes] = [(await stat(zip)).size, (await stat(tarball)).size];
-  log(`Row 2: ${runs} run(s) on ${path.basename(zip)} (${zipBytes} bytes) and ${path.basename(tarball)} (${tarBytes} bytes)`);
+  log(
+    `Row 2: ${runs} run(s) on ${path.basename(zip)} (${zipBytes} bytes) and ${path.basename(tarball)} (${tarBytes} bytes)`,
+  );
   const series = await interleave('2 extract', steps, runs);
   const notes = [
     'A runs in the bench process (the same code the action bundles); B is the tool as a process. Each sample extracts into an empty directory; the disk is synced between samples.',

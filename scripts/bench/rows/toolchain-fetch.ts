@@ -29,14 +29,34 @@ async function archiveBytes(url: string): Promise<number> {
   const response = await fetch(url, { method: 'HEAD' });
   const length = Number(response.headers.get('content-length'));
   if (!response.ok || !Number.isFinite(length) || length <= 0) {
-    throw new Error(`HEAD ${url}: HTTP ${response.status}, content-length ${response.headers.get('content-length')}`);
+    throw new Error(
+      `HEAD ${url}: HTTP ${response.status}, content-length ${response.headers.get('content-length')}`,
+    );
   }
   return length;
 }
 
+const PHASE_PREFIX = 'action phase ';
+
+/**
+ * The main step's own time per phase (resolve, fetch, verify, install, prove), read back from the `Time` row of
+ * its job summary (`fetch 1.95 s, verify 8.44 s, …`), so a reader sees where A's time goes.
+ */
+function phaseTimings(summary: string): Record<string, number> {
+  const row = /^\| Time \| (.*) \|$/m.exec(summary)?.[1] ?? '';
+  const timings: Record<string, number> = {};
+  for (const [, phase, value, unit] of row.matchAll(/([\w+]+) (\d+(?:\.\d+)?) (ms|s)\b/g)) {
+    timings[`${PHASE_PREFIX}${phase}`] = Number(value) * (unit === 's' ? 1000 : 1);
+  }
+  return timings;
+}
+
 async function mainStepMaxRss(dir: string): Promise<number> {
   for (const name of await readdir(dir)) {
-    const record = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { script?: string; maxRssBytes: number };
+    const record = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as {
+      script?: string;
+      maxRssBytes: number;
+    };
     if (record.script?.endsWith(path.join('dist', 'setup', 'index.js'))) return record.maxRssBytes;
   }
   throw new Error(`No peak RSS recorded for dist/setup/index.js in ${dir}`);
@@ -51,9 +71,13 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
   const module = toolchainModule(version, setup.go.hostOs, setup.go.hostArch);
   const zipBytes = await archiveBytes(moduleZipUrl(PROXY, module));
 
-  const goOnPath = (await mustRun('go', ['env', 'GOVERSION'], { cwd: setup.scratch, env: benchGoEnv({}) })).stdout.trim();
+  const goOnPath = (
+    await mustRun('go', ['env', 'GOVERSION'], { cwd: setup.scratch, env: benchGoEnv({}) })
+  ).stdout.trim();
   if (wantInstall && goOnPath === `go${version}`) {
-    throw new Error(`The go on PATH is go${version} itself, so GOTOOLCHAIN=go${version} would fetch nothing to compare with`);
+    throw new Error(
+      `The go on PATH is go${version} itself, so GOTOOLCHAIN=go${version} would fetch nothing to compare with`,
+    );
   }
 
   const preload = path.join(setup.scratch, 'max-rss-preload.cjs');
@@ -81,10 +105,13 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
           });
           const main = result.steps[0];
           if (!main || !main.stdout.includes(`Verified ${module.path}@${module.version}`)) {
-            throw new Error(`The action did not fetch and verify ${module.path}@${module.version}:\n${main?.stdout}`);
+            throw new Error(
+              `The action did not fetch and verify ${module.path}@${module.version}:\n${main?.stdout}`,
+            );
           }
           return {
             actionInstallMs: main.durationMs,
+            ...phaseTimings(result.summary),
             ...(wantMemory ? { actionMaxRssBytes: await mainStepMaxRss(rssDir) } : {}),
           };
         } finally {
@@ -120,7 +147,9 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
     });
   }
 
-  log(`Rows 1/7: ${runs} run(s); the proxy serves ${module.version}.zip as ${zipBytes} bytes; go on PATH is ${goOnPath}`);
+  log(
+    `Rows 1/7: ${runs} run(s); the proxy serves ${module.version}.zip as ${zipBytes} bytes; go on PATH is ${goOnPath}`,
+  );
   const series = await interleave('1/7 toolchain fetch', steps, runs);
   const rows: RowResult[] = [];
   if (wantInstall) {
@@ -135,11 +164,16 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
           goal: { kind: 'max', value: 1.0 },
           notes: [
             `Both download ${module.path}@${module.version} (${zipBytes} bytes) from ${PROXY} and check it against sum.golang.org; A also proves the toolchain native (go env) and B runs go version.`,
-            'A is the main step process from spawn to exit (node start-up included); B the go process likewise.',
+            "A is the main step process from spawn to exit (node start-up included); B the go process likewise. The extra series are A's phases as its job summary reports them.",
           ],
         },
         samplesOf(series, 'actionInstallMs'),
         samplesOf(series, 'goFetchMs'),
+        Object.fromEntries(
+          [...series]
+            .filter(([name]) => name.startsWith(PHASE_PREFIX))
+            .map(([name, samples]) => [name, { unit: 'ms' as const, samples }]),
+        ),
       ),
     );
   }
