@@ -6,7 +6,7 @@ import path from 'node:path';
 import { stampValues, templateLdflags, usedPlaceholders } from '../src/build/ldflags.js';
 import { planBuilds, unstrippedBuild, type BuildConfig } from '../src/build/plan.js';
 import { parseTargets } from '../src/build/targets.js';
-import { InputError } from '../src/errors.js';
+import { inputError } from '../test/support/input-error.js';
 
 const moduleDir = path.resolve('/work/repo/tools');
 const outputDir = path.join(moduleDir, 'dist');
@@ -25,16 +25,6 @@ function config(overrides: Partial<BuildConfig> = {}): BuildConfig {
     nameTemplate: '{name}_{goos}_{goarch}{ext}',
     ...overrides,
   };
-}
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 const names = (jobs: { output: string }[]) => jobs.map((job) => path.relative(outputDir, job.output));

@@ -1,6 +1,5 @@
 // Parsing the targets input, and checking it against what the installed toolchain can build.
 import { execFileSync } from 'node:child_process';
-import { InputError } from '../src/errors.js';
 import {
   nearestPairs,
   parseDistList,
@@ -10,6 +9,7 @@ import {
   validateTargets,
   variantVariable,
 } from '../src/build/targets.js';
+import { inputError } from '../test/support/input-error.js';
 
 /** `go tool dist list` of the go on PATH: the list the action checks targets against. */
 const distList = parseDistList(
@@ -18,16 +18,6 @@ const distList = parseDistList(
     env: { ...process.env, GOTOOLCHAIN: 'local' },
   }),
 );
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseTargets', () => {
   it('reads pairs and variants separated by any mix of spaces, commas and newlines', () => {

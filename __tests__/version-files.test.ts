@@ -2,25 +2,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError } from '../src/errors.js';
 import { parseVersionFile, versionFileKind } from '../src/version/files.js';
 import { satisfies } from '../src/version/resolve.js';
 import { compareGoVersions, parseVersionSpec } from '../src/version/spec.js';
+import { inputError } from '../test/support/input-error.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'version', 'files');
 
 function fixture(dir: string, name: string): string {
   return readFileSync(path.join(FIXTURES, dir, name), 'utf8');
-}
-
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 /**
@@ -158,7 +148,7 @@ describe('parseVersionFile on go.mod and go.work, pinned against the real go com
     const text = fixture(dir, name);
     let answer: string | undefined;
     if (error) {
-      const problem = thrown(() => parseVersionFile(file, text));
+      const problem = inputError(() => parseVersionFile(file, text));
       expect(problem.message).toMatch(error);
       expect(problem.input).toBe(file);
       expect(problem.location).toEqual({ file, line });
@@ -227,7 +217,7 @@ describe('parseVersionFile on .go-version and .tool-versions', () => {
     { dir: 'go-version-junk', line: 1, error: /line 1: "go banana" is not a Go version.*1\.25\.4/ },
   ])('.go-version in $dir is refused', ({ dir, line, error }) => {
     const file = `${dir}/.go-version`;
-    const problem = thrown(() => parseVersionFile(file, fixture(dir, '.go-version')));
+    const problem = inputError(() => parseVersionFile(file, fixture(dir, '.go-version')));
     expect(problem.message).toMatch(error);
     expect(problem.location).toEqual({ file, line });
   });
@@ -249,20 +239,20 @@ describe('parseVersionFile on .go-version and .tool-versions', () => {
     { dir: 'tool-versions-junk', line: 1, error: /line 1: "golang system" is not a Go version/ },
   ])('.tool-versions in $dir is refused', ({ dir, line, error }) => {
     const file = `${dir}/.tool-versions`;
-    const problem = thrown(() => parseVersionFile(file, fixture(dir, '.tool-versions')));
+    const problem = inputError(() => parseVersionFile(file, fixture(dir, '.tool-versions')));
     expect(problem.message).toMatch(error);
     expect(problem.input).toBe(file);
     expect(problem.location).toEqual({ file, line });
   });
 
   it('refuses a golang line without a version', () => {
-    const problem = thrown(() => parseVersionFile('.tool-versions', 'nodejs 20.11.0\ngolang\n'));
+    const problem = inputError(() => parseVersionFile('.tool-versions', 'nodejs 20.11.0\ngolang\n'));
     expect(problem.message).toMatch(/\.tool-versions line 2: "golang" is not a Go version/);
   });
 
   it('reads a missing file handed over as empty text as an empty file, whatever its kind', () => {
     for (const file of ['go.mod', 'go.work', '.go-version', '.tool-versions']) {
-      expect(thrown(() => parseVersionFile(file, '')).location).toEqual({ file, line: 1 });
+      expect(inputError(() => parseVersionFile(file, '')).location).toEqual({ file, line: 1 });
     }
   });
 });
