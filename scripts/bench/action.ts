@@ -30,6 +30,18 @@ export async function runBenchAction(
   }
 }
 
+/**
+ * This process's environment without anything a runner would set: run without it, the action stops at its first
+ * check (GITHUB_WORKSPACE) with one error line, having loaded its whole bundle and done nothing else.
+ */
+export function envOutsideRunner(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(GITHUB_|RUNNER_|INPUT_|STATE_|ACTIONS_|NODE_OPTIONS$)/.test(name),
+    ),
+  );
+}
+
 /** The action's inputs for building a workload's 4 targets with the bench toolchain (action defaults otherwise). */
 export function buildInputs(
   setup: BenchSetup,

@@ -32,6 +32,11 @@ export interface RowResult {
   pairedRatios: number[];
   goal: Goal;
   verdict: Verdict;
+  /**
+   * True when some runs' own ratios meet the goal and others miss it: the verdict then rests on the medians of a
+   * noisy machine, and another run may well turn it.
+   */
+  runsStraddleGoal: boolean;
   /** Conditions a reader needs to judge the figures (shared samples, constants, versions). */
   notes: string[];
   /** Further series measured alongside, for context (not part of the ratio). */
@@ -58,6 +63,7 @@ export function rowResult(
   const a = summarize(aSamples);
   const b = summarize(bSamples);
   const ratio = a.median / b.median;
+  const perRun = pairedRatios(aSamples, bSamples);
   return {
     id: spec.id,
     row: spec.row,
@@ -65,9 +71,13 @@ export function rowResult(
     a: { ...spec.a, summary: a },
     b: { ...spec.b, summary: b },
     ratio,
-    pairedRatios: pairedRatios(aSamples, bSamples),
+    pairedRatios: perRun,
     goal: spec.goal,
     verdict: verdictFor(ratio, spec.goal),
+    runsStraddleGoal:
+      spec.goal.kind === 'max' &&
+      Math.min(...perRun) <= spec.goal.value &&
+      Math.max(...perRun) > spec.goal.value,
     notes: spec.notes ?? [],
     extra: Object.fromEntries(
       Object.entries(extra).map(([name, series]) => [
@@ -99,11 +109,19 @@ export function formatSeries(unit: Unit, summary: SeriesSummary): string {
   return `${median} (${show(summary.min)}–${show(summary.max)})`;
 }
 
+/** Two decimals, or three when two would round onto the goal and hide which side of it the ratio is. */
+function formatRatioValue(ratio: number, goal: Goal): string {
+  const short = ratio.toFixed(2);
+  return goal.kind === 'max' && Number(short) === goal.value && ratio !== goal.value
+    ? ratio.toFixed(3)
+    : short;
+}
+
 function formatRatio(row: RowResult): string {
-  const ratio = row.ratio.toFixed(2);
+  const ratio = formatRatioValue(row.ratio, row.goal);
   if (row.pairedRatios.length < 2) return ratio;
-  const low = Math.min(...row.pairedRatios).toFixed(2);
-  const high = Math.max(...row.pairedRatios).toFixed(2);
+  const low = formatRatioValue(Math.min(...row.pairedRatios), row.goal);
+  const high = formatRatioValue(Math.max(...row.pairedRatios), row.goal);
   return `${ratio} (${low}–${high})`;
 }
 
@@ -121,7 +139,7 @@ export function renderTable(rows: readonly RowResult[]): string {
         `${cell(row.b.label)}: ${formatSeries(row.b.unit, row.b.summary)}`,
         formatRatio(row),
         describeGoal(row.goal),
-        row.verdict === 'misses' ? '**misses**' : row.verdict,
+        `${row.verdict === 'misses' ? '**misses**' : row.verdict}${row.runsStraddleGoal ? ' (runs straddle the goal)' : ''}`,
       ].join(' | ')} |`,
     );
   }

@@ -1,6 +1,7 @@
 // Row 8: how long the bundled entry point takes to load before it can say anything, beside a bare node.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { envOutsideRunner } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { interleave, samplesOf, timeStartup, type Step } from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
@@ -10,13 +11,7 @@ export async function measureColdStart(setup: BenchSetup, options: BenchOptions)
   if (!options.rows.has(8)) return [];
   const runs = runsFor(options, 10);
   const entry = path.join(setup.root, 'dist', 'setup', 'index.js');
-  // Without the runner's variables the action stops at its first check and prints one error line: the time to
-  // that line is the time to load and evaluate the bundle.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(GITHUB_|RUNNER_|INPUT_|ACTIONS_|NODE_OPTIONS$)/.test(name),
-    ),
-  );
+  const env = envOutsideRunner();
   const bundle: Step = {
     name: 'node dist/setup/index.js to its first stdout byte',
     run: async () => {

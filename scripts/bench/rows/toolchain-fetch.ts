@@ -3,7 +3,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { moduleZipUrl, toolchainModule } from '../../../src/toolchain/goproxy.js';
-import { runBenchAction } from '../action.js';
+import { runCommand } from '../../../src/build/run.js';
+import { envOutsideRunner, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
@@ -120,6 +121,23 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
       },
     },
   ];
+  if (wantMemory) {
+    steps.push({
+      name: 'the same bundle stopping at its first check (memory floor)',
+      run: async () => {
+        const rssDir = await freshDir(path.join(work, 'max-rss'));
+        try {
+          await runCommand(process.execPath, [path.join(setup.root, 'dist', 'setup', 'index.js')], {
+            cwd: setup.scratch,
+            env: { ...envOutsideRunner(), NODE_OPTIONS: `--require ${preload}`, BENCH_MAX_RSS_DIR: rssDir },
+          });
+          return { bundleFloorMaxRssBytes: await mainStepMaxRss(rssDir) };
+        } finally {
+          await removeTree(work);
+        }
+      },
+    });
+  }
   if (wantInstall) {
     steps.push({
       name: `GOTOOLCHAIN=go${version} go version, empty GOPATH and GOMODCACHE`,
@@ -190,10 +208,12 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
           notes: [
             "A is process.resourceUsage().maxRSS of the main step's node process (children such as go env not counted), recorded at exit by a --require preload.",
             'B is the content-length the proxy reports for the zip: one value.',
+            'The extra series is the floor: maxRSS of the same bundle run without the runner variables, stopping at its first check after loading.',
           ],
         },
         samplesOf(series, 'actionMaxRssBytes'),
         [zipBytes],
+        { bundleFloorMaxRssBytes: { unit: 'bytes', samples: samplesOf(series, 'bundleFloorMaxRssBytes') } },
       ),
     );
   }
