@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { mapPool } from '../src/build/run.js';
 import { forkHelpUrl } from '../src/github/fork-fallback.js';
 import { parseWorkflowCommand, runAction, type RunActionResult } from '../scripts/local-runner.js';
-import { messagesOf, REPO_ROOT, UNSET_MACHINE_ENV } from '../test/support/action-harness.js';
+import { gitIn, messagesOf, REPO_ROOT, UNSET_MACHINE_ENV } from '../test/support/action-harness.js';
 import { recordCase } from '../test/support/suite-counts.js';
 import {
   buildTestEnv,
@@ -286,15 +286,7 @@ describe('pull_request_target building the pull request’s own code', () => {
     const workspace = await scratchDir('sga-prt-ws-');
     const app = path.join(workspace, 'app');
     await tempModule(twoCommandModule(), app);
-    const git = (...args: string[]) =>
-      execFileSync(
-        'git',
-        ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-        {
-          cwd: workspace,
-          encoding: 'utf8',
-        },
-      ).trim();
+    const git = gitIn(workspace);
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'base');

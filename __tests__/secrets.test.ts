@@ -13,6 +13,7 @@ import { buildReport } from '../src/report/report.js';
 import { runAction, type RunActionOptions, type RunActionResult } from '../scripts/local-runner.js';
 import {
   BLOB_MODULE,
+  gitIn,
   REPO_ROOT,
   UNSET_MACHINE_ENV,
   writeModuleProxy,
@@ -95,15 +96,7 @@ beforeAll(async () => {
   });
   execFileSync('chmod', ['-R', 'u+w', goEnv.GOMODCACHE as string]);
   await rm(goEnv.GOMODCACHE as string, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync(
-      'git',
-      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-      {
-        cwd: workspace,
-        encoding: 'utf8',
-      },
-    ).trim();
+  const git = gitIn(workspace);
   git('init', '-q');
   git('add', '.');
   git('commit', '-q', '-m', 'the pull request');

@@ -1,6 +1,7 @@
 // What the whole-action tests (bad inputs, faults, attacks, secrets) share: a workspace holding a copy of
 // examples/hello, an environment without the machine's own cache service or tokens, the messages a step gave,
 // and a walk of the tool cache that finds partial installs.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -118,4 +119,17 @@ export async function writeModuleProxy(dir: string): Promise<string> {
     ]),
   );
   return pathToFileURL(dir).href;
+}
+
+/** Runs git in `cwd` as a throwaway committer; returns its trimmed stdout. */
+export function gitIn(cwd: string): (...args: string[]) => string {
+  return (...args) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+      },
+    ).trim();
 }
