@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DownloadError, downloadFile, type DownloadOptions } from '../src/net/download.js';
+import { downloadFile, type DownloadOptions } from '../src/net/download.js';
+import { DownloadError } from '../src/net/http.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
@@ -93,7 +94,9 @@ describe('downloadFile against a real HTTP server', () => {
       'status',
       'served',
     ]);
-    expect(logs.filter((line) => /attempt \d of 4 failed: HTTP 50[023]/.test(line))).toHaveLength(3);
+    expect(
+      logs.filter((line) => /Attempt \d of 4 to download \S+ failed: HTTP 50[023]/.test(line)),
+    ).toHaveLength(3);
   });
 
   it('waits as long as a 429 Retry-After asks, not the shorter backoff', async () => {
@@ -126,7 +129,9 @@ describe('downloadFile against a real HTTP server', () => {
     server.injectFaults('/dl/go.tar.gz', { kind: 'truncate', afterBytes: 70_000 });
     const result = await download(server.url('/dl/go.tar.gz'));
     await expectWholePayload(result, 2);
-    expect(logs[0]).toMatch(/attempt 1 of 4 failed: (connection lost after \d+ bytes|truncated body)/);
+    expect(logs[0]).toMatch(
+      /Attempt 1 of 4 to download \S+ failed: (connection lost after \d+ bytes|truncated body)/,
+    );
   });
 
   it('retries a connection reset mid-stream', async () => {
@@ -134,7 +139,7 @@ describe('downloadFile against a real HTTP server', () => {
     server.injectFaults('/dl/go.tar.gz', { kind: 'reset', afterBytes: 100_000 });
     const result = await download(server.url('/dl/go.tar.gz'));
     await expectWholePayload(result, 2);
-    expect(logs[0]).toMatch(/attempt 1 of 4 failed: connection lost after \d+ bytes/);
+    expect(logs[0]).toMatch(/Attempt 1 of 4 to download \S+ failed: connection lost after \d+ bytes/);
   });
 
   it('gives up on a stalled body after the stall timeout, then retries', async () => {

@@ -49,7 +49,7 @@ function indexFile(
 
 /** The release as the action would have it: fetched from the server's index and parsed by the real parser. */
 async function fetchRelease(version: string): Promise<Release> {
-  const releases = await fetchGoDevIndex(server.url('/dl'), fetch, { attempts: 1 });
+  const releases = await fetchGoDevIndex(server.url('/dl'), { policy: { attempts: 1 } });
   const release = releases.find((candidate) => candidate.version === version);
   if (!release) throw new Error(`go${version} is not in the index`);
   return release;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DownloadError } from '../src/net/download.js';
+import { DownloadError } from '../src/net/http.js';
 import { toolchainModule } from '../src/toolchain/goproxy.js';
 import { fetchGoDevIndex, fetchToolchainModuleList } from '../src/version/fetch-releases.js';
 import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../src/version/releases.js';
@@ -197,7 +197,7 @@ async function failure(run: Promise<unknown>): Promise<DownloadError> {
 describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', () => {
   const server = new ScriptedServer();
   let base = '';
-  const fast = { backoffMs: () => 20, timeoutMs: 2000 };
+  const fast = { policy: { backoffMs: () => 20 }, stallTimeoutMs: 2000 };
   beforeAll(async () => {
     base = await server.start();
   });
@@ -205,23 +205,18 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
 
   it('fetches the go.dev index from <base>/?mode=json&include=all', async () => {
     server.answer(ok(GO_DEV_JSON));
-    const releases = await fetchGoDevIndex(`${base}/dl/`, fetch, fast);
+    const releases = await fetchGoDevIndex(`${base}/dl/`, fast);
     expect(releases.map((release) => release.version)).toEqual(
       parseGoDevIndex(GO_DEV_JSON).map((r) => r.version),
     );
     expect(server.requests).toEqual([{ url: '/dl/?mode=json&include=all', accept: 'application/json' }]);
   });
 
-  it('fetches the toolchain list from <proxy>/golang.org/toolchain/@v/list through the given fetch', async () => {
+  it('fetches the toolchain list from <proxy>/golang.org/toolchain/@v/list', async () => {
     server.answer(ok(PROXY_LIST, 'text/plain; charset=utf-8'));
-    const seen: string[] = [];
-    const recordingFetch: typeof fetch = (input, init) => {
-      seen.push(String(input));
-      return fetch(input, init);
-    };
-    const releases = await fetchToolchainModuleList(base, recordingFetch, fast);
+    const releases = await fetchToolchainModuleList(base, fast);
     expect(releases).toEqual(parseToolchainModuleList(PROXY_LIST));
-    expect(seen).toEqual([`${base}/golang.org/toolchain/@v/list`]);
+    expect(server.requests.map((request) => request.url)).toEqual(['/golang.org/toolchain/@v/list']);
     expect(server.requests[0]?.accept).toBe('text/plain');
   });
 
@@ -229,11 +224,13 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
     recordCase('fault', 'releases: retries a 500 and logs why');
     server.answer(status(500), ok(GO_DEV_JSON));
     const log: string[] = [];
-    const releases = await fetchGoDevIndex(`${base}/dl`, fetch, { ...fast, log: (line) => log.push(line) });
+    const releases = await fetchGoDevIndex(`${base}/dl`, { ...fast, log: (line) => log.push(line) });
     expect(releases).toHaveLength(12);
     expect(server.requests).toHaveLength(2);
     expect(log).toEqual([
-      expect.stringMatching(/\/dl\/\?mode=json&include=all failed \(attempt 1 of 4\): HTTP 500/),
+      expect.stringMatching(
+        /^Attempt 1 of 5 to fetch \S+\/dl\/\?mode=json&include=all failed: HTTP 500 Internal Server Error; retrying/,
+      ),
     ]);
   });
 
@@ -241,7 +238,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
     recordCase('fault', 'releases: waits as long as a 429 Retry-After asks before retrying');
     server.answer(status(429, { 'retry-after': '1' }), ok(PROXY_LIST, 'text/plain'));
     const started = Date.now();
-    await fetchToolchainModuleList(base, fetch, fast);
+    await fetchToolchainModuleList(base, fast);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(server.requests).toHaveLength(2);
   });
@@ -249,7 +246,9 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   it('gives up after the last attempt, naming the URL and the last status', async () => {
     recordCase('fault', 'releases: gives up after the last attempt, naming the URL and the last status');
     server.answer(status(502), status(503), status(503));
-    const error = await failure(fetchToolchainModuleList(base, fetch, { ...fast, attempts: 3 }));
+    const error = await failure(
+      fetchToolchainModuleList(base, { ...fast, policy: { ...fast.policy, attempts: 3 } }),
+    );
     expect(error.status).toBe(503);
     expect(error.url).toBe(`${base}/golang.org/toolchain/@v/list`);
     expect(error.message).toMatch(
@@ -262,7 +261,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   it('does not retry a 404, so a GOPROXY list can fall through at once', async () => {
     recordCase('fault', 'releases: does not retry a 404, so a GOPROXY list can fall through at once');
     server.answer(status(404), ok(PROXY_LIST));
-    const error = await failure(fetchToolchainModuleList(base, fetch, fast));
+    const error = await failure(fetchToolchainModuleList(base, fast));
     expect(error.status).toBe(404);
     expect(server.requests).toHaveLength(1);
   });
@@ -270,7 +269,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   it('retries a dropped connection', async () => {
     recordCase('fault', 'releases: retries a dropped connection');
     server.answer((req) => req.socket.destroy(), ok(GO_DEV_JSON));
-    await expect(fetchGoDevIndex(base, fetch, fast)).resolves.toHaveLength(12);
+    await expect(fetchGoDevIndex(base, fast)).resolves.toHaveLength(12);
     expect(server.requests).toHaveLength(2);
   });
 
@@ -280,16 +279,18 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
       () => undefined,
       () => undefined,
     );
-    const error = await failure(fetchGoDevIndex(base, fetch, { ...fast, timeoutMs: 300, attempts: 2 }));
+    const error = await failure(
+      fetchGoDevIndex(base, { ...fast, stallTimeoutMs: 300, policy: { ...fast.policy, attempts: 2 } }),
+    );
     expect(error.status).toBeUndefined();
-    expect(error.message).toMatch(/Could not fetch .*timeout/i);
+    expect(error.message).toMatch(/Could not fetch \S+: no response within 0.3s/);
     expect(server.requests).toHaveLength(2);
   });
 
   it('refuses a body that is not JSON, without retrying', async () => {
     recordCase('fault', 'releases: refuses a body that is not JSON, without retrying');
     server.answer(ok('<!doctype html><h1>Service Unavailable</h1>', 'text/html'), ok(GO_DEV_JSON));
-    const error = await failure(fetchGoDevIndex(base, fetch, fast));
+    const error = await failure(fetchGoDevIndex(base, fast));
     expect(error.status).toBe(200);
     expect(error.message).toMatch(
       /\/\?mode=json&include=all did not answer with a Go release index: .*not JSON/,
@@ -300,7 +301,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
   it('refuses a list that is not a toolchain list', async () => {
     recordCase('fault', 'releases: refuses a list that is not a toolchain list');
     server.answer(ok('<html>blocked by proxy</html>', 'text/html'));
-    const error = await failure(fetchToolchainModuleList(base, fetch, fast));
+    const error = await failure(fetchToolchainModuleList(base, fast));
     expect(error.message).toMatch(/did not answer with a Go release index: Line 1/);
   });
 
@@ -310,7 +311,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
       'releases: refuses a body declared too big, and one that grows too big without a length',
     );
     server.answer(ok(GO_DEV_JSON));
-    const declared = await failure(fetchGoDevIndex(base, fetch, { ...fast, maxBytes: 1000 }));
+    const declared = await failure(fetchGoDevIndex(base, { ...fast, maxBytes: 1000 }));
     expect(declared.message).toMatch(/declares \d+ bytes, over the 1000-byte limit/);
 
     server.answer((_req, res) => {
@@ -318,7 +319,7 @@ describe('fetchGoDevIndex and fetchToolchainModuleList against a real server', (
       res.write(GO_DEV_JSON.slice(0, 800));
       res.end(GO_DEV_JSON.slice(800));
     });
-    const grown = await failure(fetchGoDevIndex(base, fetch, { ...fast, maxBytes: 1000 }));
+    const grown = await failure(fetchGoDevIndex(base, { ...fast, maxBytes: 1000 }));
     expect(grown.message).toMatch(/grew past the 1000-byte limit/);
     expect(server.requests).toHaveLength(1);
   });

@@ -45,8 +45,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http3 = __require("http");
-    var https3 = __require("https");
+    var http4 = __require("http");
+    var https4 = __require("https");
     var events2 = __require("events");
     var assert4 = __require("assert");
     var util5 = __require("util");
@@ -56,24 +56,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options2) {
       var agent = new TunnelingAgent(options2);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options2) {
       var agent = new TunnelingAgent(options2);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options2) {
       var agent = new TunnelingAgent(options2);
-      agent.request = https3.request;
+      agent.request = https4.request;
       return agent;
     }
     function httpsOverHttps2(options2) {
       var agent = new TunnelingAgent(options2);
-      agent.request = https3.request;
+      agent.request = https4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -82,7 +82,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options2 || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http4.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -4080,7 +4080,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports2, module) {
     "use strict";
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -4768,7 +4768,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform3 {
+    var InflateStream = class extends Transform4 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -7626,7 +7626,7 @@ var require_client = __commonJS({
     "use strict";
     var assert4 = __require("node:assert");
     var net = __require("node:net");
-    var http3 = __require("node:http");
+    var http4 = __require("node:http");
     var util5 = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7815,7 +7815,7 @@ var require_client = __commonJS({
         this[kUrl] = util5.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -11254,13 +11254,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports2, module) {
     "use strict";
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform3({
+        this.transform = new Transform4({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch3(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p2 = createDeferredPromise();
       let requestObject;
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch3,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -18311,7 +18311,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module) {
     "use strict";
     var buffer3 = __require("node:buffer");
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -18361,7 +18361,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform3 {
+    var EventSourceStream = class extends Transform4 {
       /**
        * @type {eventSourceSettings}
        */
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch3(init, options2 = void 0) {
+    module.exports.fetch = async function fetch2(init, options2 = void 0) {
       try {
         return await fetchImpl(init, options2);
       } catch (err) {
@@ -22162,8 +22162,8 @@ var require_helpers = __commonJS({
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.req = exports2.json = exports2.toBuffer = void 0;
-    var http3 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http4 = __importStar(__require("http"));
+    var https4 = __importStar(__require("https"));
     async function toBuffer(stream2) {
       let length = 0;
       const chunks = [];
@@ -22188,7 +22188,7 @@ var require_helpers = __commonJS({
     exports2.json = json;
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
-      const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
+      const req2 = (href.startsWith("https:") ? https4 : http4).request(url2, opts);
       const promise = new Promise((resolve3, reject) => {
         req2.once("response", resolve3).once("error", reject).end();
       });
@@ -22236,11 +22236,11 @@ var require_dist = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Agent = void 0;
     var net = __importStar(__require("net"));
-    var http3 = __importStar(__require("http"));
+    var http4 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers(), exports2);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent3 = class extends http3.Agent {
+    var Agent3 = class extends http4.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -22312,7 +22312,7 @@ var require_dist = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http3.Agent) {
+          if (socket instanceof http4.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -27553,7 +27553,7 @@ var require_yauzl = __commonJS({
     var fd_slicer = require_fd_slicer();
     var util5 = __require("util");
     var EventEmitter4 = __require("events").EventEmitter;
-    var Transform3 = __require("stream").Transform;
+    var Transform4 = __require("stream").Transform;
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc32 = typeof zlib2.crc32 === "function" ? zlib2.crc32 : require_crc32();
@@ -28247,9 +28247,9 @@ var require_yauzl = __commonJS({
         callback();
       });
     }
-    util5.inherits(AssertByteCountStream, Transform3);
+    util5.inherits(AssertByteCountStream, Transform4);
     function AssertByteCountStream(byteCount) {
-      Transform3.call(this);
+      Transform4.call(this);
       this.actualByteCount = 0;
       this.expectedByteCount = byteCount;
     }
@@ -28557,8 +28557,8 @@ var require_lib = __commonJS({
     exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
     exports2.getProxyUrl = getProxyUrl2;
     exports2.isHttps = isHttps;
-    var http3 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http4 = __importStar(__require("http"));
+    var https4 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -28947,7 +28947,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https3 : http3;
+        info2.httpModule = usingSsl ? https4 : http4;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -29048,7 +29048,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http4.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -29070,7 +29070,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options2 = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https3.Agent(options2) : new http3.Agent(options2);
+          agent = usingSsl ? new https4.Agent(options2) : new http4.Agent(options2);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -73070,7 +73070,7 @@ import path29 from "node:path";
 import { createHash as createHash7, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { rename as rename2, rm as rm4 } from "node:fs/promises";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
 // src/net/attempts.ts
@@ -73093,8 +73093,23 @@ function parseRetryAfter2(value, now = Date.now()) {
   const date = Date.parse(value);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
+var DEFAULT_RETRY_POLICY = {
+  attempts: 5,
+  backoffMs: (retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)),
+  maxRetryAfterMs: 6e4
+};
+function retryDelayMs(error2, attempt, policy) {
+  return error2.retryAfterMs !== void 0 ? Math.min(error2.retryAfterMs, policy.maxRetryAfterMs) : policy.backoffMs(attempt);
+}
 
-// src/net/download.ts
+// src/net/http.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
+import http3 from "node:http";
+import https3 from "node:https";
+import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { createGunzip } from "node:zlib";
 var DownloadError = class extends Error {
   constructor(url2, status2, message) {
     super(message);
@@ -73105,211 +73120,339 @@ var DownloadError = class extends Error {
   status;
   name = "DownloadError";
 };
+var DEFAULT_STALL_TIMEOUT_MS = 3e4;
+var DEFAULT_MAX_REDIRECTS = 10;
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var USER_AGENT = "setup-go-arm64";
+var agentSources = {
+  "http:": new HttpClient(USER_AGENT, [], { keepAlive: true }),
+  "https:": new HttpClient(USER_AGENT, [], { keepAlive: true })
+};
+var BodyMeter = class extends Transform2 {
+  constructor(declared, onData) {
+    super();
+    this.declared = declared;
+    this.onData = onData;
+  }
+  declared;
+  onData;
+  bytes = 0;
+  _transform(chunk, _encoding, callback) {
+    this.onData();
+    this.bytes += chunk.length;
+    callback(null, chunk);
+  }
+  _flush(callback) {
+    if (this.declared !== void 0 && this.bytes !== this.declared) {
+      callback(
+        new AttemptError(`truncated body: got ${this.bytes} of ${this.declared} bytes`, void 0, true)
+      );
+      return;
+    }
+    callback();
+  }
+};
+function describeNetworkError(error2) {
+  const { message, code: code2 } = error2;
+  return code2 && !message.includes(code2) ? `${message} (${code2})` : message;
+}
+async function openFile(url2) {
+  const file = fileURLToPath3(url2);
+  const info2 = await stat3(file).catch((error2) => {
+    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
+    throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
+  });
+  const found = info2?.isFile() === true;
+  return {
+    status: found ? 200 : 404,
+    statusText: found ? "OK" : "Not Found",
+    url: url2.href,
+    header: () => void 0,
+    declaredLength: found ? info2.size : 0,
+    body: found ? createReadStream2(file) : Readable5.from([])
+  };
+}
+function requestOnce(url2, headers, decompress, stallTimeoutMs) {
+  const transport = url2.protocol === "https:" ? https3 : http3;
+  const agent = agentSources[url2.protocol].getAgent(url2.href);
+  return new Promise((resolve3, reject) => {
+    const request2 = transport.get(url2, {
+      agent,
+      headers: {
+        "user-agent": USER_AGENT,
+        "accept-encoding": decompress ? "gzip" : "identity",
+        ...headers
+      }
+    });
+    const timer = setTimeout(
+      () => request2.destroy(new AttemptError(`no response within ${stallTimeoutMs / 1e3}s`, void 0, true)),
+      stallTimeoutMs
+    );
+    request2.once("error", (error2) => {
+      clearTimeout(timer);
+      reject(
+        error2 instanceof AttemptError ? error2 : new AttemptError(describeNetworkError(error2), void 0, true)
+      );
+    });
+    request2.once("response", (response) => {
+      clearTimeout(timer);
+      resolve3({ response, request: request2 });
+    });
+  });
+}
+function meteredBody(hop, decompress, stallTimeoutMs) {
+  const { response, request: request2 } = hop;
+  const gzip = decompress && /^\s*gzip\s*$/i.test(response.headers["content-encoding"] ?? "");
+  const declaredHeader = Number(response.headers["content-length"] ?? NaN);
+  const declared = !gzip && Number.isFinite(declaredHeader) ? declaredHeader : void 0;
+  let stalled;
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = new AttemptError(`stalled: no data for ${stallTimeoutMs / 1e3}s`, void 0, true);
+      request2.destroy(stalled);
+    }, stallTimeoutMs);
+  };
+  arm();
+  const meter = new BodyMeter(declared, arm);
+  const fail = (error2) => {
+    const failure = stalled ?? (error2 instanceof AttemptError ? error2 : new AttemptError(
+      `connection lost after ${meter.bytes} bytes: ${describeNetworkError(error2)}`,
+      void 0,
+      true
+    ));
+    meter.destroy(failure);
+  };
+  response.once("error", fail);
+  const source = gzip ? response.pipe(createGunzip()).once("error", fail) : response;
+  source.pipe(meter);
+  meter.once("close", () => {
+    clearTimeout(timer);
+    if (!response.complete) request2.destroy();
+  });
+  return { body: meter, declaredLength: declared };
+}
+async function openUrl(url2, options2 = {}) {
+  const stallTimeoutMs = options2.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const maxRedirects = options2.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const decompress = options2.decompress ?? false;
+  let current = new URL(url2);
+  if (current.protocol === "file:") return openFile(current);
+  if (current.protocol !== "http:" && current.protocol !== "https:") {
+    throw new AttemptError(`unsupported URL scheme ${current.protocol}`, void 0, false);
+  }
+  const visited = [current.href];
+  let headers = { ...options2.headers };
+  for (; ; ) {
+    const hop = await requestOnce(current, headers, decompress, stallTimeoutMs);
+    const { response } = hop;
+    const status2 = response.statusCode ?? 0;
+    if (!REDIRECT_STATUS.has(status2)) {
+      return {
+        status: status2,
+        statusText: response.statusMessage ?? "",
+        url: current.href,
+        header: (name) => {
+          const value = response.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(", ") : value;
+        },
+        ...meteredBody(hop, decompress, stallTimeoutMs)
+      };
+    }
+    response.resume();
+    const location = response.headers.location;
+    if (!location) throw new AttemptError(`HTTP ${status2} redirect without a Location`, status2, false);
+    const next = new URL(location, current);
+    if (visited.includes(next.href)) {
+      throw new AttemptError(`redirect loop: ${[...visited, next.href].join(" -> ")}`, status2, false);
+    }
+    if (visited.length > maxRedirects) {
+      throw new AttemptError(`more than ${maxRedirects} redirects, last to ${next.href}`, status2, false);
+    }
+    if (next.protocol !== "https:" && next.protocol !== "http:") {
+      throw new AttemptError(`refusing a redirect to ${next.href}`, status2, false);
+    }
+    if (current.protocol === "https:" && next.protocol !== "https:") {
+      throw new AttemptError(`refusing a redirect from https to ${next.href}`, status2, false);
+    }
+    if (next.origin !== current.origin) headers = {};
+    visited.push(next.href);
+    current = next;
+  }
+}
+function statusFailure(response, requested) {
+  response.body.resume();
+  const from = response.url === requested ? "" : ` from ${response.url}`;
+  return new AttemptError(
+    `HTTP ${response.status} ${response.statusText}`.trim() + from,
+    response.status,
+    RETRYABLE_STATUS.has(response.status),
+    parseRetryAfter2(response.header("retry-after"))
+  );
+}
+async function withRetries(context5, attempt) {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...context5.policy };
+  let last;
+  for (let n = 1; n <= policy.attempts; n++) {
+    try {
+      return { value: await attempt(n), attempts: n };
+    } catch (error2) {
+      if (!(error2 instanceof AttemptError)) throw error2;
+      last = error2;
+      if (!error2.retryable || n === policy.attempts) break;
+      const delay4 = retryDelayMs(error2, n, policy);
+      context5.log?.(
+        `Attempt ${n} of ${policy.attempts} to ${context5.verb} ${context5.url} failed: ${error2.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
+      );
+      await new Promise((resolve3) => setTimeout(resolve3, delay4));
+    }
+  }
+  const status2 = last?.status;
+  throw new DownloadError(
+    context5.url,
+    status2,
+    `Could not ${context5.verb} ${context5.url}: ${last?.message ?? "no attempt made"}` + (status2 !== void 0 ? ` (last HTTP status ${status2})` : "") + (context5.hint ? `. ${context5.hint}` : "")
+  );
+}
+async function readCapped(response, maxBytes) {
+  if (response.declaredLength !== void 0 && response.declaredLength > maxBytes) {
+    response.body.destroy();
+    throw new AttemptError(
+      `the body declares ${response.declaredLength} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false
+    );
+  }
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      response.body.destroy();
+      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function getBytes(url2, options2) {
+  const { value } = await withRetries({ ...options2, url: url2, verb: "fetch" }, async () => {
+    const response = await openUrl(url2, { decompress: true, ...options2 });
+    const accepted = response.status >= 200 && response.status < 300 || options2.acceptStatus?.(response.status);
+    if (!accepted) throw statusFailure(response, url2);
+    return { status: response.status, url: response.url, body: await readCapped(response, options2.maxBytes) };
+  });
+  return value;
+}
+
+// src/net/download.ts
 var WriteError = class extends Error {
 };
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 async function downloadFile(options2) {
-  const attempts = options2.attempts ?? 5;
-  const stallTimeoutMs = options2.stallTimeoutMs ?? 3e4;
-  const backoff = options2.backoffMs ?? ((retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)));
-  const maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
   const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
   const started = Date.now();
-  let lastError;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
-      await rename2(partial, options2.destination);
-      return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
-    } catch (error2) {
-      await rm4(partial, { force: true });
-      if (error2 instanceof WriteError) {
-        throw new Error(
-          `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
-          { cause: error2 }
-        );
-      }
-      lastError = error2 instanceof AttemptError ? error2 : new AttemptError(error2.message, void 0, true);
-      if (!lastError.retryable || attempt === attempts) break;
-      const delay4 = lastError.retryAfterMs !== void 0 ? Math.min(lastError.retryAfterMs, maxRetryAfterMs) : backoff(attempt);
-      options2.log(
-        `Download attempt ${attempt} of ${attempts} failed: ${lastError.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
-      );
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  }
-  const status2 = lastError?.status;
-  throw new DownloadError(
-    options2.url,
-    status2,
-    `Could not download ${options2.url}: ${lastError?.message ?? "unknown error"}` + (status2 ? ` (last HTTP status ${status2})` : "") + `. Check that the URL is reachable from the runner, or pick another source.`
-  );
-}
-async function fetchFollowingRedirects(options2, signal, describeFailure) {
-  const maxRedirects = options2.maxRedirects ?? 10;
-  const visited = [options2.url];
-  let url2 = options2.url;
-  let headers = { ...options2.headers };
-  for (; ; ) {
-    let response;
-    try {
-      response = await fetch(url2, {
-        signal,
-        redirect: "manual",
-        headers: { "accept-encoding": "identity", ...headers }
-      });
-    } catch (error2) {
-      throw new AttemptError(describeFailure(error2), void 0, true);
-    }
-    if (!REDIRECT_STATUS.has(response.status)) return { response, url: url2 };
-    await response.body?.cancel();
-    const location = response.headers.get("location");
-    if (!location)
-      throw new AttemptError(`HTTP ${response.status} redirect without a Location`, response.status, false);
-    const next = new URL(location, url2);
-    if (visited.includes(next.href)) {
-      throw new AttemptError(
-        `redirect loop: ${[...visited, next.href].join(" -> ")}`,
-        response.status,
-        false
-      );
-    }
-    if (visited.length > maxRedirects) {
-      throw new AttemptError(
-        `more than ${maxRedirects} redirects, last to ${next.href}`,
-        response.status,
-        false
-      );
-    }
-    const current = new URL(url2);
-    if (current.protocol === "https:" && next.protocol !== "https:") {
-      throw new AttemptError(`refusing a redirect from https to ${next.href}`, response.status, false);
-    }
-    if (next.origin !== current.origin) headers = {};
-    visited.push(next.href);
-    url2 = next.href;
-  }
-}
-async function downloadOnce(options2, partial, stallTimeoutMs) {
-  const controller = new AbortController();
-  let stallTimer;
-  let stalled = false;
-  const armStallTimer = () => {
-    clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => {
-      stalled = true;
-      controller.abort();
-    }, stallTimeoutMs);
+  const context5 = {
+    url: options2.url,
+    verb: "download",
+    policy: options2,
+    log: options2.log,
+    hint: "Check that the URL is reachable from the runner, or pick another source"
   };
-  armStallTimer();
   try {
-    const { response, url: url2 } = await fetchFollowingRedirects(options2, controller.signal, (error2) => {
-      const cause = error2.cause?.message;
-      return stalled ? `no response within ${stallTimeoutMs / 1e3}s` : cause ?? error2.message;
-    });
-    const from = url2 === options2.url ? "" : ` from ${url2}`;
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new AttemptError(
-        `HTTP ${response.status} ${response.statusText}`.trim() + from,
-        response.status,
-        RETRYABLE_STATUS.has(response.status),
-        response.status === 429 || response.status === 503 ? parseRetryAfter2(response.headers.get("retry-after")) : void 0
-      );
-    }
-    if (!response.body) throw new AttemptError(`empty response body${from}`, response.status, true);
-    const declared = Number(response.headers.get("content-length") ?? NaN);
-    const expected = Number.isFinite(declared) ? declared : void 0;
-    const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
-    if (expected !== void 0 && expected > maxBytes) {
-      await response.body.cancel();
-      throw new AttemptError(
-        `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
-        response.status,
-        false
-      );
-    }
-    const hash = createHash7("sha256");
-    let bytes = 0;
-    const interval = options2.progressIntervalMs ?? 5e3;
-    let lastReport = Date.now();
-    let lastReportBytes = 0;
-    const meter = new Transform2({
-      transform(chunk, _encoding, callback) {
-        armStallTimer();
-        bytes += chunk.length;
-        if (bytes > maxBytes) {
-          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
-          return;
-        }
-        hash.update(chunk);
-        const now = Date.now();
-        if (now - lastReport >= interval) {
-          const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
-          const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
-          options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
-          lastReport = now;
-          lastReportBytes = bytes;
-        }
-        callback(null, chunk);
+    const { value, attempts } = await withRetries(context5, async () => {
+      try {
+        return await downloadOnce(options2, partial);
+      } catch (error2) {
+        await rm4(partial, { force: true });
+        throw error2;
       }
     });
-    try {
-      await pipeline3(
-        Readable5.fromWeb(response.body),
-        meter,
-        createWriteStream2(partial)
-      );
-    } catch (error2) {
-      if (error2 instanceof AttemptError) throw error2;
-      if (error2.syscall !== void 0) {
-        throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
-          cause: error2
-        });
-      }
-      const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1e3}s` : error2.message;
-      throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
-    }
-    if (expected !== void 0 && bytes !== expected) {
-      throw new AttemptError(
-        `truncated body${from}: got ${bytes} of ${expected} bytes`,
-        response.status,
-        true
-      );
-    }
-    options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(url2).host}`);
-    return { bytes, sha256: hash.digest("hex") };
-  } finally {
-    clearTimeout(stallTimer);
+    await rename2(partial, options2.destination);
+    return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
+  } catch (error2) {
+    if (!(error2 instanceof WriteError)) throw error2;
+    throw new Error(
+      `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
+      { cause: error2 }
+    );
   }
+}
+async function downloadOnce(options2, partial) {
+  const response = await openUrl(options2.url, options2);
+  const from = response.url === options2.url ? "" : ` from ${response.url}`;
+  if (response.status < 200 || response.status >= 300) throw statusFailure(response, options2.url);
+  const expected = response.declaredLength;
+  const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
+  if (expected !== void 0 && expected > maxBytes) {
+    response.body.destroy();
+    throw new AttemptError(
+      `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false
+    );
+  }
+  const hash = createHash7("sha256");
+  let bytes = 0;
+  const interval = options2.progressIntervalMs ?? 5e3;
+  let lastReport = Date.now();
+  let lastReportBytes = 0;
+  const meter = new Transform3({
+    transform(chunk, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+        return;
+      }
+      hash.update(chunk);
+      const now = Date.now();
+      if (now - lastReport >= interval) {
+        const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
+        const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
+        options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
+        lastReport = now;
+        lastReportBytes = bytes;
+      }
+      callback(null, chunk);
+    }
+  });
+  try {
+    await pipeline3(response.body, meter, createWriteStream2(partial));
+  } catch (error2) {
+    if (error2 instanceof AttemptError) {
+      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
+    }
+    if (error2.syscall !== void 0) {
+      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
+        cause: error2
+      });
+    }
+    throw new AttemptError(
+      `unexpected failure after ${bytes} bytes${from}: ${error2.message}`,
+      response.status,
+      true
+    );
+  }
+  options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || "a local file"}`);
+  return { bytes, sha256: hash.digest("hex") };
 }
 
 // src/toolchain/checksum-db.ts
 var DEFAULT_SUMDB_URL = "https://sum.golang.org";
-var DEFAULT_TIMEOUT_MS = 3e4;
-var RETRY_DELAYS_MS = [250, 1e3];
-function httpGetter(fetchImpl, timeoutMs) {
+var MAX_ANSWER_BYTES = 1024 * 1024;
+function httpGetter(options2) {
   return async (url2) => {
-    for (let attempt = 0; ; attempt++) {
-      let failure;
-      try {
-        const response = await fetchImpl(url2, { signal: AbortSignal.timeout(timeoutMs) });
-        if (response.status < 500) {
-          return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
-        }
-        await response.body?.cancel();
-        failure = `HTTP ${response.status}`;
-      } catch (error2) {
-        const cause = error2 instanceof Error && error2.cause instanceof Error ? `: ${error2.cause.message}` : "";
-        failure = `${error2 instanceof Error ? error2.message : String(error2)}${cause}`;
-      }
-      const delay4 = RETRY_DELAYS_MS[attempt];
-      if (delay4 === void 0) throw new Error(`GET ${url2} failed after ${attempt + 1} attempts: ${failure}`);
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
+    const answer = await getBytes(url2, {
+      maxBytes: MAX_ANSWER_BYTES,
+      acceptStatus: (status2) => !RETRYABLE_STATUS.has(status2),
+      ...options2.policy ? { policy: options2.policy } : {},
+      ...options2.stallTimeoutMs !== void 0 ? { stallTimeoutMs: options2.stallTimeoutMs } : {}
+    });
+    options2.onAnswer?.(answer);
+    return answer;
   };
 }
 function trimSlashes(url2) {
@@ -73355,7 +73498,7 @@ function rejectUnlessValid(url2, check2) {
 async function lookupModuleHash(options2) {
   const { module, version: version3 } = options2;
   const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
-  const get = httpGetter(options2.fetch ?? fetch, options2.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const get = httpGetter(options2);
   const { name } = parseVerifierKey(verifierKey);
   const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
   const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
@@ -73382,7 +73525,7 @@ import { rm as rm6 } from "node:fs/promises";
 import path28 from "node:path";
 
 // src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream4 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
 import path25 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
@@ -76497,7 +76640,7 @@ function openZip(zipPath) {
   return new Promise(
     (resolve3, reject) => import_yauzl2.default.open(
       zipPath,
-      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, autoClose: false },
       (error2, zip) => error2 ? reject(zipError(zipPath, error2)) : resolve3(zip)
     )
   );
@@ -76642,7 +76785,7 @@ async function extractTarGz(options2) {
   });
   const makeDirectory = directoryMaker();
   await makeDirectory(options2.destination);
-  const input = createReadStream2(options2.archivePath);
+  const input = createReadStream3(options2.archivePath);
   const parser = new rt({ strict: true });
   const stop = new AbortController();
   let firstError;
@@ -76714,14 +76857,14 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
 import path26 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
   return path26.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
-  return stat3(file).then(
+  return stat4(file).then(
     () => true,
     () => false
   );
@@ -77290,97 +77433,29 @@ function parseToolchainModuleList(text) {
 }
 
 // src/version/fetch-releases.ts
-var DEFAULTS = {
-  attempts: 4,
-  timeoutMs: 3e4,
-  maxBytes: 32 * 1024 * 1024,
-  backoffMs: (retry2) => Math.min(1e4, 1e3 * 2 ** (retry2 - 1)),
-  maxRetryAfterMs: 6e4
-};
-async function readCapped(response, maxBytes) {
-  const declared = Number(response.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw new AttemptError(
-      `the body declares ${declared} bytes, over the ${maxBytes}-byte limit`,
-      response.status,
-      false
-    );
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks = [];
-  let total = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    total += chunk.value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
-    }
-    chunks.push(chunk.value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-async function attemptOnce(url2, accept3, fetchImpl, options2) {
-  let response;
+var MAX_INDEX_BYTES = 32 * 1024 * 1024;
+async function fetchIndex(url2, accept3, parse4, options2) {
+  const { body: body2 } = await getBytes(url2, {
+    maxBytes: options2.maxBytes ?? MAX_INDEX_BYTES,
+    headers: { accept: accept3 },
+    ...options2.stallTimeoutMs !== void 0 ? { stallTimeoutMs: options2.stallTimeoutMs } : {},
+    ...options2.policy ? { policy: options2.policy } : {},
+    ...options2.log ? { log: options2.log } : {}
+  });
   try {
-    response = await fetchImpl(url2, { signal: AbortSignal.timeout(options2.timeoutMs), headers: { accept: accept3 } });
+    return parse4(new TextDecoder().decode(body2));
   } catch (error2) {
-    const cause = error2.cause?.message;
-    throw new AttemptError(cause ?? error2.message, void 0, true);
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new AttemptError(
-      `HTTP ${response.status} ${response.statusText}`.trim(),
-      response.status,
-      RETRYABLE_STATUS.has(response.status),
-      parseRetryAfter2(response.headers.get("retry-after"))
-    );
-  }
-  try {
-    return await readCapped(response, options2.maxBytes);
-  } catch (error2) {
-    if (error2 instanceof AttemptError) throw error2;
-    throw new AttemptError(`the body broke off: ${error2.message}`, response.status, true);
+    if (!(error2 instanceof IndexShapeError)) throw error2;
+    throw new DownloadError(url2, 200, `${url2} did not answer with a Go release index: ${error2.message}`);
   }
 }
-async function fetchIndex(url2, accept3, parse4, fetchImpl, overrides) {
-  const options2 = { ...DEFAULTS, ...overrides };
-  let last;
-  for (let attempt = 1; attempt <= options2.attempts; attempt++) {
-    try {
-      const text = await attemptOnce(url2, accept3, fetchImpl, options2);
-      try {
-        return parse4(text);
-      } catch (error2) {
-        if (!(error2 instanceof IndexShapeError)) throw error2;
-        throw new DownloadError(url2, 200, `${url2} did not answer with a Go release index: ${error2.message}`);
-      }
-    } catch (error2) {
-      if (!(error2 instanceof AttemptError)) throw error2;
-      last = error2;
-      if (!error2.retryable || attempt === options2.attempts) break;
-      const delay4 = Math.min(error2.retryAfterMs ?? options2.backoffMs(attempt), options2.maxRetryAfterMs);
-      options2.log?.(
-        `Fetching ${url2} failed (attempt ${attempt} of ${options2.attempts}): ${error2.message}; retrying in ${delay4 / 1e3}s`
-      );
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  }
-  throw new DownloadError(
-    url2,
-    last?.status,
-    `Could not fetch ${url2}: ${last?.message ?? "no attempt made"}` + (last?.status !== void 0 ? ` (last HTTP status ${last.status})` : "")
-  );
-}
-async function fetchGoDevIndex(baseUrl2, fetchImpl = fetch, options2 = {}) {
+async function fetchGoDevIndex(baseUrl2, options2 = {}) {
   const url2 = `${baseUrl2.replace(/\/+$/, "")}/?mode=json&include=all`;
-  return fetchIndex(url2, "application/json", parseGoDevIndex, fetchImpl, options2);
+  return fetchIndex(url2, "application/json", parseGoDevIndex, options2);
 }
-async function fetchToolchainModuleList(proxyUrl, fetchImpl = fetch, options2 = {}) {
+async function fetchToolchainModuleList(proxyUrl, options2 = {}) {
   const url2 = `${proxyUrl.replace(/\/+$/, "")}/golang.org/toolchain/@v/list`;
-  return fetchIndex(url2, "text/plain", parseToolchainModuleList, fetchImpl, options2);
+  return fetchIndex(url2, "text/plain", parseToolchainModuleList, options2);
 }
 
 // src/version/files.ts
@@ -77800,7 +77875,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
   );
 }
 async function fetchIndex2(config, source) {
-  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, fetch, { log: info });
+  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, { log: info });
   const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
   if (!proxy) {
     throw new InputError(
@@ -77809,7 +77884,7 @@ async function fetchIndex2(config, source) {
       "use e.g. https://proxy.golang.org,direct"
     );
   }
-  return fetchToolchainModuleList(proxy.url, fetch, { log: info });
+  return fetchToolchainModuleList(proxy.url, { log: info });
 }
 async function newestInstalled(toolCache, arch2, spec) {
   const versions = await readdir4(path29.join(toolCache, "go")).catch(() => []);
@@ -78764,7 +78839,7 @@ var before_after_hook_default = { Singular, Collection };
 // node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS2 = {
+var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -79063,16 +79138,16 @@ function endpointWithDefaults(defaults3, route, options2) {
   return parse2(merge(defaults3, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS22 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS22,
-    defaults: withDefaults.bind(null, DEFAULTS22),
-    merge: merge.bind(null, DEFAULTS22),
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
     parse: parse2
   });
 }
-var endpoint = withDefaults(null, DEFAULTS2);
+var endpoint = withDefaults(null, DEFAULTS);
 
 // node_modules/content-type/dist/index.js
 var SP = 32;
@@ -79649,8 +79724,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch3) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -79666,7 +79741,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch3(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body: body2,
       redirect: requestOptions.request?.redirect,
@@ -82695,7 +82770,7 @@ function isRateLimited(error2) {
   if (error2.status === 429) return true;
   return error2.status === 403 && (headers["retry-after"] !== void 0 || String(headers["x-ratelimit-remaining"]) === "0" || /secondary rate limit/i.test(error2.message ?? ""));
 }
-function retryDelayMs(error2, method, attempt, options2, nowMs) {
+function retryDelayMs2(error2, method, attempt, options2, nowMs) {
   if (attempt >= options2.maxRetries) return void 0;
   const headers = error2.response?.headers ?? {};
   if (isRateLimited(error2)) {
@@ -82724,7 +82799,7 @@ function createGitHubClient(token, options2 = {}) {
         return await request2(requestOptions);
       } catch (error2) {
         const method = String(requestOptions.method ?? "GET");
-        const delay4 = retryDelayMs(error2, method, attempt, policy, Date.now());
+        const delay4 = retryDelayMs2(error2, method, attempt, policy, Date.now());
         if (delay4 === void 0) throw error2;
         const status2 = error2.status;
         const why = isRateLimited(error2) ? "a rate limit" : `HTTP ${status2}`;

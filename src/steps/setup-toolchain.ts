@@ -3,7 +3,8 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { InputError, VerificationError } from '../errors.js';
-import { DownloadError, downloadFile } from '../net/download.js';
+import { downloadFile } from '../net/download.js';
+import { DownloadError } from '../net/http.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import { lookupModuleHash } from '../toolchain/checksum-db.js';
 import { hashModuleZip, parseGoSumLine } from '../toolchain/dirhash.js';
@@ -219,7 +220,7 @@ async function fetchFromProxy(
 
 /** The release index a source resolves versions against: go.dev's JSON, or the first proxy's toolchain list. */
 async function fetchIndex(config: Config, source: 'go.dev' | 'goproxy'): Promise<Release[]> {
-  if (source === 'go.dev') return fetchGoDevIndex(config.goDownloadBaseUrl, fetch, { log: core.info });
+  if (source === 'go.dev') return fetchGoDevIndex(config.goDownloadBaseUrl, { log: core.info });
   const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
   if (!proxy) {
     throw new InputError(
@@ -228,7 +229,7 @@ async function fetchIndex(config: Config, source: 'go.dev' | 'goproxy'): Promise
       'use e.g. https://proxy.golang.org,direct',
     );
   }
-  return fetchToolchainModuleList(proxy.url, fetch, { log: core.info });
+  return fetchToolchainModuleList(proxy.url, { log: core.info });
 }
 
 /** The newest version in the tool cache that satisfies the spec, so no index is needed. */

@@ -1,6 +1,8 @@
 // Asks the Go checksum database for a module's h1: hash the way `go` does: through the first GOPROXY entry that
 // proxies the database, else the database itself; trusting the answer only when the tree note is signed by the
 // verifier key and the record is proven to be in that tree.
+import { RETRYABLE_STATUS, type RetryPolicy } from '../net/attempts.js';
+import { getBytes, type BytesAnswer } from '../net/http.js';
 import { escapeModulePath } from './goproxy.js';
 import {
   SUM_GOLANG_ORG_KEY,
@@ -21,9 +23,12 @@ export interface LookupModuleHashOptions {
   sumdbUrl?: string;
   /** Verifier key of the database. Default {@link SUM_GOLANG_ORG_KEY}. */
   verifierKey?: string;
-  fetch?: typeof fetch;
-  /** Per-request time limit. Default 30 s. */
-  timeoutMs?: number;
+  /** The client's retry policy, overridden (tests shorten it). */
+  policy?: Partial<RetryPolicy>;
+  /** Abort a request when no byte (or no response) arrives for this long. */
+  stallTimeoutMs?: number;
+  /** Sees every answer (the fixture script stores them). */
+  onAnswer?: (answer: BytesAnswer) => void;
 }
 
 /** The module zip's h1: hash the checksum database vouches for, and the lookup URL that answered. */
@@ -33,37 +38,25 @@ export interface ModuleHash {
 }
 
 const DEFAULT_SUMDB_URL = 'https://sum.golang.org';
-const DEFAULT_TIMEOUT_MS = 30_000;
-const RETRY_DELAYS_MS = [250, 1000];
+/** Notes, records and tiles are small; a tile is at most 8 KiB. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
-interface HttpAnswer {
-  status: number;
-  body: Uint8Array;
-}
+type Get = (url: string) => Promise<BytesAnswer>;
 
-type Get = (url: string) => Promise<HttpAnswer>;
-
-/** GET with a time limit, retrying network errors and 5xx answers; other statuses are returned as they are. */
-function httpGetter(fetchImpl: typeof fetch, timeoutMs: number): Get {
+/**
+ * GET through the HTTP client: retryable statuses and network failures are tried again under its policy; any
+ * other status is an answer for the caller to judge (404 and 410 move on to the next proxy, as in `go`).
+ */
+function httpGetter(options: LookupModuleHashOptions): Get {
   return async (url) => {
-    for (let attempt = 0; ; attempt++) {
-      let failure: string;
-      try {
-        const response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs) });
-        if (response.status < 500) {
-          return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
-        }
-        await response.body?.cancel();
-        failure = `HTTP ${response.status}`;
-      } catch (error) {
-        const cause =
-          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-        failure = `${error instanceof Error ? error.message : String(error)}${cause}`;
-      }
-      const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined) throw new Error(`GET ${url} failed after ${attempt + 1} attempts: ${failure}`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    const answer = await getBytes(url, {
+      maxBytes: MAX_ANSWER_BYTES,
+      acceptStatus: (status) => !RETRYABLE_STATUS.has(status),
+      ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.stallTimeoutMs !== undefined ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
+    });
+    options.onAnswer?.(answer);
+    return answer;
   };
 }
 
@@ -130,7 +123,7 @@ function rejectUnlessValid<T>(url: string, check: () => T): T {
 export async function lookupModuleHash(options: LookupModuleHashOptions): Promise<ModuleHash> {
   const { module, version } = options;
   const verifierKey = options.verifierKey ?? SUM_GOLANG_ORG_KEY;
-  const get = httpGetter(options.fetch ?? fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const get = httpGetter(options);
   const { name } = parseVerifierKey(verifierKey);
 
   const base = await databaseBase(get, options.goproxy, name, options.sumdbUrl ?? DEFAULT_SUMDB_URL);

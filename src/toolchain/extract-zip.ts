@@ -40,11 +40,16 @@ function zipError(zipPath: string, error: Error): Error {
   return new Error(`Cannot extract ${zipPath}: ${error.message}`, { cause: error });
 }
 
+/**
+ * autoClose is off: yauzl closes the file one tick after the central directory's last entry is read, while
+ * entries handed out before it may still be waiting for their directories (and have not opened their streams
+ * yet); they would then fail with "closed". extractZip closes the file itself once every write has settled.
+ */
 function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(
       zipPath,
-      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, autoClose: false },
       (error, zip) => (error ? reject(zipError(zipPath, error)) : resolve(zip)),
     ),
   );
