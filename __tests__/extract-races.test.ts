@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { hashModuleZip } from '../src/toolchain/dirhash.js';
 import { extractZip } from '../src/toolchain/extract-zip.js';
 import { buildZip, type ZipEntrySpec } from '../test/support/archives.js';
 import { recordCase } from '../test/support/suite-counts.js';
@@ -35,8 +36,11 @@ describe('extractZip and the end of the archive', () => {
       topDirectory: 'go',
       maxExtractedBytes: 1024 * 1024,
       moduleFixups: false,
+      moduleHash: true,
     });
     expect(result.files).toBe(3);
+    // Every entry was hashed, the late ones too.
+    expect(result.h1).toBe(await hashModuleZip(zipPath));
     expect(await readFile(path.join(destination, deep, 'a.txt'), 'utf8')).toBe('a\n');
     expect(await readFile(path.join(destination, deep, 'b', 'c.txt'), 'utf8')).toBe('c\n');
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ArchiveRefusedError } from '../src/toolchain/archive-paths.js';
 import { extractGoArchive, extractTarGz } from '../src/toolchain/extract-tar.js';
+import { hashModuleZip } from '../src/toolchain/dirhash.js';
 import { extractZip } from '../src/toolchain/extract-zip.js';
 import {
   buildTarGz,
@@ -349,10 +350,13 @@ describe('extraction of well-formed archives', () => {
       topDirectory: `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`,
       maxExtractedBytes: 1024 ** 3,
       moduleFixups: true,
+      moduleHash: true,
     });
     console.log(
       `extractZip: ${result.files} files, ${result.bytes} bytes in ${Math.round(performance.now() - started)} ms`,
     );
+    // The one-pass hash is the one Go's dirhash gives over the same zip.
+    expect(result.h1).toBe(await hashModuleZip(zipPath));
     expect((await stat(path.join(destination, 'bin/go'))).mode & 0o111).toBe(0o111);
     expect((await stat(path.join(destination, 'pkg/tool/linux_amd64/compile'))).mode & 0o111).toBe(0o111);
     expect((await stat(path.join(destination, 'src/go.mod'))).isFile()).toBe(true);

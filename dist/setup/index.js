@@ -72733,31 +72733,6 @@ function hash1(files) {
   return `h1:${summary2.digest("base64")}`;
 }
 var utf82 = new TextDecoder("utf-8", { fatal: true });
-async function hashModuleZip(zipPath) {
-  const zip = await import_yauzl.default.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
-  try {
-    const files = [];
-    const seen = /* @__PURE__ */ new Set();
-    for await (const entry of zip.eachEntry()) {
-      let name;
-      try {
-        name = utf82.decode(entry.fileNameRaw);
-      } catch {
-        throw new Error(
-          `${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`
-        );
-      }
-      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
-      seen.add(name);
-      const content = createHash6("sha256");
-      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
-      files.push({ name, sha256Hex: content.digest("hex") });
-    }
-    return hash1(files);
-  } finally {
-    zip.close();
-  }
-}
 function parseGoSumLine(line) {
   const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
   const entry = splitGoSumLine(line);
@@ -76622,9 +76597,27 @@ var ArchiveEntryChecker = class {
 
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
+import { createHash as createHash8 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import path24 from "node:path";
+var utf83 = new TextDecoder("utf-8", { fatal: true });
+function hashedName(zipPath, entry) {
+  try {
+    return utf83.decode(entry.fileNameRaw);
+  } catch {
+    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`);
+  }
+}
+function openEntry(zip, entry) {
+  return new Promise(
+    (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
+  );
+}
+function tapInto(source, hash) {
+  source.on("data", (chunk) => hash.update(chunk));
+  return source;
+}
 var S_IFMT = 61440;
 var S_IFREG = 32768;
 var S_IFDIR = 16384;
@@ -76701,20 +76694,28 @@ async function extractZip(options2) {
   });
   let files = 0;
   const makeDirectory = directoryMaker();
+  const hashed = [];
   const writeEntry = async (entry, decision) => {
-    if (decision.action !== "file" && decision.action !== "directory") return;
-    const target = path24.join(options2.destination, decision.path);
-    if (decision.action === "directory") {
-      await makeDirectory(target);
-      return;
+    const hash = options2.moduleHash ? createHash8("sha256") : void 0;
+    if (hash) hashed.push({ name: hashedName(options2.zipPath, entry), sha256Hex: "" });
+    const record = hashed.at(-1);
+    if (decision.action === "file") {
+      const target = path24.join(options2.destination, decision.path);
+      await makeDirectory(path24.dirname(target));
+      const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
+      const stream2 = await openEntry(zip, entry);
+      await copyEntry(
+        hash ? tapInto(stream2, hash) : stream2,
+        createWriteStream3(target, { mode: executable ? 493 : 420, flags: "wx" })
+      );
+      files++;
+    } else {
+      if (decision.action === "directory") await makeDirectory(path24.join(options2.destination, decision.path));
+      if (hash && entry.uncompressedSize > 0) {
+        for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
+      }
     }
-    await makeDirectory(path24.dirname(target));
-    const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
-    const stream2 = await new Promise(
-      (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
-    );
-    await copyEntry(stream2, createWriteStream3(target, { mode: executable ? 493 : 420, flags: "wx" }));
-    files++;
+    if (hash && record) record.sha256Hex = hash.digest("hex");
   };
   try {
     await makeDirectory(options2.destination);
@@ -76756,7 +76757,7 @@ async function extractZip(options2) {
   } finally {
     zip.close();
   }
-  return { files, bytes: checker.bytes };
+  return { files, bytes: checker.bytes, ...options2.moduleHash ? { h1: hash1(hashed) } : {} };
 }
 
 // src/toolchain/extract-tar.ts
@@ -77825,39 +77826,38 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
       await timed(timings, "fetch", () => downloadFile({ url: url2, destination: zipPath, log: info }));
-      const actual = await timed(timings, "verify", () => hashModuleZip(zipPath));
-      if (!trusted) {
-        warning(
-          `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`
-        );
-      } else if (actual !== trusted.hash) {
-        throw new VerificationError(
-          `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`
-        );
-      } else {
-        info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
-      }
+      const provenance = { module: `${module.path}@${module.version}`, hash: "", from: url2 };
       await timed(
         timings,
-        "install",
-        () => installAtomically(
-          slot,
-          { module: `${module.path}@${module.version}`, hash: actual, from: url2 },
-          async (staging) => {
-            await extractZip({
-              zipPath,
-              destination: staging,
-              topDirectory: `${module.path}@${module.version}`,
-              maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
-              moduleFixups: true
-            });
-            await probeToolchain(staging);
+        "verify+install",
+        () => installAtomically(slot, provenance, async (staging) => {
+          const extracted = await extractZip({
+            zipPath,
+            destination: staging,
+            topDirectory: `${module.path}@${module.version}`,
+            maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
+            moduleFixups: true,
+            moduleHash: true
+          });
+          const actual = extracted.h1 ?? "";
+          provenance.hash = actual;
+          if (!trusted) {
+            warning(
+              `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`
+            );
+          } else if (actual !== trusted.hash) {
+            throw new VerificationError(
+              `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`
+            );
+          } else {
+            info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
           }
-        )
+          await probeToolchain(staging);
+        })
       );
       return {
         source: `${entry.url} (golang.org/toolchain module)`,
-        ...trusted ? { verifiedHash: actual, verifiedBy: trusted.via } : {}
+        ...trusted ? { verifiedHash: provenance.hash, verifiedBy: trusted.via } : {}
       };
     } catch (error2) {
       lastError = error2;
@@ -78025,7 +78025,7 @@ import { readFile as readFile6 } from "node:fs/promises";
 import path32 from "node:path";
 
 // src/compare/comment.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
@@ -78202,7 +78202,7 @@ function parseCommentHeader(value, inputName = "comment-header") {
 }
 function headerSlug(header) {
   const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash8("sha256").update(header).digest("hex").slice(0, 8)}`;
+  return slug === header ? slug : `${slug || "header"}-${createHash9("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 function commentMarker(header) {
   return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;

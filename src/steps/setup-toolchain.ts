@@ -7,7 +7,7 @@ import { downloadFile } from '../net/download.js';
 import { DownloadError } from '../net/http.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import { lookupModuleHash } from '../toolchain/checksum-db.js';
-import { hashModuleZip, parseGoSumLine } from '../toolchain/dirhash.js';
+import { parseGoSumLine } from '../toolchain/dirhash.js';
 import { installFromGoDev } from '../toolchain/godev-source.js';
 import { extractZip } from '../toolchain/extract-zip.js';
 import { mayFallThrough, moduleZipUrl, parseGoproxy, toolchainModule } from '../toolchain/goproxy.js';
@@ -166,39 +166,40 @@ async function fetchFromProxy(
       const trusted = await timed(timings, 'verify', () => trustedModuleHash(config, module));
       core.info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
       await timed(timings, 'fetch', () => downloadFile({ url, destination: zipPath, log: core.info }));
-      const actual = await timed(timings, 'verify', () => hashModuleZip(zipPath));
-      if (!trusted) {
-        core.warning(
-          `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`,
-        );
-      } else if (actual !== trusted.hash) {
-        throw new VerificationError(
-          `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ` +
-            `${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`,
-        );
-      } else {
-        core.info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
-      }
-      await timed(timings, 'install', () =>
-        installAtomically(
-          slot,
-          { module: `${module.path}@${module.version}`, hash: actual, from: url },
-          async (staging) => {
-            await extractZip({
-              zipPath,
-              destination: staging,
-              topDirectory: `${module.path}@${module.version}`,
-              maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
-              moduleFixups: true,
-            });
-            // Proves it runs before it becomes visible in the tool cache.
-            await probeToolchain(staging);
-          },
-        ),
+      // One pass: the zip is hashed as it is extracted into staging; its go runs, and the staging directory is
+      // renamed into the tool cache, only once the hash has matched.
+      const provenance = { module: `${module.path}@${module.version}`, hash: '', from: url };
+      await timed(timings, 'verify+install', () =>
+        installAtomically(slot, provenance, async (staging) => {
+          const extracted = await extractZip({
+            zipPath,
+            destination: staging,
+            topDirectory: `${module.path}@${module.version}`,
+            maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
+            moduleFixups: true,
+            moduleHash: true,
+          });
+          const actual = extracted.h1 ?? '';
+          provenance.hash = actual;
+          if (!trusted) {
+            core.warning(
+              `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`,
+            );
+          } else if (actual !== trusted.hash) {
+            throw new VerificationError(
+              `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ` +
+                `${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`,
+            );
+          } else {
+            core.info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
+          }
+          // Proves it runs before it becomes visible in the tool cache.
+          await probeToolchain(staging);
+        }),
       );
       return {
         source: `${entry.url} (golang.org/toolchain module)`,
-        ...(trusted ? { verifiedHash: actual, verifiedBy: trusted.via } : {}),
+        ...(trusted ? { verifiedHash: provenance.hash, verifiedBy: trusted.via } : {}),
       };
     } catch (error) {
       lastError = error as Error;

@@ -1,8 +1,10 @@
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { hash1, type HashedFile } from './dirhash.js';
 import {
   ArchiveEntryChecker,
   ArchiveRefusedError,
@@ -21,6 +23,42 @@ export interface ExtractZipOptions {
   maxExtractedBytes: number;
   /** Toolchain modules: set exec bits and restore go.mod files as `go` does when it unpacks one. */
   moduleFixups: boolean;
+  /**
+   * Also compute the zip's h1: module hash (as {@link hashModuleZip} does) from the bytes as they are written,
+   * so a module is verified and extracted in one pass over the archive. The caller compares it before it lets
+   * anything out of the destination.
+   */
+  moduleHash?: boolean;
+}
+
+export interface ExtractZipResult {
+  files: number;
+  bytes: number;
+  /** The h1: hash of the zip, when `moduleHash` was asked for. */
+  h1?: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The entry's name as Go's dirhash sees it: the stored bytes, which must be UTF-8. */
+function hashedName(zipPath: string, entry: yauzl.Entry): string {
+  try {
+    return utf8.decode(entry.fileNameRaw);
+  } catch {
+    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`);
+  }
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
+}
+
+/** Feeds an entry's bytes to `hash` on their way to the file. */
+function tapInto(source: Readable, hash: Hash): Readable {
+  source.on('data', (chunk: Buffer) => hash.update(chunk));
+  return source;
 }
 
 const S_IFMT = 0o170000;
@@ -123,7 +161,7 @@ const PARALLEL_WRITES = 4;
  * size validation stops an entry that inflates past what it declares. On failure, the writes under way finish
  * (or fail) before this rejects, so the caller can remove the destination without racing them.
  */
-export async function extractZip(options: ExtractZipOptions): Promise<{ files: number; bytes: number }> {
+export async function extractZip(options: ExtractZipOptions): Promise<ExtractZipResult> {
   const zip = await openZip(options.zipPath);
   const checker = new ArchiveEntryChecker({
     topDirectory: options.topDirectory,
@@ -133,22 +171,31 @@ export async function extractZip(options: ExtractZipOptions): Promise<{ files: n
   });
   let files = 0;
   const makeDirectory = directoryMaker();
+  const hashed: HashedFile[] = [];
 
   const writeEntry = async (entry: yauzl.Entry, decision: EntryDecision): Promise<void> => {
-    if (decision.action !== 'file' && decision.action !== 'directory') return;
-    const target = path.join(options.destination, decision.path);
-    if (decision.action === 'directory') {
-      await makeDirectory(target);
-      return;
+    const hash = options.moduleHash ? createHash('sha256') : undefined;
+    if (hash) hashed.push({ name: hashedName(options.zipPath, entry), sha256Hex: '' });
+    const record = hashed.at(-1);
+    if (decision.action === 'file') {
+      const target = path.join(options.destination, decision.path);
+      await makeDirectory(path.dirname(target));
+      const executable =
+        (unixMode(entry) & 0o111) !== 0 || (options.moduleFixups && needsExecBit(decision.path));
+      const stream = await openEntry(zip, entry);
+      await copyEntry(
+        hash ? tapInto(stream, hash) : stream,
+        createWriteStream(target, { mode: executable ? 0o755 : 0o644, flags: 'wx' }),
+      );
+      files++;
+    } else {
+      if (decision.action === 'directory') await makeDirectory(path.join(options.destination, decision.path));
+      // The hash covers every entry's content, as Go's does; entries not written here are read for it alone.
+      if (hash && entry.uncompressedSize > 0) {
+        for await (const chunk of await openEntry(zip, entry)) hash.update(chunk as Buffer);
+      }
     }
-    await makeDirectory(path.dirname(target));
-    const executable =
-      (unixMode(entry) & 0o111) !== 0 || (options.moduleFixups && needsExecBit(decision.path));
-    const stream = await new Promise<Readable>((resolve, reject) =>
-      zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
-    );
-    await copyEntry(stream, createWriteStream(target, { mode: executable ? 0o755 : 0o644, flags: 'wx' }));
-    files++;
+    if (hash && record) record.sha256Hex = hash.digest('hex');
   };
 
   try {
@@ -192,5 +239,5 @@ export async function extractZip(options: ExtractZipOptions): Promise<{ files: n
   } finally {
     zip.close();
   }
-  return { files, bytes: checker.bytes };
+  return { files, bytes: checker.bytes, ...(options.moduleHash ? { h1: hash1(hashed) } : {}) };
 }
