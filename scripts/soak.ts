@@ -167,8 +167,14 @@ function firstErrorLine(result: RunActionResult, problems: string[]): string | u
   const main = result.steps[0];
   const error = main?.commands.find((c) => c.command === 'error')?.message.split('\n')[0];
   if (error) return error;
-  const thrown = main?.stderr.split('\n').find((line) => /\b\w*Error\b|^\s*at |Uncaught/.test(line));
-  if (thrown) return thrown.trim();
+  const stderr = main?.stderr.split('\n').map((line) => line.trim()) ?? [];
+  const thrownAt = stderr.findIndex((line) => /\b\w*Error\b|Uncaught/.test(line));
+  if (thrownAt >= 0) {
+    // Node's assert prints the failed expression on the lines after "…falsy value:".
+    const thrown = stderr[thrownAt]!;
+    const next = stderr.slice(thrownAt + 1).find((line) => line !== '');
+    return thrown.endsWith(':') && next ? `${thrown} ${next}` : thrown;
+  }
   if (main && main.exitCode !== 0)
     return `main exited with ${main.exitCode}: ${main.stderr.trim().split('\n')[0]}`;
   return problems[0];
@@ -256,6 +262,28 @@ async function main(): Promise<number> {
 
   const startedAt = new Date().toISOString();
   const started = Date.now();
+  const outDir = path.join(root, '.soak');
+  await mkdir(outDir, { recursive: true });
+  const outFile = path.join(outDir, `soak-${startedAt.replace(/[:.]/g, '-')}.json`);
+  // Rewritten after every install, so a soak cut short still leaves what it measured.
+  const saveResults = (records: InstallRecord[], finished: boolean) =>
+    writeFile(
+      outFile,
+      JSON.stringify(
+        {
+          startedAt,
+          finished,
+          wallMs: Date.now() - started,
+          cores: os.cpus().length,
+          loadAverage: os.loadavg(),
+          node: process.env.SETUP_GO_ARM64_NODE || process.execPath,
+          options: { ...options, kinds: options.kinds.map((kind) => kind.name) },
+          records,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   const tree = await mirrorTree();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sga-soak-'));
   const servers = new Map<ServerKind, RunningServer>();
@@ -280,6 +308,7 @@ async function main(): Promise<number> {
         const baseUrl = kind.server ? servers.get(kind.server)!.baseUrl : '';
         const record = await installOnce(kind, round, kind.inputs(tree, baseUrl), options, scratch);
         records.push(record);
+        await saveResults(records, false);
         process.stderr.write(
           `${kind.name} #${round}: ${record.success ? 'ok' : `FAILED: ${record.firstError}`} (${(record.durationMs / 1000).toFixed(1)} s)\n`,
         );
@@ -294,25 +323,7 @@ async function main(): Promise<number> {
 
   const table = renderTable(records, options.kinds);
   process.stdout.write(`${table}\n`);
-  const outDir = path.join(root, '.soak');
-  await mkdir(outDir, { recursive: true });
-  const outFile = path.join(outDir, `soak-${startedAt.replace(/[:.]/g, '-')}.json`);
-  await writeFile(
-    outFile,
-    JSON.stringify(
-      {
-        startedAt,
-        wallMs: Date.now() - started,
-        cores: os.cpus().length,
-        loadAverageEnd: os.loadavg(),
-        node: process.env.SETUP_GO_ARM64_NODE || process.execPath,
-        options: { ...options, kinds: options.kinds.map((kind) => kind.name) },
-        records,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+  await saveResults(records, true);
   process.stdout.write(
     `raw results: ${path.relative(root, outFile)}; wall time ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
   );
