@@ -15,7 +15,7 @@
 #
 # Output, under ACT_OUT_DIR (default .act/, gitignored): each run's act log (run-N.log, its JSON lines in
 # run-N.jsonl) and the step outputs act recorded (run-N.outputs.json: {"go": {"cache-hit": "none", …}}), so a
-# check of the second run's cache-hit reads .act/run-2.outputs.json.
+# check of the second run's cache hit is `jq -e '.go["cache-hit"] == "exact"' .act/run-2.outputs.json`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -75,7 +75,7 @@ for run in 1 2; do
     "$out_dir/run-$run.jsonl" >"$out_dir/run-$run.outputs.json"
   job_result="$(jq -r 'select(.jobResult != null) | .jobResult' "$out_dir/run-$run.jsonl" | tail -1)"
   echo "act run $run: exit $code, job ${job_result:-without a result} in ${seconds}s; outputs of step go:"
-  jq '.go // {} | del(.report)' "$out_dir/run-$run.outputs.json"
+  jq -S '.go // {} | del(.report)' "$out_dir/run-$run.outputs.json"
   echo "::endgroup::"
   if [ "$code" -ne 0 ]; then
     echo "act run $run failed (exit $code); the last lines of $log:" >&2
