@@ -150,6 +150,9 @@ function stutter(child: ChildProcess, stoppedMs: number, periodMs: number): void
   });
 }
 
+/** The action's step running now, killed if the soak is interrupted (it may be stopped by the stutter). */
+let runningStep: ChildProcess | undefined;
+
 interface InstallRecord {
   kind: string;
   attempt: number;
@@ -199,6 +202,7 @@ async function installOnce(
       env: UNSET_MACHINE_ENV,
       skipPost: true,
       onStepStart: (name, child) => {
+        runningStep = child;
         if (name === 'main') stutter(child, options.stutter.stoppedMs, options.stutter.periodMs);
       },
     });
@@ -292,6 +296,17 @@ async function main(): Promise<number> {
   const rounds = Math.max(...options.kinds.map(planned));
   // The loops end on their own after this long even if the soak is killed; on a normal end they are killed.
   const busyLoops = startBusyLoops(options.busyLoops, 60 * 60_000);
+  // Interrupted (Ctrl-C, a CI timeout): stop the loops and the servers; the results so far are already saved.
+  const interrupted = (signal: NodeJS.Signals) => {
+    for (const loop of busyLoops) loop.kill('SIGKILL');
+    runningStep?.kill('SIGKILL');
+    void Promise.all([...servers.values()].map((server) => server.stop())).finally(() => {
+      process.stderr.write(`soak: stopped by ${signal}; results so far in ${path.relative(root, outFile)}\n`);
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     for (const kind of options.kinds) {
       if (kind.server && !servers.has(kind.server))
