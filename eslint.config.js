@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', '.demo/', '.bench/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'lib/', '.demo/', '.bench/', '.soak/', '.act/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { INSTALL_MARKER, type ToolchainSlot } from '../src/toolchain/install.js'
 import { goDevArch, installFromGoDev, selectGoDevArchive } from '../src/toolchain/godev-source.js';
 import { fetchGoDevIndex } from '../src/version/fetch-releases.js';
 import type { Release, ReleaseFile } from '../src/version/resolve.js';
-import { buildTarGz, goDevTarball, REAL_TOOLCHAIN } from '../test/support/archives.js';
+import { buildTarGz, goDevTarball, REAL_TOOLCHAIN, sha256OfFile } from '../test/support/archives.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
@@ -25,12 +24,6 @@ let toolCache: string;
 let temp: string;
 let slot: ToolchainSlot;
 let logs: string[];
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -81,7 +74,7 @@ async function expectNothingInstalled(version = '1.25.4'): Promise<void> {
 
 beforeAll(async () => {
   tarball = await goDevTarball();
-  tarballSha256 = await sha256Of(tarball);
+  tarballSha256 = await sha256OfFile(tarball);
   tarballSize = (await stat(tarball)).size;
   server = await ToolchainServer.start();
 });

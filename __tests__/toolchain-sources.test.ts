@@ -1,14 +1,18 @@
 // The bundled action installing real toolchains from local servers shaped like go.dev and like a Go module proxy,
 // through the local runner: each source, the auto fallback, check-latest, and tampered downloads.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction } from '../scripts/local-runner.js';
 import { hashModuleZip } from '../src/toolchain/dirhash.js';
-import { goDevTarball, REAL_TOOLCHAIN, toolchainModuleZip } from '../test/support/archives.js';
+import {
+  goDevIndexJson,
+  goDevTarball,
+  REAL_TOOLCHAIN,
+  sha256OfFile,
+  toolchainModuleZip,
+} from '../test/support/archives.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
@@ -25,30 +29,8 @@ let tarballSize: number;
 let moduleZip: string;
 let moduleSum: string;
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 function goDevIndex(sha256: string): string {
-  return JSON.stringify([
-    {
-      version: `go${VERSION}`,
-      stable: true,
-      files: [
-        {
-          filename: ARCHIVE,
-          os: 'linux',
-          arch: 'amd64',
-          version: `go${VERSION}`,
-          sha256,
-          size: tarballSize,
-          kind: 'archive',
-        },
-      ],
-    },
-  ]);
+  return goDevIndexJson({ sha256, size: tarballSize });
 }
 
 async function runSetup(inputs: Record<string, string>, toolCache?: string) {
@@ -72,7 +54,7 @@ async function toolCacheEntries(toolCache: string): Promise<string[]> {
 
 beforeAll(async () => {
   [tarball, moduleZip] = await Promise.all([goDevTarball(), toolchainModuleZip()]);
-  tarballSha256 = await sha256Of(tarball);
+  tarballSha256 = await sha256OfFile(tarball);
   tarballSize = (await stat(tarball)).size;
   moduleSum = await hashModuleZip(moduleZip);
   server = await ToolchainServer.start();

@@ -33,6 +33,11 @@ export interface RunActionOptions {
    * Default: the SETUP_GO_ARM64_LOG_DIR environment variable; nothing is saved when neither is set.
    */
   logDir?: string;
+  /**
+   * The node binary that runs the action's main and post, as the runner picks the one runs.using names (node24).
+   * Default: the SETUP_GO_ARM64_NODE environment variable, else the node running this process.
+   */
+  node?: string;
   /** Called with each step's process as soon as it starts, e.g. for a test that kills it mid-way. */
   onStepStart?: (name: string, child: ChildProcess) => void;
 }
@@ -343,7 +348,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     return { result, outputs: parseKeyValueFile(await readFile(files.output, 'utf8')) };
   };
 
-  const node = process.execPath;
+  const node = options.node ?? (process.env.SETUP_GO_ARM64_NODE || process.execPath);
   const main = await runStep('main', node, [path.join(options.actionDir, metadata.runs.main)], inputEnv);
   Object.assign(outputs, main.outputs);
 

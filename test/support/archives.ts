@@ -1,18 +1,20 @@
 // Archives for extraction and install tests: small hand-built zips and tarballs (hostile ones included, which
-// no archiver would write), and the real go1.25.4 linux/amd64 toolchain, fetched once through the Go module proxy
-// and cached under node_modules/.cache/setup-go-arm64-tests/, plus a go.dev-style tarball repacked from it.
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+// no archiver would write), and the real go1.25.4 linux/amd64 toolchain, downloaded once by the go command through
+// the Go module proxy into a module cache under node_modules/.cache/setup-go-arm64-tests/, plus a go.dev-style
+// tarball repacked from it and the index a go.dev mirror would list it in.
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { create as createTar, Header, type HeaderData } from 'tar';
 import { extractZip } from '../../src/toolchain/extract-zip.js';
+
+const execFileAsync = promisify(execFile);
 
 export const testCacheDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -42,20 +44,56 @@ async function cached(file: string, produce: (partial: string) => Promise<void>)
   return file;
 }
 
-/** The real toolchain module zip (64 MB), downloaded once through proxy.golang.org. */
-export function toolchainModuleZip(): Promise<string> {
-  return cached(
-    path.join(testCacheDir, `golang.org-toolchain-${REAL_TOOLCHAIN.moduleVersion}.zip`),
-    async (partial) => {
-      const response = await fetch(REAL_TOOLCHAIN.zipUrl);
-      if (!response.ok || !response.body)
-        throw new Error(`GET ${REAL_TOOLCHAIN.zipUrl}: HTTP ${response.status}`);
-      await pipeline(
-        Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
-        createWriteStream(partial),
-      );
+/** Where `go mod download` keeps the real toolchain module: a Go module cache of the tests' own. */
+export const toolchainModuleCache = path.join(testCacheDir, 'gomodcache');
+
+/** What `go mod download -json` reports for the real toolchain module. */
+export interface DownloadedModule {
+  /** The module zip inside the module cache. */
+  zip: string;
+  /** Go's own h1: hash of the zip (checked against sum.golang.org by the go command as it downloaded). */
+  sum: string;
+  /** `<GOMODCACHE>/cache/download`: a tree a GOPROXY (http:// or file://) can serve as it is. */
+  proxyDir: string;
+}
+
+/**
+ * The real toolchain module in Go's own module cache, downloaded once by the go command through proxy.golang.org
+ * (64 MB); later calls, concurrent ones included, find it there (the go command locks its cache).
+ */
+export async function downloadedToolchainModule(): Promise<DownloadedModule> {
+  const { stdout } = await execFileAsync(
+    'go',
+    ['mod', 'download', '-json', `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`],
+    {
+      // Outside any module, so no go.mod around the tests decides what is downloaded.
+      cwd: os.tmpdir(),
+      env: {
+        ...process.env,
+        GOMODCACHE: toolchainModuleCache,
+        GOFLAGS: '-modcacherw',
+        GOTOOLCHAIN: 'local',
+        GOPROXY: 'https://proxy.golang.org',
+        GOSUMDB: 'sum.golang.org',
+        GONOSUMDB: '',
+        GOPRIVATE: '',
+      },
+      maxBuffer: 1024 * 1024,
     },
   );
+  const reported = JSON.parse(stdout) as { Zip?: string; Sum?: string; Error?: string };
+  if (reported.Error || !reported.Zip || !reported.Sum)
+    throw new Error(`go mod download ${REAL_TOOLCHAIN.modulePath}: ${reported.Error ?? stdout}`);
+  return {
+    zip: reported.Zip,
+    sum: reported.Sum,
+    proxyDir: path.join(toolchainModuleCache, 'cache', 'download'),
+  };
+}
+
+/** The real toolchain module zip (64 MB), from Go's own module cache. */
+export async function toolchainModuleZip(): Promise<string> {
+  return (await downloadedToolchainModule()).zip;
 }
 
 /**
@@ -79,6 +117,38 @@ export function goDevTarball(): Promise<string> {
       await rm(work, { recursive: true, force: true });
     }
   });
+}
+
+/** The SHA-256 of a file, streamed, in hex. */
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * A go.dev-shaped release index (`?mode=json&include=all`) listing only the real toolchain's linux/amd64 archive
+ * with this hash and size, as a mirror of go.dev would serve it.
+ */
+export function goDevIndexJson(archive: { sha256: string; size: number }): string {
+  const version = `go${REAL_TOOLCHAIN.goVersion}`;
+  return JSON.stringify([
+    {
+      version,
+      stable: true,
+      files: [
+        {
+          filename: REAL_TOOLCHAIN.goDevFilename,
+          os: 'linux',
+          arch: 'amd64',
+          version,
+          sha256: archive.sha256,
+          size: archive.size,
+          kind: 'archive',
+        },
+      ],
+    },
+  ]);
 }
 
 export interface ZipEntrySpec {
