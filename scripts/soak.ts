@@ -295,6 +295,7 @@ async function main(): Promise<number> {
   const planned = (kind: SoakKind) => (kind.remote ? options.realProxyInstalls : options.installs);
   const rounds = Math.max(...options.kinds.map(planned));
   // The loops end on their own after this long even if the soak is killed; on a normal end they are killed.
+  await saveResults(records, false);
   const busyLoops = startBusyLoops(options.busyLoops, 60 * 60_000);
   // Interrupted (Ctrl-C, a CI timeout): stop the loops and the servers; the results so far are already saved.
   const interrupted = (signal: NodeJS.Signals) => {
