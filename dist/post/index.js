@@ -68798,7 +68798,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
 // src/cache/go-caches.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
-import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2 } from "node:fs/promises";
+import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path12 from "node:path";
 import { promisify as promisify3 } from "node:util";
 
@@ -71802,6 +71802,7 @@ function escapeModulePath(modulePath) {
 
 // src/cache/prune.ts
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
+var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
 var DOWNLOAD = "cache/download";
 var SUMDB = `${DOWNLOAD}/sumdb`;
 var ZIP_FILES = ["zip", "ziphash", "mod", "info"];
@@ -71865,7 +71866,8 @@ function selectBuildCache(files, usedSince, restore) {
   let restoredUnused = 0;
   for (const file of files) {
     if (!BUILD_CACHE_ENTRY.test(file.path)) continue;
-    if (file.mtimeMs >= usedSince) {
+    const unmarkedUse = restore?.alreadyPresent.has(file.path) === true && file.mtimeMs >= usedSince - GO_MTIME_INTERVAL_MS;
+    if (file.mtimeMs >= usedSince || unmarkedUse) {
       paths.push(file.path);
       bytes += file.sizeBytes;
     } else {
@@ -71877,7 +71879,7 @@ function selectBuildCache(files, usedSince, restore) {
     paths: paths.sort(compareStrings),
     bytes,
     leftOut,
-    restoredUsed: restore ? Math.max(0, restore.files - restoredUnused) : null
+    restoredUsed: restore && restore.files > 0 ? Math.max(0, restore.files - restoredUnused) : null
   };
 }
 function downloadFile(relative3) {
@@ -72054,11 +72056,16 @@ async function selectEntryFiles(plan, planned, before, restored) {
   }
   const files = await listFiles(planned.cacheDir, "");
   const restoredFiles = before?.restoredFiles ?? 0;
+  const alreadyPresent = before?.matchedKey ? await readAlreadyPresent(planned) : [];
   const chosen = selectBuildCache(
     files,
     // Whole seconds: some file systems keep mtimes in seconds.
     Math.floor(restored.runStartedAt / 1e3) * 1e3,
-    restoredFiles > 0 ? { backdatedTo: restored.buildCacheBackdatedTo, files: restoredFiles } : null
+    before?.matchedKey ? {
+      backdatedTo: restored.buildCacheBackdatedTo,
+      files: restoredFiles,
+      alreadyPresent: new Set(alreadyPresent)
+    } : null
   );
   const restoredUsed = chosen.restoredUsed === null ? null : { used: chosen.restoredUsed, restored: restoredFiles };
   const usedShare = restoredUsed ? `; this run used ${restoredUsed.used} of the ${restoredUsed.restored} restored files (${Math.round(100 * restoredUsed.used / restoredUsed.restored)}%)` : "";
@@ -72070,6 +72077,18 @@ async function selectEntryFiles(plan, planned, before, restored) {
     digest: digestOf(files, chosen.paths),
     summary: `GOCACHE entry: the ${chosen.paths.length} files this run used or wrote, ${humanBytes(chosen.bytes)}; left out ${chosen.leftOut} file(s) of ${planned.cacheDir} it did not use (nothing is deleted there)${usedShare}.`
   };
+}
+function alreadyPresentFile(planned) {
+  return `${planned.archiveFile}.present.json`;
+}
+async function readAlreadyPresent(planned) {
+  try {
+    return JSON.parse(await readFile(alreadyPresentFile(planned), "utf8"));
+  } catch {
+    return [];
+  } finally {
+    await rm2(alreadyPresentFile(planned), { force: true });
+  }
 }
 async function listFiles(root, prefix2) {
   const files = [];
@@ -72235,7 +72254,7 @@ function parseReport(json, source) {
 
 // src/github/base-report.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdir as mkdir3, mkdtemp, readFile as readFile2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp, readFile as readFile2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path13 from "node:path";
 import { promisify as promisify4 } from "node:util";
 
@@ -72277,7 +72296,7 @@ async function saveReportToCache(report, commit, temp, header) {
   const key = reportCacheKey(commit);
   try {
     await mkdir3(path13.dirname(file), { recursive: true });
-    await writeFile2(file, JSON.stringify(report) + "\n");
+    await writeFile3(file, JSON.stringify(report) + "\n");
     const id = await saveCache2([file], key);
     if (id === -1) return false;
     info(`Saved this commit's size report to the cache as ${key}`);

@@ -70600,7 +70600,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
 import { execFile } from "node:child_process";
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream, existsSync as existsSync4 } from "node:fs";
-import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2 } from "node:fs/promises";
+import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path15 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
@@ -73880,6 +73880,7 @@ function moduleZipUrl(proxyUrl, module) {
 
 // src/cache/prune.ts
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
+var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
 var DOWNLOAD = "cache/download";
 var SUMDB = `${DOWNLOAD}/sumdb`;
 
@@ -74038,6 +74039,11 @@ async function unpackEntry(planned, backdateTo) {
   if (backdateTo !== void 0) {
     const when = new Date(backdateTo);
     for (const name of written) await lutimes(path15.join(planned.cacheDir, name), when, when);
+    const fresh = new Set(written);
+    await writeFile2(
+      alreadyPresentFile(planned),
+      JSON.stringify(listed.map((file) => file.path).filter((name) => !fresh.has(name)))
+    );
   }
   return {
     files: listed.length,
@@ -74045,6 +74051,9 @@ async function unpackEntry(planned, backdateTo) {
     written: written.length,
     digest: listed.length > 0 ? contentsDigest(listed) : null
   };
+}
+function alreadyPresentFile(planned) {
+  return `${planned.archiveFile}.present.json`;
 }
 function contentsDigest(files) {
   const hash = createHash3("sha256");
@@ -75950,7 +75959,7 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { mkdir as mkdir4, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
 import path23 from "node:path";
 
 // src/compare/compare.ts
@@ -76148,7 +76157,7 @@ function mergeReports(reports) {
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile) {
   await mkdir4(path23.dirname(reportFile), { recursive: true });
-  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
+  await writeFile3(reportFile, JSON.stringify(report, null, 2) + "\n");
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
   setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
@@ -76856,7 +76865,7 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir6, readdir as readdir3, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir6, readdir as readdir3, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
 import path26 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
@@ -76921,7 +76930,7 @@ async function installAtomically(slot, provenance, populate) {
   const staging = path26.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile3(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -76938,7 +76947,7 @@ async function installAtomically(slot, provenance, populate) {
         await new Promise((resolve3) => setTimeout(resolve3, 100 * attempt));
       }
     }
-    await writeFile3(`${finalDir}.complete`, "");
+    await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
     await rm5(staging, { recursive: true, force: true });
@@ -78442,7 +78451,7 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir7, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir7, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile5 } from "node:fs/promises";
 import path30 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
@@ -78634,7 +78643,7 @@ async function resolveBaseReport(options2) {
 }
 
 // src/github/fork-fallback.ts
-import { mkdir as mkdir8, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
 import path31 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
@@ -78646,7 +78655,7 @@ async function deferComment(comment) {
   await mkdir8(comment.dir, { recursive: true });
   const file = path31.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
-  await writeFile5(file, JSON.stringify(content, null, 2) + "\n");
+  await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
   warning(
     `The size comment could not be posted on pull request #${comment.pullRequest} (${comment.reason}); this is expected for a pull request from a fork, whose token is read-only. The comment is in the job summary and in ${file} (the comment-file output): upload it as an artifact and post it from a workflow_run workflow, see ${forkHelpUrl()}`,

@@ -8,7 +8,7 @@ import * as glob from '@actions/glob';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { lstat, lutimes, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, lutimes, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -337,6 +337,11 @@ async function unpackEntry(planned: CacheEntryPlan, backdateTo: number | undefin
   if (backdateTo !== undefined) {
     const when = new Date(backdateTo);
     for (const name of written) await lutimes(path.join(planned.cacheDir, name), when, when);
+    const fresh = new Set(written);
+    await writeFile(
+      alreadyPresentFile(planned),
+      JSON.stringify(listed.map((file) => file.path).filter((name) => !fresh.has(name))),
+    );
   }
   return {
     files: listed.length,
@@ -542,11 +547,18 @@ async function selectEntryFiles(
   }
   const files = await listFiles(planned.cacheDir, '');
   const restoredFiles = before?.restoredFiles ?? 0;
+  const alreadyPresent = before?.matchedKey ? await readAlreadyPresent(planned) : [];
   const chosen = selectBuildCache(
     files,
     // Whole seconds: some file systems keep mtimes in seconds.
     Math.floor(restored.runStartedAt / 1000) * 1000,
-    restoredFiles > 0 ? { backdatedTo: restored.buildCacheBackdatedTo, files: restoredFiles } : null,
+    before?.matchedKey
+      ? {
+          backdatedTo: restored.buildCacheBackdatedTo,
+          files: restoredFiles,
+          alreadyPresent: new Set(alreadyPresent),
+        }
+      : null,
   );
   const restoredUsed =
     chosen.restoredUsed === null ? null : { used: chosen.restoredUsed, restored: restoredFiles };
@@ -561,6 +573,21 @@ async function selectEntryFiles(
     digest: digestOf(files, chosen.paths),
     summary: `GOCACHE entry: the ${chosen.paths.length} files this run used or wrote, ${humanBytes(chosen.bytes)}; left out ${chosen.leftOut} file(s) of ${planned.cacheDir} it did not use (nothing is deleted there)${usedShare}.`,
   };
+}
+
+/** Where the restore notes the build-cache files of the entry that the runner already had (see selectBuildCache). */
+function alreadyPresentFile(planned: CacheEntryPlan): string {
+  return `${planned.archiveFile}.present.json`;
+}
+
+async function readAlreadyPresent(planned: CacheEntryPlan): Promise<string[]> {
+  try {
+    return JSON.parse(await readFile(alreadyPresentFile(planned), 'utf8')) as string[];
+  } catch {
+    return [];
+  } finally {
+    await rm(alreadyPresentFile(planned), { force: true });
+  }
 }
 
 /** Every file under `root` with its size and mtime, paths relative to `root` and prefixed by `prefix`; none when missing. */

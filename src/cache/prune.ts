@@ -50,6 +50,8 @@ export interface BuildCacheSelection {
  * the run's start.
  */
 export const BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1000;
+/** How old an entry must be before go moves its mtime on use. */
+export const GO_MTIME_INTERVAL_MS = 60 * 60 * 1000;
 
 const DOWNLOAD = 'cache/download';
 const SUMDB = `${DOWNLOAD}/sumdb`;
@@ -132,12 +134,13 @@ export function selectModCache(
  * The build-cache files this run used: entry files (`<2 hex digits>/<hash>-a|-d`) whose mtime is at or after
  * `usedSince` (the run's start), because go wrote them or bumped them on use. README, trim.txt and fuzz corpora
  * are left out (go writes the first two again). `backdatedTo` is the mtime the restore gave the files it wrote:
- * those still at it were restored and not used.
+ * those still at it were restored and not used. Files of the restored entry that the runner already had are
+ * never re-dated, and go does not mark a use of one younger than an hour: those stay in the entry.
  */
 export function selectBuildCache(
   files: readonly CacheFile[],
   usedSince: number,
-  restore: { backdatedTo: number; files: number } | null,
+  restore: { backdatedTo: number; files: number; alreadyPresent: ReadonlySet<string> } | null,
 ): BuildCacheSelection {
   const paths: string[] = [];
   let bytes = 0;
@@ -145,7 +148,9 @@ export function selectBuildCache(
   let restoredUnused = 0;
   for (const file of files) {
     if (!BUILD_CACHE_ENTRY.test(file.path)) continue;
-    if (file.mtimeMs >= usedSince) {
+    const unmarkedUse =
+      restore?.alreadyPresent.has(file.path) === true && file.mtimeMs >= usedSince - GO_MTIME_INTERVAL_MS;
+    if (file.mtimeMs >= usedSince || unmarkedUse) {
       paths.push(file.path);
       bytes += file.sizeBytes;
     } else {
@@ -157,7 +162,7 @@ export function selectBuildCache(
     paths: paths.sort(compareStrings),
     bytes,
     leftOut,
-    restoredUsed: restore ? Math.max(0, restore.files - restoredUnused) : null,
+    restoredUsed: restore && restore.files > 0 ? Math.max(0, restore.files - restoredUnused) : null,
   };
 }
 
