@@ -109,6 +109,7 @@ const BAD_INPUTS: BadInput[] = [
   { input: 'gotoolchain', value: '1.25.4', example: /local/ },
   { input: 'cache', value: 'on', example: BOOLEAN_EXAMPLE },
   { input: 'cache-build', value: 'enabled', example: BOOLEAN_EXAMPLE },
+  { input: 'cache-save', value: 'sometimes', example: /never \(restore only\)/ },
   { input: 'cache-dependency-path', value: 'nope/go.sum', example: /\*\*\/go\.sum/ },
   { input: 'cache-key-prefix', value: 'team,cache', example: /setup-go-arm64-v2/ },
   { input: 'cache-key-prefix', value: 'two words', example: /setup-go-arm64-v2/ },

@@ -2,7 +2,8 @@
 // with real `go` builds of a small module that requires github.com/pkg/errors. The runs below form one story,
 // in order: a first run, a second run, a run on another GOARCH, a go.sum change; then the failure cases.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,7 @@ let goVersion: string;
 let hostArch: string;
 let seed: { proxy: string; stdBuildCache: string };
 let goSums: Record<'v0.9.0' | 'v0.9.1', string>;
+let runs = 0;
 const savedEnv = { ...process.env };
 
 function goEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -146,29 +148,40 @@ async function useDependency(version: 'v0.9.0' | 'v0.9.1') {
 async function freshRunner(options: { seedStandardLibrary: boolean } = { seedStandardLibrary: true }) {
   if (existsSync(modCache)) await go(['clean', '-modcache'], app, goEnv());
   await rm(buildCache, { recursive: true, force: true });
-  if (options.seedStandardLibrary) await cp(seed.stdBuildCache, buildCache, { recursive: true });
+  if (options.seedStandardLibrary) {
+    await cp(seed.stdBuildCache, buildCache, { recursive: true });
+    // As on a machine that compiled them a while ago: go marks an entry it uses only when it is over an hour old.
+    const longAgo = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    for (const file of await filesUnder(buildCache))
+      await utimes(path.join(buildCache, file), longAgo, longAgo);
+  }
 }
 
 function inputs(overrides: Partial<GoCacheInputs> = {}): GoCacheInputs {
   return {
     cache: true,
     cacheBuild: true,
+    cacheSave: 'auto',
     keyPrefix: 'it',
     dependencyPath: '',
     runnerOs: 'Linux',
     goHostArch: hostArch,
     goVersion,
     targets: [],
+    flags: { cgo: false, trimpath: false, tags: [], buildFlags: [], env: {} },
+    runStamp: String(++runs),
     workingDirectory: app,
     modCacheDir: modCache,
     buildCacheDir: buildCache,
-    goBinary,
+    stagingDir: path.join(root, 'staging'),
     ...overrides,
   };
 }
 
 /** Runs `run` with stdout captured; returns the workflow commands (notices, warnings…) it wrote. */
-async function capture<T>(run: () => Promise<T>): Promise<{ value: T; commands: WorkflowCommand[] }> {
+async function capture<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; commands: WorkflowCommand[]; text: string }> {
   const original = process.stdout.write;
   let text = '';
   process.stdout.write = ((chunk: unknown) => {
@@ -181,7 +194,7 @@ async function capture<T>(run: () => Promise<T>): Promise<{ value: T; commands: 
       .split(/\r?\n/)
       .map((line) => parseWorkflowCommand(line))
       .filter((command): command is WorkflowCommand => command !== undefined);
-    return { value, commands };
+    return { value, commands, text };
   } finally {
     process.stdout.write = original;
   }
@@ -300,6 +313,14 @@ describe('Go caches through @actions/cache and a real blob store', () => {
     const mark = service.requests.length;
     const saved = await capture(() => saveGoCaches(plan, restored.value));
     expect(saved.value.entries.map((entry) => entry.outcome)).toEqual(['exact-hit', 'exact-hit']);
+    // The summary counts the restored build-cache files this run read (go skips the package archives of a
+    // binary that is already up to date, so not all of them).
+    const restoredBuild = restored.value.entries[1]?.restoredFiles ?? 0;
+    const used = saved.value.entries[1]?.restoredUsed;
+    expect(used?.restored).toBe(restoredBuild);
+    expect(used?.used).toBeGreaterThan(0);
+    expect(used?.used).toBeLessThanOrEqual(restoredBuild);
+    expect(saved.text).toContain(`this run used ${used?.used} of the ${restoredBuild} restored files`);
     expect(requestsSince(mark)).toEqual([]);
   });
 
@@ -331,18 +352,18 @@ describe('Go caches through @actions/cache and a real blob store', () => {
     expect(restored.value.entries.map((entry) => entry.matchedKey)).toEqual(
       firstPlan.entries.map((entry) => entry.key),
     );
-    expect(existsSync(path.join(modCache, 'github.com/pkg/errors@v0.9.0'))).toBe(true);
+    expect(existsSync(path.join(modCache, 'cache/download/github.com/pkg/errors/@v/v0.9.0.zip'))).toBe(true);
 
     const compiles = await buildApp();
     expect(compiles).toBeGreaterThan(0);
     expect(compiles).toBeLessThanOrEqual(firstCompiles);
 
-    const unusedBefore = restored.value.buildCacheUnusedBefore as number;
     const unused: string[] = [];
     for (const file of await filesUnder(buildCache)) {
       if (
         /^[0-9a-f]{2}[/\\]/.test(file) &&
-        (await stat(path.join(buildCache, file))).mtimeMs < unusedBefore
+        (await stat(path.join(buildCache, file))).mtimeMs <
+          Math.floor(restored.value.runStartedAt / 1000) * 1000
       ) {
         unused.push(file);
       }
@@ -350,23 +371,191 @@ describe('Go caches through @actions/cache and a real blob store', () => {
     expect(unused.length).toBeGreaterThan(0);
 
     const saved = await capture(() => saveGoCaches(plan, restored.value));
-    expect(saved.value.entries.map((entry) => [entry.outcome, entry.prunedPaths > 0])).toEqual([
-      ['saved', true],
-      ['saved', true],
+    expect(saved.value.entries.map((entry) => entry.outcome)).toEqual(['saved', 'saved']);
+    // The module entry leaves v0.9.0 out; the build entry leaves out what this build did not use.
+    expect(saved.value.entries.map((entry) => entry.leftOut)).toEqual([
+      '1 module version(s)',
+      `${unused.length} file(s)`,
     ]);
+    const used = saved.value.entries[1]?.restoredUsed;
+    expect(used?.restored).toBe(restored.value.entries[1]?.restoredFiles);
+    // Only outputs for v0.9.0 were written (the runner had the standard library): this build used none of them.
+    expect(used?.used).toBeLessThan(used?.restored as number);
+    // Nothing was deleted from the runner: v0.9.0 and the unused build outputs are still there.
+    expect(existsSync(path.join(modCache, 'cache/download/github.com/pkg/errors/@v/v0.9.0.zip'))).toBe(true);
+    for (const file of unused) expect(existsSync(path.join(buildCache, file))).toBe(true);
 
     // Restored into empty directories, they hold exactly what was saved.
     await freshRunner({ seedStandardLibrary: false });
     const again = await capture(() => restoreGoCaches(plan));
     expect(again.value.cacheHit).toBe('exact');
-    expect(existsSync(path.join(modCache, 'github.com/pkg/errors@v0.9.1'))).toBe(true);
-    expect(existsSync(path.join(modCache, 'github.com/pkg/errors@v0.9.0'))).toBe(false);
     const downloads = await readdir(path.join(modCache, 'cache/download/github.com/pkg/errors/@v'));
-    expect(downloads.filter((name) => name.startsWith('v0.9.0'))).toEqual([]);
-    expect(downloads).toContain('v0.9.1.zip');
+    expect(downloads.sort()).toEqual(['v0.9.1.info', 'v0.9.1.mod', 'v0.9.1.zip', 'v0.9.1.ziphash']);
+    // Extracted trees are left out of the entry: go extracts the zip again, offline.
+    expect(existsSync(path.join(modCache, 'github.com/pkg/errors@v0.9.1'))).toBe(false);
     const present = new Set(await filesUnder(buildCache));
     expect(unused.filter((file) => present.has(file))).toEqual([]);
     expect(await buildApp(goEnv({ GOPROXY: 'off' }))).toBe(0);
+  });
+
+  it('compares keys as @actions/cache does: a server that answers in lower case still gives an exact hit and no upload', async () => {
+    await freshRunner();
+    const plan = await prepare();
+    service.lowercaseMatchedKeys();
+    try {
+      const restored = await capture(() => restoreGoCaches(plan));
+      expect(restored.value.entries.map((entry) => entry.matchedKey)).toEqual(
+        plan.entries.map((entry) => entry.key.toLowerCase()),
+      );
+      expect(restored.value.cacheHit).toBe('exact');
+      const mark = service.requests.length;
+      const saved = await capture(() => saveGoCaches(plan, restored.value));
+      expect(saved.value.entries.map((entry) => entry.outcome)).toEqual(['exact-hit', 'exact-hit']);
+      expect(requestsSince(mark)).toEqual([]);
+    } finally {
+      service.lowercaseMatchedKeys(false);
+    }
+  });
+
+  it('a change of CGO or of a build tag changes the build key; the restore says which part differed', async () => {
+    await freshRunner();
+    const base = await prepare();
+    for (const flags of [
+      { cgo: true, trimpath: false, tags: [], buildFlags: [], env: {} },
+      { cgo: false, trimpath: false, tags: ['netgo'], buildFlags: [], env: {} },
+    ]) {
+      const plan = await prepare({ flags });
+      expect(plan.entries[0]?.key).toBe(base.entries[0]?.key);
+      expect(plan.entries[1]?.key).not.toBe(base.entries[1]?.key);
+      const restored = await capture(() => restoreGoCaches(plan));
+      expect(restored.value.entries.map((entry) => entry.hit)).toEqual(['exact', 'partial']);
+      const differences = restored.value.entries[1]?.differences ?? [];
+      expect(differences.map((difference) => difference.part)).toEqual(['flags']);
+      expect(differences[0]?.meaning).toBe(
+        flags.cgo
+          ? 'CGO_ENABLED 0 → 1'
+          : 'build tags, build-flags, GOFLAGS, GOEXPERIMENT or an architecture level (GOARM, GOAMD64, …)',
+      );
+      expect(restored.text).toMatch(
+        /Differs in: flags cgo0\.trim0\.[0-9a-f]{8} → cgo[01]\.trim0\.[0-9a-f]{8}/,
+      );
+    }
+  });
+});
+
+describe('a self-hosted runner whose caches hold another module', () => {
+  /** Every file under `dir` with the SHA-256 of its content (and its mode, so a chmod shows too). */
+  async function snapshot(dir: string): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    for (const file of await filesUnder(dir)) {
+      const full = path.join(dir, file);
+      files.set(
+        file,
+        `${(await stat(full)).mode} ${createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex')}`,
+      );
+    }
+    return files;
+  }
+
+  it('leaves every file of the runner as it was, and saves none of them', async () => {
+    await freshRunner({ seedStandardLibrary: false });
+    // Another module on this machine: pkg/errors v0.9.0 in GOMODCACHE, its build (with -trimpath) in GOCACHE.
+    const other = path.join(root, 'other');
+    await mkdir(other, { recursive: true });
+    await writeFile(path.join(other, 'go.mod'), goMod('v0.9.0').replace('cachedemo', 'other'));
+    await writeFile(path.join(other, 'go.sum'), goSums['v0.9.0']);
+    await writeFile(path.join(other, 'main.go'), MAIN_GO);
+    await go(['build', '-trimpath', '-o', path.join(root, 'out', 'other'), '.'], other, goEnv());
+    const runnerMod = await snapshot(modCache);
+    const runnerBuild = await snapshot(buildCache);
+    expect(runnerMod.size).toBeGreaterThan(5);
+    expect(runnerBuild.size).toBeGreaterThan(50);
+
+    await useDependency('v0.9.1');
+    const plan = await prepare({ keyPrefix: 'self-hosted' });
+    const restored = await capture(() => restoreGoCaches(plan));
+    expect(restored.value.cacheHit).toBe('none');
+    await buildApp();
+    // go itself adds v0.9.1 to the module's list file; from here on nothing may change.
+    const beforePost = await snapshot(modCache);
+    const saved = await capture(() => saveGoCaches(plan, restored.value));
+    expect(saved.value.entries.map((entry) => entry.outcome)).toEqual(['saved', 'saved']);
+    expect(saved.text).toMatch(/GOMODCACHE entry: 1 module version\(s\) that go\.sum name/);
+    expect(saved.text).toMatch(/left out 1 module version\(s\)/);
+
+    const afterMod = await snapshot(modCache);
+    const afterBuild = await snapshot(buildCache);
+    for (const file of runnerMod.keys()) expect(afterMod.has(file)).toBe(true);
+    for (const [file, digest] of beforePost) expect([file, afterMod.get(file)]).toEqual([file, digest]);
+    for (const [file, digest] of runnerBuild) expect([file, afterBuild.get(file)]).toEqual([file, digest]);
+
+    // A second run on the same machine: an exact hit that writes nothing over the runner's files, uploads nothing.
+    const second = await capture(() => restoreGoCaches(plan));
+    expect(second.value.cacheHit).toBe('exact');
+    expect(second.value.entries.map((entry) => entry.restoredFiles)).toEqual([0, 0]);
+    const mark = service.requests.length;
+    expect(
+      (await capture(() => saveGoCaches(plan, second.value))).value.entries.map((e) => e.outcome),
+    ).toEqual(['exact-hit', 'exact-hit']);
+    expect(requestsSince(mark)).toEqual([]);
+    expect(await snapshot(modCache)).toEqual(afterMod);
+    const secondBuild = await snapshot(buildCache);
+    for (const [file, digest] of runnerBuild) expect([file, secondBuild.get(file)]).toEqual([file, digest]);
+
+    // What the entries hold, seen from an empty runner: none of the other module's files.
+    await freshRunner({ seedStandardLibrary: false });
+    const fresh = await capture(() => restoreGoCaches(plan));
+    expect(fresh.value.cacheHit).toBe('exact');
+    const inMod = await filesUnder(modCache);
+    const inBuild = await filesUnder(buildCache);
+    expect(inMod.filter((file) => file.includes('v0.9.0'))).toEqual([]);
+    expect(inMod.every((file) => file.includes('v0.9.1'))).toBe(true);
+    expect(inBuild.filter((file) => runnerBuild.has(file) && !/^[0-9a-f]{2}[/\\]/.test(file))).toEqual([]);
+    expect(inBuild.filter((file) => runnerBuild.has(file))).toEqual([]);
+    expect(await buildApp(goEnv({ GOPROXY: 'off' }))).toBe(0);
+  }, 400_000);
+});
+
+describe('cache-save', () => {
+  it('never restores and uploads nothing; always saves a changed entry after an exact hit, under a key of its own', async () => {
+    await freshRunner();
+    await useDependency('v0.9.0');
+    const auto = await prepare({ keyPrefix: 'save-modes' });
+    const first = await capture(() => restoreGoCaches(auto));
+    await buildApp();
+    await capture(() => saveGoCaches(auto, first.value));
+
+    const never = await prepare({ keyPrefix: 'save-modes', cacheSave: 'never' });
+    await writeFile(path.join(app, 'extra.go'), 'package main\n\nvar extra = 1\n');
+    try {
+      const restored = await capture(() => restoreGoCaches(never));
+      expect(restored.value.cacheHit).toBe('exact');
+      await buildApp();
+      const mark = service.requests.length;
+      const saved = await capture(() => saveGoCaches(never, restored.value));
+      expect(saved.value.entries.map((entry) => entry.outcome)).toEqual(['disabled', 'disabled']);
+      expect(requestsSince(mark)).toEqual([]);
+
+      const always = await prepare({ keyPrefix: 'save-modes', cacheSave: 'always' });
+      const again = await capture(() => restoreGoCaches(always));
+      expect(again.value.cacheHit).toBe('exact');
+      await buildApp();
+      const refreshed = await capture(() => saveGoCaches(always, again.value));
+      // The module cache holds what it held; the build cache now holds the new package's outputs too.
+      expect(refreshed.value.entries.map((entry) => entry.outcome)).toEqual(['unchanged', 'saved']);
+      const buildKey = always.entries[1]?.key as string;
+      expect(refreshed.value.entries[1]?.key).toMatch(new RegExp(`^${buildKey}-run\\d+$`));
+
+      // The next run restores the newest entry for the key, the refreshed one, and counts it as exact.
+      const next = await prepare({ keyPrefix: 'save-modes', cacheSave: 'always' });
+      const latest = await capture(() => restoreGoCaches(next));
+      expect(latest.value.entries[1]?.matchedKey).toBe(refreshed.value.entries[1]?.key);
+      expect(latest.value.cacheHit).toBe('exact');
+    } finally {
+      await rm(path.join(app, 'extra.go'));
+    }
   });
 });
 

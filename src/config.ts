@@ -2,7 +2,7 @@ import path from 'node:path';
 import { checkLdflags } from './build/ldflags.js';
 import { planBuilds } from './build/plan.js';
 import { parseTargets, type Target } from './build/targets.js';
-import { validateKeyPrefix } from './cache/keys.js';
+import { parseCacheSave, validateKeyPrefix, type CacheSaveMode } from './cache/keys.js';
 import { InputError } from './errors.js';
 import { parseGoproxy } from './toolchain/goproxy.js';
 
@@ -42,6 +42,8 @@ export interface Config {
   mergeReports: string;
   cache: boolean;
   cacheBuild: boolean;
+  /** When the post step saves: after a miss or partial hit (auto), whenever the contents changed (always), or never. */
+  cacheSave: CacheSaveMode;
   cacheDependencyPath: string;
   cacheKeyPrefix: string;
 }
@@ -266,6 +268,7 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     mergeReports: input('merge-reports').trim(),
     cache: parseBoolean(input('cache') || 'true', 'cache'),
     cacheBuild: parseBoolean(input('cache-build') || 'true', 'cache-build'),
+    cacheSave: parseCacheSave(input('cache-save')),
     cacheDependencyPath: input('cache-dependency-path'),
     cacheKeyPrefix: validateKeyPrefix(input('cache-key-prefix')),
   };

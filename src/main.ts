@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { goProblemMatcherFile } from './build/problem-matcher.js';
 import { targetName } from './build/targets.js';
-import { prepareGoCaches, restoreGoCaches } from './cache/go-caches.js';
+import { buildKeyEnvironment, prepareGoCaches, restoreGoCaches } from './cache/go-caches.js';
 import { renderCacheRestoreSection } from './cache/summary.js';
 import { readConfig } from './config.js';
 import { InputError } from './errors.js';
@@ -101,22 +101,32 @@ async function run(): Promise<void> {
     const cachePlan = await prepareGoCaches({
       cache: config.cache,
       cacheBuild: config.cacheBuild,
+      cacheSave: config.cacheSave,
       keyPrefix: config.cacheKeyPrefix,
       dependencyPath: config.cacheDependencyPath,
       runnerOs: process.env.RUNNER_OS ?? facts.platform,
       goHostArch: setup.proof.goHostArch,
       goVersion: setup.version,
       targets: config.targets.map(targetName),
+      flags: {
+        cgo: config.cgo,
+        trimpath: config.trimpath,
+        tags: config.buildTags,
+        buildFlags: config.buildFlags,
+        env: config.cache ? await buildKeyEnvironment(setup.probe.goBinary) : {},
+      },
+      runStamp: `${process.env.GITHUB_RUN_ID ?? Date.now()}.${process.env.GITHUB_RUN_ATTEMPT ?? 1}`,
       workingDirectory: config.workingDirectory,
       modCacheDir: setup.probe.env.GOMODCACHE ?? '',
       buildCacheDir: setup.probe.env.GOCACHE ?? '',
-      goBinary: setup.probe.goBinary,
+      // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
+      stagingDir: path.join(os.tmpdir(), 'setup-go-arm64-cache'),
     });
     const restored = await restoreGoCaches(cachePlan);
     core.endGroup();
     for (const [name, value] of Object.entries(restored.outputs)) core.setOutput(name, value);
     core.saveState(CACHE_STATE, JSON.stringify({ plan: cachePlan, restored }));
-    summary.push(renderCacheRestoreSection(restored));
+    summary.push(renderCacheRestoreSection(restored, cachePlan.flagsDescription));
 
     if (config.targets.length > 0) {
       const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);

@@ -70599,2911 +70599,11 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
 // src/cache/go-caches.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { chmod as chmod2, lstat as lstat2, lutimes, readdir as readdir2, readFile, rm as rm2 } from "node:fs/promises";
+import { createReadStream, existsSync as existsSync4 } from "node:fs";
+import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path15 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
-
-// src/report/format.ts
-function humanBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB"];
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(1);
-  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
-}
-function humanDuration(ms2) {
-  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
-}
-function cell(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
-}
-function code(text, inTable = false) {
-  const oneLine = text.replace(/\r\n|\r|\n/g, " ");
-  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") || /^ .* $/.test(oneLine) ? " " : "";
-  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, "\\|") : oneLine}${pad}${fence}`;
-}
-function logSafe(text) {
-  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^(\s*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
-}
-
-// src/cache/keys.ts
-import { createHash as createHash2 } from "node:crypto";
-import path14 from "node:path";
-var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
-var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
-var NO_DEPENDENCIES = "none";
-var MAX_KEY_LENGTH = 512;
-var MAX_PREFIX_LENGTH = 256;
-function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
-  const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
-  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
-    const negated = pattern.startsWith("!");
-    const body2 = negated ? pattern.slice(1) : pattern;
-    return `${negated ? "!" : ""}${path14.resolve(workingDirectory, body2)}`;
-  });
-  for (const dir of cacheDirs) {
-    const relative3 = path14.relative(workingDirectory, dir);
-    if (dir && relative3 && !relative3.startsWith("..") && !path14.isAbsolute(relative3)) {
-      patterns.push(`!${path14.resolve(dir)}/**`);
-    }
-  }
-  return patterns;
-}
-function digestDependencyFiles(files) {
-  if (files.length === 0) return NO_DEPENDENCIES;
-  const hash = createHash2("sha256");
-  for (const file of [...files].sort((a, b2) => compareStrings(a.path, b2.path))) {
-    hash.update(`${file.path}\0${file.sha256}
-`);
-  }
-  return hash.digest("hex");
-}
-function targetsDigest(targets) {
-  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
-  if (unique.length === 0) return "none";
-  const digest = createHash2("sha256").update(unique.join("\n")).digest("hex").slice(0, 8);
-  return `t${unique.length}-${digest}`;
-}
-function planGoCaches(input) {
-  const prefix2 = validateKeyPrefix(input.keyPrefix);
-  const os11 = keyPart("runner OS", input.runnerOs);
-  const arch2 = keyPart("GOHOSTARCH", input.goHostArch);
-  const goVersion = keyPart("Go version", input.goVersion.replace(/^go/, ""));
-  const hash = digestDependencyFiles(input.dependencyFiles);
-  const targets = targetsDigest(input.targets);
-  const entries = [];
-  if (input.cache) {
-    const modBase = `${prefix2}-mod-${os11}-${arch2}-`;
-    entries.push({ kind: "mod", key: modBase + hash, restoreKeys: [modBase], paths: [input.modCacheDir] });
-    if (input.cacheBuild) {
-      const versionBase = `${prefix2}-build-${os11}-${arch2}-go${goVersion}-`;
-      const targetsBase = `${versionBase}${targets}-`;
-      entries.push({
-        kind: "build",
-        key: targetsBase + hash,
-        restoreKeys: [targetsBase, versionBase],
-        paths: [input.buildCacheDir]
-      });
-    }
-  }
-  for (const key of entries.flatMap((entry) => [entry.key, ...entry.restoreKeys])) {
-    if (key.length > MAX_KEY_LENGTH)
-      throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
-  }
-  const sumFiles = input.dependencyFiles.filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path));
-  const moduleDirs = [
-    ...new Set(sumFiles.map((file) => path14.resolve(input.workingDirectory, path14.dirname(file.path))))
-  ];
-  return {
-    entries,
-    modCacheDir: input.modCacheDir,
-    buildCacheDir: input.buildCacheDir,
-    goBinary: input.goBinary,
-    moduleDirs: moduleDirs.sort(compareStrings),
-    dependencyFiles: input.dependencyFiles.map((file) => path14.resolve(input.workingDirectory, file.path))
-  };
-}
-function entryHit(key, matchedKey) {
-  if (matchedKey === null) return "none";
-  return matchedKey === key ? "exact" : "partial";
-}
-function combineCacheHits(hits) {
-  if (hits.length === 0 || hits.every((hit) => hit === "none")) return "none";
-  return hits.every((hit) => hit === "exact") ? "exact" : "partial";
-}
-function cacheOutputs(plan, matched) {
-  const entry = (kind) => plan.entries.find((candidate) => candidate.kind === kind);
-  const matchedKey = (kind) => matched.find((candidate) => candidate.kind === kind)?.matchedKey ?? "";
-  const hits = plan.entries.map((planned) => {
-    const found = matched.find((candidate) => candidate.kind === planned.kind);
-    return entryHit(planned.key, found?.matchedKey ?? null);
-  });
-  return {
-    "cache-hit": combineCacheHits(hits),
-    "cache-key": entry("mod")?.key ?? "",
-    "cache-matched-key": matchedKey("mod"),
-    "cache-build-key": entry("build")?.key ?? "",
-    "cache-build-matched-key": matchedKey("build")
-  };
-}
-function validateKeyPrefix(prefix2) {
-  const trimmed = prefix2.trim();
-  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
-  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
-    throw new InputError(
-      "cache-key-prefix",
-      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
-      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
-    );
-  }
-  return trimmed;
-}
-function keyPart(name, value) {
-  if (!/^[A-Za-z0-9._+]+$/.test(value)) {
-    throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
-  }
-  return value;
-}
-function compareStrings(a, b2) {
-  return a < b2 ? -1 : a > b2 ? 1 : 0;
-}
-
-// src/toolchain/goproxy.ts
-function parseGoproxy(value, inputName = "goproxy") {
-  const entries = [];
-  const pattern = /([^,|]+)([,|]?)/g;
-  for (const match3 of value.trim().matchAll(pattern)) {
-    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
-    if (!url2) continue;
-    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
-      throw new InputError(
-        inputName,
-        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
-        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
-      );
-    }
-    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
-  }
-  if (entries.length === 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is empty`,
-      "use e.g. https://proxy.golang.org,direct"
-    );
-  }
-  return entries;
-}
-function mayFallThrough(entry, status2) {
-  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
-}
-function escapeModulePath(modulePath) {
-  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
-}
-function toolchainModule(goVersion, goos, goarch) {
-  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
-}
-function moduleZipUrl(proxyUrl, module) {
-  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
-}
-
-// src/cache/prune.ts
-var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
-var BUILD_CACHE_UNUSED_MARGIN_MS = 60 * 60 * 1e3;
-
-// src/cache/go-caches.ts
-var execFileAsync = promisify3(execFile);
-var LABELS = {
-  mod: "Go module cache (GOMODCACHE)",
-  build: "Go build cache (GOCACHE)"
-};
-async function prepareGoCaches(inputs) {
-  const { dependencyPath, ...rest } = inputs;
-  if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [] });
-  const dependencyFiles = await dependencyFilesFor(dependencyPath, inputs.workingDirectory, [
-    inputs.modCacheDir,
-    inputs.buildCacheDir
-  ]);
-  return planGoCaches({ ...rest, dependencyFiles });
-}
-async function dependencyFilesFor(dependencyPath, workingDirectory, cacheDirs = []) {
-  const patterns = dependencyFilePatterns(dependencyPath, workingDirectory, cacheDirs);
-  const dependencyFiles = await findDependencyFiles(patterns, workingDirectory);
-  if (dependencyFiles.length === 0 && dependencyPath.trim() !== "") {
-    throw new InputError(
-      "cache-dependency-path",
-      `Input cache-dependency-path is ${JSON.stringify(dependencyPath)}, which matches no file under ${workingDirectory}`,
-      "name your go.sum files, e.g. go.sum or **/go.sum (relative to working-directory)"
-    );
-  }
-  return dependencyFiles;
-}
-async function findDependencyFiles(patterns, workingDirectory) {
-  const globber = await create(patterns.join("\n"), { matchDirectories: false });
-  const files = [...new Set(await globber.glob())].sort();
-  const hashed = [];
-  for (const file of files) {
-    const hash = createHash3("sha256");
-    await pipeline2(createReadStream(file), hash);
-    hashed.push({ path: toSlashes(path15.relative(workingDirectory, file)), sha256: hash.digest("hex") });
-  }
-  return hashed;
-}
-async function restoreGoCaches(plan) {
-  const finish = (status2, entries2, buildCacheUnusedBefore2, message) => {
-    const outputs = cacheOutputs(plan, entries2);
-    return {
-      status: status2,
-      cacheHit: outputs["cache-hit"],
-      entries: entries2,
-      outputs,
-      buildCacheUnusedBefore: buildCacheUnusedBefore2,
-      ...message ? { message } : {}
-    };
-  };
-  if (plan.entries.length === 0) return finish("disabled", [], null);
-  if (!isFeatureAvailable()) {
-    const message = "No cache service is configured for this job, so the Go caches are neither restored nor saved.";
-    notice(message);
-    return finish("unavailable", [], null, message);
-  }
-  const entries = [];
-  let buildCacheUnusedBefore = null;
-  for (const planned of plan.entries) {
-    startGroup(`Restore ${LABELS[planned.kind]}`);
-    try {
-      const started = Date.now();
-      const beforeRestore = await fingerprintPaths(planned.paths);
-      const { value, log: log2 } = await readingLibraryLog(
-        () => restoreCache([...planned.paths], planned.key, [...planned.restoreKeys])
-      );
-      const matchedKey = value ?? null;
-      const failure = value === void 0 ? libraryFailure(log2, "Failed to restore") : void 0;
-      if (failure && serviceUnreachable(failure)) {
-        const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
-        notice(message);
-        return finish("unavailable", entries, null, message);
-      }
-      if (failure && !sameFingerprint(beforeRestore, await fingerprintPaths(planned.paths))) {
-        for (const dir of planned.paths) await removeTree(dir);
-        info(`Removed what the failed restore wrote into ${planned.paths.join(", ")}; it starts empty.`);
-      }
-      const backdatedTo = planned.kind === "build" ? Date.now() - BUILD_CACHE_BACKDATE_MS : void 0;
-      const fingerprint = await fingerprintPaths(planned.paths, backdatedTo);
-      if (backdatedTo !== void 0) buildCacheUnusedBefore = backdatedTo + BUILD_CACHE_UNUSED_MARGIN_MS;
-      const entry = {
-        kind: planned.kind,
-        key: planned.key,
-        matchedKey,
-        hit: entryHit(planned.key, matchedKey),
-        durationMs: Date.now() - started,
-        archiveBytes: archiveSize(log2, /Cache Size: ~\d+ MB \((\d+) B\)/),
-        fingerprint,
-        ...failure ? { error: failure } : {}
-      };
-      entries.push(entry);
-      info(describeRestore(planned, entry));
-    } finally {
-      endGroup();
-    }
-  }
-  return finish("attempted", entries, buildCacheUnusedBefore);
-}
-async function* walk(root, descend, relativeDir = "") {
-  let names;
-  try {
-    names = await readdir2(path15.join(root, relativeDir), { withFileTypes: true });
-  } catch (error2) {
-    if (error2.code === "ENOENT") return;
-    throw error2;
-  }
-  for (const dirent of names) {
-    const relative3 = relativeDir ? `${relativeDir}/${dirent.name}` : dirent.name;
-    const absolute = path15.join(root, relative3);
-    if (dirent.isDirectory() && descend(relative3)) yield* walk(root, descend, relative3);
-    else yield { relative: relative3, absolute, isDirectory: dirent.isDirectory() };
-  }
-}
-async function fingerprintPaths(paths, backdateTo) {
-  const fingerprint = { files: 0, bytes: 0, newestMtimeMs: 0 };
-  const when = backdateTo === void 0 ? void 0 : new Date(backdateTo);
-  for (const root of paths) {
-    for await (const entry of walk(root, () => true)) {
-      if (when) await lutimes(entry.absolute, when, when);
-      const stats = await lstat2(entry.absolute);
-      fingerprint.files++;
-      fingerprint.bytes += stats.size;
-      fingerprint.newestMtimeMs = Math.max(fingerprint.newestMtimeMs, stats.mtimeMs);
-    }
-  }
-  return fingerprint;
-}
-function sameFingerprint(a, b2) {
-  return a.files === b2.files && a.bytes === b2.bytes && a.newestMtimeMs === b2.newestMtimeMs;
-}
-async function removeTree(target) {
-  try {
-    await rm2(target, { recursive: true, force: true });
-  } catch (error2) {
-    const code2 = error2.code;
-    if (code2 !== "EACCES" && code2 !== "EPERM") throw error2;
-    await makeDirectoriesWritable(target);
-    await rm2(target, { recursive: true, force: true });
-  }
-}
-async function makeDirectoriesWritable(target) {
-  const stats = await lstat2(target);
-  if (!stats.isDirectory()) return;
-  await chmod2(target, stats.mode | 448);
-  for (const dirent of await readdir2(target, { withFileTypes: true })) {
-    if (dirent.isDirectory()) await makeDirectoriesWritable(path15.join(target, dirent.name));
-  }
-}
-var logListeners = /* @__PURE__ */ new Set();
-var passThroughWrite;
-async function readingLibraryLog(run2) {
-  let text = "";
-  const listener = (chunk) => {
-    text += chunk;
-  };
-  logListeners.add(listener);
-  if (!passThroughWrite) {
-    const original = process.stdout.write;
-    passThroughWrite = original;
-    process.stdout.write = function(chunk, ...rest) {
-      const piece = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      for (const notify of logListeners) notify(piece);
-      return original.call(process.stdout, chunk, ...rest);
-    };
-  }
-  try {
-    const value = await run2();
-    return { value, log: text.split(/\r?\n/) };
-  } finally {
-    logListeners.delete(listener);
-    if (logListeners.size === 0 && passThroughWrite) {
-      process.stdout.write = passThroughWrite;
-      passThroughWrite = void 0;
-    }
-  }
-}
-function libraryFailure(log2, prefix2) {
-  const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
-  const last = lines[lines.length - 1];
-  return last === void 0 ? void 0 : last.slice(prefix2.length).replace(/^:\s*/, "").replace(/%0A/g, " ");
-}
-function serviceUnreachable(reason) {
-  return /Unable to make request|Failed to make request after|Failed to GetCacheEntryDownloadURL/.test(
-    reason
-  );
-}
-function archiveSize(log2, pattern) {
-  for (const line of log2) {
-    const match3 = pattern.exec(line);
-    if (match3?.[1]) return Number(match3[1]);
-  }
-  return null;
-}
-function describeRestore(planned, entry) {
-  const took = `in ${humanDuration(entry.durationMs)}`;
-  if (entry.matchedKey === null) {
-    return `No entry for ${planned.key} or ${planned.restoreKeys.join(", ")}${entry.error ? ` (${entry.error})` : ""}; looked ${took}. ${LABELS[planned.kind]} now holds ${describeFingerprint(entry.fingerprint)}.`;
-  }
-  const how = entry.hit === "exact" ? "exact hit" : `partial hit for ${planned.key}`;
-  const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : "";
-  return `Restored ${entry.matchedKey} (${how}): ${describeFingerprint(entry.fingerprint)}${archive}, ${took}.`;
-}
-function describeFingerprint(fingerprint) {
-  return `${humanBytes(fingerprint.bytes)} in ${fingerprint.files} files`;
-}
-function toSlashes(relative3) {
-  return relative3.split(path15.sep).join("/");
-}
-
-// src/cache/summary.ts
-var LABELS2 = { mod: "GOMODCACHE", build: "GOCACHE" };
-function size(bytes) {
-  return bytes === null ? "\u2014" : humanBytes(bytes);
-}
-function renderCacheRestoreSection(restored) {
-  if (restored.status !== "attempted") {
-    return `### Caches
-
-${cell(restored.message ?? `Caching ${restored.status}.`)}
-`;
-  }
-  return [
-    `### Caches: ${restored.cacheHit} hit`,
-    "",
-    "| Cache | Key | Restored from | Archive | Time |",
-    "| --- | --- | --- | ---: | ---: |",
-    ...restored.entries.map(
-      (entry) => `| ${LABELS2[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${entry.matchedKey ? `\`${cell(entry.matchedKey)}\` (${entry.hit})` : "miss"} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`
-    ),
-    ""
-  ].join("\n");
-}
-
-// src/config.ts
-import path17 from "node:path";
-
-// src/build/ldflags.ts
-var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
-var SHORT_COMMIT_LENGTH = 7;
-function utcSeconds(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function stampValues(facts) {
-  const values = {};
-  const gaps = {};
-  const sha = facts.sha?.trim();
-  if (sha) values.commit = sha;
-  else gaps.commit = "GITHUB_SHA is not set";
-  const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
-  if (tag) values.version = tag;
-  else if (sha) values.version = sha.slice(0, SHORT_COMMIT_LENGTH);
-  else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
-  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
-  const epoch = facts.sourceDateEpoch?.trim();
-  const wholeSeconds = epoch !== void 0 && /^\d+$/.test(epoch);
-  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1e3) : void 0;
-  if (committed && !Number.isNaN(committed.getTime())) {
-    values.date = utcSeconds(committed);
-  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
-    values.date = utcSeconds(epochDate);
-  } else {
-    gaps.date = `git could not give the commit date (${facts.commitDateError ?? "no answer"})` + (epoch ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? "past the last date a timestamp can hold" : "not whole seconds"}` : "");
-  }
-  return { values, gaps };
-}
-var PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
-function usedPlaceholders(ldflags) {
-  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match3) => match3[1]))];
-}
-function checkLdflags(ldflags, inputName = "ldflags") {
-  const unknown = usedPlaceholders(ldflags).filter(
-    (name) => !STAMP_PLACEHOLDERS.includes(name)
-  );
-  if (unknown.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(", ")}, which ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}`,
-      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`
-    );
-  }
-  for (let rest = ldflags.replace(/^[ \t\n\r]+/, ""); rest !== ""; rest = rest.replace(/^[ \t\n\r]+/, "")) {
-    const quote = rest[0];
-    if (quote === "'" || quote === '"') {
-      const end = rest.indexOf(quote, 1);
-      if (end < 0) {
-        throw new InputError(
-          inputName,
-          `Input ${inputName} ${JSON.stringify(ldflags)} has an unterminated ${quote} string, which go refuses`,
-          `close it, e.g. -s -w -X 'main.greeting=hello world'`
-        );
-      }
-      rest = rest.slice(end + 1);
-    } else {
-      const space = rest.search(/[ \t\n\r]/);
-      rest = space < 0 ? "" : rest.slice(space);
-    }
-  }
-}
-function templateLdflags(ldflags, stamp, inputName = "ldflags") {
-  checkLdflags(ldflags, inputName);
-  return ldflags.replace(PLACEHOLDER, (_whole, name) => {
-    const value = stamp.values[name];
-    if (value === void 0) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? "its value is unknown"}`,
-        name === "date" ? "check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH" : "run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF"
-      );
-    }
-    return value;
-  });
-}
-
-// src/build/plan.ts
-import path16 from "node:path";
-function packageBinaryName(pkg, workingDirectory, known) {
-  const fromImportPath = known?.[pkg];
-  if (fromImportPath) return fromImportPath;
-  const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
-  return trimmed === "." || trimmed === "" ? path16.basename(workingDirectory) : path16.posix.basename(trimmed);
-}
-var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
-function renderName(template, values, inputName = "name-template") {
-  return template.replace(/\{(\w+)\}/g, (_whole, key) => {
-    if (!NAME_PLACEHOLDERS.includes(key)) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} uses {${key}}, which is not a placeholder`,
-        `use ${NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
-      );
-    }
-    return values[key];
-  });
-}
-function planBuilds(config) {
-  const jobs = [];
-  const writers = /* @__PURE__ */ new Map();
-  for (const pkg of config.packages) {
-    if (pkg.startsWith("-")) {
-      throw new InputError(
-        "packages",
-        `Input packages holds ${JSON.stringify(pkg)}, which go would read as a flag`,
-        "put flags in build-flags and list package directories in packages, e.g. ./cmd/tool"
-      );
-    }
-    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
-    for (const target of config.targets) {
-      const fileName = renderName(config.nameTemplate, {
-        name,
-        goos: target.goos,
-        goarch: target.goarch,
-        variant: target.variant ?? "",
-        ext: target.goos === "windows" ? ".exe" : ""
-      });
-      const output = path16.resolve(
-        config.outputDir,
-        target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
-      );
-      const inOutputDir = path16.relative(config.outputDir, output);
-      if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
-        throw new InputError(
-          "name-template",
-          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
-          "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
-        );
-      }
-      const args = ["build", "-o", output];
-      if (config.trimpath) args.push("-trimpath");
-      args.push("-buildvcs=false");
-      if (config.ldflags) args.push(`-ldflags=${config.ldflags}`);
-      if (config.tags.length > 0) args.push(`-tags=${config.tags.join(",")}`);
-      args.push(...config.extraFlags, pkg);
-      const job = {
-        package: pkg,
-        target,
-        args,
-        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0" },
-        output,
-        label: `${pkg} ${targetName(target)}`
-      };
-      const earlier = writers.get(output);
-      if (earlier) throw collision(earlier, job, config);
-      writers.set(output, job);
-      jobs.push(job);
-    }
-  }
-  return jobs;
-}
-function collision(earlier, later, config) {
-  const file = path16.relative(config.outputDir, later.output);
-  const problem = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
-  if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
-    return new InputError(
-      "packages",
-      `${problem}: both packages are named ${packageBinaryName(later.package, config.workingDirectory, config.binaryNames)}`,
-      "build them in separate steps with different output-dir values"
-    );
-  }
-  const missing = ["name", "goos", "goarch"].filter((key) => !config.nameTemplate.includes(`{${key}}`));
-  return new InputError(
-    "name-template",
-    `${problem}: name-template ${JSON.stringify(config.nameTemplate)} does not tell them apart`,
-    `add ${missing.map((key) => `{${key}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
-  );
-}
-function unstrippedBuild(job, output) {
-  const args = job.args.map((arg, index) => index > 0 && job.args[index - 1] === "-o" ? output : arg);
-  const ldflagsAt = args.findLastIndex((arg) => arg.startsWith("-ldflags="));
-  if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
-  else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
-  return { ...job, args, output, label: `${job.label} (unstripped)` };
-}
-
-// src/config.ts
-function parseToolchainSource(value) {
-  const normalized = value.trim().toLowerCase() || "auto";
-  if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
-  throw new InputError(
-    "toolchain-source",
-    `Input toolchain-source is ${JSON.stringify(value)}`,
-    "use auto (go.dev, then GOPROXY), go.dev or goproxy"
-  );
-}
-function parseBaseUrl(value, inputName, fallback) {
-  const trimmed = value.trim().replace(/\/+$/, "");
-  if (trimmed === "") return fallback;
-  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
-      `use a go.dev-compatible mirror such as ${fallback}`
-    );
-  }
-  return trimmed;
-}
-function parseBoolean(value, inputName) {
-  const normalized = value.trim().toLowerCase();
-  if (normalized === "true") return true;
-  if (normalized === "false") return false;
-  throw new InputError(
-    inputName,
-    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
-    "use true or false"
-  );
-}
-function parsePositiveInteger(value, inputName, fallback) {
-  const trimmed = value.trim();
-  if (trimmed === "") return fallback;
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
-      `use e.g. 2, or leave it empty for the number of cores (${fallback})`
-    );
-  }
-  return Number(trimmed);
-}
-function parseList(value) {
-  return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
-}
-function splitShellWords(value, inputName) {
-  const words = [];
-  let current = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i];
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else current += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
-        current += value[++i];
-      else current += char;
-    } else if (char === "'" || char === '"') {
-      quote = char;
-      inWord = true;
-    } else if (char === "\\" && i + 1 < value.length) {
-      current += value[++i];
-      inWord = true;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(current);
-      current = "";
-      inWord = false;
-    } else {
-      current += char;
-      inWord = true;
-    }
-  }
-  if (quote) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} has an unclosed ${quote} quote`,
-      `close it, e.g. -gcflags='all=-N -l'`
-    );
-  }
-  if (inWord) words.push(current);
-  return words;
-}
-function parseGotoolchain(value) {
-  const trimmed = value.trim() || "local";
-  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
-    return trimmed;
-  throw new InputError(
-    "gotoolchain",
-    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
-    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
-  );
-}
-function parseBuildTags(value) {
-  const tags2 = parseList(value);
-  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
-  if (bad.length > 0) {
-    throw new InputError(
-      "build-tags",
-      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
-      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
-    );
-  }
-  return tags2;
-}
-function parseBuildFlags(value) {
-  const flags = splitShellWords(value, "build-flags");
-  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
-  if (output !== void 0) {
-    throw new InputError(
-      "build-flags",
-      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
-      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
-    );
-  }
-  return flags;
-}
-function readConfig(input, runner) {
-  const workingDirectory = path17.resolve(runner.workspace, input("working-directory") || ".");
-  const inWorkspace = (value) => path17.resolve(runner.workspace, value);
-  const packages = parseList(input("packages") || ".");
-  if (packages.length === 0) {
-    throw new InputError(
-      "packages",
-      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
-      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
-    );
-  }
-  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
-  parseGoproxy(goproxy);
-  const targets = parseTargets(input("targets"));
-  const ldflags = input("ldflags");
-  checkLdflags(ldflags);
-  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
-  const cgo = parseBoolean(input("cgo") || "false", "cgo");
-  const buildTags = parseBuildTags(input("build-tags"));
-  const buildFlags = parseBuildFlags(input("build-flags"));
-  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path17.join(workingDirectory, "dist");
-  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
-  planBuilds({
-    workingDirectory,
-    packages,
-    targets,
-    ldflags,
-    trimpath,
-    cgo,
-    tags: buildTags,
-    extraFlags: buildFlags,
-    outputDir,
-    nameTemplate
-  });
-  return {
-    goVersion: input("go-version").trim(),
-    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim()) : "",
-    workingDirectory,
-    architecture: input("architecture").trim() || "auto",
-    checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
-    toolchainSource: parseToolchainSource(input("toolchain-source")),
-    goDownloadBaseUrl: parseBaseUrl(
-      input("go-download-base-url"),
-      "go-download-base-url",
-      "https://go.dev/dl"
-    ),
-    goproxy,
-    toolchainSum: input("toolchain-sum").trim(),
-    verify: parseBoolean(input("verify") || "true", "verify"),
-    gotoolchain: parseGotoolchain(input("gotoolchain")),
-    targets,
-    packages,
-    ldflags,
-    trimpath,
-    cgo,
-    buildTags,
-    buildFlags,
-    outputDir,
-    nameTemplate,
-    parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
-    failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
-    attribution: parseBoolean(input("attribution") || "false", "attribution"),
-    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim()) : "",
-    mergeReports: input("merge-reports").trim(),
-    cache: parseBoolean(input("cache") || "true", "cache"),
-    cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
-    cacheDependencyPath: input("cache-dependency-path"),
-    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
-  };
-}
-
-// src/platform/facts.ts
-import { execFile as execFile2 } from "node:child_process";
-var COMMAND_TIMEOUT_MS = 5e3;
-async function gatherPlatformFacts() {
-  const platform2 = process.platform;
-  const facts = { platform: platform2, processArch: process.arch };
-  if (platform2 === "darwin") {
-    const [arm64, translated, machine] = await Promise.all([
-      answerOf("sysctl", ["-n", "hw.optional.arm64"]),
-      answerOf("sysctl", ["-n", "sysctl.proc_translated"]),
-      answerOf("uname", ["-m"])
-    ]);
-    return {
-      ...facts,
-      ...arm64 !== void 0 ? { sysctlArm64: arm64 } : {},
-      ...translated !== void 0 ? { sysctlProcTranslated: translated } : {},
-      ...machine !== void 0 ? { unameMachine: machine } : {}
-    };
-  }
-  if (platform2 !== "win32") {
-    const machine = await answerOf("uname", ["-m"]);
-    if (machine !== void 0) return { ...facts, unameMachine: machine };
-  }
-  return facts;
-}
-function answerOf(command, args) {
-  return new Promise((resolve3) => {
-    try {
-      execFile2(
-        command,
-        args,
-        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true },
-        (error2, stdout) => resolve3(error2 ? void 0 : stdout)
-      );
-    } catch {
-      resolve3(void 0);
-    }
-  });
-}
-
-// src/report/report.ts
-function buildReport(input) {
-  const targets = [...input.targets].sort(
-    (a, b2) => a.package.localeCompare(b2.package) || a.goos.localeCompare(b2.goos) || a.goarch.localeCompare(b2.goarch) || (a.variant ?? "").localeCompare(b2.variant ?? "")
-  );
-  return {
-    schemaVersion: 1,
-    go: input.go,
-    commit: input.commit,
-    flags: input.flags,
-    targets,
-    totals: {
-      sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
-      buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
-      wallMs: input.wallMs
-    }
-  };
-}
-
-// src/report/summary.ts
-function renderSetupSection(setup) {
-  const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
-  const lines = [
-    `### Go ${cell(setup.version)}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    `| Version decided by | ${cell(setup.decidedBy)} |`,
-    `| Source | ${cell(setup.source)} |`,
-    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? "")})` : "already installed in the tool cache"} |`,
-    `| Native proof | ${nativeLine} |`,
-    `| GOROOT | ${code(setup.goroot, true)} |`,
-    `| Time | ${Object.entries(setup.timings).map(([phase, ms2]) => `${cell(phase)} ${humanDuration(ms2)}`).join(", ")} |`
-  ];
-  return lines.join("\n") + "\n";
-}
-function targetLabel(t) {
-  return targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} });
-}
-function mermaidText(text) {
-  return text.replace(/["`\r\n]/g, "'");
-}
-function renderSizeChart(targets, title = "Binary size") {
-  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
-  const unit = inMiB ? "MiB" : "KiB";
-  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(", ");
-  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(", ");
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidText(title)} (${unit})"`,
-    `  x-axis [${labels}]`,
-    `  y-axis "${unit}"`,
-    `  bar [${values}]`,
-    "```"
-  ].join("\n");
-}
-function renderAttribution(targets) {
-  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
-  if (measured.length === 0) return "";
-  const largest = /* @__PURE__ */ new Map();
-  for (const t of measured) {
-    for (const entry of t.attribution ?? []) {
-      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
-    }
-  }
-  const rows = [...largest].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0])).map(([pkg]) => pkg);
-  const sizeIn = (t, pkg) => {
-    const entry = t.attribution?.find((e) => e.package === pkg);
-    return entry ? humanBytes(entry.sizeBytes) : "\u2013";
-  };
-  return [
-    "<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>",
-    "",
-    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(" | ")} |`,
-    `| --- |${" ---: |".repeat(measured.length)}`,
-    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(" | ")} |`),
-    "",
-    "</details>"
-  ].join("\n");
-}
-function renderFlags(flags) {
-  const parts = [
-    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : "no `-ldflags`",
-    flags.trimpath ? "`-trimpath`" : "no `-trimpath`",
-    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``
-  ];
-  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(",")}`));
-  if (flags.buildFlags && flags.buildFlags.length > 0)
-    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
-  return `Flags: ${parts.join(", ")}.`;
-}
-function renderBuildSection(report) {
-  const parts = [];
-  const packages = [...new Set(report.targets.map((t) => t.package))];
-  for (const pkg of packages) {
-    const rows = report.targets.filter((t) => t.package === pkg);
-    parts.push(
-      `### Builds of ${code(pkg)}`,
-      "",
-      "| Target | Size | Bytes | Build time | Header | sha256 |",
-      "| --- | ---: | ---: | ---: | --- | --- |",
-      ...rows.map(
-        (t) => `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`
-      ),
-      "",
-      renderSizeChart(rows, `Binary size of ${pkg}`),
-      ""
-    );
-    const attribution = renderAttribution(rows);
-    if (attribution) parts.push(attribution, "");
-  }
-  parts.push(
-    renderFlags(report.flags),
-    "",
-    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). The builds took ${humanDuration(report.totals.wallMs)} of wall time; their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
-    ""
-  );
-  return parts.join("\n");
-}
-
-// src/steps/build-targets.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
-import os8 from "node:os";
-import path21 from "node:path";
-
-// src/binary/inspect-file.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile2 } from "node:fs/promises";
-
-// src/binary/buildinfo.ts
-function readGoBuildInfo(bytes) {
-  const blob = findBuildInfoBlob(bytes);
-  if (!blob) return void 0;
-  return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
-}
-var BUILD_INFO_MAGIC = Buffer.from([255, ...Buffer.from(" Go buildinf:", "latin1")]);
-var BUILD_INFO_ALIGN = 16;
-var BUILD_INFO_HEADER_BYTES = 32;
-var FLAG_VERSION_INLINE = 2;
-function findBuildInfoBlob(bytes) {
-  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
-    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
-    const blob = decodeInlineBlob(bytes, at2);
-    if (blob) return blob;
-  }
-  return void 0;
-}
-function decodeInlineBlob(bytes, start) {
-  const pointerSize = bytes[start + BUILD_INFO_MAGIC.length];
-  const flags = bytes[start + BUILD_INFO_MAGIC.length + 1] ?? 0;
-  if (pointerSize !== 4 && pointerSize !== 8 || (flags & FLAG_VERSION_INLINE) === 0) return void 0;
-  const version3 = readLengthPrefixed(bytes, start + BUILD_INFO_HEADER_BYTES);
-  if (!version3) return void 0;
-  const goVersion = new TextDecoder().decode(version3.value);
-  if (!/^(go\d|devel )/.test(goVersion)) return void 0;
-  const moduleInfo = readLengthPrefixed(bytes, version3.end);
-  if (!moduleInfo) return void 0;
-  return { goVersion, moduleInfo: moduleInfo.value };
-}
-function readLengthPrefixed(bytes, start) {
-  const length = readUvarint(bytes, start);
-  if (!length) return void 0;
-  const end = length.end + length.value;
-  if (end > bytes.length) return void 0;
-  return { value: bytes.subarray(length.end, end), end };
-}
-function readUvarint(bytes, start) {
-  let value = 0;
-  for (let index = 0; index < 8; index++) {
-    const byte = bytes[start + index];
-    if (byte === void 0) return void 0;
-    value += (byte & 127) * 2 ** (7 * index);
-    if (byte < 128) return { value, end: start + index + 1 };
-  }
-  return void 0;
-}
-var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
-var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
-function stripSentinels(moduleInfo) {
-  const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
-  const sentinel = MODULE_INFO_START.length;
-  if (framed.length < 2 * sentinel + 1 || framed[framed.length - sentinel - 1] !== 10 || !framed.subarray(0, sentinel).equals(MODULE_INFO_START) || !framed.subarray(framed.length - sentinel).equals(MODULE_INFO_END)) {
-    return "";
-  }
-  return framed.subarray(sentinel, framed.length - sentinel).toString("utf8");
-}
-function parseModuleInfo(text) {
-  let mainPackage;
-  let mainModule;
-  const deps = [];
-  const settings = [];
-  let last;
-  const lines = text.split("\n");
-  lines.pop();
-  lines.forEach((line, index) => {
-    function fail(problem) {
-      throw new Error(`Malformed Go build info, line ${index + 1} (${JSON.stringify(line)}): ${problem}`);
-    }
-    const [kind, ...fields] = line.split("	");
-    const rest = line.slice((kind ?? "").length + 1);
-    switch (kind) {
-      case "path":
-        mainPackage = rest;
-        break;
-      case "mod":
-        mainModule = last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
-        break;
-      case "dep":
-        last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
-        deps.push(last);
-        break;
-      case "=>":
-        if (fields.length !== 3) fail("a replacement needs path, version and sum");
-        if (!last) fail("a replacement with no module before it");
-        last.replace = moduleFrom(fields);
-        last = void 0;
-        break;
-      case "build":
-        settings.push(parseBuildSetting(rest) ?? fail("expected key=value, quoted where Go quotes them"));
-        break;
-    }
-  });
-  return {
-    ...mainPackage !== void 0 ? { path: mainPackage } : {},
-    ...mainModule ? { main: mainModule } : {},
-    deps,
-    // fromEntries defines own properties, so a key such as __proto__ stays a plain setting.
-    settings: Object.fromEntries(settings)
-  };
-}
-function moduleFrom(fields) {
-  const [path34, version3, sum] = fields;
-  if (path34 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path34, version: version3, ...sum ? { sum } : {} };
-}
-function parseBuildSetting(keyValue) {
-  let key;
-  let rawValue;
-  if (keyValue.startsWith('"') || keyValue.startsWith("`")) {
-    const quotedLength = goQuotedPrefixLength(keyValue);
-    if (quotedLength === void 0 || keyValue[quotedLength] !== "=") return void 0;
-    const unquoted = unquoteGoString(keyValue.slice(0, quotedLength));
-    if (unquoted === void 0) return void 0;
-    key = unquoted;
-    rawValue = keyValue.slice(quotedLength + 1);
-  } else {
-    const equals = keyValue.indexOf("=");
-    if (equals <= 0) return void 0;
-    key = keyValue.slice(0, equals);
-    rawValue = keyValue.slice(equals + 1);
-  }
-  const value = rawValue.startsWith('"') || rawValue.startsWith("`") ? unquoteGoString(rawValue) : rawValue;
-  return value === void 0 ? void 0 : [key, value];
-}
-function goQuotedPrefixLength(text) {
-  const quote = text[0];
-  for (let index = 1; index < text.length; index++) {
-    if (quote === '"' && text[index] === "\\") index++;
-    else if (text[index] === quote) return index + 1;
-  }
-  return void 0;
-}
-var SIMPLE_ESCAPES = {
-  a: 7,
-  b: 8,
-  f: 12,
-  n: 10,
-  r: 13,
-  t: 9,
-  v: 11,
-  "\\": 92,
-  '"': 34
-};
-var HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
-function unquoteGoString(literal) {
-  if (literal.length < 2 || literal[literal.length - 1] !== literal[0]) return void 0;
-  const body2 = literal.slice(1, -1);
-  if (literal[0] === "`") return body2.includes("`") ? void 0 : body2.replaceAll("\r", "");
-  if (literal[0] !== '"') return void 0;
-  const encoder = new TextEncoder();
-  const out = [];
-  for (let index = 0; index < body2.length; index++) {
-    const char = body2[index];
-    if (char === '"' || char === "\n") return void 0;
-    if (char !== "\\") {
-      const codePoint = body2.codePointAt(index);
-      if (codePoint > 65535) index++;
-      out.push(...encoder.encode(String.fromCodePoint(codePoint)));
-      continue;
-    }
-    const escape3 = body2[++index];
-    if (escape3 === void 0) return void 0;
-    const simple = SIMPLE_ESCAPES[escape3];
-    if (simple !== void 0) {
-      out.push(simple);
-    } else if (escape3 === "x" || escape3 === "u" || escape3 === "U") {
-      const width = HEX_ESCAPE_DIGITS[escape3];
-      const digits = body2.slice(index + 1, index + 1 + width);
-      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) return void 0;
-      const code2 = parseInt(digits, 16);
-      if (escape3 === "x") out.push(code2);
-      else if (code2 > 1114111 || code2 >= 55296 && code2 < 57344) return void 0;
-      else out.push(...encoder.encode(String.fromCodePoint(code2)));
-      index += digits.length;
-    } else if (/[0-7]/.test(escape3)) {
-      const digits = body2.slice(index, index + 3);
-      if (!/^[0-7]{3}$/.test(digits) || parseInt(digits, 8) > 255) return void 0;
-      out.push(parseInt(digits, 8));
-      index += 2;
-    } else {
-      return void 0;
-    }
-  }
-  return new TextDecoder().decode(Uint8Array.from(out));
-}
-
-// src/binary/header.ts
-var BINARY_HEADER_BYTES = 4096;
-function readBinaryHeader(bytes) {
-  if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, ELF_MAGIC)) return readElfHeader(bytes, view);
-  if (bytes.length >= 4) {
-    const magic = view.getUint32(0, false);
-    if (magic === FAT_MAGIC || magic === FAT_MAGIC_64) return readFatMachOHeader(bytes, view, magic);
-    if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
-  }
-  if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
-  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
-}
-var ELF_MAGIC = [127, 69, 76, 70];
-var ELF_HEADER_PREFIX_BYTES = 20;
-var ELFCLASS32 = 1;
-var ELFCLASS64 = 2;
-var ELFDATA2LSB = 1;
-var ELFDATA2MSB = 2;
-var ELF_OS_BY_OSABI = /* @__PURE__ */ new Map([
-  [2, "netbsd"],
-  [6, "solaris"],
-  [9, "freebsd"],
-  [12, "openbsd"]
-]);
-function elfArch(machine, bits, littleEndian) {
-  switch (machine) {
-    case 3:
-      return "386";
-    case 8:
-      return (bits === 64 ? "mips64" : "mips") + (littleEndian ? "le" : "");
-    case 20:
-      return "ppc";
-    case 21:
-      return littleEndian ? "ppc64le" : "ppc64";
-    case 22:
-      return bits === 64 ? "s390x" : "s390";
-    case 40:
-      return "arm";
-    case 43:
-      return "sparc64";
-    case 62:
-      return "amd64";
-    case 183:
-      return "arm64";
-    case 243:
-      return bits === 64 ? "riscv64" : "riscv";
-    case 258:
-      return "loong64";
-    default:
-      return unknownArch(machine);
-  }
-}
-function readElfHeader(bytes, view) {
-  if (bytes.length < ELF_HEADER_PREFIX_BYTES) {
-    throw new Error(
-      `Truncated ELF file: ${bytes.length} bytes, but the header needs at least ${ELF_HEADER_PREFIX_BYTES}`
-    );
-  }
-  const elfClass = bytes[4];
-  const elfData = bytes[5];
-  if (elfClass !== ELFCLASS32 && elfClass !== ELFCLASS64) {
-    throw new Error(`Malformed ELF file: EI_CLASS is ${elfClass}, neither 1 (32-bit) nor 2 (64-bit)`);
-  }
-  if (elfData !== ELFDATA2LSB && elfData !== ELFDATA2MSB) {
-    throw new Error(
-      `Malformed ELF file: EI_DATA is ${elfData}, neither 1 (little-endian) nor 2 (big-endian)`
-    );
-  }
-  const bits = elfClass === ELFCLASS64 ? 64 : 32;
-  const littleEndian = elfData === ELFDATA2LSB;
-  const arch2 = elfArch(view.getUint16(18, littleEndian), bits, littleEndian);
-  return {
-    format: "elf",
-    os: ELF_OS_BY_OSABI.get(bytes[7] ?? 0) ?? "linux",
-    arch: arch2,
-    archs: [arch2],
-    fat: false,
-    bits,
-    littleEndian
-  };
-}
-var MH_MAGIC = 4277009102;
-var MH_MAGIC_64 = 4277009103;
-var MH_CIGAM = 3472551422;
-var MH_CIGAM_64 = 3489328638;
-var MACHO_MAGICS = /* @__PURE__ */ new Set([MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64]);
-var FAT_MAGIC = 3405691582;
-var FAT_MAGIC_64 = 3405691583;
-var FAT_ARCH_BYTES = 20;
-var FAT_ARCH_64_BYTES = 32;
-var MAX_FAT_ARCHS = 20;
-var FIRST_JAVA_CLASS_MAJOR_VERSION = 45;
-var CPU_ARCH_ABI64 = 16777216;
-var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
-  [7, { arch: "386", littleEndian: true }],
-  [7 | CPU_ARCH_ABI64, { arch: "amd64", littleEndian: true }],
-  [12, { arch: "arm", littleEndian: true }],
-  [12 | CPU_ARCH_ABI64, { arch: "arm64", littleEndian: true }],
-  [18, { arch: "ppc", littleEndian: false }],
-  [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
-]);
-function machOSlice(cpuType) {
-  const known = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
-  return {
-    arch: known?.arch ?? unknownArch(cpuType),
-    bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
-    littleEndian: known?.littleEndian ?? true
-  };
-}
-function readThinMachOHeader(bytes, view, magic) {
-  if (bytes.length < 8) {
-    throw new Error(`Truncated Mach-O file: ${bytes.length} bytes, but the header needs at least 8`);
-  }
-  const littleEndian = magic === MH_CIGAM || magic === MH_CIGAM_64;
-  const bits = magic === MH_MAGIC_64 || magic === MH_CIGAM_64 ? 64 : 32;
-  const { arch: arch2 } = machOSlice(view.getUint32(4, littleEndian));
-  return { format: "macho", os: "darwin", arch: arch2, archs: [arch2], fat: false, bits, littleEndian };
-}
-function readFatMachOHeader(bytes, view, magic) {
-  if (bytes.length < 8) {
-    throw new Error(
-      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a Mach-O universal binary (or a Java class file) by its next word`
-    );
-  }
-  const count = view.getUint32(4, false);
-  if (magic === FAT_MAGIC && view.getUint16(6, false) >= FIRST_JAVA_CLASS_MAJOR_VERSION) {
-    throw new Error(
-      `Not an executable: a Java class file (magic 0xcafebabe, class version ${view.getUint16(6, false)}.${view.getUint16(4, false)}), not a Mach-O universal binary`
-    );
-  }
-  if (count === 0 || count > MAX_FAT_ARCHS) {
-    throw new Error(
-      `Malformed Mach-O universal binary: magic 0x${magic.toString(16)} but ${count} architectures (expected 1 to ${MAX_FAT_ARCHS})`
-    );
-  }
-  const entryBytes = magic === FAT_MAGIC_64 ? FAT_ARCH_64_BYTES : FAT_ARCH_BYTES;
-  const tableEnd = 8 + count * entryBytes;
-  if (bytes.length < tableEnd) {
-    throw new Error(
-      `Truncated Mach-O universal binary: ${count} architectures need ${tableEnd} header bytes, got ${bytes.length}`
-    );
-  }
-  const slices = Array.from(
-    { length: count },
-    (_2, index) => machOSlice(view.getUint32(8 + index * entryBytes, false))
-  );
-  const archs = slices.map((slice) => slice.arch);
-  return {
-    format: "macho",
-    os: "darwin",
-    arch: archs.join("+"),
-    archs,
-    fat: true,
-    bits: slices.every((slice) => slice.bits === 64) ? 64 : 32,
-    littleEndian: slices.every((slice) => slice.littleEndian)
-  };
-}
-var PE_DOS_MAGIC = [77, 90];
-var PE_SIGNATURE = [80, 69, 0, 0];
-var DOS_HEADER_BYTES = 64;
-var PE32_MAGIC = 267;
-var PE32_PLUS_MAGIC = 523;
-var PE_ARCH_BY_MACHINE = /* @__PURE__ */ new Map([
-  [332, { arch: "386", bits: 32 }],
-  [34404, { arch: "amd64", bits: 64 }],
-  [448, { arch: "arm", bits: 32 }],
-  [452, { arch: "arm", bits: 32 }],
-  // ARMNT: Thumb-2, what Go's windows/arm wrote
-  [43620, { arch: "arm64", bits: 64 }],
-  [20580, { arch: "riscv64", bits: 64 }],
-  [25188, { arch: "loong64", bits: 64 }]
-]);
-function readPeHeader(bytes, view) {
-  if (bytes.length < DOS_HEADER_BYTES) {
-    throw new Error(
-      `Truncated file: 'MZ' magic, but ${bytes.length} bytes are too few for a DOS header (64)`
-    );
-  }
-  const peOffset = view.getUint32(60, true);
-  const optionalHeaderOffset = peOffset + 24;
-  if (bytes.length < optionalHeaderOffset) {
-    throw new Error(
-      `Truncated PE file: its PE header is at offset ${peOffset}, beyond the ${bytes.length} bytes given`
-    );
-  }
-  if (!startsWith(bytes.subarray(peOffset), PE_SIGNATURE)) {
-    throw new Error(
-      `Not a PE executable: 'MZ' magic, but no 'PE\\0\\0' signature at e_lfanew (offset ${peOffset}); a plain DOS program?`
-    );
-  }
-  const machine = view.getUint16(peOffset + 4, true);
-  const known = PE_ARCH_BY_MACHINE.get(machine);
-  const arch2 = known?.arch ?? unknownArch(machine);
-  const optionalHeaderSize = view.getUint16(peOffset + 20, true);
-  let bits = known?.bits ?? 32;
-  if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
-    const optionalMagic = view.getUint16(optionalHeaderOffset, true);
-    if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
-    else if (optionalMagic === PE32_MAGIC) bits = 32;
-  }
-  return { format: "pe", os: "windows", arch: arch2, archs: [arch2], fat: false, bits, littleEndian: true };
-}
-function unknownArch(code2) {
-  return `unknown-0x${code2.toString(16)}`;
-}
-function startsWith(bytes, prefix2) {
-  return bytes.length >= prefix2.length && prefix2.every((byte, index) => bytes[index] === byte);
-}
-var SHEBANG = [35, 33];
-var KNOWN_NON_EXECUTABLES = [
-  { prefix: [80, 75, 3, 4], what: "a zip archive" },
-  { prefix: [31, 139], what: "a gzip stream" },
-  { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
-];
-function describeBytes(bytes) {
-  const known = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
-  if (known) return known.what;
-  const shown = bytes.subarray(0, 40);
-  if (startsWith(bytes, SHEBANG)) {
-    const lineEnd = shown.indexOf(10);
-    return `a script starting ${JSON.stringify(String.fromCharCode(...lineEnd < 0 ? shown : shown.subarray(0, lineEnd)))}`;
-  }
-  if (shown.every(isPrintableAscii)) {
-    return `text ${JSON.stringify(String.fromCharCode(...shown))}${bytes.length > shown.length ? "\u2026" : ""}`;
-  }
-  const hex = [...bytes.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
-  return `first bytes ${hex}${bytes.length <= 16 ? ` (${bytes.length} bytes in all)` : ""}`;
-}
-function isPrintableAscii(byte) {
-  return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
-}
-
-// src/binary/inspect-file.ts
-async function inspectBinaryFile(filePath) {
-  const bytes = await readFile2(filePath);
-  try {
-    const header = readBinaryHeader(bytes);
-    const buildInfo = readGoBuildInfo(bytes);
-    return {
-      sizeBytes: bytes.length,
-      sha256: createHash4("sha256").update(bytes).digest("hex"),
-      header,
-      ...buildInfo ? { buildInfo } : {}
-    };
-  } catch (error2) {
-    throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
-  }
-}
-
-// src/report/attribution.ts
-var NM_LINE = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z])\s+(.+)$/;
-function parseNmOutput(output) {
-  const symbols = [];
-  for (const line of output.split(/\r?\n/)) {
-    const match3 = NM_LINE.exec(line);
-    if (!match3) continue;
-    const [, address, size2, kind, name] = match3;
-    symbols.push({ address: BigInt(`0x${address}`), size: Number(size2), kind, name });
-  }
-  return symbols;
-}
-function symbolPackage(symbol) {
-  const name = /^_(go|type):/.test(symbol) ? symbol.slice(1) : symbol;
-  if (name.startsWith("type:") || name.startsWith("typerel.")) return "type:";
-  if (name.startsWith("go:") || name.startsWith("$")) return "go:";
-  const bracket = name.indexOf("[");
-  const plain = bracket >= 0 ? name.slice(0, bracket) : name;
-  const dot = plain.indexOf(".", Math.max(0, plain.lastIndexOf("/")));
-  if (dot <= 0) return "(assembly and C)";
-  return plain.slice(0, dot).replace(/%([0-9a-fA-F]{2})/g, (_whole, hex) => String.fromCharCode(parseInt(hex, 16)));
-}
-var SECTION_MARKERS = new Set(
-  ["text", "rodata", "types", "pclntab", "noptrdata", "data", "bss", "noptrbss", "covctrs", "symtab"].flatMap(
-    (section) => [`runtime.${section}`, `runtime.e${section}`]
-  )
-);
-function bssRanges(symbols) {
-  const addressOf = new Map(symbols.map((symbol) => [symbol.name, symbol.address]));
-  const ranges = [];
-  for (const [start, end] of [
-    ["runtime.bss", "runtime.ebss"],
-    ["runtime.noptrbss", "runtime.enoptrbss"]
-  ]) {
-    const from = addressOf.get(start);
-    const to2 = addressOf.get(end);
-    if (from !== void 0 && to2 !== void 0) ranges.push([from, to2]);
-  }
-  return ranges;
-}
-function attributeSizes(symbols, limit = 15) {
-  const bss = bssRanges(symbols);
-  const counted = /* @__PURE__ */ new Set();
-  const totals = /* @__PURE__ */ new Map();
-  for (const symbol of symbols) {
-    if (symbol.size === 0 || symbol.kind === "B" || symbol.kind === "b" || symbol.kind === "U") continue;
-    if (SECTION_MARKERS.has(symbol.name) || counted.has(symbol.address)) continue;
-    if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
-    counted.add(symbol.address);
-    const pkg = symbolPackage(symbol.name);
-    totals.set(pkg, (totals.get(pkg) ?? 0) + symbol.size);
-  }
-  return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
-}
-
-// src/build/run.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir2 } from "node:fs/promises";
-import path18 from "node:path";
-function runCommand(command, args, options2) {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve3) => {
-    const child2 = spawn2(command, args, {
-      cwd: options2.cwd,
-      env: options2.env,
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    const both = [];
-    child2.stdout.on("data", (chunk) => {
-      out.push(chunk);
-      both.push(chunk);
-    });
-    child2.stderr.on("data", (chunk) => {
-      err.push(chunk);
-      both.push(chunk);
-    });
-    let settled = false;
-    const finish = (exitCode, extra = "") => {
-      if (settled) return;
-      settled = true;
-      resolve3({
-        exitCode,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8") + extra,
-        output: Buffer.concat(both).toString("utf8") + extra,
-        ms: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6))
-      });
-    };
-    child2.on("error", (error2) => finish(null, `failed to start ${command}: ${error2.message}
-`));
-    child2.on("close", (code2) => finish(code2));
-  });
-}
-async function mapPool(items, parallel, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
-  return results;
-}
-async function runBuildJob(job, options2) {
-  const result = await runCommand(options2.goBinary, job.args, {
-    cwd: options2.cwd,
-    env: { ...options2.env, ...job.env }
-  });
-  return {
-    job,
-    ok: result.exitCode === 0,
-    exitCode: result.exitCode,
-    output: result.output,
-    buildMs: result.ms,
-    skipped: false
-  };
-}
-async function runBuilds(jobs, options2) {
-  await Promise.all(
-    [...new Set(jobs.map((job) => path18.dirname(job.output)))].map((dir) => mkdir2(dir, { recursive: true }))
-  );
-  let stop = false;
-  return mapPool(jobs, options2.parallel, async (job) => {
-    if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-    const outcome = await runBuildJob(job, options2);
-    if (!outcome.ok && options2.failFast) stop = true;
-    options2.onJobEnd?.(outcome);
-    return outcome;
-  });
-}
-
-// src/build/attribution.ts
-async function locateNmTool(go2) {
-  const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
-  const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
-  if (result.exitCode !== 0 || tool === "") {
-    throw new Error(`go tool -n nm failed (exit ${result.exitCode}): ${result.output.trim()}`);
-  }
-  return tool;
-}
-async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
-  const link2 = await runBuildJob(unstrippedBuild(job, scratchFile), go2);
-  if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
-  const nm = await runCommand(nmTool, ["-size", "-sort", "size", scratchFile], { cwd: go2.cwd, env: go2.env });
-  if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  return attributeSizes(parseNmOutput(nm.stdout), limit);
-}
-
-// src/build/diagnostics.ts
-import path19 from "node:path";
-var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
-function parseGoDiagnostics(output, cwd, repositoryRoot) {
-  const diagnostics = [];
-  let last;
-  for (const line of output.split(/\r?\n/)) {
-    const match3 = POSITION.exec(line.trim());
-    if (!match3) {
-      if (last && /^\s+\S/.test(line)) last.message += `
-${line.trim()}`;
-      else last = void 0;
-      continue;
-    }
-    const [, file, lineNumber, column, message] = match3;
-    const absolute = path19.resolve(cwd, file);
-    const relative3 = path19.relative(repositoryRoot, absolute).split(path19.sep).join("/");
-    last = {
-      file: relative3.startsWith("..") ? absolute : relative3,
-      line: Number(lineNumber),
-      ...column ? { column: Number(column) } : {},
-      message
-    };
-    diagnostics.push(last);
-  }
-  return diagnostics;
-}
-
-// src/build/packages.ts
-import path20 from "node:path";
-var FIELD = "";
-var RECORD = "";
-var GO_LIST_ARGS = [
-  "list",
-  "-e",
-  "-f",
-  `{{.Name}}${FIELD}{{.ImportPath}}${FIELD}{{.Dir}}${FIELD}{{if .Error}}{{.Error}}{{end}}${RECORD}`
-];
-function parseGoList(output) {
-  return output.split(RECORD).map((record) => record.replace(/^\r?\n/, "")).filter((record) => record.includes(FIELD)).map((record) => {
-    const [name = "", importPath = "", dir = "", error2 = ""] = record.split(FIELD);
-    return { name, importPath, dir, error: error2.trim() };
-  });
-}
-function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path20.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
-  const describe2 = (pkg) => {
-    const entry = entryFor(pkg);
-    return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
-  };
-  const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
-  if (unloadable.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${describe2(pkg)}: ${pkg.error}`).join("; ")} (listed for ${loadedFor})`,
-      "name directories of main packages relative to working-directory, e.g. . or ./cmd/tool"
-    );
-  }
-  const notMain = listed.filter((pkg) => pkg.name && pkg.name !== "main");
-  if (notMain.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} names ${notMain.map((pkg) => `${describe2(pkg)}, which is package ${pkg.name}`).join("; ")}, not package main`,
-      "list only packages that build a program (package main with a func main), e.g. ./cmd/tool"
-    );
-  }
-}
-function defaultExecName(importPath) {
-  const elements = importPath.split("/").filter(Boolean);
-  const last = elements.at(-1) ?? "";
-  const previous = elements.at(-2);
-  return /^v([2-9]|[1-9]\d+)$/.test(last) && previous ? previous : last;
-}
-function binaryNames(listed, given, workingDirectory) {
-  const names = {};
-  for (const entry of given) {
-    const pkg = listed.find((candidate) => candidate.dir === path20.resolve(workingDirectory, entry));
-    if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
-  }
-  return names;
-}
-
-// src/steps/build-targets.ts
-function checkAgainstRequest(outcome, inspected) {
-  const { goos, goarch, variant } = outcome.job.target;
-  const { header, buildInfo } = inspected;
-  const problems = [];
-  if (header.os !== goos && !(goos === "ios" && header.os === "darwin") && !(goos === "android" && header.os === "linux")) {
-    problems.push(`header says ${header.format} for ${header.os}, asked for ${goos}`);
-  }
-  if (header.arch !== goarch) problems.push(`header says ${header.arch}, asked for ${goarch}`);
-  if (buildInfo && (buildInfo.settings.GOOS !== goos || buildInfo.settings.GOARCH !== goarch)) {
-    problems.push(`build info says ${buildInfo.settings.GOOS}/${buildInfo.settings.GOARCH}`);
-  }
-  const variable = variantVariable(goarch);
-  if (buildInfo && variant && variable && buildInfo.settings[variable] !== variant) {
-    problems.push(
-      `build info says ${variable}=${buildInfo.settings[variable] ?? "(unset)"}, asked for ${variant}`
-    );
-  }
-  return problems;
-}
-async function stampedLdflags(config, env) {
-  let commitDate;
-  let commitDateError;
-  if (usedPlaceholders(config.ldflags).includes("date")) {
-    const git2 = await runCommand("git", ["log", "-1", "--format=%cI"], { cwd: config.workingDirectory, env });
-    if (git2.exitCode === 0) commitDate = git2.stdout.trim();
-    else commitDateError = git2.output.trim().split("\n")[0] || `git exited with ${git2.exitCode}`;
-  }
-  const stamp = stampValues({
-    ref: env.GITHUB_REF,
-    refName: env.GITHUB_REF_NAME,
-    sha: env.GITHUB_SHA,
-    commitDate,
-    commitDateError,
-    sourceDateEpoch: env.SOURCE_DATE_EPOCH
-  });
-  return templateLdflags(config.ldflags, stamp);
-}
-function planFor(config, ldflags = config.ldflags, names) {
-  return planBuilds({
-    workingDirectory: config.workingDirectory,
-    packages: config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate,
-    ...names ? { binaryNames: names } : {}
-  });
-}
-async function checkAgainstToolchain(config, go2) {
-  const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
-  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
-  validateTargets(config.targets, parseDistList(dist.stdout));
-  const first = config.targets[0];
-  if (!first) return {};
-  const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
-  const listed = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...config.packages], {
-    cwd: go2.cwd,
-    env: listEnv
-  });
-  if (listed.exitCode !== 0) {
-    throw new Error(`go list could not load ${config.packages.join(" ")}: ${listed.stderr.trim()}`);
-  }
-  const packages = parseGoList(listed.stdout);
-  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
-  return binaryNames(packages, config.packages, config.workingDirectory);
-}
-function annotateDiagnostics(failures) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const { outcome, diagnostics } of failures) {
-    for (const diagnostic of diagnostics) {
-      const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
-      const entry = seen.get(key) ?? { diagnostic, targets: [] };
-      entry.targets.push(outcome.job.label);
-      seen.set(key, entry);
-    }
-  }
-  for (const { diagnostic, targets } of seen.values()) {
-    error(diagnostic.message, {
-      title: `go build ${targets.join(", ")}`,
-      file: diagnostic.file,
-      startLine: diagnostic.line,
-      ...diagnostic.column ? { startColumn: diagnostic.column } : {}
-    });
-  }
-}
-function displayCommand(command, args) {
-  return [command, ...args].map((arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
-}
-async function addSizeAttribution(results, config, go2, temp) {
-  const started = Date.now();
-  const scratch = await mkdtemp(path21.join(temp, "setup-go-arm64-nm-"));
-  try {
-    const nmTool = await locateNmTool(go2);
-    await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
-      try {
-        result.attribution = await measureAttribution(
-          outcome.job,
-          go2,
-          nmTool,
-          path21.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
-        );
-      } catch (error2) {
-        warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
-      }
-    });
-  } catch (error2) {
-    warning(`No size attribution: ${error2.message}`);
-  } finally {
-    await rm3(scratch, { recursive: true, force: true });
-  }
-  const attributionMs = Date.now() - started;
-  info(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
-  return attributionMs;
-}
-async function buildTargets(config, goBinary, workspace, env) {
-  const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
-  const ldflags = await stampedLdflags(config, env);
-  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
-  info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
-  const started = Date.now();
-  const outcomes = await runBuilds(jobs, {
-    ...go2,
-    parallel: config.parallel,
-    failFast: config.failFast,
-    onJobEnd: (outcome) => {
-      startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      info(logSafe(displayCommand("go", outcome.job.args)));
-      if (outcome.output) info(logSafe(outcome.output.trimEnd()));
-      endGroup();
-    }
-  });
-  const wallMs = Date.now() - started;
-  const built = [];
-  const failed = [];
-  const compileFailures = [];
-  for (const outcome of outcomes) {
-    if (outcome.skipped) {
-      failed.push(`${outcome.job.label} (not started: fail-fast)`);
-      continue;
-    }
-    if (!outcome.ok) {
-      failed.push(outcome.job.label);
-      const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
-      else
-        error(
-          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`
-        );
-      continue;
-    }
-    const inspected = await inspectBinaryFile(outcome.job.output);
-    const problems = checkAgainstRequest(outcome, inspected);
-    if (problems.length > 0) {
-      failed.push(outcome.job.label);
-      error(
-        `${path21.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
-      );
-      continue;
-    }
-    built.push({
-      outcome,
-      result: {
-        goos: outcome.job.target.goos,
-        goarch: outcome.job.target.goarch,
-        ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
-        package: outcome.job.package,
-        path: path21.relative(workspace, outcome.job.output).split(path21.sep).join("/"),
-        sizeBytes: inspected.sizeBytes,
-        buildMs: outcome.buildMs,
-        sha256: inspected.sha256,
-        format: inspected.header.format,
-        arch: inspected.header.arch
-      }
-    });
-  }
-  annotateDiagnostics(compileFailures);
-  const attributionMs = config.attribution && built.length > 0 ? await addSizeAttribution(built, config, go2, env.RUNNER_TEMP || os8.tmpdir()) : 0;
-  return {
-    targets: built.map((entry) => entry.result),
-    failed,
-    wallMs,
-    flags: {
-      ldflags: config.ldflags,
-      ...ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {},
-      trimpath: config.trimpath,
-      cgo: config.cgo,
-      tags: config.buildTags,
-      buildFlags: config.buildFlags
-    },
-    attributionMs
-  };
-}
-
-// src/steps/check-inputs.ts
-import { stat as stat2 } from "node:fs/promises";
-import path22 from "node:path";
-
-// src/toolchain/dirhash.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-import { createHash as createHash6 } from "node:crypto";
-
-// src/toolchain/sumdb.ts
-import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
-var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
-var SUMDB_TILE_HEIGHT = 8;
-var HASH_SIZE = 32;
-var ED25519_ALGORITHM = 1;
-var ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
-var SIGNATURE_PREFIX = "\u2014 ";
-var MAX_SIGNATURES = 100;
-var TREE_NOTE_HEADER = "go.sum database tree\n";
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decodeText(data, what) {
-  if (typeof data === "string") return data;
-  try {
-    return utf8.decode(data);
-  } catch {
-    throw new Error(`${what} is not valid UTF-8`);
-  }
-}
-function decodeStdBase64(text) {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return void 0;
-  const bytes = Buffer.from(text, "base64");
-  return bytes.toString("base64") === text ? bytes : void 0;
-}
-function hasControlCharacter(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 < 32 && code2 !== 10) return true;
-  }
-  return false;
-}
-function isValidServerName(name) {
-  return name !== "" && !/[\s+]/u.test(name);
-}
-function sha256(...parts) {
-  const hash = createHash5("sha256");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-}
-function computeKeyHash(name, algorithmAndKey) {
-  return sha256(Buffer.from(`${name}
-`, "utf8"), algorithmAndKey).readUInt32BE(0);
-}
-function hex8(value) {
-  return value.toString(16).padStart(8, "0");
-}
-function parseVerifierKey(verifierKey) {
-  const [name = "", hashHex = "", keyBase64 = "", ...extra] = verifierKey.trim().split("+");
-  const encodedKey = [keyBase64, ...extra].join("+");
-  const keyBytes = decodeStdBase64(encodedKey);
-  if (!isValidServerName(name) || !/^[0-9a-f]{8}$/i.test(hashHex) || keyBytes === void 0 || keyBytes.length === 0) {
-    throw new Error(
-      `malformed verifier key "${verifierKey}": expected <name>+<8 hex digits>+<base64 key>, e.g. ${SUM_GOLANG_ORG_KEY}`
-    );
-  }
-  const statedHash = Number.parseInt(hashHex, 16);
-  const actualHash = computeKeyHash(name, keyBytes);
-  if (statedHash !== actualHash) {
-    throw new Error(
-      `verifier key "${verifierKey}" names key hash ${hashHex} but its key hashes to ${hex8(actualHash)}`
-    );
-  }
-  if (keyBytes[0] !== ED25519_ALGORITHM) {
-    throw new Error(
-      `verifier key "${verifierKey}" uses unknown algorithm ${keyBytes[0]} (only 1, Ed25519, exists)`
-    );
-  }
-  if (keyBytes.length !== 1 + 32) {
-    throw new Error(
-      `verifier key "${verifierKey}" holds ${keyBytes.length - 1} key bytes; Ed25519 keys have 32`
-    );
-  }
-  const publicKey = createPublicKey({
-    key: Buffer.concat([ED25519_SPKI_PREFIX, keyBytes.subarray(1)]),
-    format: "der",
-    type: "spki"
-  });
-  return { name, keyHash: statedHash, publicKey };
-}
-function openSignedNote(note, verifierKey) {
-  const verifier = parseVerifierKey(verifierKey);
-  const trusted = `${verifier.name}+${hex8(verifier.keyHash)}`;
-  const message = decodeText(note, "signed note");
-  if (hasControlCharacter(message)) throw new Error("malformed signed note: it contains control characters");
-  const split = message.lastIndexOf("\n\n");
-  if (split < 0) throw new Error("malformed signed note: no blank line before a signature block (unsigned?)");
-  const text = message.slice(0, split + 1);
-  const signatureBlock = message.slice(split + 2);
-  if (signatureBlock === "") throw new Error("signed note has no signatures");
-  if (!signatureBlock.endsWith("\n"))
-    throw new Error("malformed signed note: the last signature line is cut off");
-  const foreign = [];
-  let verified = false;
-  const lines = signatureBlock.slice(0, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES)
-    throw new Error(`signed note has more than ${MAX_SIGNATURES} signatures`);
-  for (const line of lines) {
-    if (!line.startsWith(SIGNATURE_PREFIX)) {
-      throw new Error(`malformed signature line "${line}": expected "\u2014 <name> <base64 signature>"`);
-    }
-    const body2 = line.slice(SIGNATURE_PREFIX.length);
-    const space = body2.indexOf(" ");
-    const name = space < 0 ? body2 : body2.slice(0, space);
-    const signature = space < 0 ? void 0 : decodeStdBase64(body2.slice(space + 1));
-    if (!isValidServerName(name) || signature === void 0 || signature.length < 5) {
-      throw new Error(`malformed signature line "${line}"`);
-    }
-    const keyHash = signature.readUInt32BE(0);
-    if (name !== verifier.name || keyHash !== verifier.keyHash) {
-      foreign.push(`${name}+${hex8(keyHash)}`);
-      continue;
-    }
-    if (!verifySignature(null, Buffer.from(text, "utf8"), verifier.publicKey, signature.subarray(4))) {
-      throw new Error(
-        `invalid signature for key ${trusted}: the note text was altered or signed by another key`
-      );
-    }
-    verified = true;
-  }
-  if (!verified) {
-    throw new Error(
-      `signed note carries no signature by the trusted key ${trusted} (signed by: ${foreign.join(", ")})`
-    );
-  }
-  return { text, signedBy: verifier.name };
-}
-function parseTreeNote(text) {
-  const lines = text.split("\n");
-  const [, sizeLine = "", hashLine = ""] = lines;
-  if (!text.startsWith(TREE_NOTE_HEADER) || lines.length < 4) {
-    throw new Error(`signed note is not a go.sum database tree head: "${text.slice(0, 60)}"`);
-  }
-  const size2 = Number(sizeLine);
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(size2)) {
-    throw new Error(`tree head has a malformed size "${sizeLine}"`);
-  }
-  if (decodeStdBase64(hashLine)?.length !== HASH_SIZE) {
-    throw new Error(`tree head has a malformed root hash "${hashLine}"`);
-  }
-  return { size: size2, rootHash: hashLine };
-}
-function splitGoSumLine(line) {
-  const fields = line.trim().split(/\s+/);
-  if (fields.length !== 3) return void 0;
-  const [module = "", version3 = "", hash = ""] = fields;
-  return { module, version: version3, hash };
-}
-function parseLookupResponse(body2, verifierKey) {
-  const response = decodeText(body2, "lookup response");
-  const idEnd = response.indexOf("\n");
-  const idLine = idEnd < 0 ? response : response.slice(0, idEnd);
-  const recordId = Number(idLine);
-  if (idEnd < 0 || !/^(0|[1-9][0-9]*)$/.test(idLine) || !Number.isSafeInteger(recordId)) {
-    throw new Error(`malformed lookup response: the first line "${idLine.slice(0, 40)}" is not a record id`);
-  }
-  const afterId = response.slice(idEnd + 1);
-  const textEnd = afterId.indexOf("\n\n");
-  if (textEnd < 0) throw new Error("malformed lookup response: no blank line after the record");
-  const recordText = afterId.slice(0, textEnd + 1);
-  if (recordText === "\n" || hasControlCharacter(recordText)) {
-    throw new Error("malformed lookup response: the record text is empty or has control characters");
-  }
-  const lines = recordText.slice(0, -1).split("\n").map((line) => {
-    const entry = splitGoSumLine(line);
-    if (entry === void 0) throw new Error(`malformed lookup response: "${line}" is not a go.sum line`);
-    return entry;
-  });
-  const { text, signedBy } = openSignedNote(afterId.slice(textEnd + 2), verifierKey);
-  const { size: size2, rootHash } = parseTreeNote(text);
-  if (recordId >= size2) {
-    throw new Error(`lookup response names record ${recordId}, outside its signed tree of ${size2} records`);
-  }
-  return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
-}
-function tilePath(height, level, index, width) {
-  const groups = [String(index % 1e3).padStart(3, "0")];
-  for (let rest = Math.floor(index / 1e3); rest > 0; rest = Math.floor(rest / 1e3)) {
-    groups.unshift(`x${String(rest % 1e3).padStart(3, "0")}`);
-  }
-  const partial = width === 2 ** height ? "" : `.p/${width}`;
-  return `tile/${height}/${level}/${groups.join("/")}${partial}`;
-}
-function locateNode(treeSize, height, level, position) {
-  const tileLevel = Math.floor(level / height);
-  const levelInTile = level - tileLevel * height;
-  const firstHash = position * 2 ** levelInTile;
-  const tileIndex = Math.floor(firstHash / 2 ** height);
-  const offset = firstHash - tileIndex * 2 ** height;
-  const hashesAtLevel = Math.floor(treeSize / 2 ** (tileLevel * height));
-  const width = Math.min(2 ** height, hashesAtLevel - tileIndex * 2 ** height);
-  const tile = {
-    height,
-    level: tileLevel,
-    index: tileIndex,
-    width,
-    path: tilePath(height, tileLevel, tileIndex, width)
-  };
-  return { tile, offset, count: 2 ** levelInTile };
-}
-function fullTile(tile) {
-  const width = 2 ** tile.height;
-  return { ...tile, width, path: tilePath(tile.height, tile.level, tile.index, width) };
-}
-function nodeHash(left, right) {
-  return sha256(Uint8Array.of(1), left, right);
-}
-function tileSubtreeHash(hashes) {
-  if (hashes.length === HASH_SIZE) return hashes;
-  const half = hashes.length / 2;
-  return nodeHash(tileSubtreeHash(hashes.subarray(0, half)), tileSubtreeHash(hashes.subarray(half)));
-}
-function largestPowerOfTwoBelow(n) {
-  let level = 0;
-  while (2 ** (level + 1) < n) level++;
-  return { size: 2 ** level, level };
-}
-function rangeHash(lo2, hi2, readNode) {
-  const parts = [];
-  while (lo2 < hi2) {
-    const { size: size2, level } = largestPowerOfTwoBelow(hi2 - lo2 + 1);
-    parts.push(readNode(level, lo2 / size2));
-    lo2 += size2;
-  }
-  return parts.reduceRight((right, left) => nodeHash(left, right));
-}
-function rootThroughRecord(lo2, hi2, n, leafHash, readNode) {
-  if (hi2 - lo2 === 1) return leafHash;
-  const mid = lo2 + largestPowerOfTwoBelow(hi2 - lo2).size;
-  return n < mid ? nodeHash(rootThroughRecord(lo2, mid, n, leafHash, readNode), rangeHash(mid, hi2, readNode)) : nodeHash(rangeHash(lo2, mid, readNode), rootThroughRecord(mid, hi2, n, leafHash, readNode));
-}
-function inclusionTiles(treeSize, recordId, height = SUMDB_TILE_HEIGHT) {
-  if (!(recordId >= 0 && recordId < treeSize))
-    throw new Error(`record ${recordId} is not in a tree of ${treeSize}`);
-  const tiles = /* @__PURE__ */ new Map();
-  const emptyHash = new Uint8Array(HASH_SIZE);
-  rootThroughRecord(0, treeSize, recordId, emptyHash, (level, position) => {
-    const { tile } = locateNode(treeSize, height, level, position);
-    tiles.set(tile.path, tile);
-    return emptyHash;
-  });
-  return [...tiles.values()];
-}
-function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
-  const { size: size2, rootHash } = record.tree;
-  const readNode = (level, position) => {
-    const { tile, offset, count } = locateNode(size2, height, level, position);
-    const data = tiles.get(tile.path);
-    if (data === void 0) throw new Error(`tile ${tile.path} is needed to prove record ${record.recordId}`);
-    if (data.length % HASH_SIZE !== 0 || data.length < tile.width * HASH_SIZE) {
-      throw new Error(`tile ${tile.path} has ${data.length} bytes; expected ${tile.width * HASH_SIZE}`);
-    }
-    return tileSubtreeHash(data.subarray(offset * HASH_SIZE, (offset + count) * HASH_SIZE));
-  };
-  const leafHash = sha256(Uint8Array.of(0), Buffer.from(record.recordText, "utf8"));
-  const computed = Buffer.from(rootThroughRecord(0, size2, record.recordId, leafHash, readNode)).toString(
-    "base64"
-  );
-  if (computed !== rootHash) {
-    throw new Error(
-      `record ${record.recordId} is not in the signed tree of ${size2} records: its audit path leads to root ${computed}, the signed root is ${rootHash} (the record or a tile was altered)`
-    );
-  }
-}
-
-// src/toolchain/dirhash.ts
-var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
-function hash1(files) {
-  const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash6("sha256");
-  for (const file of sorted) {
-    if (file.name.includes("\n"))
-      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
-      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
-    }
-    summary2.update(`${file.sha256Hex}  ${file.name}
-`, "utf8");
-  }
-  return `h1:${summary2.digest("base64")}`;
-}
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-function parseGoSumLine(line) {
-  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
-  const entry = splitGoSumLine(line);
-  if (entry === void 0) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
-      fix
-    );
-  }
-  if (entry.version.endsWith("/go.mod")) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
-      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`
-    );
-  }
-  if (!/^v[0-9]/.test(entry.version)) {
-    throw new InputError(
-      "toolchain-sum",
-      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
-      fix
-    );
-  }
-  const digest = entry.hash.startsWith("h1:") ? decodeStdBase64(entry.hash.slice(3)) : void 0;
-  if (digest?.length !== 32) {
-    throw new InputError(
-      "toolchain-sum",
-      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
-      fix
-    );
-  }
-  return entry;
-}
-
-// src/steps/check-inputs.ts
-async function kindOf(file) {
-  try {
-    return (await stat2(file)).isDirectory() ? "directory" : "file";
-  } catch {
-    return "missing";
-  }
-}
-async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path22.relative(workspace, file) || ".";
-  if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
-  if (!config.mergeReports) {
-    if (await kindOf(config.workingDirectory) !== "directory") {
-      throw new InputError(
-        "working-directory",
-        `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
-        "name the directory of your Go module relative to the workspace, e.g. . or services/api"
-      );
-    }
-    if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
-    if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
-      throw new InputError(
-        "output-dir",
-        `Input output-dir is ${shown(config.outputDir)}, which is a file, not a directory`,
-        "name a directory for the binaries, e.g. dist"
-      );
-    }
-  }
-  if (config.reportFile && await kindOf(config.reportFile) === "directory") {
-    throw new InputError(
-      "report-file",
-      `Input report-file is ${shown(config.reportFile)}, which is a directory`,
-      "name the file to write, e.g. reports/size.json"
-    );
-  }
-  const { baseReport, comment } = sizeInputs;
-  if (baseReport.kind === "file" && comment.mode !== "off" && await kindOf(baseReport.path) !== "file") {
-    throw new InputError(
-      "base-report",
-      `Input base-report names ${shown(baseReport.path)}, which is not a file`,
-      "give the path of a report file written by this action (its report-file output), or auto, or none"
-    );
-  }
-}
-
-// src/steps/publish-report.ts
-import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path23 from "node:path";
-
-// src/compare/compare.ts
-var GREW_MOST_LIMIT = 5;
-function rowKey(target) {
-  return `${target.package} ${labelOf(target)}`;
-}
-function labelOf(target) {
-  return targetName({
-    goos: target.goos,
-    goarch: target.goarch,
-    ...target.variant ? { variant: target.variant } : {}
-  });
-}
-function percentOf(delta, base) {
-  return base === null || base === 0 ? null : delta / base * 100;
-}
-function attributionGrowth(base, head) {
-  const sizes = /* @__PURE__ */ new Map();
-  const entry = (name) => {
-    let found = sizes.get(name);
-    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
-    return found;
-  };
-  for (const p2 of base) entry(p2.package).baseBytes += p2.sizeBytes;
-  for (const p2 of head) entry(p2.package).headBytes += p2.sizeBytes;
-  return [...sizes.entries()].map(([name, s3]) => ({ package: name, ...s3, deltaBytes: s3.headBytes - s3.baseBytes })).filter((g2) => g2.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes || a.package.localeCompare(b2.package)).slice(0, GREW_MOST_LIMIT);
-}
-function compareRow(base, head) {
-  const either = head ?? base;
-  const baseBytes = base ? base.sizeBytes : null;
-  const headBytes = head ? head.sizeBytes : null;
-  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
-  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
-  const row = {
-    key: rowKey(either),
-    package: either.package,
-    target: labelOf(either),
-    goos: either.goos,
-    goarch: either.goarch,
-    ...either.variant ? { variant: either.variant } : {},
-    status: status2,
-    baseBytes,
-    headBytes,
-    deltaBytes,
-    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
-    baseBuildMs: base ? base.buildMs : null,
-    headBuildMs: head ? head.buildMs : null,
-    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
-  };
-  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
-    row.grewMost = attributionGrowth(base.attribution, head.attribution);
-  }
-  return row;
-}
-function totalsOf(rows) {
-  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
-  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
-  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
-  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
-  return {
-    baseBytes,
-    headBytes,
-    deltaBytes: headBytes - baseBytes,
-    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
-    baseBuildMs,
-    headBuildMs,
-    buildMsDelta: headBuildMs - baseBuildMs
-  };
-}
-function sideOf(report) {
-  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
-}
-function caveatsOf(base, head) {
-  const caveats = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
-}
-function compareReports(base, head) {
-  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
-  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
-  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
-  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
-  return {
-    base: sideOf(base),
-    head: sideOf(head),
-    rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
-    allTotals: totalsOf(rows),
-    changed: rows.some((r) => r.status !== "unchanged"),
-    caveats: caveatsOf(base, head)
-  };
-}
-function describeType(value) {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-function parseReport(json, source) {
-  const fail = (what) => {
-    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
-  };
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    fail(`it holds ${describeType(json)}`);
-  const report = json;
-  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
-  const go2 = report.go;
-  if (typeof go2?.version !== "string") fail("go.version is missing");
-  const flags = report.flags;
-  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
-    fail("flags must have ldflags, trimpath and cgo");
-  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
-  if (!Array.isArray(report.targets)) fail("targets is not a list");
-  report.targets.forEach((target, i) => {
-    const t = target;
-    for (const field of ["goos", "goarch", "package"])
-      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
-    for (const field of ["sizeBytes", "buildMs"])
-      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
-        fail(`targets[${i}].${field} is not a size`);
-    if (t?.variant !== void 0 && typeof t.variant !== "string")
-      fail(`targets[${i}].variant is not a string`);
-    if (t?.attribution !== void 0) {
-      const ok2 = Array.isArray(t.attribution) && t.attribution.every(
-        (p2) => typeof p2?.package === "string" && typeof p2.sizeBytes === "number"
-      );
-      if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
-    }
-  });
-  const keys = report.targets.map(rowKey);
-  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
-  if (duplicate) fail(`target ${duplicate} appears twice`);
-  return json;
-}
-function formatDeltaBytes(delta) {
-  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
-}
-function formatDeltaPercent(percent) {
-  if (percent === null) return "n/a";
-  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
-  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
-  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
-}
-
-// src/report/merge.ts
-function targetKey(t) {
-  return [t.package, t.goos, t.goarch, t.variant ?? ""].join(" ");
-}
-function mergeReports(reports) {
-  const first = reports[0];
-  if (!first) throw new Error("No reports to merge");
-  const versions = new Set(reports.map((r) => r.go.version));
-  if (versions.size > 1) {
-    throw new Error(
-      `The reports were built with different Go versions (${[...versions].join(", ")}); merge reports of one version`
-    );
-  }
-  const seen = /* @__PURE__ */ new Map();
-  const targets = [];
-  reports.forEach((report, index) => {
-    for (const target of report.targets) {
-      const key = targetKey(target);
-      const earlier = seen.get(key);
-      if (earlier !== void 0) {
-        throw new Error(
-          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`
-        );
-      }
-      seen.set(key, index);
-      targets.push({
-        ...target,
-        host: { os: report.go.hostOs, arch: report.go.hostArch, native: report.go.native }
-      });
-    }
-  });
-  const merged = buildReport({
-    go: { ...first.go, native: reports.every((r) => r.go.native) },
-    commit: first.commit,
-    flags: first.flags,
-    targets,
-    wallMs: Math.max(...reports.map((r) => r.totals.wallMs))
-  });
-  return merged;
-}
-
-// src/steps/publish-report.ts
-async function publishReport(report, reportFile) {
-  await mkdir3(path23.dirname(reportFile), { recursive: true });
-  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
-  setOutput("report", JSON.stringify(report));
-  setOutput("report-file", reportFile);
-  setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
-  setOutput("total-size-bytes", String(report.totals.sizeBytes));
-  setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
-  return reportFile;
-}
-async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path23.isAbsolute(pattern) ? pattern : path23.join(workspace, pattern));
-  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
-  if (files.length === 0) {
-    throw new InputError(
-      "merge-reports",
-      `Input merge-reports (${patterns.trim()}) matches no report file`,
-      "point it at the report files downloaded from the build jobs, e.g. ${{ runner.temp }}/reports/*.json"
-    );
-  }
-  const reports = await Promise.all(
-    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
-  );
-  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
-  return mergeReports(reports);
-}
-
-// src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
-import path29 from "node:path";
-
-// src/net/download.ts
-import { createHash as createHash7, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename2, rm as rm4 } from "node:fs/promises";
-import { Transform as Transform3 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
-
-// src/net/attempts.ts
-var AttemptError = class extends Error {
-  constructor(message, status2, retryable, retryAfterMs) {
-    super(message);
-    this.status = status2;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs;
-  }
-  status;
-  retryable;
-  retryAfterMs;
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
-function parseRetryAfter2(value, now = Date.now()) {
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-var DEFAULT_RETRY_POLICY = {
-  attempts: 5,
-  backoffMs: (retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)),
-  maxRetryAfterMs: 6e4
-};
-function retryDelayMs(error2, attempt, policy) {
-  return error2.retryAfterMs !== void 0 ? Math.min(error2.retryAfterMs, policy.maxRetryAfterMs) : policy.backoffMs(attempt);
-}
-
-// src/net/http.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
-import http3 from "node:http";
-import https3 from "node:https";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { createGunzip } from "node:zlib";
-var DownloadError = class extends Error {
-  constructor(url2, status2, message) {
-    super(message);
-    this.url = url2;
-    this.status = status2;
-  }
-  url;
-  status;
-  name = "DownloadError";
-};
-var DEFAULT_STALL_TIMEOUT_MS = 3e4;
-var DEFAULT_MAX_REDIRECTS = 10;
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var USER_AGENT = "setup-go-arm64";
-var agentSources = {
-  "http:": new HttpClient(USER_AGENT, [], { keepAlive: true }),
-  "https:": new HttpClient(USER_AGENT, [], { keepAlive: true })
-};
-var BodyMeter = class extends Transform2 {
-  constructor(declared, onData) {
-    super();
-    this.declared = declared;
-    this.onData = onData;
-  }
-  declared;
-  onData;
-  bytes = 0;
-  _transform(chunk, _encoding, callback) {
-    this.onData();
-    this.bytes += chunk.length;
-    callback(null, chunk);
-  }
-  _flush(callback) {
-    if (this.declared !== void 0 && this.bytes !== this.declared) {
-      callback(
-        new AttemptError(`truncated body: got ${this.bytes} of ${this.declared} bytes`, void 0, true)
-      );
-      return;
-    }
-    callback();
-  }
-};
-function describeNetworkError(error2) {
-  const { message, code: code2 } = error2;
-  return code2 && !message.includes(code2) ? `${message} (${code2})` : message;
-}
-async function openFile(url2) {
-  const file = fileURLToPath3(url2);
-  const info2 = await stat3(file).catch((error2) => {
-    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
-    throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
-  });
-  const found = info2?.isFile() === true;
-  return {
-    status: found ? 200 : 404,
-    statusText: found ? "OK" : "Not Found",
-    url: url2.href,
-    header: () => void 0,
-    declaredLength: found ? info2.size : 0,
-    body: found ? createReadStream2(file) : Readable5.from([])
-  };
-}
-function requestOnce(url2, headers, decompress, stallTimeoutMs) {
-  const transport = url2.protocol === "https:" ? https3 : http3;
-  const agent = agentSources[url2.protocol].getAgent(url2.href);
-  return new Promise((resolve3, reject) => {
-    const request2 = transport.get(url2, {
-      agent,
-      headers: {
-        "user-agent": USER_AGENT,
-        "accept-encoding": decompress ? "gzip" : "identity",
-        ...headers
-      }
-    });
-    const timer = setTimeout(
-      () => request2.destroy(new AttemptError(`no response within ${stallTimeoutMs / 1e3}s`, void 0, true)),
-      stallTimeoutMs
-    );
-    request2.once("error", (error2) => {
-      clearTimeout(timer);
-      reject(
-        error2 instanceof AttemptError ? error2 : new AttemptError(describeNetworkError(error2), void 0, true)
-      );
-    });
-    request2.once("response", (response) => {
-      clearTimeout(timer);
-      resolve3({ response, request: request2 });
-    });
-  });
-}
-function meteredBody(hop, decompress, stallTimeoutMs) {
-  const { response, request: request2 } = hop;
-  const gzip = decompress && /^\s*gzip\s*$/i.test(response.headers["content-encoding"] ?? "");
-  const declaredHeader = Number(response.headers["content-length"] ?? NaN);
-  const declared = !gzip && Number.isFinite(declaredHeader) ? declaredHeader : void 0;
-  let stalled;
-  let timer;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = new AttemptError(`stalled: no data for ${stallTimeoutMs / 1e3}s`, void 0, true);
-      request2.destroy(stalled);
-    }, stallTimeoutMs);
-  };
-  arm();
-  const meter = new BodyMeter(declared, arm);
-  const fail = (error2) => {
-    const failure = stalled ?? (error2 instanceof AttemptError ? error2 : new AttemptError(
-      `connection lost after ${meter.bytes} bytes: ${describeNetworkError(error2)}`,
-      void 0,
-      true
-    ));
-    meter.destroy(failure);
-  };
-  response.once("error", fail);
-  const source = gzip ? response.pipe(createGunzip()).once("error", fail) : response;
-  source.pipe(meter);
-  meter.once("close", () => {
-    clearTimeout(timer);
-    if (!response.complete) request2.destroy();
-  });
-  return { body: meter, declaredLength: declared };
-}
-async function openUrl(url2, options2 = {}) {
-  const stallTimeoutMs = options2.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-  const maxRedirects = options2.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const decompress = options2.decompress ?? false;
-  let current = new URL(url2);
-  if (current.protocol === "file:") return openFile(current);
-  if (current.protocol !== "http:" && current.protocol !== "https:") {
-    throw new AttemptError(`unsupported URL scheme ${current.protocol}`, void 0, false);
-  }
-  const visited = [current.href];
-  let headers = { ...options2.headers };
-  for (; ; ) {
-    const hop = await requestOnce(current, headers, decompress, stallTimeoutMs);
-    const { response } = hop;
-    const status2 = response.statusCode ?? 0;
-    if (!REDIRECT_STATUS.has(status2)) {
-      return {
-        status: status2,
-        statusText: response.statusMessage ?? "",
-        url: current.href,
-        header: (name) => {
-          const value = response.headers[name.toLowerCase()];
-          return Array.isArray(value) ? value.join(", ") : value;
-        },
-        ...meteredBody(hop, decompress, stallTimeoutMs)
-      };
-    }
-    response.resume();
-    const location = response.headers.location;
-    if (!location) throw new AttemptError(`HTTP ${status2} redirect without a Location`, status2, false);
-    const next = new URL(location, current);
-    if (visited.includes(next.href)) {
-      throw new AttemptError(`redirect loop: ${[...visited, next.href].join(" -> ")}`, status2, false);
-    }
-    if (visited.length > maxRedirects) {
-      throw new AttemptError(`more than ${maxRedirects} redirects, last to ${next.href}`, status2, false);
-    }
-    if (next.protocol !== "https:" && next.protocol !== "http:") {
-      throw new AttemptError(`refusing a redirect to ${next.href}`, status2, false);
-    }
-    if (current.protocol === "https:" && next.protocol !== "https:") {
-      throw new AttemptError(`refusing a redirect from https to ${next.href}`, status2, false);
-    }
-    if (next.origin !== current.origin) headers = {};
-    visited.push(next.href);
-    current = next;
-  }
-}
-function statusFailure(response, requested) {
-  response.body.resume();
-  const from = response.url === requested ? "" : ` from ${response.url}`;
-  return new AttemptError(
-    `HTTP ${response.status} ${response.statusText}`.trim() + from,
-    response.status,
-    RETRYABLE_STATUS.has(response.status),
-    parseRetryAfter2(response.header("retry-after"))
-  );
-}
-async function withRetries(context5, attempt) {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...context5.policy };
-  let last;
-  for (let n = 1; n <= policy.attempts; n++) {
-    try {
-      return { value: await attempt(n), attempts: n };
-    } catch (error2) {
-      if (!(error2 instanceof AttemptError)) throw error2;
-      last = error2;
-      if (!error2.retryable || n === policy.attempts) break;
-      const delay4 = retryDelayMs(error2, n, policy);
-      context5.log?.(
-        `Attempt ${n} of ${policy.attempts} to ${context5.verb} ${context5.url} failed: ${error2.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
-      );
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  }
-  const status2 = last?.status;
-  throw new DownloadError(
-    context5.url,
-    status2,
-    `Could not ${context5.verb} ${context5.url}: ${last?.message ?? "no attempt made"}` + (status2 !== void 0 ? ` (last HTTP status ${status2})` : "") + (context5.hint ? `. ${context5.hint}` : "")
-  );
-}
-async function readCapped(response, maxBytes) {
-  if (response.declaredLength !== void 0 && response.declaredLength > maxBytes) {
-    response.body.destroy();
-    throw new AttemptError(
-      `the body declares ${response.declaredLength} bytes, over the ${maxBytes}-byte limit`,
-      response.status,
-      false
-    );
-  }
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      response.body.destroy();
-      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-async function getBytes(url2, options2) {
-  const { value } = await withRetries({ ...options2, url: url2, verb: "fetch" }, async () => {
-    const response = await openUrl(url2, { decompress: true, ...options2 });
-    const accepted = response.status >= 200 && response.status < 300 || options2.acceptStatus?.(response.status);
-    if (!accepted) throw statusFailure(response, url2);
-    return { status: response.status, url: response.url, body: await readCapped(response, options2.maxBytes) };
-  });
-  return value;
-}
-
-// src/net/download.ts
-var WriteError = class extends Error {
-};
-function formatBytes(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function downloadFile(options2) {
-  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
-  const started = Date.now();
-  const context5 = {
-    url: options2.url,
-    verb: "download",
-    policy: options2,
-    log: options2.log,
-    hint: "Check that the URL is reachable from the runner, or pick another source"
-  };
-  try {
-    const { value, attempts } = await withRetries(context5, async () => {
-      try {
-        return await downloadOnce(options2, partial);
-      } catch (error2) {
-        await rm4(partial, { force: true });
-        throw error2;
-      }
-    });
-    await rename2(partial, options2.destination);
-    return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
-  } catch (error2) {
-    if (!(error2 instanceof WriteError)) throw error2;
-    throw new Error(
-      `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
-      { cause: error2 }
-    );
-  }
-}
-async function downloadOnce(options2, partial) {
-  const response = await openUrl(options2.url, options2);
-  const from = response.url === options2.url ? "" : ` from ${response.url}`;
-  if (response.status < 200 || response.status >= 300) throw statusFailure(response, options2.url);
-  const expected = response.declaredLength;
-  const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
-  if (expected !== void 0 && expected > maxBytes) {
-    response.body.destroy();
-    throw new AttemptError(
-      `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
-      response.status,
-      false
-    );
-  }
-  const hash = createHash7("sha256");
-  let bytes = 0;
-  const interval = options2.progressIntervalMs ?? 5e3;
-  let lastReport = Date.now();
-  let lastReportBytes = 0;
-  const meter = new Transform3({
-    transform(chunk, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) {
-        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
-        return;
-      }
-      hash.update(chunk);
-      const now = Date.now();
-      if (now - lastReport >= interval) {
-        const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
-        const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
-        options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
-        lastReport = now;
-        lastReportBytes = bytes;
-      }
-      callback(null, chunk);
-    }
-  });
-  try {
-    await pipeline3(response.body, meter, createWriteStream2(partial));
-  } catch (error2) {
-    if (error2 instanceof AttemptError) {
-      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
-    }
-    if (error2.syscall !== void 0) {
-      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
-        cause: error2
-      });
-    }
-    throw new AttemptError(
-      `unexpected failure after ${bytes} bytes${from}: ${error2.message}`,
-      response.status,
-      true
-    );
-  }
-  options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || "a local file"}`);
-  return { bytes, sha256: hash.digest("hex") };
-}
-
-// src/toolchain/checksum-db.ts
-var DEFAULT_SUMDB_URL = "https://sum.golang.org";
-var MAX_ANSWER_BYTES = 1024 * 1024;
-function httpGetter(options2) {
-  return async (url2) => {
-    const answer = await getBytes(url2, {
-      maxBytes: MAX_ANSWER_BYTES,
-      acceptStatus: (status2) => !RETRYABLE_STATUS.has(status2),
-      ...options2.policy ? { policy: options2.policy } : {},
-      ...options2.stallTimeoutMs !== void 0 ? { stallTimeoutMs: options2.stallTimeoutMs } : {}
-    });
-    options2.onAnswer?.(answer);
-    return answer;
-  };
-}
-function trimSlashes(url2) {
-  return url2.replace(/\/+$/, "");
-}
-async function databaseBase(get, goproxy, databaseName, sumdbUrl) {
-  for (const proxy of goproxy) {
-    if (proxy === "direct" || proxy === "off") break;
-    const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
-    const { status: status2 } = await get(`${base}/supported`);
-    if (status2 === 200) return base;
-    if (status2 !== 404 && status2 !== 410) {
-      throw new Error(`checksum database unavailable: ${base}/supported answered HTTP ${status2}`);
-    }
-  }
-  return trimSlashes(sumdbUrl);
-}
-async function fetchTiles(get, base, tiles) {
-  const fetched = await Promise.all(
-    tiles.map(async (tile) => {
-      let response = await get(`${base}/${tile.path}`);
-      const gone = response.status === 404 || response.status === 410;
-      if (gone && tile.width < 2 ** tile.height) {
-        response = await get(`${base}/${fullTile(tile).path}`);
-      }
-      if (response.status !== 200) {
-        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
-      }
-      return [tile.path, response.body];
-    })
-  );
-  return new Map(fetched);
-}
-function rejectUnlessValid(url2, check2) {
-  try {
-    return check2();
-  } catch (error2) {
-    throw new Error(`checksum database answer from ${url2} rejected: ${error2.message}`, {
-      cause: error2
-    });
-  }
-}
-async function lookupModuleHash(options2) {
-  const { module, version: version3 } = options2;
-  const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
-  const get = httpGetter(options2);
-  const { name } = parseVerifierKey(verifierKey);
-  const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
-  const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
-  const response = await get(lookupUrl);
-  if (response.status !== 200) {
-    const body2 = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
-    throw new Error(`checksum database lookup ${lookupUrl} answered HTTP ${response.status}: ${body2}`);
-  }
-  const record = rejectUnlessValid(lookupUrl, () => parseLookupResponse(response.body, verifierKey));
-  const tiles = await fetchTiles(get, base, inclusionTiles(record.tree.size, record.recordId));
-  rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
-  const line = record.lines.find((entry) => entry.module === module && entry.version === version3);
-  if (line === void 0 || !line.hash.startsWith("h1:")) {
-    throw new Error(
-      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version3}`
-    );
-  }
-  return { hash: line.hash, via: lookupUrl };
-}
-
-// src/toolchain/godev-source.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm6 } from "node:fs/promises";
-import path28 from "node:path";
-
-// src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream4 } from "node:fs";
-import { link, symlink as symlink2 } from "node:fs/promises";
-import path25 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -74975,7 +72075,7 @@ var ss = /* @__PURE__ */ Symbol("lstat");
 var si = /* @__PURE__ */ Symbol("onlstat");
 var rs = /* @__PURE__ */ Symbol("onread");
 var ns = /* @__PURE__ */ Symbol("onreadlink");
-var os9 = /* @__PURE__ */ Symbol("openfile");
+var os8 = /* @__PURE__ */ Symbol("openfile");
 var hs = /* @__PURE__ */ Symbol("onopenfile");
 var pt = /* @__PURE__ */ Symbol("close");
 var ri = /* @__PURE__ */ Symbol("mode");
@@ -75090,9 +72190,9 @@ var de = class extends A {
       this.linkCache.set(t, this.absolute);
     }
     if (this[fe](), this.stat.size === 0) return this.end();
-    this[os9]();
+    this[os8]();
   }
-  [os9]() {
+  [os8]() {
     X.open(this.absolute, "r", (t, e) => {
       if (t) return this.emit("error", t);
       this[hs](e);
@@ -75155,7 +72255,7 @@ var ni = class extends de {
   [is]() {
     this[ns](X.readlinkSync(this.absolute));
   }
-  [os9]() {
+  [os8]() {
     this[hs](X.openSync(this.absolute, "r"));
   }
   [ii]() {
@@ -76474,6 +73574,3057 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
+// src/report/format.ts
+function humanBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
+}
+function humanDuration(ms2) {
+  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
+}
+function cell(text) {
+  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
+}
+function code(text, inTable = false) {
+  const oneLine = text.replace(/\r\n|\r|\n/g, " ");
+  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") || /^ .* $/.test(oneLine) ? " " : "";
+  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, "\\|") : oneLine}${pad}${fence}`;
+}
+function logSafe(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^(\s*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
+}
+
+// src/cache/keys.ts
+import { createHash as createHash2 } from "node:crypto";
+import path14 from "node:path";
+var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
+var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
+var NO_DEPENDENCIES = "none";
+var MAX_KEY_LENGTH = 512;
+var MAX_PREFIX_LENGTH = 256;
+function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
+  const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
+  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
+    const negated = pattern.startsWith("!");
+    const body2 = negated ? pattern.slice(1) : pattern;
+    return `${negated ? "!" : ""}${path14.resolve(workingDirectory, body2)}`;
+  });
+  for (const dir of cacheDirs) {
+    const relative3 = path14.relative(workingDirectory, dir);
+    if (dir && relative3 && !relative3.startsWith("..") && !path14.isAbsolute(relative3)) {
+      patterns.push(`!${path14.resolve(dir)}/**`);
+    }
+  }
+  return patterns;
+}
+function digestDependencyFiles(files) {
+  if (files.length === 0) return NO_DEPENDENCIES;
+  const hash = createHash2("sha256");
+  for (const file of [...files].sort((a, b2) => compareStrings(a.path, b2.path))) {
+    hash.update(`${file.path}\0${file.sha256}
+`);
+  }
+  return hash.digest("hex");
+}
+function targetsDigest(targets) {
+  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
+  if (unique.length === 0) return "none";
+  const digest = createHash2("sha256").update(unique.join("\n")).digest("hex").slice(0, 8);
+  return `t${unique.length}.${digest}`;
+}
+var BUILD_KEY_ENV = [
+  "GOFLAGS",
+  "GOEXPERIMENT",
+  "GOARM",
+  "GOARM64",
+  "GOAMD64",
+  "GO386",
+  "GOMIPS",
+  "GOMIPS64",
+  "GOPPC64",
+  "GORISCV64"
+];
+function buildFlagsDigest(flags) {
+  const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
+  const rest = JSON.stringify({
+    tags: [...new Set(flags.tags)].sort(compareStrings),
+    flags: flags.buildFlags,
+    env
+  });
+  const digest = createHash2("sha256").update(rest).digest("hex").slice(0, 8);
+  return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
+}
+function describeBuildFlags(flags) {
+  const words = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
+  if (flags.trimpath) words.push("-trimpath");
+  if (flags.tags.length > 0) words.push(`-tags=${flags.tags.join(",")}`);
+  words.push(...flags.buildFlags);
+  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words.push(`${name}=${flags.env[name]}`);
+  return words.join(" ");
+}
+function planGoCaches(input) {
+  const prefix2 = validateKeyPrefix(input.keyPrefix);
+  const os11 = keyPart("runner OS", input.runnerOs);
+  const arch2 = keyPart("GOHOSTARCH", input.goHostArch);
+  const goVersion = keyPart("Go version", input.goVersion.replace(/^go/, ""));
+  const hash = digestDependencyFiles(input.dependencyFiles);
+  const targets = targetsDigest(input.targets);
+  const flags = buildFlagsDigest(input.flags);
+  const stamp = keyPart("run stamp", input.runStamp);
+  const entry = (kind, parts, cacheDir) => {
+    const base = `${prefix2}-${kind}-`;
+    const values = parts.map((part) => part.value);
+    const key = base + values.join("-");
+    const kept = kind === "mod" ? 2 : 3;
+    const restoreKeys = [];
+    for (let length = values.length - 1; length >= kept; length--) {
+      restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
+    }
+    const always = input.cacheSave === "always";
+    const saveKey = always ? `${key}-run${stamp}` : key;
+    const archiveName = `${kind}-${createHash2("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
+    return {
+      kind,
+      key,
+      lookupKey: saveKey,
+      // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
+      // entries are asked for first.
+      restoreKeys: always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
+      saveKey,
+      parts,
+      cacheDir,
+      archiveFile: path14.join(input.stagingDir, archiveName)
+    };
+  };
+  const entries = [];
+  if (input.cache) {
+    const platform2 = [
+      { name: "runner OS", value: os11 },
+      { name: "GOARCH", value: arch2 }
+    ];
+    entries.push(entry("mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir));
+    if (input.cacheBuild) {
+      const parts = [
+        ...platform2,
+        { name: "Go version", value: `go${goVersion}` },
+        { name: "flags", value: flags },
+        { name: "targets", value: targets },
+        { name: "dependencies", value: hash }
+      ];
+      entries.push(entry("build", parts, input.buildCacheDir));
+    }
+  }
+  for (const planned of entries) {
+    for (const key of [planned.saveKey, ...planned.restoreKeys]) {
+      if (key.length > MAX_KEY_LENGTH)
+        throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
+    }
+  }
+  return {
+    entries,
+    cacheSave: input.cacheSave,
+    keyPrefix: prefix2,
+    modCacheDir: input.modCacheDir,
+    buildCacheDir: input.buildCacheDir,
+    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
+    dependencyFiles: input.dependencyFiles.map((file) => path14.resolve(input.workingDirectory, file.path)),
+    flagsDescription: describeBuildFlags(input.flags)
+  };
+}
+function sameKey(a, b2) {
+  return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
+}
+function entryHit(planned, matchedKey) {
+  if (matchedKey === null) return "none";
+  if (sameKey(matchedKey, planned.key)) return "exact";
+  const runKey = `${planned.key}-run`;
+  return matchedKey.length > runKey.length && sameKey(matchedKey.slice(0, runKey.length), runKey) ? "exact" : "partial";
+}
+function combineCacheHits(hits) {
+  if (hits.length === 0 || hits.every((hit) => hit === "none")) return "none";
+  return hits.every((hit) => hit === "exact") ? "exact" : "partial";
+}
+function cacheOutputs(plan, matched) {
+  const entry = (kind) => plan.entries.find((candidate) => candidate.kind === kind);
+  const matchedKey = (kind) => matched.find((candidate) => candidate.kind === kind)?.matchedKey ?? "";
+  const hits = plan.entries.map((planned) => {
+    const found = matched.find((candidate) => candidate.kind === planned.kind);
+    return entryHit(planned, found?.matchedKey ?? null);
+  });
+  return {
+    "cache-hit": combineCacheHits(hits),
+    "cache-key": entry("mod")?.key ?? "",
+    "cache-matched-key": matchedKey("mod"),
+    "cache-build-key": entry("build")?.key ?? "",
+    "cache-build-matched-key": matchedKey("build")
+  };
+}
+function explainKeyDifference(planned, keyPrefix, matchedKey) {
+  if (matchedKey !== null && entryHit(planned, matchedKey) === "exact") return [];
+  const wanted = planned.parts;
+  if (matchedKey === null) {
+    return wanted.filter((part) => part.name !== "runner OS" && part.name !== "GOARCH").map((part) => ({ part: part.name, restored: "", wanted: part.value, meaning: "no entry has it yet" }));
+  }
+  const base = `${keyPrefix}-${planned.kind}-`;
+  const restored = sameKey(matchedKey.slice(0, base.length), base) ? matchedKey.slice(base.length).split("-") : [];
+  if (restored.length < wanted.length) {
+    return [
+      { part: "layout", restored: matchedKey, wanted: planned.key, meaning: "a key of another layout" }
+    ];
+  }
+  return wanted.flatMap((part, index) => {
+    const old = restored[index];
+    if (sameKey(old, part.value)) return [];
+    return [{ part: part.name, restored: old, wanted: part.value, meaning: meaningOf(part, old) }];
+  });
+}
+function describeKeyDifference(differences) {
+  return differences.map(
+    (difference) => difference.restored === "" ? `${difference.part} ${difference.wanted} (${difference.meaning})` : `${difference.part} ${difference.restored} \u2192 ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ""}`
+  ).join("; ");
+}
+function meaningOf(part, restored) {
+  if (part.name === "dependencies") return "go.sum or go.work.sum changed";
+  if (part.name === "targets") return "another set of targets";
+  if (part.name !== "flags") return "";
+  const [oldCgo, oldTrim, oldRest] = restored.toLowerCase().split(".");
+  const [cgo, trim, rest] = part.value.split(".");
+  const changes = [];
+  if (oldCgo !== cgo) changes.push(`CGO_ENABLED ${oldCgo?.slice(3) ?? "?"} \u2192 ${cgo?.slice(3) ?? "?"}`);
+  if (oldTrim !== trim)
+    changes.push(`-trimpath ${oldTrim === "trim1" ? "on" : "off"} \u2192 ${trim === "trim1" ? "on" : "off"}`);
+  if (oldRest !== rest) {
+    changes.push(
+      "build tags, build-flags, GOFLAGS, GOEXPERIMENT or an architecture level (GOARM, GOAMD64, \u2026)"
+    );
+  }
+  return changes.join(", ");
+}
+function validateKeyPrefix(prefix2) {
+  const trimmed = prefix2.trim();
+  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
+  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
+    throw new InputError(
+      "cache-key-prefix",
+      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
+      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
+    );
+  }
+  return trimmed;
+}
+function parseCacheSave(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
+  throw new InputError(
+    "cache-save",
+    `Input cache-save is ${JSON.stringify(value)}`,
+    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
+  );
+}
+function keyPart(name, value) {
+  if (!/^[A-Za-z0-9._+]+$/.test(value)) {
+    throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
+  }
+  return value;
+}
+function compareStrings(a, b2) {
+  return a < b2 ? -1 : a > b2 ? 1 : 0;
+}
+
+// src/toolchain/goproxy.ts
+function parseGoproxy(value, inputName = "goproxy") {
+  const entries = [];
+  const pattern = /([^,|]+)([,|]?)/g;
+  for (const match3 of value.trim().matchAll(pattern)) {
+    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
+    if (!url2) continue;
+    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
+      throw new InputError(
+        inputName,
+        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
+        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
+      );
+    }
+    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
+  }
+  if (entries.length === 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is empty`,
+      "use e.g. https://proxy.golang.org,direct"
+    );
+  }
+  return entries;
+}
+function mayFallThrough(entry, status2) {
+  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
+}
+function escapeModulePath(modulePath) {
+  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
+}
+function toolchainModule(goVersion, goos, goarch) {
+  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
+}
+function moduleZipUrl(proxyUrl, module) {
+  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
+}
+
+// src/cache/prune.ts
+var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
+var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
+var DOWNLOAD = "cache/download";
+var SUMDB = `${DOWNLOAD}/sumdb`;
+
+// src/cache/go-caches.ts
+var execFileAsync = promisify3(execFile);
+var LABELS = {
+  mod: "Go module cache (GOMODCACHE)",
+  build: "Go build cache (GOCACHE)"
+};
+async function prepareGoCaches(inputs) {
+  const { dependencyPath, ...rest } = inputs;
+  if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [], sumFiles: [] });
+  const dependencyFiles = await dependencyFilesFor(dependencyPath, inputs.workingDirectory, [
+    inputs.modCacheDir,
+    inputs.buildCacheDir
+  ]);
+  const sumFiles = dependencyFiles.filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path)).map((file) => path15.resolve(inputs.workingDirectory, file.path));
+  for (const name of ["go.sum", "go.work.sum"]) {
+    const own = path15.join(inputs.workingDirectory, name);
+    if (existsSync4(own)) sumFiles.push(own);
+  }
+  return planGoCaches({ ...rest, dependencyFiles, sumFiles });
+}
+async function buildKeyEnvironment(goBinary) {
+  const env = {};
+  for (const name of BUILD_KEY_ENV) {
+    const value = process.env[name]?.trim();
+    if (value) env[name] = value;
+  }
+  const { stdout } = await execFileAsync(goBinary, ["env", "-json", "GOFLAGS", "GOEXPERIMENT"], {
+    env: { ...process.env, GOTOOLCHAIN: "local" },
+    timeout: 6e4
+  });
+  for (const [name, value] of Object.entries(JSON.parse(stdout))) {
+    if (value.trim()) env[name] = value.trim();
+    else delete env[name];
+  }
+  return env;
+}
+async function dependencyFilesFor(dependencyPath, workingDirectory, cacheDirs = []) {
+  const patterns = dependencyFilePatterns(dependencyPath, workingDirectory, cacheDirs);
+  const dependencyFiles = await findDependencyFiles(patterns, workingDirectory);
+  if (dependencyFiles.length === 0 && dependencyPath.trim() !== "") {
+    throw new InputError(
+      "cache-dependency-path",
+      `Input cache-dependency-path is ${JSON.stringify(dependencyPath)}, which matches no file under ${workingDirectory}`,
+      "name your go.sum files, e.g. go.sum or **/go.sum (relative to working-directory)"
+    );
+  }
+  return dependencyFiles;
+}
+async function findDependencyFiles(patterns, workingDirectory) {
+  const globber = await create(patterns.join("\n"), { matchDirectories: false });
+  const files = [...new Set(await globber.glob())].sort();
+  const hashed = [];
+  for (const file of files) {
+    const hash = createHash3("sha256");
+    await pipeline2(createReadStream(file), hash);
+    hashed.push({ path: toSlashes(path15.relative(workingDirectory, file)), sha256: hash.digest("hex") });
+  }
+  return hashed;
+}
+async function restoreGoCaches(plan) {
+  const runStartedAt = Date.now();
+  const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
+  const finish = (status2, entries2, message) => {
+    const outputs = cacheOutputs(plan, entries2);
+    return {
+      status: status2,
+      cacheHit: outputs["cache-hit"],
+      entries: entries2,
+      outputs,
+      runStartedAt,
+      buildCacheBackdatedTo,
+      ...message ? { message } : {}
+    };
+  };
+  if (plan.entries.length === 0) return finish("disabled", []);
+  if (!isFeatureAvailable()) {
+    const message = "No cache service is configured for this job, so the Go caches are neither restored nor saved.";
+    notice(message);
+    return finish("unavailable", [], message);
+  }
+  const entries = [];
+  for (const planned of plan.entries) {
+    startGroup(`Restore ${LABELS[planned.kind]}`);
+    try {
+      const started = Date.now();
+      await mkdir2(path15.dirname(planned.archiveFile), { recursive: true });
+      await rm2(planned.archiveFile, { force: true });
+      const { value, log: log2 } = await readingLibraryLog(
+        () => restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys])
+      );
+      let matchedKey = value ?? null;
+      let failure = value === void 0 ? libraryFailure(log2, "Failed to restore") : void 0;
+      if (failure && serviceUnreachable(failure)) {
+        const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
+        notice(message);
+        return finish("unavailable", entries, message);
+      }
+      let unpacked = { files: 0, bytes: 0, written: 0, digest: null };
+      if (matchedKey !== null) {
+        try {
+          unpacked = await unpackEntry(planned, planned.kind === "build" ? buildCacheBackdatedTo : void 0);
+        } catch (error2) {
+          failure = `the archive of ${matchedKey} is unreadable: ${error2.message}`;
+          warning(`Could not restore ${LABELS[planned.kind]}: ${failure}. The build starts without it.`);
+          matchedKey = null;
+        }
+      }
+      await rm2(planned.archiveFile, { force: true });
+      const entry = {
+        kind: planned.kind,
+        key: planned.key,
+        matchedKey,
+        hit: entryHit(planned, matchedKey),
+        differences: explainKeyDifference(planned, plan.keyPrefix, matchedKey),
+        durationMs: Date.now() - started,
+        archiveBytes: matchedKey === null ? null : archiveSize(log2, /Cache Size: ~\d+ MB \((\d+) B\)/),
+        entryFiles: unpacked.files,
+        entryBytes: unpacked.bytes,
+        restoredFiles: unpacked.written,
+        contentsDigest: unpacked.digest,
+        ...failure ? { error: failure } : {}
+      };
+      entries.push(entry);
+      info(describeRestore(planned, entry, plan.flagsDescription));
+    } finally {
+      endGroup();
+    }
+  }
+  return finish("attempted", entries);
+}
+async function unpackEntry(planned, backdateTo) {
+  const listed = [];
+  const written = [];
+  await mkdir2(planned.cacheDir, { recursive: true });
+  try {
+    await So({
+      file: planned.archiveFile,
+      cwd: planned.cacheDir,
+      strict: true,
+      keep: true,
+      filter: (name, entry) => {
+        if (!("type" in entry) || entry.type !== "File") return false;
+        listed.push({ path: name, sizeBytes: entry.size ?? 0 });
+        if (existsSync4(path15.join(planned.cacheDir, name))) return false;
+        written.push(name);
+        return true;
+      }
+    });
+  } catch (error2) {
+    for (const name of written) await rm2(path15.join(planned.cacheDir, name), { force: true });
+    throw error2;
+  }
+  if (backdateTo !== void 0) {
+    const when = new Date(backdateTo);
+    for (const name of written) await lutimes(path15.join(planned.cacheDir, name), when, when);
+    const fresh = new Set(written);
+    await writeFile2(
+      alreadyPresentFile(planned),
+      JSON.stringify(listed.map((file) => file.path).filter((name) => !fresh.has(name)))
+    );
+  }
+  return {
+    files: listed.length,
+    bytes: listed.reduce((sum, file) => sum + file.sizeBytes, 0),
+    written: written.length,
+    digest: listed.length > 0 ? contentsDigest(listed) : null
+  };
+}
+function alreadyPresentFile(planned) {
+  return `${planned.archiveFile}.present.json`;
+}
+function contentsDigest(files) {
+  const hash = createHash3("sha256");
+  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
+`);
+  return hash.digest("hex");
+}
+var logListeners = /* @__PURE__ */ new Set();
+var passThroughWrite;
+async function readingLibraryLog(run2) {
+  let text = "";
+  const listener = (chunk) => {
+    text += chunk;
+  };
+  logListeners.add(listener);
+  if (!passThroughWrite) {
+    const original = process.stdout.write;
+    passThroughWrite = original;
+    process.stdout.write = function(chunk, ...rest) {
+      const piece = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      for (const notify of logListeners) notify(piece);
+      return original.call(process.stdout, chunk, ...rest);
+    };
+  }
+  try {
+    const value = await run2();
+    return { value, log: text.split(/\r?\n/) };
+  } finally {
+    logListeners.delete(listener);
+    if (logListeners.size === 0 && passThroughWrite) {
+      process.stdout.write = passThroughWrite;
+      passThroughWrite = void 0;
+    }
+  }
+}
+function libraryFailure(log2, prefix2) {
+  const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
+  const last = lines[lines.length - 1];
+  return last === void 0 ? void 0 : last.slice(prefix2.length).replace(/^:\s*/, "").replace(/%0A/g, " ");
+}
+function serviceUnreachable(reason) {
+  return /Unable to make request|Failed to make request after|Failed to GetCacheEntryDownloadURL/.test(
+    reason
+  );
+}
+function archiveSize(log2, pattern) {
+  for (const line of log2) {
+    const match3 = pattern.exec(line);
+    if (match3?.[1]) return Number(match3[1]);
+  }
+  return null;
+}
+function describeRestore(planned, entry, flags) {
+  const took = `in ${humanDuration(entry.durationMs)}`;
+  const why = entry.differences.length > 0 ? ` Differs in: ${describeKeyDifference(entry.differences)}.` : "";
+  const builtWith = planned.kind === "build" ? ` Builds use ${flags}.` : "";
+  if (entry.matchedKey === null) {
+    return `No entry for ${planned.key} or ${planned.restoreKeys.join(", ")}${entry.error ? ` (${entry.error})` : ""}; looked ${took}.${why}${builtWith}`;
+  }
+  const how = entry.hit === "exact" ? "exact hit" : `partial hit for ${planned.key}`;
+  const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : "";
+  const kept = entry.entryFiles - entry.restoredFiles;
+  return `Restored ${entry.matchedKey} (${how}): ${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files${archive}, ${took}; wrote ${entry.restoredFiles} file(s)${kept > 0 ? `, ${kept} were already in ${planned.cacheDir} and were left as they are` : ""}.${why}${builtWith}`;
+}
+function toSlashes(relative3) {
+  return relative3.split(path15.sep).join("/");
+}
+
+// src/cache/summary.ts
+var LABELS2 = { mod: "GOMODCACHE", build: "GOCACHE" };
+function size(bytes) {
+  return bytes === null ? "\u2014" : humanBytes(bytes);
+}
+function renderCacheRestoreSection(restored, flagsDescription = "") {
+  if (restored.status !== "attempted") {
+    return `### Caches
+
+${cell(restored.message ?? `Caching ${restored.status}.`)}
+`;
+  }
+  return [
+    `### Caches: ${restored.cacheHit} hit`,
+    "",
+    "| Cache | Key | Restored from | Differs in | Restored | Archive | Time |",
+    "| --- | --- | --- | --- | ---: | ---: | ---: |",
+    ...restored.entries.map((entry) => {
+      const from = entry.matchedKey ? `\`${cell(entry.matchedKey)}\` (${entry.hit})` : "miss";
+      const differs = entry.differences.length > 0 ? cell(describeKeyDifference(entry.differences)) : "\u2014";
+      const files = entry.matchedKey ? `${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files` : "\u2014";
+      return `| ${LABELS2[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
+    }),
+    ...flagsDescription ? ["", `Builds use ${cell(flagsDescription)}.`] : [],
+    ""
+  ].join("\n");
+}
+
+// src/config.ts
+import path17 from "node:path";
+
+// src/build/ldflags.ts
+var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
+var SHORT_COMMIT_LENGTH = 7;
+function utcSeconds(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function stampValues(facts) {
+  const values = {};
+  const gaps = {};
+  const sha = facts.sha?.trim();
+  if (sha) values.commit = sha;
+  else gaps.commit = "GITHUB_SHA is not set";
+  const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
+  if (tag) values.version = tag;
+  else if (sha) values.version = sha.slice(0, SHORT_COMMIT_LENGTH);
+  else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
+  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
+  const epoch = facts.sourceDateEpoch?.trim();
+  const wholeSeconds = epoch !== void 0 && /^\d+$/.test(epoch);
+  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1e3) : void 0;
+  if (committed && !Number.isNaN(committed.getTime())) {
+    values.date = utcSeconds(committed);
+  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
+    values.date = utcSeconds(epochDate);
+  } else {
+    gaps.date = `git could not give the commit date (${facts.commitDateError ?? "no answer"})` + (epoch ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? "past the last date a timestamp can hold" : "not whole seconds"}` : "");
+  }
+  return { values, gaps };
+}
+var PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
+function usedPlaceholders(ldflags) {
+  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match3) => match3[1]))];
+}
+function checkLdflags(ldflags, inputName = "ldflags") {
+  const unknown = usedPlaceholders(ldflags).filter(
+    (name) => !STAMP_PLACEHOLDERS.includes(name)
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(", ")}, which ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}`,
+      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`
+    );
+  }
+  for (let rest = ldflags.replace(/^[ \t\n\r]+/, ""); rest !== ""; rest = rest.replace(/^[ \t\n\r]+/, "")) {
+    const quote = rest[0];
+    if (quote === "'" || quote === '"') {
+      const end = rest.indexOf(quote, 1);
+      if (end < 0) {
+        throw new InputError(
+          inputName,
+          `Input ${inputName} ${JSON.stringify(ldflags)} has an unterminated ${quote} string, which go refuses`,
+          `close it, e.g. -s -w -X 'main.greeting=hello world'`
+        );
+      }
+      rest = rest.slice(end + 1);
+    } else {
+      const space = rest.search(/[ \t\n\r]/);
+      rest = space < 0 ? "" : rest.slice(space);
+    }
+  }
+}
+function templateLdflags(ldflags, stamp, inputName = "ldflags") {
+  checkLdflags(ldflags, inputName);
+  return ldflags.replace(PLACEHOLDER, (_whole, name) => {
+    const value = stamp.values[name];
+    if (value === void 0) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? "its value is unknown"}`,
+        name === "date" ? "check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH" : "run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF"
+      );
+    }
+    return value;
+  });
+}
+
+// src/build/plan.ts
+import path16 from "node:path";
+function packageBinaryName(pkg, workingDirectory, known) {
+  const fromImportPath = known?.[pkg];
+  if (fromImportPath) return fromImportPath;
+  const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
+  return trimmed === "." || trimmed === "" ? path16.basename(workingDirectory) : path16.posix.basename(trimmed);
+}
+var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
+function renderName(template, values, inputName = "name-template") {
+  return template.replace(/\{(\w+)\}/g, (_whole, key) => {
+    if (!NAME_PLACEHOLDERS.includes(key)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${key}}, which is not a placeholder`,
+        `use ${NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
+      );
+    }
+    return values[key];
+  });
+}
+function planBuilds(config) {
+  const jobs = [];
+  const writers = /* @__PURE__ */ new Map();
+  for (const pkg of config.packages) {
+    if (pkg.startsWith("-")) {
+      throw new InputError(
+        "packages",
+        `Input packages holds ${JSON.stringify(pkg)}, which go would read as a flag`,
+        "put flags in build-flags and list package directories in packages, e.g. ./cmd/tool"
+      );
+    }
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
+    for (const target of config.targets) {
+      const fileName = renderName(config.nameTemplate, {
+        name,
+        goos: target.goos,
+        goarch: target.goarch,
+        variant: target.variant ?? "",
+        ext: target.goos === "windows" ? ".exe" : ""
+      });
+      const output = path16.resolve(
+        config.outputDir,
+        target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+      );
+      const inOutputDir = path16.relative(config.outputDir, output);
+      if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
+        throw new InputError(
+          "name-template",
+          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
+          "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
+        );
+      }
+      const args = ["build", "-o", output];
+      if (config.trimpath) args.push("-trimpath");
+      args.push("-buildvcs=false");
+      if (config.ldflags) args.push(`-ldflags=${config.ldflags}`);
+      if (config.tags.length > 0) args.push(`-tags=${config.tags.join(",")}`);
+      args.push(...config.extraFlags, pkg);
+      const job = {
+        package: pkg,
+        target,
+        args,
+        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0" },
+        output,
+        label: `${pkg} ${targetName(target)}`
+      };
+      const earlier = writers.get(output);
+      if (earlier) throw collision(earlier, job, config);
+      writers.set(output, job);
+      jobs.push(job);
+    }
+  }
+  return jobs;
+}
+function collision(earlier, later, config) {
+  const file = path16.relative(config.outputDir, later.output);
+  const problem = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
+  if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
+    return new InputError(
+      "packages",
+      `${problem}: both packages are named ${packageBinaryName(later.package, config.workingDirectory, config.binaryNames)}`,
+      "build them in separate steps with different output-dir values"
+    );
+  }
+  const missing = ["name", "goos", "goarch"].filter((key) => !config.nameTemplate.includes(`{${key}}`));
+  return new InputError(
+    "name-template",
+    `${problem}: name-template ${JSON.stringify(config.nameTemplate)} does not tell them apart`,
+    `add ${missing.map((key) => `{${key}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
+  );
+}
+function unstrippedBuild(job, output) {
+  const args = job.args.map((arg, index) => index > 0 && job.args[index - 1] === "-o" ? output : arg);
+  const ldflagsAt = args.findLastIndex((arg) => arg.startsWith("-ldflags="));
+  if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
+  else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
+  return { ...job, args, output, label: `${job.label} (unstripped)` };
+}
+
+// src/config.ts
+function parseToolchainSource(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
+  throw new InputError(
+    "toolchain-source",
+    `Input toolchain-source is ${JSON.stringify(value)}`,
+    "use auto (go.dev, then GOPROXY), go.dev or goproxy"
+  );
+}
+function parseBaseUrl(value, inputName, fallback) {
+  const trimmed = value.trim().replace(/\/+$/, "");
+  if (trimmed === "") return fallback;
+  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
+      `use a go.dev-compatible mirror such as ${fallback}`
+    );
+  }
+  return trimmed;
+}
+function parseBoolean(value, inputName) {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === "true") return true;
+  if (normalized === "false") return false;
+  throw new InputError(
+    inputName,
+    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
+    "use true or false"
+  );
+}
+function parsePositiveInteger(value, inputName, fallback) {
+  const trimmed = value.trim();
+  if (trimmed === "") return fallback;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
+      `use e.g. 2, or leave it empty for the number of cores (${fallback})`
+    );
+  }
+  return Number(trimmed);
+}
+function parseList(value) {
+  return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+}
+function splitShellWords(value, inputName) {
+  const words = [];
+  let current = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (quote === "'") {
+      if (char === "'") quote = void 0;
+      else current += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = void 0;
+      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
+        current += value[++i];
+      else current += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      inWord = true;
+    } else if (char === "\\" && i + 1 < value.length) {
+      current += value[++i];
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(current);
+      current = "";
+      inWord = false;
+    } else {
+      current += char;
+      inWord = true;
+    }
+  }
+  if (quote) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} has an unclosed ${quote} quote`,
+      `close it, e.g. -gcflags='all=-N -l'`
+    );
+  }
+  if (inWord) words.push(current);
+  return words;
+}
+function parseGotoolchain(value) {
+  const trimmed = value.trim() || "local";
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
+    return trimmed;
+  throw new InputError(
+    "gotoolchain",
+    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
+    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
+  );
+}
+function parseBuildTags(value) {
+  const tags2 = parseList(value);
+  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
+  if (bad.length > 0) {
+    throw new InputError(
+      "build-tags",
+      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
+      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
+    );
+  }
+  return tags2;
+}
+function parseBuildFlags(value) {
+  const flags = splitShellWords(value, "build-flags");
+  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
+  if (output !== void 0) {
+    throw new InputError(
+      "build-flags",
+      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
+      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return flags;
+}
+function readConfig(input, runner) {
+  const workingDirectory = path17.resolve(runner.workspace, input("working-directory") || ".");
+  const inWorkspace = (value) => path17.resolve(runner.workspace, value);
+  const packages = parseList(input("packages") || ".");
+  if (packages.length === 0) {
+    throw new InputError(
+      "packages",
+      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
+      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
+    );
+  }
+  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
+  parseGoproxy(goproxy);
+  const targets = parseTargets(input("targets"));
+  const ldflags = input("ldflags");
+  checkLdflags(ldflags);
+  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
+  const cgo = parseBoolean(input("cgo") || "false", "cgo");
+  const buildTags = parseBuildTags(input("build-tags"));
+  const buildFlags = parseBuildFlags(input("build-flags"));
+  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path17.join(workingDirectory, "dist");
+  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
+  planBuilds({
+    workingDirectory,
+    packages,
+    targets,
+    ldflags,
+    trimpath,
+    cgo,
+    tags: buildTags,
+    extraFlags: buildFlags,
+    outputDir,
+    nameTemplate
+  });
+  return {
+    goVersion: input("go-version").trim(),
+    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim()) : "",
+    workingDirectory,
+    architecture: input("architecture").trim() || "auto",
+    checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
+    toolchainSource: parseToolchainSource(input("toolchain-source")),
+    goDownloadBaseUrl: parseBaseUrl(
+      input("go-download-base-url"),
+      "go-download-base-url",
+      "https://go.dev/dl"
+    ),
+    goproxy,
+    toolchainSum: input("toolchain-sum").trim(),
+    verify: parseBoolean(input("verify") || "true", "verify"),
+    gotoolchain: parseGotoolchain(input("gotoolchain")),
+    targets,
+    packages,
+    ldflags,
+    trimpath,
+    cgo,
+    buildTags,
+    buildFlags,
+    outputDir,
+    nameTemplate,
+    parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
+    failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
+    attribution: parseBoolean(input("attribution") || "false", "attribution"),
+    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim()) : "",
+    mergeReports: input("merge-reports").trim(),
+    cache: parseBoolean(input("cache") || "true", "cache"),
+    cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
+    cacheSave: parseCacheSave(input("cache-save")),
+    cacheDependencyPath: input("cache-dependency-path"),
+    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
+  };
+}
+
+// src/platform/facts.ts
+import { execFile as execFile2 } from "node:child_process";
+var COMMAND_TIMEOUT_MS = 5e3;
+async function gatherPlatformFacts() {
+  const platform2 = process.platform;
+  const facts = { platform: platform2, processArch: process.arch };
+  if (platform2 === "darwin") {
+    const [arm64, translated, machine] = await Promise.all([
+      answerOf("sysctl", ["-n", "hw.optional.arm64"]),
+      answerOf("sysctl", ["-n", "sysctl.proc_translated"]),
+      answerOf("uname", ["-m"])
+    ]);
+    return {
+      ...facts,
+      ...arm64 !== void 0 ? { sysctlArm64: arm64 } : {},
+      ...translated !== void 0 ? { sysctlProcTranslated: translated } : {},
+      ...machine !== void 0 ? { unameMachine: machine } : {}
+    };
+  }
+  if (platform2 !== "win32") {
+    const machine = await answerOf("uname", ["-m"]);
+    if (machine !== void 0) return { ...facts, unameMachine: machine };
+  }
+  return facts;
+}
+function answerOf(command, args) {
+  return new Promise((resolve3) => {
+    try {
+      execFile2(
+        command,
+        args,
+        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true },
+        (error2, stdout) => resolve3(error2 ? void 0 : stdout)
+      );
+    } catch {
+      resolve3(void 0);
+    }
+  });
+}
+
+// src/report/report.ts
+function buildReport(input) {
+  const targets = [...input.targets].sort(
+    (a, b2) => a.package.localeCompare(b2.package) || a.goos.localeCompare(b2.goos) || a.goarch.localeCompare(b2.goarch) || (a.variant ?? "").localeCompare(b2.variant ?? "")
+  );
+  return {
+    schemaVersion: 1,
+    go: input.go,
+    commit: input.commit,
+    flags: input.flags,
+    targets,
+    totals: {
+      sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
+      buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
+      wallMs: input.wallMs
+    }
+  };
+}
+
+// src/report/summary.ts
+function renderSetupSection(setup) {
+  const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
+  const lines = [
+    `### Go ${cell(setup.version)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Version decided by | ${cell(setup.decidedBy)} |`,
+    `| Source | ${cell(setup.source)} |`,
+    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? "")})` : "already installed in the tool cache"} |`,
+    `| Native proof | ${nativeLine} |`,
+    `| GOROOT | ${code(setup.goroot, true)} |`,
+    `| Time | ${Object.entries(setup.timings).map(([phase, ms2]) => `${cell(phase)} ${humanDuration(ms2)}`).join(", ")} |`
+  ];
+  return lines.join("\n") + "\n";
+}
+function targetLabel(t) {
+  return targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} });
+}
+function mermaidText(text) {
+  return text.replace(/["`\r\n]/g, "'");
+}
+function renderSizeChart(targets, title = "Binary size") {
+  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
+  const unit = inMiB ? "MiB" : "KiB";
+  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(", ");
+  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(", ");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${mermaidText(title)} (${unit})"`,
+    `  x-axis [${labels}]`,
+    `  y-axis "${unit}"`,
+    `  bar [${values}]`,
+    "```"
+  ].join("\n");
+}
+function renderAttribution(targets) {
+  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
+  if (measured.length === 0) return "";
+  const largest = /* @__PURE__ */ new Map();
+  for (const t of measured) {
+    for (const entry of t.attribution ?? []) {
+      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
+    }
+  }
+  const rows = [...largest].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0])).map(([pkg]) => pkg);
+  const sizeIn = (t, pkg) => {
+    const entry = t.attribution?.find((e) => e.package === pkg);
+    return entry ? humanBytes(entry.sizeBytes) : "\u2013";
+  };
+  return [
+    "<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>",
+    "",
+    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(" | ")} |`,
+    `| --- |${" ---: |".repeat(measured.length)}`,
+    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(" | ")} |`),
+    "",
+    "</details>"
+  ].join("\n");
+}
+function renderFlags(flags) {
+  const parts = [
+    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : "no `-ldflags`",
+    flags.trimpath ? "`-trimpath`" : "no `-trimpath`",
+    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``
+  ];
+  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(",")}`));
+  if (flags.buildFlags && flags.buildFlags.length > 0)
+    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
+  return `Flags: ${parts.join(", ")}.`;
+}
+function renderBuildSection(report) {
+  const parts = [];
+  const packages = [...new Set(report.targets.map((t) => t.package))];
+  for (const pkg of packages) {
+    const rows = report.targets.filter((t) => t.package === pkg);
+    parts.push(
+      `### Builds of ${code(pkg)}`,
+      "",
+      "| Target | Size | Bytes | Build time | Header | sha256 |",
+      "| --- | ---: | ---: | ---: | --- | --- |",
+      ...rows.map(
+        (t) => `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`
+      ),
+      "",
+      renderSizeChart(rows, `Binary size of ${pkg}`),
+      ""
+    );
+    const attribution = renderAttribution(rows);
+    if (attribution) parts.push(attribution, "");
+  }
+  parts.push(
+    renderFlags(report.flags),
+    "",
+    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). The builds took ${humanDuration(report.totals.wallMs)} of wall time; their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
+    ""
+  );
+  return parts.join("\n");
+}
+
+// src/steps/build-targets.ts
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import os9 from "node:os";
+import path21 from "node:path";
+
+// src/binary/inspect-file.ts
+import { createHash as createHash4 } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+
+// src/binary/buildinfo.ts
+function readGoBuildInfo(bytes) {
+  const blob = findBuildInfoBlob(bytes);
+  if (!blob) return void 0;
+  return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
+}
+var BUILD_INFO_MAGIC = Buffer.from([255, ...Buffer.from(" Go buildinf:", "latin1")]);
+var BUILD_INFO_ALIGN = 16;
+var BUILD_INFO_HEADER_BYTES = 32;
+var FLAG_VERSION_INLINE = 2;
+function findBuildInfoBlob(bytes) {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
+    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
+    const blob = decodeInlineBlob(bytes, at2);
+    if (blob) return blob;
+  }
+  return void 0;
+}
+function decodeInlineBlob(bytes, start) {
+  const pointerSize = bytes[start + BUILD_INFO_MAGIC.length];
+  const flags = bytes[start + BUILD_INFO_MAGIC.length + 1] ?? 0;
+  if (pointerSize !== 4 && pointerSize !== 8 || (flags & FLAG_VERSION_INLINE) === 0) return void 0;
+  const version3 = readLengthPrefixed(bytes, start + BUILD_INFO_HEADER_BYTES);
+  if (!version3) return void 0;
+  const goVersion = new TextDecoder().decode(version3.value);
+  if (!/^(go\d|devel )/.test(goVersion)) return void 0;
+  const moduleInfo = readLengthPrefixed(bytes, version3.end);
+  if (!moduleInfo) return void 0;
+  return { goVersion, moduleInfo: moduleInfo.value };
+}
+function readLengthPrefixed(bytes, start) {
+  const length = readUvarint(bytes, start);
+  if (!length) return void 0;
+  const end = length.end + length.value;
+  if (end > bytes.length) return void 0;
+  return { value: bytes.subarray(length.end, end), end };
+}
+function readUvarint(bytes, start) {
+  let value = 0;
+  for (let index = 0; index < 8; index++) {
+    const byte = bytes[start + index];
+    if (byte === void 0) return void 0;
+    value += (byte & 127) * 2 ** (7 * index);
+    if (byte < 128) return { value, end: start + index + 1 };
+  }
+  return void 0;
+}
+var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
+var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
+function stripSentinels(moduleInfo) {
+  const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
+  const sentinel = MODULE_INFO_START.length;
+  if (framed.length < 2 * sentinel + 1 || framed[framed.length - sentinel - 1] !== 10 || !framed.subarray(0, sentinel).equals(MODULE_INFO_START) || !framed.subarray(framed.length - sentinel).equals(MODULE_INFO_END)) {
+    return "";
+  }
+  return framed.subarray(sentinel, framed.length - sentinel).toString("utf8");
+}
+function parseModuleInfo(text) {
+  let mainPackage;
+  let mainModule;
+  const deps = [];
+  const settings = [];
+  let last;
+  const lines = text.split("\n");
+  lines.pop();
+  lines.forEach((line, index) => {
+    function fail(problem) {
+      throw new Error(`Malformed Go build info, line ${index + 1} (${JSON.stringify(line)}): ${problem}`);
+    }
+    const [kind, ...fields] = line.split("	");
+    const rest = line.slice((kind ?? "").length + 1);
+    switch (kind) {
+      case "path":
+        mainPackage = rest;
+        break;
+      case "mod":
+        mainModule = last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
+        break;
+      case "dep":
+        last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
+        deps.push(last);
+        break;
+      case "=>":
+        if (fields.length !== 3) fail("a replacement needs path, version and sum");
+        if (!last) fail("a replacement with no module before it");
+        last.replace = moduleFrom(fields);
+        last = void 0;
+        break;
+      case "build":
+        settings.push(parseBuildSetting(rest) ?? fail("expected key=value, quoted where Go quotes them"));
+        break;
+    }
+  });
+  return {
+    ...mainPackage !== void 0 ? { path: mainPackage } : {},
+    ...mainModule ? { main: mainModule } : {},
+    deps,
+    // fromEntries defines own properties, so a key such as __proto__ stays a plain setting.
+    settings: Object.fromEntries(settings)
+  };
+}
+function moduleFrom(fields) {
+  const [path34, version3, sum] = fields;
+  if (path34 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path34, version: version3, ...sum ? { sum } : {} };
+}
+function parseBuildSetting(keyValue) {
+  let key;
+  let rawValue;
+  if (keyValue.startsWith('"') || keyValue.startsWith("`")) {
+    const quotedLength = goQuotedPrefixLength(keyValue);
+    if (quotedLength === void 0 || keyValue[quotedLength] !== "=") return void 0;
+    const unquoted = unquoteGoString(keyValue.slice(0, quotedLength));
+    if (unquoted === void 0) return void 0;
+    key = unquoted;
+    rawValue = keyValue.slice(quotedLength + 1);
+  } else {
+    const equals = keyValue.indexOf("=");
+    if (equals <= 0) return void 0;
+    key = keyValue.slice(0, equals);
+    rawValue = keyValue.slice(equals + 1);
+  }
+  const value = rawValue.startsWith('"') || rawValue.startsWith("`") ? unquoteGoString(rawValue) : rawValue;
+  return value === void 0 ? void 0 : [key, value];
+}
+function goQuotedPrefixLength(text) {
+  const quote = text[0];
+  for (let index = 1; index < text.length; index++) {
+    if (quote === '"' && text[index] === "\\") index++;
+    else if (text[index] === quote) return index + 1;
+  }
+  return void 0;
+}
+var SIMPLE_ESCAPES = {
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  "\\": 92,
+  '"': 34
+};
+var HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
+function unquoteGoString(literal) {
+  if (literal.length < 2 || literal[literal.length - 1] !== literal[0]) return void 0;
+  const body2 = literal.slice(1, -1);
+  if (literal[0] === "`") return body2.includes("`") ? void 0 : body2.replaceAll("\r", "");
+  if (literal[0] !== '"') return void 0;
+  const encoder = new TextEncoder();
+  const out = [];
+  for (let index = 0; index < body2.length; index++) {
+    const char = body2[index];
+    if (char === '"' || char === "\n") return void 0;
+    if (char !== "\\") {
+      const codePoint = body2.codePointAt(index);
+      if (codePoint > 65535) index++;
+      out.push(...encoder.encode(String.fromCodePoint(codePoint)));
+      continue;
+    }
+    const escape3 = body2[++index];
+    if (escape3 === void 0) return void 0;
+    const simple = SIMPLE_ESCAPES[escape3];
+    if (simple !== void 0) {
+      out.push(simple);
+    } else if (escape3 === "x" || escape3 === "u" || escape3 === "U") {
+      const width = HEX_ESCAPE_DIGITS[escape3];
+      const digits = body2.slice(index + 1, index + 1 + width);
+      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) return void 0;
+      const code2 = parseInt(digits, 16);
+      if (escape3 === "x") out.push(code2);
+      else if (code2 > 1114111 || code2 >= 55296 && code2 < 57344) return void 0;
+      else out.push(...encoder.encode(String.fromCodePoint(code2)));
+      index += digits.length;
+    } else if (/[0-7]/.test(escape3)) {
+      const digits = body2.slice(index, index + 3);
+      if (!/^[0-7]{3}$/.test(digits) || parseInt(digits, 8) > 255) return void 0;
+      out.push(parseInt(digits, 8));
+      index += 2;
+    } else {
+      return void 0;
+    }
+  }
+  return new TextDecoder().decode(Uint8Array.from(out));
+}
+
+// src/binary/header.ts
+var BINARY_HEADER_BYTES = 4096;
+function readBinaryHeader(bytes) {
+  if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(bytes, ELF_MAGIC)) return readElfHeader(bytes, view);
+  if (bytes.length >= 4) {
+    const magic = view.getUint32(0, false);
+    if (magic === FAT_MAGIC || magic === FAT_MAGIC_64) return readFatMachOHeader(bytes, view, magic);
+    if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
+  }
+  if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
+  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+}
+var ELF_MAGIC = [127, 69, 76, 70];
+var ELF_HEADER_PREFIX_BYTES = 20;
+var ELFCLASS32 = 1;
+var ELFCLASS64 = 2;
+var ELFDATA2LSB = 1;
+var ELFDATA2MSB = 2;
+var ELF_OS_BY_OSABI = /* @__PURE__ */ new Map([
+  [2, "netbsd"],
+  [6, "solaris"],
+  [9, "freebsd"],
+  [12, "openbsd"]
+]);
+function elfArch(machine, bits, littleEndian) {
+  switch (machine) {
+    case 3:
+      return "386";
+    case 8:
+      return (bits === 64 ? "mips64" : "mips") + (littleEndian ? "le" : "");
+    case 20:
+      return "ppc";
+    case 21:
+      return littleEndian ? "ppc64le" : "ppc64";
+    case 22:
+      return bits === 64 ? "s390x" : "s390";
+    case 40:
+      return "arm";
+    case 43:
+      return "sparc64";
+    case 62:
+      return "amd64";
+    case 183:
+      return "arm64";
+    case 243:
+      return bits === 64 ? "riscv64" : "riscv";
+    case 258:
+      return "loong64";
+    default:
+      return unknownArch(machine);
+  }
+}
+function readElfHeader(bytes, view) {
+  if (bytes.length < ELF_HEADER_PREFIX_BYTES) {
+    throw new Error(
+      `Truncated ELF file: ${bytes.length} bytes, but the header needs at least ${ELF_HEADER_PREFIX_BYTES}`
+    );
+  }
+  const elfClass = bytes[4];
+  const elfData = bytes[5];
+  if (elfClass !== ELFCLASS32 && elfClass !== ELFCLASS64) {
+    throw new Error(`Malformed ELF file: EI_CLASS is ${elfClass}, neither 1 (32-bit) nor 2 (64-bit)`);
+  }
+  if (elfData !== ELFDATA2LSB && elfData !== ELFDATA2MSB) {
+    throw new Error(
+      `Malformed ELF file: EI_DATA is ${elfData}, neither 1 (little-endian) nor 2 (big-endian)`
+    );
+  }
+  const bits = elfClass === ELFCLASS64 ? 64 : 32;
+  const littleEndian = elfData === ELFDATA2LSB;
+  const arch2 = elfArch(view.getUint16(18, littleEndian), bits, littleEndian);
+  return {
+    format: "elf",
+    os: ELF_OS_BY_OSABI.get(bytes[7] ?? 0) ?? "linux",
+    arch: arch2,
+    archs: [arch2],
+    fat: false,
+    bits,
+    littleEndian
+  };
+}
+var MH_MAGIC = 4277009102;
+var MH_MAGIC_64 = 4277009103;
+var MH_CIGAM = 3472551422;
+var MH_CIGAM_64 = 3489328638;
+var MACHO_MAGICS = /* @__PURE__ */ new Set([MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64]);
+var FAT_MAGIC = 3405691582;
+var FAT_MAGIC_64 = 3405691583;
+var FAT_ARCH_BYTES = 20;
+var FAT_ARCH_64_BYTES = 32;
+var MAX_FAT_ARCHS = 20;
+var FIRST_JAVA_CLASS_MAJOR_VERSION = 45;
+var CPU_ARCH_ABI64 = 16777216;
+var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
+  [7, { arch: "386", littleEndian: true }],
+  [7 | CPU_ARCH_ABI64, { arch: "amd64", littleEndian: true }],
+  [12, { arch: "arm", littleEndian: true }],
+  [12 | CPU_ARCH_ABI64, { arch: "arm64", littleEndian: true }],
+  [18, { arch: "ppc", littleEndian: false }],
+  [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
+]);
+function machOSlice(cpuType) {
+  const known = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
+  return {
+    arch: known?.arch ?? unknownArch(cpuType),
+    bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
+    littleEndian: known?.littleEndian ?? true
+  };
+}
+function readThinMachOHeader(bytes, view, magic) {
+  if (bytes.length < 8) {
+    throw new Error(`Truncated Mach-O file: ${bytes.length} bytes, but the header needs at least 8`);
+  }
+  const littleEndian = magic === MH_CIGAM || magic === MH_CIGAM_64;
+  const bits = magic === MH_MAGIC_64 || magic === MH_CIGAM_64 ? 64 : 32;
+  const { arch: arch2 } = machOSlice(view.getUint32(4, littleEndian));
+  return { format: "macho", os: "darwin", arch: arch2, archs: [arch2], fat: false, bits, littleEndian };
+}
+function readFatMachOHeader(bytes, view, magic) {
+  if (bytes.length < 8) {
+    throw new Error(
+      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a Mach-O universal binary (or a Java class file) by its next word`
+    );
+  }
+  const count = view.getUint32(4, false);
+  if (magic === FAT_MAGIC && view.getUint16(6, false) >= FIRST_JAVA_CLASS_MAJOR_VERSION) {
+    throw new Error(
+      `Not an executable: a Java class file (magic 0xcafebabe, class version ${view.getUint16(6, false)}.${view.getUint16(4, false)}), not a Mach-O universal binary`
+    );
+  }
+  if (count === 0 || count > MAX_FAT_ARCHS) {
+    throw new Error(
+      `Malformed Mach-O universal binary: magic 0x${magic.toString(16)} but ${count} architectures (expected 1 to ${MAX_FAT_ARCHS})`
+    );
+  }
+  const entryBytes = magic === FAT_MAGIC_64 ? FAT_ARCH_64_BYTES : FAT_ARCH_BYTES;
+  const tableEnd = 8 + count * entryBytes;
+  if (bytes.length < tableEnd) {
+    throw new Error(
+      `Truncated Mach-O universal binary: ${count} architectures need ${tableEnd} header bytes, got ${bytes.length}`
+    );
+  }
+  const slices = Array.from(
+    { length: count },
+    (_2, index) => machOSlice(view.getUint32(8 + index * entryBytes, false))
+  );
+  const archs = slices.map((slice) => slice.arch);
+  return {
+    format: "macho",
+    os: "darwin",
+    arch: archs.join("+"),
+    archs,
+    fat: true,
+    bits: slices.every((slice) => slice.bits === 64) ? 64 : 32,
+    littleEndian: slices.every((slice) => slice.littleEndian)
+  };
+}
+var PE_DOS_MAGIC = [77, 90];
+var PE_SIGNATURE = [80, 69, 0, 0];
+var DOS_HEADER_BYTES = 64;
+var PE32_MAGIC = 267;
+var PE32_PLUS_MAGIC = 523;
+var PE_ARCH_BY_MACHINE = /* @__PURE__ */ new Map([
+  [332, { arch: "386", bits: 32 }],
+  [34404, { arch: "amd64", bits: 64 }],
+  [448, { arch: "arm", bits: 32 }],
+  [452, { arch: "arm", bits: 32 }],
+  // ARMNT: Thumb-2, what Go's windows/arm wrote
+  [43620, { arch: "arm64", bits: 64 }],
+  [20580, { arch: "riscv64", bits: 64 }],
+  [25188, { arch: "loong64", bits: 64 }]
+]);
+function readPeHeader(bytes, view) {
+  if (bytes.length < DOS_HEADER_BYTES) {
+    throw new Error(
+      `Truncated file: 'MZ' magic, but ${bytes.length} bytes are too few for a DOS header (64)`
+    );
+  }
+  const peOffset = view.getUint32(60, true);
+  const optionalHeaderOffset = peOffset + 24;
+  if (bytes.length < optionalHeaderOffset) {
+    throw new Error(
+      `Truncated PE file: its PE header is at offset ${peOffset}, beyond the ${bytes.length} bytes given`
+    );
+  }
+  if (!startsWith(bytes.subarray(peOffset), PE_SIGNATURE)) {
+    throw new Error(
+      `Not a PE executable: 'MZ' magic, but no 'PE\\0\\0' signature at e_lfanew (offset ${peOffset}); a plain DOS program?`
+    );
+  }
+  const machine = view.getUint16(peOffset + 4, true);
+  const known = PE_ARCH_BY_MACHINE.get(machine);
+  const arch2 = known?.arch ?? unknownArch(machine);
+  const optionalHeaderSize = view.getUint16(peOffset + 20, true);
+  let bits = known?.bits ?? 32;
+  if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
+    const optionalMagic = view.getUint16(optionalHeaderOffset, true);
+    if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
+    else if (optionalMagic === PE32_MAGIC) bits = 32;
+  }
+  return { format: "pe", os: "windows", arch: arch2, archs: [arch2], fat: false, bits, littleEndian: true };
+}
+function unknownArch(code2) {
+  return `unknown-0x${code2.toString(16)}`;
+}
+function startsWith(bytes, prefix2) {
+  return bytes.length >= prefix2.length && prefix2.every((byte, index) => bytes[index] === byte);
+}
+var SHEBANG = [35, 33];
+var KNOWN_NON_EXECUTABLES = [
+  { prefix: [80, 75, 3, 4], what: "a zip archive" },
+  { prefix: [31, 139], what: "a gzip stream" },
+  { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
+];
+function describeBytes(bytes) {
+  const known = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
+  if (known) return known.what;
+  const shown = bytes.subarray(0, 40);
+  if (startsWith(bytes, SHEBANG)) {
+    const lineEnd = shown.indexOf(10);
+    return `a script starting ${JSON.stringify(String.fromCharCode(...lineEnd < 0 ? shown : shown.subarray(0, lineEnd)))}`;
+  }
+  if (shown.every(isPrintableAscii)) {
+    return `text ${JSON.stringify(String.fromCharCode(...shown))}${bytes.length > shown.length ? "\u2026" : ""}`;
+  }
+  const hex = [...bytes.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
+  return `first bytes ${hex}${bytes.length <= 16 ? ` (${bytes.length} bytes in all)` : ""}`;
+}
+function isPrintableAscii(byte) {
+  return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
+}
+
+// src/binary/inspect-file.ts
+async function inspectBinaryFile(filePath) {
+  const bytes = await readFile2(filePath);
+  try {
+    const header = readBinaryHeader(bytes);
+    const buildInfo = readGoBuildInfo(bytes);
+    return {
+      sizeBytes: bytes.length,
+      sha256: createHash4("sha256").update(bytes).digest("hex"),
+      header,
+      ...buildInfo ? { buildInfo } : {}
+    };
+  } catch (error2) {
+    throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
+  }
+}
+
+// src/report/attribution.ts
+var NM_LINE = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z])\s+(.+)$/;
+function parseNmOutput(output) {
+  const symbols = [];
+  for (const line of output.split(/\r?\n/)) {
+    const match3 = NM_LINE.exec(line);
+    if (!match3) continue;
+    const [, address, size2, kind, name] = match3;
+    symbols.push({ address: BigInt(`0x${address}`), size: Number(size2), kind, name });
+  }
+  return symbols;
+}
+function symbolPackage(symbol) {
+  const name = /^_(go|type):/.test(symbol) ? symbol.slice(1) : symbol;
+  if (name.startsWith("type:") || name.startsWith("typerel.")) return "type:";
+  if (name.startsWith("go:") || name.startsWith("$")) return "go:";
+  const bracket = name.indexOf("[");
+  const plain = bracket >= 0 ? name.slice(0, bracket) : name;
+  const dot = plain.indexOf(".", Math.max(0, plain.lastIndexOf("/")));
+  if (dot <= 0) return "(assembly and C)";
+  return plain.slice(0, dot).replace(/%([0-9a-fA-F]{2})/g, (_whole, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+var SECTION_MARKERS = new Set(
+  ["text", "rodata", "types", "pclntab", "noptrdata", "data", "bss", "noptrbss", "covctrs", "symtab"].flatMap(
+    (section) => [`runtime.${section}`, `runtime.e${section}`]
+  )
+);
+function bssRanges(symbols) {
+  const addressOf = new Map(symbols.map((symbol) => [symbol.name, symbol.address]));
+  const ranges = [];
+  for (const [start, end] of [
+    ["runtime.bss", "runtime.ebss"],
+    ["runtime.noptrbss", "runtime.enoptrbss"]
+  ]) {
+    const from = addressOf.get(start);
+    const to2 = addressOf.get(end);
+    if (from !== void 0 && to2 !== void 0) ranges.push([from, to2]);
+  }
+  return ranges;
+}
+function attributeSizes(symbols, limit = 15) {
+  const bss = bssRanges(symbols);
+  const counted = /* @__PURE__ */ new Set();
+  const totals = /* @__PURE__ */ new Map();
+  for (const symbol of symbols) {
+    if (symbol.size === 0 || symbol.kind === "B" || symbol.kind === "b" || symbol.kind === "U") continue;
+    if (SECTION_MARKERS.has(symbol.name) || counted.has(symbol.address)) continue;
+    if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
+    counted.add(symbol.address);
+    const pkg = symbolPackage(symbol.name);
+    totals.set(pkg, (totals.get(pkg) ?? 0) + symbol.size);
+  }
+  return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
+}
+
+// src/build/run.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdir as mkdir3 } from "node:fs/promises";
+import path18 from "node:path";
+function runCommand(command, args, options2) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve3) => {
+    const child2 = spawn2(command, args, {
+      cwd: options2.cwd,
+      env: options2.env,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    const both = [];
+    child2.stdout.on("data", (chunk) => {
+      out.push(chunk);
+      both.push(chunk);
+    });
+    child2.stderr.on("data", (chunk) => {
+      err.push(chunk);
+      both.push(chunk);
+    });
+    let settled = false;
+    const finish = (exitCode, extra = "") => {
+      if (settled) return;
+      settled = true;
+      resolve3({
+        exitCode,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8") + extra,
+        output: Buffer.concat(both).toString("utf8") + extra,
+        ms: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6))
+      });
+    };
+    child2.on("error", (error2) => finish(null, `failed to start ${command}: ${error2.message}
+`));
+    child2.on("close", (code2) => finish(code2));
+  });
+}
+async function mapPool(items, parallel, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
+  return results;
+}
+async function runBuildJob(job, options2) {
+  const result = await runCommand(options2.goBinary, job.args, {
+    cwd: options2.cwd,
+    env: { ...options2.env, ...job.env }
+  });
+  return {
+    job,
+    ok: result.exitCode === 0,
+    exitCode: result.exitCode,
+    output: result.output,
+    buildMs: result.ms,
+    skipped: false
+  };
+}
+async function runBuilds(jobs, options2) {
+  await Promise.all(
+    [...new Set(jobs.map((job) => path18.dirname(job.output)))].map((dir) => mkdir3(dir, { recursive: true }))
+  );
+  let stop = false;
+  return mapPool(jobs, options2.parallel, async (job) => {
+    if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
+    const outcome = await runBuildJob(job, options2);
+    if (!outcome.ok && options2.failFast) stop = true;
+    options2.onJobEnd?.(outcome);
+    return outcome;
+  });
+}
+
+// src/build/attribution.ts
+async function locateNmTool(go2) {
+  const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
+  const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
+  if (result.exitCode !== 0 || tool === "") {
+    throw new Error(`go tool -n nm failed (exit ${result.exitCode}): ${result.output.trim()}`);
+  }
+  return tool;
+}
+async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
+  const link2 = await runBuildJob(unstrippedBuild(job, scratchFile), go2);
+  if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
+  const nm = await runCommand(nmTool, ["-size", "-sort", "size", scratchFile], { cwd: go2.cwd, env: go2.env });
+  if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
+  return attributeSizes(parseNmOutput(nm.stdout), limit);
+}
+
+// src/build/diagnostics.ts
+import path19 from "node:path";
+var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
+function parseGoDiagnostics(output, cwd, repositoryRoot) {
+  const diagnostics = [];
+  let last;
+  for (const line of output.split(/\r?\n/)) {
+    const match3 = POSITION.exec(line.trim());
+    if (!match3) {
+      if (last && /^\s+\S/.test(line)) last.message += `
+${line.trim()}`;
+      else last = void 0;
+      continue;
+    }
+    const [, file, lineNumber, column, message] = match3;
+    const absolute = path19.resolve(cwd, file);
+    const relative3 = path19.relative(repositoryRoot, absolute).split(path19.sep).join("/");
+    last = {
+      file: relative3.startsWith("..") ? absolute : relative3,
+      line: Number(lineNumber),
+      ...column ? { column: Number(column) } : {},
+      message
+    };
+    diagnostics.push(last);
+  }
+  return diagnostics;
+}
+
+// src/build/packages.ts
+import path20 from "node:path";
+var FIELD = "";
+var RECORD = "";
+var GO_LIST_ARGS = [
+  "list",
+  "-e",
+  "-f",
+  `{{.Name}}${FIELD}{{.ImportPath}}${FIELD}{{.Dir}}${FIELD}{{if .Error}}{{.Error}}{{end}}${RECORD}`
+];
+function parseGoList(output) {
+  return output.split(RECORD).map((record) => record.replace(/^\r?\n/, "")).filter((record) => record.includes(FIELD)).map((record) => {
+    const [name = "", importPath = "", dir = "", error2 = ""] = record.split(FIELD);
+    return { name, importPath, dir, error: error2.trim() };
+  });
+}
+function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
+  const entryFor = (pkg) => given.find((entry) => path20.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const describe2 = (pkg) => {
+    const entry = entryFor(pkg);
+    return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
+  };
+  const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
+  if (unloadable.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${describe2(pkg)}: ${pkg.error}`).join("; ")} (listed for ${loadedFor})`,
+      "name directories of main packages relative to working-directory, e.g. . or ./cmd/tool"
+    );
+  }
+  const notMain = listed.filter((pkg) => pkg.name && pkg.name !== "main");
+  if (notMain.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} names ${notMain.map((pkg) => `${describe2(pkg)}, which is package ${pkg.name}`).join("; ")}, not package main`,
+      "list only packages that build a program (package main with a func main), e.g. ./cmd/tool"
+    );
+  }
+}
+function defaultExecName(importPath) {
+  const elements = importPath.split("/").filter(Boolean);
+  const last = elements.at(-1) ?? "";
+  const previous = elements.at(-2);
+  return /^v([2-9]|[1-9]\d+)$/.test(last) && previous ? previous : last;
+}
+function binaryNames(listed, given, workingDirectory) {
+  const names = {};
+  for (const entry of given) {
+    const pkg = listed.find((candidate) => candidate.dir === path20.resolve(workingDirectory, entry));
+    if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
+  }
+  return names;
+}
+
+// src/steps/build-targets.ts
+function checkAgainstRequest(outcome, inspected) {
+  const { goos, goarch, variant } = outcome.job.target;
+  const { header, buildInfo } = inspected;
+  const problems = [];
+  if (header.os !== goos && !(goos === "ios" && header.os === "darwin") && !(goos === "android" && header.os === "linux")) {
+    problems.push(`header says ${header.format} for ${header.os}, asked for ${goos}`);
+  }
+  if (header.arch !== goarch) problems.push(`header says ${header.arch}, asked for ${goarch}`);
+  if (buildInfo && (buildInfo.settings.GOOS !== goos || buildInfo.settings.GOARCH !== goarch)) {
+    problems.push(`build info says ${buildInfo.settings.GOOS}/${buildInfo.settings.GOARCH}`);
+  }
+  const variable = variantVariable(goarch);
+  if (buildInfo && variant && variable && buildInfo.settings[variable] !== variant) {
+    problems.push(
+      `build info says ${variable}=${buildInfo.settings[variable] ?? "(unset)"}, asked for ${variant}`
+    );
+  }
+  return problems;
+}
+async function stampedLdflags(config, env) {
+  let commitDate;
+  let commitDateError;
+  if (usedPlaceholders(config.ldflags).includes("date")) {
+    const git2 = await runCommand("git", ["log", "-1", "--format=%cI"], { cwd: config.workingDirectory, env });
+    if (git2.exitCode === 0) commitDate = git2.stdout.trim();
+    else commitDateError = git2.output.trim().split("\n")[0] || `git exited with ${git2.exitCode}`;
+  }
+  const stamp = stampValues({
+    ref: env.GITHUB_REF,
+    refName: env.GITHUB_REF_NAME,
+    sha: env.GITHUB_SHA,
+    commitDate,
+    commitDateError,
+    sourceDateEpoch: env.SOURCE_DATE_EPOCH
+  });
+  return templateLdflags(config.ldflags, stamp);
+}
+function planFor(config, ldflags = config.ldflags, names) {
+  return planBuilds({
+    workingDirectory: config.workingDirectory,
+    packages: config.packages,
+    targets: config.targets,
+    ldflags,
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    tags: config.buildTags,
+    extraFlags: config.buildFlags,
+    outputDir: config.outputDir,
+    nameTemplate: config.nameTemplate,
+    ...names ? { binaryNames: names } : {}
+  });
+}
+async function checkAgainstToolchain(config, go2) {
+  const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
+  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
+  validateTargets(config.targets, parseDistList(dist.stdout));
+  const first = config.targets[0];
+  if (!first) return {};
+  const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
+  const listed = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...config.packages], {
+    cwd: go2.cwd,
+    env: listEnv
+  });
+  if (listed.exitCode !== 0) {
+    throw new Error(`go list could not load ${config.packages.join(" ")}: ${listed.stderr.trim()}`);
+  }
+  const packages = parseGoList(listed.stdout);
+  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
+  return binaryNames(packages, config.packages, config.workingDirectory);
+}
+function annotateDiagnostics(failures) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { outcome, diagnostics } of failures) {
+    for (const diagnostic of diagnostics) {
+      const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
+      const entry = seen.get(key) ?? { diagnostic, targets: [] };
+      entry.targets.push(outcome.job.label);
+      seen.set(key, entry);
+    }
+  }
+  for (const { diagnostic, targets } of seen.values()) {
+    error(diagnostic.message, {
+      title: `go build ${targets.join(", ")}`,
+      file: diagnostic.file,
+      startLine: diagnostic.line,
+      ...diagnostic.column ? { startColumn: diagnostic.column } : {}
+    });
+  }
+}
+function displayCommand(command, args) {
+  return [command, ...args].map((arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+async function addSizeAttribution(results, config, go2, temp) {
+  const started = Date.now();
+  const scratch = await mkdtemp(path21.join(temp, "setup-go-arm64-nm-"));
+  try {
+    const nmTool = await locateNmTool(go2);
+    await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
+      try {
+        result.attribution = await measureAttribution(
+          outcome.job,
+          go2,
+          nmTool,
+          path21.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+        );
+      } catch (error2) {
+        warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
+      }
+    });
+  } catch (error2) {
+    warning(`No size attribution: ${error2.message}`);
+  } finally {
+    await rm3(scratch, { recursive: true, force: true });
+  }
+  const attributionMs = Date.now() - started;
+  info(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
+  return attributionMs;
+}
+async function buildTargets(config, goBinary, workspace, env) {
+  const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
+  const ldflags = await stampedLdflags(config, env);
+  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
+  info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
+  const started = Date.now();
+  const outcomes = await runBuilds(jobs, {
+    ...go2,
+    parallel: config.parallel,
+    failFast: config.failFast,
+    onJobEnd: (outcome) => {
+      startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
+      info(logSafe(displayCommand("go", outcome.job.args)));
+      if (outcome.output) info(logSafe(outcome.output.trimEnd()));
+      endGroup();
+    }
+  });
+  const wallMs = Date.now() - started;
+  const built = [];
+  const failed = [];
+  const compileFailures = [];
+  for (const outcome of outcomes) {
+    if (outcome.skipped) {
+      failed.push(`${outcome.job.label} (not started: fail-fast)`);
+      continue;
+    }
+    if (!outcome.ok) {
+      failed.push(outcome.job.label);
+      const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
+      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
+      else
+        error(
+          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`
+        );
+      continue;
+    }
+    const inspected = await inspectBinaryFile(outcome.job.output);
+    const problems = checkAgainstRequest(outcome, inspected);
+    if (problems.length > 0) {
+      failed.push(outcome.job.label);
+      error(
+        `${path21.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
+      );
+      continue;
+    }
+    built.push({
+      outcome,
+      result: {
+        goos: outcome.job.target.goos,
+        goarch: outcome.job.target.goarch,
+        ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
+        package: outcome.job.package,
+        path: path21.relative(workspace, outcome.job.output).split(path21.sep).join("/"),
+        sizeBytes: inspected.sizeBytes,
+        buildMs: outcome.buildMs,
+        sha256: inspected.sha256,
+        format: inspected.header.format,
+        arch: inspected.header.arch
+      }
+    });
+  }
+  annotateDiagnostics(compileFailures);
+  const attributionMs = config.attribution && built.length > 0 ? await addSizeAttribution(built, config, go2, env.RUNNER_TEMP || os9.tmpdir()) : 0;
+  return {
+    targets: built.map((entry) => entry.result),
+    failed,
+    wallMs,
+    flags: {
+      ldflags: config.ldflags,
+      ...ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {},
+      trimpath: config.trimpath,
+      cgo: config.cgo,
+      tags: config.buildTags,
+      buildFlags: config.buildFlags
+    },
+    attributionMs
+  };
+}
+
+// src/steps/check-inputs.ts
+import { stat as stat2 } from "node:fs/promises";
+import path22 from "node:path";
+
+// src/toolchain/dirhash.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { createHash as createHash6 } from "node:crypto";
+
+// src/toolchain/sumdb.ts
+import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
+var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
+var SUMDB_TILE_HEIGHT = 8;
+var HASH_SIZE = 32;
+var ED25519_ALGORITHM = 1;
+var ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+var SIGNATURE_PREFIX = "\u2014 ";
+var MAX_SIGNATURES = 100;
+var TREE_NOTE_HEADER = "go.sum database tree\n";
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeText(data, what) {
+  if (typeof data === "string") return data;
+  try {
+    return utf8.decode(data);
+  } catch {
+    throw new Error(`${what} is not valid UTF-8`);
+  }
+}
+function decodeStdBase64(text) {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return void 0;
+  const bytes = Buffer.from(text, "base64");
+  return bytes.toString("base64") === text ? bytes : void 0;
+}
+function hasControlCharacter(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 < 32 && code2 !== 10) return true;
+  }
+  return false;
+}
+function isValidServerName(name) {
+  return name !== "" && !/[\s+]/u.test(name);
+}
+function sha256(...parts) {
+  const hash = createHash5("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
+function computeKeyHash(name, algorithmAndKey) {
+  return sha256(Buffer.from(`${name}
+`, "utf8"), algorithmAndKey).readUInt32BE(0);
+}
+function hex8(value) {
+  return value.toString(16).padStart(8, "0");
+}
+function parseVerifierKey(verifierKey) {
+  const [name = "", hashHex = "", keyBase64 = "", ...extra] = verifierKey.trim().split("+");
+  const encodedKey = [keyBase64, ...extra].join("+");
+  const keyBytes = decodeStdBase64(encodedKey);
+  if (!isValidServerName(name) || !/^[0-9a-f]{8}$/i.test(hashHex) || keyBytes === void 0 || keyBytes.length === 0) {
+    throw new Error(
+      `malformed verifier key "${verifierKey}": expected <name>+<8 hex digits>+<base64 key>, e.g. ${SUM_GOLANG_ORG_KEY}`
+    );
+  }
+  const statedHash = Number.parseInt(hashHex, 16);
+  const actualHash = computeKeyHash(name, keyBytes);
+  if (statedHash !== actualHash) {
+    throw new Error(
+      `verifier key "${verifierKey}" names key hash ${hashHex} but its key hashes to ${hex8(actualHash)}`
+    );
+  }
+  if (keyBytes[0] !== ED25519_ALGORITHM) {
+    throw new Error(
+      `verifier key "${verifierKey}" uses unknown algorithm ${keyBytes[0]} (only 1, Ed25519, exists)`
+    );
+  }
+  if (keyBytes.length !== 1 + 32) {
+    throw new Error(
+      `verifier key "${verifierKey}" holds ${keyBytes.length - 1} key bytes; Ed25519 keys have 32`
+    );
+  }
+  const publicKey = createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, keyBytes.subarray(1)]),
+    format: "der",
+    type: "spki"
+  });
+  return { name, keyHash: statedHash, publicKey };
+}
+function openSignedNote(note, verifierKey) {
+  const verifier = parseVerifierKey(verifierKey);
+  const trusted = `${verifier.name}+${hex8(verifier.keyHash)}`;
+  const message = decodeText(note, "signed note");
+  if (hasControlCharacter(message)) throw new Error("malformed signed note: it contains control characters");
+  const split = message.lastIndexOf("\n\n");
+  if (split < 0) throw new Error("malformed signed note: no blank line before a signature block (unsigned?)");
+  const text = message.slice(0, split + 1);
+  const signatureBlock = message.slice(split + 2);
+  if (signatureBlock === "") throw new Error("signed note has no signatures");
+  if (!signatureBlock.endsWith("\n"))
+    throw new Error("malformed signed note: the last signature line is cut off");
+  const foreign = [];
+  let verified = false;
+  const lines = signatureBlock.slice(0, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES)
+    throw new Error(`signed note has more than ${MAX_SIGNATURES} signatures`);
+  for (const line of lines) {
+    if (!line.startsWith(SIGNATURE_PREFIX)) {
+      throw new Error(`malformed signature line "${line}": expected "\u2014 <name> <base64 signature>"`);
+    }
+    const body2 = line.slice(SIGNATURE_PREFIX.length);
+    const space = body2.indexOf(" ");
+    const name = space < 0 ? body2 : body2.slice(0, space);
+    const signature = space < 0 ? void 0 : decodeStdBase64(body2.slice(space + 1));
+    if (!isValidServerName(name) || signature === void 0 || signature.length < 5) {
+      throw new Error(`malformed signature line "${line}"`);
+    }
+    const keyHash = signature.readUInt32BE(0);
+    if (name !== verifier.name || keyHash !== verifier.keyHash) {
+      foreign.push(`${name}+${hex8(keyHash)}`);
+      continue;
+    }
+    if (!verifySignature(null, Buffer.from(text, "utf8"), verifier.publicKey, signature.subarray(4))) {
+      throw new Error(
+        `invalid signature for key ${trusted}: the note text was altered or signed by another key`
+      );
+    }
+    verified = true;
+  }
+  if (!verified) {
+    throw new Error(
+      `signed note carries no signature by the trusted key ${trusted} (signed by: ${foreign.join(", ")})`
+    );
+  }
+  return { text, signedBy: verifier.name };
+}
+function parseTreeNote(text) {
+  const lines = text.split("\n");
+  const [, sizeLine = "", hashLine = ""] = lines;
+  if (!text.startsWith(TREE_NOTE_HEADER) || lines.length < 4) {
+    throw new Error(`signed note is not a go.sum database tree head: "${text.slice(0, 60)}"`);
+  }
+  const size2 = Number(sizeLine);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(size2)) {
+    throw new Error(`tree head has a malformed size "${sizeLine}"`);
+  }
+  if (decodeStdBase64(hashLine)?.length !== HASH_SIZE) {
+    throw new Error(`tree head has a malformed root hash "${hashLine}"`);
+  }
+  return { size: size2, rootHash: hashLine };
+}
+function splitGoSumLine(line) {
+  const fields = line.trim().split(/\s+/);
+  if (fields.length !== 3) return void 0;
+  const [module = "", version3 = "", hash = ""] = fields;
+  return { module, version: version3, hash };
+}
+function parseLookupResponse(body2, verifierKey) {
+  const response = decodeText(body2, "lookup response");
+  const idEnd = response.indexOf("\n");
+  const idLine = idEnd < 0 ? response : response.slice(0, idEnd);
+  const recordId = Number(idLine);
+  if (idEnd < 0 || !/^(0|[1-9][0-9]*)$/.test(idLine) || !Number.isSafeInteger(recordId)) {
+    throw new Error(`malformed lookup response: the first line "${idLine.slice(0, 40)}" is not a record id`);
+  }
+  const afterId = response.slice(idEnd + 1);
+  const textEnd = afterId.indexOf("\n\n");
+  if (textEnd < 0) throw new Error("malformed lookup response: no blank line after the record");
+  const recordText = afterId.slice(0, textEnd + 1);
+  if (recordText === "\n" || hasControlCharacter(recordText)) {
+    throw new Error("malformed lookup response: the record text is empty or has control characters");
+  }
+  const lines = recordText.slice(0, -1).split("\n").map((line) => {
+    const entry = splitGoSumLine(line);
+    if (entry === void 0) throw new Error(`malformed lookup response: "${line}" is not a go.sum line`);
+    return entry;
+  });
+  const { text, signedBy } = openSignedNote(afterId.slice(textEnd + 2), verifierKey);
+  const { size: size2, rootHash } = parseTreeNote(text);
+  if (recordId >= size2) {
+    throw new Error(`lookup response names record ${recordId}, outside its signed tree of ${size2} records`);
+  }
+  return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
+}
+function tilePath(height, level, index, width) {
+  const groups = [String(index % 1e3).padStart(3, "0")];
+  for (let rest = Math.floor(index / 1e3); rest > 0; rest = Math.floor(rest / 1e3)) {
+    groups.unshift(`x${String(rest % 1e3).padStart(3, "0")}`);
+  }
+  const partial = width === 2 ** height ? "" : `.p/${width}`;
+  return `tile/${height}/${level}/${groups.join("/")}${partial}`;
+}
+function locateNode(treeSize, height, level, position) {
+  const tileLevel = Math.floor(level / height);
+  const levelInTile = level - tileLevel * height;
+  const firstHash = position * 2 ** levelInTile;
+  const tileIndex = Math.floor(firstHash / 2 ** height);
+  const offset = firstHash - tileIndex * 2 ** height;
+  const hashesAtLevel = Math.floor(treeSize / 2 ** (tileLevel * height));
+  const width = Math.min(2 ** height, hashesAtLevel - tileIndex * 2 ** height);
+  const tile = {
+    height,
+    level: tileLevel,
+    index: tileIndex,
+    width,
+    path: tilePath(height, tileLevel, tileIndex, width)
+  };
+  return { tile, offset, count: 2 ** levelInTile };
+}
+function fullTile(tile) {
+  const width = 2 ** tile.height;
+  return { ...tile, width, path: tilePath(tile.height, tile.level, tile.index, width) };
+}
+function nodeHash(left, right) {
+  return sha256(Uint8Array.of(1), left, right);
+}
+function tileSubtreeHash(hashes) {
+  if (hashes.length === HASH_SIZE) return hashes;
+  const half = hashes.length / 2;
+  return nodeHash(tileSubtreeHash(hashes.subarray(0, half)), tileSubtreeHash(hashes.subarray(half)));
+}
+function largestPowerOfTwoBelow(n) {
+  let level = 0;
+  while (2 ** (level + 1) < n) level++;
+  return { size: 2 ** level, level };
+}
+function rangeHash(lo2, hi2, readNode) {
+  const parts = [];
+  while (lo2 < hi2) {
+    const { size: size2, level } = largestPowerOfTwoBelow(hi2 - lo2 + 1);
+    parts.push(readNode(level, lo2 / size2));
+    lo2 += size2;
+  }
+  return parts.reduceRight((right, left) => nodeHash(left, right));
+}
+function rootThroughRecord(lo2, hi2, n, leafHash, readNode) {
+  if (hi2 - lo2 === 1) return leafHash;
+  const mid = lo2 + largestPowerOfTwoBelow(hi2 - lo2).size;
+  return n < mid ? nodeHash(rootThroughRecord(lo2, mid, n, leafHash, readNode), rangeHash(mid, hi2, readNode)) : nodeHash(rangeHash(lo2, mid, readNode), rootThroughRecord(mid, hi2, n, leafHash, readNode));
+}
+function inclusionTiles(treeSize, recordId, height = SUMDB_TILE_HEIGHT) {
+  if (!(recordId >= 0 && recordId < treeSize))
+    throw new Error(`record ${recordId} is not in a tree of ${treeSize}`);
+  const tiles = /* @__PURE__ */ new Map();
+  const emptyHash = new Uint8Array(HASH_SIZE);
+  rootThroughRecord(0, treeSize, recordId, emptyHash, (level, position) => {
+    const { tile } = locateNode(treeSize, height, level, position);
+    tiles.set(tile.path, tile);
+    return emptyHash;
+  });
+  return [...tiles.values()];
+}
+function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
+  const { size: size2, rootHash } = record.tree;
+  const readNode = (level, position) => {
+    const { tile, offset, count } = locateNode(size2, height, level, position);
+    const data = tiles.get(tile.path);
+    if (data === void 0) throw new Error(`tile ${tile.path} is needed to prove record ${record.recordId}`);
+    if (data.length % HASH_SIZE !== 0 || data.length < tile.width * HASH_SIZE) {
+      throw new Error(`tile ${tile.path} has ${data.length} bytes; expected ${tile.width * HASH_SIZE}`);
+    }
+    return tileSubtreeHash(data.subarray(offset * HASH_SIZE, (offset + count) * HASH_SIZE));
+  };
+  const leafHash = sha256(Uint8Array.of(0), Buffer.from(record.recordText, "utf8"));
+  const computed = Buffer.from(rootThroughRecord(0, size2, record.recordId, leafHash, readNode)).toString(
+    "base64"
+  );
+  if (computed !== rootHash) {
+    throw new Error(
+      `record ${record.recordId} is not in the signed tree of ${size2} records: its audit path leads to root ${computed}, the signed root is ${rootHash} (the record or a tile was altered)`
+    );
+  }
+}
+
+// src/toolchain/dirhash.ts
+var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
+function hash1(files) {
+  const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
+  const summary2 = createHash6("sha256");
+  for (const file of sorted) {
+    if (file.name.includes("\n"))
+      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
+      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
+    }
+    summary2.update(`${file.sha256Hex}  ${file.name}
+`, "utf8");
+  }
+  return `h1:${summary2.digest("base64")}`;
+}
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+function parseGoSumLine(line) {
+  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
+  const entry = splitGoSumLine(line);
+  if (entry === void 0) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
+      fix
+    );
+  }
+  if (entry.version.endsWith("/go.mod")) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
+      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`
+    );
+  }
+  if (!/^v[0-9]/.test(entry.version)) {
+    throw new InputError(
+      "toolchain-sum",
+      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
+      fix
+    );
+  }
+  const digest = entry.hash.startsWith("h1:") ? decodeStdBase64(entry.hash.slice(3)) : void 0;
+  if (digest?.length !== 32) {
+    throw new InputError(
+      "toolchain-sum",
+      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
+      fix
+    );
+  }
+  return entry;
+}
+
+// src/steps/check-inputs.ts
+async function kindOf(file) {
+  try {
+    return (await stat2(file)).isDirectory() ? "directory" : "file";
+  } catch {
+    return "missing";
+  }
+}
+async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
+  const shown = (file) => path22.relative(workspace, file) || ".";
+  if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
+  if (!config.mergeReports) {
+    if (await kindOf(config.workingDirectory) !== "directory") {
+      throw new InputError(
+        "working-directory",
+        `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
+        "name the directory of your Go module relative to the workspace, e.g. . or services/api"
+      );
+    }
+    if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
+    if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
+      throw new InputError(
+        "output-dir",
+        `Input output-dir is ${shown(config.outputDir)}, which is a file, not a directory`,
+        "name a directory for the binaries, e.g. dist"
+      );
+    }
+  }
+  if (config.reportFile && await kindOf(config.reportFile) === "directory") {
+    throw new InputError(
+      "report-file",
+      `Input report-file is ${shown(config.reportFile)}, which is a directory`,
+      "name the file to write, e.g. reports/size.json"
+    );
+  }
+  const { baseReport, comment } = sizeInputs;
+  if (baseReport.kind === "file" && comment.mode !== "off" && await kindOf(baseReport.path) !== "file") {
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${shown(baseReport.path)}, which is not a file`,
+      "give the path of a report file written by this action (its report-file output), or auto, or none"
+    );
+  }
+}
+
+// src/steps/publish-report.ts
+import { mkdir as mkdir4, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import path23 from "node:path";
+
+// src/compare/compare.ts
+var GREW_MOST_LIMIT = 5;
+function rowKey(target) {
+  return `${target.package} ${labelOf(target)}`;
+}
+function labelOf(target) {
+  return targetName({
+    goos: target.goos,
+    goarch: target.goarch,
+    ...target.variant ? { variant: target.variant } : {}
+  });
+}
+function percentOf(delta, base) {
+  return base === null || base === 0 ? null : delta / base * 100;
+}
+function attributionGrowth(base, head) {
+  const sizes = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let found = sizes.get(name);
+    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
+    return found;
+  };
+  for (const p2 of base) entry(p2.package).baseBytes += p2.sizeBytes;
+  for (const p2 of head) entry(p2.package).headBytes += p2.sizeBytes;
+  return [...sizes.entries()].map(([name, s3]) => ({ package: name, ...s3, deltaBytes: s3.headBytes - s3.baseBytes })).filter((g2) => g2.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes || a.package.localeCompare(b2.package)).slice(0, GREW_MOST_LIMIT);
+}
+function compareRow(base, head) {
+  const either = head ?? base;
+  const baseBytes = base ? base.sizeBytes : null;
+  const headBytes = head ? head.sizeBytes : null;
+  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
+  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
+  const row = {
+    key: rowKey(either),
+    package: either.package,
+    target: labelOf(either),
+    goos: either.goos,
+    goarch: either.goarch,
+    ...either.variant ? { variant: either.variant } : {},
+    status: status2,
+    baseBytes,
+    headBytes,
+    deltaBytes,
+    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
+    baseBuildMs: base ? base.buildMs : null,
+    headBuildMs: head ? head.buildMs : null,
+    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
+  };
+  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
+    row.grewMost = attributionGrowth(base.attribution, head.attribution);
+  }
+  return row;
+}
+function totalsOf(rows) {
+  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
+  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
+  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
+  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
+  return {
+    baseBytes,
+    headBytes,
+    deltaBytes: headBytes - baseBytes,
+    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
+    baseBuildMs,
+    headBuildMs,
+    buildMsDelta: headBuildMs - baseBuildMs
+  };
+}
+function sideOf(report) {
+  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
+}
+function caveatsOf(base, head) {
+  const caveats = [];
+  if (base.go.version !== head.go.version)
+    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
+  if (base.flags.ldflags !== head.flags.ldflags)
+    caveats.push(
+      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
+    );
+  if (base.flags.trimpath !== head.flags.trimpath)
+    caveats.push(
+      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
+    );
+  if (base.flags.cgo !== head.flags.cgo)
+    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
+  return caveats;
+}
+function compareReports(base, head) {
+  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
+  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
+  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  return {
+    base: sideOf(base),
+    head: sideOf(head),
+    rows,
+    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totalsOf(rows),
+    changed: rows.some((r) => r.status !== "unchanged"),
+    caveats: caveatsOf(base, head)
+  };
+}
+function describeType(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+function parseReport(json, source) {
+  const fail = (what) => {
+    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
+  };
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    fail(`it holds ${describeType(json)}`);
+  const report = json;
+  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
+  const go2 = report.go;
+  if (typeof go2?.version !== "string") fail("go.version is missing");
+  const flags = report.flags;
+  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
+    fail("flags must have ldflags, trimpath and cgo");
+  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
+  if (!Array.isArray(report.targets)) fail("targets is not a list");
+  report.targets.forEach((target, i) => {
+    const t = target;
+    for (const field of ["goos", "goarch", "package"])
+      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
+    for (const field of ["sizeBytes", "buildMs"])
+      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
+        fail(`targets[${i}].${field} is not a size`);
+    if (t?.variant !== void 0 && typeof t.variant !== "string")
+      fail(`targets[${i}].variant is not a string`);
+    if (t?.attribution !== void 0) {
+      const ok2 = Array.isArray(t.attribution) && t.attribution.every(
+        (p2) => typeof p2?.package === "string" && typeof p2.sizeBytes === "number"
+      );
+      if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
+    }
+  });
+  const keys = report.targets.map(rowKey);
+  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (duplicate) fail(`target ${duplicate} appears twice`);
+  return json;
+}
+function formatDeltaBytes(delta) {
+  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
+}
+function formatDeltaPercent(percent) {
+  if (percent === null) return "n/a";
+  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
+  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
+  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
+}
+
+// src/report/merge.ts
+function targetKey(t) {
+  return [t.package, t.goos, t.goarch, t.variant ?? ""].join(" ");
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("No reports to merge");
+  const versions = new Set(reports.map((r) => r.go.version));
+  if (versions.size > 1) {
+    throw new Error(
+      `The reports were built with different Go versions (${[...versions].join(", ")}); merge reports of one version`
+    );
+  }
+  const seen = /* @__PURE__ */ new Map();
+  const targets = [];
+  reports.forEach((report, index) => {
+    for (const target of report.targets) {
+      const key = targetKey(target);
+      const earlier = seen.get(key);
+      if (earlier !== void 0) {
+        throw new Error(
+          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`
+        );
+      }
+      seen.set(key, index);
+      targets.push({
+        ...target,
+        host: { os: report.go.hostOs, arch: report.go.hostArch, native: report.go.native }
+      });
+    }
+  });
+  const merged = buildReport({
+    go: { ...first.go, native: reports.every((r) => r.go.native) },
+    commit: first.commit,
+    flags: first.flags,
+    targets,
+    wallMs: Math.max(...reports.map((r) => r.totals.wallMs))
+  });
+  return merged;
+}
+
+// src/steps/publish-report.ts
+async function publishReport(report, reportFile) {
+  await mkdir4(path23.dirname(reportFile), { recursive: true });
+  await writeFile3(reportFile, JSON.stringify(report, null, 2) + "\n");
+  setOutput("report", JSON.stringify(report));
+  setOutput("report-file", reportFile);
+  setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
+  setOutput("total-size-bytes", String(report.totals.sizeBytes));
+  setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
+  return reportFile;
+}
+async function readAndMergeReports(patterns, workspace) {
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path23.isAbsolute(pattern) ? pattern : path23.join(workspace, pattern));
+  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
+  if (files.length === 0) {
+    throw new InputError(
+      "merge-reports",
+      `Input merge-reports (${patterns.trim()}) matches no report file`,
+      "point it at the report files downloaded from the build jobs, e.g. ${{ runner.temp }}/reports/*.json"
+    );
+  }
+  const reports = await Promise.all(
+    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
+  );
+  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
+  return mergeReports(reports);
+}
+
+// src/steps/setup-toolchain.ts
+import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
+import path29 from "node:path";
+
+// src/net/download.ts
+import { createHash as createHash7, randomBytes } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { rename as rename2, rm as rm4 } from "node:fs/promises";
+import { Transform as Transform3 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/net/attempts.ts
+var AttemptError = class extends Error {
+  constructor(message, status2, retryable, retryAfterMs) {
+    super(message);
+    this.status = status2;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+  status;
+  retryable;
+  retryAfterMs;
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+function parseRetryAfter2(value, now = Date.now()) {
+  if (!value) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+var DEFAULT_RETRY_POLICY = {
+  attempts: 5,
+  backoffMs: (retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)),
+  maxRetryAfterMs: 6e4
+};
+function retryDelayMs(error2, attempt, policy) {
+  return error2.retryAfterMs !== void 0 ? Math.min(error2.retryAfterMs, policy.maxRetryAfterMs) : policy.backoffMs(attempt);
+}
+
+// src/net/http.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
+import http3 from "node:http";
+import https3 from "node:https";
+import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { createGunzip } from "node:zlib";
+var DownloadError = class extends Error {
+  constructor(url2, status2, message) {
+    super(message);
+    this.url = url2;
+    this.status = status2;
+  }
+  url;
+  status;
+  name = "DownloadError";
+};
+var DEFAULT_STALL_TIMEOUT_MS = 3e4;
+var DEFAULT_MAX_REDIRECTS = 10;
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var USER_AGENT = "setup-go-arm64";
+var agentSources = {
+  "http:": new HttpClient(USER_AGENT, [], { keepAlive: true }),
+  "https:": new HttpClient(USER_AGENT, [], { keepAlive: true })
+};
+var BodyMeter = class extends Transform2 {
+  constructor(declared, onData) {
+    super();
+    this.declared = declared;
+    this.onData = onData;
+  }
+  declared;
+  onData;
+  bytes = 0;
+  _transform(chunk, _encoding, callback) {
+    this.onData();
+    this.bytes += chunk.length;
+    callback(null, chunk);
+  }
+  _flush(callback) {
+    if (this.declared !== void 0 && this.bytes !== this.declared) {
+      callback(
+        new AttemptError(`truncated body: got ${this.bytes} of ${this.declared} bytes`, void 0, true)
+      );
+      return;
+    }
+    callback();
+  }
+};
+function describeNetworkError(error2) {
+  const { message, code: code2 } = error2;
+  return code2 && !message.includes(code2) ? `${message} (${code2})` : message;
+}
+async function openFile(url2) {
+  const file = fileURLToPath3(url2);
+  const info2 = await stat3(file).catch((error2) => {
+    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
+    throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
+  });
+  const found = info2?.isFile() === true;
+  return {
+    status: found ? 200 : 404,
+    statusText: found ? "OK" : "Not Found",
+    url: url2.href,
+    header: () => void 0,
+    declaredLength: found ? info2.size : 0,
+    body: found ? createReadStream2(file) : Readable5.from([])
+  };
+}
+function requestOnce(url2, headers, decompress, stallTimeoutMs) {
+  const transport = url2.protocol === "https:" ? https3 : http3;
+  const agent = agentSources[url2.protocol].getAgent(url2.href);
+  return new Promise((resolve3, reject) => {
+    const request2 = transport.get(url2, {
+      agent,
+      headers: {
+        "user-agent": USER_AGENT,
+        "accept-encoding": decompress ? "gzip" : "identity",
+        ...headers
+      }
+    });
+    const timer = setTimeout(
+      () => request2.destroy(new AttemptError(`no response within ${stallTimeoutMs / 1e3}s`, void 0, true)),
+      stallTimeoutMs
+    );
+    request2.once("error", (error2) => {
+      clearTimeout(timer);
+      reject(
+        error2 instanceof AttemptError ? error2 : new AttemptError(describeNetworkError(error2), void 0, true)
+      );
+    });
+    request2.once("response", (response) => {
+      clearTimeout(timer);
+      resolve3({ response, request: request2 });
+    });
+  });
+}
+function meteredBody(hop, decompress, stallTimeoutMs) {
+  const { response, request: request2 } = hop;
+  const gzip = decompress && /^\s*gzip\s*$/i.test(response.headers["content-encoding"] ?? "");
+  const declaredHeader = Number(response.headers["content-length"] ?? NaN);
+  const declared = !gzip && Number.isFinite(declaredHeader) ? declaredHeader : void 0;
+  let stalled;
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = new AttemptError(`stalled: no data for ${stallTimeoutMs / 1e3}s`, void 0, true);
+      request2.destroy(stalled);
+    }, stallTimeoutMs);
+  };
+  arm();
+  const meter = new BodyMeter(declared, arm);
+  const fail = (error2) => {
+    const failure = stalled ?? (error2 instanceof AttemptError ? error2 : new AttemptError(
+      `connection lost after ${meter.bytes} bytes: ${describeNetworkError(error2)}`,
+      void 0,
+      true
+    ));
+    meter.destroy(failure);
+  };
+  response.once("error", fail);
+  const source = gzip ? response.pipe(createGunzip()).once("error", fail) : response;
+  source.pipe(meter);
+  meter.once("close", () => {
+    clearTimeout(timer);
+    if (!response.complete) request2.destroy();
+  });
+  return { body: meter, declaredLength: declared };
+}
+async function openUrl(url2, options2 = {}) {
+  const stallTimeoutMs = options2.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const maxRedirects = options2.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const decompress = options2.decompress ?? false;
+  let current = new URL(url2);
+  if (current.protocol === "file:") return openFile(current);
+  if (current.protocol !== "http:" && current.protocol !== "https:") {
+    throw new AttemptError(`unsupported URL scheme ${current.protocol}`, void 0, false);
+  }
+  const visited = [current.href];
+  let headers = { ...options2.headers };
+  for (; ; ) {
+    const hop = await requestOnce(current, headers, decompress, stallTimeoutMs);
+    const { response } = hop;
+    const status2 = response.statusCode ?? 0;
+    if (!REDIRECT_STATUS.has(status2)) {
+      return {
+        status: status2,
+        statusText: response.statusMessage ?? "",
+        url: current.href,
+        header: (name) => {
+          const value = response.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(", ") : value;
+        },
+        ...meteredBody(hop, decompress, stallTimeoutMs)
+      };
+    }
+    response.resume();
+    const location = response.headers.location;
+    if (!location) throw new AttemptError(`HTTP ${status2} redirect without a Location`, status2, false);
+    const next = new URL(location, current);
+    if (visited.includes(next.href)) {
+      throw new AttemptError(`redirect loop: ${[...visited, next.href].join(" -> ")}`, status2, false);
+    }
+    if (visited.length > maxRedirects) {
+      throw new AttemptError(`more than ${maxRedirects} redirects, last to ${next.href}`, status2, false);
+    }
+    if (next.protocol !== "https:" && next.protocol !== "http:") {
+      throw new AttemptError(`refusing a redirect to ${next.href}`, status2, false);
+    }
+    if (current.protocol === "https:" && next.protocol !== "https:") {
+      throw new AttemptError(`refusing a redirect from https to ${next.href}`, status2, false);
+    }
+    if (next.origin !== current.origin) headers = {};
+    visited.push(next.href);
+    current = next;
+  }
+}
+function statusFailure(response, requested) {
+  response.body.resume();
+  const from = response.url === requested ? "" : ` from ${response.url}`;
+  return new AttemptError(
+    `HTTP ${response.status} ${response.statusText}`.trim() + from,
+    response.status,
+    RETRYABLE_STATUS.has(response.status),
+    parseRetryAfter2(response.header("retry-after"))
+  );
+}
+async function withRetries(context5, attempt) {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...context5.policy };
+  let last;
+  for (let n = 1; n <= policy.attempts; n++) {
+    try {
+      return { value: await attempt(n), attempts: n };
+    } catch (error2) {
+      if (!(error2 instanceof AttemptError)) throw error2;
+      last = error2;
+      if (!error2.retryable || n === policy.attempts) break;
+      const delay4 = retryDelayMs(error2, n, policy);
+      context5.log?.(
+        `Attempt ${n} of ${policy.attempts} to ${context5.verb} ${context5.url} failed: ${error2.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
+      );
+      await new Promise((resolve3) => setTimeout(resolve3, delay4));
+    }
+  }
+  const status2 = last?.status;
+  throw new DownloadError(
+    context5.url,
+    status2,
+    `Could not ${context5.verb} ${context5.url}: ${last?.message ?? "no attempt made"}` + (status2 !== void 0 ? ` (last HTTP status ${status2})` : "") + (context5.hint ? `. ${context5.hint}` : "")
+  );
+}
+async function readCapped(response, maxBytes) {
+  if (response.declaredLength !== void 0 && response.declaredLength > maxBytes) {
+    response.body.destroy();
+    throw new AttemptError(
+      `the body declares ${response.declaredLength} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false
+    );
+  }
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      response.body.destroy();
+      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function getBytes(url2, options2) {
+  const { value } = await withRetries({ ...options2, url: url2, verb: "fetch" }, async () => {
+    const response = await openUrl(url2, { decompress: true, ...options2 });
+    const accepted = response.status >= 200 && response.status < 300 || options2.acceptStatus?.(response.status);
+    if (!accepted) throw statusFailure(response, url2);
+    return { status: response.status, url: response.url, body: await readCapped(response, options2.maxBytes) };
+  });
+  return value;
+}
+
+// src/net/download.ts
+var WriteError = class extends Error {
+};
+function formatBytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function downloadFile(options2) {
+  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
+  const started = Date.now();
+  const context5 = {
+    url: options2.url,
+    verb: "download",
+    policy: options2,
+    log: options2.log,
+    hint: "Check that the URL is reachable from the runner, or pick another source"
+  };
+  try {
+    const { value, attempts } = await withRetries(context5, async () => {
+      try {
+        return await downloadOnce(options2, partial);
+      } catch (error2) {
+        await rm4(partial, { force: true });
+        throw error2;
+      }
+    });
+    await rename2(partial, options2.destination);
+    return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
+  } catch (error2) {
+    if (!(error2 instanceof WriteError)) throw error2;
+    throw new Error(
+      `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
+      { cause: error2 }
+    );
+  }
+}
+async function downloadOnce(options2, partial) {
+  const response = await openUrl(options2.url, options2);
+  const from = response.url === options2.url ? "" : ` from ${response.url}`;
+  if (response.status < 200 || response.status >= 300) throw statusFailure(response, options2.url);
+  const expected = response.declaredLength;
+  const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
+  if (expected !== void 0 && expected > maxBytes) {
+    response.body.destroy();
+    throw new AttemptError(
+      `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false
+    );
+  }
+  const hash = createHash7("sha256");
+  let bytes = 0;
+  const interval = options2.progressIntervalMs ?? 5e3;
+  let lastReport = Date.now();
+  let lastReportBytes = 0;
+  const meter = new Transform3({
+    transform(chunk, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+        return;
+      }
+      hash.update(chunk);
+      const now = Date.now();
+      if (now - lastReport >= interval) {
+        const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
+        const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
+        options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
+        lastReport = now;
+        lastReportBytes = bytes;
+      }
+      callback(null, chunk);
+    }
+  });
+  try {
+    await pipeline3(response.body, meter, createWriteStream2(partial));
+  } catch (error2) {
+    if (error2 instanceof AttemptError) {
+      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
+    }
+    if (error2.syscall !== void 0) {
+      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
+        cause: error2
+      });
+    }
+    throw new AttemptError(
+      `unexpected failure after ${bytes} bytes${from}: ${error2.message}`,
+      response.status,
+      true
+    );
+  }
+  options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || "a local file"}`);
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+// src/toolchain/checksum-db.ts
+var DEFAULT_SUMDB_URL = "https://sum.golang.org";
+var MAX_ANSWER_BYTES = 1024 * 1024;
+function httpGetter(options2) {
+  return async (url2) => {
+    const answer = await getBytes(url2, {
+      maxBytes: MAX_ANSWER_BYTES,
+      acceptStatus: (status2) => !RETRYABLE_STATUS.has(status2),
+      ...options2.policy ? { policy: options2.policy } : {},
+      ...options2.stallTimeoutMs !== void 0 ? { stallTimeoutMs: options2.stallTimeoutMs } : {}
+    });
+    options2.onAnswer?.(answer);
+    return answer;
+  };
+}
+function trimSlashes(url2) {
+  return url2.replace(/\/+$/, "");
+}
+async function databaseBase(get, goproxy, databaseName, sumdbUrl) {
+  for (const proxy of goproxy) {
+    if (proxy === "direct" || proxy === "off") break;
+    const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
+    const { status: status2 } = await get(`${base}/supported`);
+    if (status2 === 200) return base;
+    if (status2 !== 404 && status2 !== 410) {
+      throw new Error(`checksum database unavailable: ${base}/supported answered HTTP ${status2}`);
+    }
+  }
+  return trimSlashes(sumdbUrl);
+}
+async function fetchTiles(get, base, tiles) {
+  const fetched = await Promise.all(
+    tiles.map(async (tile) => {
+      let response = await get(`${base}/${tile.path}`);
+      const gone = response.status === 404 || response.status === 410;
+      if (gone && tile.width < 2 ** tile.height) {
+        response = await get(`${base}/${fullTile(tile).path}`);
+      }
+      if (response.status !== 200) {
+        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
+      }
+      return [tile.path, response.body];
+    })
+  );
+  return new Map(fetched);
+}
+function rejectUnlessValid(url2, check2) {
+  try {
+    return check2();
+  } catch (error2) {
+    throw new Error(`checksum database answer from ${url2} rejected: ${error2.message}`, {
+      cause: error2
+    });
+  }
+}
+async function lookupModuleHash(options2) {
+  const { module, version: version3 } = options2;
+  const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
+  const get = httpGetter(options2);
+  const { name } = parseVerifierKey(verifierKey);
+  const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
+  const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
+  const response = await get(lookupUrl);
+  if (response.status !== 200) {
+    const body2 = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
+    throw new Error(`checksum database lookup ${lookupUrl} answered HTTP ${response.status}: ${body2}`);
+  }
+  const record = rejectUnlessValid(lookupUrl, () => parseLookupResponse(response.body, verifierKey));
+  const tiles = await fetchTiles(get, base, inclusionTiles(record.tree.size, record.recordId));
+  rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
+  const line = record.lines.find((entry) => entry.module === module && entry.version === version3);
+  if (line === void 0 || !line.hash.startsWith("h1:")) {
+    throw new Error(
+      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version3}`
+    );
+  }
+  return { hash: line.hash, via: lookupUrl };
+}
+
+// src/toolchain/godev-source.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { rm as rm6 } from "node:fs/promises";
+import path28 from "node:path";
+
+// src/toolchain/extract-tar.ts
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream4 } from "node:fs";
+import { link, symlink as symlink2 } from "node:fs/promises";
+import path25 from "node:path";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
   const name = entryName.replace(/\\/g, "/");
@@ -76599,7 +76750,7 @@ var ArchiveEntryChecker = class {
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash8 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir4 } from "node:fs/promises";
+import { mkdir as mkdir5 } from "node:fs/promises";
 import path24 from "node:path";
 var utf83 = new TextDecoder("utf-8", { fatal: true });
 function hashedName(zipPath, entry) {
@@ -76657,7 +76808,7 @@ function directoryMaker() {
   return async (directory) => {
     let making = made.get(directory);
     if (!making) {
-      making = mkdir4(directory, { recursive: true });
+      making = mkdir5(directory, { recursive: true });
       made.set(directory, making);
     }
     await making;
@@ -76858,7 +77009,7 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir6, readdir as readdir3, rename as rename3, rm as rm5, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import path26 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
@@ -76918,12 +77069,12 @@ async function clearUnfinished(slot) {
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
   const parent = path26.dirname(finalDir);
-  await mkdir5(parent, { recursive: true });
+  await mkdir6(parent, { recursive: true });
   await removeAbandonedStaging(slot);
   const staging = path26.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile3(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -76940,7 +77091,7 @@ async function installAtomically(slot, provenance, populate) {
         await new Promise((resolve3) => setTimeout(resolve3, 100 * attempt));
       }
     }
-    await writeFile3(`${finalDir}.complete`, "");
+    await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
     await rm5(staging, { recursive: true, force: true });
@@ -78375,7 +78526,7 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir7, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile5 } from "node:fs/promises";
 import path30 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
@@ -78499,7 +78650,7 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 }
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
-  await mkdir6(temp, { recursive: true });
+  await mkdir7(temp, { recursive: true });
   const worktree = await mkdtemp2(path30.join(temp, "base-worktree-"));
   info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
@@ -78567,7 +78718,7 @@ async function resolveBaseReport(options2) {
 }
 
 // src/github/fork-fallback.ts
-import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
 import path31 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
@@ -78576,10 +78727,10 @@ function forkHelpUrl(env = process.env) {
   return `${server}/${repository}#${FORK_SECTION}`;
 }
 async function deferComment(comment) {
-  await mkdir7(comment.dir, { recursive: true });
+  await mkdir8(comment.dir, { recursive: true });
   const file = path31.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
-  await writeFile5(file, JSON.stringify(content, null, 2) + "\n");
+  await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
   warning(
     `The size comment could not be posted on pull request #${comment.pullRequest} (${comment.reason}); this is expected for a pull request from a fork, whose token is read-only. The comment is in the job summary and in ${file} (the comment-file output): upload it as an artifact and post it from a workflow_run workflow, see ${forkHelpUrl()}`,
@@ -78599,7 +78750,7 @@ function untrustedCheckoutWarning(eventName, payload, checkedOutSha, helpUrl) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync4 } from "fs";
+import { readFileSync, existsSync as existsSync5 } from "fs";
 import { EOL as EOL8 } from "os";
 var Context = class {
   /**
@@ -78609,7 +78760,7 @@ var Context = class {
     var _a2, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path34 = process.env.GITHUB_EVENT_PATH;
@@ -83068,22 +83219,32 @@ async function run() {
     const cachePlan = await prepareGoCaches({
       cache: config.cache,
       cacheBuild: config.cacheBuild,
+      cacheSave: config.cacheSave,
       keyPrefix: config.cacheKeyPrefix,
       dependencyPath: config.cacheDependencyPath,
       runnerOs: process.env.RUNNER_OS ?? facts.platform,
       goHostArch: setup.proof.goHostArch,
       goVersion: setup.version,
       targets: config.targets.map(targetName),
+      flags: {
+        cgo: config.cgo,
+        trimpath: config.trimpath,
+        tags: config.buildTags,
+        buildFlags: config.buildFlags,
+        env: config.cache ? await buildKeyEnvironment(setup.probe.goBinary) : {}
+      },
+      runStamp: `${process.env.GITHUB_RUN_ID ?? Date.now()}.${process.env.GITHUB_RUN_ATTEMPT ?? 1}`,
       workingDirectory: config.workingDirectory,
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
-      goBinary: setup.probe.goBinary
+      // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
+      stagingDir: path33.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
     for (const [name, value] of Object.entries(restored.outputs)) setOutput(name, value);
     saveState(CACHE_STATE, JSON.stringify({ plan: cachePlan, restored }));
-    summary2.push(renderCacheRestoreSection(restored));
+    summary2.push(renderCacheRestoreSection(restored, cachePlan.flagsDescription));
     if (config.targets.length > 0) {
       const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);
       report = buildReport({

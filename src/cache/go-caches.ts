@@ -1,23 +1,29 @@
 // The shell around the cache plan: finds and hashes the dependency files, restores and saves GOMODCACHE and
-// GOCACHE through @actions/cache, and prunes them on disk before a save. Every decision lives in keys.ts and
+// GOCACHE through @actions/cache. An entry is one archive of the files prune.ts chooses; restoring writes only
+// files that are missing, and saving never changes the cache directories. Every decision lives in keys.ts and
 // prune.ts; this module only does the I/O.
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import * as glob from '@actions/glob';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { chmod, lstat, lutimes, readdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { lstat, lutimes, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import * as tar from 'tar';
 import { InputError } from '../errors.js';
 import { humanBytes, humanDuration } from '../report/format.js';
 import {
+  BUILD_KEY_ENV,
   cacheOutputs,
   dependencyFilePatterns,
+  describeKeyDifference,
   entryHit,
+  explainKeyDifference,
   planGoCaches,
+  sameKey,
   type CacheEntryPlan,
   type CacheHit,
   type CacheKind,
@@ -25,26 +31,17 @@ import {
   type CachePlan,
   type CachePlanInput,
   type DependencyFile,
+  type KeyDifference,
 } from './keys.js';
 import {
   BUILD_CACHE_BACKDATE_MS,
-  BUILD_CACHE_UNUSED_MARGIN_MS,
-  modCacheWalk,
   parseGoSum,
-  parseModuleList,
-  planBuildCachePrune,
-  planModCachePrune,
-  type ModuleVersion,
+  selectBuildCache,
+  selectModCache,
+  type CacheFile,
 } from './prune.js';
 
 const execFileAsync = promisify(execFile);
-
-/** File count, total bytes and newest mtime of a directory tree: cheap to take, and it moves on any change. */
-export interface DirFingerprint {
-  files: number;
-  bytes: number;
-  newestMtimeMs: number;
-}
 
 /** How one entry's restore went. */
 export interface RestoredEntry {
@@ -52,11 +49,18 @@ export interface RestoredEntry {
   key: string;
   matchedKey: string | null;
   hit: CacheHit;
+  /** Which parts of the key differ from the restored entry's (empty on an exact hit). */
+  differences: KeyDifference[];
   durationMs: number;
-  /** Size of the downloaded archive, as @actions/cache reported it. */
+  /** Size of the downloaded (compressed) archive, as @actions/cache reported it. */
   archiveBytes: number | null;
-  /** The directory right after the restore (for GOCACHE: after backdating). */
-  fingerprint: DirFingerprint;
+  /** Files the entry held, and the bytes of their contents. */
+  entryFiles: number;
+  entryBytes: number;
+  /** Files written into the cache directory; the others were there already and were left alone. */
+  restoredFiles: number;
+  /** SHA-256 over the entry's file names and sizes: a save of the same selection is skipped. */
+  contentsDigest: string | null;
   /** What went wrong, when the restore failed rather than missed. */
   error?: string;
 }
@@ -71,30 +75,45 @@ export interface RestoreResult {
   cacheHit: CacheHit;
   entries: RestoredEntry[];
   outputs: CacheOutputs;
-  /** GOCACHE files whose mtime is still before this at save time were not used by the run; null when not backdated. */
-  buildCacheUnusedBefore: number | null;
+  /** When the run started (before the restore): build-cache files with an mtime since then were used or written by it. */
+  runStartedAt: number;
+  /** The mtime the restore gave the build-cache files it wrote. */
+  buildCacheBackdatedTo: number;
   message?: string;
 }
 
 /**
  * Why an entry was or was not saved: `saved`; `exact-hit` (restored from its own key); `unchanged` (the
- * directory is as restored); `empty`; `conflict` (another job saved the key first); `failed` (a warning);
- * `unavailable` (no cache service, or it stopped answering); `skipped` (the cache mode forbids writes).
+ * selection is what was restored); `empty`; `conflict` (another job saved the key first); `failed` (a warning);
+ * `unavailable` (no cache service, or it stopped answering); `skipped` (the cache mode forbids writes);
+ * `disabled` (cache-save: never).
  */
 export type SaveOutcome =
-  'saved' | 'exact-hit' | 'unchanged' | 'empty' | 'conflict' | 'failed' | 'unavailable' | 'skipped';
+  | 'saved'
+  | 'exact-hit'
+  | 'unchanged'
+  | 'empty'
+  | 'conflict'
+  | 'failed'
+  | 'unavailable'
+  | 'skipped'
+  | 'disabled';
 
 /** How one entry's save went. */
 export interface SavedEntry {
   kind: CacheKind;
+  /** The key the entry was (or would have been) saved under. */
   key: string;
   outcome: SaveOutcome;
   durationMs: number;
-  /** Paths pruned before saving, and the bytes they held. */
-  prunedPaths: number;
-  prunedBytes: number;
-  fingerprint: DirFingerprint | null;
-  /** Size of the uploaded archive, as @actions/cache reported it. */
+  /** Files chosen for the entry and the bytes of their contents; null when nothing was chosen. */
+  selectedFiles: number | null;
+  selectedBytes: number | null;
+  /** What the cache directory held that the entry leaves out: module versions, or build-cache files. */
+  leftOut: string | null;
+  /** For the build cache: how many of the restored files this run used. */
+  restoredUsed: { used: number; restored: number } | null;
+  /** Size of the uploaded (compressed) archive, as @actions/cache reported it. */
   archiveBytes: number | null;
   message?: string;
 }
@@ -105,7 +124,7 @@ export interface SaveResult {
 }
 
 /** The cache inputs and toolchain facts, before the dependency files are found. */
-export interface GoCacheInputs extends Omit<CachePlanInput, 'dependencyFiles'> {
+export interface GoCacheInputs extends Omit<CachePlanInput, 'dependencyFiles' | 'sumFiles'> {
   /** The `cache-dependency-path` input; empty for every go.sum and go.work.sum under the working directory. */
   dependencyPath: string;
 }
@@ -115,15 +134,47 @@ const LABELS: Record<CacheKind, string> = {
   build: 'Go build cache (GOCACHE)',
 };
 
-/** Finds the files `cache-dependency-path` names and hashes them; an explicit path that matches nothing is an error. */
+/**
+ * Finds the files `cache-dependency-path` names and hashes them; an explicit path that matches nothing is an
+ * error. The module-cache entry keeps what the matched go.sum / go.work.sum files name, and always what the
+ * working directory's own go.sum and go.work.sum name.
+ */
 export async function prepareGoCaches(inputs: GoCacheInputs): Promise<CachePlan> {
   const { dependencyPath, ...rest } = inputs;
-  if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [] });
+  if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [], sumFiles: [] });
   const dependencyFiles = await dependencyFilesFor(dependencyPath, inputs.workingDirectory, [
     inputs.modCacheDir,
     inputs.buildCacheDir,
   ]);
-  return planGoCaches({ ...rest, dependencyFiles });
+  const sumFiles = dependencyFiles
+    .filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path))
+    .map((file) => path.resolve(inputs.workingDirectory, file.path));
+  for (const name of ['go.sum', 'go.work.sum']) {
+    const own = path.join(inputs.workingDirectory, name);
+    if (existsSync(own)) sumFiles.push(own);
+  }
+  return planGoCaches({ ...rest, dependencyFiles, sumFiles });
+}
+
+/**
+ * The flags that decide what go compiles besides the inputs: GOFLAGS and GOEXPERIMENT as the toolchain sees them
+ * (`go env` also reads `go env -w` settings), and the architecture levels set in the environment.
+ */
+export async function buildKeyEnvironment(goBinary: string): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const name of BUILD_KEY_ENV) {
+    const value = process.env[name]?.trim();
+    if (value) env[name] = value;
+  }
+  const { stdout } = await execFileAsync(goBinary, ['env', '-json', 'GOFLAGS', 'GOEXPERIMENT'], {
+    env: { ...process.env, GOTOOLCHAIN: 'local' },
+    timeout: 60_000,
+  });
+  for (const [name, value] of Object.entries(JSON.parse(stdout) as Record<string, string>)) {
+    if (value.trim()) env[name] = value.trim();
+    else delete env[name];
+  }
+  return env;
 }
 
 /**
@@ -164,15 +215,18 @@ export async function findDependencyFiles(
 }
 
 /**
- * Restores each planned entry (module cache, then build cache), then backdates the build cache so the save step
- * can tell which entries the run used. Never throws for cache trouble: a missing or unreachable service is a
- * notice, a failed download a warning (from @actions/cache), and the run goes on.
+ * Restores each planned entry (module cache, then build cache): the cache service hands back one archive, whose
+ * files are written into the cache directory where they are missing; files already there are left as they are.
+ * Build-cache files written are dated before the run, so the save step can tell which ones the run used. Never
+ * throws for cache trouble: a missing or unreachable service is a notice, a failed download a warning (from
+ * @actions/cache), and the run goes on.
  */
 export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
+  const runStartedAt = Date.now();
+  const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
   const finish = (
     status: RestoreResult['status'],
     entries: RestoredEntry[],
-    buildCacheUnusedBefore: number | null,
     message?: string,
   ): RestoreResult => {
     const outputs = cacheOutputs(plan, entries);
@@ -181,83 +235,142 @@ export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
       cacheHit: outputs['cache-hit'],
       entries,
       outputs,
-      buildCacheUnusedBefore,
+      runStartedAt,
+      buildCacheBackdatedTo,
       ...(message ? { message } : {}),
     };
   };
-  if (plan.entries.length === 0) return finish('disabled', [], null);
+  if (plan.entries.length === 0) return finish('disabled', []);
   if (!cache.isFeatureAvailable()) {
     const message =
       'No cache service is configured for this job, so the Go caches are neither restored nor saved.';
     core.notice(message);
-    return finish('unavailable', [], null, message);
+    return finish('unavailable', [], message);
   }
 
   const entries: RestoredEntry[] = [];
-  let buildCacheUnusedBefore: number | null = null;
   for (const planned of plan.entries) {
     core.startGroup(`Restore ${LABELS[planned.kind]}`);
     try {
       const started = Date.now();
-      const beforeRestore = await fingerprintPaths(planned.paths);
+      await mkdir(path.dirname(planned.archiveFile), { recursive: true });
+      await rm(planned.archiveFile, { force: true });
       const { value, log } = await readingLibraryLog(() =>
-        cache.restoreCache([...planned.paths], planned.key, [...planned.restoreKeys]),
+        cache.restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys]),
       );
-      const matchedKey = value ?? null;
-      const failure = value === undefined ? libraryFailure(log, 'Failed to restore') : undefined;
+      let matchedKey = value ?? null;
+      let failure = value === undefined ? libraryFailure(log, 'Failed to restore') : undefined;
       if (failure && serviceUnreachable(failure)) {
         const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
         core.notice(message);
-        return finish('unavailable', entries, null, message);
+        return finish('unavailable', entries, message);
       }
-      if (failure && !sameFingerprint(beforeRestore, await fingerprintPaths(planned.paths))) {
-        // A broken archive stops tar part-way: what it wrote is part of an entry, and go trusts an extracted
-        // module directory without checking it again. A cache is only an optimisation, so it starts empty.
-        for (const dir of planned.paths) await removeTree(dir);
-        core.info(`Removed what the failed restore wrote into ${planned.paths.join(', ')}; it starts empty.`);
+      let unpacked: Unpacked = { files: 0, bytes: 0, written: 0, digest: null };
+      if (matchedKey !== null) {
+        try {
+          unpacked = await unpackEntry(planned, planned.kind === 'build' ? buildCacheBackdatedTo : undefined);
+        } catch (error) {
+          failure = `the archive of ${matchedKey} is unreadable: ${(error as Error).message}`;
+          core.warning(`Could not restore ${LABELS[planned.kind]}: ${failure}. The build starts without it.`);
+          matchedKey = null;
+        }
       }
-      // Backdated, every build-cache entry the run uses gets a fresh mtime (see BUILD_CACHE_BACKDATE_MS).
-      const backdatedTo = planned.kind === 'build' ? Date.now() - BUILD_CACHE_BACKDATE_MS : undefined;
-      const fingerprint = await fingerprintPaths(planned.paths, backdatedTo);
-      if (backdatedTo !== undefined) buildCacheUnusedBefore = backdatedTo + BUILD_CACHE_UNUSED_MARGIN_MS;
+      await rm(planned.archiveFile, { force: true });
       const entry: RestoredEntry = {
         kind: planned.kind,
         key: planned.key,
         matchedKey,
-        hit: entryHit(planned.key, matchedKey),
+        hit: entryHit(planned, matchedKey),
+        differences: explainKeyDifference(planned, plan.keyPrefix, matchedKey),
         durationMs: Date.now() - started,
-        archiveBytes: archiveSize(log, /Cache Size: ~\d+ MB \((\d+) B\)/),
-        fingerprint,
+        archiveBytes: matchedKey === null ? null : archiveSize(log, /Cache Size: ~\d+ MB \((\d+) B\)/),
+        entryFiles: unpacked.files,
+        entryBytes: unpacked.bytes,
+        restoredFiles: unpacked.written,
+        contentsDigest: unpacked.digest,
         ...(failure ? { error: failure } : {}),
       };
       entries.push(entry);
-      core.info(describeRestore(planned, entry));
+      core.info(describeRestore(planned, entry, plan.flagsDescription));
     } finally {
       core.endGroup();
     }
   }
-  return finish('attempted', entries, buildCacheUnusedBefore);
+  return finish('attempted', entries);
+}
+
+interface Unpacked {
+  files: number;
+  bytes: number;
+  /** Files written; the others already existed. */
+  written: number;
+  digest: string | null;
 }
 
 /**
- * Saves each entry that was not restored exactly, after pruning what the run no longer needs; an entry restored
- * through a restore key is saved only when its directory changed since (file count, bytes, newest mtime). A failed
- * save is a warning, a save another job won is a notice; neither throws.
+ * Writes the archive's files into the entry's cache directory where they are missing. Entries that would leave
+ * the directory (absolute paths, `..`) are refused by tar itself. When the archive breaks part-way, the files
+ * this restore wrote are removed again (go trusts what it finds in its caches), and the error is thrown.
+ */
+async function unpackEntry(planned: CacheEntryPlan, backdateTo: number | undefined): Promise<Unpacked> {
+  const listed: { path: string; sizeBytes: number }[] = [];
+  const written: string[] = [];
+  await mkdir(planned.cacheDir, { recursive: true });
+  try {
+    await tar.x({
+      file: planned.archiveFile,
+      cwd: planned.cacheDir,
+      strict: true,
+      keep: true,
+      filter: (name, entry) => {
+        if (!('type' in entry) || entry.type !== 'File') return false;
+        listed.push({ path: name, sizeBytes: entry.size ?? 0 });
+        if (existsSync(path.join(planned.cacheDir, name))) return false;
+        written.push(name);
+        return true;
+      },
+    });
+  } catch (error) {
+    for (const name of written) await rm(path.join(planned.cacheDir, name), { force: true });
+    throw error;
+  }
+  if (backdateTo !== undefined) {
+    const when = new Date(backdateTo);
+    for (const name of written) await lutimes(path.join(planned.cacheDir, name), when, when);
+    const fresh = new Set(written);
+    await writeFile(
+      alreadyPresentFile(planned),
+      JSON.stringify(listed.map((file) => file.path).filter((name) => !fresh.has(name))),
+    );
+  }
+  return {
+    files: listed.length,
+    bytes: listed.reduce((sum, file) => sum + file.sizeBytes, 0),
+    written: written.length,
+    digest: listed.length > 0 ? contentsDigest(listed) : null,
+  };
+}
+
+/**
+ * Saves each entry the `cache-save` mode allows: with `auto`, an entry that was not restored exactly; with
+ * `always`, any entry; with `never`, none. The entry is an archive of the files this module needs (see
+ * prune.ts), never more; nothing in the cache directories is changed. An entry whose selection is what was
+ * restored is not uploaded again. A failed save is a warning, a save another job won is a notice; neither throws.
  */
 export async function saveGoCaches(plan: CachePlan, restored: RestoreResult): Promise<SaveResult> {
-  const entries: SavedEntry[] = [];
   const skip = (planned: CacheEntryPlan, outcome: SaveOutcome, message: string): SavedEntry => ({
     kind: planned.kind,
-    key: planned.key,
+    key: planned.saveKey,
     outcome,
     durationMs: 0,
-    prunedPaths: 0,
-    prunedBytes: 0,
-    fingerprint: null,
+    selectedFiles: null,
+    selectedBytes: null,
+    leftOut: null,
+    restoredUsed: null,
     archiveBytes: null,
     message,
   });
-  if (restored.status === 'disabled' || plan.entries.length === 0) return { entries };
+  if (restored.status === 'disabled' || plan.entries.length === 0) return { entries: [] };
   if (restored.status === 'unavailable' || !cache.isFeatureAvailable()) {
     const message =
       restored.message ?? 'No cache service is configured for this job, so the Go caches are not saved.';
@@ -265,69 +378,89 @@ export async function saveGoCaches(plan: CachePlan, restored: RestoreResult): Pr
     return { entries: plan.entries.map((planned) => skip(planned, 'unavailable', message)) };
   }
 
+  const entries: SavedEntry[] = [];
   let unavailable: string | undefined;
   for (const planned of plan.entries) {
     const before = restored.entries.find((entry) => entry.kind === planned.kind);
     if (unavailable) {
       entries.push(skip(planned, 'unavailable', unavailable));
-    } else if (before?.hit === 'exact') {
-      const message = `${LABELS[planned.kind]} was restored from its own key ${planned.key}; nothing to save.`;
-      core.info(message);
-      entries.push(skip(planned, 'exact-hit', message));
-    } else {
-      core.startGroup(`Save ${LABELS[planned.kind]}`);
-      try {
-        const saved = await saveEntry(plan, planned, before, restored.buildCacheUnusedBefore);
+      continue;
+    }
+    core.startGroup(`Save ${LABELS[planned.kind]}`);
+    try {
+      const started = Date.now();
+      const selected = await selectEntryFiles(plan, planned, before, restored);
+      core.info(selected.summary);
+      const decided = (outcome: SaveOutcome, message: string): SavedEntry => {
+        core.info(message);
+        return {
+          ...skip(planned, outcome, message),
+          ...selectionFigures(selected),
+          durationMs: Date.now() - started,
+        };
+      };
+      if (plan.cacheSave === 'never') {
+        entries.push(decided('disabled', `${LABELS[planned.kind]} is not saved: cache-save is never.`));
+      } else if (plan.cacheSave === 'auto' && before?.hit === 'exact') {
+        entries.push(
+          decided(
+            'exact-hit',
+            `${LABELS[planned.kind]} was restored from its own key ${before.matchedKey ?? planned.key}; nothing to save (cache-save: auto).`,
+          ),
+        );
+      } else {
+        const saved = await saveEntry(planned, before, selected, started);
         entries.push(saved);
         if (saved.outcome === 'unavailable') unavailable = saved.message;
-      } finally {
-        core.endGroup();
       }
+    } finally {
+      core.endGroup();
     }
   }
   return { entries };
 }
 
+function selectionFigures(selected: EntrySelection) {
+  return {
+    selectedFiles: selected.paths.length,
+    selectedBytes: selected.bytes,
+    leftOut: selected.leftOut,
+    restoredUsed: selected.restoredUsed,
+  };
+}
+
 async function saveEntry(
-  plan: CachePlan,
   planned: CacheEntryPlan,
   before: RestoredEntry | undefined,
-  buildCacheUnusedBefore: number | null,
+  selected: EntrySelection,
+  started: number,
 ): Promise<SavedEntry> {
-  const started = Date.now();
-  const pruned =
-    planned.kind === 'mod'
-      ? await pruneModuleCache(plan)
-      : await pruneBuildCache(plan, buildCacheUnusedBefore);
-  const fingerprint = await fingerprintPaths(planned.paths);
   const result = (outcome: SaveOutcome, message: string, archiveBytes: number | null = null): SavedEntry => ({
     kind: planned.kind,
-    key: planned.key,
+    key: planned.saveKey,
     outcome,
     durationMs: Date.now() - started,
-    prunedPaths: pruned.paths,
-    prunedBytes: pruned.bytes,
-    fingerprint,
+    ...selectionFigures(selected),
     archiveBytes,
     message,
   });
 
-  if (fingerprint.files === 0) {
-    const message = `${LABELS[planned.kind]} is empty; nothing to save.`;
+  if (selected.paths.length === 0) {
+    const message = `${LABELS[planned.kind]} has nothing this module needs; nothing to save.`;
     core.info(message);
     return result('empty', message);
   }
-  if (before?.matchedKey && sameFingerprint(before.fingerprint, fingerprint)) {
-    const message = `${LABELS[planned.kind]} did not change since it was restored from ${before.matchedKey}; not saving ${planned.key}.`;
+  if (before?.matchedKey && before.contentsDigest === selected.digest) {
+    const message = `${LABELS[planned.kind]} would hold what was restored from ${before.matchedKey}; not saving ${planned.saveKey}.`;
     core.info(message);
     return result('unchanged', message);
   }
 
   const lookup = await readingLibraryLog(() =>
-    cache.restoreCache([...planned.paths], planned.key, [], { lookupOnly: true }),
+    cache.restoreCache([planned.archiveFile], planned.saveKey, [], { lookupOnly: true }),
   );
-  if (lookup.value === planned.key) {
-    const message = `Another job already saved ${planned.key}; not saving it again.`;
+  if (lookup.value !== undefined && sameKey(lookup.value, planned.saveKey)) {
+    const message = `Another job already saved ${planned.saveKey}; not saving it again.`;
     core.notice(message);
     return result('conflict', message);
   }
@@ -335,29 +468,38 @@ async function saveEntry(
     lookup.value === undefined ? libraryFailure(lookup.log, 'Failed to restore') : undefined;
   if (lookupFailure && serviceUnreachable(lookupFailure)) return unreachable(lookupFailure);
 
-  const { value: cacheId, log } = await readingLibraryLog(() =>
-    cache.saveCache([...planned.paths], planned.key),
-  );
-  const archiveBytes = archiveSize(log, /File Size: (\d+)/);
+  await mkdir(path.dirname(planned.archiveFile), { recursive: true });
+  let saving;
+  try {
+    await tar.c({ file: planned.archiveFile, cwd: planned.cacheDir, portable: true }, selected.paths);
+    saving = await readingLibraryLog(() => cache.saveCache([planned.archiveFile], planned.saveKey));
+  } finally {
+    await rm(planned.archiveFile, { force: true });
+  }
+  const { value: cacheId, log } = saving;
+  const archiveBytes =
+    archiveSize(log, /File Size: (\d+)/) ?? archiveSize(log, /Cache Size: ~\d+ MB \((\d+) B\)/);
   if (cacheId > 0) {
-    const message = `Saved ${LABELS[planned.kind]} as ${planned.key}: ${describeFingerprint(fingerprint)}${
+    const message = `Saved ${LABELS[planned.kind]} as ${planned.saveKey}: ${humanBytes(selected.bytes)} in ${selected.paths.length} files${
       archiveBytes !== null ? `, archive ${humanBytes(archiveBytes)}` : ''
     }, in ${humanDuration(Date.now() - started)}.`;
     core.info(message);
     return result('saved', message, archiveBytes);
   }
   if (log.some((line) => line.startsWith('Cache save skipped:'))) {
-    return result('skipped', `The cache mode does not allow saving ${planned.key}.`);
+    return result('skipped', `The cache mode does not allow saving ${planned.saveKey}.`);
   }
-  const reserveFailed = log.some((line) => line.includes(`Unable to reserve cache with key ${planned.key}`));
+  const reserveFailed = log.some((line) =>
+    line.includes(`Unable to reserve cache with key ${planned.saveKey}`),
+  );
   const reason = libraryFailure(log, 'Failed to reserve cache') ?? libraryFailure(log, 'Failed to save');
   if (reserveFailed && reason?.includes('(409)')) {
-    const message = `Another job is saving or has saved ${planned.key}; not saving it again.`;
+    const message = `Another job is saving or has saved ${planned.saveKey}; not saving it again.`;
     core.notice(message);
     return result('conflict', message);
   }
   if (reason && serviceUnreachable(reason)) return unreachable(reason);
-  const message = `Could not save ${LABELS[planned.kind]} as ${planned.key}: ${reason ?? 'see the log above'}. The next run restores an older entry or none.`;
+  const message = `Could not save ${LABELS[planned.kind]} as ${planned.saveKey}: ${reason ?? 'see the log above'}. The next run restores an older entry or none.`;
   if (log.some((line) => line.startsWith('::warning::') || line.startsWith('::error::'))) core.info(message);
   else core.warning(message);
   return result('failed', message, archiveBytes);
@@ -369,103 +511,111 @@ async function saveEntry(
   }
 }
 
-/** Deletes module versions neither the build list nor the go.sum files name. */
-async function pruneModuleCache(plan: CachePlan): Promise<{ paths: number; bytes: number }> {
-  const needed = await neededModules(plan);
-  if (typeof needed === 'string') {
-    core.info(`Not pruning GOMODCACHE: ${needed}`);
-    return { paths: 0, bytes: 0 };
-  }
-  const listing: { path: string; isDirectory: boolean }[] = [];
-  for await (const entry of walk(plan.modCacheDir, (relative) => modCacheWalk(relative) === 'descend')) {
-    listing.push({ path: entry.relative, isDirectory: entry.isDirectory });
-  }
-  return removeAndMeasure(plan.modCacheDir, planModCachePrune(listing, needed), {
-    what: 'module versions the build no longer needs',
-    listPaths: true,
-  });
+interface EntrySelection {
+  paths: string[];
+  bytes: number;
+  leftOut: string;
+  restoredUsed: { used: number; restored: number } | null;
+  /** {@link contentsDigest} of the chosen files. */
+  digest: string;
+  /** One line for the log. */
+  summary: string;
 }
 
-/** Deletes GOCACHE entries the run did not use (their mtime is still the backdated one). */
-async function pruneBuildCache(
+/** Chooses the files of the entry (see prune.ts) from a listing of its cache directory. */
+async function selectEntryFiles(
   plan: CachePlan,
-  unusedBefore: number | null,
-): Promise<{ paths: number; bytes: number }> {
-  if (unusedBefore === null) {
-    core.info(
-      'Not pruning GOCACHE: it was not backdated when restored, so its unused entries cannot be told apart.',
-    );
-    return { paths: 0, bytes: 0 };
+  planned: CacheEntryPlan,
+  before: RestoredEntry | undefined,
+  restored: RestoreResult,
+): Promise<EntrySelection> {
+  if (planned.kind === 'mod') {
+    const sums = [];
+    for (const file of plan.sumFiles) sums.push(parseGoSum(await readFile(file, 'utf8')));
+    const files = await listFiles(path.join(planned.cacheDir, 'cache', 'download'), 'cache/download');
+    const chosen = selectModCache(files, sums);
+    const digest = digestOf(files, chosen.paths);
+    const leftOut = `${chosen.modulesLeftOut} module version(s)`;
+    return {
+      paths: chosen.paths,
+      bytes: chosen.bytes,
+      leftOut,
+      restoredUsed: null,
+      digest,
+      summary: `GOMODCACHE entry: ${chosen.modulesKept} module version(s) that ${plan.sumFiles.length > 0 ? plan.sumFiles.map((file) => path.basename(file)).join(', ') : 'no go.sum'} name, ${humanBytes(chosen.bytes)} in ${chosen.paths.length} files; left out ${leftOut} found in ${planned.cacheDir} (nothing is deleted there).`,
+    };
   }
-  const files: { path: string; mtimeMs: number }[] = [];
-  for await (const entry of walk(plan.buildCacheDir, () => true)) {
-    if (!entry.isDirectory)
-      files.push({ path: entry.relative, mtimeMs: (await lstat(entry.absolute)).mtimeMs });
-  }
-  return removeAndMeasure(plan.buildCacheDir, planBuildCachePrune(files, unusedBefore), {
-    what: 'entries this run did not use',
-    listPaths: false,
-  });
+  const files = await listFiles(planned.cacheDir, '');
+  const restoredFiles = before?.restoredFiles ?? 0;
+  const alreadyPresent = before?.matchedKey ? await readAlreadyPresent(planned) : [];
+  const chosen = selectBuildCache(
+    files,
+    // Whole seconds: some file systems keep mtimes in seconds.
+    Math.floor(restored.runStartedAt / 1000) * 1000,
+    before?.matchedKey
+      ? {
+          backdatedTo: restored.buildCacheBackdatedTo,
+          files: restoredFiles,
+          alreadyPresent: new Set(alreadyPresent),
+        }
+      : null,
+  );
+  const restoredUsed =
+    chosen.restoredUsed === null ? null : { used: chosen.restoredUsed, restored: restoredFiles };
+  const usedShare = restoredUsed
+    ? `; this run used ${restoredUsed.used} of the ${restoredUsed.restored} restored files (${Math.round((100 * restoredUsed.used) / restoredUsed.restored)}%)`
+    : '';
+  return {
+    paths: chosen.paths,
+    bytes: chosen.bytes,
+    leftOut: `${chosen.leftOut} file(s)`,
+    restoredUsed,
+    digest: digestOf(files, chosen.paths),
+    summary: `GOCACHE entry: the ${chosen.paths.length} files this run used or wrote, ${humanBytes(chosen.bytes)}; left out ${chosen.leftOut} file(s) of ${planned.cacheDir} it did not use (nothing is deleted there)${usedShare}.`,
+  };
 }
 
-/** Deletes the planned paths and logs what went; only module paths are worth listing (cache entries are hashes). */
-async function removeAndMeasure(
-  root: string,
-  relativePaths: string[],
-  report: { what: string; listPaths: boolean },
-) {
-  if (relativePaths.length === 0) {
-    core.info(`Nothing to prune in ${root}.`);
-    return { paths: 0, bytes: 0 };
-  }
-  const before = await fingerprintPaths([root]);
-  for (const relative of relativePaths) await removeTree(path.join(root, relative));
-  const after = await fingerprintPaths([root]);
-  const bytes = before.bytes - after.bytes;
-  core.info(`Pruned ${relativePaths.length} path(s), ${humanBytes(bytes)}, from ${root}: ${report.what}.`);
-  if (report.listPaths) {
-    for (const relative of relativePaths.slice(0, 20)) core.info(`  - ${relative}`);
-    if (relativePaths.length > 20) core.info(`  … and ${relativePaths.length - 20} more`);
-  }
-  return { paths: relativePaths.length, bytes };
+/** Where the restore notes the build-cache files of the entry that the runner already had (see selectBuildCache). */
+function alreadyPresentFile(planned: CacheEntryPlan): string {
+  return `${planned.archiveFile}.present.json`;
 }
 
-/**
- * The module versions to keep: the build list of every module directory (`go list -m -json all`, offline), plus
- * every version the go.sum files name (go.mod-only entries too, so the next run resolves the graph offline).
- * A directory whose build list cannot be had (a broken testdata module, say) counts by its go.sum alone; a reason
- * string when no build list can be had at all.
- */
-async function neededModules(plan: CachePlan): Promise<ModuleVersion[] | string> {
-  if (plan.moduleDirs.length === 0) return 'no go.sum or go.work.sum names the modules the build needs';
-  const needed: ModuleVersion[] = [];
-  const failures: string[] = [];
-  for (const dir of plan.moduleDirs) {
-    try {
-      const { stdout } = await execFileAsync(plan.goBinary, ['list', '-m', '-json', 'all'], {
-        cwd: dir,
-        env: {
-          ...process.env,
-          GOFLAGS: '-mod=readonly',
-          GOPROXY: 'off',
-          GOTOOLCHAIN: 'local',
-          GOMODCACHE: plan.modCacheDir,
-        },
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: 120_000,
-      });
-      needed.push(...parseModuleList(stdout));
-    } catch (error) {
-      const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-      failures.push(`\`go list -m all\` failed in ${dir}: ${detail.split('\n')[0]}`);
-    }
+async function readAlreadyPresent(planned: CacheEntryPlan): Promise<string[]> {
+  try {
+    return JSON.parse(await readFile(alreadyPresentFile(planned), 'utf8')) as string[];
+  } catch {
+    return [];
+  } finally {
+    await rm(alreadyPresentFile(planned), { force: true });
   }
-  if (failures.length === plan.moduleDirs.length) return failures.join('; ');
-  for (const failure of failures) core.info(`${failure}; keeping what its go.sum names.`);
-  for (const file of plan.dependencyFiles.filter((name) => /go\.(work\.)?sum$/.test(path.basename(name)))) {
-    needed.push(...parseGoSum(await readFile(file, 'utf8')));
+}
+
+/** Every file under `root` with its size and mtime, paths relative to `root` and prefixed by `prefix`; none when missing. */
+async function listFiles(root: string, prefix: string): Promise<CacheFile[]> {
+  const files: CacheFile[] = [];
+  for await (const entry of walk(root)) {
+    if (entry.isDirectory) continue;
+    const stats = await lstat(entry.absolute);
+    if (!stats.isFile()) continue;
+    files.push({
+      path: prefix ? `${prefix}/${entry.relative}` : entry.relative,
+      sizeBytes: stats.size,
+      mtimeMs: stats.mtimeMs,
+    });
   }
-  return needed;
+  return files;
+}
+
+function digestOf(files: readonly CacheFile[], chosen: readonly string[]): string {
+  const picked = new Set(chosen);
+  return contentsDigest(files.filter((file) => picked.has(file.path)));
+}
+
+/** SHA-256 over sorted `name size` lines: the same set of files, as far as a cache entry can tell. */
+function contentsDigest(files: readonly { path: string; sizeBytes: number }[]): string {
+  const hash = createHash('sha256');
+  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}\n`);
+  return hash.digest('hex');
 }
 
 interface WalkEntry {
@@ -474,12 +624,8 @@ interface WalkEntry {
   isDirectory: boolean;
 }
 
-/** Files (and directories `descend` refuses) under `root`, relative paths `/`-separated; nothing when `root` is missing. */
-async function* walk(
-  root: string,
-  descend: (relativeDir: string) => boolean,
-  relativeDir = '',
-): AsyncGenerator<WalkEntry> {
+/** Everything under `root`, relative paths `/`-separated; nothing when `root` is missing. */
+async function* walk(root: string, relativeDir = ''): AsyncGenerator<WalkEntry> {
   let names;
   try {
     names = await readdir(path.join(root, relativeDir), { withFileTypes: true });
@@ -490,49 +636,8 @@ async function* walk(
   for (const dirent of names) {
     const relative = relativeDir ? `${relativeDir}/${dirent.name}` : dirent.name;
     const absolute = path.join(root, relative);
-    if (dirent.isDirectory() && descend(relative)) yield* walk(root, descend, relative);
-    else yield { relative, absolute, isDirectory: dirent.isDirectory() };
-  }
-}
-
-/** Walks the trees and fingerprints them; with `backdateTo`, first sets every file's times to it. */
-async function fingerprintPaths(paths: readonly string[], backdateTo?: number): Promise<DirFingerprint> {
-  const fingerprint: DirFingerprint = { files: 0, bytes: 0, newestMtimeMs: 0 };
-  const when = backdateTo === undefined ? undefined : new Date(backdateTo);
-  for (const root of paths) {
-    for await (const entry of walk(root, () => true)) {
-      if (when) await lutimes(entry.absolute, when, when);
-      const stats = await lstat(entry.absolute);
-      fingerprint.files++;
-      fingerprint.bytes += stats.size;
-      fingerprint.newestMtimeMs = Math.max(fingerprint.newestMtimeMs, stats.mtimeMs);
-    }
-  }
-  return fingerprint;
-}
-
-function sameFingerprint(a: DirFingerprint, b: DirFingerprint): boolean {
-  return a.files === b.files && a.bytes === b.bytes && a.newestMtimeMs === b.newestMtimeMs;
-}
-
-/** Removes a file or tree; Go makes extracted modules read-only, so on a permission error it makes them writable first. */
-async function removeTree(target: string): Promise<void> {
-  try {
-    await rm(target, { recursive: true, force: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EACCES' && code !== 'EPERM') throw error;
-    await makeDirectoriesWritable(target);
-    await rm(target, { recursive: true, force: true });
-  }
-}
-
-async function makeDirectoriesWritable(target: string): Promise<void> {
-  const stats = await lstat(target);
-  if (!stats.isDirectory()) return;
-  await chmod(target, stats.mode | 0o700);
-  for (const dirent of await readdir(target, { withFileTypes: true })) {
-    if (dirent.isDirectory()) await makeDirectoriesWritable(path.join(target, dirent.name));
+    yield { relative, absolute, isDirectory: dirent.isDirectory() };
+    if (dirent.isDirectory()) yield* walk(root, relative);
   }
 }
 
@@ -593,18 +698,17 @@ function archiveSize(log: readonly string[], pattern: RegExp): number | null {
   return null;
 }
 
-function describeRestore(planned: CacheEntryPlan, entry: RestoredEntry): string {
+function describeRestore(planned: CacheEntryPlan, entry: RestoredEntry, flags: string): string {
   const took = `in ${humanDuration(entry.durationMs)}`;
+  const why = entry.differences.length > 0 ? ` Differs in: ${describeKeyDifference(entry.differences)}.` : '';
+  const builtWith = planned.kind === 'build' ? ` Builds use ${flags}.` : '';
   if (entry.matchedKey === null) {
-    return `No entry for ${planned.key} or ${planned.restoreKeys.join(', ')}${entry.error ? ` (${entry.error})` : ''}; looked ${took}. ${LABELS[planned.kind]} now holds ${describeFingerprint(entry.fingerprint)}.`;
+    return `No entry for ${planned.key} or ${planned.restoreKeys.join(', ')}${entry.error ? ` (${entry.error})` : ''}; looked ${took}.${why}${builtWith}`;
   }
   const how = entry.hit === 'exact' ? 'exact hit' : `partial hit for ${planned.key}`;
   const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : '';
-  return `Restored ${entry.matchedKey} (${how}): ${describeFingerprint(entry.fingerprint)}${archive}, ${took}.`;
-}
-
-function describeFingerprint(fingerprint: DirFingerprint): string {
-  return `${humanBytes(fingerprint.bytes)} in ${fingerprint.files} files`;
+  const kept = entry.entryFiles - entry.restoredFiles;
+  return `Restored ${entry.matchedKey} (${how}): ${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files${archive}, ${took}; wrote ${entry.restoredFiles} file(s)${kept > 0 ? `, ${kept} were already in ${planned.cacheDir} and were left as they are` : ''}.${why}${builtWith}`;
 }
 
 function toSlashes(relative: string): string {

@@ -34,12 +34,28 @@ export interface DependencyFile {
   sha256: string;
 }
 
+/** The `cache-save` input: when the post step uploads an entry. */
+export type CacheSaveMode = 'auto' | 'always' | 'never';
+
+/** What decides the bytes `go build` compiles, beyond the Go version and the targets. */
+export interface BuildKeyFlags {
+  cgo: boolean;
+  trimpath: boolean;
+  tags: readonly string[];
+  /** The `build-flags` input, split into words. */
+  buildFlags: readonly string[];
+  /** GOFLAGS, GOEXPERIMENT and the architecture levels (GOARM, GOAMD64, …) the builds see; unset ones absent. */
+  env: Readonly<Record<string, string>>;
+}
+
 /** Everything a cache plan is made of: the cache inputs, facts about the installed toolchain, and the hashed files. */
 export interface CachePlanInput {
   /** The `cache` input. */
   cache: boolean;
   /** The `cache-build` input: cache GOCACHE too. */
   cacheBuild: boolean;
+  /** The `cache-save` input. */
+  cacheSave: CacheSaveMode;
   /** The `cache-key-prefix` input. */
   keyPrefix: string;
   /** RUNNER_OS: `Linux`, `macOS` or `Windows`. */
@@ -50,39 +66,66 @@ export interface CachePlanInput {
   goVersion: string;
   /** Cross-build targets as `targetName` spells them (`linux/arm64`, `linux/arm/7`); empty for none. */
   targets: readonly string[];
+  /** What the builds are compiled with. */
+  flags: BuildKeyFlags;
+  /** Names this run among the runs of one workflow (`<run id>.<attempt>`); with cache-save: always, each save's key ends in it. */
+  runStamp: string;
   /** Absolute. */
   workingDirectory: string;
   /** What `cache-dependency-path` matched. */
   dependencyFiles: readonly DependencyFile[];
+  /** The go.sum and go.work.sum files that say which module versions the module needs, absolute. */
+  sumFiles: readonly string[];
   /** `go env GOMODCACHE` of the installed toolchain. */
   modCacheDir: string;
   /** `go env GOCACHE` of the installed toolchain. */
   buildCacheDir: string;
-  /** The installed `go` binary; the save step asks it for the build list. */
-  goBinary: string;
+  /** A directory outside the workspace and the caches whose path is the same on every run of this machine image. */
+  stagingDir: string;
+}
+
+/** One named part of a key, so that a restored key can be told apart from the one asked for part by part. */
+export interface KeyPart {
+  name: 'runner OS' | 'GOARCH' | 'Go version' | 'flags' | 'targets' | 'dependencies';
+  value: string;
 }
 
 /** One cache entry to restore and later save. */
 export interface CacheEntryPlan {
   kind: CacheKind;
+  /** The entry's primary key (the `cache-key` / `cache-build-key` output). */
   key: string;
-  /** Tried in order when `key` has no entry; each is a prefix that keeps the OS, GOARCH (and Go version). */
+  /** The key the restore asks for; with cache-save: always it is this run's own save key, so never found. */
+  lookupKey: string;
+  /** Tried in order when `lookupKey` has no entry; each is a prefix that keeps the OS and GOARCH (and Go version). */
   restoreKeys: string[];
-  /** The directories the entry holds. */
-  paths: string[];
+  /** The key a save uploads under. */
+  saveKey: string;
+  /** `key` after `<prefix>-<kind>-`, part by part. */
+  parts: KeyPart[];
+  /** The directory whose files the entry holds. */
+  cacheDir: string;
+  /**
+   * The one file the cache service stores: an archive of the chosen files of `cacheDir`. Its path is part of
+   * the entry's version, so it must be the same on every run.
+   */
+  archiveFile: string;
 }
 
 /** What to restore in main and save in post; plain JSON so it can travel in the action's state. */
 export interface CachePlan {
   /** Module cache first, then the build cache (when `cache-build` is on). Empty when `cache` is off. */
   entries: CacheEntryPlan[];
+  cacheSave: CacheSaveMode;
+  keyPrefix: string;
   modCacheDir: string;
   buildCacheDir: string;
-  goBinary: string;
-  /** Directories of the matched go.sum / go.work.sum files: where the build list is asked for before pruning. */
-  moduleDirs: string[];
+  /** The go.sum and go.work.sum files whose module versions the module-cache entry keeps, absolute. */
+  sumFiles: string[];
   /** The matched dependency files, absolute. */
   dependencyFiles: string[];
+  /** The build flags as the summary names them, e.g. `CGO_ENABLED=0 -trimpath -tags=netgo`. */
+  flagsDescription: string;
 }
 
 /** The cache outputs the action sets. */
@@ -96,6 +139,16 @@ export interface CacheOutputs {
   'cache-build-key': string;
   /** The key the build cache was restored from, or empty. */
   'cache-build-matched-key': string;
+}
+
+/** One part of the key that differs between the entry restored (or none) and the one asked for. */
+export interface KeyDifference {
+  part: KeyPart['name'] | 'layout';
+  /** The part in the restored key; empty for a miss. */
+  restored: string;
+  wanted: string;
+  /** What the difference means, e.g. `CGO_ENABLED 0 → 1`. */
+  meaning: string;
 }
 
 /**
@@ -141,23 +194,66 @@ export function digestDependencyFiles(files: readonly DependencyFile[]): string 
 }
 
 /**
- * Names a set of cross-build targets briefly and stably: `t<count>-<first 8 hex digits of SHA-256 over the
- * sorted names>`, e.g. `t4-1a2b3c4d`, or `none`. Order and duplicates do not change it.
+ * Names a set of cross-build targets briefly and stably: `t<count>.<first 8 hex digits of SHA-256 over the
+ * sorted names>`, e.g. `t4.1a2b3c4d`, or `none`. Order and duplicates do not change it.
  */
 export function targetsDigest(targets: readonly string[]): string {
   const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
   if (unique.length === 0) return 'none';
   const digest = createHash('sha256').update(unique.join('\n')).digest('hex').slice(0, 8);
-  return `t${unique.length}-${digest}`;
+  return `t${unique.length}.${digest}`;
+}
+
+/** The environment variables besides CGO_ENABLED that change what go compiles; the build key names their values. */
+export const BUILD_KEY_ENV = [
+  'GOFLAGS',
+  'GOEXPERIMENT',
+  'GOARM',
+  'GOARM64',
+  'GOAMD64',
+  'GO386',
+  'GOMIPS',
+  'GOMIPS64',
+  'GOPPC64',
+  'GORISCV64',
+] as const;
+
+/**
+ * The flags part of a build key: `cgo<0|1>.trim<0|1>.<8 hex digits>`, the digits a SHA-256 over the build tags
+ * (sorted), the build-flags words and the {@link BUILD_KEY_ENV} values. CGO_ENABLED and -trimpath are spelled out
+ * because they are the usual reason one entry does not fit another job; ldflags are left out (they only change
+ * the link, which go does not cache, and -X stamps change on every commit).
+ */
+export function buildFlagsDigest(flags: BuildKeyFlags): string {
+  const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
+  const rest = JSON.stringify({
+    tags: [...new Set(flags.tags)].sort(compareStrings),
+    flags: flags.buildFlags,
+    env,
+  });
+  const digest = createHash('sha256').update(rest).digest('hex').slice(0, 8);
+  return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
+}
+
+/** The build flags in words, for the log and the summary. */
+export function describeBuildFlags(flags: BuildKeyFlags): string {
+  const words = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
+  if (flags.trimpath) words.push('-trimpath');
+  if (flags.tags.length > 0) words.push(`-tags=${flags.tags.join(',')}`);
+  words.push(...flags.buildFlags);
+  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words.push(`${name}=${flags.env[name]}`);
+  return words.join(' ');
 }
 
 /**
  * Plans the cache entries:
  * - module cache: `<prefix>-mod-<runner OS>-<GOHOSTARCH>-<dependency hash>`, restore key without the hash;
- * - build cache: `<prefix>-build-<runner OS>-<GOHOSTARCH>-go<version>-<targets>-<dependency hash>`, restore
- *   keys without the hash, then without the targets (Go's build cache is content-addressed, so entries from
- *   another target set are safe to reuse).
+ * - build cache: `<prefix>-build-<runner OS>-<GOHOSTARCH>-go<version>-<flags>-<targets>-<dependency hash>`,
+ *   restore keys dropping the hash, then the targets, then the flags (Go's build cache is content-addressed, so
+ *   entries compiled for other targets or flags are safe to reuse: they only fit less).
  * Every restore key ends in `-` right after a whole part, so `arm` never matches `arm64` nor `go1.2` `go1.22`.
+ * With cache-save: always every save gets a key of its own (`<key>-run<stamp>`), since a key once saved cannot
+ * be saved again; the restore then asks for this run's key and takes the newest `<key>-run…` entry, else `<key>`.
  */
 export function planGoCaches(input: CachePlanInput): CachePlan {
   const prefix = validateKeyPrefix(input.keyPrefix);
@@ -166,45 +262,92 @@ export function planGoCaches(input: CachePlanInput): CachePlan {
   const goVersion = keyPart('Go version', input.goVersion.replace(/^go/, ''));
   const hash = digestDependencyFiles(input.dependencyFiles);
   const targets = targetsDigest(input.targets);
+  const flags = buildFlagsDigest(input.flags);
+  const stamp = keyPart('run stamp', input.runStamp);
+
+  const entry = (kind: CacheKind, parts: KeyPart[], cacheDir: string): CacheEntryPlan => {
+    const base = `${prefix}-${kind}-`;
+    const values = parts.map((part) => part.value);
+    const key = base + values.join('-');
+    // Each restore key drops one more trailing part; the OS and GOARCH (and, for builds, the Go version) stay.
+    const kept = kind === 'mod' ? 2 : 3;
+    const restoreKeys: string[] = [];
+    for (let length = values.length - 1; length >= kept; length--) {
+      restoreKeys.push(`${base}${values.slice(0, length).join('-')}-`);
+    }
+    const always = input.cacheSave === 'always';
+    const saveKey = always ? `${key}-run${stamp}` : key;
+    const archiveName = `${kind}-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 16)}.tar`;
+    return {
+      kind,
+      key,
+      lookupKey: saveKey,
+      // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
+      // entries are asked for first.
+      restoreKeys: always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
+      saveKey,
+      parts,
+      cacheDir,
+      archiveFile: path.join(input.stagingDir, archiveName),
+    };
+  };
 
   const entries: CacheEntryPlan[] = [];
   if (input.cache) {
-    const modBase = `${prefix}-mod-${os}-${arch}-`;
-    entries.push({ kind: 'mod', key: modBase + hash, restoreKeys: [modBase], paths: [input.modCacheDir] });
+    const platform: KeyPart[] = [
+      { name: 'runner OS', value: os },
+      { name: 'GOARCH', value: arch },
+    ];
+    entries.push(entry('mod', [...platform, { name: 'dependencies', value: hash }], input.modCacheDir));
     if (input.cacheBuild) {
-      const versionBase = `${prefix}-build-${os}-${arch}-go${goVersion}-`;
-      const targetsBase = `${versionBase}${targets}-`;
-      entries.push({
-        kind: 'build',
-        key: targetsBase + hash,
-        restoreKeys: [targetsBase, versionBase],
-        paths: [input.buildCacheDir],
-      });
+      const parts: KeyPart[] = [
+        ...platform,
+        { name: 'Go version', value: `go${goVersion}` },
+        { name: 'flags', value: flags },
+        { name: 'targets', value: targets },
+        { name: 'dependencies', value: hash },
+      ];
+      entries.push(entry('build', parts, input.buildCacheDir));
     }
   }
-  for (const key of entries.flatMap((entry) => [entry.key, ...entry.restoreKeys])) {
-    if (key.length > MAX_KEY_LENGTH)
-      throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
+  for (const planned of entries) {
+    for (const key of [planned.saveKey, ...planned.restoreKeys]) {
+      if (key.length > MAX_KEY_LENGTH)
+        throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
+    }
   }
 
-  const sumFiles = input.dependencyFiles.filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path));
-  const moduleDirs = [
-    ...new Set(sumFiles.map((file) => path.resolve(input.workingDirectory, path.dirname(file.path)))),
-  ];
   return {
     entries,
+    cacheSave: input.cacheSave,
+    keyPrefix: prefix,
     modCacheDir: input.modCacheDir,
     buildCacheDir: input.buildCacheDir,
-    goBinary: input.goBinary,
-    moduleDirs: moduleDirs.sort(compareStrings),
+    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
     dependencyFiles: input.dependencyFiles.map((file) => path.resolve(input.workingDirectory, file.path)),
+    flagsDescription: describeBuildFlags(input.flags),
   };
 }
 
-/** How one entry's restore went: its primary key, the key it matched (if any). */
-export function entryHit(key: string, matchedKey: string | null): CacheHit {
+/**
+ * Whether two cache keys name one entry, as @actions/cache decides it (its isExactKeyMatch): letter case aside.
+ * Cache servers may hand a matched key back in another case (act's lowercases it).
+ */
+export function sameKey(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * How one entry's restore went: `exact` when the matched key is its primary key (or, with cache-save: always,
+ * one of the per-run keys saved for it), `partial` for any other match, `none` without one.
+ */
+export function entryHit(planned: CacheEntryPlan, matchedKey: string | null): CacheHit {
   if (matchedKey === null) return 'none';
-  return matchedKey === key ? 'exact' : 'partial';
+  if (sameKey(matchedKey, planned.key)) return 'exact';
+  const runKey = `${planned.key}-run`;
+  return matchedKey.length > runKey.length && sameKey(matchedKey.slice(0, runKey.length), runKey)
+    ? 'exact'
+    : 'partial';
 }
 
 /** Combines per-entry hits as {@link CacheHit} defines; no entries at all is `none`. */
@@ -223,7 +366,7 @@ export function cacheOutputs(
     matched.find((candidate) => candidate.kind === kind)?.matchedKey ?? '';
   const hits = plan.entries.map((planned) => {
     const found = matched.find((candidate) => candidate.kind === planned.kind);
-    return entryHit(planned.key, found?.matchedKey ?? null);
+    return entryHit(planned, found?.matchedKey ?? null);
   });
   return {
     'cache-hit': combineCacheHits(hits),
@@ -232,6 +375,68 @@ export function cacheOutputs(
     'cache-build-key': entry('build')?.key ?? '',
     'cache-build-matched-key': matchedKey('build'),
   };
+}
+
+/**
+ * Which parts of the key differ between the entry that was restored and the one asked for: on a miss every part
+ * after the OS and GOARCH counts as differing from nothing; an exact hit differs in nothing. A matched key of
+ * another layout (an older version of this action) is one `layout` difference.
+ */
+export function explainKeyDifference(
+  planned: CacheEntryPlan,
+  keyPrefix: string,
+  matchedKey: string | null,
+): KeyDifference[] {
+  if (matchedKey !== null && entryHit(planned, matchedKey) === 'exact') return [];
+  const wanted = planned.parts;
+  if (matchedKey === null) {
+    return wanted
+      .filter((part) => part.name !== 'runner OS' && part.name !== 'GOARCH')
+      .map((part) => ({ part: part.name, restored: '', wanted: part.value, meaning: 'no entry has it yet' }));
+  }
+  const base = `${keyPrefix}-${planned.kind}-`;
+  const restored = sameKey(matchedKey.slice(0, base.length), base)
+    ? matchedKey.slice(base.length).split('-')
+    : [];
+  if (restored.length < wanted.length) {
+    return [
+      { part: 'layout', restored: matchedKey, wanted: planned.key, meaning: 'a key of another layout' },
+    ];
+  }
+  return wanted.flatMap((part, index) => {
+    const old = restored[index] as string;
+    if (sameKey(old, part.value)) return [];
+    return [{ part: part.name, restored: old, wanted: part.value, meaning: meaningOf(part, old) }];
+  });
+}
+
+/** One line for the log and the summary: `Go version go1.22.4 → go1.22.5; flags (CGO_ENABLED 0 → 1)`. */
+export function describeKeyDifference(differences: readonly KeyDifference[]): string {
+  return differences
+    .map((difference) =>
+      difference.restored === ''
+        ? `${difference.part} ${difference.wanted} (${difference.meaning})`
+        : `${difference.part} ${difference.restored} → ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ''}`,
+    )
+    .join('; ');
+}
+
+function meaningOf(part: KeyPart, restored: string): string {
+  if (part.name === 'dependencies') return 'go.sum or go.work.sum changed';
+  if (part.name === 'targets') return 'another set of targets';
+  if (part.name !== 'flags') return '';
+  const [oldCgo, oldTrim, oldRest] = restored.toLowerCase().split('.');
+  const [cgo, trim, rest] = part.value.split('.');
+  const changes: string[] = [];
+  if (oldCgo !== cgo) changes.push(`CGO_ENABLED ${oldCgo?.slice(3) ?? '?'} → ${cgo?.slice(3) ?? '?'}`);
+  if (oldTrim !== trim)
+    changes.push(`-trimpath ${oldTrim === 'trim1' ? 'on' : 'off'} → ${trim === 'trim1' ? 'on' : 'off'}`);
+  if (oldRest !== rest) {
+    changes.push(
+      'build tags, build-flags, GOFLAGS, GOEXPERIMENT or an architecture level (GOARM, GOAMD64, …)',
+    );
+  }
+  return changes.join(', ');
 }
 
 /** The cache-key-prefix input, trimmed (the default when empty); one that cannot start a key is an InputError. */
@@ -246,6 +451,17 @@ export function validateKeyPrefix(prefix: string): string {
     );
   }
   return trimmed;
+}
+
+/** The cache-save input: auto (the default), always or never, letter case aside; anything else is an InputError. */
+export function parseCacheSave(value: string): CacheSaveMode {
+  const normalized = value.trim().toLowerCase() || 'auto';
+  if (normalized === 'auto' || normalized === 'always' || normalized === 'never') return normalized;
+  throw new InputError(
+    'cache-save',
+    `Input cache-save is ${JSON.stringify(value)}`,
+    'use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)',
+  );
 }
 
 function keyPart(name: string, value: string): string {

@@ -1,6 +1,7 @@
-// Plans what to delete from GOMODCACHE and GOCACHE before saving, so a cache entry holds what the current
-// build needs and not everything every earlier run ever downloaded or compiled ("no snowball").
-// Pure: listings and build lists in, relative paths to delete out (`/`-separated).
+// Plans what goes into the GOMODCACHE and GOCACHE entries, so an entry holds what this module's build needs and
+// not everything the machine ever downloaded or compiled ("no snowball"). Nothing is ever deleted from the runner:
+// an entry is an archive of the files chosen here, and whatever is not chosen is simply left out of it.
+// Pure: listings and go.sum text in, relative paths (`/`-separated) out.
 import { escapeModulePath } from '../toolchain/goproxy.js';
 
 /** A module at a version, as the go command names it (`Path`, `Version`). */
@@ -9,196 +10,173 @@ export interface ModuleVersion {
   version: string;
 }
 
-/** One thing the module-cache walk found: a file, or a directory it did not enter (see {@link modCacheWalk}). */
-export interface ModCacheEntry {
-  /** Relative to GOMODCACHE, `/`-separated. */
-  path: string;
-  isDirectory: boolean;
+/** What one go.sum names: the module versions whose zips it pins, and those whose go.mod alone it pins. */
+export interface GoSumModules {
+  zips: ModuleVersion[];
+  goMods: ModuleVersion[];
 }
 
-/** One file of a GOCACHE listing. */
-export interface BuildCacheFile {
-  /** Relative to GOCACHE, `/`-separated. */
+/** One file of a GOMODCACHE or GOCACHE listing. */
+export interface CacheFile {
+  /** Relative to the cache directory, `/`-separated. */
   path: string;
+  sizeBytes: number;
   mtimeMs: number;
 }
 
+/** What the module-cache entry holds, and how many module versions the machine had that it leaves out. */
+export interface ModCacheSelection {
+  paths: string[];
+  bytes: number;
+  /** Module versions (`path@version`) whose files are in the entry. */
+  modulesKept: number;
+  /** Module versions found in the download cache that this module's go.sum files do not name. */
+  modulesLeftOut: number;
+}
+
+/** What the build-cache entry holds, and how the restored entries were used. */
+export interface BuildCacheSelection {
+  paths: string[];
+  bytes: number;
+  /** Entry files this run did not use, so left out. */
+  leftOut: number;
+  /** Of the files the restore wrote, how many this run used (null without a restore). */
+  restoredUsed: number | null;
+}
+
 /**
- * Go bumps a build-cache entry's mtime when it uses it only if the mtime is over an hour old. Backdating every
- * restored file by this much makes every use visible; after the build, files still older than
- * {@link BUILD_CACHE_UNUSED_MARGIN_MS} past the backdated time were not used.
+ * Go bumps a build-cache entry's mtime when it uses it only if the mtime is over an hour old. The restore sets
+ * every file it writes this much before the run started, so every use of a restored entry moves its mtime past
+ * the run's start.
  */
 export const BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1000;
-/** Half of the backdating: a used file is at least this much newer than the backdated mtime. */
-export const BUILD_CACHE_UNUSED_MARGIN_MS = 60 * 60 * 1000;
+/** How old an entry must be before go moves its mtime on use. */
+export const GO_MTIME_INTERVAL_MS = 60 * 60 * 1000;
 
 const DOWNLOAD = 'cache/download';
-const VERSION_FILE = /^(.+)\.(info|mod|zip|ziphash|lock|partial)$/;
-const BUILD_CACHE_ENTRY = /^[0-9a-f]{2}\/[^/]+$/;
+const SUMDB = `${DOWNLOAD}/sumdb`;
+const ZIP_FILES = ['zip', 'ziphash', 'mod', 'info'] as const;
+const GO_MOD_FILES = ['mod', 'info'] as const;
+const BUILD_CACHE_ENTRY = /^[0-9a-f]{2}\/[0-9a-f]+-[ad]$/;
 
 /**
- * Where the module-cache walk goes: `descend` into a directory, or report it whole as a `leaf`. Leaves are the
- * extracted module trees (`<module>@<version>`), the checksum database cache and anything under `cache/`
- * other than the download tree; those are kept or deleted whole, never looked into.
+ * Reads a go.sum (or go.work.sum): `<module> <version> h1:…` pins a zip, `<module> <version>/go.mod h1:…` a
+ * go.mod only. Lines that are neither are skipped (go itself refuses such a file, with a better message).
  */
-export function modCacheWalk(relativeDir: string): 'descend' | 'leaf' {
-  if (relativeDir === '' || relativeDir === 'cache' || relativeDir === DOWNLOAD) return 'descend';
-  if (relativeDir === `${DOWNLOAD}/sumdb`) return 'leaf';
-  if (relativeDir.startsWith(`${DOWNLOAD}/`)) return 'descend';
-  if (relativeDir.startsWith('cache/')) return 'leaf';
-  return baseName(relativeDir).includes('@') ? 'leaf' : 'descend';
-}
-
-/**
- * Reads the stream of JSON objects `go list -m -json all` prints: the module versions the build uses. A replaced
- * module counts as its replacement (nothing, when that is a local directory); main modules have no version.
- */
-export function parseModuleList(output: string): ModuleVersion[] {
-  const modules: ModuleVersion[] = [];
-  for (const value of parseJsonStream(output)) {
-    const listed = value as {
-      Path?: unknown;
-      Version?: unknown;
-      Replace?: { Path?: unknown; Version?: unknown };
-    };
-    const used = listed.Replace ?? listed;
-    if (typeof used.Path === 'string' && typeof used.Version === 'string' && used.Version !== '') {
-      modules.push({ path: used.Path, version: used.Version });
-    }
-  }
-  return modules;
-}
-
-/** Every module version a go.sum (or go.work.sum) lists, whether for its zip or only its go.mod. */
-export function parseGoSum(text: string): ModuleVersion[] {
-  const modules: ModuleVersion[] = [];
+export function parseGoSum(text: string): GoSumModules {
+  const zips: ModuleVersion[] = [];
+  const goMods: ModuleVersion[] = [];
   for (const line of text.split('\n')) {
-    const [path, version] = line.trim().split(/\s+/);
-    if (path && version) modules.push({ path, version: version.replace(/\/go\.mod$/, '') });
+    const [path, version, hash] = line.trim().split(/\s+/);
+    if (!path || !version || !hash || !/^h\d+:/.test(hash)) continue;
+    if (version.endsWith('/go.mod')) goMods.push({ path, version: version.slice(0, -'/go.mod'.length) });
+    else zips.push({ path, version });
   }
-  return modules;
+  return { zips, goMods };
 }
 
 /**
- * What to delete from GOMODCACHE: every download file (`cache/download/<module>/@v/<version>.*`) and
- * extracted tree (`<module>@<version>`) of a module version that `needed` does not name. `cache/download/sumdb`
- * and everything else the walk found stays. A module's `list` files go with its last version. When everything
- * under a directory goes, the directory is named instead of its contents.
+ * The module-cache files this module's go commands can use offline: for every version whose zip go.sum pins,
+ * `cache/download/<module>/@v/<version>.{zip,ziphash,mod,info}`; for a version pinned by its go.mod alone, the
+ * `.mod` and `.info`; for either, the checksum database's `lookup/<module>@<version>` record; and the database's
+ * tiles (shared by every lookup, and needed to check one). go refuses a module file whose hash go.sum lacks (with
+ * -mod=readonly, its default in CI), so nothing else in the cache can serve this module. Extracted source trees
+ * (`<module>@<version>/`) are left out: go extracts them again from the zip, offline, and they double the entry.
  */
-export function planModCachePrune(
-  entries: readonly ModCacheEntry[],
-  needed: readonly ModuleVersion[],
-): string[] {
-  const keep = new Set(
-    needed.map((module) => `${escapeModulePath(module.path)}@${escapeModulePath(module.version)}`),
-  );
-  const keptModules = new Set(needed.map((module) => escapeModulePath(module.path)));
-
-  const doomed = new Set<string>();
-  for (const entry of entries) {
-    const download = downloadFile(entry);
-    if (download) {
-      const moduleKept = keptModules.has(download.module);
-      const versionKept =
-        download.version !== undefined && keep.has(`${download.module}@${download.version}`);
-      if (!moduleKept || (download.version !== undefined && !versionKept)) doomed.add(entry.path);
-      continue;
-    }
-    const extracted = extractedTree(entry);
-    if (extracted && !keep.has(`${extracted.module}@${extracted.version}`)) doomed.add(entry.path);
+export function selectModCache(
+  files: readonly CacheFile[],
+  sums: readonly GoSumModules[],
+): ModCacheSelection {
+  const wanted = new Map<string, ReadonlySet<string>>();
+  const want = (module: ModuleVersion, extensions: readonly string[]) => {
+    const base = `${escapeModulePath(module.path)}/@v/${escapeModulePath(module.version)}`;
+    wanted.set(base, new Set([...(wanted.get(base) ?? []), ...extensions]));
+    wanted.set(`sumdb:${escapeModulePath(module.path)}@${escapeModulePath(module.version)}`, new Set());
+  };
+  for (const sum of sums) {
+    for (const module of sum.goMods) want(module, GO_MOD_FILES);
+    for (const module of sum.zips) want(module, ZIP_FILES);
   }
-  return collapse(
-    entries.map((entry) => entry.path),
-    doomed,
-    [DOWNLOAD],
-  );
+
+  const paths: string[] = [];
+  const kept = new Set<string>();
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (const file of files) {
+    let keep = false;
+    if (file.path.startsWith(`${SUMDB}/`)) {
+      const [host, kind, ...rest] = file.path.slice(SUMDB.length + 1).split('/');
+      keep =
+        host !== undefined &&
+        (kind === 'tile' || (kind === 'lookup' && wanted.has(`sumdb:${rest.join('/')}`)));
+    } else if (file.path.startsWith(`${DOWNLOAD}/`)) {
+      const download = downloadFile(file.path);
+      if (download) {
+        seen.add(download.base);
+        keep = wanted.get(download.base)?.has(download.extension) ?? false;
+        if (keep) kept.add(download.base);
+      }
+    }
+    if (keep) {
+      paths.push(file.path);
+      bytes += file.sizeBytes;
+    }
+  }
+  return {
+    paths: paths.sort(compareStrings),
+    bytes,
+    modulesKept: kept.size,
+    modulesLeftOut: [...seen].filter((base) => !kept.has(base)).length,
+  };
 }
 
 /**
- * What to delete from GOCACHE: the entry files (`<2 hex digits>/<name>`) whose mtime is still before
- * `unusedBefore`, i.e. that this run neither used nor wrote. Everything else (README, trim.txt, fuzz/) stays.
+ * The build-cache files this run used: entry files (`<2 hex digits>/<hash>-a|-d`) whose mtime is at or after
+ * `usedSince` (the run's start), because go wrote them or bumped them on use. README, trim.txt and fuzz corpora
+ * are left out (go writes the first two again). `backdatedTo` is the mtime the restore gave the files it wrote:
+ * those still at it were restored and not used. Files of the restored entry that the runner already had are
+ * never re-dated, and go does not mark a use of one younger than an hour: those stay in the entry.
  */
-export function planBuildCachePrune(files: readonly BuildCacheFile[], unusedBefore: number): string[] {
-  return files
-    .filter((file) => BUILD_CACHE_ENTRY.test(file.path) && file.mtimeMs < unusedBefore)
-    .map((file) => file.path)
-    .sort();
-}
-
-/** A file under `cache/download/<module>/@v/`: its module, and its version unless it is module-wide (`list`). */
-function downloadFile(entry: ModCacheEntry): { module: string; version?: string } | undefined {
-  if (entry.isDirectory || !entry.path.startsWith(`${DOWNLOAD}/`)) return undefined;
-  const marker = entry.path.lastIndexOf('/@v/');
-  if (marker < 0) return undefined;
-  const module = entry.path.slice(DOWNLOAD.length + 1, marker);
-  const file = entry.path.slice(marker + 4);
-  if (module === '' || file.includes('/')) return undefined;
-  const version = VERSION_FILE.exec(file)?.[1];
-  return version === undefined ? { module } : { module, version };
-}
-
-/** An extracted module tree, `<module>@<version>`, outside `cache/`. */
-function extractedTree(entry: ModCacheEntry): { module: string; version: string } | undefined {
-  if (!entry.isDirectory || entry.path.startsWith('cache/')) return undefined;
-  const at = entry.path.lastIndexOf('@');
-  if (at <= 0 || entry.path.indexOf('/', at) >= 0) return undefined;
-  return { module: entry.path.slice(0, at), version: entry.path.slice(at + 1) };
-}
-
-/**
- * Replaces doomed leaves by their highest ancestor directory whose leaves are all doomed, never going up to
- * the root or to one of the `stopAt` directories (nor above them).
- */
-function collapse(
-  leaves: readonly string[],
-  doomed: ReadonlySet<string>,
-  stopAt: readonly string[],
-): string[] {
-  const total = new Map<string, number>();
-  const dying = new Map<string, number>();
-  for (const leaf of leaves) {
-    for (const dir of ancestors(leaf)) {
-      total.set(dir, (total.get(dir) ?? 0) + 1);
-      if (doomed.has(leaf)) dying.set(dir, (dying.get(dir) ?? 0) + 1);
+export function selectBuildCache(
+  files: readonly CacheFile[],
+  usedSince: number,
+  restore: { backdatedTo: number; files: number; alreadyPresent: ReadonlySet<string> } | null,
+): BuildCacheSelection {
+  const paths: string[] = [];
+  let bytes = 0;
+  let leftOut = 0;
+  let restoredUnused = 0;
+  for (const file of files) {
+    if (!BUILD_CACHE_ENTRY.test(file.path)) continue;
+    const unmarkedUse =
+      restore?.alreadyPresent.has(file.path) === true && file.mtimeMs >= usedSince - GO_MTIME_INTERVAL_MS;
+    if (file.mtimeMs >= usedSince || unmarkedUse) {
+      paths.push(file.path);
+      bytes += file.sizeBytes;
+    } else {
+      leftOut++;
+      if (restore && Math.abs(file.mtimeMs - restore.backdatedTo) < 1000) restoredUnused++;
     }
   }
-  const blocked = (dir: string) => stopAt.some((stop) => stop === dir || stop.startsWith(`${dir}/`));
-  const result = new Set<string>();
-  for (const leaf of doomed) {
-    const whole = ancestors(leaf).find((dir) => !blocked(dir) && total.get(dir) === dying.get(dir));
-    result.add(whole ?? leaf);
-  }
-  return [...result].sort();
+  return {
+    paths: paths.sort(compareStrings),
+    bytes,
+    leftOut,
+    restoredUsed: restore && restore.files > 0 ? Math.max(0, restore.files - restoredUnused) : null,
+  };
 }
 
-/** Proper ancestor directories of a relative path, outermost first (`a/b/c` → `a`, `a/b`). */
-function ancestors(relativePath: string): string[] {
-  const parts = relativePath.split('/');
-  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join('/'));
+/** A file `cache/download/<module>/@v/<version>.<extension>`, by `<module>/@v/<version>` and extension. */
+function downloadFile(relative: string): { base: string; extension: string } | undefined {
+  const inDownload = relative.slice(DOWNLOAD.length + 1);
+  const marker = inDownload.lastIndexOf('/@v/');
+  if (marker <= 0) return undefined;
+  const file = inDownload.slice(marker + 4);
+  const dot = file.lastIndexOf('.');
+  if (file.includes('/') || dot <= 0) return undefined;
+  return { base: `${inDownload.slice(0, marker)}/@v/${file.slice(0, dot)}`, extension: file.slice(dot + 1) };
 }
 
-function baseName(relativePath: string): string {
-  return relativePath.slice(relativePath.lastIndexOf('/') + 1);
-}
-
-/** Splits concatenated JSON values (`{…}{…}` with any whitespace between) and parses each. */
-function parseJsonStream(text: string): unknown[] {
-  const values: unknown[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') {
-      inString = true;
-    } else if (char === '{') {
-      if (depth++ === 0) start = i;
-    } else if (char === '}' && --depth === 0) {
-      values.push(JSON.parse(text.slice(start, i + 1)));
-    }
-  }
-  return values;
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

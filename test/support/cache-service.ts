@@ -72,6 +72,8 @@ export interface CacheService {
   denyUploads(deny?: boolean): void;
   /** Drop every connection as soon as it arrives, like a service that is down. */
   setDown(down?: boolean): void;
+  /** Answer restores with the matched key in lower case, as act's cache server does. */
+  lowercaseMatchedKeys(lower?: boolean): void;
   /** Clears faults, denial and down; keeps entries and recorded requests. */
   heal(): void;
   stop(): Promise<void>;
@@ -125,6 +127,7 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
   let finalizedCount = Math.max(0, ...index.map((entry) => entry.finalizedOrder));
   let down = false;
   let uploadsDenied = false;
+  let lowercaseKeys = false;
 
   const signedUrl = (blobName: string, permissions: string) => {
     const sas = generateBlobSASQueryParameters(
@@ -202,7 +205,11 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
         .sort((a, b) => b.finalizedOrder - a.finalizedOrder);
       const entry = findMatch(visible, [key, ...restoreKeys]);
       if (!entry) return { ok: false, signed_download_url: '', matched_key: '' };
-      return { ok: true, signed_download_url: signedUrl(entry.blobName, 'r'), matched_key: entry.key };
+      return {
+        ok: true,
+        signed_download_url: signedUrl(entry.blobName, 'r'),
+        matched_key: lowercaseKeys ? entry.key.toLowerCase() : entry.key,
+      };
     },
   };
 
@@ -298,6 +305,9 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
     },
     setDown: (value = true) => {
       down = value;
+    },
+    lowercaseMatchedKeys: (lower = true) => {
+      lowercaseKeys = lower;
     },
     heal: () => {
       faults.clear();
