@@ -24,6 +24,7 @@ export default tseslint.config(
       'src/steps/**',
       'src/net/**',
       'src/platform/facts.ts',
+      'src/platform/confine.ts',
       'src/binary/inspect-file.ts',
       'src/build/run.ts',
       'src/cache/go-caches.ts',

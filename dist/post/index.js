@@ -68944,6 +68944,70 @@ function parseJsonStream(text) {
   return values;
 }
 
+// src/platform/child-env.ts
+var GO_SETTING = /^GO[A-Z0-9]*$/;
+var ALLOWED_PREFIXES = ["CGO_", "LC_"];
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+function childMaySee(name) {
+  const upper = name.toUpperCase();
+  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
+}
+function childEnv(env) {
+  const allowed = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
+  }
+  return allowed;
+}
+
 // src/cache/go-caches.ts
 var execFileAsync = promisify3(execFile);
 var LABELS = {
@@ -69113,7 +69177,7 @@ async function neededModules(plan) {
       const { stdout } = await execFileAsync(plan.goBinary, ["list", "-m", "-json", "all"], {
         cwd: dir,
         env: {
-          ...process.env,
+          ...childEnv(process.env),
           GOFLAGS: "-mod=readonly",
           GOPROXY: "off",
           GOTOOLCHAIN: "local",

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path34 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path35 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path34 && path34[0] !== "/") {
-          path34 = `/${path34}`;
+        if (path35 && path35[0] !== "/") {
+          path35 = `/${path35}`;
         }
-        return new URL(`${origin}${path34}`);
+        return new URL(`${origin}${path35}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path34);
+        debuglog("sending request to %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path34,
+          path35,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path34);
+        debuglog("trailers received from %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path34,
+          path35,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path34, origin }
+            request: { method, path: path35, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path34);
+          debuglog("sending request to %s %s/%s", method, origin, path35);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path34,
+        path: path35,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path34 !== "string") {
+        if (typeof path35 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path34)) {
+        } else if (invalidPathRegex.test(path35)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path34, query) : path34;
+        this.path = query ? buildURL(path35, query) : path35;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path34, host, upgrade, blocking, reset } = request2;
+      const { method, path: path35, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path34} HTTP/1.1\r
+      let header = `${method} ${path35} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path34;
+      headers[HTTP2_HEADER_PATH] = path35;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path34 = search ? `${pathname}${search}` : pathname;
+        const path35 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path34;
+        this.opts.path = path35;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path34 = "/",
+          path: path35 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path34;
+        opts.path = origin + path35;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path34) {
-      if (typeof path34 !== "string") {
-        return path34;
+    function safeUrl(path35) {
+      if (typeof path35 !== "string") {
+        return path35;
       }
-      const pathSegments = path34.split("?");
+      const pathSegments = path35.split("?");
       if (pathSegments.length !== 2) {
-        return path34;
+        return path35;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path34, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path34);
+    function matchKey(mockDispatch2, { path: path35, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path35);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl(path34), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path34, method, body: body2, headers, query } = opts;
+      const { path: path35, method, body: body2, headers, query } = opts;
       return {
-        path: path34,
+        path: path35,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path34,
+            Path: path35,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path34) {
-      for (let i = 0; i < path34.length; ++i) {
-        const code2 = path34.charCodeAt(i);
+    function validateCookiePath(path35) {
+      for (let i = 0; i < path35.length; ++i) {
+        const code2 = path35.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path34 = opts.path;
+          let path35 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path34 = `/${path34}`;
+            path35 = `/${path35}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path34);
+          url2 = new URL(util5.parseOrigin(url2).origin + path35);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path34, options2) {
+    function openPromise(path35, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path34, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path35, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path34, options2, callback) {
+    function open3(path35, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path34, "r", function(err, fd) {
+      fs8.open(path35, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31157,7 +31157,7 @@ function saveState(name, value) {
 
 // src/main.ts
 import os10 from "node:os";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33693,8 +33693,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path34, level) {
-    this.path = path34;
+  constructor(path35, level) {
+    this.path = path35;
     this.level = level;
   }
 };
@@ -38185,15 +38185,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path34 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path34.startsWith("/")) {
-      path34 = path34.substring(1);
+    let path35 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path35.startsWith("/")) {
+      path35 = path35.substring(1);
     }
-    if (isAbsoluteUrl(path34)) {
-      requestUrl = path34;
+    if (isAbsoluteUrl(path35)) {
+      requestUrl = path35;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path34);
+      requestUrl = appendPath(requestUrl, path35);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38239,9 +38239,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path34 = pathToAppend.substring(0, searchStart);
+    const path35 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path34;
+    newPath = newPath + path35;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41118,16 +41118,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path34 = this._matcher.path;
-    return path34.length > 0 ? path34[path34.length - 1].tag : void 0;
+    const path35 = this._matcher.path;
+    return path35.length > 0 ? path35[path35.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path34 = this._matcher.path;
-    return path34.length > 0 ? path34[path34.length - 1].namespace : void 0;
+    const path35 = this._matcher.path;
+    return path35.length > 0 ? path35[path35.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41135,9 +41135,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return void 0;
-    return path34[path34.length - 1].values?.[attrName];
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return void 0;
+    return path35[path35.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41145,9 +41145,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return false;
-    const current = path34[path34.length - 1];
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return false;
+    const current = path35[path35.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41173,18 +41173,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return -1;
-    return path34[path34.length - 1].position ?? 0;
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return -1;
+    return path35[path35.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return -1;
-    return path34[path34.length - 1].counter ?? 0;
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return -1;
+    return path35[path35.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44446,11 +44446,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path34) {
+    function locateFile(path35) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path34, scriptDirectory);
+        return Module["locateFile"](path35, scriptDirectory);
       }
-      return scriptDirectory + path34;
+      return scriptDirectory + path35;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47537,9 +47537,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path34 = getURLPath(request2.url) || "/";
+    const path35 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path34}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path35}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48021,9 +48021,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path34 = getURLPath(request2.url) || "/";
+    const path35 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path34}`;
+    canonicalizedResourceString += `/${options2.accountName}${path35}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -61964,10 +61964,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path34 = urlParsed.pathname;
-  path34 = path34 || "/";
-  path34 = escape2(path34);
-  urlParsed.pathname = path34;
+  let path35 = urlParsed.pathname;
+  path35 = path35 || "/";
+  path35 = escape2(path35);
+  urlParsed.pathname = path35;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62052,9 +62052,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path34 = urlParsed.pathname;
-  path34 = path34 ? path34.endsWith("/") ? `${path34}${name}` : `${path34}/${name}` : name;
-  urlParsed.pathname = path34;
+  let path35 = urlParsed.pathname;
+  path35 = path35 ? path35.endsWith("/") ? `${path35}${name}` : `${path35}/${name}` : name;
+  urlParsed.pathname = path35;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -70798,6 +70798,70 @@ function moduleZipUrl(proxyUrl, module) {
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var BUILD_CACHE_UNUSED_MARGIN_MS = 60 * 60 * 1e3;
 
+// src/platform/child-env.ts
+var GO_SETTING = /^GO[A-Z0-9]*$/;
+var ALLOWED_PREFIXES = ["CGO_", "LC_"];
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+function childMaySee(name) {
+  const upper = name.toUpperCase();
+  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
+}
+function childEnv(env) {
+  const allowed = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
+  }
+  return allowed;
+}
+
 // src/cache/go-caches.ts
 var execFileAsync = promisify3(execFile);
 var LABELS = {
@@ -71434,7 +71498,7 @@ function answerOf(command, args) {
       execFile2(
         command,
         args,
-        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true },
+        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
         (error2, stdout) => resolve3(error2 ? void 0 : stdout)
       );
     } catch {
@@ -71565,9 +71629,9 @@ function renderBuildSection(report) {
 }
 
 // src/steps/build-targets.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import os8 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/binary/inspect-file.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -71676,9 +71740,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path34, version3, sum] = fields;
-  if (path34 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path34, version: version3, ...sum ? { sum } : {} };
+  const [path35, version3, sum] = fields;
+  if (path35 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path35, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -72069,14 +72133,107 @@ function attributeSizes(symbols, limit = 15) {
 
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import path19 from "node:path";
+
+// src/platform/confine.ts
+import { lstat as lstat3, mkdir as mkdir2, realpath, rename as rename2 } from "node:fs/promises";
 import path18 from "node:path";
+function isWithin(child2, parent) {
+  const relative3 = path18.relative(parent, child2);
+  return relative3 === "" || !relative3.startsWith("..") && !path18.isAbsolute(relative3);
+}
+async function makeDirectory(dir) {
+  await mkdir2(dir).catch((error2) => {
+    if (error2.code !== "EEXIST") throw error2;
+  });
+}
+async function realRoots(roots) {
+  const real = await Promise.all(roots.filter(Boolean).map((root) => realpath(root).catch(() => void 0)));
+  return real.filter((root) => root !== void 0);
+}
+async function confinedDirectory(dir, options2) {
+  const missing = [];
+  let existing = path18.resolve(dir);
+  while (!await lstat3(existing).then(
+    () => true,
+    () => false
+  )) {
+    missing.unshift(path18.basename(existing));
+    const parent = path18.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  const real = await checkResolved(existing, dir, options2);
+  let current = real;
+  for (const name of missing) {
+    current = path18.join(current, name);
+    await makeDirectory(current);
+    const info2 = await lstat3(current);
+    if (!info2.isDirectory()) {
+      throw new InputError(
+        options2.input,
+        `${options2.input} ${dir} is not a directory (${current} is ${info2.isSymbolicLink() ? "a symlink" : "a file"})`,
+        "point it at a directory inside the workspace"
+      );
+    }
+  }
+  return current;
+}
+async function checkResolved(existing, given, options2) {
+  const real = await realpath(existing).catch((error2) => {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} cannot be resolved (${existing}: ${error2.code ?? error2.message}), e.g. a symlink to nowhere`,
+      "remove the symlink or point the input at a real path inside the workspace"
+    );
+  });
+  const roots = await realRoots(options2.roots);
+  const forbidden = await realRoots(options2.forbidden ?? []);
+  const through = real === path18.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
+  if (!roots.some((root) => isWithin(real, root))) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} resolves outside the workspace${through}; refusing to follow it`,
+      "remove the symlink or point the input at a real directory inside the workspace"
+    );
+  }
+  const inside = forbidden.find((dir) => isWithin(real, dir) || isWithin(dir, real));
+  if (inside) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} resolves to ${real}, which holds or is inside the toolchain at ${inside}`,
+      "point it at a directory of its own inside the workspace"
+    );
+  }
+  return real;
+}
+async function placeFile(source, root, relative3) {
+  const parts = relative3.split(/[\\/]+/).filter(Boolean);
+  if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
+  let current = root;
+  for (const name of parts.slice(0, -1)) {
+    current = path18.join(current, name);
+    await makeDirectory(current);
+    const info2 = await lstat3(current);
+    if (!info2.isDirectory()) {
+      throw new Error(
+        `${current} is ${info2.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
+      );
+    }
+  }
+  const destination = path18.join(current, parts.at(-1));
+  await rename2(source, destination);
+  return destination;
+}
+
+// src/build/run.ts
 function runCommand(command, args, options2) {
   const started = process.hrtime.bigint();
   return new Promise((resolve3) => {
     const child2 = spawn2(command, args, {
       cwd: options2.cwd,
-      env: options2.env,
+      env: childEnv(options2.env),
       stdio: ["ignore", "pipe", "pipe"]
     });
     const out = [];
@@ -72133,18 +72290,51 @@ async function runBuildJob(job, options2) {
     skipped: false
   };
 }
-async function runBuilds(jobs, options2) {
-  await Promise.all(
-    [...new Set(jobs.map((job) => path18.dirname(job.output)))].map((dir) => mkdir2(dir, { recursive: true }))
-  );
-  let stop = false;
-  return mapPool(jobs, options2.parallel, async (job) => {
-    if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-    const outcome = await runBuildJob(job, options2);
-    if (!outcome.ok && options2.failFast) stop = true;
-    options2.onJobEnd?.(outcome);
-    return outcome;
+function sharedDirectory(dirs) {
+  return dirs.reduce((shared, dir) => {
+    while (path19.relative(shared, dir).startsWith("..")) shared = path19.dirname(shared);
+    return shared;
   });
+}
+function writingTo(job, output) {
+  return {
+    ...job,
+    args: job.args.map((arg, index) => job.args[index - 1] === "-o" ? output : arg),
+    output
+  };
+}
+async function runBuilds(jobs, options2) {
+  if (jobs.length === 0) return [];
+  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path19.dirname(job.output)));
+  const outputRoot = await confinedDirectory(outputDir, {
+    input: "output-dir",
+    roots: options2.roots ?? [options2.cwd],
+    forbidden: options2.forbidden ?? []
+  });
+  const staging = await mkdtemp(path19.join(outputRoot, ".setup-go-arm64-build-"));
+  let stop = false;
+  try {
+    return await mapPool(jobs, options2.parallel, async (job, index) => {
+      if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
+      const staged = path19.join(staging, `${index}${path19.extname(job.output)}`);
+      const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
+      if (outcome.ok) {
+        try {
+          await placeFile(staged, outputRoot, path19.relative(outputDir, job.output));
+        } catch (error2) {
+          outcome.ok = false;
+          outcome.output += `
+not moved into output-dir: ${error2.message}
+`;
+        }
+      }
+      if (!outcome.ok && options2.failFast) stop = true;
+      options2.onJobEnd?.(outcome);
+      return outcome;
+    });
+  } finally {
+    await rm3(staging, { recursive: true, force: true });
+  }
 }
 
 // src/build/attribution.ts
@@ -72165,7 +72355,7 @@ async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
 }
 
 // src/build/diagnostics.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
 function parseGoDiagnostics(output, cwd, repositoryRoot) {
   const diagnostics = [];
@@ -72179,8 +72369,8 @@ ${line.trim()}`;
       continue;
     }
     const [, file, lineNumber, column, message] = match3;
-    const absolute = path19.resolve(cwd, file);
-    const relative3 = path19.relative(repositoryRoot, absolute).split(path19.sep).join("/");
+    const absolute = path20.resolve(cwd, file);
+    const relative3 = path20.relative(repositoryRoot, absolute).split(path20.sep).join("/");
     last = {
       file: relative3.startsWith("..") ? absolute : relative3,
       line: Number(lineNumber),
@@ -72193,7 +72383,7 @@ ${line.trim()}`;
 }
 
 // src/build/packages.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var FIELD = "";
 var RECORD = "";
 var GO_LIST_ARGS = [
@@ -72209,7 +72399,7 @@ function parseGoList(output) {
   });
 }
 function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path20.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const entryFor = (pkg) => given.find((entry) => path21.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
   const describe2 = (pkg) => {
     const entry = entryFor(pkg);
     return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
@@ -72240,7 +72430,7 @@ function defaultExecName(importPath) {
 function binaryNames(listed, given, workingDirectory) {
   const names = {};
   for (const entry of given) {
-    const pkg = listed.find((candidate) => candidate.dir === path20.resolve(workingDirectory, entry));
+    const pkg = listed.find((candidate) => candidate.dir === path21.resolve(workingDirectory, entry));
     if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
   }
   return names;
@@ -72341,7 +72531,7 @@ function displayCommand(command, args) {
 }
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp(path21.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp2(path22.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -72350,7 +72540,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path21.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path22.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -72359,7 +72549,7 @@ async function addSizeAttribution(results, config, go2, temp) {
   } catch (error2) {
     warning(`No size attribution: ${error2.message}`);
   } finally {
-    await rm3(scratch, { recursive: true, force: true });
+    await rm4(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
   info(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
@@ -72373,6 +72563,10 @@ async function buildTargets(config, goBinary, workspace, env) {
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
     ...go2,
+    outputDir: config.outputDir,
+    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
+    roots: [workspace, env.RUNNER_TEMP ?? ""],
+    forbidden: [path22.dirname(path22.dirname(goBinary))],
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
@@ -72406,7 +72600,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     if (problems.length > 0) {
       failed.push(outcome.job.label);
       error(
-        `${path21.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
+        `${path22.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
       );
       continue;
     }
@@ -72417,7 +72611,7 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path21.relative(workspace, outcome.job.output).split(path21.sep).join("/"),
+        path: path22.relative(workspace, outcome.job.output).split(path22.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
@@ -72446,7 +72640,7 @@ async function buildTargets(config, goBinary, workspace, env) {
 
 // src/steps/check-inputs.ts
 import { stat as stat2 } from "node:fs/promises";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/toolchain/dirhash.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
@@ -72802,7 +72996,7 @@ async function kindOf(file) {
   }
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path22.relative(workspace, file) || ".";
+  const shown = (file) => path23.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -72840,7 +73034,7 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 
 // src/steps/publish-report.ts
 import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -73036,7 +73230,7 @@ function mergeReports(reports) {
 
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile) {
-  await mkdir3(path23.dirname(reportFile), { recursive: true });
+  await mkdir3(path24.dirname(reportFile), { recursive: true });
   await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
@@ -73046,7 +73240,7 @@ async function publishReport(report, reportFile) {
   return reportFile;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path23.isAbsolute(pattern) ? pattern : path23.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path24.isAbsolute(pattern) ? pattern : path24.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -73063,13 +73257,13 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
-import path29 from "node:path";
+import { readdir as readdir4, readFile as readFile4, rm as rm8 } from "node:fs/promises";
+import path30 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash7, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename2, rm as rm4 } from "node:fs/promises";
+import { rename as rename3, rm as rm5 } from "node:fs/promises";
 import { Readable as Readable5, Transform as Transform2 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
@@ -73122,10 +73316,10 @@ async function downloadFile(options2) {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
-      await rename2(partial, options2.destination);
+      await rename3(partial, options2.destination);
       return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
     } catch (error2) {
-      await rm4(partial, { force: true });
+      await rm5(partial, { force: true });
       if (error2 instanceof WriteError) {
         throw new Error(
           `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
@@ -73378,13 +73572,13 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm6 } from "node:fs/promises";
-import path28 from "node:path";
+import { rm as rm7 } from "node:fs/promises";
+import path29 from "node:path";
 
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
 // node_modules/tar/dist/esm/index.min.js
@@ -76481,7 +76675,7 @@ var ArchiveEntryChecker = class {
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path24 from "node:path";
+import path25 from "node:path";
 var S_IFMT = 61440;
 var S_IFREG = 32768;
 var S_IFDIR = 16384;
@@ -76557,15 +76751,15 @@ async function extractZip(options2) {
     ...options2.moduleFixups ? { rename: (file) => restoredModuleFileName(file) ?? file } : {}
   });
   let files = 0;
-  const makeDirectory = directoryMaker();
+  const makeDirectory2 = directoryMaker();
   const writeEntry = async (entry, decision) => {
     if (decision.action !== "file" && decision.action !== "directory") return;
-    const target = path24.join(options2.destination, decision.path);
+    const target = path25.join(options2.destination, decision.path);
     if (decision.action === "directory") {
-      await makeDirectory(target);
+      await makeDirectory2(target);
       return;
     }
-    await makeDirectory(path24.dirname(target));
+    await makeDirectory2(path25.dirname(target));
     const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
     const stream2 = await new Promise(
       (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -76574,7 +76768,7 @@ async function extractZip(options2) {
     files++;
   };
   try {
-    await makeDirectory(options2.destination);
+    await makeDirectory2(options2.destination);
     await new Promise((resolve3, reject) => {
       const writing = /* @__PURE__ */ new Set();
       let failure;
@@ -76640,8 +76834,8 @@ async function extractTarGz(options2) {
     maxExtractedBytes: options2.maxExtractedBytes,
     allowLinks: true
   });
-  const makeDirectory = directoryMaker();
-  await makeDirectory(options2.destination);
+  const makeDirectory2 = directoryMaker();
+  await makeDirectory2(options2.destination);
   const input = createReadStream2(options2.archivePath);
   const parser = new rt({ strict: true });
   const stop = new AbortController();
@@ -76657,17 +76851,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path25.join(options2.destination, decision.path);
+      const target = path26.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory(path25.dirname(target));
+        await makeDirectory2(path26.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory(decision.action === "directory" ? target : path25.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path26.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path25.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path26.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -76714,11 +76908,11 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
-import path26 from "node:path";
+import { mkdir as mkdir5, readdir as readdir3, rename as rename4, rm as rm6, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import path27 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path26.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path27.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat3(file).then(
@@ -76728,8 +76922,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path26.join(dir, "bin"))) return void 0;
-  if (await exists2(path26.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path27.join(dir, "bin"))) return void 0;
+  if (await exists2(path27.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -76746,13 +76940,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path26.dirname(toolchainDir(slot));
+  const parent = path27.dirname(toolchainDir(slot));
   const names = await readdir3(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm5(path26.join(parent, name), { recursive: true, force: true });
+    await rm6(path27.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -76762,34 +76956,34 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path26.join(path26.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path27.join(path27.dirname(finalDir), workDirName(slot, "leftover"));
   try {
-    await rename3(finalDir, aside);
+    await rename4(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm5(aside, { recursive: true, force: true });
+  await rm6(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path26.dirname(finalDir);
+  const parent = path27.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path26.join(parent, workDirName(slot, "staging"));
+  const staging = path27.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile3(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile3(path27.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
-        await rename3(staging, finalDir);
+        await rename4(staging, finalDir);
         break;
       } catch (error2) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm5(staging, { recursive: true, force: true });
+          await rm6(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -76799,7 +76993,7 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile3(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm5(staging, { recursive: true, force: true });
+    await rm6(staging, { recursive: true, force: true });
     throw error2;
   }
 }
@@ -76807,11 +77001,11 @@ async function installAtomically(slot, provenance, populate) {
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
 import { open as open2 } from "node:fs/promises";
-import path27 from "node:path";
+import path28 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path27.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path28.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function readHead(file, length) {
   const handle = await open2(file, "r");
@@ -76825,7 +77019,7 @@ async function readHead(file, length) {
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
-    env: { ...env, GOTOOLCHAIN: "local" },
+    env: childEnv({ ...env, GOTOOLCHAIN: "local" }),
     timeout: 6e4
   });
   return JSON.parse(stdout);
@@ -76899,7 +77093,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path28.join(
+  const archivePath = path29.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -76943,7 +77137,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm6(archivePath, { force: true });
+    await rm7(archivePath, { force: true });
   }
 }
 
@@ -77680,12 +77874,12 @@ async function decideVersionSpec(config, workspace) {
       decidedBy: `input go-version: ${config.goVersion}`
     };
   }
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [path29.join(config.workingDirectory, "go.work"), path29.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [path30.join(config.workingDirectory, "go.work"), path30.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(file);
     if (text === void 0) continue;
-    const requirement = parseVersionFile(path29.relative(workspace, file).split(path29.sep).join("/"), text);
-    return { spec: parseVersionSpec(requirement.spec, path29.basename(file)), decidedBy: requirement.source };
+    const requirement = parseVersionFile(path30.relative(workspace, file).split(path30.sep).join("/"), text);
+    return { spec: parseVersionSpec(requirement.spec, path30.basename(file)), decidedBy: requirement.source };
   }
   if (config.goVersionFile) {
     throw new InputError(
@@ -77745,7 +77939,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path29.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path30.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -77792,7 +77986,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm7(zipPath, { force: true });
+      await rm8(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -77812,7 +78006,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, fetch, { log: info });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir4(path29.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir4(path30.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -77947,7 +78141,7 @@ async function setupToolchain(config, facts, runner) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -78300,8 +78494,8 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
-import path30 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile5, rm as rm9, writeFile as writeFile4 } from "node:fs/promises";
+import path31 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -78309,7 +78503,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path30.resolve(workspace, trimmed) };
+  return { kind: "file", path: path31.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -78332,7 +78526,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path30.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path31.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -78340,7 +78534,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm8(file, { force: true });
+  await rm9(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -78372,7 +78566,11 @@ async function restoreReportFromCache(baseSha, temp, header) {
 }
 async function git(cwd, args) {
   try {
-    const { stdout } = await execFileAsync3("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await execFileAsync3("git", args, {
+      cwd,
+      env: childEnv(process.env),
+      maxBuffer: 16 * 1024 * 1024
+    });
     return stdout.trim();
   } catch (error2) {
     const stderr = error2.stderr?.trim();
@@ -78425,16 +78623,16 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp2(path30.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp3(path31.join(temp, "base-worktree-"));
   info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path30.join(worktree, path30.relative(repoRoot, path30.resolve(p2)));
+    const inWorktree = (p2) => path31.join(worktree, path31.relative(repoRoot, path31.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm8(worktree, { recursive: true, force: true });
+      await rm9(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -78455,7 +78653,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path30.basename(setting.path), commit: report.commit };
+      return { report, source: path31.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -78475,7 +78673,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path30.join(options2.temp, "setup-go-arm64"),
+      path31.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -78493,7 +78691,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
-import path31 from "node:path";
+import path32 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -78502,7 +78700,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path31.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path32.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile5(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -78537,8 +78735,8 @@ var Context = class {
       if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path34 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL8}`);
+        const path35 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -82901,7 +83099,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path32.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path33.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -82957,7 +83155,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path33.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path34.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -82980,8 +83178,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info(setup.proof.message);
-    addPath(path33.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path33.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path34.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path34.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -83052,7 +83250,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path33.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path34.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -83080,7 +83278,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path33.relative(workspace, path33.resolve(workspace, error2.location.file)).split(path33.sep).join("/");
+    const file = path34.relative(workspace, path34.resolve(workspace, error2.location.file)).split(path34.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

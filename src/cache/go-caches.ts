@@ -36,6 +36,7 @@ import {
   planModCachePrune,
   type ModuleVersion,
 } from './prune.js';
+import { childEnv } from '../platform/child-env.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -445,7 +446,7 @@ async function neededModules(plan: CachePlan): Promise<ModuleVersion[] | string>
       const { stdout } = await execFileAsync(plan.goBinary, ['list', '-m', '-json', 'all'], {
         cwd: dir,
         env: {
-          ...process.env,
+          ...childEnv(process.env),
           GOFLAGS: '-mod=readonly',
           GOPROXY: 'off',
           GOTOOLCHAIN: 'local',

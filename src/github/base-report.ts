@@ -10,6 +10,7 @@ import { headerSlug } from '../compare/comment.js';
 import { parseReport } from '../compare/compare.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report.js';
+import { childEnv } from '../platform/child-env.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -165,7 +166,11 @@ export async function restoreReportFromCache(
 /** Runs git in `cwd` and returns its trimmed stdout; the error carries git's stderr. */
 export async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await execFileAsync('git', args, {
+      cwd,
+      env: childEnv(process.env),
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();

@@ -202,6 +202,10 @@ export async function buildTargets(
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
     ...go,
+    outputDir: config.outputDir,
+    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
+    roots: [workspace, env.RUNNER_TEMP ?? ''],
+    forbidden: [path.dirname(path.dirname(goBinary))],
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
