@@ -76,6 +76,7 @@ const BAD_INPUTS: BadInput[] = [
   { input: 'toolchain-source', value: 'github', example: /goproxy/ },
   { input: 'go-download-base-url', value: 'ftp://mirror.example/go', example: /https:\/\/go\.dev\/dl/ },
   { input: 'go-download-base-url', value: 'go.dev/dl', example: /https:\/\/go\.dev\/dl/ },
+  { input: 'go-download-base-url', value: 'http://mirror.example/go', example: /https:\/\/go\.dev\/dl/ },
   {
     input: 'goproxy',
     value: 'proxy.golang.org,direct',

@@ -69,6 +69,16 @@ function parseBaseUrl(value: string, inputName: string, fallback: string): strin
       `use a go.dev-compatible mirror such as ${fallback}`,
     );
   }
+  // Over plain http anyone on the path could swap the archive, the index and the answer to any question about
+  // them; only a server on this machine is exempt.
+  const host = new URL(trimmed).hostname;
+  if (trimmed.startsWith('http://') && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
+      `use the mirror's https:// URL, such as ${fallback}`,
+    );
+  }
   return trimmed;
 }
 

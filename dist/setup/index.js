@@ -71295,6 +71295,14 @@ function parseBaseUrl(value, inputName, fallback) {
       `use a go.dev-compatible mirror such as ${fallback}`
     );
   }
+  const host = new URL(trimmed).hostname;
+  if (trimmed.startsWith("http://") && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
+      `use the mirror's https:// URL, such as ${fallback}`
+    );
+  }
   return trimmed;
 }
 function parseBoolean(value, inputName) {
@@ -72643,943 +72651,8 @@ import { stat as stat2 } from "node:fs/promises";
 import path23 from "node:path";
 
 // src/toolchain/dirhash.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
 import { createHash as createHash6 } from "node:crypto";
-
-// src/toolchain/sumdb.ts
-import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
-var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
-var SUMDB_TILE_HEIGHT = 8;
-var HASH_SIZE = 32;
-var ED25519_ALGORITHM = 1;
-var ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
-var SIGNATURE_PREFIX = "\u2014 ";
-var MAX_SIGNATURES = 100;
-var TREE_NOTE_HEADER = "go.sum database tree\n";
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decodeText(data, what) {
-  if (typeof data === "string") return data;
-  try {
-    return utf8.decode(data);
-  } catch {
-    throw new Error(`${what} is not valid UTF-8`);
-  }
-}
-function decodeStdBase64(text) {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return void 0;
-  const bytes = Buffer.from(text, "base64");
-  return bytes.toString("base64") === text ? bytes : void 0;
-}
-function hasControlCharacter(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 < 32 && code2 !== 10) return true;
-  }
-  return false;
-}
-function isValidServerName(name) {
-  return name !== "" && !/[\s+]/u.test(name);
-}
-function sha256(...parts) {
-  const hash = createHash5("sha256");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-}
-function computeKeyHash(name, algorithmAndKey) {
-  return sha256(Buffer.from(`${name}
-`, "utf8"), algorithmAndKey).readUInt32BE(0);
-}
-function hex8(value) {
-  return value.toString(16).padStart(8, "0");
-}
-function parseVerifierKey(verifierKey) {
-  const [name = "", hashHex = "", keyBase64 = "", ...extra] = verifierKey.trim().split("+");
-  const encodedKey = [keyBase64, ...extra].join("+");
-  const keyBytes = decodeStdBase64(encodedKey);
-  if (!isValidServerName(name) || !/^[0-9a-f]{8}$/i.test(hashHex) || keyBytes === void 0 || keyBytes.length === 0) {
-    throw new Error(
-      `malformed verifier key "${verifierKey}": expected <name>+<8 hex digits>+<base64 key>, e.g. ${SUM_GOLANG_ORG_KEY}`
-    );
-  }
-  const statedHash = Number.parseInt(hashHex, 16);
-  const actualHash = computeKeyHash(name, keyBytes);
-  if (statedHash !== actualHash) {
-    throw new Error(
-      `verifier key "${verifierKey}" names key hash ${hashHex} but its key hashes to ${hex8(actualHash)}`
-    );
-  }
-  if (keyBytes[0] !== ED25519_ALGORITHM) {
-    throw new Error(
-      `verifier key "${verifierKey}" uses unknown algorithm ${keyBytes[0]} (only 1, Ed25519, exists)`
-    );
-  }
-  if (keyBytes.length !== 1 + 32) {
-    throw new Error(
-      `verifier key "${verifierKey}" holds ${keyBytes.length - 1} key bytes; Ed25519 keys have 32`
-    );
-  }
-  const publicKey = createPublicKey({
-    key: Buffer.concat([ED25519_SPKI_PREFIX, keyBytes.subarray(1)]),
-    format: "der",
-    type: "spki"
-  });
-  return { name, keyHash: statedHash, publicKey };
-}
-function openSignedNote(note, verifierKey) {
-  const verifier = parseVerifierKey(verifierKey);
-  const trusted = `${verifier.name}+${hex8(verifier.keyHash)}`;
-  const message = decodeText(note, "signed note");
-  if (hasControlCharacter(message)) throw new Error("malformed signed note: it contains control characters");
-  const split = message.lastIndexOf("\n\n");
-  if (split < 0) throw new Error("malformed signed note: no blank line before a signature block (unsigned?)");
-  const text = message.slice(0, split + 1);
-  const signatureBlock = message.slice(split + 2);
-  if (signatureBlock === "") throw new Error("signed note has no signatures");
-  if (!signatureBlock.endsWith("\n"))
-    throw new Error("malformed signed note: the last signature line is cut off");
-  const foreign = [];
-  let verified = false;
-  const lines = signatureBlock.slice(0, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES)
-    throw new Error(`signed note has more than ${MAX_SIGNATURES} signatures`);
-  for (const line of lines) {
-    if (!line.startsWith(SIGNATURE_PREFIX)) {
-      throw new Error(`malformed signature line "${line}": expected "\u2014 <name> <base64 signature>"`);
-    }
-    const body2 = line.slice(SIGNATURE_PREFIX.length);
-    const space = body2.indexOf(" ");
-    const name = space < 0 ? body2 : body2.slice(0, space);
-    const signature = space < 0 ? void 0 : decodeStdBase64(body2.slice(space + 1));
-    if (!isValidServerName(name) || signature === void 0 || signature.length < 5) {
-      throw new Error(`malformed signature line "${line}"`);
-    }
-    const keyHash = signature.readUInt32BE(0);
-    if (name !== verifier.name || keyHash !== verifier.keyHash) {
-      foreign.push(`${name}+${hex8(keyHash)}`);
-      continue;
-    }
-    if (!verifySignature(null, Buffer.from(text, "utf8"), verifier.publicKey, signature.subarray(4))) {
-      throw new Error(
-        `invalid signature for key ${trusted}: the note text was altered or signed by another key`
-      );
-    }
-    verified = true;
-  }
-  if (!verified) {
-    throw new Error(
-      `signed note carries no signature by the trusted key ${trusted} (signed by: ${foreign.join(", ")})`
-    );
-  }
-  return { text, signedBy: verifier.name };
-}
-function parseTreeNote(text) {
-  const lines = text.split("\n");
-  const [, sizeLine = "", hashLine = ""] = lines;
-  if (!text.startsWith(TREE_NOTE_HEADER) || lines.length < 4) {
-    throw new Error(`signed note is not a go.sum database tree head: "${text.slice(0, 60)}"`);
-  }
-  const size2 = Number(sizeLine);
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(size2)) {
-    throw new Error(`tree head has a malformed size "${sizeLine}"`);
-  }
-  if (decodeStdBase64(hashLine)?.length !== HASH_SIZE) {
-    throw new Error(`tree head has a malformed root hash "${hashLine}"`);
-  }
-  return { size: size2, rootHash: hashLine };
-}
-function splitGoSumLine(line) {
-  const fields = line.trim().split(/\s+/);
-  if (fields.length !== 3) return void 0;
-  const [module = "", version3 = "", hash = ""] = fields;
-  return { module, version: version3, hash };
-}
-function parseLookupResponse(body2, verifierKey) {
-  const response = decodeText(body2, "lookup response");
-  const idEnd = response.indexOf("\n");
-  const idLine = idEnd < 0 ? response : response.slice(0, idEnd);
-  const recordId = Number(idLine);
-  if (idEnd < 0 || !/^(0|[1-9][0-9]*)$/.test(idLine) || !Number.isSafeInteger(recordId)) {
-    throw new Error(`malformed lookup response: the first line "${idLine.slice(0, 40)}" is not a record id`);
-  }
-  const afterId = response.slice(idEnd + 1);
-  const textEnd = afterId.indexOf("\n\n");
-  if (textEnd < 0) throw new Error("malformed lookup response: no blank line after the record");
-  const recordText = afterId.slice(0, textEnd + 1);
-  if (recordText === "\n" || hasControlCharacter(recordText)) {
-    throw new Error("malformed lookup response: the record text is empty or has control characters");
-  }
-  const lines = recordText.slice(0, -1).split("\n").map((line) => {
-    const entry = splitGoSumLine(line);
-    if (entry === void 0) throw new Error(`malformed lookup response: "${line}" is not a go.sum line`);
-    return entry;
-  });
-  const { text, signedBy } = openSignedNote(afterId.slice(textEnd + 2), verifierKey);
-  const { size: size2, rootHash } = parseTreeNote(text);
-  if (recordId >= size2) {
-    throw new Error(`lookup response names record ${recordId}, outside its signed tree of ${size2} records`);
-  }
-  return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
-}
-function tilePath(height, level, index, width) {
-  const groups = [String(index % 1e3).padStart(3, "0")];
-  for (let rest = Math.floor(index / 1e3); rest > 0; rest = Math.floor(rest / 1e3)) {
-    groups.unshift(`x${String(rest % 1e3).padStart(3, "0")}`);
-  }
-  const partial = width === 2 ** height ? "" : `.p/${width}`;
-  return `tile/${height}/${level}/${groups.join("/")}${partial}`;
-}
-function locateNode(treeSize, height, level, position) {
-  const tileLevel = Math.floor(level / height);
-  const levelInTile = level - tileLevel * height;
-  const firstHash = position * 2 ** levelInTile;
-  const tileIndex = Math.floor(firstHash / 2 ** height);
-  const offset = firstHash - tileIndex * 2 ** height;
-  const hashesAtLevel = Math.floor(treeSize / 2 ** (tileLevel * height));
-  const width = Math.min(2 ** height, hashesAtLevel - tileIndex * 2 ** height);
-  const tile = {
-    height,
-    level: tileLevel,
-    index: tileIndex,
-    width,
-    path: tilePath(height, tileLevel, tileIndex, width)
-  };
-  return { tile, offset, count: 2 ** levelInTile };
-}
-function fullTile(tile) {
-  const width = 2 ** tile.height;
-  return { ...tile, width, path: tilePath(tile.height, tile.level, tile.index, width) };
-}
-function nodeHash(left, right) {
-  return sha256(Uint8Array.of(1), left, right);
-}
-function tileSubtreeHash(hashes) {
-  if (hashes.length === HASH_SIZE) return hashes;
-  const half = hashes.length / 2;
-  return nodeHash(tileSubtreeHash(hashes.subarray(0, half)), tileSubtreeHash(hashes.subarray(half)));
-}
-function largestPowerOfTwoBelow(n) {
-  let level = 0;
-  while (2 ** (level + 1) < n) level++;
-  return { size: 2 ** level, level };
-}
-function rangeHash(lo2, hi2, readNode) {
-  const parts = [];
-  while (lo2 < hi2) {
-    const { size: size2, level } = largestPowerOfTwoBelow(hi2 - lo2 + 1);
-    parts.push(readNode(level, lo2 / size2));
-    lo2 += size2;
-  }
-  return parts.reduceRight((right, left) => nodeHash(left, right));
-}
-function rootThroughRecord(lo2, hi2, n, leafHash, readNode) {
-  if (hi2 - lo2 === 1) return leafHash;
-  const mid = lo2 + largestPowerOfTwoBelow(hi2 - lo2).size;
-  return n < mid ? nodeHash(rootThroughRecord(lo2, mid, n, leafHash, readNode), rangeHash(mid, hi2, readNode)) : nodeHash(rangeHash(lo2, mid, readNode), rootThroughRecord(mid, hi2, n, leafHash, readNode));
-}
-function inclusionTiles(treeSize, recordId, height = SUMDB_TILE_HEIGHT) {
-  if (!(recordId >= 0 && recordId < treeSize))
-    throw new Error(`record ${recordId} is not in a tree of ${treeSize}`);
-  const tiles = /* @__PURE__ */ new Map();
-  const emptyHash = new Uint8Array(HASH_SIZE);
-  rootThroughRecord(0, treeSize, recordId, emptyHash, (level, position) => {
-    const { tile } = locateNode(treeSize, height, level, position);
-    tiles.set(tile.path, tile);
-    return emptyHash;
-  });
-  return [...tiles.values()];
-}
-function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
-  const { size: size2, rootHash } = record.tree;
-  const readNode = (level, position) => {
-    const { tile, offset, count } = locateNode(size2, height, level, position);
-    const data = tiles.get(tile.path);
-    if (data === void 0) throw new Error(`tile ${tile.path} is needed to prove record ${record.recordId}`);
-    if (data.length % HASH_SIZE !== 0 || data.length < tile.width * HASH_SIZE) {
-      throw new Error(`tile ${tile.path} has ${data.length} bytes; expected ${tile.width * HASH_SIZE}`);
-    }
-    return tileSubtreeHash(data.subarray(offset * HASH_SIZE, (offset + count) * HASH_SIZE));
-  };
-  const leafHash = sha256(Uint8Array.of(0), Buffer.from(record.recordText, "utf8"));
-  const computed = Buffer.from(rootThroughRecord(0, size2, record.recordId, leafHash, readNode)).toString(
-    "base64"
-  );
-  if (computed !== rootHash) {
-    throw new Error(
-      `record ${record.recordId} is not in the signed tree of ${size2} records: its audit path leads to root ${computed}, the signed root is ${rootHash} (the record or a tile was altered)`
-    );
-  }
-}
-
-// src/toolchain/dirhash.ts
-var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
-function hash1(files) {
-  const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash6("sha256");
-  for (const file of sorted) {
-    if (file.name.includes("\n"))
-      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
-      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
-    }
-    summary2.update(`${file.sha256Hex}  ${file.name}
-`, "utf8");
-  }
-  return `h1:${summary2.digest("base64")}`;
-}
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-async function hashModuleZip(zipPath) {
-  const zip = await import_yauzl.default.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
-  try {
-    const files = [];
-    const seen = /* @__PURE__ */ new Set();
-    for await (const entry of zip.eachEntry()) {
-      let name;
-      try {
-        name = utf82.decode(entry.fileNameRaw);
-      } catch {
-        throw new Error(
-          `${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`
-        );
-      }
-      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
-      seen.add(name);
-      const content = createHash6("sha256");
-      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
-      files.push({ name, sha256Hex: content.digest("hex") });
-    }
-    return hash1(files);
-  } finally {
-    zip.close();
-  }
-}
-function parseGoSumLine(line) {
-  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
-  const entry = splitGoSumLine(line);
-  if (entry === void 0) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
-      fix
-    );
-  }
-  if (entry.version.endsWith("/go.mod")) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
-      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`
-    );
-  }
-  if (!/^v[0-9]/.test(entry.version)) {
-    throw new InputError(
-      "toolchain-sum",
-      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
-      fix
-    );
-  }
-  const digest = entry.hash.startsWith("h1:") ? decodeStdBase64(entry.hash.slice(3)) : void 0;
-  if (digest?.length !== 32) {
-    throw new InputError(
-      "toolchain-sum",
-      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
-      fix
-    );
-  }
-  return entry;
-}
-
-// src/steps/check-inputs.ts
-async function kindOf(file) {
-  try {
-    return (await stat2(file)).isDirectory() ? "directory" : "file";
-  } catch {
-    return "missing";
-  }
-}
-async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path23.relative(workspace, file) || ".";
-  if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
-  if (!config.mergeReports) {
-    if (await kindOf(config.workingDirectory) !== "directory") {
-      throw new InputError(
-        "working-directory",
-        `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
-        "name the directory of your Go module relative to the workspace, e.g. . or services/api"
-      );
-    }
-    if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
-    if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
-      throw new InputError(
-        "output-dir",
-        `Input output-dir is ${shown(config.outputDir)}, which is a file, not a directory`,
-        "name a directory for the binaries, e.g. dist"
-      );
-    }
-  }
-  if (config.reportFile && await kindOf(config.reportFile) === "directory") {
-    throw new InputError(
-      "report-file",
-      `Input report-file is ${shown(config.reportFile)}, which is a directory`,
-      "name the file to write, e.g. reports/size.json"
-    );
-  }
-  const { baseReport, comment } = sizeInputs;
-  if (baseReport.kind === "file" && comment.mode !== "off" && await kindOf(baseReport.path) !== "file") {
-    throw new InputError(
-      "base-report",
-      `Input base-report names ${shown(baseReport.path)}, which is not a file`,
-      "give the path of a report file written by this action (its report-file output), or auto, or none"
-    );
-  }
-}
-
-// src/steps/publish-report.ts
-import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path24 from "node:path";
-
-// src/compare/compare.ts
-var GREW_MOST_LIMIT = 5;
-function rowKey(target) {
-  return `${target.package} ${labelOf(target)}`;
-}
-function labelOf(target) {
-  return targetName({
-    goos: target.goos,
-    goarch: target.goarch,
-    ...target.variant ? { variant: target.variant } : {}
-  });
-}
-function percentOf(delta, base) {
-  return base === null || base === 0 ? null : delta / base * 100;
-}
-function attributionGrowth(base, head) {
-  const sizes = /* @__PURE__ */ new Map();
-  const entry = (name) => {
-    let found = sizes.get(name);
-    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
-    return found;
-  };
-  for (const p2 of base) entry(p2.package).baseBytes += p2.sizeBytes;
-  for (const p2 of head) entry(p2.package).headBytes += p2.sizeBytes;
-  return [...sizes.entries()].map(([name, s3]) => ({ package: name, ...s3, deltaBytes: s3.headBytes - s3.baseBytes })).filter((g2) => g2.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes || a.package.localeCompare(b2.package)).slice(0, GREW_MOST_LIMIT);
-}
-function compareRow(base, head) {
-  const either = head ?? base;
-  const baseBytes = base ? base.sizeBytes : null;
-  const headBytes = head ? head.sizeBytes : null;
-  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
-  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
-  const row = {
-    key: rowKey(either),
-    package: either.package,
-    target: labelOf(either),
-    goos: either.goos,
-    goarch: either.goarch,
-    ...either.variant ? { variant: either.variant } : {},
-    status: status2,
-    baseBytes,
-    headBytes,
-    deltaBytes,
-    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
-    baseBuildMs: base ? base.buildMs : null,
-    headBuildMs: head ? head.buildMs : null,
-    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
-  };
-  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
-    row.grewMost = attributionGrowth(base.attribution, head.attribution);
-  }
-  return row;
-}
-function totalsOf(rows) {
-  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
-  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
-  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
-  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
-  return {
-    baseBytes,
-    headBytes,
-    deltaBytes: headBytes - baseBytes,
-    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
-    baseBuildMs,
-    headBuildMs,
-    buildMsDelta: headBuildMs - baseBuildMs
-  };
-}
-function sideOf(report) {
-  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
-}
-function caveatsOf(base, head) {
-  const caveats = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
-}
-function compareReports(base, head) {
-  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
-  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
-  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
-  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
-  return {
-    base: sideOf(base),
-    head: sideOf(head),
-    rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
-    allTotals: totalsOf(rows),
-    changed: rows.some((r) => r.status !== "unchanged"),
-    caveats: caveatsOf(base, head)
-  };
-}
-function describeType(value) {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-function parseReport(json, source) {
-  const fail = (what) => {
-    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
-  };
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    fail(`it holds ${describeType(json)}`);
-  const report = json;
-  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
-  const go2 = report.go;
-  if (typeof go2?.version !== "string") fail("go.version is missing");
-  const flags = report.flags;
-  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
-    fail("flags must have ldflags, trimpath and cgo");
-  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
-  if (!Array.isArray(report.targets)) fail("targets is not a list");
-  report.targets.forEach((target, i) => {
-    const t = target;
-    for (const field of ["goos", "goarch", "package"])
-      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
-    for (const field of ["sizeBytes", "buildMs"])
-      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
-        fail(`targets[${i}].${field} is not a size`);
-    if (t?.variant !== void 0 && typeof t.variant !== "string")
-      fail(`targets[${i}].variant is not a string`);
-    if (t?.attribution !== void 0) {
-      const ok2 = Array.isArray(t.attribution) && t.attribution.every(
-        (p2) => typeof p2?.package === "string" && typeof p2.sizeBytes === "number"
-      );
-      if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
-    }
-  });
-  const keys = report.targets.map(rowKey);
-  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
-  if (duplicate) fail(`target ${duplicate} appears twice`);
-  return json;
-}
-function formatDeltaBytes(delta) {
-  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
-}
-function formatDeltaPercent(percent) {
-  if (percent === null) return "n/a";
-  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
-  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
-  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
-}
-
-// src/report/merge.ts
-function targetKey(t) {
-  return [t.package, t.goos, t.goarch, t.variant ?? ""].join(" ");
-}
-function mergeReports(reports) {
-  const first = reports[0];
-  if (!first) throw new Error("No reports to merge");
-  const versions = new Set(reports.map((r) => r.go.version));
-  if (versions.size > 1) {
-    throw new Error(
-      `The reports were built with different Go versions (${[...versions].join(", ")}); merge reports of one version`
-    );
-  }
-  const seen = /* @__PURE__ */ new Map();
-  const targets = [];
-  reports.forEach((report, index) => {
-    for (const target of report.targets) {
-      const key = targetKey(target);
-      const earlier = seen.get(key);
-      if (earlier !== void 0) {
-        throw new Error(
-          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`
-        );
-      }
-      seen.set(key, index);
-      targets.push({
-        ...target,
-        host: { os: report.go.hostOs, arch: report.go.hostArch, native: report.go.native }
-      });
-    }
-  });
-  const merged = buildReport({
-    go: { ...first.go, native: reports.every((r) => r.go.native) },
-    commit: first.commit,
-    flags: first.flags,
-    targets,
-    wallMs: Math.max(...reports.map((r) => r.totals.wallMs))
-  });
-  return merged;
-}
-
-// src/steps/publish-report.ts
-async function publishReport(report, reportFile) {
-  await mkdir3(path24.dirname(reportFile), { recursive: true });
-  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
-  setOutput("report", JSON.stringify(report));
-  setOutput("report-file", reportFile);
-  setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
-  setOutput("total-size-bytes", String(report.totals.sizeBytes));
-  setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
-  return reportFile;
-}
-async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path24.isAbsolute(pattern) ? pattern : path24.join(workspace, pattern));
-  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
-  if (files.length === 0) {
-    throw new InputError(
-      "merge-reports",
-      `Input merge-reports (${patterns.trim()}) matches no report file`,
-      "point it at the report files downloaded from the build jobs, e.g. ${{ runner.temp }}/reports/*.json"
-    );
-  }
-  const reports = await Promise.all(
-    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
-  );
-  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
-  return mergeReports(reports);
-}
-
-// src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm8 } from "node:fs/promises";
-import path30 from "node:path";
-
-// src/net/download.ts
-import { createHash as createHash7, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename3, rm as rm5 } from "node:fs/promises";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
-
-// src/net/attempts.ts
-var AttemptError = class extends Error {
-  constructor(message, status2, retryable, retryAfterMs) {
-    super(message);
-    this.status = status2;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs;
-  }
-  status;
-  retryable;
-  retryAfterMs;
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
-function parseRetryAfter2(value, now = Date.now()) {
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-
-// src/net/download.ts
-var DownloadError = class extends Error {
-  constructor(url2, status2, message) {
-    super(message);
-    this.url = url2;
-    this.status = status2;
-  }
-  url;
-  status;
-  name = "DownloadError";
-};
-var WriteError = class extends Error {
-};
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function formatBytes(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function downloadFile(options2) {
-  const attempts = options2.attempts ?? 5;
-  const stallTimeoutMs = options2.stallTimeoutMs ?? 3e4;
-  const backoff = options2.backoffMs ?? ((retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)));
-  const maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
-  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
-  const started = Date.now();
-  let lastError;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
-      await rename3(partial, options2.destination);
-      return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
-    } catch (error2) {
-      await rm5(partial, { force: true });
-      if (error2 instanceof WriteError) {
-        throw new Error(
-          `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
-          { cause: error2 }
-        );
-      }
-      lastError = error2 instanceof AttemptError ? error2 : new AttemptError(error2.message, void 0, true);
-      if (!lastError.retryable || attempt === attempts) break;
-      const delay4 = lastError.retryAfterMs !== void 0 ? Math.min(lastError.retryAfterMs, maxRetryAfterMs) : backoff(attempt);
-      options2.log(
-        `Download attempt ${attempt} of ${attempts} failed: ${lastError.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
-      );
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  }
-  const status2 = lastError?.status;
-  throw new DownloadError(
-    options2.url,
-    status2,
-    `Could not download ${options2.url}: ${lastError?.message ?? "unknown error"}` + (status2 ? ` (last HTTP status ${status2})` : "") + `. Check that the URL is reachable from the runner, or pick another source.`
-  );
-}
-async function fetchFollowingRedirects(options2, signal, describeFailure) {
-  const maxRedirects = options2.maxRedirects ?? 10;
-  const visited = [options2.url];
-  let url2 = options2.url;
-  let headers = { ...options2.headers };
-  for (; ; ) {
-    let response;
-    try {
-      response = await fetch(url2, {
-        signal,
-        redirect: "manual",
-        headers: { "accept-encoding": "identity", ...headers }
-      });
-    } catch (error2) {
-      throw new AttemptError(describeFailure(error2), void 0, true);
-    }
-    if (!REDIRECT_STATUS.has(response.status)) return { response, url: url2 };
-    await response.body?.cancel();
-    const location = response.headers.get("location");
-    if (!location)
-      throw new AttemptError(`HTTP ${response.status} redirect without a Location`, response.status, false);
-    const next = new URL(location, url2);
-    if (visited.includes(next.href)) {
-      throw new AttemptError(
-        `redirect loop: ${[...visited, next.href].join(" -> ")}`,
-        response.status,
-        false
-      );
-    }
-    if (visited.length > maxRedirects) {
-      throw new AttemptError(
-        `more than ${maxRedirects} redirects, last to ${next.href}`,
-        response.status,
-        false
-      );
-    }
-    const current = new URL(url2);
-    if (current.protocol === "https:" && next.protocol !== "https:") {
-      throw new AttemptError(`refusing a redirect from https to ${next.href}`, response.status, false);
-    }
-    if (next.origin !== current.origin) headers = {};
-    visited.push(next.href);
-    url2 = next.href;
-  }
-}
-async function downloadOnce(options2, partial, stallTimeoutMs) {
-  const controller = new AbortController();
-  let stallTimer;
-  let stalled = false;
-  const armStallTimer = () => {
-    clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => {
-      stalled = true;
-      controller.abort();
-    }, stallTimeoutMs);
-  };
-  armStallTimer();
-  try {
-    const { response, url: url2 } = await fetchFollowingRedirects(options2, controller.signal, (error2) => {
-      const cause = error2.cause?.message;
-      return stalled ? `no response within ${stallTimeoutMs / 1e3}s` : cause ?? error2.message;
-    });
-    const from = url2 === options2.url ? "" : ` from ${url2}`;
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new AttemptError(
-        `HTTP ${response.status} ${response.statusText}`.trim() + from,
-        response.status,
-        RETRYABLE_STATUS.has(response.status),
-        response.status === 429 || response.status === 503 ? parseRetryAfter2(response.headers.get("retry-after")) : void 0
-      );
-    }
-    if (!response.body) throw new AttemptError(`empty response body${from}`, response.status, true);
-    const declared = Number(response.headers.get("content-length") ?? NaN);
-    const expected = Number.isFinite(declared) ? declared : void 0;
-    const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
-    if (expected !== void 0 && expected > maxBytes) {
-      await response.body.cancel();
-      throw new AttemptError(
-        `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
-        response.status,
-        false
-      );
-    }
-    const hash = createHash7("sha256");
-    let bytes = 0;
-    const interval = options2.progressIntervalMs ?? 5e3;
-    let lastReport = Date.now();
-    let lastReportBytes = 0;
-    const meter = new Transform2({
-      transform(chunk, _encoding, callback) {
-        armStallTimer();
-        bytes += chunk.length;
-        if (bytes > maxBytes) {
-          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
-          return;
-        }
-        hash.update(chunk);
-        const now = Date.now();
-        if (now - lastReport >= interval) {
-          const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
-          const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
-          options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
-          lastReport = now;
-          lastReportBytes = bytes;
-        }
-        callback(null, chunk);
-      }
-    });
-    try {
-      await pipeline3(
-        Readable5.fromWeb(response.body),
-        meter,
-        createWriteStream2(partial)
-      );
-    } catch (error2) {
-      if (error2 instanceof AttemptError) throw error2;
-      if (error2.syscall !== void 0) {
-        throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
-          cause: error2
-        });
-      }
-      const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1e3}s` : error2.message;
-      throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
-    }
-    if (expected !== void 0 && bytes !== expected) {
-      throw new AttemptError(
-        `truncated body${from}: got ${bytes} of ${expected} bytes`,
-        response.status,
-        true
-      );
-    }
-    options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(url2).host}`);
-    return { bytes, sha256: hash.digest("hex") };
-  } finally {
-    clearTimeout(stallTimer);
-  }
-}
-
-// src/toolchain/checksum-db.ts
-var DEFAULT_SUMDB_URL = "https://sum.golang.org";
-var DEFAULT_TIMEOUT_MS = 3e4;
-var RETRY_DELAYS_MS = [250, 1e3];
-function httpGetter(fetchImpl, timeoutMs) {
-  return async (url2) => {
-    for (let attempt = 0; ; attempt++) {
-      let failure;
-      try {
-        const response = await fetchImpl(url2, { signal: AbortSignal.timeout(timeoutMs) });
-        if (response.status < 500) {
-          return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
-        }
-        await response.body?.cancel();
-        failure = `HTTP ${response.status}`;
-      } catch (error2) {
-        const cause = error2 instanceof Error && error2.cause instanceof Error ? `: ${error2.cause.message}` : "";
-        failure = `${error2 instanceof Error ? error2.message : String(error2)}${cause}`;
-      }
-      const delay4 = RETRY_DELAYS_MS[attempt];
-      if (delay4 === void 0) throw new Error(`GET ${url2} failed after ${attempt + 1} attempts: ${failure}`);
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  };
-}
-function trimSlashes(url2) {
-  return url2.replace(/\/+$/, "");
-}
-async function databaseBase(get, goproxy, databaseName, sumdbUrl) {
-  for (const proxy of goproxy) {
-    if (proxy === "direct" || proxy === "off") break;
-    const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
-    const { status: status2 } = await get(`${base}/supported`);
-    if (status2 === 200) return base;
-    if (status2 !== 404 && status2 !== 410) {
-      throw new Error(`checksum database unavailable: ${base}/supported answered HTTP ${status2}`);
-    }
-  }
-  return trimSlashes(sumdbUrl);
-}
-async function fetchTiles(get, base, tiles) {
-  const fetched = await Promise.all(
-    tiles.map(async (tile) => {
-      let response = await get(`${base}/${tile.path}`);
-      const gone = response.status === 404 || response.status === 410;
-      if (gone && tile.width < 2 ** tile.height) {
-        response = await get(`${base}/${fullTile(tile).path}`);
-      }
-      if (response.status !== 200) {
-        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
-      }
-      return [tile.path, response.body];
-    })
-  );
-  return new Map(fetched);
-}
-function rejectUnlessValid(url2, check2) {
-  try {
-    return check2();
-  } catch (error2) {
-    throw new Error(`checksum database answer from ${url2} rejected: ${error2.message}`, {
-      cause: error2
-    });
-  }
-}
-async function lookupModuleHash(options2) {
-  const { module, version: version3 } = options2;
-  const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
-  const get = httpGetter(options2.fetch ?? fetch, options2.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const { name } = parseVerifierKey(verifierKey);
-  const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
-  const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
-  const response = await get(lookupUrl);
-  if (response.status !== 200) {
-    const body2 = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
-    throw new Error(`checksum database lookup ${lookupUrl} answered HTTP ${response.status}: ${body2}`);
-  }
-  const record = rejectUnlessValid(lookupUrl, () => parseLookupResponse(response.body, verifierKey));
-  const tiles = await fetchTiles(get, base, inclusionTiles(record.tree.size, record.recordId));
-  rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
-  const line = record.lines.find((entry) => entry.module === module && entry.version === version3);
-  if (line === void 0 || !line.hash.startsWith("h1:")) {
-    throw new Error(
-      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version3}`
-    );
-  }
-  return { hash: line.hash, via: lookupUrl };
-}
-
-// src/toolchain/godev-source.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm7 } from "node:fs/promises";
-import path29 from "node:path";
-
-// src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream4 } from "node:fs";
-import { link, symlink as symlink2 } from "node:fs/promises";
-import path26 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { createReadStream as createReadStream2 } from "node:fs";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -76550,6 +75623,1050 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
+// src/toolchain/dirhash.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+
+// src/toolchain/sumdb.ts
+import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
+var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
+var SUMDB_TILE_HEIGHT = 8;
+var HASH_SIZE = 32;
+var ED25519_ALGORITHM = 1;
+var ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+var SIGNATURE_PREFIX = "\u2014 ";
+var MAX_SIGNATURES = 100;
+var TREE_NOTE_HEADER = "go.sum database tree\n";
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeText(data, what) {
+  if (typeof data === "string") return data;
+  try {
+    return utf8.decode(data);
+  } catch {
+    throw new Error(`${what} is not valid UTF-8`);
+  }
+}
+function decodeStdBase64(text) {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return void 0;
+  const bytes = Buffer.from(text, "base64");
+  return bytes.toString("base64") === text ? bytes : void 0;
+}
+function hasControlCharacter(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 < 32 && code2 !== 10) return true;
+  }
+  return false;
+}
+function isValidServerName(name) {
+  return name !== "" && !/[\s+]/u.test(name);
+}
+function sha256(...parts) {
+  const hash = createHash5("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
+function computeKeyHash(name, algorithmAndKey) {
+  return sha256(Buffer.from(`${name}
+`, "utf8"), algorithmAndKey).readUInt32BE(0);
+}
+function hex8(value) {
+  return value.toString(16).padStart(8, "0");
+}
+function parseVerifierKey(verifierKey) {
+  const [name = "", hashHex = "", keyBase64 = "", ...extra] = verifierKey.trim().split("+");
+  const encodedKey = [keyBase64, ...extra].join("+");
+  const keyBytes = decodeStdBase64(encodedKey);
+  if (!isValidServerName(name) || !/^[0-9a-f]{8}$/i.test(hashHex) || keyBytes === void 0 || keyBytes.length === 0) {
+    throw new Error(
+      `malformed verifier key "${verifierKey}": expected <name>+<8 hex digits>+<base64 key>, e.g. ${SUM_GOLANG_ORG_KEY}`
+    );
+  }
+  const statedHash = Number.parseInt(hashHex, 16);
+  const actualHash = computeKeyHash(name, keyBytes);
+  if (statedHash !== actualHash) {
+    throw new Error(
+      `verifier key "${verifierKey}" names key hash ${hashHex} but its key hashes to ${hex8(actualHash)}`
+    );
+  }
+  if (keyBytes[0] !== ED25519_ALGORITHM) {
+    throw new Error(
+      `verifier key "${verifierKey}" uses unknown algorithm ${keyBytes[0]} (only 1, Ed25519, exists)`
+    );
+  }
+  if (keyBytes.length !== 1 + 32) {
+    throw new Error(
+      `verifier key "${verifierKey}" holds ${keyBytes.length - 1} key bytes; Ed25519 keys have 32`
+    );
+  }
+  const publicKey = createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, keyBytes.subarray(1)]),
+    format: "der",
+    type: "spki"
+  });
+  return { name, keyHash: statedHash, publicKey };
+}
+function openSignedNote(note, verifierKey) {
+  const verifier = parseVerifierKey(verifierKey);
+  const trusted = `${verifier.name}+${hex8(verifier.keyHash)}`;
+  const message = decodeText(note, "signed note");
+  if (hasControlCharacter(message)) throw new Error("malformed signed note: it contains control characters");
+  const split = message.lastIndexOf("\n\n");
+  if (split < 0) throw new Error("malformed signed note: no blank line before a signature block (unsigned?)");
+  const text = message.slice(0, split + 1);
+  const signatureBlock = message.slice(split + 2);
+  if (signatureBlock === "") throw new Error("signed note has no signatures");
+  if (!signatureBlock.endsWith("\n"))
+    throw new Error("malformed signed note: the last signature line is cut off");
+  const foreign = [];
+  let verified = false;
+  const lines = signatureBlock.slice(0, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES)
+    throw new Error(`signed note has more than ${MAX_SIGNATURES} signatures`);
+  for (const line of lines) {
+    if (!line.startsWith(SIGNATURE_PREFIX)) {
+      throw new Error(`malformed signature line "${line}": expected "\u2014 <name> <base64 signature>"`);
+    }
+    const body2 = line.slice(SIGNATURE_PREFIX.length);
+    const space = body2.indexOf(" ");
+    const name = space < 0 ? body2 : body2.slice(0, space);
+    const signature = space < 0 ? void 0 : decodeStdBase64(body2.slice(space + 1));
+    if (!isValidServerName(name) || signature === void 0 || signature.length < 5) {
+      throw new Error(`malformed signature line "${line}"`);
+    }
+    const keyHash = signature.readUInt32BE(0);
+    if (name !== verifier.name || keyHash !== verifier.keyHash) {
+      foreign.push(`${name}+${hex8(keyHash)}`);
+      continue;
+    }
+    if (!verifySignature(null, Buffer.from(text, "utf8"), verifier.publicKey, signature.subarray(4))) {
+      throw new Error(
+        `invalid signature for key ${trusted}: the note text was altered or signed by another key`
+      );
+    }
+    verified = true;
+  }
+  if (!verified) {
+    throw new Error(
+      `signed note carries no signature by the trusted key ${trusted} (signed by: ${foreign.join(", ")})`
+    );
+  }
+  return { text, signedBy: verifier.name };
+}
+function parseTreeNote(text) {
+  const lines = text.split("\n");
+  const [, sizeLine = "", hashLine = ""] = lines;
+  if (!text.startsWith(TREE_NOTE_HEADER) || lines.length < 4) {
+    throw new Error(`signed note is not a go.sum database tree head: "${text.slice(0, 60)}"`);
+  }
+  const size2 = Number(sizeLine);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(size2)) {
+    throw new Error(`tree head has a malformed size "${sizeLine}"`);
+  }
+  if (decodeStdBase64(hashLine)?.length !== HASH_SIZE) {
+    throw new Error(`tree head has a malformed root hash "${hashLine}"`);
+  }
+  return { size: size2, rootHash: hashLine };
+}
+function splitGoSumLine(line) {
+  const fields = line.trim().split(/\s+/);
+  if (fields.length !== 3) return void 0;
+  const [module = "", version3 = "", hash = ""] = fields;
+  return { module, version: version3, hash };
+}
+function parseLookupResponse(body2, verifierKey) {
+  const response = decodeText(body2, "lookup response");
+  const idEnd = response.indexOf("\n");
+  const idLine = idEnd < 0 ? response : response.slice(0, idEnd);
+  const recordId = Number(idLine);
+  if (idEnd < 0 || !/^(0|[1-9][0-9]*)$/.test(idLine) || !Number.isSafeInteger(recordId)) {
+    throw new Error(`malformed lookup response: the first line "${idLine.slice(0, 40)}" is not a record id`);
+  }
+  const afterId = response.slice(idEnd + 1);
+  const textEnd = afterId.indexOf("\n\n");
+  if (textEnd < 0) throw new Error("malformed lookup response: no blank line after the record");
+  const recordText = afterId.slice(0, textEnd + 1);
+  if (recordText === "\n" || hasControlCharacter(recordText)) {
+    throw new Error("malformed lookup response: the record text is empty or has control characters");
+  }
+  const lines = recordText.slice(0, -1).split("\n").map((line) => {
+    const entry = splitGoSumLine(line);
+    if (entry === void 0) throw new Error(`malformed lookup response: "${line}" is not a go.sum line`);
+    return entry;
+  });
+  const { text, signedBy } = openSignedNote(afterId.slice(textEnd + 2), verifierKey);
+  const { size: size2, rootHash } = parseTreeNote(text);
+  if (recordId >= size2) {
+    throw new Error(`lookup response names record ${recordId}, outside its signed tree of ${size2} records`);
+  }
+  return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
+}
+function tilePath(height, level, index, width) {
+  const groups = [String(index % 1e3).padStart(3, "0")];
+  for (let rest = Math.floor(index / 1e3); rest > 0; rest = Math.floor(rest / 1e3)) {
+    groups.unshift(`x${String(rest % 1e3).padStart(3, "0")}`);
+  }
+  const partial = width === 2 ** height ? "" : `.p/${width}`;
+  return `tile/${height}/${level}/${groups.join("/")}${partial}`;
+}
+function locateNode(treeSize, height, level, position) {
+  const tileLevel = Math.floor(level / height);
+  const levelInTile = level - tileLevel * height;
+  const firstHash = position * 2 ** levelInTile;
+  const tileIndex = Math.floor(firstHash / 2 ** height);
+  const offset = firstHash - tileIndex * 2 ** height;
+  const hashesAtLevel = Math.floor(treeSize / 2 ** (tileLevel * height));
+  const width = Math.min(2 ** height, hashesAtLevel - tileIndex * 2 ** height);
+  const tile = {
+    height,
+    level: tileLevel,
+    index: tileIndex,
+    width,
+    path: tilePath(height, tileLevel, tileIndex, width)
+  };
+  return { tile, offset, count: 2 ** levelInTile };
+}
+function fullTile(tile) {
+  const width = 2 ** tile.height;
+  return { ...tile, width, path: tilePath(tile.height, tile.level, tile.index, width) };
+}
+function nodeHash(left, right) {
+  return sha256(Uint8Array.of(1), left, right);
+}
+function tileSubtreeHash(hashes) {
+  if (hashes.length === HASH_SIZE) return hashes;
+  const half = hashes.length / 2;
+  return nodeHash(tileSubtreeHash(hashes.subarray(0, half)), tileSubtreeHash(hashes.subarray(half)));
+}
+function largestPowerOfTwoBelow(n) {
+  let level = 0;
+  while (2 ** (level + 1) < n) level++;
+  return { size: 2 ** level, level };
+}
+function rangeHash(lo2, hi2, readNode) {
+  const parts = [];
+  while (lo2 < hi2) {
+    const { size: size2, level } = largestPowerOfTwoBelow(hi2 - lo2 + 1);
+    parts.push(readNode(level, lo2 / size2));
+    lo2 += size2;
+  }
+  return parts.reduceRight((right, left) => nodeHash(left, right));
+}
+function rootThroughRecord(lo2, hi2, n, leafHash, readNode) {
+  if (hi2 - lo2 === 1) return leafHash;
+  const mid = lo2 + largestPowerOfTwoBelow(hi2 - lo2).size;
+  return n < mid ? nodeHash(rootThroughRecord(lo2, mid, n, leafHash, readNode), rangeHash(mid, hi2, readNode)) : nodeHash(rangeHash(lo2, mid, readNode), rootThroughRecord(mid, hi2, n, leafHash, readNode));
+}
+function inclusionTiles(treeSize, recordId, height = SUMDB_TILE_HEIGHT) {
+  if (!(recordId >= 0 && recordId < treeSize))
+    throw new Error(`record ${recordId} is not in a tree of ${treeSize}`);
+  const tiles = /* @__PURE__ */ new Map();
+  const emptyHash = new Uint8Array(HASH_SIZE);
+  rootThroughRecord(0, treeSize, recordId, emptyHash, (level, position) => {
+    const { tile } = locateNode(treeSize, height, level, position);
+    tiles.set(tile.path, tile);
+    return emptyHash;
+  });
+  return [...tiles.values()];
+}
+function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
+  const { size: size2, rootHash } = record.tree;
+  const readNode = (level, position) => {
+    const { tile, offset, count } = locateNode(size2, height, level, position);
+    const data = tiles.get(tile.path);
+    if (data === void 0) throw new Error(`tile ${tile.path} is needed to prove record ${record.recordId}`);
+    if (data.length % HASH_SIZE !== 0 || data.length < tile.width * HASH_SIZE) {
+      throw new Error(`tile ${tile.path} has ${data.length} bytes; expected ${tile.width * HASH_SIZE}`);
+    }
+    return tileSubtreeHash(data.subarray(offset * HASH_SIZE, (offset + count) * HASH_SIZE));
+  };
+  const leafHash = sha256(Uint8Array.of(0), Buffer.from(record.recordText, "utf8"));
+  const computed = Buffer.from(rootThroughRecord(0, size2, record.recordId, leafHash, readNode)).toString(
+    "base64"
+  );
+  if (computed !== rootHash) {
+    throw new Error(
+      `record ${record.recordId} is not in the signed tree of ${size2} records: its audit path leads to root ${computed}, the signed root is ${rootHash} (the record or a tile was altered)`
+    );
+  }
+}
+
+// src/toolchain/dirhash.ts
+var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
+function hash1(files) {
+  const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
+  const summary2 = createHash6("sha256");
+  for (const file of sorted) {
+    if (file.name.includes("\n"))
+      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
+      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
+    }
+    summary2.update(`${file.sha256Hex}  ${file.name}
+`, "utf8");
+  }
+  return `h1:${summary2.digest("base64")}`;
+}
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+async function hashModuleZip(zipPath) {
+  const zip = await import_yauzl.default.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
+  try {
+    const files = [];
+    const seen = /* @__PURE__ */ new Set();
+    for await (const entry of zip.eachEntry()) {
+      let name;
+      try {
+        name = utf82.decode(entry.fileNameRaw);
+      } catch {
+        throw new Error(
+          `${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`
+        );
+      }
+      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
+      seen.add(name);
+      const content = createHash6("sha256");
+      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
+      files.push({ name, sha256Hex: content.digest("hex") });
+    }
+    return hash1(files);
+  } finally {
+    zip.close();
+  }
+}
+function parseGoSumLine(line) {
+  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
+  const entry = splitGoSumLine(line);
+  if (entry === void 0) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
+      fix
+    );
+  }
+  if (entry.version.endsWith("/go.mod")) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
+      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`
+    );
+  }
+  if (!/^v[0-9]/.test(entry.version)) {
+    throw new InputError(
+      "toolchain-sum",
+      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
+      fix
+    );
+  }
+  const digest = entry.hash.startsWith("h1:") ? decodeStdBase64(entry.hash.slice(3)) : void 0;
+  if (digest?.length !== 32) {
+    throw new InputError(
+      "toolchain-sum",
+      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
+      fix
+    );
+  }
+  return entry;
+}
+var OMITTED_FROM_MODULE = ["go/.github/", "go/api/", "go/doc/", "go/misc/", "go/test/"];
+function toolchainModuleName(archiveName, prefix2) {
+  if (!archiveName.startsWith("go/")) throw new Error(`${archiveName} is not under go/`);
+  if (OMITTED_FROM_MODULE.some((dir) => archiveName.startsWith(dir))) return void 0;
+  const renamed = archiveName.endsWith("/go.mod") ? `${archiveName.slice(0, -"go.mod".length)}_go.mod` : archiveName;
+  return `${prefix2}${renamed.slice("go".length)}`;
+}
+async function hashGoArchiveAsModule(archivePath, module, limits) {
+  const prefix2 = `${module.path}@${module.version}`;
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let inflated = 0;
+  let entries = 0;
+  const add = (name, sha256Hex) => {
+    if (seen.has(name)) throw new Error(`${archivePath}: more than one entry is named ${name}`);
+    seen.add(name);
+    files.push({ name, sha256Hex });
+  };
+  const count = (bytes) => {
+    inflated += bytes;
+    if (inflated > limits.maxInflatedBytes)
+      throw new Error(
+        `${archivePath} inflates past ${limits.maxInflatedBytes} bytes; refusing to hash further`
+      );
+  };
+  const countEntry = () => {
+    if (++entries > limits.maxEntries)
+      throw new Error(
+        `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`
+      );
+  };
+  if (archivePath.endsWith(".zip")) {
+    const zip = await import_yauzl.default.openPromise(archivePath, {
+      lazyEntries: true,
+      decodeStrings: false,
+      autoClose: false
+    });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        countEntry();
+        const name = utf82.decode(entry.fileNameRaw);
+        if (name.endsWith("/")) continue;
+        const moduleName = toolchainModuleName(name, prefix2);
+        const content = createHash6("sha256");
+        for await (const chunk of await zip.openReadStreamPromise(entry)) {
+          count(chunk.length);
+          content.update(chunk);
+        }
+        if (moduleName) add(moduleName, content.digest("hex"));
+      }
+    } finally {
+      zip.close();
+    }
+    return hash1(files);
+  }
+  const parser = new rt({ strict: true });
+  const input = createReadStream2(archivePath);
+  let failure;
+  const fail = (error2) => {
+    failure ??= error2;
+    input.destroy();
+    parser.abort(error2);
+  };
+  await new Promise((resolve3) => {
+    parser.on("entry", (entry) => {
+      try {
+        countEntry();
+        if (entry.type !== "File" && entry.type !== "OldFile") {
+          entry.resume();
+          return;
+        }
+        const moduleName = toolchainModuleName(entry.path, prefix2);
+        const content = createHash6("sha256");
+        entry.on("data", (chunk) => {
+          try {
+            count(chunk.length);
+            content.update(chunk);
+          } catch (error2) {
+            fail(error2);
+          }
+        });
+        entry.on("end", () => {
+          try {
+            if (moduleName && !failure) add(moduleName, content.digest("hex"));
+          } catch (error2) {
+            fail(error2);
+          }
+        });
+      } catch (error2) {
+        fail(error2);
+      }
+    });
+    parser.on("end", resolve3);
+    parser.on("error", (error2) => {
+      fail(error2);
+      resolve3();
+    });
+    input.on("error", (error2) => {
+      fail(error2);
+      resolve3();
+    });
+    input.pipe(parser);
+  });
+  if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
+  return hash1(files);
+}
+
+// src/steps/check-inputs.ts
+async function kindOf(file) {
+  try {
+    return (await stat2(file)).isDirectory() ? "directory" : "file";
+  } catch {
+    return "missing";
+  }
+}
+async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
+  const shown = (file) => path23.relative(workspace, file) || ".";
+  if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
+  if (!config.mergeReports) {
+    if (await kindOf(config.workingDirectory) !== "directory") {
+      throw new InputError(
+        "working-directory",
+        `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
+        "name the directory of your Go module relative to the workspace, e.g. . or services/api"
+      );
+    }
+    if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
+    if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
+      throw new InputError(
+        "output-dir",
+        `Input output-dir is ${shown(config.outputDir)}, which is a file, not a directory`,
+        "name a directory for the binaries, e.g. dist"
+      );
+    }
+  }
+  if (config.reportFile && await kindOf(config.reportFile) === "directory") {
+    throw new InputError(
+      "report-file",
+      `Input report-file is ${shown(config.reportFile)}, which is a directory`,
+      "name the file to write, e.g. reports/size.json"
+    );
+  }
+  const { baseReport, comment } = sizeInputs;
+  if (baseReport.kind === "file" && comment.mode !== "off" && await kindOf(baseReport.path) !== "file") {
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${shown(baseReport.path)}, which is not a file`,
+      "give the path of a report file written by this action (its report-file output), or auto, or none"
+    );
+  }
+}
+
+// src/steps/publish-report.ts
+import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import path24 from "node:path";
+
+// src/compare/compare.ts
+var GREW_MOST_LIMIT = 5;
+function rowKey(target) {
+  return `${target.package} ${labelOf(target)}`;
+}
+function labelOf(target) {
+  return targetName({
+    goos: target.goos,
+    goarch: target.goarch,
+    ...target.variant ? { variant: target.variant } : {}
+  });
+}
+function percentOf(delta, base) {
+  return base === null || base === 0 ? null : delta / base * 100;
+}
+function attributionGrowth(base, head) {
+  const sizes = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let found = sizes.get(name);
+    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
+    return found;
+  };
+  for (const p2 of base) entry(p2.package).baseBytes += p2.sizeBytes;
+  for (const p2 of head) entry(p2.package).headBytes += p2.sizeBytes;
+  return [...sizes.entries()].map(([name, s3]) => ({ package: name, ...s3, deltaBytes: s3.headBytes - s3.baseBytes })).filter((g2) => g2.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes || a.package.localeCompare(b2.package)).slice(0, GREW_MOST_LIMIT);
+}
+function compareRow(base, head) {
+  const either = head ?? base;
+  const baseBytes = base ? base.sizeBytes : null;
+  const headBytes = head ? head.sizeBytes : null;
+  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
+  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
+  const row = {
+    key: rowKey(either),
+    package: either.package,
+    target: labelOf(either),
+    goos: either.goos,
+    goarch: either.goarch,
+    ...either.variant ? { variant: either.variant } : {},
+    status: status2,
+    baseBytes,
+    headBytes,
+    deltaBytes,
+    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
+    baseBuildMs: base ? base.buildMs : null,
+    headBuildMs: head ? head.buildMs : null,
+    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
+  };
+  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
+    row.grewMost = attributionGrowth(base.attribution, head.attribution);
+  }
+  return row;
+}
+function totalsOf(rows) {
+  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
+  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
+  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
+  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
+  return {
+    baseBytes,
+    headBytes,
+    deltaBytes: headBytes - baseBytes,
+    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
+    baseBuildMs,
+    headBuildMs,
+    buildMsDelta: headBuildMs - baseBuildMs
+  };
+}
+function sideOf(report) {
+  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
+}
+function caveatsOf(base, head) {
+  const caveats = [];
+  if (base.go.version !== head.go.version)
+    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
+  if (base.flags.ldflags !== head.flags.ldflags)
+    caveats.push(
+      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
+    );
+  if (base.flags.trimpath !== head.flags.trimpath)
+    caveats.push(
+      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
+    );
+  if (base.flags.cgo !== head.flags.cgo)
+    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
+  return caveats;
+}
+function compareReports(base, head) {
+  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
+  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
+  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  return {
+    base: sideOf(base),
+    head: sideOf(head),
+    rows,
+    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totalsOf(rows),
+    changed: rows.some((r) => r.status !== "unchanged"),
+    caveats: caveatsOf(base, head)
+  };
+}
+function describeType(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+function parseReport(json, source) {
+  const fail = (what) => {
+    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
+  };
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    fail(`it holds ${describeType(json)}`);
+  const report = json;
+  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
+  const go2 = report.go;
+  if (typeof go2?.version !== "string") fail("go.version is missing");
+  const flags = report.flags;
+  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
+    fail("flags must have ldflags, trimpath and cgo");
+  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
+  if (!Array.isArray(report.targets)) fail("targets is not a list");
+  report.targets.forEach((target, i) => {
+    const t = target;
+    for (const field of ["goos", "goarch", "package"])
+      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
+    for (const field of ["sizeBytes", "buildMs"])
+      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
+        fail(`targets[${i}].${field} is not a size`);
+    if (t?.variant !== void 0 && typeof t.variant !== "string")
+      fail(`targets[${i}].variant is not a string`);
+    if (t?.attribution !== void 0) {
+      const ok2 = Array.isArray(t.attribution) && t.attribution.every(
+        (p2) => typeof p2?.package === "string" && typeof p2.sizeBytes === "number"
+      );
+      if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
+    }
+  });
+  const keys = report.targets.map(rowKey);
+  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (duplicate) fail(`target ${duplicate} appears twice`);
+  return json;
+}
+function formatDeltaBytes(delta) {
+  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
+}
+function formatDeltaPercent(percent) {
+  if (percent === null) return "n/a";
+  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
+  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
+  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
+}
+
+// src/report/merge.ts
+function targetKey(t) {
+  return [t.package, t.goos, t.goarch, t.variant ?? ""].join(" ");
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first) throw new Error("No reports to merge");
+  const versions = new Set(reports.map((r) => r.go.version));
+  if (versions.size > 1) {
+    throw new Error(
+      `The reports were built with different Go versions (${[...versions].join(", ")}); merge reports of one version`
+    );
+  }
+  const seen = /* @__PURE__ */ new Map();
+  const targets = [];
+  reports.forEach((report, index) => {
+    for (const target of report.targets) {
+      const key = targetKey(target);
+      const earlier = seen.get(key);
+      if (earlier !== void 0) {
+        throw new Error(
+          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`
+        );
+      }
+      seen.set(key, index);
+      targets.push({
+        ...target,
+        host: { os: report.go.hostOs, arch: report.go.hostArch, native: report.go.native }
+      });
+    }
+  });
+  const merged = buildReport({
+    go: { ...first.go, native: reports.every((r) => r.go.native) },
+    commit: first.commit,
+    flags: first.flags,
+    targets,
+    wallMs: Math.max(...reports.map((r) => r.totals.wallMs))
+  });
+  return merged;
+}
+
+// src/steps/publish-report.ts
+async function publishReport(report, reportFile) {
+  await mkdir3(path24.dirname(reportFile), { recursive: true });
+  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
+  setOutput("report", JSON.stringify(report));
+  setOutput("report-file", reportFile);
+  setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
+  setOutput("total-size-bytes", String(report.totals.sizeBytes));
+  setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
+  return reportFile;
+}
+async function readAndMergeReports(patterns, workspace) {
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path24.isAbsolute(pattern) ? pattern : path24.join(workspace, pattern));
+  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
+  if (files.length === 0) {
+    throw new InputError(
+      "merge-reports",
+      `Input merge-reports (${patterns.trim()}) matches no report file`,
+      "point it at the report files downloaded from the build jobs, e.g. ${{ runner.temp }}/reports/*.json"
+    );
+  }
+  const reports = await Promise.all(
+    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
+  );
+  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
+  return mergeReports(reports);
+}
+
+// src/steps/setup-toolchain.ts
+import { readdir as readdir4, readFile as readFile4, rm as rm8 } from "node:fs/promises";
+import path30 from "node:path";
+
+// src/net/download.ts
+import { createHash as createHash7, randomBytes } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { rename as rename3, rm as rm5 } from "node:fs/promises";
+import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/net/attempts.ts
+var AttemptError = class extends Error {
+  constructor(message, status2, retryable, retryAfterMs) {
+    super(message);
+    this.status = status2;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+  status;
+  retryable;
+  retryAfterMs;
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+function parseRetryAfter2(value, now = Date.now()) {
+  if (!value) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
+// src/net/download.ts
+var DownloadError = class extends Error {
+  constructor(url2, status2, message) {
+    super(message);
+    this.url = url2;
+    this.status = status2;
+  }
+  url;
+  status;
+  name = "DownloadError";
+};
+var WriteError = class extends Error {
+};
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function formatBytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function downloadFile(options2) {
+  const attempts = options2.attempts ?? 5;
+  const stallTimeoutMs = options2.stallTimeoutMs ?? 3e4;
+  const backoff = options2.backoffMs ?? ((retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)));
+  const maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
+  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
+  const started = Date.now();
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
+      await rename3(partial, options2.destination);
+      return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
+    } catch (error2) {
+      await rm5(partial, { force: true });
+      if (error2 instanceof WriteError) {
+        throw new Error(
+          `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
+          { cause: error2 }
+        );
+      }
+      lastError = error2 instanceof AttemptError ? error2 : new AttemptError(error2.message, void 0, true);
+      if (!lastError.retryable || attempt === attempts) break;
+      const delay4 = lastError.retryAfterMs !== void 0 ? Math.min(lastError.retryAfterMs, maxRetryAfterMs) : backoff(attempt);
+      options2.log(
+        `Download attempt ${attempt} of ${attempts} failed: ${lastError.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
+      );
+      await new Promise((resolve3) => setTimeout(resolve3, delay4));
+    }
+  }
+  const status2 = lastError?.status;
+  throw new DownloadError(
+    options2.url,
+    status2,
+    `Could not download ${options2.url}: ${lastError?.message ?? "unknown error"}` + (status2 ? ` (last HTTP status ${status2})` : "") + `. Check that the URL is reachable from the runner, or pick another source.`
+  );
+}
+async function fetchFollowingRedirects(options2, signal, describeFailure) {
+  const maxRedirects = options2.maxRedirects ?? 10;
+  const visited = [options2.url];
+  let url2 = options2.url;
+  let headers = { ...options2.headers };
+  for (; ; ) {
+    let response;
+    try {
+      response = await fetch(url2, {
+        signal,
+        redirect: "manual",
+        headers: { "accept-encoding": "identity", ...headers }
+      });
+    } catch (error2) {
+      throw new AttemptError(describeFailure(error2), void 0, true);
+    }
+    if (!REDIRECT_STATUS.has(response.status)) return { response, url: url2 };
+    await response.body?.cancel();
+    const location = response.headers.get("location");
+    if (!location)
+      throw new AttemptError(`HTTP ${response.status} redirect without a Location`, response.status, false);
+    const next = new URL(location, url2);
+    if (visited.includes(next.href)) {
+      throw new AttemptError(
+        `redirect loop: ${[...visited, next.href].join(" -> ")}`,
+        response.status,
+        false
+      );
+    }
+    if (visited.length > maxRedirects) {
+      throw new AttemptError(
+        `more than ${maxRedirects} redirects, last to ${next.href}`,
+        response.status,
+        false
+      );
+    }
+    const current = new URL(url2);
+    if (current.protocol === "https:" && next.protocol !== "https:") {
+      throw new AttemptError(`refusing a redirect from https to ${next.href}`, response.status, false);
+    }
+    if (next.origin !== current.origin) headers = {};
+    visited.push(next.href);
+    url2 = next.href;
+  }
+}
+async function downloadOnce(options2, partial, stallTimeoutMs) {
+  const controller = new AbortController();
+  let stallTimer;
+  let stalled = false;
+  const armStallTimer = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, stallTimeoutMs);
+  };
+  armStallTimer();
+  try {
+    const { response, url: url2 } = await fetchFollowingRedirects(options2, controller.signal, (error2) => {
+      const cause = error2.cause?.message;
+      return stalled ? `no response within ${stallTimeoutMs / 1e3}s` : cause ?? error2.message;
+    });
+    const from = url2 === options2.url ? "" : ` from ${url2}`;
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new AttemptError(
+        `HTTP ${response.status} ${response.statusText}`.trim() + from,
+        response.status,
+        RETRYABLE_STATUS.has(response.status),
+        response.status === 429 || response.status === 503 ? parseRetryAfter2(response.headers.get("retry-after")) : void 0
+      );
+    }
+    if (!response.body) throw new AttemptError(`empty response body${from}`, response.status, true);
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    const expected = Number.isFinite(declared) ? declared : void 0;
+    const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
+    if (expected !== void 0 && expected > maxBytes) {
+      await response.body.cancel();
+      throw new AttemptError(
+        `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
+        response.status,
+        false
+      );
+    }
+    const hash = createHash7("sha256");
+    let bytes = 0;
+    const interval = options2.progressIntervalMs ?? 5e3;
+    let lastReport = Date.now();
+    let lastReportBytes = 0;
+    const meter = new Transform2({
+      transform(chunk, _encoding, callback) {
+        armStallTimer();
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
+          callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+          return;
+        }
+        hash.update(chunk);
+        const now = Date.now();
+        if (now - lastReport >= interval) {
+          const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
+          const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
+          options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
+          lastReport = now;
+          lastReportBytes = bytes;
+        }
+        callback(null, chunk);
+      }
+    });
+    try {
+      await pipeline3(
+        Readable5.fromWeb(response.body),
+        meter,
+        createWriteStream2(partial)
+      );
+    } catch (error2) {
+      if (error2 instanceof AttemptError) throw error2;
+      if (error2.syscall !== void 0) {
+        throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
+          cause: error2
+        });
+      }
+      const reason = stalled ? `stalled: no data for ${stallTimeoutMs / 1e3}s` : error2.message;
+      throw new AttemptError(`connection lost after ${bytes} bytes${from}: ${reason}`, response.status, true);
+    }
+    if (expected !== void 0 && bytes !== expected) {
+      throw new AttemptError(
+        `truncated body${from}: got ${bytes} of ${expected} bytes`,
+        response.status,
+        true
+      );
+    }
+    options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(url2).host}`);
+    return { bytes, sha256: hash.digest("hex") };
+  } finally {
+    clearTimeout(stallTimer);
+  }
+}
+
+// src/toolchain/checksum-db.ts
+var DEFAULT_SUMDB_URL = "https://sum.golang.org";
+var DEFAULT_TIMEOUT_MS = 3e4;
+var RETRY_DELAYS_MS = [250, 1e3];
+function httpGetter(fetchImpl, timeoutMs) {
+  return async (url2) => {
+    for (let attempt = 0; ; attempt++) {
+      let failure;
+      try {
+        const response = await fetchImpl(url2, { signal: AbortSignal.timeout(timeoutMs) });
+        if (response.status < 500) {
+          return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
+        }
+        await response.body?.cancel();
+        failure = `HTTP ${response.status}`;
+      } catch (error2) {
+        const cause = error2 instanceof Error && error2.cause instanceof Error ? `: ${error2.cause.message}` : "";
+        failure = `${error2 instanceof Error ? error2.message : String(error2)}${cause}`;
+      }
+      const delay4 = RETRY_DELAYS_MS[attempt];
+      if (delay4 === void 0) throw new Error(`GET ${url2} failed after ${attempt + 1} attempts: ${failure}`);
+      await new Promise((resolve3) => setTimeout(resolve3, delay4));
+    }
+  };
+}
+function trimSlashes(url2) {
+  return url2.replace(/\/+$/, "");
+}
+async function databaseBase(get, goproxy, databaseName, sumdbUrl) {
+  for (const proxy of goproxy) {
+    if (proxy === "direct" || proxy === "off") break;
+    const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
+    const { status: status2 } = await get(`${base}/supported`);
+    if (status2 === 200) return base;
+    if (status2 !== 404 && status2 !== 410) {
+      throw new Error(`checksum database unavailable: ${base}/supported answered HTTP ${status2}`);
+    }
+  }
+  return trimSlashes(sumdbUrl);
+}
+async function fetchTiles(get, base, tiles) {
+  const fetched = await Promise.all(
+    tiles.map(async (tile) => {
+      let response = await get(`${base}/${tile.path}`);
+      const gone = response.status === 404 || response.status === 410;
+      if (gone && tile.width < 2 ** tile.height) {
+        response = await get(`${base}/${fullTile(tile).path}`);
+      }
+      if (response.status !== 200) {
+        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
+      }
+      return [tile.path, response.body];
+    })
+  );
+  return new Map(fetched);
+}
+function rejectUnlessValid(url2, check2) {
+  try {
+    return check2();
+  } catch (error2) {
+    throw new Error(`checksum database answer from ${url2} rejected: ${error2.message}`, {
+      cause: error2
+    });
+  }
+}
+async function lookupModuleHash(options2) {
+  const { module, version: version3 } = options2;
+  const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
+  const get = httpGetter(options2.fetch ?? fetch, options2.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const { name } = parseVerifierKey(verifierKey);
+  const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
+  const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
+  const response = await get(lookupUrl);
+  if (response.status !== 200) {
+    const body2 = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
+    throw new Error(`checksum database lookup ${lookupUrl} answered HTTP ${response.status}: ${body2}`);
+  }
+  const record = rejectUnlessValid(lookupUrl, () => parseLookupResponse(response.body, verifierKey));
+  const tiles = await fetchTiles(get, base, inclusionTiles(record.tree.size, record.recordId));
+  rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
+  const line = record.lines.find((entry) => entry.module === module && entry.version === version3);
+  if (line === void 0 || !line.hash.startsWith("h1:")) {
+    throw new Error(
+      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version3}`
+    );
+  }
+  return { hash: line.hash, via: lookupUrl };
+}
+
+// src/toolchain/godev-source.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { rm as rm7 } from "node:fs/promises";
+import path29 from "node:path";
+
+// src/toolchain/extract-tar.ts
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream4 } from "node:fs";
+import { link, symlink as symlink2 } from "node:fs/promises";
+import path26 from "node:path";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
   const name = entryName.replace(/\\/g, "/");
@@ -76836,7 +76953,7 @@ async function extractTarGz(options2) {
   });
   const makeDirectory2 = directoryMaker();
   await makeDirectory2(options2.destination);
-  const input = createReadStream2(options2.archivePath);
+  const input = createReadStream3(options2.archivePath);
   const parser = new rt({ strict: true });
   const stop = new AbortController();
   let firstError;
@@ -77051,6 +77168,7 @@ async function probeToolchain(goroot) {
 var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
 var EXPANSION_FACTOR = 8;
 var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+var MAX_ARCHIVE_ENTRIES = 2e5;
 var PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
 function goDevArch(goarch) {
   return goarch === "arm" ? "armv6l" : goarch;
@@ -77116,15 +77234,32 @@ async function installFromGoDev(options2) {
         `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
       );
     }
+    const indexHost = new URL(url2).host;
     options2.log(
-      expected ? `Verified ${file.filename}: sha256 ${download.sha256} matches the release index` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
+      expected ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
     );
+    if (options2.independent) {
+      const { module, hash, via } = options2.independent;
+      const actual = await hashGoArchiveAsModule(archivePath, module, {
+        maxInflatedBytes: download.bytes * EXPANSION_FACTOR,
+        maxEntries: MAX_ARCHIVE_ENTRIES
+      });
+      if (actual !== hash) {
+        throw new VerificationError(
+          `Checksum mismatch for ${file.filename} from ${url2}: its files hash to ${actual} as ${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt archive (its own index agreeing proves nothing); nothing was installed.`
+        );
+      }
+      options2.log(
+        `Verified ${file.filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`
+      );
+    }
     const provenance = {
       source: "go.dev",
       version: `go${version3}`,
       url: url2,
       sha256: download.sha256,
-      verified: !!expected
+      verified: !!expected,
+      ...options2.independent ? { h1: options2.independent.hash, h1By: options2.independent.via } : {}
     };
     const installed = await installAtomically(options2.slot, provenance, async (staging) => {
       await extractGoArchive({
@@ -78030,6 +78165,14 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
   const release = releases.find((candidate) => candidate.version === version3);
   if (!release)
     throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version3}`);
+  const mirror = config.goDownloadBaseUrl !== GO_DEV_DOWNLOAD_BASE;
+  const module = toolchainModule(version3, platform2.goos, platform2.goarch);
+  const independent = mirror ? await timed(timings, "verify", () => trustedModuleHash(config, module)) : void 0;
+  if (mirror && !independent) {
+    warning(
+      `verify is false: the archive from ${config.goDownloadBaseUrl} is checked against that mirror's own index only.`
+    );
+  }
   const installed = await timed(
     timings,
     "fetch+verify+install",
@@ -78041,7 +78184,8 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
       slot,
       temp,
       log: info,
-      verify: config.verify
+      verify: config.verify,
+      ...independent ? { independent: { module, ...independent } } : {}
     })
   );
   const file = release.files.find((f2) => installed.url.endsWith(`/${f2.filename}`));
@@ -78049,10 +78193,14 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
     warning(
       `verify is false: Go ${version3} from ${installed.url} was installed without a published SHA-256.`
     );
-  return {
-    source: `${config.goDownloadBaseUrl} (release archive)`,
-    ...file?.sha256 ? { verifiedHash: `sha256:${installed.sha256}`, verifiedBy: "the release index" } : {}
-  };
+  const verified = independent ? {
+    verifiedHash: independent.hash,
+    verifiedBy: `${independent.via}, for the archive's files as ${module.path}@${module.version}; the sha256 matched ${new URL(installed.url).host}'s own index`
+  } : file?.sha256 ? {
+    verifiedHash: `sha256:${installed.sha256}`,
+    verifiedBy: mirror ? `only the release index of ${new URL(installed.url).host}, the mirror that sent the archive` : "the release index at go.dev"
+  } : {};
+  return { source: `${config.goDownloadBaseUrl} (release archive)`, ...verified };
 }
 function sourcesFor(config) {
   return config.toolchainSource === "auto" ? ["go.dev", "goproxy"] : [config.toolchainSource];

@@ -7,7 +7,7 @@ import { DownloadError, downloadFile } from '../net/download.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import { lookupModuleHash } from '../toolchain/checksum-db.js';
 import { hashModuleZip, parseGoSumLine } from '../toolchain/dirhash.js';
-import { installFromGoDev } from '../toolchain/godev-source.js';
+import { GO_DEV_DOWNLOAD_BASE, installFromGoDev } from '../toolchain/godev-source.js';
 import { extractZip } from '../toolchain/extract-zip.js';
 import { mayFallThrough, moduleZipUrl, parseGoproxy, toolchainModule } from '../toolchain/goproxy.js';
 import { findInstalledToolchain, installAtomically, type ToolchainSlot } from '../toolchain/install.js';
@@ -272,6 +272,18 @@ async function fetchFrom(
   const release = releases.find((candidate) => candidate.version === version);
   if (!release)
     throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version}`);
+  // go.dev's own index is go.dev's word; a mirror's index is only the mirror's, so the archive must also match
+  // what the checksum database says of the toolchain module Go's release tooling makes from the same archive.
+  const mirror = config.goDownloadBaseUrl !== GO_DEV_DOWNLOAD_BASE;
+  const module = toolchainModule(version, platform.goos, platform.goarch);
+  const independent = mirror
+    ? await timed(timings, 'verify', () => trustedModuleHash(config, module))
+    : undefined;
+  if (mirror && !independent) {
+    core.warning(
+      `verify is false: the archive from ${config.goDownloadBaseUrl} is checked against that mirror's own index only.`,
+    );
+  }
   const installed = await timed(timings, 'fetch+verify+install', () =>
     installFromGoDev({
       baseUrl: config.goDownloadBaseUrl,
@@ -282,6 +294,7 @@ async function fetchFrom(
       temp,
       log: core.info,
       verify: config.verify,
+      ...(independent ? { independent: { module, ...independent } } : {}),
     }),
   );
   const file = release.files.find((f) => installed.url.endsWith(`/${f.filename}`));
@@ -289,10 +302,20 @@ async function fetchFrom(
     core.warning(
       `verify is false: Go ${version} from ${installed.url} was installed without a published SHA-256.`,
     );
-  return {
-    source: `${config.goDownloadBaseUrl} (release archive)`,
-    ...(file?.sha256 ? { verifiedHash: `sha256:${installed.sha256}`, verifiedBy: 'the release index' } : {}),
-  };
+  const verified = independent
+    ? {
+        verifiedHash: independent.hash,
+        verifiedBy: `${independent.via}, for the archive's files as ${module.path}@${module.version}; the sha256 matched ${new URL(installed.url).host}'s own index`,
+      }
+    : file?.sha256
+      ? {
+          verifiedHash: `sha256:${installed.sha256}`,
+          verifiedBy: mirror
+            ? `only the release index of ${new URL(installed.url).host}, the mirror that sent the archive`
+            : 'the release index at go.dev',
+        }
+      : {};
+  return { source: `${config.goDownloadBaseUrl} (release archive)`, ...verified };
 }
 
 function sourcesFor(config: Config): ('go.dev' | 'goproxy')[] {
