@@ -19,7 +19,7 @@ import {
 import { compareReports, type SizeComparison } from '../src/compare/compare.js';
 import { judge, readThresholds, type Verdict } from '../src/compare/thresholds.js';
 import { git, resolveBaseReport, type BaseReport } from '../src/github/base-report.js';
-import { forkHelpUrl, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
+import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
 import { publishSizeComment, retryDelayMs, type PublishResult } from '../src/github/pr-comment.js';
 import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
 import { runAction } from '../scripts/local-runner.js';
@@ -793,22 +793,49 @@ describe('pull requests from forks', () => {
       },
     };
     const url = forkHelpUrl();
-    expect(untrustedCheckoutWarning('pull_request_target', event, commits.c, url)).toBe(
-      `This pull_request_target run is building ${commits.c.slice(0, 7)} from someone/hello: untrusted code runs here with a token that can write to this repository. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see https://github.com/org/setup-go-arm64#pull-requests-from-forks`,
+    expect(untrustedCheckoutWarning(untrustedCheckout('pull_request_target', event, commits.c), url)).toBe(
+      `This pull_request_target run is building ${commits.c.slice(0, 7)} from someone/hello: untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see https://github.com/org/setup-go-arm64#pull-requests-from-forks`,
     );
-    expect(untrustedCheckoutWarning('pull_request_target', event, 'm'.repeat(40), url)).toContain(
-      'untrusted code',
-    );
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request_target', event, 'm'.repeat(40)), url),
+    ).toContain('untrusted code');
     // The base branch's own code (the default checkout of pull_request_target) is safe to build.
-    expect(untrustedCheckoutWarning('pull_request_target', event, commits.b, url)).toBeUndefined();
-    expect(untrustedCheckoutWarning('pull_request', event, commits.c, url)).toBeUndefined();
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request_target', event, commits.b), url),
+    ).toBeUndefined();
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request', event, commits.c), url),
+    ).toBeUndefined();
     const sameRepo = {
       pull_request: {
         ...event.pull_request,
         head: { sha: commits.c, repo: { full_name: `${OWNER}/${REPO}` } },
       },
     };
-    expect(untrustedCheckoutWarning('pull_request_target', sameRepo, commits.c, url)).toBeUndefined();
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request_target', sameRepo, commits.c), url),
+    ).toBeUndefined();
+  });
+
+  it('counts a workflow_run at a fork’s head commit as untrusted, an unknown head repository included', () => {
+    const run = (headRepo: { full_name: string } | null) => ({
+      workflow_run: { head_sha: commits.c, head_repository: headRepo },
+      repository: { full_name: `${OWNER}/${REPO}` },
+    });
+    expect(untrustedCheckout('workflow_run', run({ full_name: 'someone/hello' }), commits.c)).toEqual({
+      eventName: 'workflow_run',
+      sha: commits.c,
+      headRepo: 'someone/hello',
+    });
+    expect(untrustedCheckout('workflow_run', run(null), commits.c)).toEqual({
+      eventName: 'workflow_run',
+      sha: commits.c,
+    });
+    expect(
+      untrustedCheckout('workflow_run', run({ full_name: `${OWNER}/${REPO}` }), commits.c),
+    ).toBeUndefined();
+    // The default checkout of workflow_run is the default branch, not the fork's commit.
+    expect(untrustedCheckout('workflow_run', run({ full_name: 'someone/hello' }), commits.b)).toBeUndefined();
   });
 });
 

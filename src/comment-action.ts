@@ -2,7 +2,7 @@
 // workflow_run workflow that has a write token. The comment file comes from untrusted code, so everything in it
 // is checked against what GitHub itself says before anything is posted.
 // An entry point, like main.ts: the shell that reads inputs and files.
-import * as core from '@actions/core';
+import * as core from './log.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommentHeader, verifyCommentFile } from './compare/comment.js';

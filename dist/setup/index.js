@@ -24112,9 +24112,9 @@ var require_reflection_type_check = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var oneof_1 = require_oneof();
     var ReflectionTypeCheck = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       prepare() {
         if (this.data)
@@ -24360,8 +24360,8 @@ var require_reflection_json_reader = __commonJS({
     var assert_1 = require_assert();
     var reflection_long_convert_1 = require_reflection_long_convert();
     var ReflectionJsonReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -24657,9 +24657,9 @@ var require_reflection_json_writer = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var assert_1 = require_assert();
     var ReflectionJsonWriter = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       /**
        * Converts the message to a JSON object, based on the field descriptors.
@@ -24912,8 +24912,8 @@ var require_reflection_binary_reader = __commonJS({
     var reflection_long_convert_1 = require_reflection_long_convert();
     var reflection_scalar_default_1 = require_reflection_scalar_default();
     var ReflectionBinaryReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -25086,8 +25086,8 @@ var require_reflection_binary_writer = __commonJS({
     var assert_1 = require_assert();
     var pb_long_1 = require_pb_long();
     var ReflectionBinaryWriter = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         if (!this.fields) {
@@ -25337,9 +25337,9 @@ var require_reflection_merge_partial = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionMergePartial = void 0;
-    function reflectionMergePartial4(info2, target, source) {
+    function reflectionMergePartial4(info3, target, source) {
       let fieldValue, input = source, output;
-      for (let field of info2.fields) {
+      for (let field of info3.fields) {
         let name = field.localName;
         if (field.oneof) {
           const group = input[field.oneof];
@@ -25408,12 +25408,12 @@ var require_reflection_equals = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionEquals = void 0;
     var reflection_info_1 = require_reflection_info();
-    function reflectionEquals(info2, a, b2) {
+    function reflectionEquals(info3, a, b2) {
       if (a === b2)
         return true;
       if (!a || !b2)
         return false;
-      for (let field of info2.fields) {
+      for (let field of info3.fields) {
         let localName = field.localName;
         let val_a = field.oneof ? a[field.oneof][localName] : a[localName];
         let val_b = field.oneof ? b2[field.oneof][localName] : b2[localName];
@@ -28792,12 +28792,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -28807,7 +28807,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -28830,8 +28830,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -28860,7 +28860,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter18(this, void 0, void 0, function* () {
           return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
@@ -28872,7 +28872,7 @@ var require_lib = __commonJS({
                 resolve3(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -28882,12 +28882,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -28896,7 +28896,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse2(msg);
           handleResult(void 0, res);
         });
@@ -28908,7 +28908,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -28944,27 +28944,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https3 : http3;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https3 : http3;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -29609,12 +29609,12 @@ var HttpClient = class {
         throw new Error("Client has already been disposed.");
       }
       const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      let info3 = this._prepareRequest(verb, parsedUrl, headers);
       const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
       let numTries = 0;
       let response;
       do {
-        response = yield this.requestRaw(info2, data);
+        response = yield this.requestRaw(info3, data);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
           for (const handler2 of this.handlers) {
@@ -29624,7 +29624,7 @@ var HttpClient = class {
             }
           }
           if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
+            return authenticationHandler.handleAuthentication(this, info3, data);
           } else {
             return response;
           }
@@ -29647,8 +29647,8 @@ var HttpClient = class {
               }
             }
           }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
+          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info3, data);
           redirectsRemaining--;
         }
         if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -29677,7 +29677,7 @@ var HttpClient = class {
    * @param info
    * @param data
    */
-  requestRaw(info2, data) {
+  requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
@@ -29689,7 +29689,7 @@ var HttpClient = class {
             resolve3(res);
           }
         }
-        this.requestRawWithCallback(info2, data, callbackForResult);
+        this.requestRawWithCallback(info3, data, callbackForResult);
       });
     });
   }
@@ -29699,12 +29699,12 @@ var HttpClient = class {
    * @param data
    * @param onResult
    */
-  requestRawWithCallback(info2, data, onResult) {
+  requestRawWithCallback(info3, data, onResult) {
     if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
+      if (!info3.options.headers) {
+        info3.options.headers = {};
       }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
     function handleResult(err, res) {
@@ -29713,7 +29713,7 @@ var HttpClient = class {
         onResult(err, res);
       }
     }
-    const req = info2.httpModule.request(info2.options, (msg) => {
+    const req = info3.httpModule.request(info3.options, (msg) => {
       const res = new HttpClientResponse(msg);
       handleResult(void 0, res);
     });
@@ -29725,7 +29725,7 @@ var HttpClient = class {
       if (socket) {
         socket.end();
       }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+      handleResult(new Error(`Request timeout: ${info3.options.path}`));
     });
     req.on("error", function(err) {
       handleResult(err);
@@ -29761,27 +29761,27 @@ var HttpClient = class {
     return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
   }
   _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
+    const info3 = {};
+    info3.parsedUrl = requestUrl;
+    const usingSsl = info3.parsedUrl.protocol === "https:";
+    info3.httpModule = usingSsl ? https : http;
     const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
+    info3.options = {};
+    info3.options.host = info3.parsedUrl.hostname;
+    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+    info3.options.method = method;
+    info3.options.headers = this._mergeHeaders(headers);
     if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
+      info3.options.headers["user-agent"] = this.userAgent;
     }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
+    info3.options.agent = this._getAgent(info3.parsedUrl);
     if (this.handlers) {
       for (const handler2 of this.handlers) {
-        handler2.prepareRequest(info2.options);
+        handler2.prepareRequest(info3.options);
       }
     }
-    return info2;
+    return info3;
   }
   _mergeHeaders(headers) {
     if (this.requestOptions && this.requestOptions.headers) {
@@ -31153,6 +31153,43 @@ function saveState(name, value) {
     return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
   }
   issueCommand("save-state", { name }, toCommandValue(value));
+}
+
+// src/report/format.ts
+function humanBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
+}
+function humanDuration(ms2) {
+  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
+}
+function cell(text) {
+  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
+}
+function code(text, inTable = false) {
+  const oneLine = text.replace(/\r\n|\r|\n/g, " ");
+  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") || /^ .* $/.test(oneLine) ? " " : "";
+  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, "\\|") : oneLine}${pad}${fence}`;
+}
+function logSafe(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
+}
+
+// src/log.ts
+function info2(message) {
+  info(logSafe(message));
+}
+function addMatcher(file) {
+  info(`::add-matcher::${file}`);
 }
 
 // src/main.ts
@@ -37814,12 +37851,12 @@ function getOperationRequestInfo(request2) {
   if (hasOriginalRequest(request2)) {
     return getOperationRequestInfo(request2[originalRequestSymbol]);
   }
-  let info2 = state2.operationRequestMap.get(request2);
-  if (!info2) {
-    info2 = {};
-    state2.operationRequestMap.set(request2, info2);
+  let info3 = state2.operationRequestMap.get(request2);
+  if (!info3) {
+    info3 = {};
+    state2.operationRequestMap.set(request2, info3);
   }
-  return info2;
+  return info3;
 }
 
 // node_modules/@azure/core-client/dist/esm/deserializationPolicy.js
@@ -45715,7 +45752,7 @@ var NativeCRC64 = (() => {
       });
     }
     function createWasm() {
-      var info2 = {
+      var info3 = {
         "env": asmLibraryArg,
         "wasi_snapshot_preview1": asmLibraryArg
       };
@@ -45739,7 +45776,7 @@ var NativeCRC64 = (() => {
       }
       function instantiateArrayBuffer(receiver) {
         return getBinaryPromise().then(function(binary) {
-          return WebAssembly.instantiate(binary, info2);
+          return WebAssembly.instantiate(binary, info3);
         }).then(function(instance) {
           return instance;
         }).then(receiver, function(reason) {
@@ -45755,7 +45792,7 @@ var NativeCRC64 = (() => {
       }
       if (Module["instantiateWasm"]) {
         try {
-          var exports2 = Module["instantiateWasm"](info2, receiveInstance);
+          var exports2 = Module["instantiateWasm"](info3, receiveInstance);
           return exports2;
         } catch (e) {
           err("Module.instantiateWasm callback failed with error: " + e);
@@ -70605,35 +70642,6 @@ import path15 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
 
-// src/report/format.ts
-function humanBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB"];
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(1);
-  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
-}
-function humanDuration(ms2) {
-  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
-}
-function cell(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
-}
-function code(text, inTable = false) {
-  const oneLine = text.replace(/\r\n|\r|\n/g, " ");
-  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") || /^ .* $/.test(oneLine) ? " " : "";
-  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, "\\|") : oneLine}${pad}${fence}`;
-}
-function logSafe(text) {
-  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^(\s*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
-}
-
 // src/cache/keys.ts
 import { createHash as createHash2 } from "node:crypto";
 import path14 from "node:path";
@@ -70937,7 +70945,7 @@ async function restoreGoCaches(plan) {
       }
       if (failure && !sameFingerprint(beforeRestore, await fingerprintPaths(planned.paths))) {
         for (const dir of planned.paths) await removeTree(dir);
-        info(`Removed what the failed restore wrote into ${planned.paths.join(", ")}; it starts empty.`);
+        info2(`Removed what the failed restore wrote into ${planned.paths.join(", ")}; it starts empty.`);
       }
       const backdatedTo = planned.kind === "build" ? Date.now() - BUILD_CACHE_BACKDATE_MS : void 0;
       const fingerprint = await fingerprintPaths(planned.paths, backdatedTo);
@@ -70953,7 +70961,7 @@ async function restoreGoCaches(plan) {
         ...failure ? { error: failure } : {}
       };
       entries.push(entry);
-      info(describeRestore(planned, entry));
+      info2(describeRestore(planned, entry));
     } finally {
       endGroup();
     }
@@ -72177,11 +72185,11 @@ async function confinedDirectory(dir, options2) {
   for (const name of missing) {
     current = path18.join(current, name);
     await makeDirectory(current);
-    const info2 = await lstat3(current);
-    if (!info2.isDirectory()) {
+    const info3 = await lstat3(current);
+    if (!info3.isDirectory()) {
       throw new InputError(
         options2.input,
-        `${options2.input} ${dir} is not a directory (${current} is ${info2.isSymbolicLink() ? "a symlink" : "a file"})`,
+        `${options2.input} ${dir} is not a directory (${current} is ${info3.isSymbolicLink() ? "a symlink" : "a file"})`,
         "point it at a directory inside the workspace"
       );
     }
@@ -72223,10 +72231,10 @@ async function placeFile(source, root, relative3) {
   for (const name of parts.slice(0, -1)) {
     current = path18.join(current, name);
     await makeDirectory(current);
-    const info2 = await lstat3(current);
-    if (!info2.isDirectory()) {
+    const info3 = await lstat3(current);
+    if (!info3.isDirectory()) {
       throw new Error(
-        `${current} is ${info2.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
+        `${current} is ${info3.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
       );
     }
   }
@@ -72560,14 +72568,14 @@ async function addSizeAttribution(results, config, go2, temp) {
     await rm4(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
-  info(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
+  info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
   return attributionMs;
 }
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
   const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
-  info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
+  info2(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
     ...go2,
@@ -72579,8 +72587,8 @@ async function buildTargets(config, goBinary, workspace, env) {
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      info(logSafe(displayCommand("go", outcome.job.args)));
-      if (outcome.output) info(logSafe(outcome.output.trimEnd()));
+      info2(displayCommand("go", outcome.job.args));
+      if (outcome.output) info2(outcome.output.trimEnd());
       endGroup();
     }
   });
@@ -76338,7 +76346,7 @@ async function readAndMergeReports(patterns, workspace) {
   const reports = await Promise.all(
     files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
   );
-  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
+  info2(`Merging ${reports.length} report(s): ${files.join(", ")}`);
   return mergeReports(reports);
 }
 
@@ -78070,15 +78078,15 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
   for (const entry of parseGoproxy(config.goproxy)) {
     if (entry.url === "off") break;
     if (entry.url === "direct") {
-      info('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
+      info2('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
     const zipPath = path30.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
-      info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
-      await timed(timings, "fetch", () => downloadFile({ url: url2, destination: zipPath, log: info }));
+      info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
+      await timed(timings, "fetch", () => downloadFile({ url: url2, destination: zipPath, log: info2 }));
       const actual = await timed(timings, "verify", () => hashModuleZip(zipPath));
       if (!trusted) {
         warning(
@@ -78089,7 +78097,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
           `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`
         );
       } else {
-        info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
+        info2(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
       }
       await timed(
         timings,
@@ -78117,7 +78125,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       lastError = error2;
       const status2 = error2 instanceof DownloadError ? error2.status : void 0;
       if (!(error2 instanceof DownloadError) || !mayFallThrough(entry, status2)) throw error2;
-      info(
+      info2(
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
@@ -78129,7 +78137,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
   );
 }
 async function fetchIndex2(config, source) {
-  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, fetch, { log: info });
+  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, fetch, { log: info2 });
   const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
   if (!proxy) {
     throw new InputError(
@@ -78138,7 +78146,7 @@ async function fetchIndex2(config, source) {
       "use e.g. https://proxy.golang.org,direct"
     );
   }
-  return fetchToolchainModuleList(proxy.url, fetch, { log: info });
+  return fetchToolchainModuleList(proxy.url, fetch, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
   const versions = await readdir4(path30.join(toolCache, "go")).catch(() => []);
@@ -78183,7 +78191,7 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
       goarch: platform2.goarch,
       slot,
       temp,
-      log: info,
+      log: info2,
       verify: config.verify,
       ...independent ? { independent: { module, ...independent } } : {}
     })
@@ -78229,19 +78237,19 @@ async function setupToolchain(config, facts, runner) {
         break;
       } catch (error2) {
         if (error2 instanceof InputError || source === sources.at(-1)) throw error2;
-        info(
+        info2(
           `Could not resolve against the ${source} index (${error2.message}); trying the next source.`
         );
       }
     }
   }
   if (!version3) throw new Error(`Could not resolve ${describeSpec(spec)}`);
-  info(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
+  info2(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
   const slot = { toolCache: runner.toolCache, version: goToSemver(version3), arch: arch2 };
   let goroot = await findInstalledToolchain(slot);
   let fetched;
   if (goroot) {
-    info(`Using Go ${version3} already in the tool cache: ${goroot}`);
+    info2(`Using Go ${version3} already in the tool cache: ${goroot}`);
   } else {
     for (const source of sources) {
       try {
@@ -78678,7 +78686,7 @@ function reportCacheFile(temp, header) {
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
-    info("The cache service is not available here; no size report to restore");
+    info2("The cache service is not available here; no size report to restore");
     return void 0;
   }
   const file = reportCacheFile(temp, header);
@@ -78692,7 +78700,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   if (!matched) {
-    info(`No size report in the cache for ${key} or any other commit`);
+    info2(`No size report in the cache for ${key} or any other commit`);
     return void 0;
   }
   let report;
@@ -78704,7 +78712,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
   }
   const commit = matched.slice(REPORT_CACHE_KEY_PREFIX.length);
   if (matched === key) {
-    info(`Base sizes: the cache entry ${matched}`);
+    info2(`Base sizes: the cache entry ${matched}`);
     return { report, source: `the cache entry for ${baseSha.slice(0, 7)}`, commit };
   }
   notice(
@@ -78737,7 +78745,7 @@ async function isShallow(repoDir) {
 async function ensureCommit(repoDir, sha, what) {
   if (await hasCommit(repoDir, sha)) return;
   const args = ["fetch", "--no-tags", ...await isShallow(repoDir) ? ["--depth=1"] : [], "origin", sha];
-  info(`The ${what} commit ${sha.slice(0, 7)} is not in this clone; fetching it: git ${args.join(" ")}`);
+  info2(`The ${what} commit ${sha.slice(0, 7)} is not in this clone; fetching it: git ${args.join(" ")}`);
   await git(repoDir, args);
 }
 var DEEPEN_STEPS = [50, 200, 1e3];
@@ -78751,13 +78759,13 @@ async function findMergeBase(repoDir, baseSha, headSha) {
   let found = await mergeBase();
   for (const depth of DEEPEN_STEPS) {
     if (found || !await isShallow(repoDir)) break;
-    info(
+    info2(
       `The merge-base of ${baseSha.slice(0, 7)} and ${headSha.slice(0, 7)} is not in this shallow clone; fetching ${depth} more commits: git fetch --deepen=${depth}`
     );
     try {
       await git(repoDir, ["fetch", "--no-tags", `--deepen=${depth}`, "origin", baseSha, headSha]);
     } catch (error2) {
-      info(error2.message);
+      info2(error2.message);
       break;
     }
     found = await mergeBase();
@@ -78772,7 +78780,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
   const worktree = await mkdtemp3(path31.join(temp, "base-worktree-"));
-  info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
+  info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
     const inWorktree = (p2) => path31.join(worktree, path31.relative(repoRoot, path31.resolve(p2)));
@@ -78858,15 +78866,30 @@ async function deferComment(comment) {
   );
   return file;
 }
-function untrustedCheckoutWarning(eventName, payload, checkedOutSha, helpUrl) {
-  if (eventName !== "pull_request_target" || !checkedOutSha) return void 0;
-  const pr2 = payload?.pull_request;
-  if (!pr2?.head?.sha) return void 0;
-  const headRepo = pr2.head.repo?.full_name;
-  const fromFork = !headRepo || headRepo !== pr2.base?.repo?.full_name;
-  const checkedOutHead = checkedOutSha === pr2.head.sha || checkedOutSha === pr2.merge_commit_sha;
-  if (!fromFork || !checkedOutHead) return void 0;
-  return `This pull_request_target run is building ${checkedOutSha.slice(0, 7)} from ${headRepo ?? "a deleted fork"}: untrusted code runs here with a token that can write to this repository. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`;
+function untrustedCheckout(eventName, payload, checkedOutSha) {
+  if (!checkedOutSha) return void 0;
+  const event = payload;
+  if (eventName === "pull_request_target") {
+    const pr2 = event?.pull_request;
+    if (!pr2?.head?.sha) return void 0;
+    const headRepo = pr2.head.repo?.full_name;
+    const fromFork = !headRepo || headRepo !== pr2.base?.repo?.full_name;
+    const checkedOutHead = checkedOutSha === pr2.head.sha || checkedOutSha === pr2.merge_commit_sha;
+    if (!fromFork || !checkedOutHead) return void 0;
+    return { eventName, sha: checkedOutSha, ...headRepo ? { headRepo } : {} };
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event?.workflow_run;
+    if (!run2?.head_sha || checkedOutSha !== run2.head_sha) return void 0;
+    const headRepo = run2.head_repository?.full_name;
+    if (headRepo && headRepo === event?.repository?.full_name) return void 0;
+    return { eventName, sha: checkedOutSha, ...headRepo ? { headRepo } : {} };
+  }
+  return void 0;
+}
+function untrustedCheckoutWarning(checkout, helpUrl) {
+  if (!checkout) return void 0;
+  return `This ${checkout.eventName} run is building ${checkout.sha.slice(0, 7)} from ${checkout.headRepo ?? "a deleted fork"}: untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -83074,7 +83097,7 @@ function createGitHubClient(token, options2 = {}) {
         if (delay4 === void 0) throw error2;
         const status2 = error2.status;
         const why = isRateLimited(error2) ? "a rate limit" : `HTTP ${status2}`;
-        info(
+        info2(
           `GitHub API ${method} ${String(requestOptions.url)} hit ${why}; retrying in ${Math.ceil(delay4 / 1e3)} s (retry ${attempt + 1} of ${policy.maxRetries})`
         );
         await new Promise((resolve3) => setTimeout(resolve3, delay4));
@@ -83115,7 +83138,7 @@ async function createComment(client, pr2, body2, header, sticky) {
       return { action: "created", commentId: data.id, url: data.html_url };
     } catch (error2) {
       if (!sticky || attempt >= 2 || (status(error2) ?? 0) < 500) throw error2;
-      info(`Creating the comment failed with HTTP ${status(error2)}; checking whether it went through`);
+      info2(`Creating the comment failed with HTTP ${status(error2)}; checking whether it went through`);
       const existing = await findSizeComment(client, pr2, header);
       if (existing) return updateComment(client, pr2, existing, body2, header);
     }
@@ -83133,7 +83156,7 @@ async function updateComment(client, pr2, existing, body2, header) {
     return { action: "updated", commentId: data.id, url: data.html_url };
   } catch (error2) {
     if (status(error2) !== 404) throw error2;
-    info(`Comment ${existing.id} was deleted meanwhile; creating a new one`);
+    info2(`Comment ${existing.id} was deleted meanwhile; creating a new one`);
     return createComment(client, pr2, body2, header, true);
   }
 }
@@ -83199,8 +83222,10 @@ async function readRunEvent() {
 }
 async function warnAboutUntrustedCheckout(event, repoDir) {
   const checkedOut = await git(repoDir, ["rev-parse", "HEAD"]).catch(() => void 0);
-  const warning2 = untrustedCheckoutWarning(event.name, event.payload, checkedOut?.trim(), forkHelpUrl());
+  const checkout = untrustedCheckout(event.name, event.payload, checkedOut?.trim());
+  const warning2 = untrustedCheckoutWarning(checkout, forkHelpUrl());
   if (warning2) warning(warning2);
+  return checkout !== void 0;
 }
 async function compareAndComment(options2) {
   const { inputs, event, report } = options2;
@@ -83264,6 +83289,7 @@ async function compareAndComment(options2) {
 var CACHE_STATE = "go-caches";
 var REPORT_FILE_STATE = "report-file";
 var COMMENT_HEADER_STATE = "comment-header";
+var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
 
 // src/main.ts
 function requireEnv(name) {
@@ -83318,14 +83344,15 @@ async function run() {
     }
     report = await readAndMergeReports(config.mergeReports, workspace);
   } else {
-    await warnAboutUntrustedCheckout(event, config.workingDirectory);
+    if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
+      saveState(UNTRUSTED_CHECKOUT_STATE, "true");
     startGroup("Set up Go");
     const facts = await gatherPlatformFacts();
     setup = await setupToolchain(config, facts, { workspace, toolCache, temp });
     endGroup();
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
-    info(setup.proof.message);
+    info2(setup.proof.message);
     addPath(path34.join(setup.goroot, "bin"));
     if (setup.probe.env.GOPATH) addPath(path34.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
@@ -83375,7 +83402,7 @@ async function run() {
         );
       }
     }
-    info(`::add-matcher::${goProblemMatcherFile()}`);
+    addMatcher(goProblemMatcherFile());
   }
   if (report) {
     await publishReport(report, reportFile);

@@ -2,7 +2,7 @@
 // GOCACHE through @actions/cache, and prunes them on disk before a save. Every decision lives in keys.ts and
 // prune.ts; this module only does the I/O.
 import * as cache from '@actions/cache';
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import * as glob from '@actions/glob';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';

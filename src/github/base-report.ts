@@ -1,7 +1,7 @@
 // Where a pull request's base Report comes from: a file the user names, the cache entry the default branch saved
 // for the base commit, or a build of the merge-base in a git worktree.
 import * as cache from '@actions/cache';
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import * as glob from '@actions/glob';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
