@@ -3,7 +3,7 @@
 // process sees the action's inputs or the runner's credentials, and foreign text never becomes a workflow
 // command. (attacks.test.ts covers shell syntax and newlines in inputs and file names.)
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
 import { messagesOf, REPO_ROOT, UNSET_MACHINE_ENV } from '../test/support/action-harness.js';
@@ -147,5 +147,57 @@ describe('what child processes see', () => {
       'ghs_envtokenvalue',
     ])
       expect(seen).not.toContain(secret);
+  });
+});
+
+describe('symlinks a pull request commits as files the action reads or writes', () => {
+  it('report-file committed as a symlink to a file outside is replaced, and that file keeps its bytes', async () => {
+    recordCase('attack', 'committed report-file symlink to a file outside the workspace');
+    const outside = await scratchDir('sga-victim-');
+    const victim = path.join(outside, 'authorized_keys');
+    await writeFile(victim, 'ssh-ed25519 AAAA victim\n');
+    const { result, workspace } = await runOnPullRequest(
+      { 'report-file': 'app/size-report.json' },
+      async (ws) => {
+        await symlink(victim, path.join(ws, 'app', 'size-report.json'));
+      },
+    );
+    expect(result.success).toBe(true);
+    expect(await readFile(victim, 'utf8')).toBe('ssh-ed25519 AAAA victim\n');
+    const written = path.join(workspace, 'app', 'size-report.json');
+    expect((await lstat(written)).isFile()).toBe(true);
+    expect(JSON.parse(await readFile(written, 'utf8'))).toMatchObject({ schemaVersion: 1 });
+  });
+
+  it('a version file committed as a symlink to a secret outside is refused, and none of it is shown', async () => {
+    recordCase('attack', 'committed .go-version symlink to a credentials file');
+    const outside = await scratchDir('sga-secret-');
+    const secret = path.join(outside, 'credentials');
+    await writeFile(secret, 'aws_secret_access_key=SECRETVALUE123\n');
+    const { result } = await runOnPullRequest(
+      { 'go-version': '', 'go-version-file': 'app/.go-version' },
+      async (ws) => {
+        await symlink(secret, path.join(ws, 'app', '.go-version'));
+      },
+    );
+    expect(result.success).toBe(false);
+    expect(messagesOf(result, 'error').join('\n')).toMatch(
+      /go-version-file .*app\/\.go-version resolves outside the workspace/,
+    );
+    expect(result.steps.map((step) => step.stdout + step.stderr).join('')).not.toContain('SECRETVALUE123');
+  });
+
+  it('go.mod committed as a symlink to /dev/zero is refused at once instead of read forever', async () => {
+    recordCase('attack', 'committed go.mod symlink to /dev/zero');
+    const started = Date.now();
+    const { result } = await runOnPullRequest({ 'go-version': '' }, async (ws) => {
+      await rm(path.join(ws, 'app', 'go.mod'));
+      await symlink('/dev/zero', path.join(ws, 'app', 'go.mod'));
+    });
+    expect(result.success).toBe(false);
+    expect(messagesOf(result, 'error').join('\n')).toMatch(
+      /go\.mod .*app\/go\.mod resolves outside the workspace/,
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

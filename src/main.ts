@@ -145,7 +145,7 @@ async function run(): Promise<void> {
   }
 
   if (report) {
-    await publishReport(report, reportFile);
+    await publishReport(report, reportFile, [workspace, temp]);
     core.saveState(REPORT_FILE_STATE, reportFile);
     // Only runs that compare keep their report for later comparisons: with comment: off (the reusable
     // workflow's per-runner jobs) a partial report must not take the key the merged one should have.

@@ -72224,6 +72224,18 @@ async function checkResolved(existing, given, options2) {
   }
   return real;
 }
+async function confinedFile(file, options2) {
+  const real = await checkResolved(file, file, options2);
+  const info3 = await lstat3(real);
+  if (!info3.isFile()) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${file} is not a regular file`,
+      "point it at a regular file inside the workspace"
+    );
+  }
+  return real;
+}
 async function placeFile(source, root, relative3) {
   const parts = relative3.split(/[\\/]+/).filter(Boolean);
   if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
@@ -76127,7 +76139,7 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile3, rename as rename3, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
 import path24 from "node:path";
 
 // src/compare/compare.ts
@@ -76323,9 +76335,16 @@ function mergeReports(reports) {
 }
 
 // src/steps/publish-report.ts
-async function publishReport(report, reportFile) {
-  await mkdir3(path24.dirname(reportFile), { recursive: true });
-  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
+async function publishReport(report, reportFile, roots) {
+  const dir = await confinedDirectory(path24.dirname(reportFile), { input: "report-file", roots });
+  const target = path24.join(dir, path24.basename(reportFile));
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await writeFile2(partial, JSON.stringify(report, null, 2) + "\n", { flag: "wx" });
+    await rename3(partial, target);
+  } finally {
+    await rm5(partial, { force: true });
+  }
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
   setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
@@ -76351,13 +76370,13 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm8 } from "node:fs/promises";
+import { lstat as lstat4, readdir as readdir4, readFile as readFile4, rm as rm9 } from "node:fs/promises";
 import path30 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash7, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename3, rm as rm5 } from "node:fs/promises";
+import { rename as rename4, rm as rm6 } from "node:fs/promises";
 import { Readable as Readable5, Transform as Transform2 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
@@ -76410,10 +76429,10 @@ async function downloadFile(options2) {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       const { bytes, sha256: sha2562 } = await downloadOnce(options2, partial, stallTimeoutMs);
-      await rename3(partial, options2.destination);
+      await rename4(partial, options2.destination);
       return { url: options2.url, bytes, sha256: sha2562, attempts: attempt, durationMs: Date.now() - started };
     } catch (error2) {
-      await rm5(partial, { force: true });
+      await rm6(partial, { force: true });
       if (error2 instanceof WriteError) {
         throw new Error(
           `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
@@ -76666,7 +76685,7 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm7 } from "node:fs/promises";
+import { rm as rm8 } from "node:fs/promises";
 import path29 from "node:path";
 
 // src/toolchain/extract-tar.ts
@@ -76799,7 +76818,7 @@ var ArchiveEntryChecker = class {
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir4 } from "node:fs/promises";
+import { mkdir as mkdir3 } from "node:fs/promises";
 import path25 from "node:path";
 var S_IFMT = 61440;
 var S_IFREG = 32768;
@@ -76840,7 +76859,7 @@ function directoryMaker() {
   return async (directory) => {
     let making = made.get(directory);
     if (!making) {
-      making = mkdir4(directory, { recursive: true });
+      making = mkdir3(directory, { recursive: true });
       made.set(directory, making);
     }
     await making;
@@ -77033,7 +77052,7 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename4, rm as rm6, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir4, readdir as readdir3, rename as rename5, rm as rm7, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
 import path27 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
@@ -77071,7 +77090,7 @@ async function removeAbandonedStaging(slot) {
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm6(path27.join(parent, name), { recursive: true, force: true });
+    await rm7(path27.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -77083,17 +77102,17 @@ async function clearUnfinished(slot) {
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
   const aside = path27.join(path27.dirname(finalDir), workDirName(slot, "leftover"));
   try {
-    await rename4(finalDir, aside);
+    await rename5(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm6(aside, { recursive: true, force: true });
+  await rm7(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
   const parent = path27.dirname(finalDir);
-  await mkdir5(parent, { recursive: true });
+  await mkdir4(parent, { recursive: true });
   await removeAbandonedStaging(slot);
   const staging = path27.join(parent, workDirName(slot, "staging"));
   try {
@@ -77102,13 +77121,13 @@ async function installAtomically(slot, provenance, populate) {
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
-        await rename4(staging, finalDir);
+        await rename5(staging, finalDir);
         break;
       } catch (error2) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm6(staging, { recursive: true, force: true });
+          await rm7(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -77118,7 +77137,7 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile3(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm6(staging, { recursive: true, force: true });
+    await rm7(staging, { recursive: true, force: true });
     throw error2;
   }
 }
@@ -77280,7 +77299,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm7(archivePath, { force: true });
+    await rm8(archivePath, { force: true });
   }
 }
 
@@ -78001,13 +78020,9 @@ function satisfies(version3, spec) {
 
 // src/steps/setup-toolchain.ts
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
-async function readOptionalFile(file) {
-  try {
-    return await readFile4(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return void 0;
-    throw error2;
-  }
+async function readOptionalFile(file, input, workspace) {
+  if (!await lstat4(file).catch(() => void 0)) return void 0;
+  return readFile4(await confinedFile(file, { input, roots: [workspace] }), "utf8");
 }
 async function decideVersionSpec(config, workspace) {
   if (config.goVersion) {
@@ -78019,7 +78034,11 @@ async function decideVersionSpec(config, workspace) {
   }
   const candidates = config.goVersionFile ? [config.goVersionFile] : [path30.join(config.workingDirectory, "go.work"), path30.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
-    const text = await readOptionalFile(file);
+    const text = await readOptionalFile(
+      file,
+      config.goVersionFile ? "go-version-file" : path30.basename(file),
+      workspace
+    );
     if (text === void 0) continue;
     const requirement = parseVersionFile(path30.relative(workspace, file).split(path30.sep).join("/"), text);
     return { spec: parseVersionSpec(requirement.spec, path30.basename(file)), decidedBy: requirement.source };
@@ -78129,7 +78148,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm8(zipPath, { force: true });
+      await rm9(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -78650,7 +78669,7 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile5, rm as rm9, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, mkdtemp as mkdtemp3, readFile as readFile5, rm as rm10, writeFile as writeFile4 } from "node:fs/promises";
 import path31 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
@@ -78690,7 +78709,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm9(file, { force: true });
+  await rm10(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -78778,7 +78797,7 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 }
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
-  await mkdir6(temp, { recursive: true });
+  await mkdir5(temp, { recursive: true });
   const worktree = await mkdtemp3(path31.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
@@ -78788,7 +78807,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm9(worktree, { recursive: true, force: true });
+      await rm10(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -78846,7 +78865,7 @@ async function resolveBaseReport(options2) {
 }
 
 // src/github/fork-fallback.ts
-import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir6, writeFile as writeFile5 } from "node:fs/promises";
 import path32 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
@@ -78855,7 +78874,7 @@ function forkHelpUrl(env = process.env) {
   return `${server}/${repository}#${FORK_SECTION}`;
 }
 async function deferComment(comment) {
-  await mkdir7(comment.dir, { recursive: true });
+  await mkdir6(comment.dir, { recursive: true });
   const file = path32.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile5(file, JSON.stringify(content, null, 2) + "\n");
@@ -83405,7 +83424,7 @@ async function run() {
     addMatcher(goProblemMatcherFile());
   }
   if (report) {
-    await publishReport(report, reportFile);
+    await publishReport(report, reportFile, [workspace, temp]);
     saveState(REPORT_FILE_STATE, reportFile);
     if (sizeInputs.comment.mode !== "off") saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
     summary2.push(renderBuildSection(report));

@@ -1,5 +1,6 @@
 import * as core from '../log.js';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm } from 'node:fs/promises';
+import { confinedFile } from '../platform/confine.js';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { InputError, VerificationError } from '../errors.js';
@@ -48,13 +49,13 @@ export interface ToolchainSetup {
 // The largest official toolchain expands to well under this; anything bigger is not a Go toolchain.
 const MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 
-async function readOptionalFile(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * A version file's text, or undefined when there is none. A pull request may commit it as a symlink: one that
+ * leaves the workspace (a credentials file) or names no regular file (/dev/zero) is refused, never read.
+ */
+async function readOptionalFile(file: string, input: string, workspace: string): Promise<string | undefined> {
+  if (!(await lstat(file).catch(() => undefined))) return undefined;
+  return readFile(await confinedFile(file, { input, roots: [workspace] }), 'utf8');
 }
 
 /** Which spec applies, and what decided it: the go-version input, a version file, go.work/go.mod, or stable. */
@@ -73,7 +74,11 @@ export async function decideVersionSpec(
     ? [config.goVersionFile]
     : [path.join(config.workingDirectory, 'go.work'), path.join(config.workingDirectory, 'go.mod')];
   for (const file of candidates) {
-    const text = await readOptionalFile(file);
+    const text = await readOptionalFile(
+      file,
+      config.goVersionFile ? 'go-version-file' : path.basename(file),
+      workspace,
+    );
     if (text === undefined) continue;
     // Named relative to the workspace, so messages and annotations point at the file in the repository.
     const requirement = parseVersionFile(path.relative(workspace, file).split(path.sep).join('/'), text);
