@@ -201,3 +201,34 @@ describe('symlinks a pull request commits as files the action reads or writes', 
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
+
+describe('what the tool cache holds', () => {
+  it('a slot named for another release than its go binary reports is refused', async () => {
+    recordCase('attack', 'planted tool-cache slot go/<x.y.99>/<arch> holding another release');
+    const [major, minor] = go.version.split('.');
+    const planted = await scratchDir('sga-planted-cache-');
+    const slot = path.join(planted, 'go', `${major}.${minor}.99`);
+    await mkdir(slot, { recursive: true });
+    const arch = path.basename(
+      (await readdir(path.join(toolCache, 'go', go.version)))[0] as string,
+      '.complete',
+    );
+    await symlink(go.goroot, path.join(slot, arch), 'dir');
+    await writeFile(path.join(slot, `${arch}.complete`), '');
+    const workspace = await scratchDir('sga-pr-ws-');
+    await tempModule(twoCommandModule(), path.join(workspace, 'app'));
+    const result = await runAction({
+      actionDir: REPO_ROOT,
+      workspace,
+      toolCache: planted,
+      skipPost: true,
+      env: { ...buildTestEnv(), ...UNSET_MACHINE_ENV },
+      inputs: { 'go-version': `${major}.${minor}.x`, 'working-directory': 'app', cache: 'false' },
+    });
+    expect(result.success).toBe(false);
+    expect(result.outputs['go-version']).toBeUndefined();
+    expect(messagesOf(result, 'error').join('\n')).toContain(
+      `The tool cache slot for Go ${major}.${minor}.99 (${path.join(slot, arch)}) holds go${go.version}, not go${major}.${minor}.99; refusing to use it`,
+    );
+  });
+});

@@ -78295,6 +78295,11 @@ async function setupToolchain(config, facts, runner) {
       throw new Error(`Go ${version3} was installed but is not in the tool cache at ${slot.toolCache}`);
   }
   const probe = await timed(timings, "prove", () => probeToolchain(goroot));
+  if (probe.env.GOVERSION !== `go${version3}`) {
+    throw new Error(
+      `The tool cache slot for Go ${version3} (${goroot}) holds ${probe.env.GOVERSION || "a toolchain that names no version"}, not go${version3}; refusing to use it. Remove ${goroot} so the release is installed afresh.`
+    );
+  }
   const proof = proveNative({
     requested,
     machine,

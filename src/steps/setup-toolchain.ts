@@ -400,6 +400,14 @@ export async function setupToolchain(
   }
 
   const probe = await timed(timings, 'prove', () => probeToolchain(goroot as string));
+  // A slot's name is only a directory name: anything that can write the tool cache can plant another release
+  // under it. The binary's own answer decides.
+  if (probe.env.GOVERSION !== `go${version}`) {
+    throw new Error(
+      `The tool cache slot for Go ${version} (${goroot}) holds ${probe.env.GOVERSION || 'a toolchain that names no version'}, ` +
+        `not go${version}; refusing to use it. Remove ${goroot} so the release is installed afresh.`,
+    );
+  }
   const proof = proveNative({
     requested,
     machine,
