@@ -596,23 +596,31 @@ describe('pull requests from forks', () => {
 
   describe('the comment sub-action, from a workflow_run workflow', () => {
     let actionDir: string;
-    const workflowRun = (headSha: string) => ({
+    const workflowRun = (
+      headSha: string,
+      headRepository: { full_name: string } | null = { full_name: `${OWNER}/${REPO}` },
+    ) => ({
       action: 'completed',
       workflow_run: {
         head_sha: headSha,
         event: 'pull_request',
-        head_repository: { full_name: `${OWNER}/${REPO}` },
+        head_repository: headRepository,
       },
       repository: { name: REPO, owner: { login: OWNER } },
     });
-    const runPoster = (file: string, headSha: string, inputs: Record<string, string> = {}) =>
+    const runPoster = (
+      file: string,
+      headSha: string,
+      inputs: Record<string, string> = {},
+      eventPayload: unknown = workflowRun(headSha),
+    ) =>
       runAction({
         actionDir,
         workspace: root,
         toolCache: path.join(root, 'toolcache'),
         temp: path.join(root, 'poster-temp'),
         eventName: 'workflow_run',
-        eventPayload: workflowRun(headSha),
+        eventPayload,
         inputs: { 'comment-file': file, 'github-token': WRITE_TOKEN, ...inputs },
         env: { GITHUB_API_URL: api.url },
       });
@@ -673,6 +681,34 @@ describe('pull requests from forks', () => {
       expect(run.success).toBe(false);
       expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toBe(
         `${commentFile} is refused: it is for commit ${commits.c.slice(0, 7)}, but the run that produced it built ${commits.b.slice(0, 7)}`,
+      );
+      expect(requestsSince(mark)).toEqual([]);
+    });
+
+    it('fails closed when the event names no head repository, posting nothing', async () => {
+      recordCase('attack', 'pr-comment: workflow_run with a null head repository');
+      const mark = api.requests.length;
+      const run = await runPoster(commentFile, commits.c, {}, workflowRun(commits.c, null));
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toMatch(
+        /names no head repository .*nothing was posted/,
+      );
+      expect(requestsSince(mark)).toEqual([]);
+    });
+
+    it('refuses an artifact of more comment files than one run writes, posting none of them', async () => {
+      recordCase('attack', 'pr-comment: an artifact of 25 comment files');
+      const many = path.join(root, 'many-comments');
+      await mkdir(many, { recursive: true });
+      for (let i = 0; i < 25; i++)
+        await cp(commentFile, path.join(many, `${String(i).padStart(2, '0')}.json`));
+      const mark = api.requests.length;
+      const run = await runPoster(many, commits.c);
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toContain(
+        'holds 25 comment files, more than the 10 one run writes at most',
       );
       expect(requestsSince(mark)).toEqual([]);
     });

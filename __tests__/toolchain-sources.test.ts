@@ -2,7 +2,7 @@
 // through the local runner: each source, the auto fallback, check-latest, and tampered downloads.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -225,6 +225,26 @@ describe('toolchain sources through the action', () => {
     expect(result.steps[0]!.stdout).toContain(
       `Checksum mismatch for golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`,
     );
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
+  });
+
+  it('stops reading a proxy that streams more than Go’s 500 MiB module-zip cap', async () => {
+    recordCase('attack', 'toolchain-sources: a proxy streaming zeros as the toolchain zip');
+    const endless = path.join(await mkdtemp(path.join(os.tmpdir(), 'sga-endless-')), 'zeros.zip');
+    // Sparse: 600 MiB of zeros that cost no disk.
+    await truncate(
+      await open(endless, 'w').then(async (handle) => (await handle.close(), endless)),
+      600 * 1024 * 1024,
+    );
+    server.serveFile(MODULE_ZIP, endless);
+    const { result, toolCache, log } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': pinnedSum(),
+    });
+    expect(result.success).toBe(false);
+    expect(log + JSON.stringify(result.steps[0]?.commands)).toMatch(/(over|past) the 524288000-byte limit/);
     expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 

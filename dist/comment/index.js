@@ -24830,6 +24830,7 @@ async function postSizeComment(client, pr, body, options, facts) {
 
 // src/comment-action.ts
 var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_COMMENT_FILES = 10;
 async function commentFiles(input) {
   const info3 = await stat2(input).catch(() => void 0);
   if (!info3) return [];
@@ -24907,6 +24908,10 @@ async function run() {
   if (!headSha || !owner || !repo)
     throw new Error("The workflow_run event names no head commit or repository");
   const headRepo = payload.workflow_run?.head_repository?.full_name;
+  if (!headRepo)
+    throw new Error(
+      "The workflow_run event names no head repository (the fork may have been deleted), so the pull request the comment file claims cannot be checked against the run that produced it; nothing was posted"
+    );
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const files = await commentFiles(path.resolve(workspace, input));
   if (files.length === 0) {
@@ -24915,16 +24920,14 @@ async function run() {
     );
     return;
   }
+  if (files.length > MAX_COMMENT_FILES)
+    throw new Error(
+      `${input} holds ${files.length} comment files, more than the ${MAX_COMMENT_FILES} one run writes at most (one per comment-header); nothing was posted`
+    );
   const client = createGitHubClient(token);
   let lastUrl;
   for (const file of files) {
-    const url = await postOne(
-      client,
-      file,
-      { owner, repo, headSha, ...headRepo ? { headRepo } : {} },
-      expectedHeader,
-      modeInput
-    );
+    const url = await postOne(client, file, { owner, repo, headSha, headRepo }, expectedHeader, modeInput);
     if (url) lastUrl = url;
   }
   if (lastUrl) setOutput("comment-url", lastUrl);

@@ -78019,6 +78019,7 @@ function satisfies(version3, spec) {
 }
 
 // src/steps/setup-toolchain.ts
+var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 async function readOptionalFile(file, input, workspace) {
   if (!await lstat4(file).catch(() => void 0)) return void 0;
@@ -78105,7 +78106,11 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
-      await timed(timings, "fetch", () => downloadFile({ url: url2, destination: zipPath, log: info2 }));
+      await timed(
+        timings,
+        "fetch",
+        () => downloadFile({ url: url2, destination: zipPath, log: info2, maxBytes: MAX_MODULE_ZIP_BYTES })
+      );
       const actual = await timed(timings, "verify", () => hashModuleZip(zipPath));
       if (!trusted) {
         warning(

@@ -46,6 +46,8 @@ export interface ToolchainSetup {
   timings: Record<string, number>;
 }
 
+/** Go's own cap on a module zip (cmd/go's modfetch.MaxZipFile): no proxy may send a bigger toolchain module. */
+const MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 // The largest official toolchain expands to well under this; anything bigger is not a Go toolchain.
 const MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 
@@ -169,7 +171,9 @@ async function fetchFromProxy(
       // Known before the download, so a pin for another version or an unreachable database costs no download.
       const trusted = await timed(timings, 'verify', () => trustedModuleHash(config, module));
       core.info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
-      await timed(timings, 'fetch', () => downloadFile({ url, destination: zipPath, log: core.info }));
+      await timed(timings, 'fetch', () =>
+        downloadFile({ url, destination: zipPath, log: core.info, maxBytes: MAX_MODULE_ZIP_BYTES }),
+      );
       const actual = await timed(timings, 'verify', () => hashModuleZip(zipPath));
       if (!trusted) {
         core.warning(
