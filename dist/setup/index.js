@@ -71413,8 +71413,19 @@ function parseBuildFlags(value) {
   return flags;
 }
 function readConfig(input, runner) {
-  const workingDirectory = path17.resolve(runner.workspace, input("working-directory") || ".");
-  const inWorkspace = (value) => path17.resolve(runner.workspace, value);
+  const inWorkspace = (value, inputName) => {
+    const resolved = path17.resolve(runner.workspace, value);
+    const relative3 = path17.relative(runner.workspace, resolved);
+    if (relative3.startsWith("..") || path17.isAbsolute(relative3)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
+        "give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod"
+      );
+    }
+    return resolved;
+  };
+  const workingDirectory = inWorkspace(input("working-directory") || ".", "working-directory");
   const packages = parseList(input("packages") || ".");
   if (packages.length === 0) {
     throw new InputError(
@@ -71432,7 +71443,7 @@ function readConfig(input, runner) {
   const cgo = parseBoolean(input("cgo") || "false", "cgo");
   const buildTags = parseBuildTags(input("build-tags"));
   const buildFlags = parseBuildFlags(input("build-flags"));
-  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path17.join(workingDirectory, "dist");
+  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
   const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
   planBuilds({
     workingDirectory,
@@ -71448,7 +71459,7 @@ function readConfig(input, runner) {
   });
   return {
     goVersion: input("go-version").trim(),
-    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim()) : "",
+    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim(), "go-version-file") : "",
     workingDirectory,
     architecture: input("architecture").trim() || "auto",
     checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
@@ -71474,7 +71485,7 @@ function readConfig(input, runner) {
     parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
     failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
     attribution: parseBoolean(input("attribution") || "false", "attribution"),
-    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim()) : "",
+    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
     mergeReports: input("merge-reports").trim(),
     cache: parseBoolean(input("cache") || "true", "cache"),
     cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
