@@ -14,6 +14,21 @@ export default tseslint.config(
     },
   },
   {
+    // One logging path: shell modules log through src/log.ts, which makes foreign text safe for the runner.
+    files: ['src/**/*.ts'],
+    ignores: ['src/log.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@actions/core', message: 'Log through src/log.ts (import * as core from its path).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pure core must not reach the runner, the network, processes or the file system. Only the shell
     // modules listed here may; keep the list short, and each of them thin.
     files: ['src/**/*.ts'],
@@ -24,6 +39,8 @@ export default tseslint.config(
       'src/steps/**',
       'src/net/**',
       'src/platform/facts.ts',
+      'src/platform/confine.ts',
+      'src/log.ts',
       'src/binary/inspect-file.ts',
       'src/build/run.ts',
       'src/cache/go-caches.ts',

@@ -12,8 +12,10 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapPool } from '../src/build/run.js';
 import { forkHelpUrl } from '../src/github/fork-fallback.js';
+import { RUNNER_LEADING_WHITESPACE } from '../src/report/format.js';
 import { parseWorkflowCommand, runAction, type RunActionResult } from '../scripts/local-runner.js';
 import { gitIn, messagesOf, REPO_ROOT, UNSET_MACHINE_ENV } from '../test/support/action-harness.js';
+import { startCacheService, type CacheService } from '../test/support/cache-service.js';
 import { recordCase } from '../test/support/suite-counts.js';
 import {
   buildTestEnv,
@@ -73,7 +75,8 @@ function foreignCommands(result: RunActionResult): string[] {
   const foreign: string[] = [];
   for (const step of result.steps) {
     for (const line of step.stdout.split(/\r\n|\r|\n/)) {
-      const trimmed = line.trimStart();
+      // The runner trims as .NET does, U+0085 (NEXT LINE) included, before it looks for `::`.
+      const trimmed = line.replace(RUNNER_LEADING_WHITESPACE, '');
       const command = trimmed.startsWith('::') ? parseWorkflowCommand(trimmed) : undefined;
       if (!command) {
         if ((trimmed.startsWith('::') || line.includes('##[')) && line.includes(MARK)) foreign.push(line);
@@ -192,6 +195,23 @@ const ATTACKS: Attack[] = [
       });
     },
   },
+  {
+    name: 'a //line directive naming a file U+0085 ::warning::…, so the compiler error line starts with it',
+    inputs: {},
+    prepare: async (workspace) => {
+      await tempModule(
+        {
+          'cmd/a/main.go': `package main\n\n//line \u0085::warning::${MARK} from a line directive:1\nvar _ = undefinedName\n\nfunc main() {}\n`,
+        },
+        path.join(workspace, 'app'),
+      );
+    },
+    check: async (result) => {
+      expect(result.success).toBe(false);
+      // go printed the line; it reached the log escaped, not as a command.
+      expect(result.steps[0]?.stdout).toContain(`\u0085\\::warning::${MARK} from a line directive:1`);
+    },
+  },
 ];
 
 describe('injection through the inputs and file names', () => {
@@ -266,6 +286,7 @@ describe('the injected-command check itself', () => {
       '::set-env name=X::1',
       `go: something ##[set-env name=${MARK};]1`,
       `\\::error::${MARK} escaped by the action`,
+      `\u0085::warning::${MARK} after a NEXT LINE`,
       '::endgroup::',
     ].join('\n');
     const result = { steps: [{ stdout }] } as unknown as RunActionResult;
@@ -275,12 +296,21 @@ describe('the injected-command check itself', () => {
       `::add-mask::${MARK}`,
       '::set-env name=X::1',
       `go: something ##[set-env name=${MARK};]1`,
+      `\u0085::warning::${MARK} after a NEXT LINE`,
     ]);
   });
 });
 
 describe('pull_request_target building the pull request’s own code', () => {
-  it('warns, linking the README section on the safe setup', async () => {
+  let service: CacheService;
+  beforeAll(async () => {
+    service = await startCacheService();
+  }, 120_000);
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('warns, linking the README section on the safe setup, and saves no cache', async () => {
     recordCase('attack', 'pull_request_target with a checkout of the pull request head');
     const localToolchain = await localGo();
     const workspace = await scratchDir('sga-prt-ws-');
@@ -296,11 +326,12 @@ describe('pull_request_target building the pull request’s own code', () => {
     git('add', '.');
     git('commit', '-q', '-m', 'the pull request');
     const headSha = git('rev-parse', 'HEAD');
+    const modCache = await scratchDir('sga-prt-modcache-');
+    const buildCache = await scratchDir('sga-prt-gocache-');
     const result = await runAction({
       actionDir: REPO_ROOT,
       workspace,
       toolCache: await toolCacheWithLocalGo(localToolchain),
-      skipPost: true,
       eventName: 'pull_request_target',
       sha: baseSha,
       eventPayload: {
@@ -311,8 +342,20 @@ describe('pull_request_target building the pull request’s own code', () => {
         },
         repository: { name: 'hello', owner: { login: 'octo' } },
       },
-      env: { ...buildTestEnv(), ...UNSET_MACHINE_ENV },
-      inputs: { 'go-version': localToolchain.version, 'working-directory': 'app', cache: 'false' },
+      env: {
+        ...buildTestEnv(),
+        ...UNSET_MACHINE_ENV,
+        ...service.env,
+        GOMODCACHE: modCache,
+        GOCACHE: buildCache,
+      },
+      inputs: {
+        'go-version': localToolchain.version,
+        'working-directory': 'app',
+        targets: host,
+        packages: './cmd/a',
+        cache: 'true',
+      },
     });
     expect(result.success).toBe(true);
     const warnings = messagesOf(result, 'warning').filter((message) =>
@@ -336,6 +379,9 @@ describe('pull_request_target building the pull request’s own code', () => {
           .replace(/ /g, '-'),
       );
     expect(headings).toContain(anchor);
+    // Caches the fork's code wrote would be restored by pushes to main: none is saved.
+    expect(service.requests.filter((request) => request.route === 'CreateCacheEntry')).toEqual([]);
+    expect(result.steps[1]?.stdout).toContain('Not saving caches: this run built a fork’s code');
 
     // The base branch's own code (what pull_request_target checks out by default) is safe to build: no warning.
     git('checkout', '-q', baseSha);
@@ -343,7 +389,6 @@ describe('pull_request_target building the pull request’s own code', () => {
       actionDir: REPO_ROOT,
       workspace,
       toolCache: await toolCacheWithLocalGo(localToolchain),
-      skipPost: true,
       eventName: 'pull_request_target',
       sha: baseSha,
       eventPayload: {
@@ -354,10 +399,26 @@ describe('pull_request_target building the pull request’s own code', () => {
         },
         repository: { name: 'hello', owner: { login: 'octo' } },
       },
-      env: { ...buildTestEnv(), ...UNSET_MACHINE_ENV },
-      inputs: { 'go-version': localToolchain.version, 'working-directory': 'app', cache: 'false' },
+      env: {
+        ...buildTestEnv(),
+        ...UNSET_MACHINE_ENV,
+        ...service.env,
+        GOMODCACHE: modCache,
+        GOCACHE: buildCache,
+      },
+      inputs: {
+        'go-version': localToolchain.version,
+        'working-directory': 'app',
+        targets: host,
+        packages: './cmd/a',
+        cache: 'true',
+      },
     });
     expect(safe.success).toBe(true);
+    // The same run on the base branch's own code saves as usual.
+    expect(service.requests.filter((request) => request.route === 'CreateCacheEntry').length).toBeGreaterThan(
+      0,
+    );
     expect(messagesOf(safe, 'warning').filter((message) => message.includes('pull_request_target'))).toEqual(
       [],
     );

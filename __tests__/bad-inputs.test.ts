@@ -76,6 +76,11 @@ const BAD_INPUTS: BadInput[] = [
   { input: 'toolchain-source', value: 'github', example: /goproxy/ },
   { input: 'go-download-base-url', value: 'ftp://mirror.example/go', example: /https:\/\/go\.dev\/dl/ },
   { input: 'go-download-base-url', value: 'go.dev/dl', example: /https:\/\/go\.dev\/dl/ },
+  { input: 'go-download-base-url', value: 'http://mirror.example/go', example: /https:\/\/go\.dev\/dl/ },
+  { input: 'output-dir', value: '../outside', example: /relative to the workspace/ },
+  { input: 'report-file', value: '/etc/setup-go-arm64-report.json', example: /relative to the workspace/ },
+  { input: 'go-version-file', value: '../../.go-version', example: /relative to the workspace/ },
+  { input: 'working-directory', value: '..', example: /relative to the workspace/ },
   {
     input: 'goproxy',
     value: 'proxy.golang.org,direct',

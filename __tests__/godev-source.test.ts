@@ -144,7 +144,9 @@ describe('installFromGoDev end to end', () => {
       'status',
       'served',
     ]);
-    expect(logs).toContain(`Verified ${ARCHIVE}: sha256 ${tarballSha256} matches the release index`);
+    expect(logs).toContain(
+      `sha256 ${tarballSha256} of ${ARCHIVE} matches the release index at ${new URL(result.url).host}`,
+    );
   });
 
   it('refuses a tampered archive (one byte flipped) before extracting it', async () => {

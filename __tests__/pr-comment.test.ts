@@ -19,7 +19,7 @@ import {
 import { compareReports, type SizeComparison } from '../src/compare/compare.js';
 import { judge, readThresholds, type Verdict } from '../src/compare/thresholds.js';
 import { git, resolveBaseReport, type BaseReport } from '../src/github/base-report.js';
-import { forkHelpUrl, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
+import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
 import { publishSizeComment, retryDelayMs, type PublishResult } from '../src/github/pr-comment.js';
 import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
 import { runAction } from '../scripts/local-runner.js';
@@ -596,23 +596,31 @@ describe('pull requests from forks', () => {
 
   describe('the comment sub-action, from a workflow_run workflow', () => {
     let actionDir: string;
-    const workflowRun = (headSha: string) => ({
+    const workflowRun = (
+      headSha: string,
+      headRepository: { full_name: string } | null = { full_name: `${OWNER}/${REPO}` },
+    ) => ({
       action: 'completed',
       workflow_run: {
         head_sha: headSha,
         event: 'pull_request',
-        head_repository: { full_name: `${OWNER}/${REPO}` },
+        head_repository: headRepository,
       },
       repository: { name: REPO, owner: { login: OWNER } },
     });
-    const runPoster = (file: string, headSha: string, inputs: Record<string, string> = {}) =>
+    const runPoster = (
+      file: string,
+      headSha: string,
+      inputs: Record<string, string> = {},
+      eventPayload: unknown = workflowRun(headSha),
+    ) =>
       runAction({
         actionDir,
         workspace: root,
         toolCache: path.join(root, 'toolcache'),
         temp: path.join(root, 'poster-temp'),
         eventName: 'workflow_run',
-        eventPayload: workflowRun(headSha),
+        eventPayload,
         inputs: { 'comment-file': file, 'github-token': WRITE_TOKEN, ...inputs },
         env: { GITHUB_API_URL: api.url },
       });
@@ -673,6 +681,34 @@ describe('pull requests from forks', () => {
       expect(run.success).toBe(false);
       expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toBe(
         `${commentFile} is refused: it is for commit ${commits.c.slice(0, 7)}, but the run that produced it built ${commits.b.slice(0, 7)}`,
+      );
+      expect(requestsSince(mark)).toEqual([]);
+    });
+
+    it('fails closed when the event names no head repository, posting nothing', async () => {
+      recordCase('attack', 'pr-comment: workflow_run with a null head repository');
+      const mark = api.requests.length;
+      const run = await runPoster(commentFile, commits.c, {}, workflowRun(commits.c, null));
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toMatch(
+        /names no head repository .*nothing was posted/,
+      );
+      expect(requestsSince(mark)).toEqual([]);
+    });
+
+    it('refuses an artifact of more comment files than one run writes, posting none of them', async () => {
+      recordCase('attack', 'pr-comment: an artifact of 25 comment files');
+      const many = path.join(root, 'many-comments');
+      await mkdir(many, { recursive: true });
+      for (let i = 0; i < 25; i++)
+        await cp(commentFile, path.join(many, `${String(i).padStart(2, '0')}.json`));
+      const mark = api.requests.length;
+      const run = await runPoster(many, commits.c);
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toContain(
+        'holds 25 comment files, more than the 10 one run writes at most',
       );
       expect(requestsSince(mark)).toEqual([]);
     });
@@ -793,22 +829,49 @@ describe('pull requests from forks', () => {
       },
     };
     const url = forkHelpUrl();
-    expect(untrustedCheckoutWarning('pull_request_target', event, commits.c, url)).toBe(
-      `This pull_request_target run is building ${commits.c.slice(0, 7)} from someone/hello: untrusted code runs here with a token that can write to this repository. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see https://github.com/org/setup-go-arm64#pull-requests-from-forks`,
+    expect(untrustedCheckoutWarning(untrustedCheckout('pull_request_target', event, commits.c), url)).toBe(
+      `This pull_request_target run is building ${commits.c.slice(0, 7)} from someone/hello: untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see https://github.com/org/setup-go-arm64#pull-requests-from-forks`,
     );
-    expect(untrustedCheckoutWarning('pull_request_target', event, 'm'.repeat(40), url)).toContain(
-      'untrusted code',
-    );
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request_target', event, 'm'.repeat(40)), url),
+    ).toContain('untrusted code');
     // The base branch's own code (the default checkout of pull_request_target) is safe to build.
-    expect(untrustedCheckoutWarning('pull_request_target', event, commits.b, url)).toBeUndefined();
-    expect(untrustedCheckoutWarning('pull_request', event, commits.c, url)).toBeUndefined();
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request_target', event, commits.b), url),
+    ).toBeUndefined();
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request', event, commits.c), url),
+    ).toBeUndefined();
     const sameRepo = {
       pull_request: {
         ...event.pull_request,
         head: { sha: commits.c, repo: { full_name: `${OWNER}/${REPO}` } },
       },
     };
-    expect(untrustedCheckoutWarning('pull_request_target', sameRepo, commits.c, url)).toBeUndefined();
+    expect(
+      untrustedCheckoutWarning(untrustedCheckout('pull_request_target', sameRepo, commits.c), url),
+    ).toBeUndefined();
+  });
+
+  it('counts a workflow_run at a fork’s head commit as untrusted, an unknown head repository included', () => {
+    const run = (headRepo: { full_name: string } | null) => ({
+      workflow_run: { head_sha: commits.c, head_repository: headRepo },
+      repository: { full_name: `${OWNER}/${REPO}` },
+    });
+    expect(untrustedCheckout('workflow_run', run({ full_name: 'someone/hello' }), commits.c)).toEqual({
+      eventName: 'workflow_run',
+      sha: commits.c,
+      headRepo: 'someone/hello',
+    });
+    expect(untrustedCheckout('workflow_run', run(null), commits.c)).toEqual({
+      eventName: 'workflow_run',
+      sha: commits.c,
+    });
+    expect(
+      untrustedCheckout('workflow_run', run({ full_name: `${OWNER}/${REPO}` }), commits.c),
+    ).toBeUndefined();
+    // The default checkout of workflow_run is the default branch, not the fork's commit.
+    expect(untrustedCheckout('workflow_run', run({ full_name: 'someone/hello' }), commits.b)).toBeUndefined();
   });
 });
 

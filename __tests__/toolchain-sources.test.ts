@@ -1,9 +1,10 @@
 // The bundled action installing real toolchains from local servers shaped like go.dev and like a Go module proxy,
 // through the local runner: each source, the auto fallback, check-latest, and tampered downloads.
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { create as createTar } from 'tar';
 import { runAction } from '../scripts/local-runner.js';
 import { hashModuleZip } from '../src/toolchain/dirhash.js';
 import {
@@ -29,8 +30,31 @@ let tarballSize: number;
 let moduleZip: string;
 let moduleSum: string;
 
-function goDevIndex(sha256: string): string {
-  return goDevIndexJson({ sha256, size: tarballSize });
+/** The go.sum line of the real toolchain module, as a user would pin it. */
+function pinnedSum(): string {
+  return `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`;
+}
+
+/**
+ * A go.dev-shaped archive a mirror might swap in: a bin/go that, once run, leaves `canary` behind and answers
+ * `go env` as the real release would.
+ */
+async function alteredTarball(canary: string): Promise<string> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'sga-altered-'));
+  await mkdir(path.join(work, 'go', 'bin'), { recursive: true });
+  await writeFile(path.join(work, 'go', 'VERSION'), `go${VERSION}\n`);
+  await writeFile(
+    path.join(work, 'go', 'bin', 'go'),
+    `#!/bin/sh\ntouch '${canary}'\necho '{"GOVERSION":"go${VERSION}","GOHOSTOS":"linux","GOHOSTARCH":"amd64"}'\n`,
+    { mode: 0o755 },
+  );
+  const file = path.join(work, ARCHIVE);
+  await createTar({ gzip: true, cwd: work, portable: true, file }, ['go']);
+  return file;
+}
+
+function goDevIndex(sha256: string, size = tarballSize): string {
+  return goDevIndexJson({ sha256, size });
 }
 
 async function runSetup(inputs: Record<string, string>, toolCache?: string) {
@@ -72,17 +96,48 @@ beforeEach(() => {
 });
 
 describe('toolchain sources through the action', () => {
-  it('installs from a go.dev-compatible mirror, checked against the index SHA-256', async () => {
-    const { result, toolCache } = await runSetup({
+  it('installs from a go.dev-compatible mirror, its files checked against the toolchain module’s h1:', async () => {
+    const { result, toolCache, log } = await runSetup({
       'go-version': VERSION,
       'toolchain-source': 'go.dev',
       'go-download-base-url': server.url('/dl'),
+      'toolchain-sum': pinnedSum(),
     });
     expect(result.success).toBe(true);
     expect(result.outputs['go-version']).toBe(VERSION);
     expect(result.outputs['go-root']).toBe(path.join(toolCache, 'go', VERSION, 'x64'));
-    expect(result.summary).toContain(`\`sha256:${tarballSha256}\` (the release index)`);
+    // The mirror's own index is named as such; what vouches for the archive is a source the mirror does not run.
+    expect(log).toContain(
+      `sha256 ${tarballSha256} of ${ARCHIVE} matches the release index at ${new URL(server.url('/')).host}`,
+    );
+    expect(log).toContain(
+      `Verified ${ARCHIVE}: its files hash to ${moduleSum} as golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}, as the toolchain-sum input says`,
+    );
+    expect(result.summary).toContain(`\`${moduleSum}\` (the toolchain-sum input, for the archive's files as`);
     expect(server.requestsFor(`/dl/${ARCHIVE}`)).toHaveLength(1);
+  });
+
+  it('refuses an altered archive that the mirror’s own index vouches for, and never runs anything from it', async () => {
+    recordCase('attack', 'toolchain-sources: a go.dev mirror vouching for its own altered archive');
+    const canary = path.join(await mkdtemp(path.join(os.tmpdir(), 'sga-mirror-canary-')), 'ran');
+    const altered = await alteredTarball(canary);
+    const alteredSha = await sha256OfFile(altered);
+    server.serveBuffer(INDEX, goDevIndex(alteredSha, (await stat(altered)).size), 'application/json');
+    server.serveFile(`/dl/${ARCHIVE}`, altered);
+    const { result, toolCache, log } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'go.dev',
+      'go-download-base-url': server.url('/dl'),
+      'toolchain-sum': pinnedSum(),
+    });
+    expect(result.success).toBe(false);
+    expect(log).toContain(`sha256 ${alteredSha} of ${ARCHIVE} matches the release index at`);
+    expect(log).toMatch(
+      /Checksum mismatch for go1\.25\.4\.linux-amd64\.tar\.gz from .*: its files hash to h1:.* the toolchain-sum input says/,
+    );
+    expect(log).not.toMatch(/Verified/);
+    expect(await stat(canary).catch(() => undefined)).toBeUndefined();
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
   it('installs from a proxy-shaped tree, trusting a pinned toolchain-sum', async () => {
@@ -155,11 +210,32 @@ describe('toolchain sources through the action', () => {
     expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
+  it('stops reading a proxy that streams more than Go’s 500 MiB module-zip cap', async () => {
+    recordCase('attack', 'toolchain-sources: a proxy streaming zeros as the toolchain zip');
+    const endless = path.join(await mkdtemp(path.join(os.tmpdir(), 'sga-endless-')), 'zeros.zip');
+    // Sparse: 600 MiB of zeros that cost no disk.
+    await truncate(
+      await open(endless, 'w').then(async (handle) => (await handle.close(), endless)),
+      600 * 1024 * 1024,
+    );
+    server.serveFile(MODULE_ZIP, endless);
+    const { result, toolCache, log } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': pinnedSum(),
+    });
+    expect(result.success).toBe(false);
+    expect(log + JSON.stringify(result.steps[0]?.commands)).toMatch(/(over|past) the 524288000-byte limit/);
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
+  });
+
   it('answers 1.25 from the tool cache without asking the index, unless check-latest', async () => {
     const first = await runSetup({
       'go-version': VERSION,
       'toolchain-source': 'go.dev',
       'go-download-base-url': server.url('/dl'),
+      'toolchain-sum': pinnedSum(),
     });
     expect(first.result.success).toBe(true);
     server.reset();

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { RUNNER_LEADING_WHITESPACE } from '../src/report/format.js';
 
 export interface RunActionOptions {
   /** Directory holding action.yml. */
@@ -136,9 +137,12 @@ function decodeCommandValue(value: string, isProperty: boolean): string {
   return decoded.replace(/%25/g, '%');
 }
 
-/** Parses one stdout line as a workflow command (`::name k=v,k=v::message`), or returns undefined. */
+/**
+ * Parses one stdout line as a workflow command (`::name k=v,k=v::message`), or returns undefined. Like the
+ * runner, it first trims leading whitespace as .NET counts it (U+0085 included).
+ */
 export function parseWorkflowCommand(line: string): WorkflowCommand | undefined {
-  const match = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+  const match = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line.replace(RUNNER_LEADING_WHITESPACE, ''));
   if (!match) return undefined;
   const properties: Record<string, string> = {};
   for (const pair of (match[2] ?? '').split(',')) {

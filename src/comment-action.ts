@@ -2,7 +2,7 @@
 // workflow_run workflow that has a write token. The comment file comes from untrusted code, so everything in it
 // is checked against what GitHub itself says before anything is posted.
 // An entry point, like main.ts: the shell that reads inputs and files.
-import * as core from '@actions/core';
+import * as core from './log.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommentHeader, verifyCommentFile } from './compare/comment.js';
@@ -16,6 +16,9 @@ interface WorkflowRunPayload {
   workflow_run?: { head_sha?: string; event?: string; head_repository?: { full_name?: string } | null };
   repository?: { name?: string; owner?: { login?: string } };
 }
+
+/** One run writes one comment file per comment-header; an artifact holding more was not made by the action. */
+const MAX_COMMENT_FILES = 10;
 
 async function commentFiles(input: string): Promise<string[]> {
   const info = await stat(input).catch(() => undefined);
@@ -109,6 +112,13 @@ async function run(): Promise<void> {
   if (!headSha || !owner || !repo)
     throw new Error('The workflow_run event names no head commit or repository');
   const headRepo = payload.workflow_run?.head_repository?.full_name;
+  // Without it the pull request cannot be matched to the run that made the artifact (a deleted fork, a
+  // hand-made event): post nothing rather than trust the file.
+  if (!headRepo)
+    throw new Error(
+      'The workflow_run event names no head repository (the fork may have been deleted), so the pull request the ' +
+        'comment file claims cannot be checked against the run that produced it; nothing was posted',
+    );
 
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const files = await commentFiles(path.resolve(workspace, input));
@@ -118,16 +128,14 @@ async function run(): Promise<void> {
     );
     return;
   }
+  if (files.length > MAX_COMMENT_FILES)
+    throw new Error(
+      `${input} holds ${files.length} comment files, more than the ${MAX_COMMENT_FILES} one run writes at most (one per comment-header); nothing was posted`,
+    );
   const client = createGitHubClient(token);
   let lastUrl: string | undefined;
   for (const file of files) {
-    const url = await postOne(
-      client,
-      file,
-      { owner, repo, headSha, ...(headRepo ? { headRepo } : {}) },
-      expectedHeader,
-      modeInput,
-    );
+    const url = await postOne(client, file, { owner, repo, headSha, headRepo }, expectedHeader, modeInput);
     if (url) lastUrl = url;
   }
   if (lastUrl) core.setOutput('comment-url', lastUrl);

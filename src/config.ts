@@ -71,6 +71,16 @@ function parseBaseUrl(value: string, inputName: string, fallback: string): strin
       `use a go.dev-compatible mirror such as ${fallback}`,
     );
   }
+  // Over plain http anyone on the path could swap the archive, the index and the answer to any question about
+  // them; only a server on this machine is exempt.
+  const host = new URL(trimmed).hostname;
+  if (trimmed.startsWith('http://') && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
+      `use the mirror's https:// URL, such as ${fallback}`,
+    );
+  }
   return trimmed;
 }
 
@@ -198,9 +208,22 @@ function parseBuildFlags(value: string): string[] {
 
 /** Reads and validates every input. `input` returns the raw value (empty string when unset). */
 export function readConfig(input: (name: string) => string, runner: RunnerContext): Config {
-  const workingDirectory = path.resolve(runner.workspace, input('working-directory') || '.');
-  // Paths in inputs are relative to the workspace, as in actions/setup-go; packages are relative to the module.
-  const inWorkspace = (value: string) => path.resolve(runner.workspace, value);
+  // Paths in inputs are relative to the workspace, as in actions/setup-go, and stay inside it lexically here;
+  // symlinks in output-dir, report-file and version files are checked where those are opened. Packages are
+  // relative to the module.
+  const inWorkspace = (value: string, inputName: string) => {
+    const resolved = path.resolve(runner.workspace, value);
+    const relative = path.relative(runner.workspace, resolved);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
+        'give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod',
+      );
+    }
+    return resolved;
+  };
+  const workingDirectory = inWorkspace(input('working-directory') || '.', 'working-directory');
   const packages = parseList(input('packages') || '.');
   if (packages.length === 0) {
     throw new InputError(
@@ -219,7 +242,7 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
   const buildTags = parseBuildTags(input('build-tags'));
   const buildFlags = parseBuildFlags(input('build-flags'));
   const outputDir = input('output-dir').trim()
-    ? inWorkspace(input('output-dir').trim())
+    ? inWorkspace(input('output-dir').trim(), 'output-dir')
     : path.join(workingDirectory, 'dist');
   const nameTemplate = input('name-template') || '{name}_{goos}_{goarch}{ext}';
   // Planned now, so a package read as a flag, an unknown placeholder or two builds writing one file fail
@@ -238,7 +261,9 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
   });
   return {
     goVersion: input('go-version').trim(),
-    goVersionFile: input('go-version-file').trim() ? inWorkspace(input('go-version-file').trim()) : '',
+    goVersionFile: input('go-version-file').trim()
+      ? inWorkspace(input('go-version-file').trim(), 'go-version-file')
+      : '',
     workingDirectory,
     architecture: input('architecture').trim() || 'auto',
     checkLatest: parseBoolean(input('check-latest') || 'false', 'check-latest'),
@@ -264,7 +289,7 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     parallel: parsePositiveInteger(input('parallel'), 'parallel', runner.cores),
     failFast: parseBoolean(input('fail-fast') || 'false', 'fail-fast'),
     attribution: parseBoolean(input('attribution') || 'false', 'attribution'),
-    reportFile: input('report-file').trim() ? inWorkspace(input('report-file').trim()) : '',
+    reportFile: input('report-file').trim() ? inWorkspace(input('report-file').trim(), 'report-file') : '',
     mergeReports: input('merge-reports').trim(),
     cache: parseBoolean(input('cache') || 'true', 'cache'),
     cacheBuild: parseBoolean(input('cache-build') || 'true', 'cache-build'),

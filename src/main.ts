@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './log.js';
 import os from 'node:os';
 import path from 'node:path';
 import { goProblemMatcherFile } from './build/problem-matcher.js';
@@ -20,7 +20,7 @@ import {
   readSizeCommentInputs,
   warnAboutUntrustedCheckout,
 } from './steps/size-comment.js';
-import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE } from './state.js';
+import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE, UNTRUSTED_CHECKOUT_STATE } from './state.js';
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -78,7 +78,9 @@ async function run(): Promise<void> {
     }
     report = await readAndMergeReports(config.mergeReports, workspace);
   } else {
-    await warnAboutUntrustedCheckout(event, config.workingDirectory);
+    // Caches saved here would be restored by pushes to the default branch: a fork's code must not write them.
+    if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
+      core.saveState(UNTRUSTED_CHECKOUT_STATE, 'true');
     core.startGroup('Set up Go');
     const facts = await gatherPlatformFacts();
     setup = await setupToolchain(config, facts, { workspace, toolCache, temp });
@@ -149,11 +151,11 @@ async function run(): Promise<void> {
       }
     }
     // Registered after our own builds, so their log is not matched twice; later steps' go output is.
-    core.info(`::add-matcher::${goProblemMatcherFile()}`);
+    core.addMatcher(goProblemMatcherFile());
   }
 
   if (report) {
-    await publishReport(report, reportFile);
+    await publishReport(report, reportFile, [workspace, temp]);
     core.saveState(REPORT_FILE_STATE, reportFile);
     // Only runs that compare keep their report for later comparisons: with comment: off (the reusable
     // workflow's per-runner jobs) a partial report must not take the key the merged one should have.

@@ -1,15 +1,21 @@
-import * as core from '@actions/core';
+import * as core from './log.js';
 import { readFile } from 'node:fs/promises';
 import { saveGoCaches, type RestoreResult } from './cache/go-caches.js';
 import type { CachePlan } from './cache/keys.js';
 import { renderCacheSaveSection } from './cache/summary.js';
 import { parseReport } from './compare/compare.js';
 import { isDefaultBranchPush, saveReportToCache } from './github/base-report.js';
-import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE } from './state.js';
+import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE, UNTRUSTED_CHECKOUT_STATE } from './state.js';
 
 async function saveCaches(): Promise<void> {
   const state = core.getState(CACHE_STATE);
   if (!state) return;
+  if (core.getState(UNTRUSTED_CHECKOUT_STATE)) {
+    core.info(
+      'Not saving caches: this run built a fork’s code with the base branch’s privileges (see the warning above).',
+    );
+    return;
+  }
   const { plan, restored } = JSON.parse(state) as { plan: CachePlan; restored: RestoreResult };
   core.startGroup('Save caches');
   const saved = await saveGoCaches(plan, restored);

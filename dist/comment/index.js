@@ -19537,12 +19537,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -19552,7 +19552,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -19575,8 +19575,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -19605,7 +19605,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
             function callbackForResult(err, res) {
@@ -19617,7 +19617,7 @@ var require_lib = __commonJS({
                 resolve(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -19627,12 +19627,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -19641,7 +19641,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -19653,7 +19653,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -19689,27 +19689,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -20417,6 +20417,16 @@ function notice(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
+}
+
+// src/report/format.ts
+function logSafe(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
+}
+
+// src/log.ts
+function info2(message) {
+  info(logSafe(message));
 }
 
 // src/comment-action.ts
@@ -24739,7 +24749,7 @@ function createGitHubClient(token, options = {}) {
         if (delay === void 0) throw error2;
         const status2 = error2.status;
         const why = isRateLimited(error2) ? "a rate limit" : `HTTP ${status2}`;
-        info(
+        info2(
           `GitHub API ${method} ${String(requestOptions.url)} hit ${why}; retrying in ${Math.ceil(delay / 1e3)} s (retry ${attempt + 1} of ${policy.maxRetries})`
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -24780,7 +24790,7 @@ async function createComment(client, pr, body, header, sticky) {
       return { action: "created", commentId: data.id, url: data.html_url };
     } catch (error2) {
       if (!sticky || attempt >= 2 || (status(error2) ?? 0) < 500) throw error2;
-      info(`Creating the comment failed with HTTP ${status(error2)}; checking whether it went through`);
+      info2(`Creating the comment failed with HTTP ${status(error2)}; checking whether it went through`);
       const existing = await findSizeComment(client, pr, header);
       if (existing) return updateComment(client, pr, existing, body, header);
     }
@@ -24798,7 +24808,7 @@ async function updateComment(client, pr, existing, body, header) {
     return { action: "updated", commentId: data.id, url: data.html_url };
   } catch (error2) {
     if (status(error2) !== 404) throw error2;
-    info(`Comment ${existing.id} was deleted meanwhile; creating a new one`);
+    info2(`Comment ${existing.id} was deleted meanwhile; creating a new one`);
     return createComment(client, pr, body, header, true);
   }
 }
@@ -24820,10 +24830,11 @@ async function postSizeComment(client, pr, body, options, facts) {
 
 // src/comment-action.ts
 var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_COMMENT_FILES = 10;
 async function commentFiles(input) {
-  const info2 = await stat2(input).catch(() => void 0);
-  if (!info2) return [];
-  if (info2.isFile()) return [input];
+  const info3 = await stat2(input).catch(() => void 0);
+  if (!info3) return [];
+  if (info3.isFile()) return [input];
   const names = await readdir2(input);
   return names.filter((name) => name.endsWith(".json")).sort().map((name) => path.join(input, name));
 }
@@ -24871,7 +24882,7 @@ async function postOne(client, file, run2, expectedHeader, mode) {
       `The token may not comment on pull request #${pr.number} (${outcome.message}); give this workflow permissions: pull-requests: write`
     );
   if (outcome.action === "skipped") return void 0;
-  info(`Size comment ${outcome.action} on pull request #${pr.number}: ${outcome.url}`);
+  info2(`Size comment ${outcome.action} on pull request #${pr.number}: ${outcome.url}`);
   return outcome.url;
 }
 async function run() {
@@ -24897,24 +24908,26 @@ async function run() {
   if (!headSha || !owner || !repo)
     throw new Error("The workflow_run event names no head commit or repository");
   const headRepo = payload.workflow_run?.head_repository?.full_name;
+  if (!headRepo)
+    throw new Error(
+      "The workflow_run event names no head repository (the fork may have been deleted), so the pull request the comment file claims cannot be checked against the run that produced it; nothing was posted"
+    );
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const files = await commentFiles(path.resolve(workspace, input));
   if (files.length === 0) {
-    info(
+    info2(
       `No comment file at ${input}: nothing to post (the run had nothing to say, or posted it itself)`
     );
     return;
   }
+  if (files.length > MAX_COMMENT_FILES)
+    throw new Error(
+      `${input} holds ${files.length} comment files, more than the ${MAX_COMMENT_FILES} one run writes at most (one per comment-header); nothing was posted`
+    );
   const client = createGitHubClient(token);
   let lastUrl;
   for (const file of files) {
-    const url = await postOne(
-      client,
-      file,
-      { owner, repo, headSha, ...headRepo ? { headRepo } : {} },
-      expectedHeader,
-      modeInput
-    );
+    const url = await postOne(client, file, { owner, repo, headSha, headRepo }, expectedHeader, modeInput);
     if (url) lastUrl = url;
   }
   if (lastUrl) setOutput("comment-url", lastUrl);

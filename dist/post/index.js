@@ -24112,9 +24112,9 @@ var require_reflection_type_check = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var oneof_1 = require_oneof();
     var ReflectionTypeCheck = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       prepare() {
         if (this.data)
@@ -24360,8 +24360,8 @@ var require_reflection_json_reader = __commonJS({
     var assert_1 = require_assert();
     var reflection_long_convert_1 = require_reflection_long_convert();
     var ReflectionJsonReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -24657,9 +24657,9 @@ var require_reflection_json_writer = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var assert_1 = require_assert();
     var ReflectionJsonWriter = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       /**
        * Converts the message to a JSON object, based on the field descriptors.
@@ -24912,8 +24912,8 @@ var require_reflection_binary_reader = __commonJS({
     var reflection_long_convert_1 = require_reflection_long_convert();
     var reflection_scalar_default_1 = require_reflection_scalar_default();
     var ReflectionBinaryReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -25086,8 +25086,8 @@ var require_reflection_binary_writer = __commonJS({
     var assert_1 = require_assert();
     var pb_long_1 = require_pb_long();
     var ReflectionBinaryWriter = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         if (!this.fields) {
@@ -25337,9 +25337,9 @@ var require_reflection_merge_partial = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionMergePartial = void 0;
-    function reflectionMergePartial4(info2, target, source) {
+    function reflectionMergePartial4(info3, target, source) {
       let fieldValue, input = source, output;
-      for (let field of info2.fields) {
+      for (let field of info3.fields) {
         let name = field.localName;
         if (field.oneof) {
           const group = input[field.oneof];
@@ -25408,12 +25408,12 @@ var require_reflection_equals = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionEquals = void 0;
     var reflection_info_1 = require_reflection_info();
-    function reflectionEquals(info2, a, b2) {
+    function reflectionEquals(info3, a, b2) {
       if (a === b2)
         return true;
       if (!a || !b2)
         return false;
-      for (let field of info2.fields) {
+      for (let field of info3.fields) {
         let localName = field.localName;
         let val_a = field.oneof ? a[field.oneof][localName] : a[localName];
         let val_b = field.oneof ? b2[field.oneof][localName] : b2[localName];
@@ -27465,12 +27465,12 @@ var HttpClient = class {
         throw new Error("Client has already been disposed.");
       }
       const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      let info3 = this._prepareRequest(verb, parsedUrl, headers);
       const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
       let numTries = 0;
       let response;
       do {
-        response = yield this.requestRaw(info2, data);
+        response = yield this.requestRaw(info3, data);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
           for (const handler of this.handlers) {
@@ -27480,7 +27480,7 @@ var HttpClient = class {
             }
           }
           if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
+            return authenticationHandler.handleAuthentication(this, info3, data);
           } else {
             return response;
           }
@@ -27503,8 +27503,8 @@ var HttpClient = class {
               }
             }
           }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
+          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info3, data);
           redirectsRemaining--;
         }
         if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -27533,7 +27533,7 @@ var HttpClient = class {
    * @param info
    * @param data
    */
-  requestRaw(info2, data) {
+  requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
@@ -27545,7 +27545,7 @@ var HttpClient = class {
             resolve3(res);
           }
         }
-        this.requestRawWithCallback(info2, data, callbackForResult);
+        this.requestRawWithCallback(info3, data, callbackForResult);
       });
     });
   }
@@ -27555,12 +27555,12 @@ var HttpClient = class {
    * @param data
    * @param onResult
    */
-  requestRawWithCallback(info2, data, onResult) {
+  requestRawWithCallback(info3, data, onResult) {
     if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
+      if (!info3.options.headers) {
+        info3.options.headers = {};
       }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
     function handleResult(err, res) {
@@ -27569,7 +27569,7 @@ var HttpClient = class {
         onResult(err, res);
       }
     }
-    const req = info2.httpModule.request(info2.options, (msg) => {
+    const req = info3.httpModule.request(info3.options, (msg) => {
       const res = new HttpClientResponse(msg);
       handleResult(void 0, res);
     });
@@ -27581,7 +27581,7 @@ var HttpClient = class {
       if (socket) {
         socket.end();
       }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+      handleResult(new Error(`Request timeout: ${info3.options.path}`));
     });
     req.on("error", function(err) {
       handleResult(err);
@@ -27617,27 +27617,27 @@ var HttpClient = class {
     return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
   }
   _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
+    const info3 = {};
+    info3.parsedUrl = requestUrl;
+    const usingSsl = info3.parsedUrl.protocol === "https:";
+    info3.httpModule = usingSsl ? https : http;
     const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
+    info3.options = {};
+    info3.options.host = info3.parsedUrl.hostname;
+    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+    info3.options.method = method;
+    info3.options.headers = this._mergeHeaders(headers);
     if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
+      info3.options.headers["user-agent"] = this.userAgent;
     }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
+    info3.options.agent = this._getAgent(info3.parsedUrl);
     if (this.handlers) {
       for (const handler of this.handlers) {
-        handler.prepareRequest(info2.options);
+        handler.prepareRequest(info3.options);
       }
     }
-    return info2;
+    return info3;
   }
   _mergeHeaders(headers) {
     if (this.requestOptions && this.requestOptions.headers) {
@@ -28965,6 +28965,33 @@ function endGroup() {
 }
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
+}
+
+// src/report/format.ts
+function humanBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
+}
+function humanDuration(ms2) {
+  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
+}
+function cell(text) {
+  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
+}
+function logSafe(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
+}
+
+// src/log.ts
+function info2(message) {
+  info(logSafe(message));
 }
 
 // src/post.ts
@@ -35536,12 +35563,12 @@ function getOperationRequestInfo(request) {
   if (hasOriginalRequest(request)) {
     return getOperationRequestInfo(request[originalRequestSymbol]);
   }
-  let info2 = state2.operationRequestMap.get(request);
-  if (!info2) {
-    info2 = {};
-    state2.operationRequestMap.set(request, info2);
+  let info3 = state2.operationRequestMap.get(request);
+  if (!info3) {
+    info3 = {};
+    state2.operationRequestMap.set(request, info3);
   }
-  return info2;
+  return info3;
 }
 
 // node_modules/@azure/core-client/dist/esm/deserializationPolicy.js
@@ -43437,7 +43464,7 @@ var NativeCRC64 = (() => {
       });
     }
     function createWasm() {
-      var info2 = {
+      var info3 = {
         "env": asmLibraryArg,
         "wasi_snapshot_preview1": asmLibraryArg
       };
@@ -43461,7 +43488,7 @@ var NativeCRC64 = (() => {
       }
       function instantiateArrayBuffer(receiver) {
         return getBinaryPromise().then(function(binary) {
-          return WebAssembly.instantiate(binary, info2);
+          return WebAssembly.instantiate(binary, info3);
         }).then(function(instance) {
           return instance;
         }).then(receiver, function(reason) {
@@ -43477,7 +43504,7 @@ var NativeCRC64 = (() => {
       }
       if (Module["instantiateWasm"]) {
         try {
-          var exports2 = Module["instantiateWasm"](info2, receiveInstance);
+          var exports2 = Module["instantiateWasm"](info3, receiveInstance);
           return exports2;
         } catch (e) {
           err("Module.instantiateWasm callback failed with error: " + e);
@@ -71771,25 +71798,6 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// src/report/format.ts
-function humanBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB"];
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(1);
-  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
-}
-function humanDuration(ms2) {
-  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
-}
-function cell(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
-}
-
 // src/cache/keys.ts
 function sameKey(a, b2) {
   return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
@@ -71895,6 +71903,57 @@ function compareStrings(a, b2) {
   return a < b2 ? -1 : a > b2 ? 1 : 0;
 }
 
+// src/platform/child-env.ts
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+
 // src/cache/go-caches.ts
 var execFileAsync = promisify3(execFile);
 var LABELS = {
@@ -71917,7 +71976,7 @@ async function saveGoCaches(plan, restored) {
   if (restored.status === "disabled" || plan.entries.length === 0) return { entries: [] };
   if (restored.status === "unavailable" || !isFeatureAvailable()) {
     const message = restored.message ?? "No cache service is configured for this job, so the Go caches are not saved.";
-    info(message);
+    info2(message);
     return { entries: plan.entries.map((planned) => skip(planned, "unavailable", message)) };
   }
   const entries = [];
@@ -71932,9 +71991,9 @@ async function saveGoCaches(plan, restored) {
     try {
       const started = Date.now();
       const selected = await selectEntryFiles(plan, planned, before, restored);
-      info(selected.summary);
+      info2(selected.summary);
       const decided = (outcome, message) => {
-        info(message);
+        info2(message);
         return {
           ...skip(planned, outcome, message),
           ...selectionFigures(selected),
@@ -71981,12 +72040,12 @@ async function saveEntry(planned, before, selected, started) {
   });
   if (selected.paths.length === 0) {
     const message2 = `${LABELS[planned.kind]} has nothing this module needs; nothing to save.`;
-    info(message2);
+    info2(message2);
     return result("empty", message2);
   }
   if (before?.matchedKey && before.contentsDigest === selected.digest) {
     const message2 = `${LABELS[planned.kind]} would hold what was restored from ${before.matchedKey}; not saving ${planned.saveKey}.`;
-    info(message2);
+    info2(message2);
     return result("unchanged", message2);
   }
   const lookup = await readingLibraryLog(
@@ -72011,7 +72070,7 @@ async function saveEntry(planned, before, selected, started) {
   const archiveBytes = archiveSize(log2, /File Size: (\d+)/) ?? archiveSize(log2, /Cache Size: ~\d+ MB \((\d+) B\)/);
   if (cacheId > 0) {
     const message2 = `Saved ${LABELS[planned.kind]} as ${planned.saveKey}: ${humanBytes(selected.bytes)} in ${selected.paths.length} files${archiveBytes !== null ? `, archive ${humanBytes(archiveBytes)}` : ""}, in ${humanDuration(Date.now() - started)}.`;
-    info(message2);
+    info2(message2);
     return result("saved", message2, archiveBytes);
   }
   if (log2.some((line) => line.startsWith("Cache save skipped:"))) {
@@ -72028,7 +72087,7 @@ async function saveEntry(planned, before, selected, started) {
   }
   if (reason && serviceUnreachable(reason)) return unreachable(reason);
   const message = `Could not save ${LABELS[planned.kind]} as ${planned.saveKey}: ${reason ?? "see the log above"}. The next run restores an older entry or none.`;
-  if (log2.some((line) => line.startsWith("::warning::") || line.startsWith("::error::"))) info(message);
+  if (log2.some((line) => line.startsWith("::warning::") || line.startsWith("::error::"))) info2(message);
   else warning(message);
   return result("failed", message, archiveBytes);
   function unreachable(reason2) {
@@ -72299,7 +72358,7 @@ async function saveReportToCache(report, commit, temp, header) {
     await writeFile3(file, JSON.stringify(report) + "\n");
     const id = await saveCache2([file], key);
     if (id === -1) return false;
-    info(`Saved this commit's size report to the cache as ${key}`);
+    info2(`Saved this commit's size report to the cache as ${key}`);
     return true;
   } catch (error2) {
     warning(`Could not save the size report to the cache: ${error2.message}`);
@@ -72311,11 +72370,18 @@ async function saveReportToCache(report, commit, temp, header) {
 var CACHE_STATE = "go-caches";
 var REPORT_FILE_STATE = "report-file";
 var COMMENT_HEADER_STATE = "comment-header";
+var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
 
 // src/post.ts
 async function saveCaches() {
   const state3 = getState(CACHE_STATE);
   if (!state3) return;
+  if (getState(UNTRUSTED_CHECKOUT_STATE)) {
+    info2(
+      "Not saving caches: this run built a fork\u2019s code with the base branch\u2019s privileges (see the warning above)."
+    );
+    return;
+  }
   const { plan, restored } = JSON.parse(state3);
   startGroup("Save caches");
   const saved = await saveGoCaches(plan, restored);

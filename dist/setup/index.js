@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path34 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path35 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path34 && path34[0] !== "/") {
-          path34 = `/${path34}`;
+        if (path35 && path35[0] !== "/") {
+          path35 = `/${path35}`;
         }
-        return new URL(`${origin}${path34}`);
+        return new URL(`${origin}${path35}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path34);
+        debuglog("sending request to %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path34,
+          path35,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path34);
+        debuglog("trailers received from %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path34,
+          path35,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path34, origin }
+            request: { method, path: path35, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path34);
+          debuglog("sending request to %s %s/%s", method, origin, path35);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path34,
+        path: path35,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path34 !== "string") {
+        if (typeof path35 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path34)) {
+        } else if (invalidPathRegex.test(path35)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path34, query) : path34;
+        this.path = query ? buildURL(path35, query) : path35;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path34, host, upgrade, blocking, reset } = request2;
+      const { method, path: path35, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path34} HTTP/1.1\r
+      let header = `${method} ${path35} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path34;
+      headers[HTTP2_HEADER_PATH] = path35;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path34 = search ? `${pathname}${search}` : pathname;
+        const path35 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path34;
+        this.opts.path = path35;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path34 = "/",
+          path: path35 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path34;
+        opts.path = origin + path35;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path34) {
-      if (typeof path34 !== "string") {
-        return path34;
+    function safeUrl(path35) {
+      if (typeof path35 !== "string") {
+        return path35;
       }
-      const pathSegments = path34.split("?");
+      const pathSegments = path35.split("?");
       if (pathSegments.length !== 2) {
-        return path34;
+        return path35;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path34, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path34);
+    function matchKey(mockDispatch2, { path: path35, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path35);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl(path34), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path34, method, body: body2, headers, query } = opts;
+      const { path: path35, method, body: body2, headers, query } = opts;
       return {
-        path: path34,
+        path: path35,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path34,
+            Path: path35,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path34) {
-      for (let i = 0; i < path34.length; ++i) {
-        const code2 = path34.charCodeAt(i);
+    function validateCookiePath(path35) {
+      for (let i = 0; i < path35.length; ++i) {
+        const code2 = path35.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path34 = opts.path;
+          let path35 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path34 = `/${path34}`;
+            path35 = `/${path35}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path34);
+          url2 = new URL(util5.parseOrigin(url2).origin + path35);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -24112,9 +24112,9 @@ var require_reflection_type_check = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var oneof_1 = require_oneof();
     var ReflectionTypeCheck = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       prepare() {
         if (this.data)
@@ -24360,8 +24360,8 @@ var require_reflection_json_reader = __commonJS({
     var assert_1 = require_assert();
     var reflection_long_convert_1 = require_reflection_long_convert();
     var ReflectionJsonReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -24657,9 +24657,9 @@ var require_reflection_json_writer = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var assert_1 = require_assert();
     var ReflectionJsonWriter = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       /**
        * Converts the message to a JSON object, based on the field descriptors.
@@ -24912,8 +24912,8 @@ var require_reflection_binary_reader = __commonJS({
     var reflection_long_convert_1 = require_reflection_long_convert();
     var reflection_scalar_default_1 = require_reflection_scalar_default();
     var ReflectionBinaryReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -25086,8 +25086,8 @@ var require_reflection_binary_writer = __commonJS({
     var assert_1 = require_assert();
     var pb_long_1 = require_pb_long();
     var ReflectionBinaryWriter = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         if (!this.fields) {
@@ -25337,9 +25337,9 @@ var require_reflection_merge_partial = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionMergePartial = void 0;
-    function reflectionMergePartial4(info2, target, source) {
+    function reflectionMergePartial4(info3, target, source) {
       let fieldValue, input = source, output;
-      for (let field of info2.fields) {
+      for (let field of info3.fields) {
         let name = field.localName;
         if (field.oneof) {
           const group = input[field.oneof];
@@ -25408,12 +25408,12 @@ var require_reflection_equals = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionEquals = void 0;
     var reflection_info_1 = require_reflection_info();
-    function reflectionEquals(info2, a, b2) {
+    function reflectionEquals(info3, a, b2) {
       if (a === b2)
         return true;
       if (!a || !b2)
         return false;
-      for (let field of info2.fields) {
+      for (let field of info3.fields) {
         let localName = field.localName;
         let val_a = field.oneof ? a[field.oneof][localName] : a[localName];
         let val_b = field.oneof ? b2[field.oneof][localName] : b2[localName];
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path34, options2) {
+    function openPromise(path35, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path34, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path35, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path34, options2, callback) {
+    function open3(path35, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path34, "r", function(err, fd) {
+      fs8.open(path35, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -28792,12 +28792,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -28807,7 +28807,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -28830,8 +28830,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -28860,7 +28860,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter18(this, void 0, void 0, function* () {
           return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
@@ -28872,7 +28872,7 @@ var require_lib = __commonJS({
                 resolve3(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -28882,12 +28882,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -28896,7 +28896,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse2(msg);
           handleResult(void 0, res);
         });
@@ -28908,7 +28908,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -28944,27 +28944,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https4 : http4;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https4 : http4;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -29609,12 +29609,12 @@ var HttpClient = class {
         throw new Error("Client has already been disposed.");
       }
       const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      let info3 = this._prepareRequest(verb, parsedUrl, headers);
       const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
       let numTries = 0;
       let response;
       do {
-        response = yield this.requestRaw(info2, data);
+        response = yield this.requestRaw(info3, data);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
           for (const handler2 of this.handlers) {
@@ -29624,7 +29624,7 @@ var HttpClient = class {
             }
           }
           if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
+            return authenticationHandler.handleAuthentication(this, info3, data);
           } else {
             return response;
           }
@@ -29647,8 +29647,8 @@ var HttpClient = class {
               }
             }
           }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
+          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info3, data);
           redirectsRemaining--;
         }
         if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -29677,7 +29677,7 @@ var HttpClient = class {
    * @param info
    * @param data
    */
-  requestRaw(info2, data) {
+  requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
@@ -29689,7 +29689,7 @@ var HttpClient = class {
             resolve3(res);
           }
         }
-        this.requestRawWithCallback(info2, data, callbackForResult);
+        this.requestRawWithCallback(info3, data, callbackForResult);
       });
     });
   }
@@ -29699,12 +29699,12 @@ var HttpClient = class {
    * @param data
    * @param onResult
    */
-  requestRawWithCallback(info2, data, onResult) {
+  requestRawWithCallback(info3, data, onResult) {
     if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
+      if (!info3.options.headers) {
+        info3.options.headers = {};
       }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
     function handleResult(err, res) {
@@ -29713,7 +29713,7 @@ var HttpClient = class {
         onResult(err, res);
       }
     }
-    const req = info2.httpModule.request(info2.options, (msg) => {
+    const req = info3.httpModule.request(info3.options, (msg) => {
       const res = new HttpClientResponse(msg);
       handleResult(void 0, res);
     });
@@ -29725,7 +29725,7 @@ var HttpClient = class {
       if (socket) {
         socket.end();
       }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+      handleResult(new Error(`Request timeout: ${info3.options.path}`));
     });
     req.on("error", function(err) {
       handleResult(err);
@@ -29761,27 +29761,27 @@ var HttpClient = class {
     return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
   }
   _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
+    const info3 = {};
+    info3.parsedUrl = requestUrl;
+    const usingSsl = info3.parsedUrl.protocol === "https:";
+    info3.httpModule = usingSsl ? https : http;
     const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
+    info3.options = {};
+    info3.options.host = info3.parsedUrl.hostname;
+    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+    info3.options.method = method;
+    info3.options.headers = this._mergeHeaders(headers);
     if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
+      info3.options.headers["user-agent"] = this.userAgent;
     }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
+    info3.options.agent = this._getAgent(info3.parsedUrl);
     if (this.handlers) {
       for (const handler2 of this.handlers) {
-        handler2.prepareRequest(info2.options);
+        handler2.prepareRequest(info3.options);
       }
     }
-    return info2;
+    return info3;
   }
   _mergeHeaders(headers) {
     if (this.requestOptions && this.requestOptions.headers) {
@@ -31155,9 +31155,46 @@ function saveState(name, value) {
   issueCommand("save-state", { name }, toCommandValue(value));
 }
 
+// src/report/format.ts
+function humanBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
+}
+function humanDuration(ms2) {
+  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
+}
+function cell(text) {
+  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
+}
+function code(text, inTable = false) {
+  const oneLine = text.replace(/\r\n|\r|\n/g, " ");
+  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") || /^ .* $/.test(oneLine) ? " " : "";
+  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, "\\|") : oneLine}${pad}${fence}`;
+}
+function logSafe(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
+}
+
+// src/log.ts
+function info2(message) {
+  info(logSafe(message));
+}
+function addMatcher(file) {
+  info(`::add-matcher::${file}`);
+}
+
 // src/main.ts
 import os10 from "node:os";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33693,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path34, level) {
-    this.path = path34;
+  constructor(path35, level) {
+    this.path = path35;
     this.level = level;
   }
 };
@@ -37814,12 +37851,12 @@ function getOperationRequestInfo(request2) {
   if (hasOriginalRequest(request2)) {
     return getOperationRequestInfo(request2[originalRequestSymbol]);
   }
-  let info2 = state2.operationRequestMap.get(request2);
-  if (!info2) {
-    info2 = {};
-    state2.operationRequestMap.set(request2, info2);
+  let info3 = state2.operationRequestMap.get(request2);
+  if (!info3) {
+    info3 = {};
+    state2.operationRequestMap.set(request2, info3);
   }
-  return info2;
+  return info3;
 }
 
 // node_modules/@azure/core-client/dist/esm/deserializationPolicy.js
@@ -38185,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path34 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path34.startsWith("/")) {
-      path34 = path34.substring(1);
+    let path35 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path35.startsWith("/")) {
+      path35 = path35.substring(1);
     }
-    if (isAbsoluteUrl(path34)) {
-      requestUrl = path34;
+    if (isAbsoluteUrl(path35)) {
+      requestUrl = path35;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path34);
+      requestUrl = appendPath(requestUrl, path35);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38239,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path34 = pathToAppend.substring(0, searchStart);
+    const path35 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path34;
+    newPath = newPath + path35;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41118,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path34 = this._matcher.path;
-    return path34.length > 0 ? path34[path34.length - 1].tag : void 0;
+    const path35 = this._matcher.path;
+    return path35.length > 0 ? path35[path35.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path34 = this._matcher.path;
-    return path34.length > 0 ? path34[path34.length - 1].namespace : void 0;
+    const path35 = this._matcher.path;
+    return path35.length > 0 ? path35[path35.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41135,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return void 0;
-    return path34[path34.length - 1].values?.[attrName];
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return void 0;
+    return path35[path35.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41145,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return false;
-    const current = path34[path34.length - 1];
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return false;
+    const current = path35[path35.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41173,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return -1;
-    return path34[path34.length - 1].position ?? 0;
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return -1;
+    return path35[path35.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return -1;
-    return path34[path34.length - 1].counter ?? 0;
+    const path35 = this._matcher.path;
+    if (path35.length === 0) return -1;
+    return path35[path35.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44446,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path34) {
+    function locateFile(path35) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path34, scriptDirectory);
+        return Module["locateFile"](path35, scriptDirectory);
       }
-      return scriptDirectory + path34;
+      return scriptDirectory + path35;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -45715,7 +45752,7 @@ var NativeCRC64 = (() => {
       });
     }
     function createWasm() {
-      var info2 = {
+      var info3 = {
         "env": asmLibraryArg,
         "wasi_snapshot_preview1": asmLibraryArg
       };
@@ -45739,7 +45776,7 @@ var NativeCRC64 = (() => {
       }
       function instantiateArrayBuffer(receiver) {
         return getBinaryPromise().then(function(binary) {
-          return WebAssembly.instantiate(binary, info2);
+          return WebAssembly.instantiate(binary, info3);
         }).then(function(instance) {
           return instance;
         }).then(receiver, function(reason) {
@@ -45755,7 +45792,7 @@ var NativeCRC64 = (() => {
       }
       if (Module["instantiateWasm"]) {
         try {
-          var exports2 = Module["instantiateWasm"](info2, receiveInstance);
+          var exports2 = Module["instantiateWasm"](info3, receiveInstance);
           return exports2;
         } catch (e) {
           err("Module.instantiateWasm callback failed with error: " + e);
@@ -47537,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path34 = getURLPath(request2.url) || "/";
+    const path35 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path34}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path35}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48021,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path34 = getURLPath(request2.url) || "/";
+    const path35 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path34}`;
+    canonicalizedResourceString += `/${options2.accountName}${path35}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -61964,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path34 = urlParsed.pathname;
-  path34 = path34 || "/";
-  path34 = escape2(path34);
-  urlParsed.pathname = path34;
+  let path35 = urlParsed.pathname;
+  path35 = path35 || "/";
+  path35 = escape2(path35);
+  urlParsed.pathname = path35;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62052,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path34 = urlParsed.pathname;
-  path34 = path34 ? path34.endsWith("/") ? `${path34}${name}` : `${path34}/${name}` : name;
-  urlParsed.pathname = path34;
+  let path35 = urlParsed.pathname;
+  path35 = path35 ? path35.endsWith("/") ? `${path35}${name}` : `${path35}/${name}` : name;
+  urlParsed.pathname = path35;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -73574,35 +73611,6 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// src/report/format.ts
-function humanBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB"];
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(1);
-  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
-}
-function humanDuration(ms2) {
-  return ms2 >= 1e3 ? `${(ms2 / 1e3).toFixed(2)} s` : `${Math.round(ms2)} ms`;
-}
-function cell(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/[\\`*_{}[\]<>|~#]/g, "\\$&").replace(/&/g, "&amp;");
-}
-function code(text, inTable = false) {
-  const oneLine = text.replace(/\r\n|\r|\n/g, " ");
-  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") || /^ .* $/.test(oneLine) ? " " : "";
-  return `${fence}${pad}${inTable ? oneLine.replace(/\|/g, "\\|") : oneLine}${pad}${fence}`;
-}
-function logSafe(text) {
-  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^(\s*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
-}
-
 // src/cache/keys.ts
 import { createHash as createHash2 } from "node:crypto";
 import path14 from "node:path";
@@ -73884,6 +73892,70 @@ var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
 var DOWNLOAD = "cache/download";
 var SUMDB = `${DOWNLOAD}/sumdb`;
 
+// src/platform/child-env.ts
+var GO_SETTING = /^GO[A-Z0-9]*$/;
+var ALLOWED_PREFIXES = ["CGO_", "LC_"];
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+function childMaySee(name) {
+  const upper = name.toUpperCase();
+  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
+}
+function childEnv(env) {
+  const allowed = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
+  }
+  return allowed;
+}
+
 // src/cache/go-caches.ts
 var execFileAsync = promisify3(execFile);
 var LABELS = {
@@ -73911,7 +73983,7 @@ async function buildKeyEnvironment(goBinary) {
     if (value) env[name] = value;
   }
   const { stdout } = await execFileAsync(goBinary, ["env", "-json", "GOFLAGS", "GOEXPERIMENT"], {
-    env: { ...process.env, GOTOOLCHAIN: "local" },
+    env: { ...childEnv(process.env), GOTOOLCHAIN: "local" },
     timeout: 6e4
   });
   for (const [name, value] of Object.entries(JSON.parse(stdout))) {
@@ -74007,7 +74079,7 @@ async function restoreGoCaches(plan) {
         ...failure ? { error: failure } : {}
       };
       entries.push(entry);
-      info(describeRestore(planned, entry, plan.flagsDescription));
+      info2(describeRestore(planned, entry, plan.flagsDescription));
     } finally {
       endGroup();
     }
@@ -74350,6 +74422,14 @@ function parseBaseUrl(value, inputName, fallback) {
       `use a go.dev-compatible mirror such as ${fallback}`
     );
   }
+  const host = new URL(trimmed).hostname;
+  if (trimmed.startsWith("http://") && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
+      `use the mirror's https:// URL, such as ${fallback}`
+    );
+  }
   return trimmed;
 }
 function parseBoolean(value, inputName) {
@@ -74452,8 +74532,19 @@ function parseBuildFlags(value) {
   return flags;
 }
 function readConfig(input, runner) {
-  const workingDirectory = path17.resolve(runner.workspace, input("working-directory") || ".");
-  const inWorkspace = (value) => path17.resolve(runner.workspace, value);
+  const inWorkspace = (value, inputName) => {
+    const resolved = path17.resolve(runner.workspace, value);
+    const relative3 = path17.relative(runner.workspace, resolved);
+    if (relative3.startsWith("..") || path17.isAbsolute(relative3)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
+        "give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod"
+      );
+    }
+    return resolved;
+  };
+  const workingDirectory = inWorkspace(input("working-directory") || ".", "working-directory");
   const packages = parseList(input("packages") || ".");
   if (packages.length === 0) {
     throw new InputError(
@@ -74471,7 +74562,7 @@ function readConfig(input, runner) {
   const cgo = parseBoolean(input("cgo") || "false", "cgo");
   const buildTags = parseBuildTags(input("build-tags"));
   const buildFlags = parseBuildFlags(input("build-flags"));
-  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path17.join(workingDirectory, "dist");
+  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
   const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
   planBuilds({
     workingDirectory,
@@ -74487,7 +74578,7 @@ function readConfig(input, runner) {
   });
   return {
     goVersion: input("go-version").trim(),
-    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim()) : "",
+    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim(), "go-version-file") : "",
     workingDirectory,
     architecture: input("architecture").trim() || "auto",
     checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
@@ -74513,7 +74604,7 @@ function readConfig(input, runner) {
     parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
     failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
     attribution: parseBoolean(input("attribution") || "false", "attribution"),
-    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim()) : "",
+    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
     mergeReports: input("merge-reports").trim(),
     cache: parseBoolean(input("cache") || "true", "cache"),
     cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
@@ -74554,7 +74645,7 @@ function answerOf(command, args) {
       execFile2(
         command,
         args,
-        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true },
+        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
         (error2, stdout) => resolve3(error2 ? void 0 : stdout)
       );
     } catch {
@@ -74685,9 +74776,9 @@ function renderBuildSection(report) {
 }
 
 // src/steps/build-targets.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import os9 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/binary/inspect-file.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -74796,9 +74887,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path34, version3, sum] = fields;
-  if (path34 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path34, version: version3, ...sum ? { sum } : {} };
+  const [path35, version3, sum] = fields;
+  if (path35 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path35, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -75189,14 +75280,119 @@ function attributeSizes(symbols, limit = 15) {
 
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir3 } from "node:fs/promises";
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import path19 from "node:path";
+
+// src/platform/confine.ts
+import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2 } from "node:fs/promises";
 import path18 from "node:path";
+function isWithin(child2, parent) {
+  const relative3 = path18.relative(parent, child2);
+  return relative3 === "" || !relative3.startsWith("..") && !path18.isAbsolute(relative3);
+}
+async function makeDirectory(dir) {
+  await mkdir3(dir).catch((error2) => {
+    if (error2.code !== "EEXIST") throw error2;
+  });
+}
+async function realRoots(roots) {
+  const real = await Promise.all(roots.filter(Boolean).map((root) => realpath(root).catch(() => void 0)));
+  return real.filter((root) => root !== void 0);
+}
+async function confinedDirectory(dir, options2) {
+  const missing = [];
+  let existing = path18.resolve(dir);
+  while (!await lstat3(existing).then(
+    () => true,
+    () => false
+  )) {
+    missing.unshift(path18.basename(existing));
+    const parent = path18.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  const real = await checkResolved(existing, dir, options2);
+  let current = real;
+  for (const name of missing) {
+    current = path18.join(current, name);
+    await makeDirectory(current);
+    const info3 = await lstat3(current);
+    if (!info3.isDirectory()) {
+      throw new InputError(
+        options2.input,
+        `${options2.input} ${dir} is not a directory (${current} is ${info3.isSymbolicLink() ? "a symlink" : "a file"})`,
+        "point it at a directory inside the workspace"
+      );
+    }
+  }
+  return current;
+}
+async function checkResolved(existing, given, options2) {
+  const real = await realpath(existing).catch((error2) => {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} cannot be resolved (${existing}: ${error2.code ?? error2.message}), e.g. a symlink to nowhere`,
+      "remove the symlink or point the input at a real path inside the workspace"
+    );
+  });
+  const roots = await realRoots(options2.roots);
+  const forbidden = await realRoots(options2.forbidden ?? []);
+  const through = real === path18.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
+  if (!roots.some((root) => isWithin(real, root))) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} resolves outside the workspace${through}; refusing to follow it`,
+      "remove the symlink or point the input at a real directory inside the workspace"
+    );
+  }
+  const inside = forbidden.find((dir) => isWithin(real, dir) || isWithin(dir, real));
+  if (inside) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} resolves to ${real}, which holds or is inside the toolchain at ${inside}`,
+      "point it at a directory of its own inside the workspace"
+    );
+  }
+  return real;
+}
+async function confinedFile(file, options2) {
+  const real = await checkResolved(file, file, options2);
+  const info3 = await lstat3(real);
+  if (!info3.isFile()) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${file} is not a regular file`,
+      "point it at a regular file inside the workspace"
+    );
+  }
+  return real;
+}
+async function placeFile(source, root, relative3) {
+  const parts = relative3.split(/[\\/]+/).filter(Boolean);
+  if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
+  let current = root;
+  for (const name of parts.slice(0, -1)) {
+    current = path18.join(current, name);
+    await makeDirectory(current);
+    const info3 = await lstat3(current);
+    if (!info3.isDirectory()) {
+      throw new Error(
+        `${current} is ${info3.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
+      );
+    }
+  }
+  const destination = path18.join(current, parts.at(-1));
+  await rename2(source, destination);
+  return destination;
+}
+
+// src/build/run.ts
 function runCommand(command, args, options2) {
   const started = process.hrtime.bigint();
   return new Promise((resolve3) => {
     const child2 = spawn2(command, args, {
       cwd: options2.cwd,
-      env: options2.env,
+      env: childEnv(options2.env),
       stdio: ["ignore", "pipe", "pipe"]
     });
     const out = [];
@@ -75253,18 +75449,51 @@ async function runBuildJob(job, options2) {
     skipped: false
   };
 }
-async function runBuilds(jobs, options2) {
-  await Promise.all(
-    [...new Set(jobs.map((job) => path18.dirname(job.output)))].map((dir) => mkdir3(dir, { recursive: true }))
-  );
-  let stop = false;
-  return mapPool(jobs, options2.parallel, async (job) => {
-    if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-    const outcome = await runBuildJob(job, options2);
-    if (!outcome.ok && options2.failFast) stop = true;
-    options2.onJobEnd?.(outcome);
-    return outcome;
+function sharedDirectory(dirs) {
+  return dirs.reduce((shared, dir) => {
+    while (path19.relative(shared, dir).startsWith("..")) shared = path19.dirname(shared);
+    return shared;
   });
+}
+function writingTo(job, output) {
+  return {
+    ...job,
+    args: job.args.map((arg, index) => job.args[index - 1] === "-o" ? output : arg),
+    output
+  };
+}
+async function runBuilds(jobs, options2) {
+  if (jobs.length === 0) return [];
+  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path19.dirname(job.output)));
+  const outputRoot = await confinedDirectory(outputDir, {
+    input: "output-dir",
+    roots: options2.roots ?? [options2.cwd],
+    forbidden: options2.forbidden ?? []
+  });
+  const staging = await mkdtemp(path19.join(outputRoot, ".setup-go-arm64-build-"));
+  let stop = false;
+  try {
+    return await mapPool(jobs, options2.parallel, async (job, index) => {
+      if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
+      const staged = path19.join(staging, `${index}${path19.extname(job.output)}`);
+      const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
+      if (outcome.ok) {
+        try {
+          await placeFile(staged, outputRoot, path19.relative(outputDir, job.output));
+        } catch (error2) {
+          outcome.ok = false;
+          outcome.output += `
+not moved into output-dir: ${error2.message}
+`;
+        }
+      }
+      if (!outcome.ok && options2.failFast) stop = true;
+      options2.onJobEnd?.(outcome);
+      return outcome;
+    });
+  } finally {
+    await rm3(staging, { recursive: true, force: true });
+  }
 }
 
 // src/build/attribution.ts
@@ -75285,7 +75514,7 @@ async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
 }
 
 // src/build/diagnostics.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
 function parseGoDiagnostics(output, cwd, repositoryRoot) {
   const diagnostics = [];
@@ -75299,8 +75528,8 @@ ${line.trim()}`;
       continue;
     }
     const [, file, lineNumber, column, message] = match3;
-    const absolute = path19.resolve(cwd, file);
-    const relative3 = path19.relative(repositoryRoot, absolute).split(path19.sep).join("/");
+    const absolute = path20.resolve(cwd, file);
+    const relative3 = path20.relative(repositoryRoot, absolute).split(path20.sep).join("/");
     last = {
       file: relative3.startsWith("..") ? absolute : relative3,
       line: Number(lineNumber),
@@ -75313,7 +75542,7 @@ ${line.trim()}`;
 }
 
 // src/build/packages.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var FIELD = "";
 var RECORD = "";
 var GO_LIST_ARGS = [
@@ -75329,7 +75558,7 @@ function parseGoList(output) {
   });
 }
 function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path20.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const entryFor = (pkg) => given.find((entry) => path21.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
   const describe2 = (pkg) => {
     const entry = entryFor(pkg);
     return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
@@ -75360,7 +75589,7 @@ function defaultExecName(importPath) {
 function binaryNames(listed, given, workingDirectory) {
   const names = {};
   for (const entry of given) {
-    const pkg = listed.find((candidate) => candidate.dir === path20.resolve(workingDirectory, entry));
+    const pkg = listed.find((candidate) => candidate.dir === path21.resolve(workingDirectory, entry));
     if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
   }
   return names;
@@ -75461,7 +75690,7 @@ function displayCommand(command, args) {
 }
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp(path21.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp2(path22.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -75470,7 +75699,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path21.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path22.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -75479,26 +75708,30 @@ async function addSizeAttribution(results, config, go2, temp) {
   } catch (error2) {
     warning(`No size attribution: ${error2.message}`);
   } finally {
-    await rm3(scratch, { recursive: true, force: true });
+    await rm4(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
-  info(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
+  info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
   return attributionMs;
 }
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
   const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
-  info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
+  info2(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
     ...go2,
+    outputDir: config.outputDir,
+    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
+    roots: [workspace, env.RUNNER_TEMP ?? ""],
+    forbidden: [path22.dirname(path22.dirname(goBinary))],
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      info(logSafe(displayCommand("go", outcome.job.args)));
-      if (outcome.output) info(logSafe(outcome.output.trimEnd()));
+      info2(displayCommand("go", outcome.job.args));
+      if (outcome.output) info2(outcome.output.trimEnd());
       endGroup();
     }
   });
@@ -75526,7 +75759,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     if (problems.length > 0) {
       failed.push(outcome.job.label);
       error(
-        `${path21.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
+        `${path22.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
       );
       continue;
     }
@@ -75537,7 +75770,7 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path21.relative(workspace, outcome.job.output).split(path21.sep).join("/"),
+        path: path22.relative(workspace, outcome.job.output).split(path22.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
@@ -75566,11 +75799,12 @@ async function buildTargets(config, goBinary, workspace, env) {
 
 // src/steps/check-inputs.ts
 import { stat as stat2 } from "node:fs/promises";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/toolchain/dirhash.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
 import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/toolchain/sumdb.ts
 import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
@@ -75887,6 +76121,112 @@ function parseGoSumLine(line) {
   }
   return entry;
 }
+var OMITTED_FROM_MODULE = ["go/.github/", "go/api/", "go/doc/", "go/misc/", "go/test/"];
+function toolchainModuleName(archiveName, prefix2) {
+  if (!archiveName.startsWith("go/")) throw new Error(`${archiveName} is not under go/`);
+  if (OMITTED_FROM_MODULE.some((dir) => archiveName.startsWith(dir))) return void 0;
+  const renamed = archiveName.endsWith("/go.mod") ? `${archiveName.slice(0, -"go.mod".length)}_go.mod` : archiveName;
+  return `${prefix2}${renamed.slice("go".length)}`;
+}
+async function hashGoArchiveAsModule(archivePath, module, limits) {
+  const prefix2 = `${module.path}@${module.version}`;
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let inflated = 0;
+  let entries = 0;
+  const add = (name, sha256Hex) => {
+    if (seen.has(name)) throw new Error(`${archivePath}: more than one entry is named ${name}`);
+    seen.add(name);
+    files.push({ name, sha256Hex });
+  };
+  const count = (bytes) => {
+    inflated += bytes;
+    if (inflated > limits.maxInflatedBytes)
+      throw new Error(
+        `${archivePath} inflates past ${limits.maxInflatedBytes} bytes; refusing to hash further`
+      );
+  };
+  const countEntry = () => {
+    if (++entries > limits.maxEntries)
+      throw new Error(
+        `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`
+      );
+  };
+  if (archivePath.endsWith(".zip")) {
+    const zip = await import_yauzl.default.openPromise(archivePath, {
+      lazyEntries: true,
+      decodeStrings: false,
+      autoClose: false
+    });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        countEntry();
+        const name = utf82.decode(entry.fileNameRaw);
+        if (name.endsWith("/")) continue;
+        const moduleName = toolchainModuleName(name, prefix2);
+        const content = createHash6("sha256");
+        for await (const chunk of await zip.openReadStreamPromise(entry)) {
+          count(chunk.length);
+          content.update(chunk);
+        }
+        if (moduleName) add(moduleName, content.digest("hex"));
+      }
+    } finally {
+      zip.close();
+    }
+    return hash1(files);
+  }
+  const parser = new rt({ strict: true });
+  const input = createReadStream2(archivePath);
+  let failure;
+  const fail = (error2) => {
+    failure ??= error2;
+    input.destroy();
+    parser.abort(error2);
+  };
+  await new Promise((resolve3) => {
+    parser.on("entry", (entry) => {
+      try {
+        countEntry();
+        if (entry.type !== "File" && entry.type !== "OldFile") {
+          entry.resume();
+          return;
+        }
+        const moduleName = toolchainModuleName(entry.path, prefix2);
+        const content = createHash6("sha256");
+        entry.on("data", (chunk) => {
+          try {
+            count(chunk.length);
+            content.update(chunk);
+          } catch (error2) {
+            fail(error2);
+          }
+        });
+        entry.on("end", () => {
+          try {
+            if (moduleName && !failure) add(moduleName, content.digest("hex"));
+          } catch (error2) {
+            fail(error2);
+          }
+        });
+      } catch (error2) {
+        fail(error2);
+      }
+    });
+    parser.on("end", resolve3);
+    parser.on("error", (error2) => {
+      fail(error2);
+      resolve3();
+    });
+    input.on("error", (error2) => {
+      fail(error2);
+      resolve3();
+    });
+    input.pipe(parser);
+  });
+  if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
+  return hash1(files);
+}
 
 // src/steps/check-inputs.ts
 async function kindOf(file) {
@@ -75897,7 +76237,7 @@ async function kindOf(file) {
   }
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path22.relative(workspace, file) || ".";
+  const shown = (file) => path23.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -75934,8 +76274,8 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { mkdir as mkdir4, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-import path23 from "node:path";
+import { readFile as readFile3, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
+import path24 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -76130,9 +76470,16 @@ function mergeReports(reports) {
 }
 
 // src/steps/publish-report.ts
-async function publishReport(report, reportFile) {
-  await mkdir4(path23.dirname(reportFile), { recursive: true });
-  await writeFile3(reportFile, JSON.stringify(report, null, 2) + "\n");
+async function publishReport(report, reportFile, roots) {
+  const dir = await confinedDirectory(path24.dirname(reportFile), { input: "report-file", roots });
+  const target = path24.join(dir, path24.basename(reportFile));
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await writeFile3(partial, JSON.stringify(report, null, 2) + "\n", { flag: "wx" });
+    await rename3(partial, target);
+  } finally {
+    await rm5(partial, { force: true });
+  }
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
   setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
@@ -76141,7 +76488,7 @@ async function publishReport(report, reportFile) {
   return reportFile;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path23.isAbsolute(pattern) ? pattern : path23.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path24.isAbsolute(pattern) ? pattern : path24.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -76153,18 +76500,18 @@ async function readAndMergeReports(patterns, workspace) {
   const reports = await Promise.all(
     files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
   );
-  info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
+  info2(`Merging ${reports.length} report(s): ${files.join(", ")}`);
   return mergeReports(reports);
 }
 
 // src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
-import path29 from "node:path";
+import { lstat as lstat4, readdir as readdir4, readFile as readFile4, rm as rm9 } from "node:fs/promises";
+import path30 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash7, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename2, rm as rm4 } from "node:fs/promises";
+import { rename as rename4, rm as rm6 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
@@ -76198,7 +76545,7 @@ function retryDelayMs(error2, attempt, policy) {
 }
 
 // src/net/http.ts
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream as createReadStream3 } from "node:fs";
 import { stat as stat3 } from "node:fs/promises";
 import http3 from "node:http";
 import https3 from "node:https";
@@ -76253,18 +76600,18 @@ function describeNetworkError(error2) {
 }
 async function openFile(url2) {
   const file = fileURLToPath3(url2);
-  const info2 = await stat3(file).catch((error2) => {
+  const info3 = await stat3(file).catch((error2) => {
     if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
     throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
   });
-  const found = info2?.isFile() === true;
+  const found = info3?.isFile() === true;
   return {
     status: found ? 200 : 404,
     statusText: found ? "OK" : "Not Found",
     url: url2.href,
     header: () => void 0,
-    declaredLength: found ? info2.size : 0,
-    body: found ? createReadStream2(file) : Readable5.from([])
+    declaredLength: found ? info3.size : 0,
+    body: found ? createReadStream3(file) : Readable5.from([])
   };
 }
 function requestOnce(url2, headers, decompress, stallTimeoutMs) {
@@ -76462,11 +76809,11 @@ async function downloadFile(options2) {
       try {
         return await downloadOnce(options2, partial);
       } catch (error2) {
-        await rm4(partial, { force: true });
+        await rm6(partial, { force: true });
         throw error2;
       }
     });
-    await rename2(partial, options2.destination);
+    await rename4(partial, options2.destination);
     return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
   } catch (error2) {
     if (!(error2 instanceof WriteError)) throw error2;
@@ -76616,13 +76963,13 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm6 } from "node:fs/promises";
-import path28 from "node:path";
+import { rm as rm8 } from "node:fs/promises";
+import path29 from "node:path";
 
 // src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream4 } from "node:fs";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
 // src/toolchain/archive-paths.ts
@@ -76750,8 +77097,8 @@ var ArchiveEntryChecker = class {
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash8 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir5 } from "node:fs/promises";
-import path24 from "node:path";
+import { mkdir as mkdir4 } from "node:fs/promises";
+import path25 from "node:path";
 var utf83 = new TextDecoder("utf-8", { fatal: true });
 function hashedName(zipPath, entry) {
   try {
@@ -76808,7 +77155,7 @@ function directoryMaker() {
   return async (directory) => {
     let making = made.get(directory);
     if (!making) {
-      making = mkdir5(directory, { recursive: true });
+      making = mkdir4(directory, { recursive: true });
       made.set(directory, making);
     }
     await making;
@@ -76844,15 +77191,15 @@ async function extractZip(options2) {
     ...options2.moduleFixups ? { rename: (file) => restoredModuleFileName(file) ?? file } : {}
   });
   let files = 0;
-  const makeDirectory = directoryMaker();
+  const makeDirectory2 = directoryMaker();
   const hashed = [];
   const writeEntry = async (entry, decision) => {
     const hash = options2.moduleHash ? createHash8("sha256") : void 0;
     if (hash) hashed.push({ name: hashedName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path24.join(options2.destination, decision.path);
-      await makeDirectory(path24.dirname(target));
+      const target = path25.join(options2.destination, decision.path);
+      await makeDirectory2(path25.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
@@ -76861,7 +77208,7 @@ async function extractZip(options2) {
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory(path24.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path25.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -76869,7 +77216,7 @@ async function extractZip(options2) {
     if (hash && record) record.sha256Hex = hash.digest("hex");
   };
   try {
-    await makeDirectory(options2.destination);
+    await makeDirectory2(options2.destination);
     await new Promise((resolve3, reject) => {
       const writing = /* @__PURE__ */ new Set();
       let failure;
@@ -76935,9 +77282,9 @@ async function extractTarGz(options2) {
     maxExtractedBytes: options2.maxExtractedBytes,
     allowLinks: true
   });
-  const makeDirectory = directoryMaker();
-  await makeDirectory(options2.destination);
-  const input = createReadStream3(options2.archivePath);
+  const makeDirectory2 = directoryMaker();
+  await makeDirectory2(options2.destination);
+  const input = createReadStream4(options2.archivePath);
   const parser = new rt({ strict: true });
   const stop = new AbortController();
   let firstError;
@@ -76952,17 +77299,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path25.join(options2.destination, decision.path);
+      const target = path26.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory(path25.dirname(target));
+        await makeDirectory2(path26.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory(decision.action === "directory" ? target : path25.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path26.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path25.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path26.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -77009,11 +77356,11 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir6, readdir as readdir3, rename as rename3, rm as rm5, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import path26 from "node:path";
+import { mkdir as mkdir5, readdir as readdir3, rename as rename5, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import path27 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path26.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path27.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat4(file).then(
@@ -77023,8 +77370,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path26.join(dir, "bin"))) return void 0;
-  if (await exists2(path26.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path27.join(dir, "bin"))) return void 0;
+  if (await exists2(path27.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -77041,13 +77388,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path26.dirname(toolchainDir(slot));
+  const parent = path27.dirname(toolchainDir(slot));
   const names = await readdir3(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm5(path26.join(parent, name), { recursive: true, force: true });
+    await rm7(path27.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -77057,34 +77404,34 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path26.join(path26.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path27.join(path27.dirname(finalDir), workDirName(slot, "leftover"));
   try {
-    await rename3(finalDir, aside);
+    await rename5(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm5(aside, { recursive: true, force: true });
+  await rm7(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path26.dirname(finalDir);
-  await mkdir6(parent, { recursive: true });
+  const parent = path27.dirname(finalDir);
+  await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path26.join(parent, workDirName(slot, "staging"));
+  const staging = path27.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path27.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
-        await rename3(staging, finalDir);
+        await rename5(staging, finalDir);
         break;
       } catch (error2) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm5(staging, { recursive: true, force: true });
+          await rm7(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -77094,7 +77441,7 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm5(staging, { recursive: true, force: true });
+    await rm7(staging, { recursive: true, force: true });
     throw error2;
   }
 }
@@ -77102,11 +77449,11 @@ async function installAtomically(slot, provenance, populate) {
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
 import { open as open2 } from "node:fs/promises";
-import path27 from "node:path";
+import path28 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path27.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path28.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function readHead(file, length) {
   const handle = await open2(file, "r");
@@ -77120,7 +77467,7 @@ async function readHead(file, length) {
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
-    env: { ...env, GOTOOLCHAIN: "local" },
+    env: childEnv({ ...env, GOTOOLCHAIN: "local" }),
     timeout: 6e4
   });
   return JSON.parse(stdout);
@@ -77152,6 +77499,7 @@ async function probeToolchain(goroot) {
 var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
 var EXPANSION_FACTOR = 8;
 var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+var MAX_ARCHIVE_ENTRIES = 2e5;
 var PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
 function goDevArch(goarch) {
   return goarch === "arm" ? "armv6l" : goarch;
@@ -77194,7 +77542,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path28.join(
+  const archivePath = path29.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -77217,15 +77565,32 @@ async function installFromGoDev(options2) {
         `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
       );
     }
+    const indexHost = new URL(url2).host;
     options2.log(
-      expected ? `Verified ${file.filename}: sha256 ${download.sha256} matches the release index` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
+      expected ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
     );
+    if (options2.independent) {
+      const { module, hash, via } = options2.independent;
+      const actual = await hashGoArchiveAsModule(archivePath, module, {
+        maxInflatedBytes: download.bytes * EXPANSION_FACTOR,
+        maxEntries: MAX_ARCHIVE_ENTRIES
+      });
+      if (actual !== hash) {
+        throw new VerificationError(
+          `Checksum mismatch for ${file.filename} from ${url2}: its files hash to ${actual} as ${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt archive (its own index agreeing proves nothing); nothing was installed.`
+        );
+      }
+      options2.log(
+        `Verified ${file.filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`
+      );
+    }
     const provenance = {
       source: "go.dev",
       version: `go${version3}`,
       url: url2,
       sha256: download.sha256,
-      verified: !!expected
+      verified: !!expected,
+      ...options2.independent ? { h1: options2.independent.hash, h1By: options2.independent.via } : {}
     };
     const installed = await installAtomically(options2.slot, provenance, async (staging) => {
       await extractGoArchive({
@@ -77238,7 +77603,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm6(archivePath, { force: true });
+    await rm8(archivePath, { force: true });
   }
 }
 
@@ -77890,14 +78255,11 @@ function satisfies(version3, spec) {
 }
 
 // src/steps/setup-toolchain.ts
+var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
-async function readOptionalFile(file) {
-  try {
-    return await readFile4(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return void 0;
-    throw error2;
-  }
+async function readOptionalFile(file, input, workspace) {
+  if (!await lstat4(file).catch(() => void 0)) return void 0;
+  return readFile4(await confinedFile(file, { input, roots: [workspace] }), "utf8");
 }
 async function decideVersionSpec(config, workspace) {
   if (config.goVersion) {
@@ -77907,12 +78269,16 @@ async function decideVersionSpec(config, workspace) {
       decidedBy: `input go-version: ${config.goVersion}`
     };
   }
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [path29.join(config.workingDirectory, "go.work"), path29.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [path30.join(config.workingDirectory, "go.work"), path30.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
-    const text = await readOptionalFile(file);
+    const text = await readOptionalFile(
+      file,
+      config.goVersionFile ? "go-version-file" : path30.basename(file),
+      workspace
+    );
     if (text === void 0) continue;
-    const requirement = parseVersionFile(path29.relative(workspace, file).split(path29.sep).join("/"), text);
-    return { spec: parseVersionSpec(requirement.spec, path29.basename(file)), decidedBy: requirement.source };
+    const requirement = parseVersionFile(path30.relative(workspace, file).split(path30.sep).join("/"), text);
+    return { spec: parseVersionSpec(requirement.spec, path30.basename(file)), decidedBy: requirement.source };
   }
   if (config.goVersionFile) {
     throw new InputError(
@@ -77968,15 +78334,19 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
   for (const entry of parseGoproxy(config.goproxy)) {
     if (entry.url === "off") break;
     if (entry.url === "direct") {
-      info('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
+      info2('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path29.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path30.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
-      info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
-      await timed(timings, "fetch", () => downloadFile({ url: url2, destination: zipPath, log: info }));
+      info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
+      await timed(
+        timings,
+        "fetch",
+        () => downloadFile({ url: url2, destination: zipPath, log: info2, maxBytes: MAX_MODULE_ZIP_BYTES })
+      );
       const provenance = { module: `${module.path}@${module.version}`, hash: "", from: url2 };
       await timed(
         timings,
@@ -78001,7 +78371,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
               `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`
             );
           } else {
-            info(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
+            info2(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
           }
           await probeToolchain(staging);
         })
@@ -78014,11 +78384,11 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       lastError = error2;
       const status2 = error2 instanceof DownloadError ? error2.status : void 0;
       if (!(error2 instanceof DownloadError) || !mayFallThrough(entry, status2)) throw error2;
-      info(
+      info2(
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm7(zipPath, { force: true });
+      await rm9(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -78026,7 +78396,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
   );
 }
 async function fetchIndex2(config, source) {
-  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, { log: info });
+  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, { log: info2 });
   const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
   if (!proxy) {
     throw new InputError(
@@ -78035,10 +78405,10 @@ async function fetchIndex2(config, source) {
       "use e.g. https://proxy.golang.org,direct"
     );
   }
-  return fetchToolchainModuleList(proxy.url, { log: info });
+  return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir4(path29.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir4(path30.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -78062,6 +78432,14 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
   const release = releases.find((candidate) => candidate.version === version3);
   if (!release)
     throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version3}`);
+  const mirror = config.goDownloadBaseUrl !== GO_DEV_DOWNLOAD_BASE;
+  const module = toolchainModule(version3, platform2.goos, platform2.goarch);
+  const independent = mirror ? await timed(timings, "verify", () => trustedModuleHash(config, module)) : void 0;
+  if (mirror && !independent) {
+    warning(
+      `verify is false: the archive from ${config.goDownloadBaseUrl} is checked against that mirror's own index only.`
+    );
+  }
   const installed = await timed(
     timings,
     "fetch+verify+install",
@@ -78072,8 +78450,9 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
       goarch: platform2.goarch,
       slot,
       temp,
-      log: info,
-      verify: config.verify
+      log: info2,
+      verify: config.verify,
+      ...independent ? { independent: { module, ...independent } } : {}
     })
   );
   const file = release.files.find((f2) => installed.url.endsWith(`/${f2.filename}`));
@@ -78081,10 +78460,14 @@ async function fetchFrom(source, config, slot, version3, platform2, indexes, tem
     warning(
       `verify is false: Go ${version3} from ${installed.url} was installed without a published SHA-256.`
     );
-  return {
-    source: `${config.goDownloadBaseUrl} (release archive)`,
-    ...file?.sha256 ? { verifiedHash: `sha256:${installed.sha256}`, verifiedBy: "the release index" } : {}
-  };
+  const verified = independent ? {
+    verifiedHash: independent.hash,
+    verifiedBy: `${independent.via}, for the archive's files as ${module.path}@${module.version}; the sha256 matched ${new URL(installed.url).host}'s own index`
+  } : file?.sha256 ? {
+    verifiedHash: `sha256:${installed.sha256}`,
+    verifiedBy: mirror ? `only the release index of ${new URL(installed.url).host}, the mirror that sent the archive` : "the release index at go.dev"
+  } : {};
+  return { source: `${config.goDownloadBaseUrl} (release archive)`, ...verified };
 }
 function sourcesFor(config) {
   return config.toolchainSource === "auto" ? ["go.dev", "goproxy"] : [config.toolchainSource];
@@ -78113,19 +78496,19 @@ async function setupToolchain(config, facts, runner) {
         break;
       } catch (error2) {
         if (error2 instanceof InputError || source === sources.at(-1)) throw error2;
-        info(
+        info2(
           `Could not resolve against the ${source} index (${error2.message}); trying the next source.`
         );
       }
     }
   }
   if (!version3) throw new Error(`Could not resolve ${describeSpec(spec)}`);
-  info(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
+  info2(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
   const slot = { toolCache: runner.toolCache, version: goToSemver(version3), arch: arch2 };
   let goroot = await findInstalledToolchain(slot);
   let fetched;
   if (goroot) {
-    info(`Using Go ${version3} already in the tool cache: ${goroot}`);
+    info2(`Using Go ${version3} already in the tool cache: ${goroot}`);
   } else {
     for (const source of sources) {
       try {
@@ -78152,6 +78535,11 @@ async function setupToolchain(config, facts, runner) {
       throw new Error(`Go ${version3} was installed but is not in the tool cache at ${slot.toolCache}`);
   }
   const probe = await timed(timings, "prove", () => probeToolchain(goroot));
+  if (probe.env.GOVERSION !== `go${version3}`) {
+    throw new Error(
+      `The tool cache slot for Go ${version3} (${goroot}) holds ${probe.env.GOVERSION || "a toolchain that names no version"}, not go${version3}; refusing to use it. Remove ${goroot} so the release is installed afresh.`
+    );
+  }
   const proof = proveNative({
     requested,
     machine,
@@ -78173,7 +78561,7 @@ async function setupToolchain(config, facts, runner) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash9 } from "node:crypto";
@@ -78526,8 +78914,8 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir7, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile5 } from "node:fs/promises";
-import path30 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile5, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
+import path31 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -78535,7 +78923,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path30.resolve(workspace, trimmed) };
+  return { kind: "file", path: path31.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -78558,15 +78946,15 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path30.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path31.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
-    info("The cache service is not available here; no size report to restore");
+    info2("The cache service is not available here; no size report to restore");
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm8(file, { force: true });
+  await rm10(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -78576,7 +78964,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   if (!matched) {
-    info(`No size report in the cache for ${key} or any other commit`);
+    info2(`No size report in the cache for ${key} or any other commit`);
     return void 0;
   }
   let report;
@@ -78588,7 +78976,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
   }
   const commit = matched.slice(REPORT_CACHE_KEY_PREFIX.length);
   if (matched === key) {
-    info(`Base sizes: the cache entry ${matched}`);
+    info2(`Base sizes: the cache entry ${matched}`);
     return { report, source: `the cache entry for ${baseSha.slice(0, 7)}`, commit };
   }
   notice(
@@ -78598,7 +78986,11 @@ async function restoreReportFromCache(baseSha, temp, header) {
 }
 async function git(cwd, args) {
   try {
-    const { stdout } = await execFileAsync3("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await execFileAsync3("git", args, {
+      cwd,
+      env: childEnv(process.env),
+      maxBuffer: 16 * 1024 * 1024
+    });
     return stdout.trim();
   } catch (error2) {
     const stderr = error2.stderr?.trim();
@@ -78617,7 +79009,7 @@ async function isShallow(repoDir) {
 async function ensureCommit(repoDir, sha, what) {
   if (await hasCommit(repoDir, sha)) return;
   const args = ["fetch", "--no-tags", ...await isShallow(repoDir) ? ["--depth=1"] : [], "origin", sha];
-  info(`The ${what} commit ${sha.slice(0, 7)} is not in this clone; fetching it: git ${args.join(" ")}`);
+  info2(`The ${what} commit ${sha.slice(0, 7)} is not in this clone; fetching it: git ${args.join(" ")}`);
   await git(repoDir, args);
 }
 var DEEPEN_STEPS = [50, 200, 1e3];
@@ -78631,13 +79023,13 @@ async function findMergeBase(repoDir, baseSha, headSha) {
   let found = await mergeBase();
   for (const depth of DEEPEN_STEPS) {
     if (found || !await isShallow(repoDir)) break;
-    info(
+    info2(
       `The merge-base of ${baseSha.slice(0, 7)} and ${headSha.slice(0, 7)} is not in this shallow clone; fetching ${depth} more commits: git fetch --deepen=${depth}`
     );
     try {
       await git(repoDir, ["fetch", "--no-tags", `--deepen=${depth}`, "origin", baseSha, headSha]);
     } catch (error2) {
-      info(error2.message);
+      info2(error2.message);
       break;
     }
     found = await mergeBase();
@@ -78650,17 +79042,17 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 }
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
-  await mkdir7(temp, { recursive: true });
-  const worktree = await mkdtemp2(path30.join(temp, "base-worktree-"));
-  info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
+  await mkdir6(temp, { recursive: true });
+  const worktree = await mkdtemp3(path31.join(temp, "base-worktree-"));
+  info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path30.join(worktree, path30.relative(repoRoot, path30.resolve(p2)));
+    const inWorktree = (p2) => path31.join(worktree, path31.relative(repoRoot, path31.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm8(worktree, { recursive: true, force: true });
+      await rm10(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -78681,7 +79073,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path30.basename(setting.path), commit: report.commit };
+      return { report, source: path31.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -78701,7 +79093,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path30.join(options2.temp, "setup-go-arm64"),
+      path31.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -78718,8 +79110,8 @@ async function resolveBaseReport(options2) {
 }
 
 // src/github/fork-fallback.ts
-import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
-import path31 from "node:path";
+import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
+import path32 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -78727,8 +79119,8 @@ function forkHelpUrl(env = process.env) {
   return `${server}/${repository}#${FORK_SECTION}`;
 }
 async function deferComment(comment) {
-  await mkdir8(comment.dir, { recursive: true });
-  const file = path31.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  await mkdir7(comment.dir, { recursive: true });
+  const file = path32.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -78738,15 +79130,30 @@ async function deferComment(comment) {
   );
   return file;
 }
-function untrustedCheckoutWarning(eventName, payload, checkedOutSha, helpUrl) {
-  if (eventName !== "pull_request_target" || !checkedOutSha) return void 0;
-  const pr2 = payload?.pull_request;
-  if (!pr2?.head?.sha) return void 0;
-  const headRepo = pr2.head.repo?.full_name;
-  const fromFork = !headRepo || headRepo !== pr2.base?.repo?.full_name;
-  const checkedOutHead = checkedOutSha === pr2.head.sha || checkedOutSha === pr2.merge_commit_sha;
-  if (!fromFork || !checkedOutHead) return void 0;
-  return `This pull_request_target run is building ${checkedOutSha.slice(0, 7)} from ${headRepo ?? "a deleted fork"}: untrusted code runs here with a token that can write to this repository. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`;
+function untrustedCheckout(eventName, payload, checkedOutSha) {
+  if (!checkedOutSha) return void 0;
+  const event = payload;
+  if (eventName === "pull_request_target") {
+    const pr2 = event?.pull_request;
+    if (!pr2?.head?.sha) return void 0;
+    const headRepo = pr2.head.repo?.full_name;
+    const fromFork = !headRepo || headRepo !== pr2.base?.repo?.full_name;
+    const checkedOutHead = checkedOutSha === pr2.head.sha || checkedOutSha === pr2.merge_commit_sha;
+    if (!fromFork || !checkedOutHead) return void 0;
+    return { eventName, sha: checkedOutSha, ...headRepo ? { headRepo } : {} };
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event?.workflow_run;
+    if (!run2?.head_sha || checkedOutSha !== run2.head_sha) return void 0;
+    const headRepo = run2.head_repository?.full_name;
+    if (headRepo && headRepo === event?.repository?.full_name) return void 0;
+    return { eventName, sha: checkedOutSha, ...headRepo ? { headRepo } : {} };
+  }
+  return void 0;
+}
+function untrustedCheckoutWarning(checkout, helpUrl) {
+  if (!checkout) return void 0;
+  return `This ${checkout.eventName} run is building ${checkout.sha.slice(0, 7)} from ${checkout.headRepo ?? "a deleted fork"}: untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -78763,8 +79170,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path34 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL8}`);
+        const path35 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -82954,7 +83361,7 @@ function createGitHubClient(token, options2 = {}) {
         if (delay4 === void 0) throw error2;
         const status2 = error2.status;
         const why = isRateLimited(error2) ? "a rate limit" : `HTTP ${status2}`;
-        info(
+        info2(
           `GitHub API ${method} ${String(requestOptions.url)} hit ${why}; retrying in ${Math.ceil(delay4 / 1e3)} s (retry ${attempt + 1} of ${policy.maxRetries})`
         );
         await new Promise((resolve3) => setTimeout(resolve3, delay4));
@@ -82995,7 +83402,7 @@ async function createComment(client, pr2, body2, header, sticky) {
       return { action: "created", commentId: data.id, url: data.html_url };
     } catch (error2) {
       if (!sticky || attempt >= 2 || (status(error2) ?? 0) < 500) throw error2;
-      info(`Creating the comment failed with HTTP ${status(error2)}; checking whether it went through`);
+      info2(`Creating the comment failed with HTTP ${status(error2)}; checking whether it went through`);
       const existing = await findSizeComment(client, pr2, header);
       if (existing) return updateComment(client, pr2, existing, body2, header);
     }
@@ -83013,7 +83420,7 @@ async function updateComment(client, pr2, existing, body2, header) {
     return { action: "updated", commentId: data.id, url: data.html_url };
   } catch (error2) {
     if (status(error2) !== 404) throw error2;
-    info(`Comment ${existing.id} was deleted meanwhile; creating a new one`);
+    info2(`Comment ${existing.id} was deleted meanwhile; creating a new one`);
     return createComment(client, pr2, body2, header, true);
   }
 }
@@ -83079,8 +83486,10 @@ async function readRunEvent() {
 }
 async function warnAboutUntrustedCheckout(event, repoDir) {
   const checkedOut = await git(repoDir, ["rev-parse", "HEAD"]).catch(() => void 0);
-  const warning2 = untrustedCheckoutWarning(event.name, event.payload, checkedOut?.trim(), forkHelpUrl());
+  const checkout = untrustedCheckout(event.name, event.payload, checkedOut?.trim());
+  const warning2 = untrustedCheckoutWarning(checkout, forkHelpUrl());
   if (warning2) warning(warning2);
+  return checkout !== void 0;
 }
 async function compareAndComment(options2) {
   const { inputs, event, report } = options2;
@@ -83127,7 +83536,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path32.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path33.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -83144,6 +83553,7 @@ async function compareAndComment(options2) {
 var CACHE_STATE = "go-caches";
 var REPORT_FILE_STATE = "report-file";
 var COMMENT_HEADER_STATE = "comment-header";
+var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
 
 // src/main.ts
 function requireEnv(name) {
@@ -83183,7 +83593,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path33.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path34.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -83198,16 +83608,17 @@ async function run() {
     }
     report = await readAndMergeReports(config.mergeReports, workspace);
   } else {
-    await warnAboutUntrustedCheckout(event, config.workingDirectory);
+    if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
+      saveState(UNTRUSTED_CHECKOUT_STATE, "true");
     startGroup("Set up Go");
     const facts = await gatherPlatformFacts();
     setup = await setupToolchain(config, facts, { workspace, toolCache, temp });
     endGroup();
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
-    info(setup.proof.message);
-    addPath(path33.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path33.join(setup.probe.env.GOPATH, "bin"));
+    info2(setup.proof.message);
+    addPath(path34.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path34.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -83238,7 +83649,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path33.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path34.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -83265,10 +83676,10 @@ async function run() {
         );
       }
     }
-    info(`::add-matcher::${goProblemMatcherFile()}`);
+    addMatcher(goProblemMatcherFile());
   }
   if (report) {
-    await publishReport(report, reportFile);
+    await publishReport(report, reportFile, [workspace, temp]);
     saveState(REPORT_FILE_STATE, reportFile);
     if (sizeInputs.comment.mode !== "off") saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
     summary2.push(renderBuildSection(report));
@@ -83288,7 +83699,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path33.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path34.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -83316,7 +83727,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path33.relative(workspace, path33.resolve(workspace, error2.location.file)).split(path33.sep).join("/");
+    const file = path34.relative(workspace, path34.resolve(workspace, error2.location.file)).split(path34.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

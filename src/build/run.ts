@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { confinedDirectory, placeFile } from '../platform/confine.js';
 import type { BuildJob } from './plan.js';
+import { childEnv } from '../platform/child-env.js';
 
 /** What a finished command said and how it ended. */
 export interface CommandResult {
@@ -27,7 +29,7 @@ export function runCommand(
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env,
+      env: childEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -95,6 +97,12 @@ export interface RunBuildsOptions {
   env: NodeJS.ProcessEnv;
   parallel: number;
   failFast: boolean;
+  /** The directory every job's output is inside (output-dir); default: the deepest one they share. */
+  outputDir?: string;
+  /** Directories output-dir may resolve into, symlinks followed; default: `cwd`. */
+  roots?: string[];
+  /** Directories it must never resolve into (the toolchain's GOROOT). */
+  forbidden?: string[];
   /** Called as each job ends, in completion order (logs one group per job). */
   onJobEnd?: (outcome: JobOutcome) => void;
 }
@@ -118,20 +126,57 @@ export async function runBuildJob(
   };
 }
 
+/** The deepest directory that holds all of `dirs` (absolute paths). */
+function sharedDirectory(dirs: string[]): string {
+  return dirs.reduce((shared, dir) => {
+    while (path.relative(shared, dir).startsWith('..')) shared = path.dirname(shared);
+    return shared;
+  });
+}
+
+/** The job with `-o` pointing at `output` instead. */
+function writingTo(job: BuildJob, output: string): BuildJob {
+  return {
+    ...job,
+    args: job.args.map((arg, index) => (job.args[index - 1] === '-o' ? output : arg)),
+    output,
+  };
+}
+
 /**
  * Runs build jobs with at most `parallel` at once. Every job runs even after a failure unless `failFast`,
- * so the report can list everything that did build.
+ * so the report can list everything that did build. go writes each binary into a private directory; only then
+ * is it moved to its place under output-dir, through real directories only, so no symlink a checkout holds can
+ * send a build elsewhere.
  */
 export async function runBuilds(jobs: BuildJob[], options: RunBuildsOptions): Promise<JobOutcome[]> {
-  await Promise.all(
-    [...new Set(jobs.map((job) => path.dirname(job.output)))].map((dir) => mkdir(dir, { recursive: true })),
-  );
-  let stop = false;
-  return mapPool(jobs, options.parallel, async (job) => {
-    if (stop) return { job, ok: false, exitCode: null, output: '', buildMs: 0, skipped: true };
-    const outcome = await runBuildJob(job, options);
-    if (!outcome.ok && options.failFast) stop = true;
-    options.onJobEnd?.(outcome);
-    return outcome;
+  if (jobs.length === 0) return [];
+  const outputDir = options.outputDir ?? sharedDirectory(jobs.map((job) => path.dirname(job.output)));
+  const outputRoot = await confinedDirectory(outputDir, {
+    input: 'output-dir',
+    roots: options.roots ?? [options.cwd],
+    forbidden: options.forbidden ?? [],
   });
+  const staging = await mkdtemp(path.join(outputRoot, '.setup-go-arm64-build-'));
+  let stop = false;
+  try {
+    return await mapPool(jobs, options.parallel, async (job, index) => {
+      if (stop) return { job, ok: false, exitCode: null, output: '', buildMs: 0, skipped: true };
+      const staged = path.join(staging, `${index}${path.extname(job.output)}`);
+      const outcome = { ...(await runBuildJob(writingTo(job, staged), options)), job };
+      if (outcome.ok) {
+        try {
+          await placeFile(staged, outputRoot, path.relative(outputDir, job.output));
+        } catch (error) {
+          outcome.ok = false;
+          outcome.output += `\nnot moved into output-dir: ${(error as Error).message}\n`;
+        }
+      }
+      if (!outcome.ok && options.failFast) stop = true;
+      options.onJobEnd?.(outcome);
+      return outcome;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }

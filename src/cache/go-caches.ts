@@ -3,7 +3,7 @@
 // files that are missing, and saving never changes the cache directories. Every decision lives in keys.ts and
 // prune.ts; this module only does the I/O.
 import * as cache from '@actions/cache';
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import * as glob from '@actions/glob';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -40,6 +40,7 @@ import {
   selectModCache,
   type CacheFile,
 } from './prune.js';
+import { childEnv } from '../platform/child-env.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -167,7 +168,7 @@ export async function buildKeyEnvironment(goBinary: string): Promise<Record<stri
     if (value) env[name] = value;
   }
   const { stdout } = await execFileAsync(goBinary, ['env', '-json', 'GOFLAGS', 'GOEXPERIMENT'], {
-    env: { ...process.env, GOTOOLCHAIN: 'local' },
+    env: { ...childEnv(process.env), GOTOOLCHAIN: 'local' },
     timeout: 60_000,
   });
   for (const [name, value] of Object.entries(JSON.parse(stdout) as Record<string, string>)) {

@@ -1,7 +1,7 @@
 // Where a pull request's base Report comes from: a file the user names, the cache entry the default branch saved
 // for the base commit, or a build of the merge-base in a git worktree.
 import * as cache from '@actions/cache';
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { headerSlug } from '../compare/comment.js';
 import { parseReport } from '../compare/compare.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report.js';
+import { childEnv } from '../platform/child-env.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -165,7 +166,11 @@ export async function restoreReportFromCache(
 /** Runs git in `cwd` and returns its trimmed stdout; the error carries git's stderr. */
 export async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await execFileAsync('git', args, {
+      cwd,
+      env: childEnv(process.env),
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();

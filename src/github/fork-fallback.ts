@@ -1,6 +1,6 @@
 // Pull requests from forks run with a read-only token: the comment cannot be posted from that run. It goes to
 // the job summary and into a file the workflow uploads, for a workflow_run workflow to post with a write token.
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCommentFile, headerSlug } from '../compare/comment.js';
@@ -47,35 +47,68 @@ export async function deferComment(comment: DeferredComment): Promise<string> {
   return file;
 }
 
-interface PullRequestTargetPayload {
+interface PrivilegedEventPayload {
   pull_request?: {
     merge_commit_sha?: string | null;
     head?: { sha?: string; repo?: { full_name?: string } | null };
     base?: { repo?: { full_name?: string } };
   };
+  workflow_run?: { head_sha?: string; head_repository?: { full_name?: string } | null };
+  repository?: { full_name?: string };
+}
+
+/** A privileged run (base-branch token and cache scope) that has checked out a fork's commit. */
+export interface UntrustedCheckout {
+  eventName: string;
+  sha: string;
+  /** The fork, when the event names it. */
+  headRepo?: string;
 }
 
 /**
- * The warning for a `pull_request_target` run that has checked out a fork's code: that code is being built
- * with a token that can write to the repository. Undefined when the run is not that. Pure: the lead passes the
- * event and the commit the working directory is at.
+ * Whether this run builds a fork's code with the base branch's privileges: a `pull_request_target` run at the
+ * pull request's head or merge commit, or a `workflow_run` at the triggering run's head commit, where the head
+ * repository is not this one (or is unknown, which counts as a fork). Pure: the caller passes the event and the
+ * commit the working directory is at.
  */
-export function untrustedCheckoutWarning(
+export function untrustedCheckout(
   eventName: string,
   payload: unknown,
   checkedOutSha: string | undefined,
+): UntrustedCheckout | undefined {
+  if (!checkedOutSha) return undefined;
+  const event = payload as PrivilegedEventPayload | undefined;
+  if (eventName === 'pull_request_target') {
+    const pr = event?.pull_request;
+    if (!pr?.head?.sha) return undefined;
+    const headRepo = pr.head.repo?.full_name;
+    const fromFork = !headRepo || headRepo !== pr.base?.repo?.full_name;
+    const checkedOutHead = checkedOutSha === pr.head.sha || checkedOutSha === pr.merge_commit_sha;
+    if (!fromFork || !checkedOutHead) return undefined;
+    return { eventName, sha: checkedOutSha, ...(headRepo ? { headRepo } : {}) };
+  }
+  if (eventName === 'workflow_run') {
+    const run = event?.workflow_run;
+    if (!run?.head_sha || checkedOutSha !== run.head_sha) return undefined;
+    const headRepo = run.head_repository?.full_name;
+    if (headRepo && headRepo === event?.repository?.full_name) return undefined;
+    return { eventName, sha: checkedOutSha, ...(headRepo ? { headRepo } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * The warning for a privileged run that has checked out a fork's code: that code is being built with a token
+ * that can write to the repository. Undefined when the run is not that.
+ */
+export function untrustedCheckoutWarning(
+  checkout: UntrustedCheckout | undefined,
   helpUrl: string,
 ): string | undefined {
-  if (eventName !== 'pull_request_target' || !checkedOutSha) return undefined;
-  const pr = (payload as PullRequestTargetPayload | undefined)?.pull_request;
-  if (!pr?.head?.sha) return undefined;
-  const headRepo = pr.head.repo?.full_name;
-  const fromFork = !headRepo || headRepo !== pr.base?.repo?.full_name;
-  const checkedOutHead = checkedOutSha === pr.head.sha || checkedOutSha === pr.merge_commit_sha;
-  if (!fromFork || !checkedOutHead) return undefined;
+  if (!checkout) return undefined;
   return (
-    `This pull_request_target run is building ${checkedOutSha.slice(0, 7)} from ${headRepo ?? 'a deleted fork'}: ` +
-    `untrusted code runs here with a token that can write to this repository. Build pull requests under ` +
+    `This ${checkout.eventName} run is building ${checkout.sha.slice(0, 7)} from ${checkout.headRepo ?? 'a deleted fork'}: ` +
+    `untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under ` +
     `pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`
   );
 }

@@ -1,6 +1,6 @@
 // The sticky size comment on a pull request, through @actions/github's octokit: find it by its marker (every
 // page), update it in place or create it, with retries on rate limits and server errors.
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import { getOctokit } from '@actions/github';
 import { decideCommentAction, isCommentFor, type CommentOptions } from '../compare/comment.js';
 import { deferComment } from './fork-fallback.js';

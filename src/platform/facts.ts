@@ -1,5 +1,6 @@
 // The one module that asks the machine about itself; everything that interprets the answers is pure.
 import { execFile } from 'node:child_process';
+import { childEnv } from './child-env.js';
 
 /** Raw facts about the machine this process runs on, for the pure code in toolchain/native.ts. */
 export interface PlatformFacts {
@@ -43,8 +44,11 @@ export async function gatherPlatformFacts(): Promise<PlatformFacts> {
 function answerOf(command: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
     try {
-      execFile(command, args, { timeout: COMMAND_TIMEOUT_MS, windowsHide: true }, (error, stdout) =>
-        resolve(error ? undefined : stdout),
+      execFile(
+        command,
+        args,
+        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
+        (error, stdout) => resolve(error ? undefined : stdout),
       );
     } catch {
       resolve(undefined);

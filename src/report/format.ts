@@ -41,14 +41,21 @@ export function code(text: string, inTable = false): string {
 }
 
 /**
+ * What the runner strips from the start of a line before it looks for `::`: .NET's TrimStart, i.e. every
+ * char.IsWhiteSpace character. JavaScript's \s misses U+0085 (NEXT LINE), which .NET counts.
+ */
+export const RUNNER_LEADING_WHITESPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
+
+/**
  * Makes text that comes from outside (go's output, package names, flags) safe to print to the runner's log:
- * the runner treats a line that starts with `::` (after spaces) as a workflow command, and `##[` anywhere in a
- * line as a legacy one. Both are broken with a backslash; a bare carriage return, which also ends a line for
- * the runner, becomes a newline so no line hides behind one.
+ * the runner treats a line that starts with `::` (after whitespace as .NET counts it, and a little more) as a
+ * workflow command, and `##[` anywhere in a line as a legacy one. Both are broken with a backslash; a bare
+ * carriage return, which also ends a line for the runner, becomes a newline so no line hides behind one.
  */
 export function logSafe(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+    .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
     .join('\n');
 }

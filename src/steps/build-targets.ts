@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { planBuilds, type BuildJob } from '../build/plan.js';
 import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
 import type { Config } from '../config.js';
-import { humanDuration, logSafe } from '../report/format.js';
+import { humanDuration } from '../report/format.js';
 import type { ReportFlags, TargetResult } from '../report/report.js';
 
 export interface BuildOutcome {
@@ -202,12 +202,16 @@ export async function buildTargets(
   const started = Date.now();
   const outcomes = await runBuilds(jobs, {
     ...go,
+    outputDir: config.outputDir,
+    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
+    roots: [workspace, env.RUNNER_TEMP ?? ''],
+    forbidden: [path.dirname(path.dirname(goBinary))],
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       core.startGroup(`${outcome.ok ? 'Built' : 'Failed'} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      core.info(logSafe(displayCommand('go', outcome.job.args)));
-      if (outcome.output) core.info(logSafe(outcome.output.trimEnd()));
+      core.info(displayCommand('go', outcome.job.args));
+      if (outcome.output) core.info(outcome.output.trimEnd());
       core.endGroup();
     },
   });

@@ -1,6 +1,7 @@
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import * as glob from '@actions/glob';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { confinedDirectory } from '../platform/confine.js';
 import path from 'node:path';
 import { parseReport } from '../compare/compare.js';
 import { InputError } from '../errors.js';
@@ -8,9 +9,18 @@ import { mergeReports } from '../report/merge.js';
 import type { Report } from '../report/report.js';
 
 /** Writes the Report file and sets the report outputs; returns the file's path. */
-export async function publishReport(report: Report, reportFile: string): Promise<string> {
-  await mkdir(path.dirname(reportFile), { recursive: true });
-  await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
+export async function publishReport(report: Report, reportFile: string, roots: string[]): Promise<string> {
+  // Written beside its place and renamed over it: a symlink committed under the file's name is replaced, never
+  // written through, and its directory must resolve inside the workspace (or RUNNER_TEMP).
+  const dir = await confinedDirectory(path.dirname(reportFile), { input: 'report-file', roots });
+  const target = path.join(dir, path.basename(reportFile));
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
+    await rename(partial, target);
+  } finally {
+    await rm(partial, { force: true });
+  }
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('report-file', reportFile);
   core.setOutput('artifacts', JSON.stringify(report.targets.map((t) => t.path)));

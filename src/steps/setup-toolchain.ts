@@ -1,5 +1,6 @@
-import * as core from '@actions/core';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import * as core from '../log.js';
+import { lstat, readdir, readFile, rm } from 'node:fs/promises';
+import { confinedFile } from '../platform/confine.js';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { InputError, VerificationError } from '../errors.js';
@@ -8,7 +9,7 @@ import { DownloadError } from '../net/http.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import { lookupModuleHash } from '../toolchain/checksum-db.js';
 import { parseGoSumLine } from '../toolchain/dirhash.js';
-import { installFromGoDev } from '../toolchain/godev-source.js';
+import { GO_DEV_DOWNLOAD_BASE, installFromGoDev } from '../toolchain/godev-source.js';
 import { extractZip } from '../toolchain/extract-zip.js';
 import { mayFallThrough, moduleZipUrl, parseGoproxy, toolchainModule } from '../toolchain/goproxy.js';
 import { findInstalledToolchain, installAtomically, type ToolchainSlot } from '../toolchain/install.js';
@@ -46,16 +47,18 @@ export interface ToolchainSetup {
   timings: Record<string, number>;
 }
 
+/** Go's own cap on a module zip (cmd/go's modfetch.MaxZipFile): no proxy may send a bigger toolchain module. */
+const MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 // The largest official toolchain expands to well under this; anything bigger is not a Go toolchain.
 const MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 
-async function readOptionalFile(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * A version file's text, or undefined when there is none. A pull request may commit it as a symlink: one that
+ * leaves the workspace (a credentials file) or names no regular file (/dev/zero) is refused, never read.
+ */
+async function readOptionalFile(file: string, input: string, workspace: string): Promise<string | undefined> {
+  if (!(await lstat(file).catch(() => undefined))) return undefined;
+  return readFile(await confinedFile(file, { input, roots: [workspace] }), 'utf8');
 }
 
 /** Which spec applies, and what decided it: the go-version input, a version file, go.work/go.mod, or stable. */
@@ -74,7 +77,11 @@ export async function decideVersionSpec(
     ? [config.goVersionFile]
     : [path.join(config.workingDirectory, 'go.work'), path.join(config.workingDirectory, 'go.mod')];
   for (const file of candidates) {
-    const text = await readOptionalFile(file);
+    const text = await readOptionalFile(
+      file,
+      config.goVersionFile ? 'go-version-file' : path.basename(file),
+      workspace,
+    );
     if (text === undefined) continue;
     // Named relative to the workspace, so messages and annotations point at the file in the repository.
     const requirement = parseVersionFile(path.relative(workspace, file).split(path.sep).join('/'), text);
@@ -165,7 +172,9 @@ async function fetchFromProxy(
       // Known before the download, so a pin for another version or an unreachable database costs no download.
       const trusted = await timed(timings, 'verify', () => trustedModuleHash(config, module));
       core.info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
-      await timed(timings, 'fetch', () => downloadFile({ url, destination: zipPath, log: core.info }));
+      await timed(timings, 'fetch', () =>
+        downloadFile({ url, destination: zipPath, log: core.info, maxBytes: MAX_MODULE_ZIP_BYTES }),
+      );
       // One pass: the zip is hashed as it is extracted into staging; its go runs, and the staging directory is
       // renamed into the tool cache, only once the hash has matched.
       const provenance = { module: `${module.path}@${module.version}`, hash: '', from: url };
@@ -274,6 +283,18 @@ async function fetchFrom(
   const release = releases.find((candidate) => candidate.version === version);
   if (!release)
     throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version}`);
+  // go.dev's own index is go.dev's word; a mirror's index is only the mirror's, so the archive must also match
+  // what the checksum database says of the toolchain module Go's release tooling makes from the same archive.
+  const mirror = config.goDownloadBaseUrl !== GO_DEV_DOWNLOAD_BASE;
+  const module = toolchainModule(version, platform.goos, platform.goarch);
+  const independent = mirror
+    ? await timed(timings, 'verify', () => trustedModuleHash(config, module))
+    : undefined;
+  if (mirror && !independent) {
+    core.warning(
+      `verify is false: the archive from ${config.goDownloadBaseUrl} is checked against that mirror's own index only.`,
+    );
+  }
   const installed = await timed(timings, 'fetch+verify+install', () =>
     installFromGoDev({
       baseUrl: config.goDownloadBaseUrl,
@@ -284,6 +305,7 @@ async function fetchFrom(
       temp,
       log: core.info,
       verify: config.verify,
+      ...(independent ? { independent: { module, ...independent } } : {}),
     }),
   );
   const file = release.files.find((f) => installed.url.endsWith(`/${f.filename}`));
@@ -291,10 +313,20 @@ async function fetchFrom(
     core.warning(
       `verify is false: Go ${version} from ${installed.url} was installed without a published SHA-256.`,
     );
-  return {
-    source: `${config.goDownloadBaseUrl} (release archive)`,
-    ...(file?.sha256 ? { verifiedHash: `sha256:${installed.sha256}`, verifiedBy: 'the release index' } : {}),
-  };
+  const verified = independent
+    ? {
+        verifiedHash: independent.hash,
+        verifiedBy: `${independent.via}, for the archive's files as ${module.path}@${module.version}; the sha256 matched ${new URL(installed.url).host}'s own index`,
+      }
+    : file?.sha256
+      ? {
+          verifiedHash: `sha256:${installed.sha256}`,
+          verifiedBy: mirror
+            ? `only the release index of ${new URL(installed.url).host}, the mirror that sent the archive`
+            : 'the release index at go.dev',
+        }
+      : {};
+  return { source: `${config.goDownloadBaseUrl} (release archive)`, ...verified };
 }
 
 function sourcesFor(config: Config): ('go.dev' | 'goproxy')[] {
@@ -374,6 +406,14 @@ export async function setupToolchain(
   }
 
   const probe = await timed(timings, 'prove', () => probeToolchain(goroot as string));
+  // A slot's name is only a directory name: anything that can write the tool cache can plant another release
+  // under it. The binary's own answer decides.
+  if (probe.env.GOVERSION !== `go${version}`) {
+    throw new Error(
+      `The tool cache slot for Go ${version} (${goroot}) holds ${probe.env.GOVERSION || 'a toolchain that names no version'}, ` +
+        `not go${version}; refusing to use it. Remove ${goroot} so the release is installed afresh.`,
+    );
+  }
   const proof = proveNative({
     requested,
     machine,

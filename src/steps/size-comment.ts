@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../log.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -18,7 +18,7 @@ import {
   type PullRequestEvent,
   type WorktreePath,
 } from '../github/base-report.js';
-import { forkHelpUrl, untrustedCheckoutWarning } from '../github/fork-fallback.js';
+import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../github/fork-fallback.js';
 import { publishSizeComment } from '../github/pr-comment.js';
 import type { Report } from '../report/report.js';
 
@@ -64,11 +64,16 @@ export async function readRunEvent(): Promise<RunEvent> {
   return { name, payload, ...(pullRequest ? { pullRequest } : {}) };
 }
 
-/** Warns when a pull_request_target run builds the pull request's own (untrusted) code with a write token. */
-export async function warnAboutUntrustedCheckout(event: RunEvent, repoDir: string): Promise<void> {
+/**
+ * Warns when a privileged run (pull_request_target, workflow_run) builds a fork's own code with a write token;
+ * returns true then, so the caller keeps such a run from saving caches trusted runs would restore.
+ */
+export async function warnAboutUntrustedCheckout(event: RunEvent, repoDir: string): Promise<boolean> {
   const checkedOut = await git(repoDir, ['rev-parse', 'HEAD']).catch(() => undefined);
-  const warning = untrustedCheckoutWarning(event.name, event.payload, checkedOut?.trim(), forkHelpUrl());
+  const checkout = untrustedCheckout(event.name, event.payload, checkedOut?.trim());
+  const warning = untrustedCheckoutWarning(checkout, forkHelpUrl());
   if (warning) core.warning(warning);
+  return checkout !== undefined;
 }
 
 export interface SizeCommentResult {

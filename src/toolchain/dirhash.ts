@@ -1,6 +1,8 @@
 // Go's "h1:" module hash (golang.org/x/mod/sumdb/dirhash Hash1), over a module zip as `go` computes it, and the
 // go.sum line a user may pin it with.
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Parser as TarParser, type ReadEntry } from 'tar';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { decodeStdBase64, splitGoSumLine, type GoSumEntry } from './sumdb.js';
@@ -106,4 +108,140 @@ export function parseGoSumLine(line: string): GoSumEntry {
     );
   }
   return entry;
+}
+
+/** Directories of a go.dev archive that Go's release tooling leaves out of the golang.org/toolchain module. */
+const OMITTED_FROM_MODULE = ['go/.github/', 'go/api/', 'go/doc/', 'go/misc/', 'go/test/'];
+
+/**
+ * The name a go.dev archive's file has in the golang.org/toolchain module zip Go's release tooling makes from the
+ * same archive (x/build's TarToModFiles): `go/<path>` becomes `<module>@<version>/<path>`, a go.mod becomes
+ * _go.mod (modules cannot hold nested go.mod files), and five directories are left out (undefined).
+ */
+export function toolchainModuleName(archiveName: string, prefix: string): string | undefined {
+  if (!archiveName.startsWith('go/')) throw new Error(`${archiveName} is not under go/`);
+  if (OMITTED_FROM_MODULE.some((dir) => archiveName.startsWith(dir))) return undefined;
+  const renamed = archiveName.endsWith('/go.mod')
+    ? `${archiveName.slice(0, -'go.mod'.length)}_go.mod`
+    : archiveName;
+  return `${prefix}${renamed.slice('go'.length)}`;
+}
+
+/** Caps on hashing one archive: a bomb of tiny or overlapping entries stops here, not after minutes. */
+export interface HashLimits {
+  maxInflatedBytes: number;
+  maxEntries: number;
+}
+
+/**
+ * The h1: hash the golang.org/toolchain module made from this go.dev archive would have: its regular files,
+ * renamed as the release tooling renames them, each hashed as it streams by (nothing is written to disk, nothing
+ * runs). The checksum database's h1: for that module, which the archive's server does not control, vouches for
+ * the archive when they match.
+ */
+export async function hashGoArchiveAsModule(
+  archivePath: string,
+  module: { path: string; version: string },
+  limits: HashLimits,
+): Promise<string> {
+  const prefix = `${module.path}@${module.version}`;
+  const files: HashedFile[] = [];
+  const seen = new Set<string>();
+  let inflated = 0;
+  let entries = 0;
+  const add = (name: string, sha256Hex: string) => {
+    if (seen.has(name)) throw new Error(`${archivePath}: more than one entry is named ${name}`);
+    seen.add(name);
+    files.push({ name, sha256Hex });
+  };
+  const count = (bytes: number) => {
+    inflated += bytes;
+    if (inflated > limits.maxInflatedBytes)
+      throw new Error(
+        `${archivePath} inflates past ${limits.maxInflatedBytes} bytes; refusing to hash further`,
+      );
+  };
+  const countEntry = () => {
+    if (++entries > limits.maxEntries)
+      throw new Error(
+        `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`,
+      );
+  };
+
+  if (archivePath.endsWith('.zip')) {
+    const zip = await yauzl.openPromise(archivePath, {
+      lazyEntries: true,
+      decodeStrings: false,
+      autoClose: false,
+    });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        countEntry();
+        const name = utf8.decode(entry.fileNameRaw);
+        if (name.endsWith('/')) continue;
+        const moduleName = toolchainModuleName(name, prefix);
+        const content = createHash('sha256');
+        for await (const chunk of await zip.openReadStreamPromise(entry)) {
+          count((chunk as Buffer).length);
+          content.update(chunk as Buffer);
+        }
+        if (moduleName) add(moduleName, content.digest('hex'));
+      }
+    } finally {
+      zip.close();
+    }
+    return hash1(files);
+  }
+
+  const parser = new TarParser({ strict: true });
+  const input = createReadStream(archivePath);
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    input.destroy();
+    parser.abort(error);
+  };
+  await new Promise<void>((resolve) => {
+    parser.on('entry', (entry: ReadEntry) => {
+      try {
+        countEntry();
+        // Only regular files go into the module (directories, links and devices are left out, as Go does).
+        if (entry.type !== 'File' && entry.type !== 'OldFile') {
+          entry.resume();
+          return;
+        }
+        const moduleName = toolchainModuleName(entry.path, prefix);
+        const content = createHash('sha256');
+        entry.on('data', (chunk: Buffer) => {
+          try {
+            count(chunk.length);
+            content.update(chunk);
+          } catch (error) {
+            fail(error as Error);
+          }
+        });
+        entry.on('end', () => {
+          try {
+            if (moduleName && !failure) add(moduleName, content.digest('hex'));
+          } catch (error) {
+            fail(error as Error);
+          }
+        });
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+    parser.on('end', resolve);
+    parser.on('error', (error: Error) => {
+      fail(error);
+      resolve();
+    });
+    input.on('error', (error: Error) => {
+      fail(error);
+      resolve();
+    });
+    input.pipe(parser);
+  });
+  if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
+  return hash1(files);
 }

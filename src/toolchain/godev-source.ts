@@ -4,6 +4,7 @@ import path from 'node:path';
 import { VerificationError } from '../errors.js';
 import { downloadFile, type DownloadOptions } from '../net/download.js';
 import type { ReleaseFile } from '../version/resolve.js';
+import { hashGoArchiveAsModule } from './dirhash.js';
 import { extractGoArchive } from './extract-tar.js';
 import { installAtomically, type ToolchainSlot } from './install.js';
 import { goBinaryPath, goEnv } from './probe.js';
@@ -24,6 +25,12 @@ export interface InstallFromGoDevOptions {
   log: (message: string) => void;
   /** Set false only to install from an index that publishes no sha256; a published one is always checked. */
   verify?: boolean;
+  /**
+   * For a mirror: the golang.org/toolchain module made from the same release, and the h1: hash a source the
+   * mirror does not control (the checksum database, a pinned toolchain-sum) gives it. The archive's files must
+   * hash to it before anything is extracted.
+   */
+  independent?: { module: { path: string; version: string }; hash: string; via: string };
   /** Retry and timeout tuning for the download. */
   download?: Pick<
     DownloadOptions,
@@ -44,6 +51,8 @@ export interface GoDevInstall {
 const EXPANSION_FACTOR = 8;
 /** The download cap when the index gives no size. */
 const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+/** Go releases hold about 15 000 files; far more is a bomb of tiny entries. */
+const MAX_ARCHIVE_ENTRIES = 200_000;
 /** A plain file name: the index must not steer the URL or the temporary path elsewhere. */
 const PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
 
@@ -136,11 +145,29 @@ export async function installFromGoDev(options: InstallFromGoDevOptions): Promis
           `${file.size}; nothing was installed.`,
       );
     }
+    const indexHost = new URL(url).host;
     options.log(
       expected
-        ? `Verified ${file.filename}: sha256 ${download.sha256} matches the release index`
+        ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}`
         : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`,
     );
+    if (options.independent) {
+      const { module, hash, via } = options.independent;
+      const actual = await hashGoArchiveAsModule(archivePath, module, {
+        maxInflatedBytes: download.bytes * EXPANSION_FACTOR,
+        maxEntries: MAX_ARCHIVE_ENTRIES,
+      });
+      if (actual !== hash) {
+        throw new VerificationError(
+          `Checksum mismatch for ${file.filename} from ${url}: its files hash to ${actual} as ` +
+            `${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt ` +
+            'archive (its own index agreeing proves nothing); nothing was installed.',
+        );
+      }
+      options.log(
+        `Verified ${file.filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`,
+      );
+    }
 
     const provenance = {
       source: 'go.dev',
@@ -148,6 +175,7 @@ export async function installFromGoDev(options: InstallFromGoDevOptions): Promis
       url,
       sha256: download.sha256,
       verified: !!expected,
+      ...(options.independent ? { h1: options.independent.hash, h1By: options.independent.via } : {}),
     };
     const installed = await installAtomically(options.slot, provenance, async (staging) => {
       await extractGoArchive({

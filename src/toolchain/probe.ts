@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { BINARY_HEADER_BYTES, readBinaryHeader, type BinaryHeader } from '../binary/header.js';
+import { childEnv } from '../platform/child-env.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -31,7 +32,7 @@ async function readHead(file: string, length: number): Promise<Uint8Array> {
 /** Runs `go env -json` with the given variables; GOTOOLCHAIN=local so the answer is this toolchain's own. */
 export async function goEnv(goBinary: string, names: string[], env: NodeJS.ProcessEnv = process.env) {
   const { stdout } = await execFileAsync(goBinary, ['env', '-json', ...names], {
-    env: { ...env, GOTOOLCHAIN: 'local' },
+    env: childEnv({ ...env, GOTOOLCHAIN: 'local' }),
     timeout: 60_000,
   });
   return JSON.parse(stdout) as Record<string, string>;
