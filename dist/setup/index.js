@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path34 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path36 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path34 && path34[0] !== "/") {
-          path34 = `/${path34}`;
+        if (path36 && path36[0] !== "/") {
+          path36 = `/${path36}`;
         }
-        return new URL(`${origin}${path34}`);
+        return new URL(`${origin}${path36}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path34);
+        debuglog("sending request to %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path36, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path34,
+          path36,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path34);
+        debuglog("trailers received from %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path36, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path34,
+          path36,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path34, origin }
+            request: { method, path: path36, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path34);
+          debuglog("sending request to %s %s/%s", method, origin, path36);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path34,
+        path: path36,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path34 !== "string") {
+        if (typeof path36 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path34)) {
+        } else if (invalidPathRegex.test(path36)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path34, query) : path34;
+        this.path = query ? buildURL(path36, query) : path36;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path34, host, upgrade, blocking, reset } = request2;
+      const { method, path: path36, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path34} HTTP/1.1\r
+      let header = `${method} ${path36} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path34;
+      headers[HTTP2_HEADER_PATH] = path36;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path34 = search ? `${pathname}${search}` : pathname;
+        const path36 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path34;
+        this.opts.path = path36;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path34 = "/",
+          path: path36 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path34;
+        opts.path = origin + path36;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path34) {
-      if (typeof path34 !== "string") {
-        return path34;
+    function safeUrl(path36) {
+      if (typeof path36 !== "string") {
+        return path36;
       }
-      const pathSegments = path34.split("?");
+      const pathSegments = path36.split("?");
       if (pathSegments.length !== 2) {
-        return path34;
+        return path36;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path34, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path34);
+    function matchKey(mockDispatch2, { path: path36, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path36);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl(path34), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path34, method, body: body2, headers, query } = opts;
+      const { path: path36, method, body: body2, headers, query } = opts;
       return {
-        path: path34,
+        path: path36,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path34,
+            Path: path36,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path34) {
-      for (let i = 0; i < path34.length; ++i) {
-        const code2 = path34.charCodeAt(i);
+    function validateCookiePath(path36) {
+      for (let i = 0; i < path36.length; ++i) {
+        const code2 = path36.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path34 = opts.path;
+          let path36 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path34 = `/${path34}`;
+            path36 = `/${path36}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path34);
+          url2 = new URL(util5.parseOrigin(url2).origin + path36);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path34, options2) {
+    function openPromise(path36, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path34, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path36, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path34, options2, callback) {
+    function open3(path36, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path34, "r", function(err, fd) {
+      fs8.open(path36, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31157,7 +31157,7 @@ function saveState(name, value) {
 
 // src/main.ts
 import os10 from "node:os";
-import path33 from "node:path";
+import path35 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33693,8 +33693,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path34, level) {
-    this.path = path34;
+  constructor(path36, level) {
+    this.path = path36;
     this.level = level;
   }
 };
@@ -38185,15 +38185,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path34 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path34.startsWith("/")) {
-      path34 = path34.substring(1);
+    let path36 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path36.startsWith("/")) {
+      path36 = path36.substring(1);
     }
-    if (isAbsoluteUrl(path34)) {
-      requestUrl = path34;
+    if (isAbsoluteUrl(path36)) {
+      requestUrl = path36;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path34);
+      requestUrl = appendPath(requestUrl, path36);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38239,9 +38239,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path34 = pathToAppend.substring(0, searchStart);
+    const path36 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path34;
+    newPath = newPath + path36;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41118,16 +41118,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path34 = this._matcher.path;
-    return path34.length > 0 ? path34[path34.length - 1].tag : void 0;
+    const path36 = this._matcher.path;
+    return path36.length > 0 ? path36[path36.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path34 = this._matcher.path;
-    return path34.length > 0 ? path34[path34.length - 1].namespace : void 0;
+    const path36 = this._matcher.path;
+    return path36.length > 0 ? path36[path36.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41135,9 +41135,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return void 0;
-    return path34[path34.length - 1].values?.[attrName];
+    const path36 = this._matcher.path;
+    if (path36.length === 0) return void 0;
+    return path36[path36.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41145,9 +41145,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return false;
-    const current = path34[path34.length - 1];
+    const path36 = this._matcher.path;
+    if (path36.length === 0) return false;
+    const current = path36[path36.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41173,18 +41173,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return -1;
-    return path34[path34.length - 1].position ?? 0;
+    const path36 = this._matcher.path;
+    if (path36.length === 0) return -1;
+    return path36[path36.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path34 = this._matcher.path;
-    if (path34.length === 0) return -1;
-    return path34[path34.length - 1].counter ?? 0;
+    const path36 = this._matcher.path;
+    if (path36.length === 0) return -1;
+    return path36[path36.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44446,11 +44446,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path34) {
+    function locateFile(path36) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path34, scriptDirectory);
+        return Module["locateFile"](path36, scriptDirectory);
       }
-      return scriptDirectory + path34;
+      return scriptDirectory + path36;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47537,9 +47537,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path34 = getURLPath(request2.url) || "/";
+    const path36 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path34}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path36}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48021,9 +48021,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path34 = getURLPath(request2.url) || "/";
+    const path36 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path34}`;
+    canonicalizedResourceString += `/${options2.accountName}${path36}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -61964,10 +61964,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path34 = urlParsed.pathname;
-  path34 = path34 || "/";
-  path34 = escape2(path34);
-  urlParsed.pathname = path34;
+  let path36 = urlParsed.pathname;
+  path36 = path36 || "/";
+  path36 = escape2(path36);
+  urlParsed.pathname = path36;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62052,9 +62052,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path34 = urlParsed.pathname;
-  path34 = path34 ? path34.endsWith("/") ? `${path34}${name}` : `${path34}/${name}` : name;
-  urlParsed.pathname = path34;
+  let path36 = urlParsed.pathname;
+  path36 = path36 ? path36.endsWith("/") ? `${path36}${name}` : `${path36}/${name}` : name;
+  urlParsed.pathname = path36;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -71567,7 +71567,7 @@ function renderBuildSection(report) {
 // src/steps/build-targets.ts
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import os8 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/binary/inspect-file.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -71676,9 +71676,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path34, version3, sum] = fields;
-  if (path34 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path34, version: version3, ...sum ? { sum } : {} };
+  const [path36, version3, sum] = fields;
+  if (path36 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path36, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -72246,6 +72246,80 @@ function binaryNames(listed, given, workingDirectory) {
   return names;
 }
 
+// src/build/patterns.ts
+import path21 from "node:path";
+function isPackagePattern(entry) {
+  return entry.includes("...");
+}
+function isRelativeEntry(entry) {
+  return entry === "." || entry === ".." || entry.startsWith("./") || entry.startsWith("../");
+}
+function patternWalkRoot(pattern) {
+  const literal = pattern.slice(0, pattern.indexOf("..."));
+  const root = literal.endsWith("/") ? literal : path21.posix.dirname(literal);
+  return path21.posix.normalize(root.replace(/\/+$/, "") || ".");
+}
+function patternMatcher(pattern) {
+  const cleaned = path21.posix.normalize(pattern);
+  const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
+  const matcher = new RegExp(`^${source}$`);
+  return (relativeDir) => matcher.test(relativeDir === "" ? "." : relativeDir);
+}
+function walkSkipsDirectory(name) {
+  return name === "testdata" || name.startsWith(".") || name.startsWith("_");
+}
+function packageClauseName(source) {
+  let rest = source.replace(/^\uFEFF/, "");
+  for (; ; ) {
+    rest = rest.replace(/^\s+/, "");
+    if (rest.startsWith("//")) {
+      const end = rest.indexOf("\n");
+      rest = end < 0 ? "" : rest.slice(end + 1);
+    } else if (rest.startsWith("/*")) {
+      const end = rest.indexOf("*/");
+      if (end < 0) return void 0;
+      rest = rest.slice(end + 2);
+    } else break;
+  }
+  return /^package\s+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(rest)?.[1];
+}
+function isBuildableGoFile(name) {
+  return name.endsWith(".go") && !name.endsWith("_test.go") && !name.startsWith(".") && !name.startsWith("_");
+}
+function noMainPackageError(pattern, where2, inputName = "packages") {
+  return new InputError(
+    inputName,
+    `Input ${inputName} holds the pattern ${pattern}, which matches no main package (${where2})`,
+    "use a pattern that covers at least one package main, e.g. ./cmd/..., or name the package directories, e.g. ./cmd/tool"
+  );
+}
+function entryForPackage(pkg, workingDirectory) {
+  const relative3 = path21.relative(workingDirectory, pkg.dir);
+  if (!pkg.dir || relative3.startsWith("..") || path21.isAbsolute(relative3)) return pkg.importPath;
+  return relative3 === "" ? "." : `./${relative3.split(path21.sep).join("/")}`;
+}
+function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName = "packages") {
+  const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
+  if (unloadable.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${pkg.importPath || pattern}: ${pkg.error}`).join("; ")} (matched by ${pattern}, listed for ${loadedFor})`,
+      "fix those packages, or narrow the pattern to the commands, e.g. ./cmd/..."
+    );
+  }
+  const mains = listed.filter((pkg) => pkg.name === "main");
+  if (mains.length === 0) {
+    const others = listed.map((pkg) => `${pkg.importPath} is package ${pkg.name}`);
+    throw noMainPackageError(
+      pattern,
+      `go lists ${others.length > 0 ? others.join(", ") : "no package"} for ${loadedFor}`,
+      inputName
+    );
+  }
+  return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
+}
+
 // src/steps/build-targets.ts
 function checkAgainstRequest(outcome, inspected) {
   const { goos, goarch, variant } = outcome.job.target;
@@ -72284,10 +72358,10 @@ async function stampedLdflags(config, env) {
   });
   return templateLdflags(config.ldflags, stamp);
 }
-function planFor(config, ldflags = config.ldflags, names) {
+function planFor(config, ldflags = config.ldflags, resolved) {
   return planBuilds({
     workingDirectory: config.workingDirectory,
-    packages: config.packages,
+    packages: resolved?.packages ?? config.packages,
     targets: config.targets,
     ldflags,
     trimpath: config.trimpath,
@@ -72296,7 +72370,7 @@ function planFor(config, ldflags = config.ldflags, names) {
     extraFlags: config.buildFlags,
     outputDir: config.outputDir,
     nameTemplate: config.nameTemplate,
-    ...names ? { binaryNames: names } : {}
+    ...resolved ? { binaryNames: resolved.names } : {}
   });
 }
 async function checkAgainstToolchain(config, go2) {
@@ -72304,18 +72378,32 @@ async function checkAgainstToolchain(config, go2) {
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
   const first = config.targets[0];
-  if (!first) return {};
+  if (!first) return { packages: config.packages, names: {} };
   const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
-  const listed = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...config.packages], {
-    cwd: go2.cwd,
-    env: listEnv
-  });
-  if (listed.exitCode !== 0) {
-    throw new Error(`go list could not load ${config.packages.join(" ")}: ${listed.stderr.trim()}`);
+  const list = async (entries) => {
+    const listed2 = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...entries], {
+      cwd: go2.cwd,
+      env: listEnv
+    });
+    if (listed2.exitCode !== 0) {
+      throw new Error(`go list could not load ${entries.join(" ")}: ${listed2.stderr.trim()}`);
+    }
+    return parseGoList(listed2.stdout);
+  };
+  const named = config.packages.filter((entry) => !isPackagePattern(entry));
+  const listed = named.length > 0 ? await list(named) : [];
+  checkMainPackages(listed, named, config.workingDirectory, targetName(first));
+  const packages = [];
+  for (const entry of config.packages) {
+    if (!isPackagePattern(entry)) packages.push(entry);
+    else {
+      const matched = await list([entry]);
+      listed.push(...matched);
+      packages.push(...expandPattern(entry, matched, config.workingDirectory, targetName(first)));
+    }
   }
-  const packages = parseGoList(listed.stdout);
-  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
-  return binaryNames(packages, config.packages, config.workingDirectory);
+  const unique = [...new Set(packages)];
+  return { packages: unique, names: binaryNames(listed, unique, config.workingDirectory) };
 }
 function annotateDiagnostics(failures) {
   const seen = /* @__PURE__ */ new Map();
@@ -72341,7 +72429,7 @@ function displayCommand(command, args) {
 }
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp(path21.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp(path22.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -72350,7 +72438,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path21.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path22.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -72406,7 +72494,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     if (problems.length > 0) {
       failed.push(outcome.job.label);
       error(
-        `${path21.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
+        `${path22.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
       );
       continue;
     }
@@ -72417,7 +72505,7 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path21.relative(workspace, outcome.job.output).split(path21.sep).join("/"),
+        path: path22.relative(workspace, outcome.job.output).split(path22.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
@@ -72445,8 +72533,8 @@ async function buildTargets(config, goBinary, workspace, env) {
 }
 
 // src/steps/check-inputs.ts
-import { stat as stat2 } from "node:fs/promises";
-import path22 from "node:path";
+import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/toolchain/dirhash.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
@@ -72801,8 +72889,37 @@ async function kindOf(file) {
     return "missing";
   }
 }
+async function holdsMainPackage(dir, files) {
+  for (const file of files.filter(isBuildableGoFile)) {
+    const source = await readFile3(path23.join(dir, file), "utf8").catch(() => "");
+    if (packageClauseName(source) === "main") return true;
+  }
+  return false;
+}
+async function checkPatternHasMain(pattern, workingDirectory) {
+  const root = path23.resolve(workingDirectory, patternWalkRoot(pattern));
+  if (await kindOf(root) !== "directory") {
+    throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
+  }
+  const matches = patternMatcher(pattern);
+  const queue = [root];
+  for (let dir = queue.shift(); dir !== void 0; dir = queue.shift()) {
+    const entries = await readdir3(dir, { withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    if (dir !== workingDirectory && files.includes("go.mod")) continue;
+    const relative3 = path23.relative(workingDirectory, dir).split(path23.sep).join("/") || ".";
+    if (matches(relative3) && await holdsMainPackage(dir, files)) return;
+    for (const entry of entries) {
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path23.join(dir, entry.name));
+    }
+  }
+  throw noMainPackageError(
+    pattern,
+    `no Go file under ${path23.relative(workingDirectory, root) || "."} says package main`
+  );
+}
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path22.relative(workspace, file) || ".";
+  const shown = (file) => path23.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -72811,6 +72928,11 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
         `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
         "name the directory of your Go module relative to the workspace, e.g. . or services/api"
       );
+    }
+    if (config.targets.length > 0) {
+      for (const entry of config.packages.filter((p2) => isPackagePattern(p2) && isRelativeEntry(p2))) {
+        await checkPatternHasMain(entry, config.workingDirectory);
+      }
     }
     if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
     if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
@@ -72839,8 +72961,8 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path23 from "node:path";
+import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import path24 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -73036,7 +73158,7 @@ function mergeReports(reports) {
 
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile) {
-  await mkdir3(path23.dirname(reportFile), { recursive: true });
+  await mkdir3(path24.dirname(reportFile), { recursive: true });
   await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
@@ -73046,7 +73168,7 @@ async function publishReport(report, reportFile) {
   return reportFile;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path23.isAbsolute(pattern) ? pattern : path23.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path24.isAbsolute(pattern) ? pattern : path24.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -73056,15 +73178,15 @@ async function readAndMergeReports(patterns, workspace) {
     );
   }
   const reports = await Promise.all(
-    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
+    files.map(async (file) => parseReport(JSON.parse(await readFile4(file, "utf8")), file))
   );
   info(`Merging ${reports.length} report(s): ${files.join(", ")}`);
   return mergeReports(reports);
 }
 
 // src/steps/setup-toolchain.ts
-import { readdir as readdir4, readFile as readFile4, rm as rm7 } from "node:fs/promises";
-import path29 from "node:path";
+import { readdir as readdir5, readFile as readFile5, rm as rm7 } from "node:fs/promises";
+import path31 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash7, randomBytes } from "node:crypto";
@@ -73379,12 +73501,12 @@ async function lookupModuleHash(options2) {
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm6 } from "node:fs/promises";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
 // node_modules/tar/dist/esm/index.min.js
@@ -76481,7 +76603,7 @@ var ArchiveEntryChecker = class {
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path24 from "node:path";
+import path25 from "node:path";
 var S_IFMT = 61440;
 var S_IFREG = 32768;
 var S_IFDIR = 16384;
@@ -76560,12 +76682,12 @@ async function extractZip(options2) {
   const makeDirectory = directoryMaker();
   const writeEntry = async (entry, decision) => {
     if (decision.action !== "file" && decision.action !== "directory") return;
-    const target = path24.join(options2.destination, decision.path);
+    const target = path25.join(options2.destination, decision.path);
     if (decision.action === "directory") {
       await makeDirectory(target);
       return;
     }
-    await makeDirectory(path24.dirname(target));
+    await makeDirectory(path25.dirname(target));
     const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
     const stream2 = await new Promise(
       (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -76657,17 +76779,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path25.join(options2.destination, decision.path);
+      const target = path26.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory(path25.dirname(target));
+        await makeDirectory(path26.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory(decision.action === "directory" ? target : path25.dirname(target));
+      await makeDirectory(decision.action === "directory" ? target : path26.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path25.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path26.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -76714,11 +76836,11 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
-import path26 from "node:path";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename3, rm as rm5, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import path27 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path26.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path27.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat3(file).then(
@@ -76728,8 +76850,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path26.join(dir, "bin"))) return void 0;
-  if (await exists2(path26.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path27.join(dir, "bin"))) return void 0;
+  if (await exists2(path27.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -76746,13 +76868,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path26.dirname(toolchainDir(slot));
-  const names = await readdir3(parent).catch(() => []);
+  const parent = path27.dirname(toolchainDir(slot));
+  const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm5(path26.join(parent, name), { recursive: true, force: true });
+    await rm5(path27.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -76762,7 +76884,7 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path26.join(path26.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path27.join(path27.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename3(finalDir, aside);
   } catch (error2) {
@@ -76773,13 +76895,13 @@ async function clearUnfinished(slot) {
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path26.dirname(finalDir);
+  const parent = path27.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path26.join(parent, workDirName(slot, "staging"));
+  const staging = path27.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile3(path26.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile3(path27.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -76807,11 +76929,11 @@ async function installAtomically(slot, provenance, populate) {
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
 import { open as open2 } from "node:fs/promises";
-import path27 from "node:path";
+import path28 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path27.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path28.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function readHead(file, length) {
   const handle = await open2(file, "r");
@@ -76899,7 +77021,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path28.join(
+  const archivePath = path29.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -77584,6 +77706,68 @@ function parseVersionFile(filePath, text) {
   return parseGoVersionFile(filePath, text);
 }
 
+// src/version/support.ts
+var OLDEST_SETUP_GO = "1.9";
+var OLDEST_BUILD_GO = "1.18";
+function plainSpecLine(spec) {
+  const match3 = /^(?:go)?(\d+)\.(\d+)(?:\.(?:\d+|x)|(?:rc|beta)\d+)?$/i.exec(spec.trim());
+  return match3 ? `${match3[1]}.${match3[2]}` : void 0;
+}
+function yamlFloatOrigin(spec) {
+  return /^1\.[1-9]$/.test(spec.trim()) ? `${spec.trim()}0` : void 0;
+}
+function checkSupportedVersion(version3, options2) {
+  const oldest = options2.building ? OLDEST_BUILD_GO : OLDEST_SETUP_GO;
+  if (compareGoVersions(version3, oldest) >= 0) return;
+  const why = options2.building ? `builds need Go ${OLDEST_BUILD_GO} or later (-buildvcs=false and the build settings every binary is checked against are new in ${OLDEST_BUILD_GO})` : `setting up needs Go ${OLDEST_SETUP_GO} or later (the action reads the toolchain's go env -json, new in ${OLDEST_SETUP_GO})`;
+  const meant = options2.asWritten === void 0 ? void 0 : yamlFloatOrigin(options2.asWritten);
+  if (meant) {
+    throw new InputError(
+      options2.inputName,
+      `${options2.from} asks for Go ${version3}, which this action does not support: ${why}. YAML reads an unquoted ${meant} as the number ${options2.asWritten}`,
+      `quote the version in the workflow, e.g. ${options2.inputName}: '${meant}'`
+    );
+  }
+  throw new InputError(
+    options2.inputName,
+    `${options2.from} asks for Go ${version3}, which this action does not support: ${why}`,
+    `ask for Go ${oldest} or later, e.g. ${options2.inputName === "go-version" ? "go-version: '1.25'" : "go 1.25 in go.mod"}`
+  );
+}
+
+// src/version/workspace.ts
+import path30 from "node:path";
+function workspaceFileCandidates(workingDirectory, gowork) {
+  const setting = (gowork ?? "").trim();
+  if (setting === "off") return { candidates: [], explicit: false };
+  if (setting !== "") {
+    if (!path30.isAbsolute(setting)) {
+      throw new InputError(
+        "GOWORK",
+        `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
+        "set GOWORK to the absolute path of a go.work file, to off, or leave it unset"
+      );
+    }
+    return { candidates: [setting], explicit: true };
+  }
+  const candidates = [];
+  for (let dir = path30.resolve(workingDirectory); ; dir = path30.dirname(dir)) {
+    candidates.push(path30.join(dir, "go.work"));
+    if (path30.dirname(dir) === dir) break;
+  }
+  return { candidates, explicit: false };
+}
+function checkIsVersionFile(file, inputName = "go-version-file") {
+  const base = path30.basename(file);
+  if (base === "go.sum" || base === "go.work.sum") {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} names ${file}, which holds module checksums, not a Go version`,
+      "point it at a go.mod, go.work, .go-version or .tool-versions file, e.g. go.mod"
+    );
+  }
+}
+
 // src/version/resolve.ts
 var import_semver2 = __toESM(require_semver2(), 1);
 var SHOWN_CANDIDATES = 5;
@@ -77666,26 +77850,48 @@ function satisfies(version3, spec) {
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 async function readOptionalFile(file) {
   try {
-    return await readFile4(file, "utf8");
+    return await readFile5(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return void 0;
     throw error2;
   }
 }
-async function decideVersionSpec(config, workspace) {
+async function decideVersionSpec(config, workspace, env = process.env) {
+  const building = config.targets.length > 0;
   if (config.goVersion) {
     if (config.goVersionFile) warning("Both go-version and go-version-file are set; go-version wins.");
-    return {
+    const decision = {
       spec: parseVersionSpec(config.goVersion, "go-version"),
-      decidedBy: `input go-version: ${config.goVersion}`
+      decidedBy: `input go-version: ${config.goVersion}`,
+      inputName: "go-version",
+      asWritten: config.goVersion
     };
+    checkPlainSpec(config.goVersion, decision, building);
+    return decision;
   }
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [path29.join(config.workingDirectory, "go.work"), path29.join(config.workingDirectory, "go.mod")];
+  if (config.goVersionFile) checkIsVersionFile(path31.relative(workspace, config.goVersionFile));
+  const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path31.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(file);
-    if (text === void 0) continue;
-    const requirement = parseVersionFile(path29.relative(workspace, file).split(path29.sep).join("/"), text);
-    return { spec: parseVersionSpec(requirement.spec, path29.basename(file)), decidedBy: requirement.source };
+    if (text === void 0) {
+      if (work.explicit && file === work.candidates[0]) {
+        throw new InputError(
+          "GOWORK",
+          `The environment variable GOWORK names ${file}, which does not exist (go would fail to load the workspace)`,
+          "set GOWORK to an existing go.work file, to off, or leave it unset"
+        );
+      }
+      continue;
+    }
+    const requirement = parseVersionFile(path31.relative(workspace, file).split(path31.sep).join("/"), text);
+    const decision = {
+      spec: parseVersionSpec(requirement.spec, path31.basename(file)),
+      decidedBy: requirement.source,
+      inputName: path31.basename(file)
+    };
+    checkPlainSpec(requirement.spec, decision, building);
+    return decision;
   }
   if (config.goVersionFile) {
     throw new InputError(
@@ -77696,8 +77902,20 @@ async function decideVersionSpec(config, workspace) {
   }
   return {
     spec: { kind: "alias", alias: "stable" },
-    decidedBy: "no go-version, go-version-file, go.work or go.mod: stable"
+    decidedBy: "no go-version, go-version-file, go.work or go.mod: stable",
+    inputName: "go-version"
   };
+}
+function checkPlainSpec(text, decision, building) {
+  const line = plainSpecLine(text);
+  if (line) {
+    checkSupportedVersion(line, {
+      from: decision.decidedBy,
+      inputName: decision.inputName,
+      building,
+      ...decision.asWritten !== void 0 ? { asWritten: decision.asWritten } : {}
+    });
+  }
 }
 async function timed(timings, phase, work) {
   const started = Date.now();
@@ -77745,7 +77963,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path29.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path31.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -77812,7 +78030,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, fetch, { log: info });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir4(path29.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path31.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -77869,11 +78087,8 @@ async function setupToolchain(config, facts, runner) {
   const machine = machineArchitecture(facts);
   const goarch = toolchainArchFor(requested, machine);
   const goos = machine.goos;
-  const { spec, decidedBy } = await timed(
-    timings,
-    "resolve",
-    () => decideVersionSpec(config, runner.workspace)
-  );
+  const decision = await timed(timings, "resolve", () => decideVersionSpec(config, runner.workspace));
+  const { spec, decidedBy } = decision;
   const arch2 = toolCacheArch(goarch);
   let version3 = config.checkLatest ? void 0 : exactVersion(spec) ?? await newestInstalled(runner.toolCache, arch2, spec);
   const indexes = /* @__PURE__ */ new Map();
@@ -77894,6 +78109,11 @@ async function setupToolchain(config, facts, runner) {
     }
   }
   if (!version3) throw new Error(`Could not resolve ${describeSpec(spec)}`);
+  checkSupportedVersion(version3, {
+    from: decidedBy,
+    inputName: decision.inputName,
+    building: config.targets.length > 0
+  });
   info(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
   const slot = { toolCache: runner.toolCache, version: goToSemver(version3), arch: arch2 };
   let goroot = await findInstalledToolchain(slot);
@@ -77946,8 +78166,8 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/size-comment.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import path32 from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import path34 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -78300,8 +78520,8 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp2, readFile as readFile5, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
-import path30 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp2, readFile as readFile6, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
+import path32 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -78309,7 +78529,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path30.resolve(workspace, trimmed) };
+  return { kind: "file", path: path32.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -78332,7 +78552,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path30.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path32.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -78355,7 +78575,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
   }
   let report;
   try {
-    report = parseReport(JSON.parse(await readFile5(file, "utf8")), `cache entry ${matched}`);
+    report = parseReport(JSON.parse(await readFile6(file, "utf8")), `cache entry ${matched}`);
   } catch (error2) {
     warning(`Ignoring the cached size report: ${error2.message}`);
     return void 0;
@@ -78425,11 +78645,11 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp2(path30.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp2(path32.join(temp, "base-worktree-"));
   info(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path30.join(worktree, path30.relative(repoRoot, path30.resolve(p2)));
+    const inWorktree = (p2) => path32.join(worktree, path32.relative(repoRoot, path32.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
@@ -78445,7 +78665,7 @@ async function resolveBaseReport(options2) {
   if (setting.kind === "file") {
     let text;
     try {
-      text = await readFile5(setting.path, "utf8");
+      text = await readFile6(setting.path, "utf8");
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -78455,7 +78675,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path30.basename(setting.path), commit: report.commit };
+      return { report, source: path32.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -78475,7 +78695,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path30.join(options2.temp, "setup-go-arm64"),
+      path32.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -78493,7 +78713,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
-import path31 from "node:path";
+import path33 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -78502,7 +78722,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path31.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path33.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile5(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -78537,8 +78757,8 @@ var Context = class {
       if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path34 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL8}`);
+        const path36 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -82847,7 +83067,7 @@ function readSizeCommentInputs(input, workspace) {
 async function readRunEvent() {
   const name = process.env.GITHUB_EVENT_NAME ?? "";
   const eventPath = process.env.GITHUB_EVENT_PATH;
-  const payload = eventPath ? JSON.parse(await readFile6(eventPath, "utf8").catch(() => "{}")) : {};
+  const payload = eventPath ? JSON.parse(await readFile7(eventPath, "utf8").catch(() => "{}")) : {};
   const pullRequest = readPullRequestEvent(name, payload);
   return { name, payload, ...pullRequest ? { pullRequest } : {} };
 }
@@ -82901,7 +83121,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path32.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path34.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -82957,7 +83177,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path33.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path35.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -82980,8 +83200,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info(setup.proof.message);
-    addPath(path33.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path33.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path35.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path35.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -83052,7 +83272,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path33.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path35.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -83080,7 +83300,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path33.relative(workspace, path33.resolve(workspace, error2.location.file)).split(path33.sep).join("/");
+    const file = path35.relative(workspace, path35.resolve(workspace, error2.location.file)).split(path35.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

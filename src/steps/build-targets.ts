@@ -7,6 +7,7 @@ import { locateNmTool, measureAttribution, type GoInvocation } from '../build/at
 import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
 import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
 import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
+import { expandPattern, isPackagePattern } from '../build/patterns.js';
 import { planBuilds, type BuildJob } from '../build/plan.js';
 import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
@@ -73,16 +74,13 @@ async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<s
 
 /**
  * The build jobs for the config. Called once before anything is installed, with no names and the ldflags as
- * given, so a bad name-template or package fails at once; then for real with go's executable names.
+ * given, so a bad name-template or package fails at once; then for real with the packages patterns expanded
+ * to and go's executable names.
  */
-export function planFor(
-  config: Config,
-  ldflags = config.ldflags,
-  names?: Record<string, string>,
-): BuildJob[] {
+export function planFor(config: Config, ldflags = config.ldflags, resolved?: ResolvedPackages): BuildJob[] {
   return planBuilds({
     workingDirectory: config.workingDirectory,
-    packages: config.packages,
+    packages: resolved?.packages ?? config.packages,
     targets: config.targets,
     ldflags,
     trimpath: config.trimpath,
@@ -91,32 +89,53 @@ export function planFor(
     extraFlags: config.buildFlags,
     outputDir: config.outputDir,
     nameTemplate: config.nameTemplate,
-    ...(names ? { binaryNames: names } : {}),
+    ...(resolved ? { binaryNames: resolved.names } : {}),
   });
+}
+
+/** The packages to build and go's executable name for each, after patterns are expanded to main packages. */
+interface ResolvedPackages {
+  packages: string[];
+  names: Record<string, string>;
 }
 
 /**
  * Checks what only the installed toolchain can judge: that every target is a platform it knows, and that every
- * package is a main package (listed once, for the first target's platform).
+ * package is a main package, with patterns (`./cmd/...`) expanded to the main packages they match (all listed
+ * for the first target's platform).
  */
-async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<Record<string, string>> {
+async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<ResolvedPackages> {
   const dist = await runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
 
   const first = config.targets[0];
-  if (!first) return {};
+  if (!first) return { packages: config.packages, names: {} };
   const listEnv = { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? '1' : '0' };
-  const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...config.packages], {
-    cwd: go.cwd,
-    env: listEnv,
-  });
-  if (listed.exitCode !== 0) {
-    throw new Error(`go list could not load ${config.packages.join(' ')}: ${listed.stderr.trim()}`);
+  const list = async (entries: string[]) => {
+    const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...entries], {
+      cwd: go.cwd,
+      env: listEnv,
+    });
+    if (listed.exitCode !== 0) {
+      throw new Error(`go list could not load ${entries.join(' ')}: ${listed.stderr.trim()}`);
+    }
+    return parseGoList(listed.stdout);
+  };
+  const named = config.packages.filter((entry) => !isPackagePattern(entry));
+  const listed = named.length > 0 ? await list(named) : [];
+  checkMainPackages(listed, named, config.workingDirectory, targetName(first));
+  const packages: string[] = [];
+  for (const entry of config.packages) {
+    if (!isPackagePattern(entry)) packages.push(entry);
+    else {
+      const matched = await list([entry]);
+      listed.push(...matched);
+      packages.push(...expandPattern(entry, matched, config.workingDirectory, targetName(first)));
+    }
   }
-  const packages = parseGoList(listed.stdout);
-  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
-  return binaryNames(packages, config.packages, config.workingDirectory);
+  const unique = [...new Set(packages)];
+  return { packages: unique, names: binaryNames(listed, unique, config.workingDirectory) };
 }
 
 /**
