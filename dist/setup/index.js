@@ -71111,6 +71111,70 @@ function templateLdflags(ldflags, stamp, inputName = "ldflags") {
   });
 }
 
+// src/build/cgo.ts
+function parseCompilerMap(value, inputName, targets) {
+  const map = {};
+  const known = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const at2 = line.indexOf("=");
+    const name = at2 < 0 ? "" : line.slice(0, at2).trim();
+    const command = at2 < 0 ? "" : line.slice(at2 + 1).trim();
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === "") {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,
+        `write one target a line with its compiler, e.g. linux/arm64=aarch64-linux-gnu-gcc or linux/arm64=zig ${inputName === "cgo-cxx" ? "c++" : "cc"} -target aarch64-linux-gnu`
+      );
+    }
+    if (!known.has(name)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} sets a compiler for ${name}, which is not one of the targets (${targets.map(targetName).join(" ") || "none"})`,
+        "name a target listed in targets, e.g. linux/arm64=aarch64-linux-gnu-gcc"
+      );
+    }
+    if (map[name] !== void 0) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} sets the compiler for ${name} twice`,
+        "keep one line per target"
+      );
+    }
+    map[name] = command;
+  }
+  return map;
+}
+function compilerFor(map, target) {
+  return map[targetName(target)] ?? map[`${target.goos}/${target.goarch}`];
+}
+var C_TOOLCHAIN_LINE = /executable file not found|C compiler .* not found|cgo: |unrecognized command[- ]line option|unknown (target|argument)|no such instruction|Error: |error: unsupported|cannot find -l|ld(\.\w+)?: |linker command failed|fatal error: /;
+function cgoFailureMessage(label, target, host, output, compiler) {
+  const lines = output.split("\n").map((line) => line.trim()).filter((line) => C_TOOLCHAIN_LINE.test(line));
+  if (lines.length === 0) return void 0;
+  const cause = lines.slice(0, 2).join(" / ");
+  const cross = target.goos !== host.goos || target.goarch !== host.goarch;
+  const name = `${target.goos}/${target.goarch}`;
+  if (compiler) {
+    return `go build failed for ${label} in the C toolchain (cgo-cc for ${name}: ${compiler}): ${cause}. Check that the command compiles for ${name}, or set cgo: false`;
+  }
+  if (!cross)
+    return `go build failed for ${label} in the C toolchain: ${cause}. Install a C compiler, or set cgo: false`;
+  return `go build failed for ${label}: cgo: true compiles C code, and this ${host.goos}/${host.goarch} machine's default C compiler does not build for ${name} (${cause}). Set a C cross compiler for it in cgo-cc (e.g. ${name}=${exampleCompiler(target)}), build ${name} on a runner of that platform (the reusable workflow runs each target natively), or set cgo: false`;
+}
+function exampleCompiler(target) {
+  const arch2 = {
+    amd64: "x86_64",
+    arm64: "aarch64",
+    "386": "x86",
+    arm: "arm",
+    riscv64: "riscv64"
+  };
+  const os11 = { linux: "linux-gnu", darwin: "macos", windows: "windows-gnu" };
+  return `zig cc -target ${arch2[target.goarch] ?? target.goarch}-${os11[target.goos] ?? target.goos}`;
+}
+
 // src/build/plan.ts
 import path16 from "node:path";
 function packageBinaryName(pkg, workingDirectory, known) {
@@ -71174,7 +71238,7 @@ function planBuilds(config) {
         package: pkg,
         target,
         args,
-        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0" },
+        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0", ...cgoCompilers(config, target) },
         output,
         label: `${pkg} ${targetName(target)}`
       };
@@ -71185,6 +71249,12 @@ function planBuilds(config) {
     }
   }
   return jobs;
+}
+function cgoCompilers(config, target) {
+  if (!config.cgo) return {};
+  const cc = config.cc && compilerFor(config.cc, target);
+  const cxx = config.cxx && compilerFor(config.cxx, target);
+  return { ...cc ? { CC: cc } : {}, ...cxx ? { CXX: cxx } : {} };
 }
 function collision(earlier, later, config) {
   const file = path16.relative(config.outputDir, later.output);
@@ -71350,6 +71420,8 @@ function readConfig(input, runner) {
   checkLdflags(ldflags);
   const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
   const cgo = parseBoolean(input("cgo") || "false", "cgo");
+  const cgoCc = parseCompilerMap(input("cgo-cc"), "cgo-cc", targets);
+  const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
   const buildTags = parseBuildTags(input("build-tags"));
   const buildFlags = parseBuildFlags(input("build-flags"));
   const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim()) : path17.join(workingDirectory, "dist");
@@ -71387,6 +71459,8 @@ function readConfig(input, runner) {
     ldflags,
     trimpath,
     cgo,
+    cgoCc,
+    cgoCxx,
     buildTags,
     buildFlags,
     outputDir,
@@ -71454,6 +71528,7 @@ function buildReport(input) {
     commit: input.commit,
     flags: input.flags,
     targets,
+    ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
@@ -71554,6 +71629,18 @@ function renderBuildSection(report) {
     );
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, "");
+  }
+  if (report.failed && report.failed.length > 0) {
+    parts.push(
+      `### Failed builds (${report.failed.length})`,
+      "",
+      "| Package | Target | Why |",
+      "| --- | --- | --- |",
+      ...report.failed.map(
+        (f2) => `| ${code(f2.package, true)} | ${cell(targetLabel(f2))} | ${cell(f2.reason)} |`
+      ),
+      ""
+    );
   }
   parts.push(
     renderFlags(report.flags),
@@ -72164,6 +72251,18 @@ async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
   return attributeSizes(parseNmOutput(nm.stdout), limit);
 }
 
+// src/build/command-line.ts
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function displayCommand(command, args) {
+  return [command, ...args].map(shellWord).join(" ");
+}
+function jobCommandLine(job) {
+  const assignments = Object.entries(job.env).map(([name, value]) => `${name}=${shellWord(value)}`);
+  return [...assignments, displayCommand("go", job.args)].join(" ");
+}
+
 // src/build/diagnostics.ts
 import path19 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
@@ -72340,6 +72439,14 @@ function checkAgainstRequest(outcome, inspected) {
   }
   return problems;
 }
+async function goHost(go2) {
+  const answer = await runCommand(go2.goBinary, ["env", "GOHOSTOS", "GOHOSTARCH"], {
+    cwd: go2.cwd,
+    env: go2.env
+  });
+  const [goos = "", goarch = ""] = answer.stdout.trim().split("\n");
+  return { goos, goarch };
+}
 async function stampedLdflags(config, env) {
   let commitDate;
   let commitDateError;
@@ -72366,6 +72473,8 @@ function planFor(config, ldflags = config.ldflags, resolved) {
     ldflags,
     trimpath: config.trimpath,
     cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
     tags: config.buildTags,
     extraFlags: config.buildFlags,
     outputDir: config.outputDir,
@@ -72424,9 +72533,6 @@ function annotateDiagnostics(failures) {
     });
   }
 }
-function displayCommand(command, args) {
-  return [command, ...args].map((arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
-}
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
   const scratch = await mkdtemp(path22.join(temp, "setup-go-arm64-nm-"));
@@ -72465,7 +72571,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      info(logSafe(displayCommand("go", outcome.job.args)));
+      info(logSafe(jobCommandLine(outcome.job)));
       if (outcome.output) info(logSafe(outcome.output.trimEnd()));
       endGroup();
     }
@@ -72473,29 +72579,46 @@ async function buildTargets(config, goBinary, workspace, env) {
   const wallMs = Date.now() - started;
   const built = [];
   const failed = [];
+  const failures = [];
+  const fail = (outcome, reason) => {
+    const { goos, goarch, variant } = outcome.job.target;
+    failures.push({ package: outcome.job.package, goos, goarch, ...variant ? { variant } : {}, reason });
+  };
   const compileFailures = [];
+  let host;
   for (const outcome of outcomes) {
     if (outcome.skipped) {
       failed.push(`${outcome.job.label} (not started: fail-fast)`);
+      fail(outcome, "not started: fail-fast");
       continue;
     }
     if (!outcome.ok) {
       failed.push(outcome.job.label);
       const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
-      else
-        error(
-          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`
-        );
+      if (diagnostics.length > 0) {
+        compileFailures.push({ outcome, diagnostics });
+        fail(outcome, diagnostics[0]?.message ?? "compile error");
+        continue;
+      }
+      host ??= config.cgo ? await goHost(go2) : void 0;
+      const message = host && cgoFailureMessage(
+        outcome.job.label,
+        outcome.job.target,
+        host,
+        outcome.output,
+        compilerFor(config.cgoCc, outcome.job.target)
+      ) || `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`;
+      error(message);
+      fail(outcome, message);
       continue;
     }
     const inspected = await inspectBinaryFile(outcome.job.output);
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      error(
-        `${path22.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
-      );
+      const message = `${path22.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
+      error(message);
+      fail(outcome, message);
       continue;
     }
     built.push({
@@ -72519,6 +72642,7 @@ async function buildTargets(config, goBinary, workspace, env) {
   return {
     targets: built.map((entry) => entry.result),
     failed,
+    failures,
     wallMs,
     flags: {
       ldflags: config.ldflags,
@@ -83241,6 +83365,7 @@ async function run() {
         commit: process.env.GITHUB_SHA ?? null,
         flags: built.flags,
         targets: built.targets,
+        failed: built.failures,
         wallMs: built.wallMs
       });
       if (built.failed.length > 0) {

@@ -28,6 +28,15 @@ export interface PackageSize {
   sizeBytes: number;
 }
 
+/** A build that produced no file the report can count, and why (the first line of what failed). */
+export interface FailedBuild {
+  package: string;
+  goos: string;
+  goarch: string;
+  variant?: string;
+  reason: string;
+}
+
 /** The toolchain that built the targets, and whether it runs natively on the build machine. */
 export interface ReportToolchain {
   version: string;
@@ -60,6 +69,8 @@ export interface Report {
   commit: string | null;
   flags: ReportFlags;
   targets: TargetResult[];
+  /** Builds that failed (present only when some did), so a partial report says what it lacks. */
+  failed?: FailedBuild[];
   totals: { sizeBytes: number; buildMs: number; wallMs: number };
 }
 
@@ -69,6 +80,7 @@ export function buildReport(input: {
   commit: string | null;
   flags: ReportFlags;
   targets: TargetResult[];
+  failed?: FailedBuild[];
   wallMs: number;
 }): Report {
   const targets = [...input.targets].sort(
@@ -84,6 +96,7 @@ export function buildReport(input: {
     commit: input.commit,
     flags: input.flags,
     targets,
+    ...(input.failed && input.failed.length > 0 ? { failed: input.failed } : {}),
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),

@@ -46,7 +46,7 @@ export function renderSetupSection(setup: SetupFacts): string {
   return lines.join('\n') + '\n';
 }
 
-function targetLabel(t: TargetResult): string {
+function targetLabel(t: Pick<TargetResult, 'goos' | 'goarch' | 'variant'>): string {
   return targetName({ goos: t.goos, goarch: t.goarch, ...(t.variant ? { variant: t.variant } : {}) });
 }
 
@@ -138,6 +138,18 @@ export function renderBuildSection(report: Report): string {
     );
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, '');
+  }
+  if (report.failed && report.failed.length > 0) {
+    parts.push(
+      `### Failed builds (${report.failed.length})`,
+      '',
+      '| Package | Target | Why |',
+      '| --- | --- | --- |',
+      ...report.failed.map(
+        (f) => `| ${code(f.package, true)} | ${cell(targetLabel(f))} | ${cell(f.reason)} |`,
+      ),
+      '',
+    );
   }
   parts.push(
     renderFlags(report.flags),

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inspectBinaryFile, type InspectedBinary } from '../binary/inspect-file.js';
 import { locateNmTool, measureAttribution, type GoInvocation } from '../build/attribution.js';
+import { cgoFailureMessage, compilerFor } from '../build/cgo.js';
+import { jobCommandLine } from '../build/command-line.js';
 import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
 import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
 import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
@@ -13,13 +15,15 @@ import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
 import type { Config } from '../config.js';
 import { humanDuration, logSafe } from '../report/format.js';
-import type { ReportFlags, TargetResult } from '../report/report.js';
+import type { FailedBuild, ReportFlags, TargetResult } from '../report/report.js';
 
 export interface BuildOutcome {
   /** What built and matched the request, measured from the files. */
   targets: TargetResult[];
   /** `<package> <target>` of each build that failed, did not match, or never started (fail-fast). */
   failed: string[];
+  /** The same builds with why each failed, for the report and the summary. */
+  failures: FailedBuild[];
   wallMs: number;
   /** The flags the builds ran with, for the report. */
   flags: ReportFlags;
@@ -50,6 +54,16 @@ function checkAgainstRequest(outcome: JobOutcome, inspected: InspectedBinary): s
     );
   }
   return problems;
+}
+
+/** The platform the toolchain runs on, which a cgo build's default C compiler targets. */
+async function goHost(go: GoInvocation): Promise<{ goos: string; goarch: string }> {
+  const answer = await runCommand(go.goBinary, ['env', 'GOHOSTOS', 'GOHOSTARCH'], {
+    cwd: go.cwd,
+    env: go.env,
+  });
+  const [goos = '', goarch = ''] = answer.stdout.trim().split('\n');
+  return { goos, goarch };
 }
 
 /** Fills {version}, {commit} and {date} in ldflags; git is asked for the commit date only when it is used. */
@@ -85,6 +99,8 @@ export function planFor(config: Config, ldflags = config.ldflags, resolved?: Res
     ldflags,
     trimpath: config.trimpath,
     cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
     tags: config.buildTags,
     extraFlags: config.buildFlags,
     outputDir: config.outputDir,
@@ -162,13 +178,6 @@ function annotateDiagnostics(failures: { outcome: JobOutcome; diagnostics: Diagn
   }
 }
 
-/** A command line as a reader would retype it: arguments with spaces or quotes in single quotes. */
-function displayCommand(command: string, args: string[]): string {
-  return [command, ...args]
-    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))
-    .join(' ');
-}
-
 /** Adds each target's largest packages to its result; a failure costs a warning, never the build. */
 async function addSizeAttribution(
   results: { result: TargetResult; outcome: JobOutcome }[],
@@ -225,7 +234,7 @@ export async function buildTargets(
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       core.startGroup(`${outcome.ok ? 'Built' : 'Failed'} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      core.info(logSafe(displayCommand('go', outcome.job.args)));
+      core.info(logSafe(jobCommandLine(outcome.job)));
       if (outcome.output) core.info(logSafe(outcome.output.trimEnd()));
       core.endGroup();
     },
@@ -234,29 +243,49 @@ export async function buildTargets(
 
   const built: { result: TargetResult; outcome: JobOutcome }[] = [];
   const failed: string[] = [];
+  const failures: FailedBuild[] = [];
+  const fail = (outcome: JobOutcome, reason: string) => {
+    const { goos, goarch, variant } = outcome.job.target;
+    failures.push({ package: outcome.job.package, goos, goarch, ...(variant ? { variant } : {}), reason });
+  };
   const compileFailures: { outcome: JobOutcome; diagnostics: Diagnostic[] }[] = [];
+  let host: { goos: string; goarch: string } | undefined;
   for (const outcome of outcomes) {
     if (outcome.skipped) {
       failed.push(`${outcome.job.label} (not started: fail-fast)`);
+      fail(outcome, 'not started: fail-fast');
       continue;
     }
     if (!outcome.ok) {
       failed.push(outcome.job.label);
       const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
-      else
-        core.error(
-          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`,
-        );
+      if (diagnostics.length > 0) {
+        compileFailures.push({ outcome, diagnostics });
+        fail(outcome, diagnostics[0]?.message ?? 'compile error');
+        continue;
+      }
+      host ??= config.cgo ? await goHost(go) : undefined;
+      const message =
+        (host &&
+          cgoFailureMessage(
+            outcome.job.label,
+            outcome.job.target,
+            host,
+            outcome.output,
+            compilerFor(config.cgoCc, outcome.job.target),
+          )) ||
+        `go build failed for ${outcome.job.label}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`;
+      core.error(message);
+      fail(outcome, message);
       continue;
     }
     const inspected = await inspectBinaryFile(outcome.job.output);
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      core.error(
-        `${path.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join('; ')}`,
-      );
+      const message = `${path.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join('; ')}`;
+      core.error(message);
+      fail(outcome, message);
       continue;
     }
     built.push({
@@ -285,6 +314,7 @@ export async function buildTargets(
   return {
     targets: built.map((entry) => entry.result),
     failed,
+    failures,
     wallMs,
     flags: {
       ldflags: config.ldflags,
