@@ -71658,7 +71658,7 @@ import path22 from "node:path";
 
 // src/binary/inspect-file.ts
 import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile2 } from "node:fs/promises";
+import { open as open2, readFile as readFile2 } from "node:fs/promises";
 
 // src/binary/buildinfo.ts
 function readGoBuildInfo(bytes) {
@@ -72098,6 +72098,63 @@ async function inspectBinaryFile(filePath) {
     throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
   }
 }
+async function readFileStart(filePath, length) {
+  const handle = await open2(filePath, "r");
+  try {
+    const buffer3 = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
+    return buffer3.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/binary/macho-layout.ts
+var MH_MAGIC_642 = 4277009103;
+var LC_SEGMENT_64 = 25;
+var LC_SYMTAB = 2;
+var HEADER_64_BYTES = 32;
+var SEGMENT_64_BYTES = 72;
+var SECTION_64_BYTES = 80;
+function fixedString(bytes, at2, length) {
+  const raw = bytes.subarray(at2, at2 + length);
+  const end = raw.indexOf(0);
+  return Buffer.from(end < 0 ? raw : raw.subarray(0, end)).toString("latin1");
+}
+function readMachOLayout(bytes) {
+  if (bytes.length < HEADER_64_BYTES) return void 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MH_MAGIC_642) return void 0;
+  const commands = view.getUint32(16, true);
+  const commandBytes = view.getUint32(20, true);
+  if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
+  const sections = [];
+  let symbolCount = 0;
+  let at2 = HEADER_64_BYTES;
+  for (let index = 0; index < commands; index++) {
+    if (at2 + 8 > HEADER_64_BYTES + commandBytes) return void 0;
+    const command = view.getUint32(at2, true);
+    const size2 = view.getUint32(at2 + 4, true);
+    if (size2 < 8 || at2 + size2 > HEADER_64_BYTES + commandBytes) return void 0;
+    if (command === LC_SEGMENT_64 && size2 >= SEGMENT_64_BYTES) {
+      const count = view.getUint32(at2 + 64, true);
+      if (SEGMENT_64_BYTES + count * SECTION_64_BYTES > size2) return void 0;
+      for (let s3 = 0; s3 < count; s3++) {
+        const section = at2 + SEGMENT_64_BYTES + s3 * SECTION_64_BYTES;
+        sections.push({
+          name: fixedString(bytes, section, 16),
+          segment: fixedString(bytes, section + 16, 16),
+          address: view.getBigUint64(section + 32, true),
+          size: view.getBigUint64(section + 40, true)
+        });
+      }
+    } else if (command === LC_SYMTAB && size2 >= 24) {
+      symbolCount = view.getUint32(at2 + 12, true);
+    }
+    at2 += size2;
+  }
+  return { sections, symbolCount };
+}
 
 // src/report/attribution.ts
 var NM_LINE = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z])\s+(.+)$/;
@@ -72139,7 +72196,15 @@ function bssRanges(symbols) {
   }
   return ranges;
 }
-function attributeSizes(symbols, limit = 15) {
+function clampedSize(symbol, sections) {
+  const holder = sections.find(
+    (section) => symbol.address >= section.address && symbol.address < section.address + section.size
+  );
+  if (!holder) return symbol.size;
+  const room = holder.address + holder.size - symbol.address;
+  return room < BigInt(symbol.size) ? Number(room) : symbol.size;
+}
+function attributeSizes(symbols, limit = 15, sections = []) {
   const bss = bssRanges(symbols);
   const counted = /* @__PURE__ */ new Set();
   const totals = /* @__PURE__ */ new Map();
@@ -72149,7 +72214,7 @@ function attributeSizes(symbols, limit = 15) {
     if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
     counted.add(symbol.address);
     const pkg = symbolPackage(symbol.name);
-    totals.set(pkg, (totals.get(pkg) ?? 0) + symbol.size);
+    totals.set(pkg, (totals.get(pkg) ?? 0) + clampedSize(symbol, sections));
   }
   return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
 }
@@ -72235,6 +72300,7 @@ async function runBuilds(jobs, options2) {
 }
 
 // src/build/attribution.ts
+var MACHO_COMMANDS_BYTES = 64 * 1024;
 async function locateNmTool(go2) {
   const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
   const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
@@ -72248,7 +72314,8 @@ async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
   if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
   const nm = await runCommand(nmTool, ["-size", "-sort", "size", scratchFile], { cwd: go2.cwd, env: go2.env });
   if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  return attributeSizes(parseNmOutput(nm.stdout), limit);
+  const layout = job.target.goos === "darwin" || job.target.goos === "ios" ? readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES)) : void 0;
+  return attributeSizes(parseNmOutput(nm.stdout), limit, layout?.sections ?? []);
 }
 
 // src/build/command-line.ts
@@ -77052,22 +77119,11 @@ async function installAtomically(slot, provenance, populate) {
 
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
-import { open as open2 } from "node:fs/promises";
 import path28 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
   return path28.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-}
-async function readHead(file, length) {
-  const handle = await open2(file, "r");
-  try {
-    const buffer3 = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
-    return buffer3.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
@@ -77078,7 +77134,7 @@ async function goEnv(goBinary, names, env = process.env) {
 }
 async function probeToolchain(goroot) {
   const goBinary = goBinaryPath(goroot);
-  const header = readBinaryHeader(await readHead(goBinary, BINARY_HEADER_BYTES));
+  const header = readBinaryHeader(await readFileStart(goBinary, BINARY_HEADER_BYTES));
   let env;
   try {
     env = await goEnv(goBinary, [

@@ -1,6 +1,6 @@
 // The one module in binary/ that touches the file system; the parsers it feeds stay pure.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 import { readBinaryHeader, type BinaryHeader } from './header.js';
 
@@ -26,5 +26,17 @@ export async function inspectBinaryFile(filePath: string): Promise<InspectedBina
     };
   } catch (error) {
     throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter). */
+export async function readFileStart(filePath: string, length: number): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
