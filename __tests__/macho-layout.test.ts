@@ -3,7 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readMachOLayout } from '../src/binary/macho-layout.js';
+import { stripsSymbolTable } from '../src/build/ldflags.js';
 import { attributeSizes } from '../src/report/attribution.js';
+import { buildReport } from '../src/report/report.js';
+import { renderBuildSection } from '../src/report/summary.js';
+import { expectValidReport } from '../test/support/report-schema.js';
 import { buildHelloPrograms, runGo, writeModule, type BuiltProgram } from './fixtures/binary/go-programs.js';
 import { scratchDir } from './fixtures/builds/go-modules.js';
 
@@ -30,6 +34,9 @@ const DUMP_MACHO = [
   '\t\tn = len(f.Symtab.Syms)',
   '\t}',
   '\tfmt.Printf("symbols %d\\n", n)',
+  '\tif f.Dysymtab != nil {',
+  '\t\tfmt.Printf("defined %d\\n", f.Dysymtab.Nlocalsym+f.Dysymtab.Nextdefsym)',
+  '\t}',
   '}',
   '',
 ].join('\n');
@@ -54,12 +61,15 @@ describe('readMachOLayout', () => {
           (s) => `${s.segment} ${s.name} ${s.address.toString(16)} ${s.size.toString(16)}`,
         ),
         `symbols ${layout.symbolCount}`,
+        `defined ${layout.definedSymbolCount}`,
       ].join('\n');
       const { execFileSync } = await import('node:child_process');
       expect(ours).toBe(execFileSync(dumper, [program.file], { encoding: 'utf8' }).trim());
-      // Go 1.22 and later drop the symbol table under -s.
-      if (program.variant === 'stripped') expect(layout.symbolCount).toBe(0);
-      else expect(layout.symbolCount).toBeGreaterThan(1000);
+      // Go 1.22 and later keep only the dynamic imports' entries under -s.
+      if (program.variant === 'stripped') {
+        expect(layout.symbolCount).toBeLessThan(100);
+        expect(layout.definedSymbolCount).toBe(0);
+      } else expect(layout.definedSymbolCount).toBeGreaterThan(1000);
     }
   });
 
@@ -86,5 +96,45 @@ describe('attributeSizes with sections', () => {
       { package: 'main', sizeBytes: 0x10 },
     ]);
     expect(attributeSizes(symbols)[0]).toEqual({ package: 'strconv', sizeBytes: 0x900 });
+  });
+});
+
+describe('a Mach-O symbol table kept under -s', () => {
+  it('tells when ldflags strip the symbol table, the last -s winning', () => {
+    expect(['-s -w', '-w -s=true', '-s -X main.v=1'].map(stripsSymbolTable)).toEqual([true, true, true]);
+    expect(['-w', '-s -s=false', '', '-X main.s=-s'].map(stripsSymbolTable)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('is said in the summary, with the count read from the file', () => {
+    const target = {
+      goos: 'darwin',
+      goarch: 'arm64',
+      package: '.',
+      path: 'dist/gojq_darwin_arm64',
+      sizeBytes: 4_000_000,
+      buildMs: 1000,
+      sha256: 'a'.repeat(64),
+      format: 'macho',
+      arch: 'arm64',
+    };
+    const report = buildReport({
+      go: { version: '1.21.13', hostOs: 'linux', hostArch: 'amd64', native: true },
+      commit: null,
+      flags: { ldflags: '-s -w', trimpath: true, cgo: false },
+      targets: [
+        { ...target, keptSymbols: 5012 },
+        { ...target, goarch: 'amd64', arch: 'amd64' },
+      ],
+      wallMs: 1000,
+    });
+    expectValidReport(report);
+    const summary = renderBuildSection(report);
+    expect(summary).toContain('darwin/arm64 keeps 5012 symbols although ldflags strip them (-s)');
+    expect(summary).not.toContain('darwin/amd64 keeps');
   });
 });

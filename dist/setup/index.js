@@ -71110,6 +71110,14 @@ function templateLdflags(ldflags, stamp, inputName = "ldflags") {
     return value;
   });
 }
+function stripsSymbolTable(ldflags) {
+  let strips = false;
+  for (const word of ldflags.split(/\s+/)) {
+    if (word === "-s" || word === "--s" || /^--?s=(true|1)$/.test(word)) strips = true;
+    else if (/^--?s=(false|0)$/.test(word)) strips = false;
+  }
+  return strips;
+}
 
 // src/build/cgo.ts
 function parseCompilerMap(value, inputName, targets) {
@@ -71627,6 +71635,13 @@ function renderBuildSection(report) {
       renderSizeChart(rows, `Binary size of ${pkg}`),
       ""
     );
+    const kept = rows.filter((t) => t.keptSymbols);
+    if (kept.length > 0) {
+      parts.push(
+        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(", ")} although ldflags strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.`,
+        ""
+      );
+    }
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, "");
   }
@@ -72082,37 +72097,11 @@ function isPrintableAscii(byte) {
   return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
 }
 
-// src/binary/inspect-file.ts
-async function inspectBinaryFile(filePath) {
-  const bytes = await readFile2(filePath);
-  try {
-    const header = readBinaryHeader(bytes);
-    const buildInfo = readGoBuildInfo(bytes);
-    return {
-      sizeBytes: bytes.length,
-      sha256: createHash4("sha256").update(bytes).digest("hex"),
-      header,
-      ...buildInfo ? { buildInfo } : {}
-    };
-  } catch (error2) {
-    throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
-  }
-}
-async function readFileStart(filePath, length) {
-  const handle = await open2(filePath, "r");
-  try {
-    const buffer3 = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
-    return buffer3.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 // src/binary/macho-layout.ts
 var MH_MAGIC_642 = 4277009103;
 var LC_SEGMENT_64 = 25;
 var LC_SYMTAB = 2;
+var LC_DYSYMTAB = 11;
 var HEADER_64_BYTES = 32;
 var SEGMENT_64_BYTES = 72;
 var SECTION_64_BYTES = 80;
@@ -72130,6 +72119,7 @@ function readMachOLayout(bytes) {
   if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
   const sections = [];
   let symbolCount = 0;
+  let definedSymbolCount = 0;
   let at2 = HEADER_64_BYTES;
   for (let index = 0; index < commands; index++) {
     if (at2 + 8 > HEADER_64_BYTES + commandBytes) return void 0;
@@ -72150,10 +72140,41 @@ function readMachOLayout(bytes) {
       }
     } else if (command === LC_SYMTAB && size2 >= 24) {
       symbolCount = view.getUint32(at2 + 12, true);
+    } else if (command === LC_DYSYMTAB && size2 >= 32) {
+      definedSymbolCount = view.getUint32(at2 + 12, true) + view.getUint32(at2 + 20, true);
     }
     at2 += size2;
   }
-  return { sections, symbolCount };
+  return { sections, symbolCount, definedSymbolCount };
+}
+
+// src/binary/inspect-file.ts
+async function inspectBinaryFile(filePath) {
+  const bytes = await readFile2(filePath);
+  try {
+    const header = readBinaryHeader(bytes);
+    const buildInfo = readGoBuildInfo(bytes);
+    const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
+    return {
+      sizeBytes: bytes.length,
+      sha256: createHash4("sha256").update(bytes).digest("hex"),
+      header,
+      ...buildInfo ? { buildInfo } : {},
+      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}
+    };
+  } catch (error2) {
+    throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
+  }
+}
+async function readFileStart(filePath, length) {
+  const handle = await open2(filePath, "r");
+  try {
+    const buffer3 = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
+    return buffer3.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/report/attribution.ts
@@ -72700,7 +72721,8 @@ async function buildTargets(config, goBinary, workspace, env) {
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
         format: inspected.header.format,
-        arch: inspected.header.arch
+        arch: inspected.header.arch,
+        ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {}
       }
     });
   }

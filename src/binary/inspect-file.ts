@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 import { readBinaryHeader, type BinaryHeader } from './header.js';
+import { readMachOLayout } from './macho-layout.js';
 
 /** A built file as measured: size, hash, what its header says, and Go's build info when it has some. */
 export interface InspectedBinary {
@@ -10,6 +11,8 @@ export interface InspectedBinary {
   sha256: string;
   header: BinaryHeader;
   buildInfo?: GoBuildInfo;
+  /** For a Mach-O: how many symbols its symbol table defines (0 when stripped). */
+  machoDefinedSymbols?: number;
 }
 
 /** Reads the file once and measures it; errors name the file. */
@@ -18,11 +21,13 @@ export async function inspectBinaryFile(filePath: string): Promise<InspectedBina
   try {
     const header = readBinaryHeader(bytes);
     const buildInfo = readGoBuildInfo(bytes);
+    const macho = header.format === 'macho' ? readMachOLayout(bytes) : undefined;
     return {
       sizeBytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       header,
       ...(buildInfo ? { buildInfo } : {}),
+      ...(macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}),
     };
   } catch (error) {
     throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });

@@ -9,13 +9,16 @@ export interface MachOSection {
 /** What a thin 64-bit Mach-O's load commands say about its sections and its symbol table. */
 export interface MachOLayout {
   sections: MachOSection[];
-  /** Entries of LC_SYMTAB's symbol table (0 when there is none, as `-s` leaves it from Go 1.22 on). */
+  /** Entries of LC_SYMTAB's symbol table (from Go 1.22 on, `-s` keeps only the few dynamic imports). */
   symbolCount: number;
+  /** Symbols the file defines (LC_DYSYMTAB's local and external ones): 0 once `-s` strips them (Go 1.22+). */
+  definedSymbolCount: number;
 }
 
 const MH_MAGIC_64 = 0xfeedfacf;
 const LC_SEGMENT_64 = 0x19;
 const LC_SYMTAB = 0x2;
+const LC_DYSYMTAB = 0xb;
 const HEADER_64_BYTES = 32;
 const SEGMENT_64_BYTES = 72;
 const SECTION_64_BYTES = 80;
@@ -40,6 +43,7 @@ export function readMachOLayout(bytes: Uint8Array): MachOLayout | undefined {
   if (HEADER_64_BYTES + commandBytes > bytes.length) return undefined;
   const sections: MachOSection[] = [];
   let symbolCount = 0;
+  let definedSymbolCount = 0;
   let at = HEADER_64_BYTES;
   for (let index = 0; index < commands; index++) {
     if (at + 8 > HEADER_64_BYTES + commandBytes) return undefined;
@@ -60,8 +64,10 @@ export function readMachOLayout(bytes: Uint8Array): MachOLayout | undefined {
       }
     } else if (command === LC_SYMTAB && size >= 24) {
       symbolCount = view.getUint32(at + 12, true);
+    } else if (command === LC_DYSYMTAB && size >= 32) {
+      definedSymbolCount = view.getUint32(at + 12, true) + view.getUint32(at + 20, true);
     }
     at += size;
   }
-  return { sections, symbolCount };
+  return { sections, symbolCount, definedSymbolCount };
 }

@@ -15,6 +15,11 @@ export interface TargetResult {
   format: string;
   /** Architecture read from the header, in GOARCH spelling (`arm64`, `amd64`, …). */
   arch: string;
+  /**
+   * Symbols a Mach-O still defines although ldflags strip them (`-s`): Go 1.21 and older keep the Mach-O symbol
+   * table under -s. Read from the file's own load commands; absent when there are none.
+   */
+  keptSymbols?: number;
   /** The packages whose symbols take the most bytes, largest first (when `attribution` is on). */
   attribution?: PackageSize[];
 }

@@ -136,6 +136,14 @@ export function renderBuildSection(report: Report): string {
       renderSizeChart(rows, `Binary size of ${pkg}`),
       '',
     );
+    const kept = rows.filter((t) => t.keptSymbols);
+    if (kept.length > 0) {
+      parts.push(
+        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(', ')} although ldflags ` +
+          'strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.',
+        '',
+      );
+    }
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, '');
   }

@@ -7,7 +7,7 @@ import { locateNmTool, measureAttribution, type GoInvocation } from '../build/at
 import { cgoFailureMessage, compilerFor } from '../build/cgo.js';
 import { jobCommandLine } from '../build/command-line.js';
 import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
-import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
+import { stampValues, stripsSymbolTable, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
 import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
 import { expandPattern, isPackagePattern } from '../build/patterns.js';
 import { planBuilds, type BuildJob } from '../build/plan.js';
@@ -301,6 +301,9 @@ export async function buildTargets(
         sha256: inspected.sha256,
         format: inspected.header.format,
         arch: inspected.header.arch,
+        ...(inspected.machoDefinedSymbols && stripsSymbolTable(ldflags)
+          ? { keptSymbols: inspected.machoDefinedSymbols }
+          : {}),
       },
     });
   }
