@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inspectBinaryFile } from '../src/binary/inspect-file.js';
+import { readMachOLayout } from '../src/binary/macho-layout.js';
 import { locateNmTool, measureAttribution } from '../src/build/attribution.js';
 import { planBuilds, type BuildConfig } from '../src/build/plan.js';
 import { runBuilds, runCommand, type JobOutcome } from '../src/build/run.js';
@@ -193,7 +194,13 @@ describe('size attribution', () => {
     // The traps are really there: a pclntab marker with a size, aliases, and a bss bigger than the file.
     expect(symbols.find((symbol) => symbol.name === 'runtime.pclntab')?.size).toBeGreaterThan(100_000);
     expect(names).toEqual(expect.arrayContaining(['typerel.*', '_type:*', 'runtime.noptrbss']));
-    expect(attributeSizes(symbols, 15)).toEqual(attribution);
+    // Each symbol is cut at the end of its section (from the file's load commands): no package grows.
+    const sections = readMachOLayout(await readFile(scratch))!.sections;
+    expect(attributeSizes(symbols, 15, sections)).toEqual(attribution);
+    const uncut = attributeSizes(symbols, Infinity);
+    for (const entry of attribution) {
+      expect(entry.sizeBytes).toBeLessThanOrEqual(uncut.find((e) => e.package === entry.package)!.sizeBytes);
+    }
 
     const unstrippedBytes = (await stat(scratch)).size;
     const everything = attributeSizes(symbols, Infinity);

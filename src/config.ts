@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { checkLdflags } from './build/ldflags.js';
+import { parseCompilerMap, type CompilerMap } from './build/cgo.js';
 import { planBuilds } from './build/plan.js';
 import { parseTargets, type Target } from './build/targets.js';
 import { parseCacheSave, validateKeyPrefix, type CacheSaveMode } from './cache/keys.js';
@@ -27,6 +28,9 @@ export interface Config {
   ldflags: string;
   trimpath: boolean;
   cgo: boolean;
+  /** C / C++ compiler per target name for cgo builds (inputs cgo-cc, cgo-cxx). */
+  cgoCc: CompilerMap;
+  cgoCxx: CompilerMap;
   buildTags: string[];
   buildFlags: string[];
   /** Absolute. */
@@ -239,6 +243,8 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
   checkLdflags(ldflags);
   const trimpath = parseBoolean(input('trimpath') || 'true', 'trimpath');
   const cgo = parseBoolean(input('cgo') || 'false', 'cgo');
+  const cgoCc = parseCompilerMap(input('cgo-cc'), 'cgo-cc', targets);
+  const cgoCxx = parseCompilerMap(input('cgo-cxx'), 'cgo-cxx', targets);
   const buildTags = parseBuildTags(input('build-tags'));
   const buildFlags = parseBuildFlags(input('build-flags'));
   const outputDir = input('output-dir').trim()
@@ -282,6 +288,8 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     ldflags,
     trimpath,
     cgo,
+    cgoCc,
+    cgoCxx,
     buildTags,
     buildFlags,
     outputDir,

@@ -142,6 +142,7 @@ async function run(): Promise<void> {
         commit: process.env.GITHUB_SHA ?? null,
         flags: built.flags,
         targets: built.targets,
+        failed: built.failures,
         wallMs: built.wallMs,
       });
       if (built.failed.length > 0) {

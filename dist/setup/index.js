@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path35 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path37 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path35 && path35[0] !== "/") {
-          path35 = `/${path35}`;
+        if (path37 && path37[0] !== "/") {
+          path37 = `/${path37}`;
         }
-        return new URL(`${origin}${path35}`);
+        return new URL(`${origin}${path37}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path35);
+        debuglog("sending request to %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path37, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path35,
+          path37,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path35);
+        debuglog("trailers received from %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path37, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path35,
+          path37,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path35, origin }
+            request: { method, path: path37, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path35);
+          debuglog("sending request to %s %s/%s", method, origin, path37);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path35,
+        path: path37,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path35 !== "string") {
+        if (typeof path37 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path35)) {
+        } else if (invalidPathRegex.test(path37)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path35, query) : path35;
+        this.path = query ? buildURL(path37, query) : path37;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path35, host, upgrade, blocking, reset } = request2;
+      const { method, path: path37, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path35} HTTP/1.1\r
+      let header = `${method} ${path37} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path35;
+      headers[HTTP2_HEADER_PATH] = path37;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path35 = search ? `${pathname}${search}` : pathname;
+        const path37 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path35;
+        this.opts.path = path37;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path35 = "/",
+          path: path37 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path35;
+        opts.path = origin + path37;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path35) {
-      if (typeof path35 !== "string") {
-        return path35;
+    function safeUrl(path37) {
+      if (typeof path37 !== "string") {
+        return path37;
       }
-      const pathSegments = path35.split("?");
+      const pathSegments = path37.split("?");
       if (pathSegments.length !== 2) {
-        return path35;
+        return path37;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path35, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path35);
+    function matchKey(mockDispatch2, { path: path37, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path37);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path35, method, body: body2, headers, query } = opts;
+      const { path: path37, method, body: body2, headers, query } = opts;
       return {
-        path: path35,
+        path: path37,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path35,
+            Path: path37,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path35) {
-      for (let i = 0; i < path35.length; ++i) {
-        const code2 = path35.charCodeAt(i);
+    function validateCookiePath(path37) {
+      for (let i = 0; i < path37.length; ++i) {
+        const code2 = path37.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path35 = opts.path;
+          let path37 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path35 = `/${path35}`;
+            path37 = `/${path37}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path35);
+          url2 = new URL(util5.parseOrigin(url2).origin + path37);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path35, options2) {
+    function openPromise(path37, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path35, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path37, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path35, options2, callback) {
+    function open3(path37, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path35, "r", function(err, fd) {
+      fs8.open(path37, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path34 from "node:path";
+import path36 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33730,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path35, level) {
-    this.path = path35;
+  constructor(path37, level) {
+    this.path = path37;
     this.level = level;
   }
 };
@@ -38222,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path35 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path35.startsWith("/")) {
-      path35 = path35.substring(1);
+    let path37 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path37.startsWith("/")) {
+      path37 = path37.substring(1);
     }
-    if (isAbsoluteUrl(path35)) {
-      requestUrl = path35;
+    if (isAbsoluteUrl(path37)) {
+      requestUrl = path37;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path35);
+      requestUrl = appendPath(requestUrl, path37);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path35 = pathToAppend.substring(0, searchStart);
+    const path37 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path35;
+    newPath = newPath + path37;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path35 = this._matcher.path;
-    return path35.length > 0 ? path35[path35.length - 1].tag : void 0;
+    const path37 = this._matcher.path;
+    return path37.length > 0 ? path37[path37.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path35 = this._matcher.path;
-    return path35.length > 0 ? path35[path35.length - 1].namespace : void 0;
+    const path37 = this._matcher.path;
+    return path37.length > 0 ? path37[path37.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path35 = this._matcher.path;
-    if (path35.length === 0) return void 0;
-    return path35[path35.length - 1].values?.[attrName];
+    const path37 = this._matcher.path;
+    if (path37.length === 0) return void 0;
+    return path37[path37.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path35 = this._matcher.path;
-    if (path35.length === 0) return false;
-    const current = path35[path35.length - 1];
+    const path37 = this._matcher.path;
+    if (path37.length === 0) return false;
+    const current = path37[path37.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path35 = this._matcher.path;
-    if (path35.length === 0) return -1;
-    return path35[path35.length - 1].position ?? 0;
+    const path37 = this._matcher.path;
+    if (path37.length === 0) return -1;
+    return path37[path37.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path35 = this._matcher.path;
-    if (path35.length === 0) return -1;
-    return path35[path35.length - 1].counter ?? 0;
+    const path37 = this._matcher.path;
+    if (path37.length === 0) return -1;
+    return path37[path37.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44483,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path35) {
+    function locateFile(path37) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path35, scriptDirectory);
+        return Module["locateFile"](path37, scriptDirectory);
       }
-      return scriptDirectory + path35;
+      return scriptDirectory + path37;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path35 = getURLPath(request2.url) || "/";
+    const path37 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path35}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path37}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path35 = getURLPath(request2.url) || "/";
+    const path37 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path35}`;
+    canonicalizedResourceString += `/${options2.accountName}${path37}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62001,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path35 = urlParsed.pathname;
-  path35 = path35 || "/";
-  path35 = escape2(path35);
-  urlParsed.pathname = path35;
+  let path37 = urlParsed.pathname;
+  path37 = path37 || "/";
+  path37 = escape2(path37);
+  urlParsed.pathname = path37;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path35 = urlParsed.pathname;
-  path35 = path35 ? path35.endsWith("/") ? `${path35}${name}` : `${path35}/${name}` : name;
-  urlParsed.pathname = path35;
+  let path37 = urlParsed.pathname;
+  path37 = path37 ? path37.endsWith("/") ? `${path37}${name}` : `${path37}/${name}` : name;
+  urlParsed.pathname = path37;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -74301,6 +74301,78 @@ function templateLdflags(ldflags, stamp, inputName = "ldflags") {
     return value;
   });
 }
+function stripsSymbolTable(ldflags) {
+  let strips = false;
+  for (const word of ldflags.split(/\s+/)) {
+    if (word === "-s" || word === "--s" || /^--?s=(true|1)$/.test(word)) strips = true;
+    else if (/^--?s=(false|0)$/.test(word)) strips = false;
+  }
+  return strips;
+}
+
+// src/build/cgo.ts
+function parseCompilerMap(value, inputName, targets) {
+  const map = {};
+  const known = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const at2 = line.indexOf("=");
+    const name = at2 < 0 ? "" : line.slice(0, at2).trim();
+    const command = at2 < 0 ? "" : line.slice(at2 + 1).trim();
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === "") {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,
+        `write one target a line with its compiler, e.g. linux/arm64=aarch64-linux-gnu-gcc or linux/arm64=zig ${inputName === "cgo-cxx" ? "c++" : "cc"} -target aarch64-linux-gnu`
+      );
+    }
+    if (!known.has(name)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} sets a compiler for ${name}, which is not one of the targets (${targets.map(targetName).join(" ") || "none"})`,
+        "name a target listed in targets, e.g. linux/arm64=aarch64-linux-gnu-gcc"
+      );
+    }
+    if (map[name] !== void 0) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} sets the compiler for ${name} twice`,
+        "keep one line per target"
+      );
+    }
+    map[name] = command;
+  }
+  return map;
+}
+function compilerFor(map, target) {
+  return map[targetName(target)] ?? map[`${target.goos}/${target.goarch}`];
+}
+var C_TOOLCHAIN_LINE = /executable file not found|C compiler .* not found|cgo: |unrecognized command[- ]line option|unknown (target|argument)|no such instruction|Error: |error: unsupported|cannot find -l|ld(\.\w+)?: |linker command failed|fatal error: /;
+function cgoFailureMessage(label, target, host, output, compiler) {
+  const lines = output.split("\n").map((line) => line.trim()).filter((line) => C_TOOLCHAIN_LINE.test(line));
+  if (lines.length === 0) return void 0;
+  const cause = lines.slice(0, 2).join(" / ");
+  const cross = target.goos !== host.goos || target.goarch !== host.goarch;
+  const name = `${target.goos}/${target.goarch}`;
+  if (compiler) {
+    return `go build failed for ${label} in the C toolchain (cgo-cc for ${name}: ${compiler}): ${cause}. Check that the command compiles for ${name}, or set cgo: false`;
+  }
+  if (!cross)
+    return `go build failed for ${label} in the C toolchain: ${cause}. Install a C compiler, or set cgo: false`;
+  return `go build failed for ${label}: cgo: true compiles C code, and this ${host.goos}/${host.goarch} machine's default C compiler does not build for ${name} (${cause}). Set a C cross compiler for it in cgo-cc (e.g. ${name}=${exampleCompiler(target)}), build ${name} on a runner of that platform (the reusable workflow runs each target natively), or set cgo: false`;
+}
+function exampleCompiler(target) {
+  const arch2 = {
+    amd64: "x86_64",
+    arm64: "aarch64",
+    "386": "x86",
+    arm: "arm",
+    riscv64: "riscv64"
+  };
+  const os11 = { linux: "linux-gnu", darwin: "macos", windows: "windows-gnu" };
+  return `zig cc -target ${arch2[target.goarch] ?? target.goarch}-${os11[target.goos] ?? target.goos}`;
+}
 
 // src/build/plan.ts
 import path16 from "node:path";
@@ -74365,7 +74437,7 @@ function planBuilds(config) {
         package: pkg,
         target,
         args,
-        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0" },
+        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0", ...cgoCompilers(config, target) },
         output,
         label: `${pkg} ${targetName(target)}`
       };
@@ -74376,6 +74448,12 @@ function planBuilds(config) {
     }
   }
   return jobs;
+}
+function cgoCompilers(config, target) {
+  if (!config.cgo) return {};
+  const cc = config.cc && compilerFor(config.cc, target);
+  const cxx = config.cxx && compilerFor(config.cxx, target);
+  return { ...cc ? { CC: cc } : {}, ...cxx ? { CXX: cxx } : {} };
 }
 function collision(earlier, later, config) {
   const file = path16.relative(config.outputDir, later.output);
@@ -74560,6 +74638,8 @@ function readConfig(input, runner) {
   checkLdflags(ldflags);
   const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
   const cgo = parseBoolean(input("cgo") || "false", "cgo");
+  const cgoCc = parseCompilerMap(input("cgo-cc"), "cgo-cc", targets);
+  const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
   const buildTags = parseBuildTags(input("build-tags"));
   const buildFlags = parseBuildFlags(input("build-flags"));
   const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
@@ -74597,6 +74677,8 @@ function readConfig(input, runner) {
     ldflags,
     trimpath,
     cgo,
+    cgoCc,
+    cgoCxx,
     buildTags,
     buildFlags,
     outputDir,
@@ -74665,6 +74747,7 @@ function buildReport(input) {
     commit: input.commit,
     flags: input.flags,
     targets,
+    ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
@@ -74763,8 +74846,27 @@ function renderBuildSection(report) {
       renderSizeChart(rows, `Binary size of ${pkg}`),
       ""
     );
+    const kept = rows.filter((t) => t.keptSymbols);
+    if (kept.length > 0) {
+      parts.push(
+        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(", ")} although ldflags strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.`,
+        ""
+      );
+    }
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, "");
+  }
+  if (report.failed && report.failed.length > 0) {
+    parts.push(
+      `### Failed builds (${report.failed.length})`,
+      "",
+      "| Package | Target | Why |",
+      "| --- | --- | --- |",
+      ...report.failed.map(
+        (f2) => `| ${code(f2.package, true)} | ${cell(targetLabel(f2))} | ${cell(f2.reason)} |`
+      ),
+      ""
+    );
   }
   parts.push(
     renderFlags(report.flags),
@@ -74778,11 +74880,11 @@ function renderBuildSection(report) {
 // src/steps/build-targets.ts
 import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import os9 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/binary/inspect-file.ts
 import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile2 } from "node:fs/promises";
+import { open as open2, readFile as readFile2 } from "node:fs/promises";
 
 // src/binary/buildinfo.ts
 function readGoBuildInfo(bytes) {
@@ -74887,9 +74989,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path35, version3, sum] = fields;
-  if (path35 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path35, version: version3, ...sum ? { sum } : {} };
+  const [path37, version3, sum] = fields;
+  if (path37 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path37, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -75206,20 +75308,83 @@ function isPrintableAscii(byte) {
   return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
 }
 
+// src/binary/macho-layout.ts
+var MH_MAGIC_642 = 4277009103;
+var LC_SEGMENT_64 = 25;
+var LC_SYMTAB = 2;
+var LC_DYSYMTAB = 11;
+var HEADER_64_BYTES = 32;
+var SEGMENT_64_BYTES = 72;
+var SECTION_64_BYTES = 80;
+function fixedString(bytes, at2, length) {
+  const raw = bytes.subarray(at2, at2 + length);
+  const end = raw.indexOf(0);
+  return Buffer.from(end < 0 ? raw : raw.subarray(0, end)).toString("latin1");
+}
+function readMachOLayout(bytes) {
+  if (bytes.length < HEADER_64_BYTES) return void 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MH_MAGIC_642) return void 0;
+  const commands = view.getUint32(16, true);
+  const commandBytes = view.getUint32(20, true);
+  if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
+  const sections = [];
+  let symbolCount = 0;
+  let definedSymbolCount = 0;
+  let at2 = HEADER_64_BYTES;
+  for (let index = 0; index < commands; index++) {
+    if (at2 + 8 > HEADER_64_BYTES + commandBytes) return void 0;
+    const command = view.getUint32(at2, true);
+    const size2 = view.getUint32(at2 + 4, true);
+    if (size2 < 8 || at2 + size2 > HEADER_64_BYTES + commandBytes) return void 0;
+    if (command === LC_SEGMENT_64 && size2 >= SEGMENT_64_BYTES) {
+      const count = view.getUint32(at2 + 64, true);
+      if (SEGMENT_64_BYTES + count * SECTION_64_BYTES > size2) return void 0;
+      for (let s3 = 0; s3 < count; s3++) {
+        const section = at2 + SEGMENT_64_BYTES + s3 * SECTION_64_BYTES;
+        sections.push({
+          name: fixedString(bytes, section, 16),
+          segment: fixedString(bytes, section + 16, 16),
+          address: view.getBigUint64(section + 32, true),
+          size: view.getBigUint64(section + 40, true)
+        });
+      }
+    } else if (command === LC_SYMTAB && size2 >= 24) {
+      symbolCount = view.getUint32(at2 + 12, true);
+    } else if (command === LC_DYSYMTAB && size2 >= 32) {
+      definedSymbolCount = view.getUint32(at2 + 12, true) + view.getUint32(at2 + 20, true);
+    }
+    at2 += size2;
+  }
+  return { sections, symbolCount, definedSymbolCount };
+}
+
 // src/binary/inspect-file.ts
 async function inspectBinaryFile(filePath) {
   const bytes = await readFile2(filePath);
   try {
     const header = readBinaryHeader(bytes);
     const buildInfo = readGoBuildInfo(bytes);
+    const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
     return {
       sizeBytes: bytes.length,
       sha256: createHash4("sha256").update(bytes).digest("hex"),
       header,
-      ...buildInfo ? { buildInfo } : {}
+      ...buildInfo ? { buildInfo } : {},
+      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}
     };
   } catch (error2) {
     throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
+  }
+}
+async function readFileStart(filePath, length) {
+  const handle = await open2(filePath, "r");
+  try {
+    const buffer3 = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
+    return buffer3.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -75263,7 +75428,15 @@ function bssRanges(symbols) {
   }
   return ranges;
 }
-function attributeSizes(symbols, limit = 15) {
+function clampedSize(symbol, sections) {
+  const holder = sections.find(
+    (section) => symbol.address >= section.address && symbol.address < section.address + section.size
+  );
+  if (!holder) return symbol.size;
+  const room = holder.address + holder.size - symbol.address;
+  return room < BigInt(symbol.size) ? Number(room) : symbol.size;
+}
+function attributeSizes(symbols, limit = 15, sections = []) {
   const bss = bssRanges(symbols);
   const counted = /* @__PURE__ */ new Set();
   const totals = /* @__PURE__ */ new Map();
@@ -75273,7 +75446,7 @@ function attributeSizes(symbols, limit = 15) {
     if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
     counted.add(symbol.address);
     const pkg = symbolPackage(symbol.name);
-    totals.set(pkg, (totals.get(pkg) ?? 0) + symbol.size);
+    totals.set(pkg, (totals.get(pkg) ?? 0) + clampedSize(symbol, sections));
   }
   return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
 }
@@ -75497,6 +75670,7 @@ not moved into output-dir: ${error2.message}
 }
 
 // src/build/attribution.ts
+var MACHO_COMMANDS_BYTES = 64 * 1024;
 async function locateNmTool(go2) {
   const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
   const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
@@ -75510,7 +75684,20 @@ async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
   if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
   const nm = await runCommand(nmTool, ["-size", "-sort", "size", scratchFile], { cwd: go2.cwd, env: go2.env });
   if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  return attributeSizes(parseNmOutput(nm.stdout), limit);
+  const layout = job.target.goos === "darwin" || job.target.goos === "ios" ? readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES)) : void 0;
+  return attributeSizes(parseNmOutput(nm.stdout), limit, layout?.sections ?? []);
+}
+
+// src/build/command-line.ts
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function displayCommand(command, args) {
+  return [command, ...args].map(shellWord).join(" ");
+}
+function jobCommandLine(job) {
+  const assignments = Object.entries(job.env).map(([name, value]) => `${name}=${shellWord(value)}`);
+  return [...assignments, displayCommand("go", job.args)].join(" ");
 }
 
 // src/build/diagnostics.ts
@@ -75595,6 +75782,80 @@ function binaryNames(listed, given, workingDirectory) {
   return names;
 }
 
+// src/build/patterns.ts
+import path22 from "node:path";
+function isPackagePattern(entry) {
+  return entry.includes("...");
+}
+function isRelativeEntry(entry) {
+  return entry === "." || entry === ".." || entry.startsWith("./") || entry.startsWith("../");
+}
+function patternWalkRoot(pattern) {
+  const literal = pattern.slice(0, pattern.indexOf("..."));
+  const root = literal.endsWith("/") ? literal : path22.posix.dirname(literal);
+  return path22.posix.normalize(root.replace(/\/+$/, "") || ".");
+}
+function patternMatcher(pattern) {
+  const cleaned = path22.posix.normalize(pattern);
+  const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
+  const matcher = new RegExp(`^${source}$`);
+  return (relativeDir) => matcher.test(relativeDir === "" ? "." : relativeDir);
+}
+function walkSkipsDirectory(name) {
+  return name === "testdata" || name.startsWith(".") || name.startsWith("_");
+}
+function packageClauseName(source) {
+  let rest = source.replace(/^\uFEFF/, "");
+  for (; ; ) {
+    rest = rest.replace(/^\s+/, "");
+    if (rest.startsWith("//")) {
+      const end = rest.indexOf("\n");
+      rest = end < 0 ? "" : rest.slice(end + 1);
+    } else if (rest.startsWith("/*")) {
+      const end = rest.indexOf("*/");
+      if (end < 0) return void 0;
+      rest = rest.slice(end + 2);
+    } else break;
+  }
+  return /^package\s+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(rest)?.[1];
+}
+function isBuildableGoFile(name) {
+  return name.endsWith(".go") && !name.endsWith("_test.go") && !name.startsWith(".") && !name.startsWith("_");
+}
+function noMainPackageError(pattern, where2, inputName = "packages") {
+  return new InputError(
+    inputName,
+    `Input ${inputName} holds the pattern ${pattern}, which matches no main package (${where2})`,
+    "use a pattern that covers at least one package main, e.g. ./cmd/..., or name the package directories, e.g. ./cmd/tool"
+  );
+}
+function entryForPackage(pkg, workingDirectory) {
+  const relative3 = path22.relative(workingDirectory, pkg.dir);
+  if (!pkg.dir || relative3.startsWith("..") || path22.isAbsolute(relative3)) return pkg.importPath;
+  return relative3 === "" ? "." : `./${relative3.split(path22.sep).join("/")}`;
+}
+function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName = "packages") {
+  const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
+  if (unloadable.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${pkg.importPath || pattern}: ${pkg.error}`).join("; ")} (matched by ${pattern}, listed for ${loadedFor})`,
+      "fix those packages, or narrow the pattern to the commands, e.g. ./cmd/..."
+    );
+  }
+  const mains = listed.filter((pkg) => pkg.name === "main");
+  if (mains.length === 0) {
+    const others = listed.map((pkg) => `${pkg.importPath} is package ${pkg.name}`);
+    throw noMainPackageError(
+      pattern,
+      `go lists ${others.length > 0 ? others.join(", ") : "no package"} for ${loadedFor}`,
+      inputName
+    );
+  }
+  return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
+}
+
 // src/steps/build-targets.ts
 function checkAgainstRequest(outcome, inspected) {
   const { goos, goarch, variant } = outcome.job.target;
@@ -75615,6 +75876,14 @@ function checkAgainstRequest(outcome, inspected) {
   }
   return problems;
 }
+async function goHost(go2) {
+  const answer = await runCommand(go2.goBinary, ["env", "GOHOSTOS", "GOHOSTARCH"], {
+    cwd: go2.cwd,
+    env: go2.env
+  });
+  const [goos = "", goarch = ""] = answer.stdout.trim().split("\n");
+  return { goos, goarch };
+}
 async function stampedLdflags(config, env) {
   let commitDate;
   let commitDateError;
@@ -75633,19 +75902,21 @@ async function stampedLdflags(config, env) {
   });
   return templateLdflags(config.ldflags, stamp);
 }
-function planFor(config, ldflags = config.ldflags, names) {
+function planFor(config, ldflags = config.ldflags, resolved) {
   return planBuilds({
     workingDirectory: config.workingDirectory,
-    packages: config.packages,
+    packages: resolved?.packages ?? config.packages,
     targets: config.targets,
     ldflags,
     trimpath: config.trimpath,
     cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
     tags: config.buildTags,
     extraFlags: config.buildFlags,
     outputDir: config.outputDir,
     nameTemplate: config.nameTemplate,
-    ...names ? { binaryNames: names } : {}
+    ...resolved ? { binaryNames: resolved.names } : {}
   });
 }
 async function checkAgainstToolchain(config, go2) {
@@ -75653,18 +75924,32 @@ async function checkAgainstToolchain(config, go2) {
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
   const first = config.targets[0];
-  if (!first) return {};
+  if (!first) return { packages: config.packages, names: {} };
   const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
-  const listed = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...config.packages], {
-    cwd: go2.cwd,
-    env: listEnv
-  });
-  if (listed.exitCode !== 0) {
-    throw new Error(`go list could not load ${config.packages.join(" ")}: ${listed.stderr.trim()}`);
+  const list = async (entries) => {
+    const listed2 = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...entries], {
+      cwd: go2.cwd,
+      env: listEnv
+    });
+    if (listed2.exitCode !== 0) {
+      throw new Error(`go list could not load ${entries.join(" ")}: ${listed2.stderr.trim()}`);
+    }
+    return parseGoList(listed2.stdout);
+  };
+  const named = config.packages.filter((entry) => !isPackagePattern(entry));
+  const listed = named.length > 0 ? await list(named) : [];
+  checkMainPackages(listed, named, config.workingDirectory, targetName(first));
+  const packages = [];
+  for (const entry of config.packages) {
+    if (!isPackagePattern(entry)) packages.push(entry);
+    else {
+      const matched = await list([entry]);
+      listed.push(...matched);
+      packages.push(...expandPattern(entry, matched, config.workingDirectory, targetName(first)));
+    }
   }
-  const packages = parseGoList(listed.stdout);
-  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
-  return binaryNames(packages, config.packages, config.workingDirectory);
+  const unique = [...new Set(packages)];
+  return { packages: unique, names: binaryNames(listed, unique, config.workingDirectory) };
 }
 function annotateDiagnostics(failures) {
   const seen = /* @__PURE__ */ new Map();
@@ -75685,12 +75970,9 @@ function annotateDiagnostics(failures) {
     });
   }
 }
-function displayCommand(command, args) {
-  return [command, ...args].map((arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
-}
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp2(path22.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp2(path23.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -75699,7 +75981,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path22.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path23.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -75725,12 +76007,12 @@ async function buildTargets(config, goBinary, workspace, env) {
     outputDir: config.outputDir,
     // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
     roots: [workspace, env.RUNNER_TEMP ?? ""],
-    forbidden: [path22.dirname(path22.dirname(goBinary))],
+    forbidden: [path23.dirname(path23.dirname(goBinary))],
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      info2(displayCommand("go", outcome.job.args));
+      info2(jobCommandLine(outcome.job));
       if (outcome.output) info2(outcome.output.trimEnd());
       endGroup();
     }
@@ -75738,29 +76020,46 @@ async function buildTargets(config, goBinary, workspace, env) {
   const wallMs = Date.now() - started;
   const built = [];
   const failed = [];
+  const failures = [];
+  const fail = (outcome, reason) => {
+    const { goos, goarch, variant } = outcome.job.target;
+    failures.push({ package: outcome.job.package, goos, goarch, ...variant ? { variant } : {}, reason });
+  };
   const compileFailures = [];
+  let host;
   for (const outcome of outcomes) {
     if (outcome.skipped) {
       failed.push(`${outcome.job.label} (not started: fail-fast)`);
+      fail(outcome, "not started: fail-fast");
       continue;
     }
     if (!outcome.ok) {
       failed.push(outcome.job.label);
       const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
-      else
-        error(
-          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`
-        );
+      if (diagnostics.length > 0) {
+        compileFailures.push({ outcome, diagnostics });
+        fail(outcome, diagnostics[0]?.message ?? "compile error");
+        continue;
+      }
+      host ??= config.cgo ? await goHost(go2) : void 0;
+      const message = host && cgoFailureMessage(
+        outcome.job.label,
+        outcome.job.target,
+        host,
+        outcome.output,
+        compilerFor(config.cgoCc, outcome.job.target)
+      ) || `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`;
+      error(message);
+      fail(outcome, message);
       continue;
     }
     const inspected = await inspectBinaryFile(outcome.job.output);
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      error(
-        `${path22.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`
-      );
+      const message = `${path23.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
+      error(message);
+      fail(outcome, message);
       continue;
     }
     built.push({
@@ -75770,12 +76069,13 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path22.relative(workspace, outcome.job.output).split(path22.sep).join("/"),
+        path: path23.relative(workspace, outcome.job.output).split(path23.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
         format: inspected.header.format,
-        arch: inspected.header.arch
+        arch: inspected.header.arch,
+        ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {}
       }
     });
   }
@@ -75784,6 +76084,7 @@ async function buildTargets(config, goBinary, workspace, env) {
   return {
     targets: built.map((entry) => entry.result),
     failed,
+    failures,
     wallMs,
     flags: {
       ldflags: config.ldflags,
@@ -75798,8 +76099,8 @@ async function buildTargets(config, goBinary, workspace, env) {
 }
 
 // src/steps/check-inputs.ts
-import { stat as stat2 } from "node:fs/promises";
-import path23 from "node:path";
+import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import path24 from "node:path";
 
 // src/toolchain/dirhash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -76236,8 +76537,37 @@ async function kindOf(file) {
     return "missing";
   }
 }
+async function holdsMainPackage(dir, files) {
+  for (const file of files.filter(isBuildableGoFile)) {
+    const source = await readFile3(path24.join(dir, file), "utf8").catch(() => "");
+    if (packageClauseName(source) === "main") return true;
+  }
+  return false;
+}
+async function checkPatternHasMain(pattern, workingDirectory) {
+  const root = path24.resolve(workingDirectory, patternWalkRoot(pattern));
+  if (await kindOf(root) !== "directory") {
+    throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
+  }
+  const matches = patternMatcher(pattern);
+  const queue = [root];
+  for (let dir = queue.shift(); dir !== void 0; dir = queue.shift()) {
+    const entries = await readdir3(dir, { withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    if (dir !== workingDirectory && files.includes("go.mod")) continue;
+    const relative3 = path24.relative(workingDirectory, dir).split(path24.sep).join("/") || ".";
+    if (matches(relative3) && await holdsMainPackage(dir, files)) return;
+    for (const entry of entries) {
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path24.join(dir, entry.name));
+    }
+  }
+  throw noMainPackageError(
+    pattern,
+    `no Go file under ${path24.relative(workingDirectory, root) || "."} says package main`
+  );
+}
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path23.relative(workspace, file) || ".";
+  const shown = (file) => path24.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -76246,6 +76576,11 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
         `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
         "name the directory of your Go module relative to the workspace, e.g. . or services/api"
       );
+    }
+    if (config.targets.length > 0) {
+      for (const entry of config.packages.filter((p2) => isPackagePattern(p2) && isRelativeEntry(p2))) {
+        await checkPatternHasMain(entry, config.workingDirectory);
+      }
     }
     if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
     if (config.targets.length > 0 && await kindOf(config.outputDir) === "file") {
@@ -76274,8 +76609,8 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { readFile as readFile3, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
-import path24 from "node:path";
+import { readFile as readFile4, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
+import path25 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -76471,8 +76806,8 @@ function mergeReports(reports) {
 
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile, roots) {
-  const dir = await confinedDirectory(path24.dirname(reportFile), { input: "report-file", roots });
-  const target = path24.join(dir, path24.basename(reportFile));
+  const dir = await confinedDirectory(path25.dirname(reportFile), { input: "report-file", roots });
+  const target = path25.join(dir, path25.basename(reportFile));
   const partial = `${target}.${process.pid}.partial`;
   try {
     await writeFile3(partial, JSON.stringify(report, null, 2) + "\n", { flag: "wx" });
@@ -76488,7 +76823,7 @@ async function publishReport(report, reportFile, roots) {
   return reportFile;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path24.isAbsolute(pattern) ? pattern : path24.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path25.isAbsolute(pattern) ? pattern : path25.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -76498,15 +76833,15 @@ async function readAndMergeReports(patterns, workspace) {
     );
   }
   const reports = await Promise.all(
-    files.map(async (file) => parseReport(JSON.parse(await readFile3(file, "utf8")), file))
+    files.map(async (file) => parseReport(JSON.parse(await readFile4(file, "utf8")), file))
   );
   info2(`Merging ${reports.length} report(s): ${files.join(", ")}`);
   return mergeReports(reports);
 }
 
 // src/steps/setup-toolchain.ts
-import { lstat as lstat4, readdir as readdir4, readFile as readFile4, rm as rm9 } from "node:fs/promises";
-import path30 from "node:path";
+import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm9 } from "node:fs/promises";
+import path32 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash7, randomBytes } from "node:crypto";
@@ -76964,12 +77299,12 @@ async function lookupModuleHash(options2) {
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm8 } from "node:fs/promises";
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path26 from "node:path";
+import path27 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
 // src/toolchain/archive-paths.ts
@@ -77098,7 +77433,7 @@ var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash8 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 var utf83 = new TextDecoder("utf-8", { fatal: true });
 function hashedName(zipPath, entry) {
   try {
@@ -77198,8 +77533,8 @@ async function extractZip(options2) {
     if (hash) hashed.push({ name: hashedName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path25.join(options2.destination, decision.path);
-      await makeDirectory2(path25.dirname(target));
+      const target = path26.join(options2.destination, decision.path);
+      await makeDirectory2(path26.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
@@ -77208,7 +77543,7 @@ async function extractZip(options2) {
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory2(path25.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path26.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -77299,17 +77634,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path26.join(options2.destination, decision.path);
+      const target = path27.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory2(path26.dirname(target));
+        await makeDirectory2(path27.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory2(decision.action === "directory" ? target : path26.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path27.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path26.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path27.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -77356,11 +77691,11 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir3, rename as rename5, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import path27 from "node:path";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename5, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import path28 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path27.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path28.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat4(file).then(
@@ -77370,8 +77705,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path27.join(dir, "bin"))) return void 0;
-  if (await exists2(path27.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path28.join(dir, "bin"))) return void 0;
+  if (await exists2(path28.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -77388,13 +77723,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path27.dirname(toolchainDir(slot));
-  const names = await readdir3(parent).catch(() => []);
+  const parent = path28.dirname(toolchainDir(slot));
+  const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm7(path27.join(parent, name), { recursive: true, force: true });
+    await rm7(path28.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -77404,7 +77739,7 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path27.join(path27.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path28.join(path28.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename5(finalDir, aside);
   } catch (error2) {
@@ -77415,13 +77750,13 @@ async function clearUnfinished(slot) {
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path27.dirname(finalDir);
+  const parent = path28.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path27.join(parent, workDirName(slot, "staging"));
+  const staging = path28.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path27.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path28.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -77448,22 +77783,11 @@ async function installAtomically(slot, provenance, populate) {
 
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
-import { open as open2 } from "node:fs/promises";
-import path28 from "node:path";
+import path29 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path28.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-}
-async function readHead(file, length) {
-  const handle = await open2(file, "r");
-  try {
-    const buffer3 = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
-    return buffer3.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  return path29.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
@@ -77474,7 +77798,7 @@ async function goEnv(goBinary, names, env = process.env) {
 }
 async function probeToolchain(goroot) {
   const goBinary = goBinaryPath(goroot);
-  const header = readBinaryHeader(await readHead(goBinary, BINARY_HEADER_BYTES));
+  const header = readBinaryHeader(await readFileStart(goBinary, BINARY_HEADER_BYTES));
   let env;
   try {
     env = await goEnv(goBinary, [
@@ -77542,7 +77866,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path29.join(
+  const archivePath = path30.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -78176,6 +78500,68 @@ function parseVersionFile(filePath, text) {
   return parseGoVersionFile(filePath, text);
 }
 
+// src/version/support.ts
+var OLDEST_SETUP_GO = "1.9";
+var OLDEST_BUILD_GO = "1.18";
+function plainSpecLine(spec) {
+  const match3 = /^(?:go)?(\d+)\.(\d+)(?:\.(?:\d+|x)|(?:rc|beta)\d+)?$/i.exec(spec.trim());
+  return match3 ? `${match3[1]}.${match3[2]}` : void 0;
+}
+function yamlFloatOrigin(spec) {
+  return /^1\.[1-9]$/.test(spec.trim()) ? `${spec.trim()}0` : void 0;
+}
+function checkSupportedVersion(version3, options2) {
+  const oldest = options2.building ? OLDEST_BUILD_GO : OLDEST_SETUP_GO;
+  if (compareGoVersions(version3, oldest) >= 0) return;
+  const why = options2.building ? `builds need Go ${OLDEST_BUILD_GO} or later (-buildvcs=false and the build settings every binary is checked against are new in ${OLDEST_BUILD_GO})` : `setting up needs Go ${OLDEST_SETUP_GO} or later (the action reads the toolchain's go env -json, new in ${OLDEST_SETUP_GO})`;
+  const meant = options2.asWritten === void 0 ? void 0 : yamlFloatOrigin(options2.asWritten);
+  if (meant) {
+    throw new InputError(
+      options2.inputName,
+      `${options2.from} asks for Go ${version3}, which this action does not support: ${why}. YAML reads an unquoted ${meant} as the number ${options2.asWritten}`,
+      `quote the version in the workflow, e.g. ${options2.inputName}: '${meant}'`
+    );
+  }
+  throw new InputError(
+    options2.inputName,
+    `${options2.from} asks for Go ${version3}, which this action does not support: ${why}`,
+    `ask for Go ${oldest} or later, e.g. ${options2.inputName === "go-version" ? "go-version: '1.25'" : "go 1.25 in go.mod"}`
+  );
+}
+
+// src/version/workspace.ts
+import path31 from "node:path";
+function workspaceFileCandidates(workingDirectory, gowork) {
+  const setting = (gowork ?? "").trim();
+  if (setting === "off") return { candidates: [], explicit: false };
+  if (setting !== "") {
+    if (!path31.isAbsolute(setting)) {
+      throw new InputError(
+        "GOWORK",
+        `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
+        "set GOWORK to the absolute path of a go.work file, to off, or leave it unset"
+      );
+    }
+    return { candidates: [setting], explicit: true };
+  }
+  const candidates = [];
+  for (let dir = path31.resolve(workingDirectory); ; dir = path31.dirname(dir)) {
+    candidates.push(path31.join(dir, "go.work"));
+    if (path31.dirname(dir) === dir) break;
+  }
+  return { candidates, explicit: false };
+}
+function checkIsVersionFile(file, inputName = "go-version-file") {
+  const base = path31.basename(file);
+  if (base === "go.sum" || base === "go.work.sum") {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} names ${file}, which holds module checksums, not a Go version`,
+      "point it at a go.mod, go.work, .go-version or .tool-versions file, e.g. go.mod"
+    );
+  }
+}
+
 // src/version/resolve.ts
 var import_semver2 = __toESM(require_semver2(), 1);
 var SHOWN_CANDIDATES = 5;
@@ -78259,26 +78645,48 @@ var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 async function readOptionalFile(file, input, workspace) {
   if (!await lstat4(file).catch(() => void 0)) return void 0;
-  return readFile4(await confinedFile(file, { input, roots: [workspace] }), "utf8");
+  return readFile5(await confinedFile(file, { input, roots: [workspace] }), "utf8");
 }
-async function decideVersionSpec(config, workspace) {
+async function decideVersionSpec(config, workspace, env = process.env) {
+  const building = config.targets.length > 0;
   if (config.goVersion) {
     if (config.goVersionFile) warning("Both go-version and go-version-file are set; go-version wins.");
-    return {
+    const decision = {
       spec: parseVersionSpec(config.goVersion, "go-version"),
-      decidedBy: `input go-version: ${config.goVersion}`
+      decidedBy: `input go-version: ${config.goVersion}`,
+      inputName: "go-version",
+      asWritten: config.goVersion
     };
+    checkPlainSpec(config.goVersion, decision, building);
+    return decision;
   }
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [path30.join(config.workingDirectory, "go.work"), path30.join(config.workingDirectory, "go.mod")];
+  if (config.goVersionFile) checkIsVersionFile(path32.relative(workspace, config.goVersionFile));
+  const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path32.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
-      config.goVersionFile ? "go-version-file" : path30.basename(file),
+      config.goVersionFile ? "go-version-file" : path32.basename(file),
       workspace
     );
-    if (text === void 0) continue;
-    const requirement = parseVersionFile(path30.relative(workspace, file).split(path30.sep).join("/"), text);
-    return { spec: parseVersionSpec(requirement.spec, path30.basename(file)), decidedBy: requirement.source };
+    if (text === void 0) {
+      if (work.explicit && file === work.candidates[0]) {
+        throw new InputError(
+          "GOWORK",
+          `The environment variable GOWORK names ${file}, which does not exist (go would fail to load the workspace)`,
+          "set GOWORK to an existing go.work file, to off, or leave it unset"
+        );
+      }
+      continue;
+    }
+    const requirement = parseVersionFile(path32.relative(workspace, file).split(path32.sep).join("/"), text);
+    const decision = {
+      spec: parseVersionSpec(requirement.spec, path32.basename(file)),
+      decidedBy: requirement.source,
+      inputName: path32.basename(file)
+    };
+    checkPlainSpec(requirement.spec, decision, building);
+    return decision;
   }
   if (config.goVersionFile) {
     throw new InputError(
@@ -78289,8 +78697,20 @@ async function decideVersionSpec(config, workspace) {
   }
   return {
     spec: { kind: "alias", alias: "stable" },
-    decidedBy: "no go-version, go-version-file, go.work or go.mod: stable"
+    decidedBy: "no go-version, go-version-file, go.work or go.mod: stable",
+    inputName: "go-version"
   };
+}
+function checkPlainSpec(text, decision, building) {
+  const line = plainSpecLine(text);
+  if (line) {
+    checkSupportedVersion(line, {
+      from: decision.decidedBy,
+      inputName: decision.inputName,
+      building,
+      ...decision.asWritten !== void 0 ? { asWritten: decision.asWritten } : {}
+    });
+  }
 }
 async function timed(timings, phase, work) {
   const started = Date.now();
@@ -78338,7 +78758,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path30.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path32.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -78408,7 +78828,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir4(path30.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path32.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -78478,11 +78898,8 @@ async function setupToolchain(config, facts, runner) {
   const machine = machineArchitecture(facts);
   const goarch = toolchainArchFor(requested, machine);
   const goos = machine.goos;
-  const { spec, decidedBy } = await timed(
-    timings,
-    "resolve",
-    () => decideVersionSpec(config, runner.workspace)
-  );
+  const decision = await timed(timings, "resolve", () => decideVersionSpec(config, runner.workspace));
+  const { spec, decidedBy } = decision;
   const arch2 = toolCacheArch(goarch);
   let version3 = config.checkLatest ? void 0 : exactVersion(spec) ?? await newestInstalled(runner.toolCache, arch2, spec);
   const indexes = /* @__PURE__ */ new Map();
@@ -78503,6 +78920,11 @@ async function setupToolchain(config, facts, runner) {
     }
   }
   if (!version3) throw new Error(`Could not resolve ${describeSpec(spec)}`);
+  checkSupportedVersion(version3, {
+    from: decidedBy,
+    inputName: decision.inputName,
+    building: config.targets.length > 0
+  });
   info2(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
   const slot = { toolCache: runner.toolCache, version: goToSemver(version3), arch: arch2 };
   let goroot = await findInstalledToolchain(slot);
@@ -78560,8 +78982,8 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/size-comment.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import path33 from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import path35 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash9 } from "node:crypto";
@@ -78914,8 +79336,8 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile5, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
-import path31 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile6, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
+import path33 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -78923,7 +79345,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path31.resolve(workspace, trimmed) };
+  return { kind: "file", path: path33.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -78946,7 +79368,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path31.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path33.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -78969,7 +79391,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
   }
   let report;
   try {
-    report = parseReport(JSON.parse(await readFile5(file, "utf8")), `cache entry ${matched}`);
+    report = parseReport(JSON.parse(await readFile6(file, "utf8")), `cache entry ${matched}`);
   } catch (error2) {
     warning(`Ignoring the cached size report: ${error2.message}`);
     return void 0;
@@ -79043,11 +79465,11 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp3(path31.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp3(path33.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path31.join(worktree, path31.relative(repoRoot, path31.resolve(p2)));
+    const inWorktree = (p2) => path33.join(worktree, path33.relative(repoRoot, path33.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
@@ -79063,7 +79485,7 @@ async function resolveBaseReport(options2) {
   if (setting.kind === "file") {
     let text;
     try {
-      text = await readFile5(setting.path, "utf8");
+      text = await readFile6(setting.path, "utf8");
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -79073,7 +79495,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path31.basename(setting.path), commit: report.commit };
+      return { report, source: path33.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -79093,7 +79515,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path31.join(options2.temp, "setup-go-arm64"),
+      path33.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -79111,7 +79533,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import path32 from "node:path";
+import path34 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -79120,7 +79542,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path32.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path34.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -79170,8 +79592,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path35 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL8}`);
+        const path37 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path37} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -83480,7 +83902,7 @@ function readSizeCommentInputs(input, workspace) {
 async function readRunEvent() {
   const name = process.env.GITHUB_EVENT_NAME ?? "";
   const eventPath = process.env.GITHUB_EVENT_PATH;
-  const payload = eventPath ? JSON.parse(await readFile6(eventPath, "utf8").catch(() => "{}")) : {};
+  const payload = eventPath ? JSON.parse(await readFile7(eventPath, "utf8").catch(() => "{}")) : {};
   const pullRequest = readPullRequestEvent(name, payload);
   return { name, payload, ...pullRequest ? { pullRequest } : {} };
 }
@@ -83536,7 +83958,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path33.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path35.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -83593,7 +84015,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path34.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path36.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -83617,8 +84039,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path34.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path34.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path36.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path36.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -83649,7 +84071,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path34.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path36.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -83668,6 +84090,7 @@ async function run() {
         commit: process.env.GITHUB_SHA ?? null,
         flags: built.flags,
         targets: built.targets,
+        failed: built.failures,
         wallMs: built.wallMs
       });
       if (built.failed.length > 0) {
@@ -83699,7 +84122,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path34.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path36.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -83727,7 +84150,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path34.relative(workspace, path34.resolve(workspace, error2.location.file)).split(path34.sep).join("/");
+    const file = path36.relative(workspace, path36.resolve(workspace, error2.location.file)).split(path36.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

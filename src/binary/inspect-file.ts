@@ -1,8 +1,9 @@
 // The one module in binary/ that touches the file system; the parsers it feeds stay pure.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 import { readBinaryHeader, type BinaryHeader } from './header.js';
+import { readMachOLayout } from './macho-layout.js';
 
 /** A built file as measured: size, hash, what its header says, and Go's build info when it has some. */
 export interface InspectedBinary {
@@ -10,6 +11,8 @@ export interface InspectedBinary {
   sha256: string;
   header: BinaryHeader;
   buildInfo?: GoBuildInfo;
+  /** For a Mach-O: how many symbols its symbol table defines (0 when stripped). */
+  machoDefinedSymbols?: number;
 }
 
 /** Reads the file once and measures it; errors name the file. */
@@ -18,13 +21,27 @@ export async function inspectBinaryFile(filePath: string): Promise<InspectedBina
   try {
     const header = readBinaryHeader(bytes);
     const buildInfo = readGoBuildInfo(bytes);
+    const macho = header.format === 'macho' ? readMachOLayout(bytes) : undefined;
     return {
       sizeBytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       header,
       ...(buildInfo ? { buildInfo } : {}),
+      ...(macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}),
     };
   } catch (error) {
     throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter). */
+export async function readFileStart(filePath: string, length: number): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }

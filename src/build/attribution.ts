@@ -1,9 +1,14 @@
 // Size attribution, the shell side: links a build again with its symbols and reads them with `go tool nm`.
 // The grouping itself is pure (report/attribution.ts).
+import { readFileStart } from '../binary/inspect-file.js';
+import { readMachOLayout } from '../binary/macho-layout.js';
 import { attributeSizes, parseNmOutput } from '../report/attribution.js';
 import type { PackageSize } from '../report/report.js';
 import { unstrippedBuild, type BuildJob } from './plan.js';
 import { runBuildJob, runCommand } from './run.js';
+
+/** Go's Mach-O load commands fit in far less; the header says how many bytes they take. */
+const MACHO_COMMANDS_BYTES = 64 * 1024;
 
 /** Where go and its tools run from, and with what environment (a job's own variables go on top). */
 export interface GoInvocation {
@@ -41,5 +46,10 @@ export async function measureAttribution(
   if (!link.ok) throw new Error(`the unstripped link failed: ${link.output.trim()}`);
   const nm = await runCommand(nmTool, ['-size', '-sort', 'size', scratchFile], { cwd: go.cwd, env: go.env });
   if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  return attributeSizes(parseNmOutput(nm.stdout), limit);
+  // Mach-O has no symbol sizes: nm's guesses are cut at the ends of the sections, read from the load commands.
+  const layout =
+    job.target.goos === 'darwin' || job.target.goos === 'ios'
+      ? readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES))
+      : undefined;
+  return attributeSizes(parseNmOutput(nm.stdout), limit, layout?.sections ?? []);
 }

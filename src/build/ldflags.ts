@@ -139,3 +139,13 @@ export function templateLdflags(
     return value;
   });
 }
+
+/** Whether linker flags ask for the symbol table to be left out (`-s`, `-s=true`; a later `-s=false` wins). */
+export function stripsSymbolTable(ldflags: string): boolean {
+  let strips = false;
+  for (const word of ldflags.split(/\s+/)) {
+    if (word === '-s' || word === '--s' || /^--?s=(true|1)$/.test(word)) strips = true;
+    else if (/^--?s=(false|0)$/.test(word)) strips = false;
+  }
+  return strips;
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { compilerFor, type CompilerMap } from './cgo.js';
 import { targetEnv, targetName, type Target } from './targets.js';
 
 export interface BuildConfig {
@@ -12,6 +13,9 @@ export interface BuildConfig {
   ldflags: string;
   trimpath: boolean;
   cgo: boolean;
+  /** C and C++ compilers per target name, for cgo builds (CC and CXX). */
+  cc?: CompilerMap;
+  cxx?: CompilerMap;
   tags: string[];
   /** Extra `go build` flags, already split into words. */
   extraFlags: string[];
@@ -125,7 +129,7 @@ export function planBuilds(config: BuildConfig): BuildJob[] {
         package: pkg,
         target,
         args,
-        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? '1' : '0' },
+        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? '1' : '0', ...cgoCompilers(config, target) },
         output,
         label: `${pkg} ${targetName(target)}`,
       };
@@ -136,6 +140,14 @@ export function planBuilds(config: BuildConfig): BuildJob[] {
     }
   }
   return jobs;
+}
+
+/** CC and CXX for a target's cgo build, where cgo-cc / cgo-cxx name them. */
+function cgoCompilers(config: BuildConfig, target: Target): Record<string, string> {
+  if (!config.cgo) return {};
+  const cc = config.cc && compilerFor(config.cc, target);
+  const cxx = config.cxx && compilerFor(config.cxx, target);
+  return { ...(cc ? { CC: cc } : {}), ...(cxx ? { CXX: cxx } : {}) };
 }
 
 function collision(earlier: BuildJob, later: BuildJob, config: BuildConfig): InputError {

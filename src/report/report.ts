@@ -15,6 +15,11 @@ export interface TargetResult {
   format: string;
   /** Architecture read from the header, in GOARCH spelling (`arm64`, `amd64`, …). */
   arch: string;
+  /**
+   * Symbols a Mach-O still defines although ldflags strip them (`-s`): Go 1.21 and older keep the Mach-O symbol
+   * table under -s. Read from the file's own load commands; absent when there are none.
+   */
+  keptSymbols?: number;
   /** The packages whose symbols take the most bytes, largest first (when `attribution` is on). */
   attribution?: PackageSize[];
 }
@@ -26,6 +31,15 @@ export interface TargetResult {
 export interface PackageSize {
   package: string;
   sizeBytes: number;
+}
+
+/** A build that produced no file the report can count, and why (the first line of what failed). */
+export interface FailedBuild {
+  package: string;
+  goos: string;
+  goarch: string;
+  variant?: string;
+  reason: string;
 }
 
 /** The toolchain that built the targets, and whether it runs natively on the build machine. */
@@ -60,6 +74,8 @@ export interface Report {
   commit: string | null;
   flags: ReportFlags;
   targets: TargetResult[];
+  /** Builds that failed (present only when some did), so a partial report says what it lacks. */
+  failed?: FailedBuild[];
   totals: { sizeBytes: number; buildMs: number; wallMs: number };
 }
 
@@ -69,6 +85,7 @@ export function buildReport(input: {
   commit: string | null;
   flags: ReportFlags;
   targets: TargetResult[];
+  failed?: FailedBuild[];
   wallMs: number;
 }): Report {
   const targets = [...input.targets].sort(
@@ -84,6 +101,7 @@ export function buildReport(input: {
     commit: input.commit,
     flags: input.flags,
     targets,
+    ...(input.failed && input.failed.length > 0 ? { failed: input.failed } : {}),
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),

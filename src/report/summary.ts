@@ -46,7 +46,7 @@ export function renderSetupSection(setup: SetupFacts): string {
   return lines.join('\n') + '\n';
 }
 
-function targetLabel(t: TargetResult): string {
+function targetLabel(t: Pick<TargetResult, 'goos' | 'goarch' | 'variant'>): string {
   return targetName({ goos: t.goos, goarch: t.goarch, ...(t.variant ? { variant: t.variant } : {}) });
 }
 
@@ -136,8 +136,28 @@ export function renderBuildSection(report: Report): string {
       renderSizeChart(rows, `Binary size of ${pkg}`),
       '',
     );
+    const kept = rows.filter((t) => t.keptSymbols);
+    if (kept.length > 0) {
+      parts.push(
+        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(', ')} although ldflags ` +
+          'strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.',
+        '',
+      );
+    }
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, '');
+  }
+  if (report.failed && report.failed.length > 0) {
+    parts.push(
+      `### Failed builds (${report.failed.length})`,
+      '',
+      '| Package | Target | Why |',
+      '| --- | --- | --- |',
+      ...report.failed.map(
+        (f) => `| ${code(f.package, true)} | ${cell(targetLabel(f))} | ${cell(f.reason)} |`,
+      ),
+      '',
+    );
   }
   parts.push(
     renderFlags(report.flags),

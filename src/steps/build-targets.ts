@@ -4,21 +4,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { inspectBinaryFile, type InspectedBinary } from '../binary/inspect-file.js';
 import { locateNmTool, measureAttribution, type GoInvocation } from '../build/attribution.js';
+import { cgoFailureMessage, compilerFor } from '../build/cgo.js';
+import { jobCommandLine } from '../build/command-line.js';
 import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
-import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
+import { stampValues, stripsSymbolTable, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
 import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
+import { expandPattern, isPackagePattern } from '../build/patterns.js';
 import { planBuilds, type BuildJob } from '../build/plan.js';
 import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
 import type { Config } from '../config.js';
 import { humanDuration } from '../report/format.js';
-import type { ReportFlags, TargetResult } from '../report/report.js';
+import type { FailedBuild, ReportFlags, TargetResult } from '../report/report.js';
 
 export interface BuildOutcome {
   /** What built and matched the request, measured from the files. */
   targets: TargetResult[];
   /** `<package> <target>` of each build that failed, did not match, or never started (fail-fast). */
   failed: string[];
+  /** The same builds with why each failed, for the report and the summary. */
+  failures: FailedBuild[];
   wallMs: number;
   /** The flags the builds ran with, for the report. */
   flags: ReportFlags;
@@ -51,6 +56,16 @@ function checkAgainstRequest(outcome: JobOutcome, inspected: InspectedBinary): s
   return problems;
 }
 
+/** The platform the toolchain runs on, which a cgo build's default C compiler targets. */
+async function goHost(go: GoInvocation): Promise<{ goos: string; goarch: string }> {
+  const answer = await runCommand(go.goBinary, ['env', 'GOHOSTOS', 'GOHOSTARCH'], {
+    cwd: go.cwd,
+    env: go.env,
+  });
+  const [goos = '', goarch = ''] = answer.stdout.trim().split('\n');
+  return { goos, goarch };
+}
+
 /** Fills {version}, {commit} and {date} in ldflags; git is asked for the commit date only when it is used. */
 async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<string> {
   let commitDate: string | undefined;
@@ -73,50 +88,70 @@ async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<s
 
 /**
  * The build jobs for the config. Called once before anything is installed, with no names and the ldflags as
- * given, so a bad name-template or package fails at once; then for real with go's executable names.
+ * given, so a bad name-template or package fails at once; then for real with the packages patterns expanded
+ * to and go's executable names.
  */
-export function planFor(
-  config: Config,
-  ldflags = config.ldflags,
-  names?: Record<string, string>,
-): BuildJob[] {
+export function planFor(config: Config, ldflags = config.ldflags, resolved?: ResolvedPackages): BuildJob[] {
   return planBuilds({
     workingDirectory: config.workingDirectory,
-    packages: config.packages,
+    packages: resolved?.packages ?? config.packages,
     targets: config.targets,
     ldflags,
     trimpath: config.trimpath,
     cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
     tags: config.buildTags,
     extraFlags: config.buildFlags,
     outputDir: config.outputDir,
     nameTemplate: config.nameTemplate,
-    ...(names ? { binaryNames: names } : {}),
+    ...(resolved ? { binaryNames: resolved.names } : {}),
   });
+}
+
+/** The packages to build and go's executable name for each, after patterns are expanded to main packages. */
+interface ResolvedPackages {
+  packages: string[];
+  names: Record<string, string>;
 }
 
 /**
  * Checks what only the installed toolchain can judge: that every target is a platform it knows, and that every
- * package is a main package (listed once, for the first target's platform).
+ * package is a main package, with patterns (`./cmd/...`) expanded to the main packages they match (all listed
+ * for the first target's platform).
  */
-async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<Record<string, string>> {
+async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<ResolvedPackages> {
   const dist = await runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
 
   const first = config.targets[0];
-  if (!first) return {};
+  if (!first) return { packages: config.packages, names: {} };
   const listEnv = { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? '1' : '0' };
-  const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...config.packages], {
-    cwd: go.cwd,
-    env: listEnv,
-  });
-  if (listed.exitCode !== 0) {
-    throw new Error(`go list could not load ${config.packages.join(' ')}: ${listed.stderr.trim()}`);
+  const list = async (entries: string[]) => {
+    const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...entries], {
+      cwd: go.cwd,
+      env: listEnv,
+    });
+    if (listed.exitCode !== 0) {
+      throw new Error(`go list could not load ${entries.join(' ')}: ${listed.stderr.trim()}`);
+    }
+    return parseGoList(listed.stdout);
+  };
+  const named = config.packages.filter((entry) => !isPackagePattern(entry));
+  const listed = named.length > 0 ? await list(named) : [];
+  checkMainPackages(listed, named, config.workingDirectory, targetName(first));
+  const packages: string[] = [];
+  for (const entry of config.packages) {
+    if (!isPackagePattern(entry)) packages.push(entry);
+    else {
+      const matched = await list([entry]);
+      listed.push(...matched);
+      packages.push(...expandPattern(entry, matched, config.workingDirectory, targetName(first)));
+    }
   }
-  const packages = parseGoList(listed.stdout);
-  checkMainPackages(packages, config.packages, config.workingDirectory, targetName(first));
-  return binaryNames(packages, config.packages, config.workingDirectory);
+  const unique = [...new Set(packages)];
+  return { packages: unique, names: binaryNames(listed, unique, config.workingDirectory) };
 }
 
 /**
@@ -141,13 +176,6 @@ function annotateDiagnostics(failures: { outcome: JobOutcome; diagnostics: Diagn
       ...(diagnostic.column ? { startColumn: diagnostic.column } : {}),
     });
   }
-}
-
-/** A command line as a reader would retype it: arguments with spaces or quotes in single quotes. */
-function displayCommand(command: string, args: string[]): string {
-  return [command, ...args]
-    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))
-    .join(' ');
 }
 
 /** Adds each target's largest packages to its result; a failure costs a warning, never the build. */
@@ -210,7 +238,7 @@ export async function buildTargets(
     failFast: config.failFast,
     onJobEnd: (outcome) => {
       core.startGroup(`${outcome.ok ? 'Built' : 'Failed'} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      core.info(displayCommand('go', outcome.job.args));
+      core.info(jobCommandLine(outcome.job));
       if (outcome.output) core.info(outcome.output.trimEnd());
       core.endGroup();
     },
@@ -219,29 +247,49 @@ export async function buildTargets(
 
   const built: { result: TargetResult; outcome: JobOutcome }[] = [];
   const failed: string[] = [];
+  const failures: FailedBuild[] = [];
+  const fail = (outcome: JobOutcome, reason: string) => {
+    const { goos, goarch, variant } = outcome.job.target;
+    failures.push({ package: outcome.job.package, goos, goarch, ...(variant ? { variant } : {}), reason });
+  };
   const compileFailures: { outcome: JobOutcome; diagnostics: Diagnostic[] }[] = [];
+  let host: { goos: string; goarch: string } | undefined;
   for (const outcome of outcomes) {
     if (outcome.skipped) {
       failed.push(`${outcome.job.label} (not started: fail-fast)`);
+      fail(outcome, 'not started: fail-fast');
       continue;
     }
     if (!outcome.ok) {
       failed.push(outcome.job.label);
       const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) compileFailures.push({ outcome, diagnostics });
-      else
-        core.error(
-          `go build failed for ${outcome.job.label}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`,
-        );
+      if (diagnostics.length > 0) {
+        compileFailures.push({ outcome, diagnostics });
+        fail(outcome, diagnostics[0]?.message ?? 'compile error');
+        continue;
+      }
+      host ??= config.cgo ? await goHost(go) : undefined;
+      const message =
+        (host &&
+          cgoFailureMessage(
+            outcome.job.label,
+            outcome.job.target,
+            host,
+            outcome.output,
+            compilerFor(config.cgoCc, outcome.job.target),
+          )) ||
+        `go build failed for ${outcome.job.label}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`;
+      core.error(message);
+      fail(outcome, message);
       continue;
     }
     const inspected = await inspectBinaryFile(outcome.job.output);
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      core.error(
-        `${path.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join('; ')}`,
-      );
+      const message = `${path.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join('; ')}`;
+      core.error(message);
+      fail(outcome, message);
       continue;
     }
     built.push({
@@ -257,6 +305,9 @@ export async function buildTargets(
         sha256: inspected.sha256,
         format: inspected.header.format,
         arch: inspected.header.arch,
+        ...(inspected.machoDefinedSymbols && stripsSymbolTable(ldflags)
+          ? { keptSymbols: inspected.machoDefinedSymbols }
+          : {}),
       },
     });
   }
@@ -270,6 +321,7 @@ export async function buildTargets(
   return {
     targets: built.map((entry) => entry.result),
     failed,
+    failures,
     wallMs,
     flags: {
       ldflags: config.ldflags,

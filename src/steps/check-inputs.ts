@@ -1,5 +1,15 @@
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  isBuildableGoFile,
+  isPackagePattern,
+  isRelativeEntry,
+  noMainPackageError,
+  packageClauseName,
+  patternMatcher,
+  patternWalkRoot,
+  walkSkipsDirectory,
+} from '../build/patterns.js';
 import { dependencyFilesFor } from '../cache/go-caches.js';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
@@ -12,6 +22,43 @@ async function kindOf(file: string): Promise<'directory' | 'file' | 'missing'> {
   } catch {
     return 'missing';
   }
+}
+
+/** Whether a directory holds a Go file whose package clause says main (build constraints are go list's job). */
+async function holdsMainPackage(dir: string, files: string[]): Promise<boolean> {
+  for (const file of files.filter(isBuildableGoFile)) {
+    const source = await readFile(path.join(dir, file), 'utf8').catch(() => '');
+    if (packageClauseName(source) === 'main') return true;
+  }
+  return false;
+}
+
+/**
+ * Walks a relative pattern's directories as go's `...` does (no symbolic links, no testdata, `.` or `_` names,
+ * nor other modules' directories) until one matching the pattern holds a main package; none is an InputError,
+ * made before anything is downloaded. The toolchain's `go list` later gives the exact list.
+ */
+async function checkPatternHasMain(pattern: string, workingDirectory: string): Promise<void> {
+  const root = path.resolve(workingDirectory, patternWalkRoot(pattern));
+  if ((await kindOf(root)) !== 'directory') {
+    throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
+  }
+  const matches = patternMatcher(pattern);
+  const queue = [root];
+  for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    if (dir !== workingDirectory && files.includes('go.mod')) continue;
+    const relative = path.relative(workingDirectory, dir).split(path.sep).join('/') || '.';
+    if (matches(relative) && (await holdsMainPackage(dir, files))) return;
+    for (const entry of entries) {
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path.join(dir, entry.name));
+    }
+  }
+  throw noMainPackageError(
+    pattern,
+    `no Go file under ${path.relative(workingDirectory, root) || '.'} says package main`,
+  );
 }
 
 /**
@@ -33,6 +80,11 @@ export async function checkInputsBeforeSetup(
         `Input working-directory is ${shown(config.workingDirectory)}, which is not a directory in the workspace`,
         'name the directory of your Go module relative to the workspace, e.g. . or services/api',
       );
+    }
+    if (config.targets.length > 0) {
+      for (const entry of config.packages.filter((p) => isPackagePattern(p) && isRelativeEntry(p))) {
+        await checkPatternHasMain(entry, config.workingDirectory);
+      }
     }
     if (config.cache) await dependencyFilesFor(config.cacheDependencyPath, config.workingDirectory);
     if (config.targets.length > 0 && (await kindOf(config.outputDir)) === 'file') {

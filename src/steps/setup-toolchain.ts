@@ -24,6 +24,8 @@ import { probeToolchain, type ToolchainProbe } from '../toolchain/probe.js';
 import { toolCacheArch } from '../toolchain/archive-paths.js';
 import { fetchGoDevIndex, fetchToolchainModuleList } from '../version/fetch-releases.js';
 import { parseVersionFile } from '../version/files.js';
+import { checkSupportedVersion, plainSpecLine } from '../version/support.js';
+import { checkIsVersionFile, workspaceFileCandidates } from '../version/workspace.js';
 import { exactVersion, resolveVersion, satisfies, type Release } from '../version/resolve.js';
 import {
   compareGoVersions,
@@ -61,31 +63,70 @@ async function readOptionalFile(file: string, input: string, workspace: string):
   return readFile(await confinedFile(file, { input, roots: [workspace] }), 'utf8');
 }
 
-/** Which spec applies, and what decided it: the go-version input, a version file, go.work/go.mod, or stable. */
+/** Which spec applies and what decided it: the go-version input, a version file, go.work/go.mod, or stable. */
+export interface VersionDecision {
+  spec: VersionSpec;
+  decidedBy: string;
+  /** The input or file that holds the version, for messages about it. */
+  inputName: string;
+  /** The text as the input or file gave it (`1.2`), for the YAML float hint. */
+  asWritten?: string;
+}
+
+/**
+ * Decides the spec. go.work is found as go finds it (GOWORK from `env`: off, a path, or the nearest go.work at
+ * or above working-directory), and a workspace's version wins over its member module's go.mod, as in go. A
+ * plain version older than the action supports is refused here, before any index is fetched.
+ */
 export async function decideVersionSpec(
   config: Config,
   workspace: string,
-): Promise<{ spec: VersionSpec; decidedBy: string }> {
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<VersionDecision> {
+  const building = config.targets.length > 0;
   if (config.goVersion) {
     if (config.goVersionFile) core.warning('Both go-version and go-version-file are set; go-version wins.');
-    return {
+    const decision = {
       spec: parseVersionSpec(config.goVersion, 'go-version'),
       decidedBy: `input go-version: ${config.goVersion}`,
+      inputName: 'go-version',
+      asWritten: config.goVersion,
     };
+    checkPlainSpec(config.goVersion, decision, building);
+    return decision;
   }
+  if (config.goVersionFile) checkIsVersionFile(path.relative(workspace, config.goVersionFile));
+  const work = config.goVersionFile
+    ? { candidates: [], explicit: false }
+    : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
   const candidates = config.goVersionFile
     ? [config.goVersionFile]
-    : [path.join(config.workingDirectory, 'go.work'), path.join(config.workingDirectory, 'go.mod')];
+    : [...work.candidates, path.join(config.workingDirectory, 'go.mod')];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
       config.goVersionFile ? 'go-version-file' : path.basename(file),
       workspace,
     );
-    if (text === undefined) continue;
+    if (text === undefined) {
+      if (work.explicit && file === work.candidates[0]) {
+        throw new InputError(
+          'GOWORK',
+          `The environment variable GOWORK names ${file}, which does not exist (go would fail to load the workspace)`,
+          'set GOWORK to an existing go.work file, to off, or leave it unset',
+        );
+      }
+      continue;
+    }
     // Named relative to the workspace, so messages and annotations point at the file in the repository.
     const requirement = parseVersionFile(path.relative(workspace, file).split(path.sep).join('/'), text);
-    return { spec: parseVersionSpec(requirement.spec, path.basename(file)), decidedBy: requirement.source };
+    const decision = {
+      spec: parseVersionSpec(requirement.spec, path.basename(file)),
+      decidedBy: requirement.source,
+      inputName: path.basename(file),
+    };
+    checkPlainSpec(requirement.spec, decision, building);
+    return decision;
   }
   if (config.goVersionFile) {
     throw new InputError(
@@ -97,7 +138,21 @@ export async function decideVersionSpec(
   return {
     spec: { kind: 'alias', alias: 'stable' },
     decidedBy: 'no go-version, go-version-file, go.work or go.mod: stable',
+    inputName: 'go-version',
   };
+}
+
+/** Refuses a plain spec (`1.2`, `1.16.x`) whose whole line is older than the action supports. */
+function checkPlainSpec(text: string, decision: VersionDecision, building: boolean): void {
+  const line = plainSpecLine(text);
+  if (line) {
+    checkSupportedVersion(line, {
+      from: decision.decidedBy,
+      inputName: decision.inputName,
+      building,
+      ...(decision.asWritten !== undefined ? { asWritten: decision.asWritten } : {}),
+    });
+  }
 }
 
 async function timed<T>(timings: Record<string, number>, phase: string, work: () => Promise<T>): Promise<T> {
@@ -345,9 +400,8 @@ export async function setupToolchain(
   const goarch = toolchainArchFor(requested, machine);
   const goos = machine.goos;
 
-  const { spec, decidedBy } = await timed(timings, 'resolve', () =>
-    decideVersionSpec(config, runner.workspace),
-  );
+  const decision = await timed(timings, 'resolve', () => decideVersionSpec(config, runner.workspace));
+  const { spec, decidedBy } = decision;
   const arch = toolCacheArch(goarch);
   let version = config.checkLatest
     ? undefined
@@ -371,6 +425,12 @@ export async function setupToolchain(
     }
   }
   if (!version) throw new Error(`Could not resolve ${describeSpec(spec)}`);
+  // A range or alias may still land on a release older than the action supports; refuse it before download.
+  checkSupportedVersion(version, {
+    from: decidedBy,
+    inputName: decision.inputName,
+    building: config.targets.length > 0,
+  });
   core.info(`Go ${version} for ${goos}/${goarch}, decided by ${decidedBy}`);
 
   const slot: ToolchainSlot = { toolCache: runner.toolCache, version: goToSemver(version), arch };

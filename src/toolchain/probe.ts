@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { BINARY_HEADER_BYTES, readBinaryHeader, type BinaryHeader } from '../binary/header.js';
+import { readFileStart } from '../binary/inspect-file.js';
 import { childEnv } from '../platform/child-env.js';
 
 const execFileAsync = promisify(execFile);
@@ -18,17 +18,6 @@ export function goBinaryPath(goroot: string): string {
   return path.join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
 }
 
-async function readHead(file: string, length: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Runs `go env -json` with the given variables; GOTOOLCHAIN=local so the answer is this toolchain's own. */
 export async function goEnv(goBinary: string, names: string[], env: NodeJS.ProcessEnv = process.env) {
   const { stdout } = await execFileAsync(goBinary, ['env', '-json', ...names], {
@@ -41,7 +30,7 @@ export async function goEnv(goBinary: string, names: string[], env: NodeJS.Proce
 /** Reads bin/go's header and asks it for its host platform and version; fails when it does not run. */
 export async function probeToolchain(goroot: string): Promise<ToolchainProbe> {
   const goBinary = goBinaryPath(goroot);
-  const header = readBinaryHeader(await readHead(goBinary, BINARY_HEADER_BYTES));
+  const header = readBinaryHeader(await readFileStart(goBinary, BINARY_HEADER_BYTES));
   let env: Record<string, string>;
   try {
     env = await goEnv(goBinary, [
