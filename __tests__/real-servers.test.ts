@@ -61,14 +61,16 @@ describe.each(SERVER_KINDS)('served by %s', (kind) => {
     await server?.stop();
   });
 
-  it('installs from the go.dev-shaped mirror, checked against its index', async () => {
+  it('installs from the go.dev-shaped mirror, checked against the checksum database and its index', async () => {
     const { result, problems } = await install(goDevInputs(server.baseUrl));
     expect({ success: result.success, failure: result.success ? '' : failureOf(result) }).toEqual({
       success: true,
       failure: '',
     });
     expect(problems).toEqual([]);
-    expect(result.summary).toContain(`\`sha256:${tree.tarballSha256}\` (the release index)`);
+    // A mirror does not vouch for itself: the archive's files, as the toolchain module, match sum.golang.org.
+    expect(result.summary).toContain(`\`${tree.toolchainSum.split(' ')[2]}\` (sum.golang.org via`);
+    expect(result.summary).toContain(`the sha256 matched ${new URL(server.baseUrl).host}'s own index`);
     expect(await server.requestLog()).toContain(ARCHIVE_PATH);
   }, 300_000);
 
