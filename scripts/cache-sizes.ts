@@ -122,10 +122,14 @@ async function run(mode: CacheSaveMode, what: string, extraEnv: Record<string, s
 try {
   await run('auto', 'run 1');
   await run('auto', 'run 2, same code', { GOPROXY: 'off' });
-  const packageName = execFileSync(goBinary, ['list', '-f', '{{.Name}}', pkg], { cwd: moduleDir, env })
+  const [packageName, packageDir] = execFileSync(goBinary, ['list', '-f', '{{.Name}}\n{{.Dir}}', pkg], {
+    cwd: moduleDir,
+    env,
+  })
     .toString()
-    .trim();
-  const change = path.join(moduleDir, 'zz_cache_sizes_change.go');
+    .trim()
+    .split('\n') as [string, string];
+  const change = path.join(packageDir, 'zz_cache_sizes_change.go');
   writeFileSync(change, `package ${packageName}\n\nvar cacheSizesChange = 1\n`);
   try {
     for (const mode of ['never', 'auto', 'always'] as const) {
