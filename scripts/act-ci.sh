@@ -84,4 +84,19 @@ for run in 1 2; do
     status=1
   fi
 done
+
+# The second run has the same commit and inputs as the first, so its caches must be an exact hit, although act's
+# server answers with the matched key lower-cased, and nothing may be uploaded again.
+if [ "$status" -eq 0 ]; then
+  if ! jq -e '.go["cache-hit"] == "exact"' "$out_dir/run-2.outputs.json" >/dev/null; then
+    echo "act run 2: cache-hit is $(jq -r '.go["cache-hit"]' "$out_dir/run-2.outputs.json"), not exact" >&2
+    status=1
+  fi
+  if grep -q 'Cache saved successfully' "$out_dir/run-2.log"; then
+    echo "act run 2 uploaded a cache entry after an exact hit:" >&2
+    grep 'Cache saved successfully' "$out_dir/run-2.log" >&2
+    status=1
+  fi
+  [ "$status" -eq 0 ] && echo "act run 2: exact cache hit, nothing uploaded"
+fi
 exit "$status"
