@@ -75484,7 +75484,7 @@ async function confinedDirectory(dir, options2) {
     if (parent === existing) break;
     existing = parent;
   }
-  const real = await checkResolved(existing, dir, options2);
+  const real = await checkResolved(existing, dir, options2, missing);
   let current = real;
   for (const name of missing) {
     current = path18.join(current, name);
@@ -75500,7 +75500,7 @@ async function confinedDirectory(dir, options2) {
   }
   return current;
 }
-async function checkResolved(existing, given, options2) {
+async function checkResolved(existing, given, options2, missing = []) {
   const real = await realpath(existing).catch((error2) => {
     throw new InputError(
       options2.input,
@@ -75518,11 +75518,12 @@ async function checkResolved(existing, given, options2) {
       "remove the symlink or point the input at a real directory inside the workspace"
     );
   }
-  const inside = forbidden.find((dir) => isWithin(real, dir) || isWithin(dir, real));
+  const target = path18.join(real, ...missing);
+  const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
   if (inside) {
     throw new InputError(
       options2.input,
-      `${options2.input} ${given} resolves to ${real}, which holds or is inside the toolchain at ${inside}`,
+      `${options2.input} ${given} resolves to ${target}, which holds or is inside the toolchain at ${inside}`,
       "point it at a directory of its own inside the workspace"
     );
   }

@@ -51,7 +51,7 @@ export async function confinedDirectory(dir: string, options: ConfineOptions): P
     if (parent === existing) break;
     existing = parent;
   }
-  const real = await checkResolved(existing, dir, options);
+  const real = await checkResolved(existing, dir, options, missing);
   let current = real;
   for (const name of missing) {
     current = path.join(current, name);
@@ -68,8 +68,17 @@ export async function confinedDirectory(dir: string, options: ConfineOptions): P
   return current;
 }
 
-/** The real path of `existing` (a prefix of `given`), checked against the roots. */
-async function checkResolved(existing: string, given: string, options: ConfineOptions): Promise<string> {
+/**
+ * The real path of `existing` (a prefix of `given`), checked against the roots; `missing`, the levels of `given`
+ * still to be made below it, counts for the forbidden check: a directory yet to be made inside a parent of the
+ * toolchain neither holds nor is inside it.
+ */
+async function checkResolved(
+  existing: string,
+  given: string,
+  options: ConfineOptions,
+  missing: string[] = [],
+): Promise<string> {
   const real = await realpath(existing).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(
       options.input,
@@ -87,11 +96,12 @@ async function checkResolved(existing: string, given: string, options: ConfineOp
       'remove the symlink or point the input at a real directory inside the workspace',
     );
   }
-  const inside = forbidden.find((dir) => isWithin(real, dir) || isWithin(dir, real));
+  const target = path.join(real, ...missing);
+  const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
   if (inside) {
     throw new InputError(
       options.input,
-      `${options.input} ${given} resolves to ${real}, which holds or is inside the toolchain at ${inside}`,
+      `${options.input} ${given} resolves to ${target}, which holds or is inside the toolchain at ${inside}`,
       'point it at a directory of its own inside the workspace',
     );
   }
