@@ -71960,6 +71960,7 @@ var LABELS = {
   mod: "Go module cache (GOMODCACHE)",
   build: "Go build cache (GOCACHE)"
 };
+var MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
 async function saveGoCaches(plan, restored) {
   const skip = (planned, outcome, message) => ({
     kind: planned.kind,

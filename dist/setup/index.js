@@ -73972,7 +73972,8 @@ async function prepareGoCaches(inputs) {
   const sumFiles = dependencyFiles.filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path)).map((file) => path15.resolve(inputs.workingDirectory, file.path));
   for (const name of ["go.sum", "go.work.sum"]) {
     const own = path15.join(inputs.workingDirectory, name);
-    if (existsSync4(own)) sumFiles.push(own);
+    const info3 = await lstat2(own).catch(() => void 0);
+    if (info3?.isFile() && !sumFiles.includes(own)) sumFiles.push(own);
   }
   return planGoCaches({ ...rest, dependencyFiles, sumFiles });
 }
@@ -74004,14 +74005,33 @@ async function dependencyFilesFor(dependencyPath, workingDirectory, cacheDirs = 
   }
   return dependencyFiles;
 }
+var MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
 async function findDependencyFiles(patterns, workingDirectory) {
-  const globber = await create(patterns.join("\n"), { matchDirectories: false });
+  const globber = await create(patterns.join("\n"), {
+    matchDirectories: false,
+    followSymbolicLinks: false
+  });
   const files = [...new Set(await globber.glob())].sort();
   const hashed = [];
   for (const file of files) {
+    const relative3 = toSlashes(path15.relative(workingDirectory, file));
+    const info3 = await lstat2(file);
+    if (!info3.isFile()) {
+      warning(
+        `Leaving ${relative3} out of the cache key: it is ${info3.isSymbolicLink() ? "a symlink" : "not a regular file"}.`
+      );
+      continue;
+    }
+    if (info3.size > MAX_DEPENDENCY_FILE_BYTES) {
+      throw new InputError(
+        "cache-dependency-path",
+        `${relative3} is ${info3.size} bytes, over the ${MAX_DEPENDENCY_FILE_BYTES}-byte limit for a dependency file`,
+        "point cache-dependency-path at your go.sum and go.work.sum files"
+      );
+    }
     const hash = createHash3("sha256");
     await pipeline2(createReadStream(file), hash);
-    hashed.push({ path: toSlashes(path15.relative(workingDirectory, file)), sha256: hash.digest("hex") });
+    hashed.push({ path: relative3, sha256: hash.digest("hex") });
   }
   return hashed;
 }

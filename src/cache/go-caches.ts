@@ -152,7 +152,9 @@ export async function prepareGoCaches(inputs: GoCacheInputs): Promise<CachePlan>
     .map((file) => path.resolve(inputs.workingDirectory, file.path));
   for (const name of ['go.sum', 'go.work.sum']) {
     const own = path.join(inputs.workingDirectory, name);
-    if (existsSync(own)) sumFiles.push(own);
+    // Only a regular file: a committed link to a device would be read forever.
+    const info = await lstat(own).catch(() => undefined);
+    if (info?.isFile() && !sumFiles.includes(own)) sumFiles.push(own);
   }
   return planGoCaches({ ...rest, dependencyFiles, sumFiles });
 }
@@ -199,18 +201,44 @@ export async function dependencyFilesFor(
   return dependencyFiles;
 }
 
-/** The files the glob patterns match, each with the SHA-256 of its contents, paths relative to `workingDirectory`. */
+/** A go.sum of 150,000 modules is under 20 MiB; a dependency file larger than this is not one to hash. */
+export const MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The files the glob patterns match, each with the SHA-256 of its contents, paths relative to `workingDirectory`.
+ * The glob does not follow symlinks (a committed `rootfs -> /` would send `**\/go.sum` through the whole file
+ * system), and only regular files are hashed: a `go.sum -> /dev/zero` would never end. Those are left out of the
+ * key with a warning; a file over {@link MAX_DEPENDENCY_FILE_BYTES} is an InputError.
+ */
 export async function findDependencyFiles(
   patterns: string[],
   workingDirectory: string,
 ): Promise<DependencyFile[]> {
-  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
+  const globber = await glob.create(patterns.join('\n'), {
+    matchDirectories: false,
+    followSymbolicLinks: false,
+  });
   const files = [...new Set(await globber.glob())].sort();
   const hashed: DependencyFile[] = [];
   for (const file of files) {
+    const relative = toSlashes(path.relative(workingDirectory, file));
+    const info = await lstat(file);
+    if (!info.isFile()) {
+      core.warning(
+        `Leaving ${relative} out of the cache key: it is ${info.isSymbolicLink() ? 'a symlink' : 'not a regular file'}.`,
+      );
+      continue;
+    }
+    if (info.size > MAX_DEPENDENCY_FILE_BYTES) {
+      throw new InputError(
+        'cache-dependency-path',
+        `${relative} is ${info.size} bytes, over the ${MAX_DEPENDENCY_FILE_BYTES}-byte limit for a dependency file`,
+        'point cache-dependency-path at your go.sum and go.work.sum files',
+      );
+    }
     const hash = createHash('sha256');
     await pipeline(createReadStream(file), hash);
-    hashed.push({ path: toSlashes(path.relative(workingDirectory, file)), sha256: hash.digest('hex') });
+    hashed.push({ path: relative, sha256: hash.digest('hex') });
   }
   return hashed;
 }

@@ -1,0 +1,48 @@
+// What a pull request can commit where the cache key's dependency files are looked for: links out of the
+// workspace, a go.sum that is a device, a go.sum too large to be one.
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { dependencyFilesFor, MAX_DEPENDENCY_FILE_BYTES } from '../src/cache/go-caches.js';
+import { InputError } from '../src/errors.js';
+import { recordCase } from '../test/support/suite-counts.js';
+
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'dependency-files-'));
+  await writeFile(path.join(work, 'go.sum'), 'example.com/m v1.0.0 h1:AAAA=\n');
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('dependency files for the cache key', () => {
+  it('does not follow a committed link to / through the default **/go.sum glob', async () => {
+    recordCase('attack', 'cache: a rootfs -> / link is not walked by the dependency glob');
+    await symlink('/', path.join(work, 'rootfs'));
+    const started = Date.now();
+    const files = await dependencyFilesFor('', work);
+    expect(files.map((file) => file.path)).toEqual(['go.sum']);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('leaves out a go.sum that is a link to a device, instead of reading it forever', async () => {
+    recordCase('attack', 'cache: go.sum -> /dev/zero is left out of the key');
+    await mkdir(path.join(work, 'sub'));
+    await symlink('/dev/zero', path.join(work, 'sub', 'go.sum'));
+    const files = await dependencyFilesFor('', work);
+    expect(files.map((file) => file.path)).toEqual(['go.sum']);
+  });
+
+  it('refuses a dependency file larger than any go.sum, naming the input', async () => {
+    recordCase('attack', 'cache: an oversized go.sum is refused');
+    await mkdir(path.join(work, 'big'));
+    const big = path.join(work, 'big', 'go.sum');
+    await writeFile(big, '');
+    await truncate(big, MAX_DEPENDENCY_FILE_BYTES + 1);
+    const error = await dependencyFilesFor('', work).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('cache-dependency-path');
+    expect((error as Error).message).toContain('big/go.sum');
+  });
+});
