@@ -468,6 +468,9 @@ describe('a self-hosted runner whose caches hold another module', () => {
     await writeFile(path.join(other, 'go.sum'), goSums['v0.9.0']);
     await writeFile(path.join(other, 'main.go'), MAIN_GO);
     await go(['build', '-trimpath', '-o', path.join(root, 'out', 'other'), '.'], other, goEnv());
+    // A run counts files from the whole second it started in (some file systems keep mtimes in seconds), so the
+    // other module's last writes must be older than that second, as a previous job's are.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const runnerMod = await snapshot(modCache);
     const runnerBuild = await snapshot(buildCache);
     expect(runnerMod.size).toBeGreaterThan(5);
@@ -541,6 +544,9 @@ describe('cache-save', () => {
       const always = await prepare({ keyPrefix: 'save-modes', cacheSave: 'always' });
       const again = await capture(() => restoreGoCaches(always));
       expect(again.value.cacheHit).toBe('exact');
+      // A change this run compiles: outputs go wrote in an earlier job, seconds ago, keep their mtimes (go marks
+      // a use only on files over an hour old), so only a new compile here makes the entry differ for certain.
+      await writeFile(path.join(app, 'extra.go'), 'package main\n\nvar extra = 2\n');
       await buildApp();
       const refreshed = await capture(() => saveGoCaches(always, again.value));
       // The module cache holds what it held; the build cache now holds the new package's outputs too.
