@@ -76409,6 +76409,13 @@ function hash1(files) {
   return `h1:${summary2.digest("base64")}`;
 }
 var utf82 = new TextDecoder("utf-8", { fatal: true });
+function zipEntryName(zipPath, entry) {
+  try {
+    return utf82.decode(entry.fileNameRaw);
+  } catch {
+    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`);
+  }
+}
 function parseGoSumLine(line) {
   const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
   const entry = splitGoSumLine(line);
@@ -76483,7 +76490,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
     try {
       for await (const entry of zip.eachEntry()) {
         countEntry();
-        const name = utf82.decode(entry.fileNameRaw);
+        const name = zipEntryName(archivePath, entry);
         if (name.endsWith("/")) continue;
         const moduleName = toolchainModuleName(name, prefix2);
         const content = createHash6("sha256");
@@ -77455,14 +77462,6 @@ import { createHash as createHash8 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import path26 from "node:path";
-var utf83 = new TextDecoder("utf-8", { fatal: true });
-function hashedName(zipPath, entry) {
-  try {
-    return utf83.decode(entry.fileNameRaw);
-  } catch {
-    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`);
-  }
-}
 function openEntry(zip, entry) {
   return new Promise(
     (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -77551,7 +77550,7 @@ async function extractZip(options2) {
   const hashed = [];
   const writeEntry = async (entry, decision) => {
     const hash = options2.moduleHash ? createHash8("sha256") : void 0;
-    if (hash) hashed.push({ name: hashedName(options2.zipPath, entry), sha256Hex: "" });
+    if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
       const target = path26.join(options2.destination, decision.path);

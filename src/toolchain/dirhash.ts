@@ -38,6 +38,15 @@ export function hash1(files: readonly HashedFile[]): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A zip entry's name as Go's dirhash sees it: the stored bytes, which must be UTF-8. */
+export function zipEntryName(zipPath: string, entry: yauzl.Entry): string {
+  try {
+    return utf8.decode(entry.fileNameRaw);
+  } catch {
+    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`);
+  }
+}
+
 /**
  * The h1: hash of a module zip, as `go` computes it before trusting a download: every entry (directory entries
  * too, as Go's dirhash.HashZip includes them) streamed through SHA-256 one at a time, names taken as stored.
@@ -51,14 +60,7 @@ export async function hashModuleZip(zipPath: string): Promise<string> {
     const files: HashedFile[] = [];
     const seen = new Set<string>();
     for await (const entry of zip.eachEntry()) {
-      let name: string;
-      try {
-        name = utf8.decode(entry.fileNameRaw);
-      } catch {
-        throw new Error(
-          `${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`,
-        );
-      }
+      const name = zipEntryName(zipPath, entry);
       if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
       seen.add(name);
       const content = createHash('sha256');
@@ -177,7 +179,7 @@ export async function hashGoArchiveAsModule(
     try {
       for await (const entry of zip.eachEntry()) {
         countEntry();
-        const name = utf8.decode(entry.fileNameRaw);
+        const name = zipEntryName(archivePath, entry);
         if (name.endsWith('/')) continue;
         const moduleName = toolchainModuleName(name, prefix);
         const content = createHash('sha256');

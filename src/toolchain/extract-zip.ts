@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { hash1, type HashedFile } from './dirhash.js';
+import { hash1, zipEntryName, type HashedFile } from './dirhash.js';
 import {
   ArchiveEntryChecker,
   ArchiveRefusedError,
@@ -36,17 +36,6 @@ export interface ExtractZipResult {
   bytes: number;
   /** The h1: hash of the zip, when `moduleHash` was asked for. */
   h1?: string;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The entry's name as Go's dirhash sees it: the stored bytes, which must be UTF-8. */
-function hashedName(zipPath: string, entry: yauzl.Entry): string {
-  try {
-    return utf8.decode(entry.fileNameRaw);
-  } catch {
-    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`);
-  }
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
@@ -175,7 +164,7 @@ export async function extractZip(options: ExtractZipOptions): Promise<ExtractZip
 
   const writeEntry = async (entry: yauzl.Entry, decision: EntryDecision): Promise<void> => {
     const hash = options.moduleHash ? createHash('sha256') : undefined;
-    if (hash) hashed.push({ name: hashedName(options.zipPath, entry), sha256Hex: '' });
+    if (hash) hashed.push({ name: zipEntryName(options.zipPath, entry), sha256Hex: '' });
     const record = hashed.at(-1);
     if (decision.action === 'file') {
       const target = path.join(options.destination, decision.path);
