@@ -294,9 +294,11 @@ async function main(): Promise<number> {
   const records: InstallRecord[] = [];
   const planned = (kind: SoakKind) => (kind.remote ? options.realProxyInstalls : options.installs);
   const rounds = Math.max(...options.kinds.map(planned));
-  // The loops end on their own after this long even if the soak is killed; on a normal end they are killed.
+  // The loops end on their own after this long even if the soak is killed (ten minutes for each planned
+  // install, far beyond any install seen); on a normal end they are killed.
   await saveResults(records, false);
-  const busyLoops = startBusyLoops(options.busyLoops, 60 * 60_000);
+  const plannedInstalls = options.kinds.reduce((sum, kind) => sum + planned(kind), 0);
+  const busyLoops = startBusyLoops(options.busyLoops, plannedInstalls * 10 * 60_000);
   // Interrupted (Ctrl-C, a CI timeout): stop the loops and the servers; the results so far are already saved.
   const interrupted = (signal: NodeJS.Signals) => {
     for (const loop of busyLoops) loop.kill('SIGKILL');
