@@ -202,6 +202,8 @@ beforeAll(async () => {
   // The runner's checkout: the pull request's head, one commit deep, as actions/checkout leaves it.
   clone = path.join(root, 'workspace');
   await git(root, ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone]);
+  // The builds run with GOPROXY=off, so the modules come first, through the proxy, as a fresh machine has none.
+  await runGo(['mod', 'download'], { cwd: clone });
 
   head = await buildModule(clone, ['linux/amd64', 'darwin/arm64'], path.join(root, 'out-head'), commits.c);
   log = captureLog();
