@@ -4,7 +4,7 @@ import { lstat, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ArchiveRefusedError } from '../src/toolchain/archive-paths.js';
+import { ArchiveRefusedError, MAX_ARCHIVE_ENTRIES } from '../src/toolchain/archive-paths.js';
 import { extractGoArchive, extractTarGz } from '../src/toolchain/extract-tar.js';
 import { hashModuleZip } from '../src/toolchain/dirhash.js';
 import { extractZip } from '../src/toolchain/extract-zip.js';
@@ -86,6 +86,16 @@ describe('extractZip refuses hostile archives', () => {
   const ok: ZipEntrySpec = { name: 'go/ok.txt', data: 'fine\n' };
   const extract = (zipPath: string, maxExtractedBytes = CAP) =>
     extractZip({ zipPath, destination, topDirectory: 'go', maxExtractedBytes, moduleFixups: false });
+  // As a toolchain module is installed: every entry's content is read for the h1: hash as it is written.
+  const extractHashing = (zipPath: string) =>
+    extractZip({
+      zipPath,
+      destination,
+      topDirectory: 'go',
+      maxExtractedBytes: CAP,
+      moduleFixups: false,
+      moduleHash: true,
+    });
 
   it.each([
     ['zip-slip through the top directory', 'go/../../x', /invalid relative path: go\/\.\.\/\.\.\/x/],
@@ -153,6 +163,45 @@ describe('extractZip refuses hostile archives', () => {
       refusal: false,
     });
     expect((await stat(path.join(destination, 'bomb')).catch(() => undefined))?.size ?? 0).toBeLessThan(CAP);
+  });
+
+  it('a zip whose directory entries carry data, which the module hash would read past the cap', async () => {
+    recordCase('attack', 'extract zip: directory entries with data past the cap');
+    const entries = Array.from({ length: 8 }, (_, i) => ({ name: `go/d${i}/`, data: Buffer.alloc(CAP / 2) }));
+    const archive = await writeArchive('bomb.zip', buildZip([ok, ...entries]));
+    await expectRefused(extractHashing(archive), archive, new RegExp(`expands past ${CAP} bytes`));
+  });
+
+  it('an overlapping zip bomb: many directory entries share one compressed run', async () => {
+    recordCase('attack', 'extract zip: overlapping entries past the cap');
+    const shared: ZipEntrySpec = { name: 'go/shared', data: Buffer.alloc(CAP / 4) };
+    const overlapping = Array.from({ length: 64 }, (_, i) => ({ name: `go/o${i}/`, overlaps: 1 }));
+    const bomb = buildZip([ok, shared, ...overlapping]);
+    expect(bomb.length).toBeLessThan(CAP / 64);
+    const archive = await writeArchive('overlap.zip', bomb);
+    // Another reader of the central directory (Info-ZIP's) sees 16 times the cap in it.
+    const { stdout } = await execFileAsync('unzip', ['-l', archive], { encoding: 'utf8' });
+    expect(Number(stdout.trim().split('\n').at(-1)!.trim().split(/\s+/)[0])).toBeGreaterThan(16 * CAP);
+    await expectRefused(extractHashing(archive), archive, new RegExp(`expands past ${CAP} bytes`));
+    expect(await exists(path.join(destination, 'o8'))).toBe(false);
+  });
+
+  it('a zip of more entries than any Go release, refused before one is written', async () => {
+    recordCase('attack', 'extract zip: more entries than any release');
+    const entries = Array.from({ length: MAX_ARCHIVE_ENTRIES + 1 }, (_, i) => ({
+      name: `go/${i}/`,
+      store: true,
+    }));
+    const archive = await writeArchive('many.zip', buildZip([ok, ...entries]));
+    await expectRefused(
+      extractHashing(archive),
+      archive,
+      new RegExp(`more than ${MAX_ARCHIVE_ENTRIES} entries`),
+      {
+        midStream: false,
+      },
+    );
+    expect(await readdir(destination).catch(() => [])).toEqual([]);
   });
 
   it('something that is not a zip', async () => {

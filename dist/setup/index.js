@@ -77329,12 +77329,6 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm8 } from "node:fs/promises";
 import path30 from "node:path";
 
-// src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
-import { link, symlink as symlink2 } from "node:fs/promises";
-import path27 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
-
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
   const name = entryName.replace(/\\/g, "/");
@@ -77370,6 +77364,7 @@ var ArchiveRefusedError = class extends Error {
   reason;
   name = "ArchiveRefusedError";
 };
+var MAX_ARCHIVE_ENTRIES = 2e5;
 function isAbsoluteLinkTarget(target) {
   return target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target);
 }
@@ -77382,12 +77377,19 @@ var ArchiveEntryChecker = class {
   links = /* @__PURE__ */ new Set();
   directories = /* @__PURE__ */ new Set();
   expandedBytes = 0;
-  /** Bytes of the files accepted so far. */
+  entries = 0;
+  /** Bytes of the entries accepted so far. */
   get bytes() {
     return this.expandedBytes;
   }
   check(entry) {
     const refuse = (reason) => ({ action: "refuse", reason });
+    if (++this.entries > MAX_ARCHIVE_ENTRIES)
+      return refuse(`it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
+    this.expandedBytes += entry.size;
+    if (this.expandedBytes > this.options.maxExtractedBytes) {
+      return refuse(`it expands past ${this.options.maxExtractedBytes} bytes`);
+    }
     const mapped = this.map(entry.name);
     if ("refused" in mapped) return refuse(mapped.refused);
     if ("skip" in mapped) return { action: "skip" };
@@ -77410,10 +77412,6 @@ var ArchiveEntryChecker = class {
       return refuse(`duplicate entry ${entry.name}`);
     }
     if (entry.kind === "file") {
-      this.expandedBytes += entry.size;
-      if (this.expandedBytes > this.options.maxExtractedBytes) {
-        return refuse(`it expands past ${this.options.maxExtractedBytes} bytes`);
-      }
       this.remember(this.files, parts);
       return { action: "file", path: relative3 };
     }
@@ -77456,6 +77454,12 @@ var ArchiveEntryChecker = class {
   }
 };
 
+// src/toolchain/extract-tar.ts
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
+import { link, symlink as symlink2 } from "node:fs/promises";
+import path27 from "node:path";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash8 } from "node:crypto";
@@ -77497,13 +77501,13 @@ function unixMode(entry) {
 function describeEntry(entry) {
   const mode = unixMode(entry);
   const type = mode & S_IFMT;
-  const base = { name: entry.fileName, size: 0 };
+  const base = { name: entry.fileName, size: entry.uncompressedSize };
   if (entry.fileName.endsWith("/") || type === S_IFDIR) return { ...base, kind: "directory" };
   if (type === S_IFLNK) return { ...base, kind: "symlink" };
   if (type !== 0 && type !== S_IFREG) {
     return { ...base, kind: "other", typeName: `file type 0o${type.toString(8)}` };
   }
-  return { ...base, kind: "file", size: entry.uncompressedSize };
+  return { ...base, kind: "file" };
 }
 function directoryMaker() {
   const made = /* @__PURE__ */ new Map();
@@ -77539,6 +77543,10 @@ function copyEntry(source, sink) {
 var PARALLEL_WRITES = 4;
 async function extractZip(options2) {
   const zip = await openZip(options2.zipPath);
+  if (zip.entryCount > MAX_ARCHIVE_ENTRIES) {
+    zip.close();
+    throw new ArchiveRefusedError(options2.zipPath, `it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
+  }
   const checker = new ArchiveEntryChecker({
     topDirectory: options2.topDirectory,
     maxExtractedBytes: options2.maxExtractedBytes,
@@ -77843,7 +77851,6 @@ async function probeToolchain(goroot) {
 var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
 var EXPANSION_FACTOR = 8;
 var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
-var MAX_ARCHIVE_ENTRIES = 2e5;
 var PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
 function goDevArch(goarch) {
   return goarch === "arm" ? "armv6l" : goarch;

@@ -54,7 +54,7 @@ export interface ArchiveEntry {
   /** The name stored in the archive (`go/bin/go`). */
   name: string;
   kind: 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
-  /** Bytes a file expands to; 0 for the other kinds. */
+  /** Bytes the entry's content expands to: a file's data, and whatever a zip stores in any other entry. */
   size: number;
   /** A symlink's target as stored, or the archive name of the file a hard link shares. */
   linkTarget?: string;
@@ -81,6 +81,9 @@ export interface ArchiveEntryCheckerOptions {
   rename?: (relativePath: string) => string;
 }
 
+/** Go releases hold about 15 000 files; far more is a bomb of tiny entries. */
+export const MAX_ARCHIVE_ENTRIES = 200_000;
+
 function isAbsoluteLinkTarget(target: string): boolean {
   return target.startsWith('/') || target.startsWith('\\') || /^[A-Za-z]:/.test(target);
 }
@@ -100,16 +103,25 @@ export class ArchiveEntryChecker {
   private readonly links = new Set<string>();
   private readonly directories = new Set<string>();
   private expandedBytes = 0;
+  private entries = 0;
 
   constructor(private readonly options: ArchiveEntryCheckerOptions) {}
 
-  /** Bytes of the files accepted so far. */
+  /** Bytes of the entries accepted so far. */
   get bytes(): number {
     return this.expandedBytes;
   }
 
   check(entry: ArchiveEntry): EntryDecision {
     const refuse = (reason: string): EntryDecision => ({ action: 'refuse', reason });
+    // Counted for every entry, skipped ones and directories too: the module hash reads each entry's content,
+    // so a zip whose many entries overlap one compressed run would otherwise inflate without limit.
+    if (++this.entries > MAX_ARCHIVE_ENTRIES)
+      return refuse(`it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
+    this.expandedBytes += entry.size;
+    if (this.expandedBytes > this.options.maxExtractedBytes) {
+      return refuse(`it expands past ${this.options.maxExtractedBytes} bytes`);
+    }
     const mapped = this.map(entry.name);
     if ('refused' in mapped) return refuse(mapped.refused);
     if ('skip' in mapped) return { action: 'skip' };
@@ -135,10 +147,6 @@ export class ArchiveEntryChecker {
     }
 
     if (entry.kind === 'file') {
-      this.expandedBytes += entry.size;
-      if (this.expandedBytes > this.options.maxExtractedBytes) {
-        return refuse(`it expands past ${this.options.maxExtractedBytes} bytes`);
-      }
       this.remember(this.files, parts);
       return { action: 'file', path: relative };
     }

@@ -8,6 +8,7 @@ import { hash1, zipEntryName, type HashedFile } from './dirhash.js';
 import {
   ArchiveEntryChecker,
   ArchiveRefusedError,
+  MAX_ARCHIVE_ENTRIES,
   needsExecBit,
   restoredModuleFileName,
   type ArchiveEntry,
@@ -89,14 +90,14 @@ function unixMode(entry: yauzl.Entry): number {
 function describeEntry(entry: yauzl.Entry): ArchiveEntry {
   const mode = unixMode(entry);
   const type = mode & S_IFMT;
-  const base = { name: entry.fileName, size: 0 };
+  const base = { name: entry.fileName, size: entry.uncompressedSize };
   if (entry.fileName.endsWith('/') || type === S_IFDIR) return { ...base, kind: 'directory' };
   // A zip symlink's target is its content; it is refused before anything is read, so none is needed here.
   if (type === S_IFLNK) return { ...base, kind: 'symlink' };
   if (type !== 0 && type !== S_IFREG) {
     return { ...base, kind: 'other', typeName: `file type 0o${type.toString(8)}` };
   }
-  return { ...base, kind: 'file', size: entry.uncompressedSize };
+  return { ...base, kind: 'file' };
 }
 
 /** `mkdir -p` that remembers what it made: archives list thousands of files in a few hundred directories. */
@@ -152,6 +153,11 @@ const PARALLEL_WRITES = 4;
  */
 export async function extractZip(options: ExtractZipOptions): Promise<ExtractZipResult> {
   const zip = await openZip(options.zipPath);
+  // The end record says how many entries follow: a zip of too many is refused before the first is made.
+  if (zip.entryCount > MAX_ARCHIVE_ENTRIES) {
+    zip.close();
+    throw new ArchiveRefusedError(options.zipPath, `it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
+  }
   const checker = new ArchiveEntryChecker({
     topDirectory: options.topDirectory,
     maxExtractedBytes: options.maxExtractedBytes,

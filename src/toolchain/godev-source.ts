@@ -4,6 +4,7 @@ import path from 'node:path';
 import { VerificationError } from '../errors.js';
 import { downloadFile, type DownloadOptions } from '../net/download.js';
 import type { ReleaseFile } from '../version/resolve.js';
+import { MAX_ARCHIVE_ENTRIES } from './archive-paths.js';
 import { hashGoArchiveAsModule } from './dirhash.js';
 import { extractGoArchive } from './extract-tar.js';
 import { installAtomically, type ToolchainSlot } from './install.js';
@@ -51,8 +52,6 @@ export interface GoDevInstall {
 const EXPANSION_FACTOR = 8;
 /** The download cap when the index gives no size. */
 const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
-/** Go releases hold about 15 000 files; far more is a bomb of tiny entries. */
-const MAX_ARCHIVE_ENTRIES = 200_000;
 /** A plain file name: the index must not steer the URL or the temporary path elsewhere. */
 const PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
 

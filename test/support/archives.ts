@@ -160,6 +160,11 @@ export interface ZipEntrySpec {
   store?: boolean;
   /** Claim this uncompressed size in the headers instead of the real one. */
   declaredSize?: number;
+  /**
+   * Writes no data of its own: the central directory points at this earlier entry's local record, so many
+   * entries can share one compressed run (an overlapping zip bomb).
+   */
+  overlaps?: number;
 }
 
 /**
@@ -169,9 +174,23 @@ export interface ZipEntrySpec {
 export function buildZip(entries: ZipEntrySpec[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const records: { offset: number; local: Buffer }[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
+    if (entry.overlaps !== undefined) {
+      const shared = records[entry.overlaps]!;
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE((3 << 8) | 20, 4);
+      shared.local.copy(central, 6, 4, 30); // version needed … name length, as in the shared record
+      central.writeUInt16LE(name.length, 28);
+      central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+      central.writeUInt32LE(shared.offset, 42);
+      centrals.push(central, name);
+      records.push(shared);
+      continue;
+    }
     const data = Buffer.from(entry.data ?? '');
     const compressed = entry.store ? data : deflateRawSync(data);
     const method = entry.store ? 0 : 8;
@@ -192,6 +211,7 @@ export function buildZip(entries: ZipEntrySpec[]): Buffer {
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, compressed);
+    records.push({ offset, local });
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -211,13 +231,29 @@ export function buildZip(entries: ZipEntrySpec[]): Buffer {
     offset += local.length + name.length + compressed.length;
   }
   const directory = Buffer.concat(centrals);
+  // More entries than the end record's 16 bits can count: a ZIP64 end record and its locator hold the count.
+  const zip64 = entries.length > 0xffff;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  if (!zip64) return Buffer.concat([...locals, directory, end]);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4); // the size of the rest of the record
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(entries.length), 24);
+  end64.writeBigUInt64LE(BigInt(entries.length), 32);
+  end64.writeBigUInt64LE(BigInt(directory.length), 40);
+  end64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...locals, directory, end64, locator, end]);
 }
 
 export interface TarEntrySpec extends Omit<HeaderData, 'size'> {
