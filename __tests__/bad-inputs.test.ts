@@ -111,6 +111,11 @@ const BAD_INPUTS: BadInput[] = [
     shows: 'golang.org/toolchain@v0.0.1-go1.24.0.linux-amd64',
     example: /golang\.org\/toolchain v0\.0\.1-go1\.25\.4\.linux-/,
   },
+  {
+    input: 'checksum-database',
+    value: 'sum.golang.google.cn',
+    example: /Use sum\.golang\.org \(the default/,
+  },
   { input: 'verify', value: 'no', example: BOOLEAN_EXAMPLE },
   { input: 'gotoolchain', value: 'banana', example: /go1\.25\.4\+auto/ },
   { input: 'gotoolchain', value: '1.25.4', example: /local/ },

@@ -79,7 +79,9 @@ async function runSetup(
       'working-directory': 'hello',
       'toolchain-source': 'goproxy',
       goproxy: server.baseUrl,
+      // The line sum.golang.org signed, pinned as on a runner that cannot reach the database.
       'toolchain-sum': TOOLCHAIN_SUM,
+      'checksum-database': 'off',
       cache: 'false',
       ...options.inputs,
     },

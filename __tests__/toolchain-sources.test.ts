@@ -8,8 +8,10 @@ import { create as createTar } from 'tar';
 import { runAction } from '../scripts/local-runner.js';
 import { hashModuleZip } from '../src/toolchain/dirhash.js';
 import {
+  buildZip,
   goDevIndexJson,
   goDevTarball,
+  RECORDED_CHECKSUM_DATABASE,
   REAL_TOOLCHAIN,
   sha256OfFile,
   toolchainModuleZip,
@@ -22,6 +24,8 @@ const VERSION = REAL_TOOLCHAIN.goVersion;
 const ARCHIVE = REAL_TOOLCHAIN.goDevFilename;
 const INDEX = '/dl/?mode=json&include=all';
 const MODULE_ZIP = `/proxy/golang.org/toolchain/@v/${REAL_TOOLCHAIN.moduleVersion}.zip`;
+/** The checksum database's record of the toolchain module, asked through the proxy as go asks it. */
+const LOOKUP = `/proxy/sumdb/sum.golang.org/lookup/golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`;
 
 let server: ToolchainServer;
 let tarball: string;
@@ -93,6 +97,8 @@ beforeEach(() => {
   server.serveBuffer(INDEX, goDevIndex(tarballSha256), 'application/json');
   server.serveFile(`/dl/${ARCHIVE}`, tarball);
   server.serveFile(MODULE_ZIP, moduleZip);
+  // The proxy also answers for sum.golang.org, with the database's real, signed answers.
+  server.serveDirectory('/proxy/sumdb/sum.golang.org', RECORDED_CHECKSUM_DATABASE);
 });
 
 describe('toolchain sources through the action', () => {
@@ -101,6 +107,7 @@ describe('toolchain sources through the action', () => {
       'go-version': VERSION,
       'toolchain-source': 'go.dev',
       'go-download-base-url': server.url('/dl'),
+      goproxy: server.url('/proxy'),
       'toolchain-sum': pinnedSum(),
     });
     expect(result.success).toBe(true);
@@ -111,9 +118,12 @@ describe('toolchain sources through the action', () => {
       `sha256 ${tarballSha256} of ${ARCHIVE} matches the release index at ${new URL(server.url('/')).host}`,
     );
     expect(log).toContain(
-      `Verified ${ARCHIVE}: its files hash to ${moduleSum} as golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}, as the toolchain-sum input says`,
+      `Verified ${ARCHIVE}: its files hash to ${moduleSum} as golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}, as sum.golang.org via ${server.url(LOOKUP)} and the toolchain-sum input says`,
     );
-    expect(result.summary).toContain(`\`${moduleSum}\` (the toolchain-sum input, for the archive's files as`);
+    expect(result.summary).toContain(
+      `\`${moduleSum}\` (sum.golang.org via ${server.url(LOOKUP)} and the toolchain-sum input, for the archive's files as`,
+    );
+    expect(server.requestsFor(LOOKUP)).toHaveLength(1);
     expect(server.requestsFor(`/dl/${ARCHIVE}`)).toHaveLength(1);
   });
 
@@ -128,19 +138,20 @@ describe('toolchain sources through the action', () => {
       'go-version': VERSION,
       'toolchain-source': 'go.dev',
       'go-download-base-url': server.url('/dl'),
+      goproxy: server.url('/proxy'),
       'toolchain-sum': pinnedSum(),
     });
     expect(result.success).toBe(false);
     expect(log).toContain(`sha256 ${alteredSha} of ${ARCHIVE} matches the release index at`);
     expect(log).toMatch(
-      /Checksum mismatch for go1\.25\.4\.linux-amd64\.tar\.gz from .*: its files hash to h1:.* the toolchain-sum input says/,
+      /Checksum mismatch for go1\.25\.4\.linux-amd64\.tar\.gz from .*: its files hash to h1:.* sum\.golang\.org via .* and the toolchain-sum input says/,
     );
     expect(log).not.toMatch(/Verified/);
     expect(await stat(canary).catch(() => undefined)).toBeUndefined();
     expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
-  it('installs from a proxy-shaped tree, trusting a pinned toolchain-sum', async () => {
+  it('installs from a proxy-shaped tree when the pinned toolchain-sum and the checksum database agree', async () => {
     const { result } = await runSetup({
       'go-version': VERSION,
       'toolchain-source': 'goproxy',
@@ -148,8 +159,41 @@ describe('toolchain sources through the action', () => {
       'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
     });
     expect(result.success).toBe(true);
-    expect(result.summary).toContain(`\`${moduleSum}\` (the toolchain-sum input)`);
+    expect(result.summary).toContain(
+      `\`${moduleSum}\` (sum.golang.org via ${server.url(LOOKUP)} and the toolchain-sum input)`,
+    );
+    expect(server.requestsFor(LOOKUP)).toHaveLength(1);
     expect(server.requestsFor(MODULE_ZIP)).toHaveLength(1);
+  });
+
+  it('trusts the pin alone with checksum-database: off, and never asks the database', async () => {
+    const { result } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': pinnedSum(),
+      'checksum-database': 'off',
+    });
+    expect(result.success).toBe(true);
+    expect(result.summary).toContain(`\`${moduleSum}\` (the toolchain-sum input (checksum-database: off))`);
+    expect(server.requests.filter((request) => request.url.includes('/sumdb/'))).toEqual([]);
+  });
+
+  it('refuses checksum-database: off without a pin, naming the input, before any download', async () => {
+    recordCase('bad-input', 'toolchain-sources: checksum-database off without toolchain-sum');
+    const { result, toolCache } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'checksum-database': 'off',
+    });
+    expect(result.success).toBe(false);
+    const errors = result.steps[0]!.commands.filter((c) => c.command === 'error');
+    expect(errors.map((e) => e.message).join('\n')).toMatch(
+      /Input checksum-database is off and no toolchain-sum pins golang\.org\/toolchain@v\S+, so nothing could vouch for the download\. Pin its go\.sum line with toolchain-sum/,
+    );
+    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
   it('falls back from an unreachable go.dev to the proxy under auto, and warns once', async () => {
@@ -191,11 +235,8 @@ describe('toolchain sources through the action', () => {
     expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
-  it('refuses a proxy zip whose h1: hash is not the pinned one, and leaves nothing in the tool cache', async () => {
-    recordCase(
-      'attack',
-      'toolchain-sources: refuses a proxy zip whose h1: hash is not the pinned one, and leaves nothing in the tool cache',
-    );
+  it('refuses a pin that the checksum database contradicts, before downloading anything', async () => {
+    recordCase('attack', 'toolchain-sources: a toolchain-sum pin the checksum database contradicts');
     const wrongSum = `h1:${Buffer.alloc(32, 7).toString('base64')}`;
     const { result, toolCache } = await runSetup({
       'go-version': VERSION,
@@ -205,8 +246,27 @@ describe('toolchain sources through the action', () => {
     });
     expect(result.success).toBe(false);
     expect(result.steps[0]!.stdout).toContain(
-      `Checksum mismatch for golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`,
+      `Input toolchain-sum pins golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion} to ${wrongSum}, but sum.golang.org (via ${server.url(LOOKUP)}) says ${moduleSum}`,
     );
+    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
+    expect(await toolCacheEntries(toolCache)).toEqual([]);
+  });
+
+  it('refuses a proxy zip that is not the one the pin and the database agree on, and leaves nothing', async () => {
+    recordCase(
+      'attack',
+      'toolchain-sources: refuses a proxy zip whose h1: hash is not the trusted one, and leaves nothing in the tool cache',
+    );
+    const top = `golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`;
+    server.serveBuffer(MODULE_ZIP, buildZip([{ name: `${top}/bin/go`, data: '#!/bin/sh\nexit 0\n' }]));
+    const { result, toolCache } = await runSetup({
+      'go-version': VERSION,
+      'toolchain-source': 'goproxy',
+      goproxy: server.url('/proxy'),
+      'toolchain-sum': pinnedSum(),
+    });
+    expect(result.success).toBe(false);
+    expect(result.steps[0]!.stdout).toContain(`Checksum mismatch for ${top}`);
     expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
@@ -235,6 +295,7 @@ describe('toolchain sources through the action', () => {
       'go-version': VERSION,
       'toolchain-source': 'go.dev',
       'go-download-base-url': server.url('/dl'),
+      goproxy: server.url('/proxy'),
       'toolchain-sum': pinnedSum(),
     });
     expect(first.result.success).toBe(true);

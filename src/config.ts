@@ -21,6 +21,8 @@ export interface Config {
   goproxy: string;
   /** A go.sum-style line pinning the toolchain module's h1: hash, or empty. */
   toolchainSum: string;
+  /** `off` only on air-gapped runners: toolchain-sum is then the one source of trust. */
+  checksumDatabase: ChecksumDatabase;
   verify: boolean;
   gotoolchain: string;
   targets: Target[];
@@ -62,6 +64,19 @@ function parseToolchainSource(value: string): ToolchainSource {
     'toolchain-source',
     `Input toolchain-source is ${JSON.stringify(value)}`,
     'use auto (go.dev, then GOPROXY), go.dev or goproxy',
+  );
+}
+
+export type ChecksumDatabase = 'sum.golang.org' | 'off';
+
+function parseChecksumDatabase(value: string): ChecksumDatabase {
+  const normalized = value.trim() || 'sum.golang.org';
+  if (normalized === 'sum.golang.org' || normalized === 'off') return normalized;
+  throw new InputError(
+    'checksum-database',
+    `Input checksum-database is ${JSON.stringify(value)}`,
+    'use sum.golang.org (the default, reached through each GOPROXY entry first, as go does), or off on a runner ' +
+      'that cannot reach it, with toolchain-sum pinning the hash',
   );
 }
 
@@ -281,6 +296,7 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     ),
     goproxy,
     toolchainSum: input('toolchain-sum').trim(),
+    checksumDatabase: parseChecksumDatabase(input('checksum-database')),
     verify: parseBoolean(input('verify') || 'true', 'verify'),
     gotoolchain: parseGotoolchain(input('gotoolchain')),
     targets,

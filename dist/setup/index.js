@@ -74510,6 +74510,15 @@ function parseToolchainSource(value) {
     "use auto (go.dev, then GOPROXY), go.dev or goproxy"
   );
 }
+function parseChecksumDatabase(value) {
+  const normalized = value.trim() || "sum.golang.org";
+  if (normalized === "sum.golang.org" || normalized === "off") return normalized;
+  throw new InputError(
+    "checksum-database",
+    `Input checksum-database is ${JSON.stringify(value)}`,
+    "use sum.golang.org (the default, reached through each GOPROXY entry first, as go does), or off on a runner that cannot reach it, with toolchain-sum pinning the hash"
+  );
+}
 function parseBaseUrl(value, inputName, fallback) {
   const trimmed = value.trim().replace(/\/+$/, "");
   if (trimmed === "") return fallback;
@@ -74690,6 +74699,7 @@ function readConfig(input, runner) {
     ),
     goproxy,
     toolchainSum: input("toolchain-sum").trim(),
+    checksumDatabase: parseChecksumDatabase(input("checksum-database")),
     verify: parseBoolean(input("verify") || "true", "verify"),
     gotoolchain: parseGotoolchain(input("gotoolchain")),
     targets,
@@ -78748,33 +78758,50 @@ async function timed(timings, phase, work) {
   }
 }
 async function trustedModuleHash(config, module) {
-  if (config.toolchainSum) {
-    const pinned = parseGoSumLine(config.toolchainSum);
-    if (pinned.module !== module.path || pinned.version !== module.version) {
-      throw new InputError(
-        "toolchain-sum",
-        `Input toolchain-sum pins ${pinned.module}@${pinned.version}, but this run installs ${module.path}@${module.version}`,
-        `pin the line for ${module.path} ${module.version} (from the go.sum of a module that requires it), or remove toolchain-sum`
-      );
-    }
-    return { hash: pinned.hash, via: "the toolchain-sum input" };
+  const pinned = config.toolchainSum ? pinnedModuleHash(config.toolchainSum, module) : void 0;
+  if (config.checksumDatabase === "off") {
+    if (pinned) return { hash: pinned, via: "the toolchain-sum input (checksum-database: off)" };
+    if (!config.verify) return void 0;
+    throw new InputError(
+      "checksum-database",
+      `Input checksum-database is off and no toolchain-sum pins ${module.path}@${module.version}, so nothing could vouch for the download`,
+      `pin its go.sum line with toolchain-sum, or use checksum-database: sum.golang.org`
+    );
   }
+  let found;
   try {
-    const found = await lookupModuleHash({
+    found = await lookupModuleHash({
       module: module.path,
       version: module.version,
       goproxy: parseGoproxy(config.goproxy).map((entry) => entry.url)
     });
-    return { hash: found.hash, via: `sum.golang.org via ${found.via}` };
   } catch (error2) {
     if (config.verify) {
       throw new Error(
-        `No trusted hash for ${module.path}@${module.version}: ${error2.message}. Nothing was installed. Make the checksum database reachable, pin the hash with toolchain-sum, or (not recommended) set verify: false`,
+        `No trusted hash for ${module.path}@${module.version}: ${error2.message}. Nothing was installed. Make the checksum database reachable (through a GOPROXY entry that serves /sumdb/sum.golang.org, or directly), or on an air-gapped runner pin the hash with toolchain-sum and set checksum-database: off`,
         { cause: error2 }
       );
     }
-    return void 0;
+    return pinned ? { hash: pinned, via: "the toolchain-sum input" } : void 0;
   }
+  if (pinned && pinned !== found.hash) {
+    throw new VerificationError(
+      `Input toolchain-sum pins ${module.path}@${module.version} to ${pinned}, but sum.golang.org (via ${found.via}) says ${found.hash}. Nothing was downloaded; take the line from the checksum database (or a go.sum that go wrote) and fix the pin`
+    );
+  }
+  const via = `sum.golang.org via ${found.via}`;
+  return { hash: found.hash, via: pinned ? `${via} and the toolchain-sum input` : via };
+}
+function pinnedModuleHash(line, module) {
+  const pinned = parseGoSumLine(line);
+  if (pinned.module !== module.path || pinned.version !== module.version) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum pins ${pinned.module}@${pinned.version}, but this run installs ${module.path}@${module.version}`,
+      `pin the line for ${module.path} ${module.version} (from the go.sum of a module that requires it), or remove toolchain-sum`
+    );
+  }
+  return pinned.hash;
 }
 async function fetchFromProxy(config, slot, module, temp, timings) {
   let lastError;
@@ -78973,7 +79000,8 @@ async function setupToolchain(config, facts, runner) {
         );
         break;
       } catch (error2) {
-        if (source === sources.at(-1) || error2 instanceof VerificationError) throw error2;
+        if (source === sources.at(-1) || error2 instanceof VerificationError || error2 instanceof InputError)
+          throw error2;
         warning(
           `Could not install Go ${version3} from ${source}: ${error2.message}. Trying ${sources.at(-1)}.`
         );

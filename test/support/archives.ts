@@ -21,6 +21,12 @@ export const testCacheDir = path.resolve(
   '../../node_modules/.cache/setup-go-arm64-tests',
 );
 
+/** sum.golang.org's real answers for the toolchain module (and its tiles), recorded below its proxy URL path. */
+export const RECORDED_CHECKSUM_DATABASE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../__tests__/fixtures/sumdb/proxy/sumdb/sum.golang.org',
+);
+
 /** The real toolchain the tests install: its version, and its module as the Go module proxy serves it. */
 export const REAL_TOOLCHAIN = {
   goVersion: '1.25.4',

@@ -1,10 +1,11 @@
 // A real HTTP server on 127.0.0.1 that serves archives (from memory or from disk) and misbehaves on request the
 // ways download servers and mirrors do: error statuses, Retry-After, bodies cut short, resets, stalls, lying
 // Content-Length headers and redirects. It records every request.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 
 /** One way to answer a request instead of (or while) serving the file. */
@@ -82,6 +83,16 @@ export class ToolchainServer {
   /** Serves a file from disk, streamed, so large archives are never held in memory. */
   serveFile(requestPath: string, file: string, contentType = 'application/octet-stream'): this {
     this.route(requestPath).content = { kind: 'file', file, contentType };
+    return this;
+  }
+
+  /** Serves every file under `dir` at `prefix` plus its path relative to `dir` (a recorded proxy tree). */
+  serveDirectory(prefix: string, dir: string): this {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      this.serveFile(`${prefix}/${path.relative(dir, file).split(path.sep).join('/')}`, file);
+    }
     return this;
   }
 
