@@ -683,6 +683,7 @@ describe('pull requests from forks', () => {
       { changed: true, regression: true },
       runData({ perTarget: '5%' }),
     );
+    commentFile = result.commentFile ?? '';
     expect(result.outcome).toEqual({
       action: 'forbidden',
       status: 403,
@@ -694,7 +695,6 @@ describe('pull requests from forks', () => {
       listPage(2),
       `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 403`,
     ]);
-    commentFile = result.commentFile ?? '';
     expect(commentFile).toBe(path.join(temp, 'setup-go-arm64', 'size-comment-fork.json'));
     const written = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
     // Data, not markdown: the Reports and the limit, for the poster to render the comment from.
