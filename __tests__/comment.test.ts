@@ -1,10 +1,8 @@
 import {
   commentMarker,
-  createCommentFile,
   decideCommentAction,
   DEFAULT_COMMENT_HEADER,
   escapeMarkdown,
-  headerFromMarker,
   headerSlug,
   isCommentFor,
   MAX_COMMENT_CHARS,
@@ -12,8 +10,8 @@ import {
   readCommentOptions,
   renderNoBaseComment,
   renderSizeComment,
-  verifyCommentFile,
 } from '../src/compare/comment.js';
+import { createCommentFile, verifyCommentFile } from '../src/compare/comment-file.js';
 import { compareReports, type ComparableTarget } from '../src/compare/compare.js';
 import { judge, readThresholds } from '../src/compare/thresholds.js';
 import { InputError } from '../src/errors.js';
@@ -80,19 +78,6 @@ describe('the marker', () => {
     const marker = commentMarker('x --> <script>alert(1)</script> --!>');
     expect(marker.indexOf('-->')).toBe(marker.length - 3);
     expect([...marker].filter((c) => c === '<' || c === '>')).toEqual(['<', '>']);
-    expect(headerFromMarker(marker)).toBe('x --> <script>alert(1)</script> --!>');
-  });
-
-  it('gives back the header it was made from, and nothing for a tampered one', () => {
-    for (const header of ['setup-go-arm64', 'cli tools', 'ümlaut/ä', '100%']) {
-      expect(headerFromMarker(`${commentMarker(header)}\n### Binary sizes`)).toBe(header);
-    }
-    expect(headerFromMarker('no marker')).toBeUndefined();
-    expect(headerFromMarker(`${commentMarker('a')}\n${commentMarker('b')}`)).toBeUndefined();
-    expect(headerFromMarker('<!-- setup-go-arm64:size-report header=%E0%A4%A -->')).toBeUndefined();
-    expect(headerFromMarker('<!-- setup-go-arm64:size-report header=%0Aevil -->')).toBeUndefined();
-    // Not the form commentMarker writes: a space left unencoded would make a second spelling of one header.
-    expect(headerFromMarker('<!-- setup-go-arm64:size-report header=a%2Db -->')).toBeUndefined();
   });
 
   it('has a file-name slug per header', () => {
@@ -164,6 +149,7 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('@octocat')).toBe('@\u200boctocat');
     expect(escapeMarkdown('two\nlines')).toBe('two lines');
     expect(escapeMarkdown('github.com/spf13/pflag')).toBe('github.com/spf13/pflag');
+    expect(escapeMarkdown('WWW.evil.example/x')).toBe('WWW\u200b.evil.example/x');
   });
 });
 
@@ -310,44 +296,87 @@ describe('renderNoBaseComment', () => {
 });
 
 describe('comment files from untrusted runs', () => {
-  const body = `${commentMarker('cli')}\n### Binary sizes: cli\n\nsizes`;
-  const good = createCommentFile(42, HEAD_SHA, 'cli', body);
+  const head = report(HEAD_SHA, [
+    target('linux/amd64', 2_500_000, {
+      package: './cmd/tool',
+      attribution: [
+        { package: 'github.com/spf13/pflag', sizeBytes: 9 },
+        { package: 'type:', sizeBytes: 5 },
+      ],
+    }),
+  ]);
+  const base = report(BASE_SHA, [target('linux/amd64', 2_000_000, { package: './cmd/tool' })]);
+  const good = createCommentFile(42, HEAD_SHA, 'cli', {
+    head,
+    base: { report: base, commit: BASE_SHA },
+    thresholds: { perTarget: '5%,200KB' },
+  });
 
-  it('accepts a file the action wrote, re-deriving the header from the marker', () => {
+  it('renders the comment from the data with the action’s own renderer', () => {
+    const comparison = compareReports(base, head);
+    const verdict = judge(
+      comparison,
+      readThresholds((name) => (name === 'fail-on-size-increase' ? '5%,200KB' : '')),
+    );
+    expect(verdict.regression).toBe(true);
     expect(verifyCommentFile(JSON.parse(JSON.stringify(good)), 'c.json')).toEqual({
       pullRequest: 42,
       headSha: HEAD_SHA,
       header: 'cli',
-      body,
+      body: renderSizeComment(
+        { header: 'cli', baseCommit: BASE_SHA, headCommit: HEAD_SHA },
+        comparison,
+        verdict,
+      ),
     });
     expect(verifyCommentFile(good, 'c.json', 'cli').header).toBe('cli');
+    const noBase = verifyCommentFile({ ...good, base: undefined }, 'c.json').body;
+    expect(noBase).toContain('nothing to compare against: the pull request’s run had no base report');
+  });
+
+  it('takes ldflags that are linker flags and their values', () => {
+    const stamped = {
+      ...head,
+      flags: { ...head.flags, ldflags: '-s -w -X main.version={version} -extldflags=-static' },
+    };
+    expect(verifyCommentFile({ ...good, head: stamped }, 'c.json').body).toContain(
+      '-ldflags=-s -w -X main.version=\\{version\\}',
+    );
   });
 
   it.each([
     ['not an object', 'null', 'it is not a JSON object'],
     ['another schema', { ...good, schema: 'x' }, 'not a setup-go-arm64 size comment file'],
+    ['version 1', { ...good, version: 1 }, 'update setup-go-arm64 in the pull request workflow'],
+    ['an unknown version', { ...good, version: 3 }, 'its version is 3; this comment action reads version 2'],
+    ['a markdown body', { ...good, body: '@admin' }, 'it carries a markdown body, which is never posted'],
     ['a fractional PR', { ...good, pullRequest: 4.2 }, 'pullRequest is not a pull request number'],
     ['a PR number as text', { ...good, pullRequest: '42' }, 'pullRequest is not a pull request number'],
     ['a short SHA', { ...good, headSha: 'abc1234' }, 'headSha is not a full commit SHA'],
-    ['no marker', { ...good, body: 'hello' }, 'does not open with exactly one'],
-    ['a marker not at the start', { ...good, body: `hi ${body}` }, 'does not open with exactly one'],
+    ['a header with a space', { ...good, header: 'cli tools' }, 'its header "cli tools" is not made of'],
+    ['a header with a mention', { ...good, header: '@admin' }, 'its header "@admin" is not made of'],
+    ['no head report', { ...good, head: undefined }, 'head is not a setup-go-arm64 report'],
+    ['a base that is no object', { ...good, base: 'x' }, 'base is not an object'],
+    ['a base commit that is text', { ...good, base: { report: base, commit: 'main' } }, 'base.commit is not'],
     [
-      'two markers',
-      { ...good, body: `${body}\n${commentMarker('other')}` },
-      'does not open with exactly one',
+      'a limit spelled otherwise',
+      { ...good, thresholds: { perTarget: '5 %' } },
+      'thresholds.perTarget is not',
     ],
-    ['a header field that disagrees', { ...good, header: 'other' }, 'the header field does not match'],
+    ['no thresholds', { ...good, thresholds: null }, 'thresholds is not an object'],
     [
-      'a body over the limit',
-      { ...good, body: body + 'x'.repeat(MAX_COMMENT_CHARS) },
-      'GitHub takes fewer than 65536',
+      'a variant Go has no level of',
+      { ...good, head: { ...head, targets: [{ ...head.targets[0], variant: 'v9' }] } },
+      'targets[0] is "linux/amd64/v9", not a Go target',
     ],
   ])('refuses %s', (_what, json, why) => {
     expect(() => verifyCommentFile(json === 'null' ? null : json, 'c.json')).toThrow(`c.json is refused: `);
     expect(() => verifyCommentFile(json === 'null' ? null : json, 'c.json')).toThrow(why);
   });
 
-  it('refuses a header other than the one the poster was told to post', () => {
+  it('takes a header of any text the workflow named itself, and only that one', () => {
+    const spaced = { ...good, header: 'cli tools' };
+    expect(verifyCommentFile(spaced, 'c.json', 'cli tools').body).toContain('### Binary sizes: cli tools');
     expect(() => verifyCommentFile(good, 'c.json', 'setup-go-arm64')).toThrow(
       'the comment is for header "cli", not "setup-go-arm64"',
     );

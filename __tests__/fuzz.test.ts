@@ -6,7 +6,8 @@
 // `npm run fuzz` runs the same targets with 50 times the cases.
 import { stampValues, templateLdflags } from '../src/build/ldflags.js';
 import { parseTargets, targetEnv } from '../src/build/targets.js';
-import { parseCommentHeader, verifyCommentFile } from '../src/compare/comment.js';
+import { parseCommentHeader } from '../src/compare/comment.js';
+import { verifyCommentFile } from '../src/compare/comment-file.js';
 import { InputError } from '../src/errors.js';
 import { parseGoSumLine } from '../src/toolchain/dirhash.js';
 import { parseGoproxy } from '../src/toolchain/goproxy.js';
@@ -90,18 +91,25 @@ describe('inputs the fuzzing found', () => {
     expect(parseCommentHeader('sizes 😀')).toBe('sizes 😀');
   });
 
-  it('verifyCommentFile refuses a marker holding a lone surrogate instead of crashing with a URIError', () => {
-    const body = '  \n<!-- setup-go-arm64:size-report header=\udefb -->\n\n#:\u0001go( //= ';
+  it('verifyCommentFile refuses a header holding a lone surrogate instead of crashing with a URIError', () => {
+    const head = {
+      schemaVersion: 1,
+      go: { version: '1.25.4' },
+      flags: { ldflags: '', trimpath: true, cgo: false },
+      commit: null,
+      targets: [],
+    };
     const file = {
       schema: 'setup-go-arm64/size-comment',
-      version: 1,
+      version: 2,
       pullRequest: 1,
       headSha: '0'.repeat(40),
       header: '\udefb',
-      body,
+      head,
+      thresholds: {},
     };
     expect(() => verifyCommentFile(file, 'comment.json')).toThrow(
-      'comment.json is refused: the body does not open with exactly one setup-go-arm64 size-report marker',
+      'comment.json is refused: its header "\\udefb" is not made of letters, digits and . _ / -',
     );
   });
 

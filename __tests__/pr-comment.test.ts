@@ -13,9 +13,9 @@ import {
   readCommentOptions,
   renderNoBaseComment,
   renderSizeComment,
-  verifyCommentFile,
   type CommentOptions,
 } from '../src/compare/comment.js';
+import { verifyCommentFile, type CommentData } from '../src/compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../src/compare/compare.js';
 import { judge, readThresholds, type Verdict } from '../src/compare/thresholds.js';
 import { git, resolveBaseReport, type BaseReport } from '../src/github/base-report.js';
@@ -130,17 +130,24 @@ function bodyFor(header: string, verdict: Verdict): string {
   );
 }
 
+/** What the pull request's run knows when it posts: the two Reports and its limits. */
+function runData(thresholds: CommentData['thresholds'] = {}): CommentData {
+  return { head, base: { report: base.report, commit: base.commit }, thresholds };
+}
+
 async function publish(
   body: string,
   commentOptions: CommentOptions,
   token = WRITE_TOKEN,
   facts = { changed: comparison.changed, regression: false },
+  data = runData(),
 ): Promise<PublishResult> {
   return publishSizeComment({
     token,
     pr,
     headSha: commits.c,
     body,
+    data,
     options: commentOptions,
     facts,
     fallbackDir: path.join(temp, 'setup-go-arm64'),
@@ -155,6 +162,9 @@ function markerComments(header: string) {
 function requestsSince(mark: number) {
   return api.requests.slice(mark).map((r) => `${r.method} ${r.path} ${r.status}`);
 }
+
+/** How an installation token (GITHUB_TOKEN) learns who it comments as: GET /user is closed to it. */
+const WHO_AM_I = ['GET /user 403', 'POST /graphql 200'];
 
 const listPage = (page: number) =>
   `GET /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments?per_page=100${page > 1 ? `&page=${page}` : ''} 200`;
@@ -294,6 +304,7 @@ describe('posting the sticky comment', () => {
     const result = await publish(body, options());
     expect(result.outcome.action).toBe('created');
     expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
       listPage(1),
       listPage(2),
       `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
@@ -341,6 +352,7 @@ describe('posting the sticky comment', () => {
     const result = await publish(body, options(), WRITE_TOKEN, { changed: true, regression: true });
     expect(result.outcome).toMatchObject({ action: 'updated', commentId: firstId });
     expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
       listPage(1),
       listPage(2),
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/${firstId} 200`,
@@ -366,7 +378,7 @@ describe('posting the sticky comment', () => {
       action: 'unchanged',
       commentId: firstId,
     });
-    expect(requestsSince(mark)).toEqual([listPage(1), listPage(2)]);
+    expect(requestsSince(mark)).toEqual([...WHO_AM_I, listPage(1), listPage(2)]);
   });
 
   it('keeps one comment per header when two workflows share a pull request', async () => {
@@ -396,7 +408,7 @@ describe('posting the sticky comment', () => {
       action: 'skipped',
       reason: 'no size changed and comment-on is change',
     });
-    expect(requestsSince(mark).every((r) => r.startsWith('GET '))).toBe(true);
+    expect(requestsSince(mark).filter((r) => !r.startsWith('GET ') && !WHO_AM_I.includes(r))).toEqual([]);
     expect(markerComments('quiet')).toHaveLength(0);
     const cli = renderSizeComment({ header: 'cli tools' }, same, judge(same, {}));
     const updated = await publish(cli, options({ 'comment-header': 'cli tools' }), WRITE_TOKEN, {
@@ -459,6 +471,7 @@ describe('when GitHub gets in the way', () => {
     const result = await publish(body, options());
     expect(result.outcome.action).toBe('created');
     expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
       listPage(1),
       listPage(2),
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/${existing?.id} 404`,
@@ -478,6 +491,7 @@ describe('when GitHub gets in the way', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(result.outcome.action).toBe('updated');
     expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
       `GET /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments?per_page=100 403`,
       listPage(1),
       listPage(2),
@@ -496,11 +510,12 @@ describe('when GitHub gets in the way', () => {
       'updated',
     );
     // A 502 on create: the comment may or may not exist; it is looked for before posting again.
-    api.fail({ method: 'POST', status: 502, times: 1 });
+    api.fail({ method: 'POST', path: /\/comments$/, status: 502, times: 1 });
     const mark = api.requests.length;
     const result = await publish(bodyFor('flaky', verdictFor('')), options({ 'comment-header': 'flaky' }));
     expect(result.outcome.action).toBe('created');
     expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
       listPage(1),
       listPage(2),
       `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 502`,
@@ -555,9 +570,104 @@ describe('when GitHub gets in the way', () => {
   });
 });
 
+describe('a comment someone else wrote', () => {
+  const PAT = `ghp_${randomBytes(18).toString('hex')}`;
+  recordSecret(PAT, 'the pull-request tests’ personal access token');
+
+  it('is never edited though it opens with the marker: the bot posts its own and keeps that one', async () => {
+    recordCase('attack', 'pr-comment: another user’s comment opening with the marker (sticky comment)');
+    const theirBody = `${commentMarker('impostor')}\n### Binary sizes: impostor\n\nNo size changed. Approved.`;
+    const theirs = api.addComment(OWNER, REPO, PR_NUMBER, theirBody, 'mallory');
+    const mark = api.requests.length;
+    const first = await publish(
+      bodyFor('impostor', verdictFor('')),
+      options({ 'comment-header': 'impostor' }),
+    );
+    expect(first.outcome.action).toBe('created');
+    expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
+      listPage(1),
+      listPage(2),
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+    ]);
+    expect(api.requests.slice(mark, mark + 2).map((r) => [r.method, r.path, r.body])).toEqual([
+      ['GET', '/user', undefined],
+      ['POST', '/graphql', { query: 'query { viewer { login } }' }],
+    ]);
+    const second = await publish(
+      bodyFor('impostor', verdictFor('1MiB')),
+      options({ 'comment-header': 'impostor' }),
+    );
+    expect(second.outcome).toMatchObject({
+      action: 'updated',
+      commentId: (first.outcome as { commentId: number }).commentId,
+    });
+    expect(theirs.body).toBe(theirBody);
+    expect(markerComments('impostor').map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+  });
+
+  it('takes a personal access token for the user GET /user names, whose comment a bot’s is not', async () => {
+    recordCase('attack', 'pr-comment: a bot’s comment opening with the marker, for a personal access token');
+    api.addToken(PAT, 'write', 'octo-maintainer');
+    const botBody = `${commentMarker('by-hand')}\nposted by a workflow`;
+    const bots = api.addComment(OWNER, REPO, PR_NUMBER, botBody, 'github-actions[bot]');
+    const mark = api.requests.length;
+    const first = await publish(
+      bodyFor('by-hand', verdictFor('')),
+      options({ 'comment-header': 'by-hand' }),
+      PAT,
+    );
+    expect(first.outcome.action).toBe('created');
+    expect(requestsSince(mark)).toEqual([
+      'GET /user 200',
+      listPage(1),
+      listPage(2),
+      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+    ]);
+    const second = await publish(
+      bodyFor('by-hand', verdictFor('1MiB')),
+      options({ 'comment-header': 'by-hand' }),
+      PAT,
+    );
+    expect(second.outcome.action).toBe('updated');
+    expect(bots.body).toBe(botBody);
+    expect(markerComments('by-hand').map((c) => c.user.login)).toEqual([
+      'github-actions[bot]',
+      'octo-maintainer',
+    ]);
+  });
+
+  it('takes the token for github-actions[bot] when GraphQL cannot say who it is', async () => {
+    recordCase('fault', 'pr-comment: GraphQL fails while asking who the token is');
+    api.fail({ method: 'POST', path: /^\/graphql$/, status: 502, times: 1 });
+    const mark = api.requests.length;
+    const result = await publish(
+      bodyFor('impostor', verdictFor('2MiB')),
+      options({ 'comment-header': 'impostor' }),
+    );
+    expect(result.outcome.action).toBe('updated');
+    expect(requestsSince(mark)).toEqual([
+      'GET /user 403',
+      'POST /graphql 502',
+      listPage(1),
+      listPage(2),
+      expect.stringMatching(/^PATCH .* 200$/),
+    ]);
+    expect(log.text()).toContain('taking it for github-actions[bot], as GITHUB_TOKEN is');
+    expect(markerComments('impostor').map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+  });
+});
+
 describe('pull requests from forks', () => {
   let commentFile = '';
   const forkBody = () => bodyFor('fork', verdictFor('5%'));
+  // What the sub-action renders from the file's Reports: the same comment, less where the run found its base.
+  const forkPosted = (header = 'fork') =>
+    renderSizeComment(
+      { header, baseCommit: base.commit, headCommit: commits.c },
+      comparison,
+      verdictFor('5%'),
+    );
 
   it('keeps the comment in the summary and a file, warns once, and passes when the token is read-only', async () => {
     recordCase(
@@ -566,27 +676,43 @@ describe('pull requests from forks', () => {
     );
     await writeFile(summaryFile, '');
     const mark = api.requests.length;
-    const result = await publish(forkBody(), options({ 'comment-header': 'fork' }), READ_TOKEN, {
-      changed: true,
-      regression: true,
-    });
+    const result = await publish(
+      forkBody(),
+      options({ 'comment-header': 'fork' }),
+      READ_TOKEN,
+      { changed: true, regression: true },
+      runData({ perTarget: '5%' }),
+    );
+    commentFile = result.commentFile ?? '';
     expect(result.outcome).toEqual({
       action: 'forbidden',
       status: 403,
       message: expect.stringContaining('Resource not accessible by integration'),
     });
     expect(requestsSince(mark)).toEqual([
+      ...WHO_AM_I,
       listPage(1),
       listPage(2),
       `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 403`,
     ]);
-    commentFile = result.commentFile ?? '';
     expect(commentFile).toBe(path.join(temp, 'setup-go-arm64', 'size-comment-fork.json'));
-    expect(verifyCommentFile(JSON.parse(await readFile(commentFile, 'utf8')), commentFile)).toEqual({
+    const written = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
+    // Data, not markdown: the Reports and the limit, for the poster to render the comment from.
+    expect(written).toEqual({
+      schema: 'setup-go-arm64/size-comment',
+      version: 2,
       pullRequest: PR_NUMBER,
       headSha: commits.c,
       header: 'fork',
-      body: forkBody(),
+      head,
+      base: { report: base.report, commit: commits.a },
+      thresholds: { perTarget: '5%' },
+    });
+    expect(verifyCommentFile(written, commentFile)).toEqual({
+      pullRequest: PR_NUMBER,
+      headSha: commits.c,
+      header: 'fork',
+      body: forkPosted(),
     });
     expect(await readFile(summaryFile, 'utf8')).toContain(forkBody());
     const warnings = log.commands('warning');
@@ -655,12 +781,14 @@ describe('pull requests from forks', () => {
       expect(run.success).toBe(true);
       expect(requestsSince(mark)).toEqual([
         `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER} 200`,
+        ...WHO_AM_I,
         listPage(1),
         listPage(2),
         `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
       ]);
       const [posted] = markerComments('fork');
-      expect(posted?.body).toBe(forkBody());
+      expect(posted?.body).toBe(forkPosted());
+      expect(api.requests.at(-1)?.body).toEqual({ body: forkPosted() });
       expect(run.outputs['comment-url']).toBe(
         `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#issuecomment-${posted?.id}`,
       );
@@ -715,28 +843,152 @@ describe('pull requests from forks', () => {
       expect(requestsSince(mark)).toEqual([]);
     });
 
-    it('refuses a tampered file: a raw header, a foreign marker, a body too long', async () => {
-      recordCase(
-        'attack',
-        'pr-comment: refuses a tampered file: a raw header, a foreign marker, a body too long',
-      );
-      const content = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
+    const attackMarkdown = [
+      '@octo/security-team @admin',
+      '![pixel](https://evil.example/track.png)',
+      '[Download the fixed binary](https://evil.example/payload)',
+      '**Approved by the security team.** Merge now.',
+    ].join('\n');
+
+    /** Runs the poster on `json`, expecting it to refuse with `why` and write nothing to the pull request. */
+    async function expectRefused(json: unknown, why: string) {
       const tampered = path.join(root, 'tampered.json');
-      const cases: [Record<string, unknown>, string][] = [
-        [{ ...content, header: 'setup-go-arm64' }, "the header field does not match the body's marker"],
-        [{ ...content, body: 'Click [here](https://evil.example)' }, 'does not open with exactly one'],
-        [{ ...content, body: `${forkBody()}${'x'.repeat(70_000)}` }, 'GitHub takes fewer than 65536'],
-        [{ ...content, pullRequest: 8 }, 'Not Found'],
+      await writeFile(tampered, JSON.stringify(json));
+      const mark = api.requests.length;
+      const run = await runPoster(tampered, commits.c);
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(false);
+      expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toContain(why);
+      expect(api.requests.slice(mark).filter((r) => r.method !== 'GET')).toEqual([]);
+    }
+
+    it('never posts markdown a file carries: a version 1 file, or a body beside the data', async () => {
+      recordCase('attack', 'pr-comment: a version 1 comment file whose body mentions, links and vouches');
+      recordCase('attack', 'pr-comment: a version 2 comment file with a markdown body beside the data');
+      const content = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
+      const legacyBody = `${commentMarker('fork')}\n### Binary sizes: fork\n\n${attackMarkdown}\n`;
+      await expectRefused(
+        {
+          schema: 'setup-go-arm64/size-comment',
+          version: 1,
+          pullRequest: PR_NUMBER,
+          headSha: commits.c,
+          header: 'fork',
+          body: legacyBody,
+        },
+        'it is a version 1 comment file, which carries a rendered comment that is never posted as it is; update setup-go-arm64 in the pull request workflow',
+      );
+      await expectRefused(
+        { ...content, body: legacyBody },
+        'it carries a markdown body, which is never posted',
+      );
+      expect(api.comments(OWNER, REPO, PR_NUMBER).filter((c) => c.body.includes('evil.example'))).toEqual([]);
+    });
+
+    it('refuses text in the Reports that would mention, link, show an image or say something', async () => {
+      const content = JSON.parse(await readFile(commentFile, 'utf8')) as CommentData &
+        Record<string, unknown>;
+      const withHead = (change: (report: Report, first: TargetResult) => void) => {
+        const copy = JSON.parse(JSON.stringify(content)) as CommentData;
+        change(copy.head, copy.head.targets[0]!);
+        return copy;
+      };
+      const cases: [string, unknown, string][] = [
+        [
+          'a package path that mentions a team',
+          withHead((_h, t) => (t.package = '@octo/security-team')),
+          'head: targets[0].package "@octo/security-team" is not a Go package path',
+        ],
+        [
+          'a package path that is a sentence',
+          withHead((_h, t) => (t.package = 'Approved by the security team')),
+          'is not a Go package path',
+        ],
+        [
+          'a target that is a link',
+          withHead((_h, t) => (t.goos = '[linux](https://evil.example)')),
+          'not a Go target',
+        ],
+        [
+          'an attribution that is an image',
+          withHead(
+            (_h, t) => (t.attribution = [{ package: '![x](https://evil.example/x.png)', sizeBytes: 1 }]),
+          ),
+          'attribution names',
+        ],
+        ['a Go version that is HTML', withHead((h) => (h.go.version = '<img src=x>')), 'is not a Go release'],
+        [
+          'ldflags that say something',
+          withHead((h) => (h.flags.ldflags = '-s -w approved by the security team')),
+          'flags.ldflags holds "approved"',
+        ],
+        [
+          'a base report that mentions someone',
+          {
+            ...content,
+            base: {
+              ...content.base,
+              report: {
+                ...content.base?.report,
+                commit: null,
+                go: { ...content.base?.report.go, version: '@admin' },
+              },
+            },
+          },
+          'base.report: go.version "@admin" is not a Go release',
+        ],
+        [
+          'a header that is a sentence',
+          { ...content, header: 'Approved by the security team' },
+          'its header "Approved by the security team" is not made of',
+        ],
+        [
+          'a limit in its own words',
+          { ...content, thresholds: { perTarget: 'none, approved' } },
+          'thresholds.perTarget is not a fail-on-size-increase value',
+        ],
+        [
+          'a report that is no report',
+          { ...content, head: { schemaVersion: 1 } },
+          'head is not a setup-go-arm64 report',
+        ],
+        ['a pull request GitHub does not know', { ...content, pullRequest: 8 }, 'Not Found'],
       ];
-      for (const [json, why] of cases) {
-        await writeFile(tampered, JSON.stringify(json));
-        const mark = api.requests.length;
-        const run = await runPoster(tampered, commits.c);
-        logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
-        expect(run.success).toBe(false);
-        expect(run.steps[0]?.commands.find((c) => c.command === 'error')?.message).toContain(why);
-        expect(api.requests.slice(mark).filter((r) => r.method !== 'GET')).toEqual([]);
+      for (const [what, json, why] of cases) {
+        recordCase('attack', `pr-comment: a comment file with ${what}`);
+        await expectRefused(json, why);
       }
+    });
+
+    it('never edits another user’s comment that opens with the marker: posts its own, then keeps that one', async () => {
+      recordCase('attack', 'pr-comment: another user’s comment opening with the marker (comment sub-action)');
+      const theirBody = `${commentMarker('taken')}\n### Binary sizes: taken\n\nSizes approved by the security team.`;
+      const theirs = api.addComment(OWNER, REPO, PR_NUMBER, theirBody, 'mallory');
+      const content = JSON.parse(await readFile(commentFile, 'utf8')) as Record<string, unknown>;
+      const file = path.join(root, 'taken.json');
+      await writeFile(file, JSON.stringify({ ...content, header: 'taken' }));
+      const mark = api.requests.length;
+      const run = await runPoster(file, commits.c);
+      logs.push(run.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(run.success).toBe(true);
+      expect(requestsSince(mark)).toEqual([
+        `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER} 200`,
+        ...WHO_AM_I,
+        listPage(1),
+        listPage(2),
+        `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments 201`,
+      ]);
+      expect(api.requests.find((r) => r.pathname === '/graphql' && r.status === 200)?.body).toEqual({
+        query: 'query { viewer { login } }',
+      });
+      const again = await runPoster(file, commits.c);
+      logs.push(again.steps.map((s) => s.stdout + s.stderr).join(''));
+      expect(again.success).toBe(true);
+      expect(api.requests.slice(mark).filter((r) => r.method === 'PATCH')).toEqual([]);
+      expect(theirs.body).toBe(theirBody);
+      const ours = markerComments('taken').filter((c) => c.user.login === 'github-actions[bot]');
+      expect(ours.map((c) => c.body)).toEqual([forkPosted('taken')]);
+      expect(markerComments('taken')).toHaveLength(2);
     });
 
     it('refuses a header other than the one it was told to post', async () => {

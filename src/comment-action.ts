@@ -1,11 +1,13 @@
 // The `comment` sub-action: posts size comments that a pull request's read-only run (a fork) could not, from a
-// workflow_run workflow that has a write token. The comment file comes from untrusted code, so everything in it
-// is checked against what GitHub itself says before anything is posted.
+// workflow_run workflow that has a write token. The comment file comes from untrusted code, so it carries data,
+// not markdown: its Reports are checked and the comment is rendered here, and everything it claims is checked
+// against what GitHub itself says before anything is posted.
 // An entry point, like main.ts: the shell that reads inputs and files.
 import * as core from './log.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommentHeader, verifyCommentFile } from './compare/comment.js';
+import { parseCommentHeader } from './compare/comment.js';
+import { verifyCommentFile } from './compare/comment-file.js';
 import { InputError } from './errors.js';
 import { createGitHubClient, postSizeComment, type GitHubClient } from './github/pr-comment.js';
 

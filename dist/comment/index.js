@@ -5315,12 +5315,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -20420,6 +20420,20 @@ function info(message) {
 }
 
 // src/report/format.ts
+function humanBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${bytes < 0 ? "-" : ""}${text} ${units[unit]}`;
+}
+function humanDuration(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
 function logSafe(text) {
   return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
 }
@@ -20447,6 +20461,226 @@ var InputError = class extends Error {
   name = "InputError";
 };
 
+// src/build/targets.ts
+var VARIANTS = {
+  arm: { variable: "GOARM", pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: "linux/arm/7" },
+  arm64: {
+    variable: "GOARM64",
+    pattern: /^v(8\.[0-9]|9\.[0-5])(,lse|,crypto)*$/,
+    example: "linux/arm64/v8.2"
+  },
+  amd64: { variable: "GOAMD64", pattern: /^v[1-4]$/, example: "linux/amd64/v3" },
+  "386": { variable: "GO386", pattern: /^(sse2|softfloat)$/, example: "linux/386/sse2" },
+  mips: { variable: "GOMIPS", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips/softfloat" },
+  mipsle: { variable: "GOMIPS", pattern: /^(hardfloat|softfloat)$/, example: "linux/mipsle/softfloat" },
+  mips64: { variable: "GOMIPS64", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips64/softfloat" },
+  mips64le: { variable: "GOMIPS64", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips64le/softfloat" },
+  ppc64: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64/power9" },
+  ppc64le: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64le/power9" },
+  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" }
+};
+var TOKEN = /^[a-z0-9_]+$/;
+function targetName(target) {
+  return [target.goos, target.goarch, target.variant].filter(Boolean).join("/");
+}
+function parseTargets(text, inputName = "targets") {
+  const words = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const targets = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const word of words) {
+    const parts = word.split("/");
+    const [goos, goarch, variant] = parts;
+    if (parts.length < 2 || parts.length > 3 || !goos || !goarch || !TOKEN.test(goos) || !TOKEN.test(goarch)) {
+      throw new InputError(
+        inputName,
+        `Target ${JSON.stringify(word)} in ${inputName} is not an os/arch pair`,
+        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines"
+      );
+    }
+    const target = { goos, goarch };
+    if (variant !== void 0) {
+      const rule = VARIANTS[goarch];
+      if (!rule) {
+        throw new InputError(
+          inputName,
+          `Target ${word} in ${inputName} gives a variant, but ${goarch} has none`,
+          `drop the variant (${goos}/${goarch})`
+        );
+      }
+      if (!rule.pattern.test(variant)) {
+        throw new InputError(
+          inputName,
+          `Target ${word} in ${inputName} has an unknown ${rule.variable} level ${JSON.stringify(variant)}`,
+          `use a level Go accepts, e.g. ${rule.example}`
+        );
+      }
+      target.variant = variant;
+    }
+    const name = targetName(target);
+    if (seen.has(name)) {
+      throw new InputError(
+        inputName,
+        `Target ${name} is listed twice in ${inputName}`,
+        "list each target once"
+      );
+    }
+    seen.add(name);
+    targets.push(target);
+  }
+  return targets;
+}
+
+// src/compare/compare.ts
+var GREW_MOST_LIMIT = 5;
+function rowKey(target) {
+  return `${target.package} ${labelOf(target)}`;
+}
+function labelOf(target) {
+  return targetName({
+    goos: target.goos,
+    goarch: target.goarch,
+    ...target.variant ? { variant: target.variant } : {}
+  });
+}
+function percentOf(delta, base) {
+  return base === null || base === 0 ? null : delta / base * 100;
+}
+function attributionGrowth(base, head) {
+  const sizes = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let found = sizes.get(name);
+    if (!found) sizes.set(name, found = { baseBytes: 0, headBytes: 0 });
+    return found;
+  };
+  for (const p of base) entry(p.package).baseBytes += p.sizeBytes;
+  for (const p of head) entry(p.package).headBytes += p.sizeBytes;
+  return [...sizes.entries()].map(([name, s]) => ({ package: name, ...s, deltaBytes: s.headBytes - s.baseBytes })).filter((g) => g.deltaBytes > 0).sort((a, b) => b.deltaBytes - a.deltaBytes || a.package.localeCompare(b.package)).slice(0, GREW_MOST_LIMIT);
+}
+function compareRow(base, head) {
+  const either = head ?? base;
+  const baseBytes = base ? base.sizeBytes : null;
+  const headBytes = head ? head.sizeBytes : null;
+  const deltaBytes = (headBytes ?? 0) - (baseBytes ?? 0);
+  const status2 = !base ? "added" : !head ? "removed" : deltaBytes === 0 ? "unchanged" : "changed";
+  const row = {
+    key: rowKey(either),
+    package: either.package,
+    target: labelOf(either),
+    goos: either.goos,
+    goarch: either.goarch,
+    ...either.variant ? { variant: either.variant } : {},
+    status: status2,
+    baseBytes,
+    headBytes,
+    deltaBytes,
+    deltaPercent: status2 === "added" ? null : percentOf(deltaBytes, baseBytes),
+    baseBuildMs: base ? base.buildMs : null,
+    headBuildMs: head ? head.buildMs : null,
+    buildMsDelta: base && head ? head.buildMs - base.buildMs : null
+  };
+  if (deltaBytes > 0 && base?.attribution && head?.attribution) {
+    row.grewMost = attributionGrowth(base.attribution, head.attribution);
+  }
+  return row;
+}
+function totalsOf(rows) {
+  const baseBytes = rows.reduce((sum, r) => sum + (r.baseBytes ?? 0), 0);
+  const headBytes = rows.reduce((sum, r) => sum + (r.headBytes ?? 0), 0);
+  const baseBuildMs = rows.reduce((sum, r) => sum + (r.baseBuildMs ?? 0), 0);
+  const headBuildMs = rows.reduce((sum, r) => sum + (r.headBuildMs ?? 0), 0);
+  return {
+    baseBytes,
+    headBytes,
+    deltaBytes: headBytes - baseBytes,
+    deltaPercent: percentOf(headBytes - baseBytes, baseBytes),
+    baseBuildMs,
+    headBuildMs,
+    buildMsDelta: headBuildMs - baseBuildMs
+  };
+}
+function sideOf(report) {
+  return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
+}
+function caveatsOf(base, head) {
+  const caveats = [];
+  if (base.go.version !== head.go.version)
+    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
+  if (base.flags.ldflags !== head.flags.ldflags)
+    caveats.push(
+      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
+    );
+  if (base.flags.trimpath !== head.flags.trimpath)
+    caveats.push(
+      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
+    );
+  if (base.flags.cgo !== head.flags.cgo)
+    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
+  return caveats;
+}
+function compareReports(base, head) {
+  const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
+  const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
+  const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b) => Math.abs(b.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b.key));
+  return {
+    base: sideOf(base),
+    head: sideOf(head),
+    rows,
+    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totalsOf(rows),
+    changed: rows.some((r) => r.status !== "unchanged"),
+    caveats: caveatsOf(base, head)
+  };
+}
+function describeType(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+function parseReport(json, source) {
+  const fail = (what) => {
+    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
+  };
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    fail(`it holds ${describeType(json)}`);
+  const report = json;
+  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
+  const go = report.go;
+  if (typeof go?.version !== "string") fail("go.version is missing");
+  const flags = report.flags;
+  if (typeof flags?.ldflags !== "string" || typeof flags.trimpath !== "boolean" || typeof flags.cgo !== "boolean")
+    fail("flags must have ldflags, trimpath and cgo");
+  if (report.commit !== null && typeof report.commit !== "string") fail("commit must be a string or null");
+  if (!Array.isArray(report.targets)) fail("targets is not a list");
+  report.targets.forEach((target, i) => {
+    const t = target;
+    for (const field of ["goos", "goarch", "package"])
+      if (typeof t?.[field] !== "string") fail(`targets[${i}].${field} is missing`);
+    for (const field of ["sizeBytes", "buildMs"])
+      if (typeof t?.[field] !== "number" || !Number.isFinite(t[field]) || t[field] < 0)
+        fail(`targets[${i}].${field} is not a size`);
+    if (t?.variant !== void 0 && typeof t.variant !== "string")
+      fail(`targets[${i}].variant is not a string`);
+    if (t?.attribution !== void 0) {
+      const ok = Array.isArray(t.attribution) && t.attribution.every(
+        (p) => typeof p?.package === "string" && typeof p.sizeBytes === "number"
+      );
+      if (!ok) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
+    }
+  });
+  const keys = report.targets.map(rowKey);
+  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (duplicate) fail(`target ${duplicate} appears twice`);
+  return json;
+}
+function formatDeltaBytes(delta) {
+  return delta > 0 ? `+${humanBytes(delta)}` : humanBytes(delta);
+}
+function formatDeltaPercent(percent) {
+  if (percent === null) return "n/a";
+  if (!Number.isFinite(percent)) return percent > 0 ? "+\u221E%" : "-\u221E%";
+  const text = Math.abs(percent).toFixed(percent !== 0 && Math.abs(percent) < 0.1 ? 2 : 1);
+  return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
+}
+
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
   b: 1,
@@ -20457,12 +20691,142 @@ var UNIT_BYTES = {
   gb: 1e3 ** 3,
   gib: 1024 ** 3
 };
+var UNIT_SPELLING = {
+  b: "B",
+  kb: "KB",
+  kib: "KiB",
+  mb: "MB",
+  mib: "MiB",
+  gb: "GB",
+  gib: "GiB"
+};
+var VALID_FORMS = "use a percentage, a size or both separated by a comma, e.g. 5%, 200KB, 1MiB or 5%,200KB (KB and MB are 1000-based, KiB and MiB 1024-based); leave it empty for no limit";
+function parseSizeLimit(value, inputName) {
+  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
+  if (parts.length === 0) return void 0;
+  const limit = { text: "" };
+  const spelled = [];
+  const bad = (why) => {
+    throw new InputError(inputName, `Input ${inputName} is ${JSON.stringify(value)}: ${why}`, VALID_FORMS);
+  };
+  for (const part of parts) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(part);
+    const size = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(part);
+    if (percent) {
+      if (limit.percent !== void 0) bad("it gives two percentages");
+      limit.percent = Number(percent[1]);
+      spelled.push(`${percent[1]}%`);
+    } else if (size) {
+      const unit = size[2].toLowerCase();
+      const multiplier = UNIT_BYTES[unit];
+      if (multiplier === void 0) bad(`${JSON.stringify(size[2])} is not a size unit`);
+      if (limit.bytes !== void 0) bad("it gives two sizes");
+      limit.bytes = Math.round(Number(size[1]) * multiplier);
+      spelled.push(`${size[1]}${UNIT_SPELLING[unit]}`);
+    } else if (/^\d+(?:\.\d+)?$/.test(part)) {
+      bad(`${part} has no unit, so it could be a percentage or bytes`);
+    } else {
+      bad(`${JSON.stringify(part)} is neither a percentage nor a size`);
+    }
+  }
+  limit.text = spelled.join(",");
+  return limit;
+}
+function check(scope, label, deltaBytes, deltaPercent, limit, key) {
+  if (deltaBytes <= 0) return void 0;
+  const percent = deltaPercent ?? Infinity;
+  const exceeded = [];
+  const ratios = [];
+  if (limit.percent !== void 0 && percent > limit.percent) {
+    exceeded.push("percent");
+    ratios.push(limit.percent === 0 ? Infinity : percent / limit.percent);
+  }
+  if (limit.bytes !== void 0 && deltaBytes > limit.bytes) {
+    exceeded.push("bytes");
+    ratios.push(limit.bytes === 0 ? Infinity : deltaBytes / limit.bytes);
+  }
+  if (exceeded.length === 0) return void 0;
+  return {
+    scope,
+    label,
+    ...key ? { key } : {},
+    deltaBytes,
+    deltaPercent,
+    limit,
+    exceeded,
+    overBy: Math.max(...ratios)
+  };
+}
+function rowLabel(row) {
+  return row.package === "." ? row.target : `${row.target} (${row.package})`;
+}
+function describeBreach(breach) {
+  const input = breach.scope === "target" ? "fail-on-size-increase" : "fail-on-total-increase";
+  return `${breach.label} grew ${formatDeltaBytes(breach.deltaBytes)} (${formatDeltaPercent(breach.deltaPercent)}), over the ${input} limit of ${breach.limit.text}`;
+}
+function judge(comparison, thresholds) {
+  const limits = [
+    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : "",
+    thresholds.total ? `${thresholds.total.text} in total` : ""
+  ].filter(Boolean);
+  if (!comparison)
+    return {
+      regression: false,
+      breaches: [],
+      message: "Nothing to compare against, so no size limit applies."
+    };
+  const breaches = [];
+  if (thresholds.perTarget) {
+    for (const row of comparison.rows) {
+      if (row.status !== "changed") continue;
+      const breach = check(
+        "target",
+        rowLabel(row),
+        row.deltaBytes,
+        row.deltaPercent,
+        thresholds.perTarget,
+        row.key
+      );
+      if (breach) breaches.push(breach);
+    }
+  }
+  if (thresholds.total) {
+    const common = comparison.rows.filter((r) => r.status === "changed" || r.status === "unchanged").length;
+    const totals = comparison.commonTotals;
+    const breach = check(
+      "total",
+      `the total of ${common} target${common === 1 ? "" : "s"}`,
+      totals.deltaBytes,
+      totals.deltaPercent,
+      thresholds.total
+    );
+    if (breach) breaches.push(breach);
+  }
+  breaches.sort(
+    (a, b) => b.overBy - a.overBy || b.deltaBytes - a.deltaBytes || a.label.localeCompare(b.label)
+  );
+  const worst = breaches[0];
+  if (worst) {
+    const others = breaches.length - 1;
+    const biggest = comparison.rows.filter((r) => r.status === "changed" && r.deltaBytes > 0).sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
+    const culprit = worst.scope === "total" && biggest ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})` : "";
+    return {
+      regression: true,
+      breaches,
+      message: `Size regression: ${describeBreach(worst)}${culprit}` + (others > 0 ? `; ${others} more over a limit` : "") + "."
+    };
+  }
+  return {
+    regression: false,
+    breaches,
+    message: limits.length > 0 ? `Within the size limits (${limits.join(", ")}).` : "No size limits set (fail-on-size-increase, fail-on-total-increase)."
+  };
+}
 
 // src/compare/comment.ts
 var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
 var MAX_COMMENT_CHARS = 65536;
 var MAX_HEADER_CHARS = 100;
-var MARKER_PATTERN = /<!-- setup-go-arm64:size-report header=(\S*) -->/g;
 function parseCommentHeader(value, inputName = "comment-header") {
   const header = value.trim() || DEFAULT_COMMENT_HEADER;
   if (/[\u0000-\u001f\u007f]/.test(header))
@@ -20491,19 +20855,6 @@ function commentMarker(header) {
 function isCommentFor(body, header) {
   return body.trimStart().startsWith(commentMarker(header));
 }
-function headerFromMarker(body) {
-  const markers = [...body.matchAll(MARKER_PATTERN)];
-  if (markers.length !== 1) return void 0;
-  const [marker] = markers;
-  let header;
-  try {
-    header = decodeURIComponent(marker?.[1] ?? "");
-    if (!header || parseCommentHeader(header) !== header) return void 0;
-  } catch {
-    return void 0;
-  }
-  return marker?.[0] === commentMarker(header) ? header : void 0;
-}
 function decideCommentAction(options, facts, existingCommentId) {
   if (options.mode === "off") return { kind: "skip", reason: "comment is off" };
   if (options.mode === "sticky" && existingCommentId !== void 0)
@@ -20514,34 +20865,279 @@ function decideCommentAction(options, facts, existingCommentId) {
     return { kind: "skip", reason: "no size regression and comment-on is regression" };
   return { kind: "create" };
 }
+function escapeMarkdown(text) {
+  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
+}
+function shortSha(sha) {
+  return sha ? `\`${escapeMarkdown(sha.slice(0, 7))}\`` : "an unknown commit";
+}
+function heading(header) {
+  return header === DEFAULT_COMMENT_HEADER ? "### Binary sizes" : `### Binary sizes: ${escapeMarkdown(header)}`;
+}
+function buildTime(ms, delta) {
+  if (ms === null) return "";
+  if (delta === null) return humanDuration(ms);
+  return `${humanDuration(ms)} (${delta >= 0 ? "+" : "-"}${humanDuration(Math.abs(delta))})`;
+}
+function changedRowLine(row) {
+  const size = (bytes) => bytes === null ? "\u2014" : humanBytes(bytes);
+  const change = row.status === "added" ? "added" : row.status === "removed" ? "removed" : `**${formatDeltaBytes(row.deltaBytes)}**`;
+  const percent = row.status === "added" || row.status === "removed" ? "" : formatDeltaPercent(row.deltaPercent);
+  return `| ${escapeMarkdown(row.target)} | ${escapeMarkdown(row.package)} | ${size(row.baseBytes)} | ${size(row.headBytes)} | ${change} | ${percent} | ${buildTime(row.headBuildMs ?? row.baseBuildMs, row.buildMsDelta)} |`;
+}
+function totalLine(label, totals) {
+  return `| **${label}** | | ${humanBytes(totals.baseBytes)} | ${humanBytes(totals.headBytes)} | **${formatDeltaBytes(totals.deltaBytes)}** | ${formatDeltaPercent(totals.deltaPercent)} | ${buildTime(totals.headBuildMs, totals.buildMsDelta)} |`;
+}
+function unchangedSection(rows, limit) {
+  if (rows.length === 0) return [];
+  const shown = rows.slice(0, limit);
+  return [
+    `<details><summary>${rows.length} unchanged target${rows.length === 1 ? "" : "s"}</summary>`,
+    "",
+    "| Target | Package | Size | Build time |",
+    "| :-- | :-- | --: | --: |",
+    ...shown.map(
+      (r) => `| ${escapeMarkdown(r.target)} | ${escapeMarkdown(r.package)} | ${humanBytes(r.headBytes ?? 0)} | ${buildTime(r.headBuildMs, r.buildMsDelta)} |`
+    ),
+    ...rows.length > shown.length ? ["", `\u2026 and ${rows.length - shown.length} more (see the size-delta output).`] : [],
+    "",
+    "</details>",
+    ""
+  ];
+}
+function growthSection(rows) {
+  const lines = [];
+  for (const row of rows) {
+    if (!row.grewMost || row.grewMost.length === 0) continue;
+    lines.push(
+      `<details><summary>What grew in ${escapeMarkdown(rowLabel(row))}</summary>`,
+      "",
+      "| Package | Base | Head | Change |",
+      "| :-- | --: | --: | --: |",
+      ...row.grewMost.map(
+        (g) => `| ${escapeMarkdown(g.package)} | ${humanBytes(g.baseBytes)} | ${humanBytes(g.headBytes)} | ${formatDeltaBytes(g.deltaBytes)} |`
+      ),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return lines;
+}
+function verdictLine(verdict) {
+  return `**${verdict.regression ? "\u274C" : "\u2705"} ${escapeMarkdown(verdict.message)}**`;
+}
+function renderComparison(context3, comparison, verdict, maxRows) {
+  const moved = comparison.rows.filter((r) => r.status !== "unchanged");
+  const unchanged = comparison.rows.filter((r) => r.status === "unchanged");
+  const shown = moved.slice(0, maxRows);
+  const common = comparison.rows.length - comparison.rows.filter((r) => r.status === "added" || r.status === "removed").length;
+  const baseCommit = context3.baseCommit === void 0 ? comparison.base.commit : context3.baseCommit;
+  const headCommit = context3.headCommit === void 0 ? comparison.head.commit : context3.headCommit;
+  const lines = [
+    commentMarker(context3.header),
+    heading(context3.header),
+    "",
+    `Base ${shortSha(baseCommit)} \u2192 head ${shortSha(headCommit)}` + (context3.baseSource ? ` \xB7 base sizes from ${escapeMarkdown(context3.baseSource)}` : ""),
+    ""
+  ];
+  if (moved.length > 0) {
+    lines.push(
+      "| Target | Package | Base | Head | Change | % | Build time |",
+      "| :-- | :-- | --: | --: | --: | --: | --: |",
+      ...shown.map(changedRowLine),
+      totalLine(`Total of ${common} in both`, comparison.commonTotals),
+      ""
+    );
+    if (moved.length > shown.length)
+      lines.push(
+        `\u2026 and ${moved.length - shown.length} more changed targets (see the size-delta output).`,
+        ""
+      );
+  } else {
+    lines.push(
+      `No size changed: ${comparison.rows.length} target${comparison.rows.length === 1 ? "" : "s"}, ${humanBytes(comparison.allTotals.headBytes)} in total.`,
+      ""
+    );
+  }
+  lines.push(...unchangedSection(unchanged, maxRows), ...growthSection(shown));
+  for (const caveat of comparison.caveats)
+    lines.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`, "");
+  lines.push(verdictLine(verdict), "");
+  return lines.join("\n");
+}
+function renderSizeComment(context3, comparison, verdict) {
+  let maxRows = comparison.rows.length;
+  let body = renderComparison(context3, comparison, verdict, maxRows);
+  while (body.length >= MAX_COMMENT_CHARS && maxRows > 0) {
+    maxRows = Math.floor(maxRows / 2);
+    body = renderComparison(context3, comparison, verdict, maxRows);
+  }
+  return body;
+}
+function renderNoBaseComment(context3, head, reason) {
+  const headCommit = context3.headCommit === void 0 ? head.commit : context3.headCommit;
+  const render = (maxRows2) => [
+    commentMarker(context3.header),
+    heading(context3.header),
+    "",
+    `Head ${shortSha(headCommit)} \xB7 nothing to compare against: ${escapeMarkdown(reason)}.`,
+    "",
+    "| Target | Package | Size | Build time |",
+    "| :-- | :-- | --: | --: |",
+    ...head.targets.slice(0, maxRows2).map(
+      (t) => `| ${escapeMarkdown(targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} }))} | ${escapeMarkdown(t.package)} | ${humanBytes(t.sizeBytes)} | ${humanDuration(t.buildMs)} |`
+    ),
+    ...head.targets.length > maxRows2 ? [`\u2026 and ${head.targets.length - maxRows2} more.`] : [],
+    "",
+    "**\u2705 Nothing to compare against, so no size limit applies.**",
+    ""
+  ].join("\n");
+  let maxRows = head.targets.length;
+  let body = render(maxRows);
+  while (body.length >= MAX_COMMENT_CHARS && maxRows > 0) body = render(maxRows = Math.floor(maxRows / 2));
+  return body;
+}
+
+// src/compare/comment-file.ts
+var COMMENT_FILE_SCHEMA = "setup-go-arm64/size-comment";
+var COMMENT_FILE_VERSION = 2;
+var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var PACKAGE_PATH = /^[A-Za-z0-9._~+/-]{1,200}$/;
+var ATTRIBUTION_GROUPS = /* @__PURE__ */ new Set(["type:", "go:", "(assembly and C)"]);
+var GO_VERSION = /^[0-9]{1,3}(?:\.[0-9]{1,3}){1,2}(?:(?:rc|beta)[0-9]{1,2})?$/;
+var LDFLAG = /^-{1,2}[A-Za-z][A-Za-z0-9_]*(?:=[A-Za-z0-9._~+/={},-]*)?$/;
+var LDFLAG_VALUE = /^[A-Za-z0-9._~+/={},'"-]{1,200}$/;
+var LDFLAGS_WITH_VALUE = new Set(
+  "X B E H I L R T buildid buildmode extar extld extldflags importcfg installsuffix k libgcc linkmode o pluginpath r tmpdir".split(
+    " "
+  )
+);
+var FILE_HEADER = /^[A-Za-z0-9._/-]{1,100}$/;
+function unsafeReportText(report) {
+  if (!GO_VERSION.test(report.go.version))
+    return `go.version ${JSON.stringify(report.go.version)} is not a Go release`;
+  const words = report.flags.ldflags.split(" ").filter(Boolean);
+  const badWord = words.find((word, i) => {
+    if (LDFLAG.test(word)) return false;
+    const previous = words[i - 1];
+    const takesValue = previous !== void 0 && LDFLAGS_WITH_VALUE.has(previous.replace(/^-{1,2}/, ""));
+    return !(takesValue && LDFLAG_VALUE.test(word));
+  });
+  if (badWord !== void 0) return `flags.ldflags holds ${JSON.stringify(badWord)}, which is no linker flag`;
+  for (const [i, target] of report.targets.entries()) {
+    const name = targetName({
+      goos: target.goos,
+      goarch: target.goarch,
+      ...target.variant ? { variant: target.variant } : {}
+    });
+    let parsed;
+    try {
+      parsed = parseTargets(name).map(targetName).join(" ");
+    } catch {
+      parsed = void 0;
+    }
+    if (parsed !== name) return `targets[${i}] is ${JSON.stringify(name)}, not a Go target`;
+    if (!PACKAGE_PATH.test(target.package))
+      return `targets[${i}].package ${JSON.stringify(target.package)} is not a Go package path`;
+    const group = target.attribution?.find(
+      (p) => !PACKAGE_PATH.test(p.package) && !ATTRIBUTION_GROUPS.has(p.package)
+    );
+    if (group) return `targets[${i}].attribution names ${JSON.stringify(group.package)}, not a Go package`;
+  }
+  return void 0;
+}
+function checkedReport(json, field, reject) {
+  let report;
+  try {
+    report = parseReport(json, field);
+  } catch (error2) {
+    return reject(error2.message);
+  }
+  const unsafe = unsafeReportText(report);
+  return unsafe ? reject(`${field}: ${unsafe}`) : report;
+}
+function checkedThresholds(json, reject) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) reject("thresholds is not an object");
+  const texts = json;
+  const limit = (field, inputName) => {
+    const text = texts[field];
+    if (text === void 0) return void 0;
+    if (typeof text !== "string") return reject(`thresholds.${field} is not text`);
+    try {
+      const parsed = parseSizeLimit(text, inputName);
+      if (!parsed || parsed.text !== text) reject(`thresholds.${field} is not a ${inputName} value`);
+      return parsed;
+    } catch {
+      return reject(`thresholds.${field} is not a ${inputName} value`);
+    }
+  };
+  const perTarget = limit("perTarget", "fail-on-size-increase");
+  const total = limit("total", "fail-on-total-increase");
+  return { ...perTarget ? { perTarget } : {}, ...total ? { total } : {} };
+}
+function checkedHeader(value, expectedHeader, reject) {
+  if (typeof value !== "string") return reject("header is not text");
+  if (expectedHeader !== void 0) {
+    if (value !== expectedHeader)
+      reject(`the comment is for header ${JSON.stringify(value)}, not ${JSON.stringify(expectedHeader)}`);
+    return value;
+  }
+  let header;
+  try {
+    header = parseCommentHeader(value);
+  } catch {
+    header = void 0;
+  }
+  if (header !== value || !FILE_HEADER.test(value))
+    reject(
+      `its header ${JSON.stringify(value)} is not made of letters, digits and . _ / - (name it with the comment-header input to post it)`
+    );
+  return value;
+}
 function verifyCommentFile(json, source, expectedHeader) {
   const reject = (why) => {
     throw new Error(`${source} is refused: ${why}`);
   };
-  if (typeof json !== "object" || json === null) reject("it is not a JSON object");
+  if (typeof json !== "object" || json === null || Array.isArray(json)) reject("it is not a JSON object");
   const file = json;
-  if (file.schema !== "setup-go-arm64/size-comment" || file.version !== 1)
-    reject("it is not a setup-go-arm64 size comment file (version 1)");
+  if (file.schema !== COMMENT_FILE_SCHEMA) reject("it is not a setup-go-arm64 size comment file");
+  if (file.version === 1)
+    reject(
+      `it is a version 1 comment file, which carries a rendered comment that is never posted as it is; update setup-go-arm64 in the pull request workflow to the release of this comment action, whose file (version ${COMMENT_FILE_VERSION}) carries the sizes instead`
+    );
+  if (file.version !== COMMENT_FILE_VERSION)
+    reject(
+      `its version is ${JSON.stringify(file.version)}; this comment action reads version ${COMMENT_FILE_VERSION}`
+    );
+  if ("body" in file)
+    reject("it carries a markdown body, which is never posted; the comment is rendered from the sizes");
   if (typeof file.pullRequest !== "number" || !Number.isSafeInteger(file.pullRequest) || file.pullRequest < 1)
     reject("pullRequest is not a pull request number");
-  if (typeof file.headSha !== "string" || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(file.headSha))
+  if (typeof file.headSha !== "string" || !FULL_SHA.test(file.headSha))
     reject("headSha is not a full commit SHA");
-  if (typeof file.body !== "string") reject("body is not text");
-  const body = file.body;
-  if (body.length >= MAX_COMMENT_CHARS)
-    reject(`the body has ${body.length} characters; GitHub takes fewer than ${MAX_COMMENT_CHARS}`);
-  const header = headerFromMarker(body);
-  if (header === void 0 || !isCommentFor(body, header))
-    reject("the body does not open with exactly one setup-go-arm64 size-report marker");
-  if (file.header !== header) reject(`the header field does not match the body's marker`);
-  if (expectedHeader !== void 0 && header !== expectedHeader)
-    reject(`the comment is for header ${JSON.stringify(header)}, not ${JSON.stringify(expectedHeader)}`);
-  return {
-    pullRequest: file.pullRequest,
-    headSha: file.headSha,
-    header,
-    body
-  };
+  const header = checkedHeader(file.header, expectedHeader, reject);
+  const head = checkedReport(file.head, "head", reject);
+  const thresholds = checkedThresholds(file.thresholds, reject);
+  const headSha = file.headSha;
+  let body;
+  if (file.base === void 0) {
+    const reason = "the pull request\u2019s run had no base report (its job summary says why)";
+    body = renderNoBaseComment({ header, headCommit: headSha }, head, reason);
+  } else {
+    const base = file.base;
+    if (typeof base !== "object" || base === null) reject("base is not an object");
+    const commit = base?.commit;
+    if (commit !== null && (typeof commit !== "string" || !FULL_SHA.test(commit)))
+      reject("base.commit is not a full commit SHA or null");
+    const comparison = compareReports(checkedReport(base?.report, "base.report", reject), head);
+    body = renderSizeComment(
+      { header, headCommit: headSha, baseCommit: commit },
+      comparison,
+      judge(comparison, thresholds)
+    );
+  }
+  return { pullRequest: file.pullRequest, headSha, header, body };
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -24709,6 +25305,42 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/github/identity.ts
+var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+var known = /* @__PURE__ */ new WeakMap();
+function typeOf(login) {
+  return login.endsWith("[bot]") ? "Bot" : "User";
+}
+async function lookUp(client) {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type === "Bot" ? "Bot" : typeOf(data.login) };
+  } catch (error2) {
+    if (error2.status !== 403) throw error2;
+  }
+  try {
+    const { viewer } = await client.graphql("query { viewer { login } }");
+    return { login: viewer.login, type: typeOf(viewer.login) };
+  } catch (error2) {
+    info2(
+      `Could not ask GitHub who the token is (${error2.message.split("\n")[0]}); taking it for ${GITHUB_ACTIONS_BOT.login}, as GITHUB_TOKEN is`
+    );
+    return GITHUB_ACTIONS_BOT;
+  }
+}
+function tokenIdentity(client) {
+  let identity = known.get(client);
+  if (!identity) {
+    identity = lookUp(client);
+    known.set(client, identity);
+    identity.catch(() => known.delete(client));
+  }
+  return identity;
+}
+function isWrittenBy(author, identity) {
+  return author?.login === identity.login && author.type === identity.type;
+}
+
 // src/github/pr-comment.ts
 var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 function isRateLimited(error2) {
@@ -24759,6 +25391,7 @@ function createGitHubClient(token, options = {}) {
   return client;
 }
 async function findSizeComment(client, pr, header) {
+  const identity = await tokenIdentity(client);
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
@@ -24766,7 +25399,9 @@ async function findSizeComment(client, pr, header) {
     per_page: 100
   });
   for await (const page of pages) {
-    const found = page.data.find((c) => c.body !== void 0 && isCommentFor(c.body, header));
+    const found = page.data.find(
+      (c) => c.body !== void 0 && isCommentFor(c.body, header) && isWrittenBy(c.user, identity)
+    );
     if (found) return { id: found.id, url: found.html_url, body: found.body ?? "" };
   }
   return void 0;

@@ -24119,16 +24119,16 @@ var require_reflection_type_check = __commonJS({
       prepare() {
         if (this.data)
           return;
-        const req = [], known = [], oneofs = [];
+        const req = [], known2 = [], oneofs = [];
         for (let field of this.fields) {
           if (field.oneof) {
             if (!oneofs.includes(field.oneof)) {
               oneofs.push(field.oneof);
               req.push(field.oneof);
-              known.push(field.oneof);
+              known2.push(field.oneof);
             }
           } else {
-            known.push(field.localName);
+            known2.push(field.localName);
             switch (field.kind) {
               case "scalar":
               case "enum":
@@ -24145,7 +24145,7 @@ var require_reflection_type_check = __commonJS({
             }
           }
         }
-        this.data = { req, known, oneofs: Object.values(oneofs) };
+        this.data = { req, known: known2, oneofs: Object.values(oneofs) };
       }
       /**
        * Is the argument a valid message as specified by the
@@ -31314,11 +31314,11 @@ var GO_SPELLINGS = {
 function parseDistList(output) {
   return output.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^[a-z0-9]+\/[a-z0-9]+$/.test(line));
 }
-function nearestPairs(wanted, known, limit = 3) {
+function nearestPairs(wanted, known2, limit = 3) {
   const name = `${wanted.goos}/${wanted.goarch}`;
   const translated = `${GO_SPELLINGS[wanted.goos] ?? wanted.goos}/${GO_SPELLINGS[wanted.goarch] ?? wanted.goarch}`;
-  const byDistance = known.filter((pair) => pair !== translated).map((pair) => ({ pair, distance: editDistance(name, pair) })).sort((a, b2) => a.distance - b2.distance || a.pair.localeCompare(b2.pair)).map((entry) => entry.pair);
-  return [...known.includes(translated) ? [translated] : [], ...byDistance].slice(0, limit);
+  const byDistance = known2.filter((pair) => pair !== translated).map((pair) => ({ pair, distance: editDistance(name, pair) })).sort((a, b2) => a.distance - b2.distance || a.pair.localeCompare(b2.pair)).map((entry) => entry.pair);
+  return [...known2.includes(translated) ? [translated] : [], ...byDistance].slice(0, limit);
 }
 function editDistance(a, b2) {
   let previous = Array.from({ length: b2.length + 1 }, (_2, i) => i);
@@ -31333,8 +31333,8 @@ function editDistance(a, b2) {
   return previous[b2.length] ?? 0;
 }
 function validateTargets(targets, distList, inputName = "targets") {
-  const known = new Set(distList);
-  const unknown = targets.filter((target) => !known.has(`${target.goos}/${target.goarch}`));
+  const known2 = new Set(distList);
+  const unknown = targets.filter((target) => !known2.has(`${target.goos}/${target.goarch}`));
   if (unknown.length === 0) return;
   const suggest = (target) => `did you mean ${nearestPairs(target, distList).join(", ")}?`;
   const [only] = unknown;
@@ -74333,7 +74333,7 @@ function stripsSymbolTable(ldflags) {
 // src/build/cgo.ts
 function parseCompilerMap(value, inputName, targets) {
   const map = {};
-  const known = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
+  const known2 = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
   for (const raw of value.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "") continue;
@@ -74347,7 +74347,7 @@ function parseCompilerMap(value, inputName, targets) {
         `write one target a line with its compiler, e.g. linux/arm64=aarch64-linux-gnu-gcc or linux/arm64=zig ${inputName === "cgo-cxx" ? "c++" : "cc"} -target aarch64-linux-gnu`
       );
     }
-    if (!known.has(name)) {
+    if (!known2.has(name)) {
       throw new InputError(
         inputName,
         `Input ${inputName} sets a compiler for ${name}, which is not one of the targets (${targets.map(targetName).join(" ") || "none"})`,
@@ -74396,8 +74396,8 @@ function exampleCompiler(target) {
 
 // src/build/plan.ts
 import path16 from "node:path";
-function packageBinaryName(pkg, workingDirectory, known) {
-  const fromImportPath = known?.[pkg];
+function packageBinaryName(pkg, workingDirectory, known2) {
+  const fromImportPath = known2?.[pkg];
   if (fromImportPath) return fromImportPath;
   const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
   return trimmed === "." || trimmed === "" ? path16.basename(workingDirectory) : path16.posix.basename(trimmed);
@@ -75208,11 +75208,11 @@ var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
   [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
 ]);
 function machOSlice(cpuType) {
-  const known = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
+  const known2 = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
   return {
-    arch: known?.arch ?? unknownArch(cpuType),
+    arch: known2?.arch ?? unknownArch(cpuType),
     bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
-    littleEndian: known?.littleEndian ?? true
+    littleEndian: known2?.littleEndian ?? true
   };
 }
 function readThinMachOHeader(bytes, view, magic) {
@@ -75297,10 +75297,10 @@ function readPeHeader(bytes, view) {
     );
   }
   const machine = view.getUint16(peOffset + 4, true);
-  const known = PE_ARCH_BY_MACHINE.get(machine);
-  const arch2 = known?.arch ?? unknownArch(machine);
+  const known2 = PE_ARCH_BY_MACHINE.get(machine);
+  const arch2 = known2?.arch ?? unknownArch(machine);
   const optionalHeaderSize = view.getUint16(peOffset + 20, true);
-  let bits = known?.bits ?? 32;
+  let bits = known2?.bits ?? 32;
   if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
     const optionalMagic = view.getUint16(optionalHeaderOffset, true);
     if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
@@ -75321,8 +75321,8 @@ var KNOWN_NON_EXECUTABLES = [
   { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
 ];
 function describeBytes(bytes) {
-  const known = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
-  if (known) return known.what;
+  const known2 = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
+  if (known2) return known2.what;
   const shown = bytes.subarray(0, 40);
   if (startsWith(bytes, SHEBANG)) {
     const lineEnd = shown.indexOf(10);
@@ -79253,7 +79253,7 @@ function decideCommentAction(options2, facts, existingCommentId) {
   return { kind: "create" };
 }
 function escapeMarkdown(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B");
+  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
 }
 function shortSha(sha) {
   return sha ? `\`${escapeMarkdown(sha.slice(0, 7))}\`` : "an unknown commit";
@@ -79385,9 +79385,33 @@ function renderNoBaseComment(context5, head, reason) {
   while (body2.length >= MAX_COMMENT_CHARS && maxRows > 0) body2 = render(maxRows = Math.floor(maxRows / 2));
   return body2;
 }
-function createCommentFile(pullRequest, headSha, header, body2) {
-  return { schema: "setup-go-arm64/size-comment", version: 1, pullRequest, headSha, header, body: body2 };
+
+// src/compare/comment-file.ts
+var COMMENT_FILE_SCHEMA = "setup-go-arm64/size-comment";
+var COMMENT_FILE_VERSION = 2;
+function createCommentFile(pullRequest, headSha, header, data) {
+  return {
+    schema: COMMENT_FILE_SCHEMA,
+    version: COMMENT_FILE_VERSION,
+    pullRequest,
+    headSha,
+    header,
+    head: data.head,
+    ...data.base ? { base: data.base } : {},
+    thresholds: data.thresholds
+  };
 }
+function thresholdTexts(thresholds) {
+  return {
+    ...thresholds.perTarget ? { perTarget: thresholds.perTarget.text } : {},
+    ...thresholds.total ? { total: thresholds.total.text } : {}
+  };
+}
+var LDFLAGS_WITH_VALUE = new Set(
+  "X B E H I L R T buildid buildmode extar extld extldflags importcfg installsuffix k libgcc linkmode o pluginpath r tmpdir".split(
+    " "
+  )
+);
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
@@ -79598,7 +79622,7 @@ function forkHelpUrl(env = process.env) {
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
   const file = path34.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
-  const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
+  const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
   warning(
@@ -83798,6 +83822,42 @@ function getOctokit(token, options2, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
+// src/github/identity.ts
+var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+var known = /* @__PURE__ */ new WeakMap();
+function typeOf(login) {
+  return login.endsWith("[bot]") ? "Bot" : "User";
+}
+async function lookUp(client) {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type === "Bot" ? "Bot" : typeOf(data.login) };
+  } catch (error2) {
+    if (error2.status !== 403) throw error2;
+  }
+  try {
+    const { viewer } = await client.graphql("query { viewer { login } }");
+    return { login: viewer.login, type: typeOf(viewer.login) };
+  } catch (error2) {
+    info2(
+      `Could not ask GitHub who the token is (${error2.message.split("\n")[0]}); taking it for ${GITHUB_ACTIONS_BOT.login}, as GITHUB_TOKEN is`
+    );
+    return GITHUB_ACTIONS_BOT;
+  }
+}
+function tokenIdentity(client) {
+  let identity = known.get(client);
+  if (!identity) {
+    identity = lookUp(client);
+    known.set(client, identity);
+    identity.catch(() => known.delete(client));
+  }
+  return identity;
+}
+function isWrittenBy(author, identity) {
+  return author?.login === identity.login && author.type === identity.type;
+}
+
 // src/github/pr-comment.ts
 var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 function isRateLimited(error2) {
@@ -83848,6 +83908,7 @@ function createGitHubClient(token, options2 = {}) {
   return client;
 }
 async function findSizeComment(client, pr2, header) {
+  const identity = await tokenIdentity(client);
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: pr2.owner,
     repo: pr2.repo,
@@ -83855,7 +83916,9 @@ async function findSizeComment(client, pr2, header) {
     per_page: 100
   });
   for await (const page of pages) {
-    const found = page.data.find((c) => c.body !== void 0 && isCommentFor(c.body, header));
+    const found = page.data.find(
+      (c) => c.body !== void 0 && isCommentFor(c.body, header) && isWrittenBy(c.user, identity)
+    );
     if (found) return { id: found.id, url: found.html_url, body: found.body ?? "" };
   }
   return void 0;
@@ -83932,6 +83995,7 @@ async function publishSizeComment(request2) {
     headSha: request2.headSha,
     header: request2.options.header,
     body: request2.body,
+    data: request2.data,
     reason: outcome.status ? `HTTP ${outcome.status}: ${outcome.message}` : outcome.message
   });
   return { outcome, commentFile };
@@ -84011,6 +84075,11 @@ async function compareAndComment(options2) {
       pr: event.pullRequest,
       headSha: event.pullRequest.headSha,
       body: body2,
+      data: {
+        head: report,
+        ..."reason" in base ? {} : { base: { report: base.report, commit: base.commit } },
+        thresholds: thresholdTexts(inputs.thresholds)
+      },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
       fallbackDir: path35.join(options2.temp, "setup-go-arm64"),

@@ -1,5 +1,5 @@
-// The pull-request size comment: its hidden marker, when to post it, its markdown, and the file that carries
-// it out of a fork's read-only run. Plain data in, plain text out.
+// The pull-request size comment: its hidden marker, when to post it, and its markdown (comment-file.ts has the
+// file that carries its data out of a fork's read-only run). Plain data in, plain text out.
 import { createHash } from 'node:crypto';
 import { targetName } from '../build/targets.js';
 import { InputError } from '../errors.js';
@@ -20,7 +20,6 @@ export const DEFAULT_COMMENT_HEADER = 'setup-go-arm64';
 export const MAX_COMMENT_CHARS = 65536;
 
 const MAX_HEADER_CHARS = 100;
-const MARKER_PATTERN = /<!-- setup-go-arm64:size-report header=(\S*) -->/g;
 
 /** `sticky`: one comment per PR and header, updated in place; `new`: a new comment each run; `off`. */
 export type CommentMode = 'sticky' | 'new' | 'off';
@@ -88,24 +87,6 @@ export function isCommentFor(body: string, header: string): boolean {
   return body.trimStart().startsWith(commentMarker(header));
 }
 
-/**
- * The header a comment body's marker names, decoded and checked; undefined when the body carries no marker,
- * more than one, or one that is not in the form `commentMarker` writes.
- */
-export function headerFromMarker(body: string): string | undefined {
-  const markers = [...body.matchAll(MARKER_PATTERN)];
-  if (markers.length !== 1) return undefined;
-  const [marker] = markers;
-  let header: string;
-  try {
-    header = decodeURIComponent(marker?.[1] ?? '');
-    if (!header || parseCommentHeader(header) !== header) return undefined;
-  } catch {
-    return undefined;
-  }
-  return marker?.[0] === commentMarker(header) ? header : undefined;
-}
-
 function oneOf<T extends string>(value: string, inputName: string, allowed: readonly T[], fallback: T): T {
   const normalized = value.trim().toLowerCase() || fallback;
   if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
@@ -150,17 +131,21 @@ export function decideCommentAction(
 
 /**
  * Escapes text from reports or inputs for inline markdown (table cells, headings): HTML is neutralised,
- * markdown punctuation is taken literally, and `@name` cannot mention anyone.
+ * markdown punctuation is taken literally, `@name` cannot mention anyone, and `www.` names are no links.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\\`*_{}[\]()#|~!]/g, '\\$&')
-    .replace(/@/g, '@\u200b');
+  return (
+    text
+      .replace(/\r?\n|\r/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/[\\`*_{}[\]()#|~!]/g, '\\$&')
+      .replace(/@/g, '@\u200b')
+      // GitHub links a bare `www.` name even in a table cell; a zero-width space after `www` keeps it text.
+      .replace(/(www)\./gi, '$1\u200b.')
+  );
 }
 
 function shortSha(sha: string | null | undefined): string {
@@ -343,66 +328,4 @@ export function renderNoBaseComment(context: CommentContext, head: Report, reaso
   let body = render(maxRows);
   while (body.length >= MAX_COMMENT_CHARS && maxRows > 0) body = render((maxRows = Math.floor(maxRows / 2)));
   return body;
-}
-
-/** What a run without write access saves for the follow-up workflow to post (the `comment-file`). */
-export interface CommentFile {
-  schema: 'setup-go-arm64/size-comment';
-  version: 1;
-  pullRequest: number;
-  headSha: string;
-  header: string;
-  body: string;
-}
-
-/** A comment file that passed every check, with the header taken from the body's own marker. */
-export interface TrustedComment {
-  pullRequest: number;
-  headSha: string;
-  header: string;
-  body: string;
-}
-
-export function createCommentFile(
-  pullRequest: number,
-  headSha: string,
-  header: string,
-  body: string,
-): CommentFile {
-  return { schema: 'setup-go-arm64/size-comment', version: 1, pullRequest, headSha, header, body };
-}
-
-/**
- * Checks a comment file that came from a run of untrusted code: its shape, a body under GitHub's limit that opens
- * with exactly one well-formed marker, and a header re-derived from that marker (the `header` field must agree
- * with it, and so must `expectedHeader` when given). Throws with the reason; never trusts a field it can derive.
- */
-export function verifyCommentFile(json: unknown, source: string, expectedHeader?: string): TrustedComment {
-  const reject = (why: string): never => {
-    throw new Error(`${source} is refused: ${why}`);
-  };
-  if (typeof json !== 'object' || json === null) reject('it is not a JSON object');
-  const file = json as Partial<Record<keyof CommentFile, unknown>>;
-  if (file.schema !== 'setup-go-arm64/size-comment' || file.version !== 1)
-    reject('it is not a setup-go-arm64 size comment file (version 1)');
-  if (typeof file.pullRequest !== 'number' || !Number.isSafeInteger(file.pullRequest) || file.pullRequest < 1)
-    reject('pullRequest is not a pull request number');
-  if (typeof file.headSha !== 'string' || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(file.headSha))
-    reject('headSha is not a full commit SHA');
-  if (typeof file.body !== 'string') reject('body is not text');
-  const body = file.body as string;
-  if (body.length >= MAX_COMMENT_CHARS)
-    reject(`the body has ${body.length} characters; GitHub takes fewer than ${MAX_COMMENT_CHARS}`);
-  const header = headerFromMarker(body);
-  if (header === undefined || !isCommentFor(body, header))
-    reject('the body does not open with exactly one setup-go-arm64 size-report marker');
-  if (file.header !== header) reject(`the header field does not match the body's marker`);
-  if (expectedHeader !== undefined && header !== expectedHeader)
-    reject(`the comment is for header ${JSON.stringify(header)}, not ${JSON.stringify(expectedHeader)}`);
-  return {
-    pullRequest: file.pullRequest as number,
-    headSha: file.headSha as string,
-    header: header as string,
-    body,
-  };
 }

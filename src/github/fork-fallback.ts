@@ -3,7 +3,8 @@
 import * as core from '../log.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCommentFile, headerSlug } from '../compare/comment.js';
+import { headerSlug } from '../compare/comment.js';
+import { createCommentFile, type CommentData } from '../compare/comment-file.js';
 
 /** The README section that explains the fork setup. */
 export const FORK_SECTION = 'pull-requests-from-forks';
@@ -21,20 +22,24 @@ export interface DeferredComment {
   pullRequest: number;
   headSha: string;
   header: string;
+  /** The rendered comment, for the job summary. */
   body: string;
+  /** What the file carries instead of the body: the poster renders the comment again from it. */
+  data: CommentData;
   /** Why posting failed, for the warning. */
   reason: string;
 }
 
 /**
  * Keeps a comment that could not be posted: the job summary gets it, a JSON file (the `comment-file` output)
- * holds it with the pull request number and head SHA, and one warning says how to have it posted.
+ * holds the Reports and settings it was rendered from (never the markdown: the poster renders it again) with the
+ * pull request number and head SHA, and one warning says how to have it posted.
  * Returns the file's path.
  */
 export async function deferComment(comment: DeferredComment): Promise<string> {
   await mkdir(comment.dir, { recursive: true });
   const file = path.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
-  const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
+  const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile(file, JSON.stringify(content, null, 2) + '\n');
   await core.summary.addRaw(comment.body, true).write();
   core.warning(

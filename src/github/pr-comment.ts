@@ -1,9 +1,11 @@
-// The sticky size comment on a pull request, through @actions/github's octokit: find it by its marker (every
-// page), update it in place or create it, with retries on rate limits and server errors.
+// The sticky size comment on a pull request, through @actions/github's octokit: find it by its marker and its
+// author (every page), update it in place or create it, with retries on rate limits and server errors.
 import * as core from '../log.js';
 import { getOctokit } from '@actions/github';
 import { decideCommentAction, isCommentFor, type CommentOptions } from '../compare/comment.js';
+import type { CommentData } from '../compare/comment-file.js';
 import { deferComment } from './fork-fallback.js';
+import { isWrittenBy, tokenIdentity } from './identity.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -118,12 +120,16 @@ export interface ExistingComment {
   body: string;
 }
 
-/** Finds this header's comment, paging through every comment of the pull request (oldest first). */
+/**
+ * Finds this header's comment, paging through every comment of the pull request (oldest first). Only a comment
+ * the token's own identity wrote counts: anyone may open a comment with the marker.
+ */
 export async function findSizeComment(
   client: GitHubClient,
   pr: PullRequestRef,
   header: string,
 ): Promise<ExistingComment | undefined> {
+  const identity = await tokenIdentity(client);
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
@@ -131,7 +137,9 @@ export async function findSizeComment(
     per_page: 100,
   });
   for await (const page of pages) {
-    const found = page.data.find((c) => c.body !== undefined && isCommentFor(c.body, header));
+    const found = page.data.find(
+      (c) => c.body !== undefined && isCommentFor(c.body, header) && isWrittenBy(c.user, identity),
+    );
     if (found) return { id: found.id, url: found.html_url, body: found.body ?? '' };
   }
   return undefined;
@@ -238,6 +246,8 @@ export interface PublishRequest {
   pr: PullRequestRef;
   headSha: string;
   body: string;
+  /** What the body was rendered from, for the comment file. */
+  data: CommentData;
   options: CommentOptions;
   facts: { changed: boolean; regression: boolean };
   /** Where the comment file goes when the token may not post (e.g. RUNNER_TEMP/setup-go-arm64). */
@@ -273,6 +283,7 @@ export async function publishSizeComment(request: PublishRequest): Promise<Publi
     headSha: request.headSha,
     header: request.options.header,
     body: request.body,
+    data: request.data,
     reason: outcome.status ? `HTTP ${outcome.status}: ${outcome.message}` : outcome.message,
   });
   return { outcome, commentFile };

@@ -7,6 +7,7 @@ import {
   renderSizeComment,
   type CommentOptions,
 } from '../compare/comment.js';
+import { thresholdTexts } from '../compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../compare/compare.js';
 import { judge, readThresholds, type Thresholds, type Verdict } from '../compare/thresholds.js';
 import {
@@ -141,6 +142,11 @@ export async function compareAndComment(options: {
       pr: event.pullRequest,
       headSha: event.pullRequest.headSha,
       body,
+      data: {
+        head: report,
+        ...('reason' in base ? {} : { base: { report: base.report, commit: base.commit } }),
+        thresholds: thresholdTexts(inputs.thresholds),
+      },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
       fallbackDir: path.join(options.temp, 'setup-go-arm64'),

@@ -24,13 +24,12 @@ import {
 import { parseDistList, parseTargets, targetEnv, targetName } from '../../src/build/targets.js';
 import {
   commentMarker,
-  headerFromMarker,
   headerSlug,
   isCommentFor,
   MAX_COMMENT_CHARS,
   parseCommentHeader,
-  verifyCommentFile,
 } from '../../src/compare/comment.js';
+import { verifyCommentFile } from '../../src/compare/comment-file.js';
 import { compareReports, parseReport } from '../../src/compare/compare.js';
 import { parseSizeLimit } from '../../src/compare/thresholds.js';
 import { parseBoolean, parseList, parsePositiveInteger, splitShellWords } from '../../src/config.js';
@@ -1626,8 +1625,9 @@ const commentHeaderTarget = target(
       const header = outcome.returned;
       assert.ok(header !== '' && header === header.trim() && header.length <= 100);
       assert.equal(parseCommentHeader(header), header);
-      // A header the input accepts can be written into a comment's marker and read back from it.
-      assert.equal(headerFromMarker(`${commentMarker(header)}\nbody`), header);
+      // A header the input accepts opens its own comment's marker, and no other header's.
+      assert.ok(isCommentFor(`${commentMarker(header)}\nbody`, header));
+      assert.ok(!isCommentFor(`${commentMarker(header)}\nbody`, `${header}-2`));
       assert.match(headerSlug(header), /^[a-z0-9-]+$/);
       return 'accepted';
     },
@@ -1636,76 +1636,6 @@ const commentHeaderTarget = target(
 
 const hexOf = (bytes: number) =>
   fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((value) => Buffer.from(value).toString('hex'));
-
-const COMMENT_FILE_KEYS = ['schema', 'version', 'pullRequest', 'headSha', 'header', 'body'] as const;
-
-const commentFile = fc
-  .tuple(
-    fc.oneof(
-      fc.constantFrom('setup-go-arm64', 'My CLI', 'a%20b', ''),
-      anyText(12)
-        .filter((text) => 'returned' in attempt(() => parseCommentHeader(text)))
-        .map((text) => parseCommentHeader(text)),
-    ),
-    fc.constantFrom('', '\n', '  \n'),
-    anyText(30),
-    fc.constantFrom('none', 'twice', 'other', 'late', 'encoded-wrong', 'huge'),
-  )
-  .chain(([header, lead, rest, twist]) => {
-    const marker = attempt(() => commentMarker(header));
-    const markerText =
-      'returned' in marker ? marker.returned : `<!-- setup-go-arm64:size-report header=${header} -->`;
-    const twisted = {
-      none: `${lead}### Binary sizes\n${rest}`,
-      twice: `${lead}${markerText}\n${rest}\n${markerText}`,
-      other: `${lead}<!-- setup-go-arm64:size-report header=other -->\n${rest}`,
-      late: `${rest}\n${markerText}`,
-      'encoded-wrong': `${lead}<!-- setup-go-arm64:size-report header=${header.replace(/ /g, '+')} -->\n${rest}`,
-      huge: `${markerText}\n${'x'.repeat(MAX_COMMENT_CHARS)}`,
-    }[twist];
-    return fc.tuple(
-      fc.record({
-        schema: mostly(fc.constant('setup-go-arm64/size-comment'), 'other', null),
-        version: mostly(fc.constant(1), '1', 2),
-        pullRequest: mostly(fc.integer({ min: 1, max: 100000 }), 0, -1, 1.5, 2 ** 53, '7'),
-        headSha: mostly(fc.oneof(hexOf(20), hexOf(32)), 'ABCDEF'.repeat(7).slice(0, 40), '0'.repeat(39), ''),
-        header: mostly(fc.constant(header), `${header} `, 'other'),
-        body: mostly(fc.constant(`${lead}${markerText}\n${rest}`), twisted),
-      }),
-      mostly(fc.constant(undefined), ...COMMENT_FILE_KEYS),
-    );
-  })
-  .map(([file, missing]) => {
-    if (missing !== undefined) delete (file as Partial<typeof file>)[missing];
-    return file;
-  });
-
-const commentFileTarget = target(
-  'verifyCommentFile',
-  'a plain Error opening "<source> is refused: "',
-  2500,
-  () => ({
-    arbitrary: fc.tuple(
-      fc.oneof({ weight: 4, arbitrary: commentFile }, { weight: 1, arbitrary: fc.jsonValue() }),
-      mostly(fc.constant(undefined), 'setup-go-arm64', 'My CLI'),
-    ),
-    check: ([json, expectedHeader]) => {
-      const outcome = attempt(() => verifyCommentFile(json, 'comment.json', expectedHeader));
-      if ('threw' in outcome) {
-        assertPlainError(outcome.threw, 'comment.json is refused: ');
-        return 'refused';
-      }
-      const trusted = outcome.returned;
-      assert.equal(trusted.header, headerFromMarker(trusted.body));
-      assert.ok(isCommentFor(trusted.body, trusted.header));
-      assert.ok(trusted.body.length < MAX_COMMENT_CHARS);
-      assert.ok(Number.isSafeInteger(trusted.pullRequest) && trusted.pullRequest >= 1);
-      assert.match(trusted.headSha, /^([0-9a-f]{40}|[0-9a-f]{64})$/);
-      assert.ok(expectedHeader === undefined || expectedHeader === trusted.header);
-      return 'accepted';
-    },
-  }),
-);
 
 const oddJson = fc.oneof(fc.constant(null), fc.constant('1'), fc.constant([]), fc.constant({}), fc.boolean());
 
@@ -1797,6 +1727,82 @@ const reportParseTarget = target(
       assert.equal(comparison.changed, false);
       assert.equal(comparison.rows.length, outcome.returned.targets.length);
       assert.ok(comparison.rows.every((row) => row.status === 'unchanged'));
+      return 'accepted';
+    },
+  }),
+);
+
+const COMMENT_FILE_KEYS = [
+  'schema',
+  'version',
+  'pullRequest',
+  'headSha',
+  'header',
+  'head',
+  'thresholds',
+] as const;
+
+/** Comment files as a fork's run writes them (version 2), and as its code could write them instead. */
+const commentFile = fc
+  .tuple(
+    fc.record({
+      schema: mostly(fc.constant('setup-go-arm64/size-comment'), 'other', null),
+      version: mostly(fc.constant(2), 1, '2', 3),
+      pullRequest: mostly(fc.integer({ min: 1, max: 100000 }), 0, -1, 1.5, 2 ** 53, '7'),
+      headSha: mostly(fc.oneof(hexOf(20), hexOf(32)), 'ABCDEF'.repeat(7).slice(0, 40), '0'.repeat(39), ''),
+      header: mostly(
+        fc.constantFrom('setup-go-arm64', 'cli', 'a/b.c_d-e'),
+        'My CLI',
+        '@admin',
+        '',
+        'x'.repeat(101),
+      ),
+      head: report,
+      thresholds: mostly(
+        fc.record({ perTarget: fc.constantFrom('5%', '200KB', '5%,200KB') }, { requiredKeys: [] }),
+        { perTarget: '5 %' },
+        { total: 5 },
+        null,
+      ),
+    }),
+    fc.option(fc.record({ report, commit: mostly(fc.oneof(hexOf(20), fc.constant(null)), 'main') }), {
+      nil: undefined,
+    }),
+    mostly(fc.constant(undefined), 'markdown body', ...COMMENT_FILE_KEYS),
+  )
+  .map(([file, base, twist]) => {
+    const json: Record<string, unknown> = { ...file, ...(base ? { base } : {}) };
+    if (twist === 'markdown body') json.body = `${commentMarker('cli')}\n@admin`;
+    else if (twist !== undefined) delete json[twist];
+    return JSON.parse(JSON.stringify(json)) as unknown;
+  });
+
+const commentFileTarget = target(
+  'verifyCommentFile',
+  'a plain Error opening "<source> is refused: "',
+  2500,
+  () => ({
+    arbitrary: fc.tuple(
+      fc.oneof({ weight: 4, arbitrary: commentFile }, { weight: 1, arbitrary: fc.jsonValue() }),
+      mostly(fc.constant(undefined), 'setup-go-arm64', 'My CLI'),
+    ),
+    check: ([json, expectedHeader]) => {
+      const outcome = attempt(() => verifyCommentFile(json, 'comment.json', expectedHeader));
+      if ('threw' in outcome) {
+        assertPlainError(outcome.threw, 'comment.json is refused: ');
+        return 'refused';
+      }
+      const trusted = outcome.returned;
+      assert.ok(isCommentFor(trusted.body, trusted.header));
+      assert.ok(trusted.body.length < MAX_COMMENT_CHARS);
+      // Rendered from checked data: no mention, link, image or HTML the file could have slipped in.
+      assert.doesNotMatch(
+        trusted.body,
+        /@(?!\u200b)|\]\(|https?:|<(?!!-- setup-go-arm64|\/?details|\/?summary)/,
+      );
+      assert.ok(Number.isSafeInteger(trusted.pullRequest) && trusted.pullRequest >= 1);
+      assert.match(trusted.headSha, /^([0-9a-f]{40}|[0-9a-f]{64})$/);
+      assert.ok(expectedHeader === undefined || expectedHeader === trusted.header);
       return 'accepted';
     },
   }),

@@ -1,5 +1,6 @@
 // A local stand-in for the part of GitHub's REST API the size comment uses: issue comments (list with Link-header
-// paging, create, update, delete, get) and pull requests (get), on 127.0.0.1. Tokens carry a permission the way
+// paging, create, update, delete, get), pull requests (get) and who the token is (GET /user, GraphQL's viewer),
+// on 127.0.0.1. Tokens carry a permission the way
 // GITHUB_TOKEN does (a fork's run gets a read-only one); every request is recorded, and faults can be injected.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +65,8 @@ export interface GitHubApi {
   addPullRequest(owner: string, repo: string, pr: PullRequestFixture): void;
   /** Comments in the order the API lists them (oldest first). */
   comments(owner: string, repo: string, issueNumber: number): StoredComment[];
+  /** Adds a comment by `login` (a bot when it ends in `[bot]`), as if posted through the API. */
+  addComment(owner: string, repo: string, issueNumber: number, body: string, login: string): StoredComment;
   /** Adds `count` comments by other people, e.g. a long review discussion. */
   seedComments(owner: string, repo: string, issueNumber: number, count: number, login?: string): void;
   fail(fault: ApiFault): void;
@@ -129,6 +132,38 @@ export async function startGitHubApi(): Promise<GitHubApi> {
 
   const notFound: ApiAnswer = { status: 404, json: { message: 'Not Found' } };
   const routes: { method: string; pattern: RegExp; write: boolean; handler: Handler }[] = [
+    {
+      // As GitHub answers: a user's token (a PAT) is named; an installation token (GITHUB_TOKEN, a GitHub
+      // App's, whose login ends in [bot]) may not ask.
+      method: 'GET',
+      pattern: /^\/user$/,
+      write: false,
+      handler: (_params, _query, _body, login) =>
+        login.endsWith('[bot]')
+          ? {
+              status: 403,
+              json: {
+                message: 'Resource not accessible by integration',
+                documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+                status: '403',
+              },
+            }
+          : { status: 200, json: { login, id: login.length, type: 'User' } },
+    },
+    {
+      // GraphQL, only as far as `viewer { login }`, which every kind of token may ask.
+      method: 'POST',
+      pattern: /^\/graphql$/,
+      write: false,
+      handler: (_params, _query, body, login) =>
+        typeof body.query === 'string' &&
+        /^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(body.query)
+          ? { status: 200, json: { data: { viewer: { login } } } }
+          : {
+              status: 200,
+              json: { errors: [{ message: 'This stand-in answers only query { viewer { login } }' }] },
+            },
+    },
     {
       method: 'GET',
       pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
@@ -331,6 +366,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     comments(owner, repo, issueNumber) {
       return comments.filter((c) => c.owner === owner && c.repo === repo && c.issueNumber === issueNumber);
     },
+    addComment,
     seedComments(owner, repo, issueNumber, count, login = 'reviewer') {
       for (let i = 0; i < count; i++) addComment(owner, repo, issueNumber, `Review note ${i + 1}`, login);
     },
