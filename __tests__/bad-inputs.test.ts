@@ -185,7 +185,7 @@ const BAD_INPUTS: BadInput[] = [
   { input: 'fail-fast', value: 'sometimes', example: BOOLEAN_EXAMPLE },
   { input: 'attribution', value: 'full', example: BOOLEAN_EXAMPLE },
   { input: 'sbom', value: 'yes', example: BOOLEAN_EXAMPLE },
-  { input: 'sbom', value: 'true', example: /set targets/ },
+  { input: 'sbom', value: 'true', example: /set targets, or set sbom in the jobs that build/i },
   { input: 'report-file', value: 'hello', example: /reports\/size\.json/ },
   { input: 'merge-reports', value: 'reports/*.json', example: /\/reports\/\*\.json/ },
   {
