@@ -189,6 +189,8 @@ const BAD_INPUTS: BadInput[] = [
   { input: 'parallel', value: 'two', example: /e\.g\. 2/ },
   { input: 'fail-fast', value: 'sometimes', example: BOOLEAN_EXAMPLE },
   { input: 'attribution', value: 'full', example: BOOLEAN_EXAMPLE },
+  { input: 'sbom', value: 'yes', example: BOOLEAN_EXAMPLE },
+  { input: 'sbom', value: 'true', example: /set targets, or set sbom in the jobs that build/i },
   { input: 'report-file', value: 'hello', example: /reports\/size\.json/ },
   { input: 'merge-reports', value: 'reports/*.json', example: /\/reports\/\*\.json/ },
   {

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from '../src/report/report.js';
-import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import type { RunActionResult } from '../scripts/local-runner.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import {
   buildTestEnv,
   localGo,
-  REPO_ROOT,
+  runActionOnApp,
   scratchDir,
   tempModule,
   toolCacheWithLocalGo,
@@ -46,21 +46,7 @@ beforeAll(async () => {
 async function run(inputs: Record<string, string>): Promise<{ result: RunActionResult; workspace: string }> {
   const workspace = await scratchDir('sga-cgo-');
   await tempModule(CGO_MODULE, path.join(workspace, 'app'));
-  const result = await runAction({
-    actionDir: REPO_ROOT,
-    workspace,
-    toolCache,
-    skipPost: true,
-    env: buildTestEnv(),
-    inputs: {
-      'go-version': go.version,
-      'working-directory': 'app',
-      'report-file': 'report.json',
-      cache: 'false',
-      cgo: 'true',
-      ...inputs,
-    },
-  });
+  const result = await runActionOnApp(go, toolCache, workspace, { cache: 'false', cgo: 'true', ...inputs });
   return { result, workspace };
 }
 

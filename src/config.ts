@@ -42,6 +42,8 @@ export interface Config {
   failFast: boolean;
   /** Measure which Go packages take each binary's bytes (a second, unstripped link per target). */
   attribution: boolean;
+  /** Write a CycloneDX SBOM beside each binary, from its embedded build info. */
+  sbom: boolean;
   /** Absolute, or empty for the default under RUNNER_TEMP. */
   reportFile: string;
   /** Glob patterns of Reports to merge instead of building (the reusable workflow's last job), or empty. */
@@ -225,6 +227,19 @@ function parseBuildFlags(value: string): string[] {
   return flags;
 }
 
+/** sbom: SBOMs are read from the binaries this job builds, so with no targets there is nothing to describe. */
+function parseSbom(value: string, targets: Target[]): boolean {
+  const sbom = parseBoolean(value || 'false', 'sbom');
+  if (sbom && targets.length === 0) {
+    throw new InputError(
+      'sbom',
+      'Input sbom is true but targets is empty, so no binary is built to describe',
+      'set targets, or set sbom in the jobs that build (each writes the SBOMs of its own binaries)',
+    );
+  }
+  return sbom;
+}
+
 /** Reads and validates every input. `input` returns the raw value (empty string when unset). */
 export function readConfig(input: (name: string) => string, runner: RunnerContext): Config {
   // Paths in inputs are relative to the workspace, as in actions/setup-go, and stay inside it lexically here;
@@ -313,6 +328,7 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     parallel: parsePositiveInteger(input('parallel'), 'parallel', runner.cores),
     failFast: parseBoolean(input('fail-fast') || 'false', 'fail-fast'),
     attribution: parseBoolean(input('attribution') || 'false', 'attribution'),
+    sbom: parseSbom(input('sbom'), targets),
     reportFile: input('report-file').trim() ? inWorkspace(input('report-file').trim(), 'report-file') : '',
     mergeReports: input('merge-reports').trim(),
     cache: parseBoolean(input('cache') || 'true', 'cache'),

@@ -77,5 +77,14 @@ export {
 export { renderBuildSection, renderSizeChart } from './report/summary.js';
 export { renderSizeComment, renderNoBaseComment, commentMarker } from './compare/comment.js';
 
+// SBOMs: a Go binary's build info in, a CycloneDX BOM out.
+export {
+  goBinarySbom,
+  type CycloneDxBom,
+  type CycloneDxComponent,
+  type GoBinarySbomInput,
+} from './report/sbom.js';
+export { goModulePurl } from './report/purl.js';
+
 // Errors every parser throws for bad input.
 export { InputError, VerificationError } from './errors.js';

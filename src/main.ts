@@ -9,11 +9,13 @@ import { readConfig } from './config.js';
 import { InputError } from './errors.js';
 import { gatherPlatformFacts } from './platform/facts.js';
 import { buildReport, type Report } from './report/report.js';
+import { renderSbomSection, type WrittenSbom } from './report/sbom.js';
 import { renderBuildSection, renderSetupSection } from './report/summary.js';
 import { buildTargets, planFor } from './steps/build-targets.js';
 import { checkInputsBeforeSetup } from './steps/check-inputs.js';
 import { publishReport, readAndMergeReports } from './steps/publish-report.js';
 import { setupToolchain, type ToolchainSetup } from './steps/setup-toolchain.js';
+import { writeSboms } from './steps/write-sboms.js';
 import {
   compareAndComment,
   readRunEvent,
@@ -68,6 +70,7 @@ async function run(): Promise<void> {
 
   let report: Report | undefined;
   let setup: ToolchainSetup | undefined;
+  let sboms: WrittenSbom[] = [];
   if (config.mergeReports) {
     if (config.targets.length > 0) {
       throw new InputError(
@@ -132,6 +135,7 @@ async function run(): Promise<void> {
 
     if (config.targets.length > 0) {
       const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);
+      if (config.sbom) sboms = await writeSboms(built.targets, workspace);
       report = buildReport({
         go: {
           version: setup.version,
@@ -162,6 +166,7 @@ async function run(): Promise<void> {
     // workflow's per-runner jobs) a partial report must not take the key the merged one should have.
     if (sizeInputs.comment.mode !== 'off') core.saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
     summary.push(renderBuildSection(report));
+    if (sboms.length > 0) summary.push(renderSbomSection(sboms));
     if (failures.length === 0) {
       const toolchain = setup;
       const headReport = report;

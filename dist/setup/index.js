@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path37 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path38 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path37 && path37[0] !== "/") {
-          path37 = `/${path37}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path37}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path37);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path37,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path37);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path37,
+          path38,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path37, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path37);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path37,
+        path: path38,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path37 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path37)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path37, query) : path37;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path37, host, upgrade, blocking, reset } = request2;
+      const { method, path: path38, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path37} HTTP/1.1\r
+      let header = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path37;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path37 = search ? `${pathname}${search}` : pathname;
+        const path38 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path37;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path37 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path37;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path37) {
-      if (typeof path37 !== "string") {
-        return path37;
+    function safeUrl(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path37.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path37;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path37, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path37);
+    function matchKey(mockDispatch2, { path: path38, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path37, method, body: body2, headers, query } = opts;
+      const { path: path38, method, body: body2, headers, query } = opts;
       return {
-        path: path37,
+        path: path38,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path37,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path37) {
-      for (let i = 0; i < path37.length; ++i) {
-        const code2 = path37.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code2 = path38.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path37 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path37 = `/${path37}`;
+            path38 = `/${path38}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path37);
+          url2 = new URL(util5.parseOrigin(url2).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -24765,14 +24765,14 @@ var require_reflection_json_writer = __commonJS({
       /**
        * Returns `null` as the default for google.protobuf.NullValue.
        */
-      enum(type, value, fieldName, optional, emitDefaultValues, enumAsInteger) {
+      enum(type, value, fieldName, optional2, emitDefaultValues, enumAsInteger) {
         if (type[0] == "google.protobuf.NullValue")
-          return !emitDefaultValues && !optional ? void 0 : null;
+          return !emitDefaultValues && !optional2 ? void 0 : null;
         if (value === void 0) {
-          assert_1.assert(optional);
+          assert_1.assert(optional2);
           return void 0;
         }
-        if (value === 0 && !emitDefaultValues && !optional)
+        if (value === 0 && !emitDefaultValues && !optional2)
           return void 0;
         assert_1.assert(typeof value == "number");
         assert_1.assert(Number.isInteger(value));
@@ -24787,12 +24787,12 @@ var require_reflection_json_writer = __commonJS({
           return options2.emitDefaultValues ? null : void 0;
         return type.internalJsonWrite(value, options2);
       }
-      scalar(type, value, fieldName, optional, emitDefaultValues) {
+      scalar(type, value, fieldName, optional2, emitDefaultValues) {
         if (value === void 0) {
-          assert_1.assert(optional);
+          assert_1.assert(optional2);
           return void 0;
         }
-        const ed = emitDefaultValues || optional;
+        const ed = emitDefaultValues || optional2;
         switch (type) {
           // int32, fixed32, uint32: JSON value will be a decimal number. Either numbers or strings are accepted.
           case reflection_info_1.ScalarType.INT32:
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path37, options2) {
+    function openPromise(path38, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path37, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path38, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path37, options2, callback) {
+    function open3(path38, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path37, "r", function(err, fd) {
+      fs8.open(path38, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path36 from "node:path";
+import path37 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33730,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path37, level) {
-    this.path = path37;
+  constructor(path38, level) {
+    this.path = path38;
     this.level = level;
   }
 };
@@ -37602,8 +37602,8 @@ function deserializeCompositeType(serializer, mapper, responseBody, objectName, 
           });
           handledPropertyNames.push(xmlName);
         } else {
-          const property = responseBody[propertyName];
-          instance[key] = serializer.deserialize(propertyMapper, property, propertyObjectName, options2);
+          const property2 = responseBody[propertyName];
+          instance[key] = serializer.deserialize(propertyMapper, property2, propertyObjectName, options2);
           handledPropertyNames.push(propertyName);
         }
       }
@@ -38222,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path37 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path37.startsWith("/")) {
-      path37 = path37.substring(1);
+    let path38 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path38.startsWith("/")) {
+      path38 = path38.substring(1);
     }
-    if (isAbsoluteUrl(path37)) {
-      requestUrl = path37;
+    if (isAbsoluteUrl(path38)) {
+      requestUrl = path38;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path37);
+      requestUrl = appendPath(requestUrl, path38);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path37 = pathToAppend.substring(0, searchStart);
+    const path38 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path37;
+    newPath = newPath + path38;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path37 = this._matcher.path;
-    return path37.length > 0 ? path37[path37.length - 1].tag : void 0;
+    const path38 = this._matcher.path;
+    return path38.length > 0 ? path38[path38.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path37 = this._matcher.path;
-    return path37.length > 0 ? path37[path37.length - 1].namespace : void 0;
+    const path38 = this._matcher.path;
+    return path38.length > 0 ? path38[path38.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return void 0;
-    return path37[path37.length - 1].values?.[attrName];
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return void 0;
+    return path38[path38.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return false;
-    const current = path37[path37.length - 1];
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return false;
+    const current = path38[path38.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return -1;
-    return path37[path37.length - 1].position ?? 0;
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return -1;
+    return path38[path38.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return -1;
-    return path37[path37.length - 1].counter ?? 0;
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return -1;
+    return path38[path38.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -43064,21 +43064,21 @@ function compress(arr, options2, matcher, readonlyMatcher) {
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
-    const property = propName(tagObj);
-    if (property !== void 0 && property !== options2.textNodeName) {
+    const property2 = propName(tagObj);
+    if (property2 !== void 0 && property2 !== options2.textNodeName) {
       const rawAttrs = stripAttributePrefix(
         tagObj[":@"] || {},
         options2.attributeNamePrefix
       );
-      matcher.push(property, rawAttrs);
+      matcher.push(property2, rawAttrs);
     }
-    if (property === options2.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
-    } else if (property === void 0) {
+    if (property2 === options2.textNodeName) {
+      if (text === void 0) text = tagObj[property2];
+      else text += "" + tagObj[property2];
+    } else if (property2 === void 0) {
       continue;
-    } else if (tagObj[property]) {
-      let val = compress(tagObj[property], options2, matcher, readonlyMatcher);
+    } else if (tagObj[property2]) {
+      let val = compress(tagObj[property2], options2, matcher, readonlyMatcher);
       const isLeaf = isLeafTag(val, options2);
       if (Object.keys(val).length === 0 && options2.alwaysCreateTextNode) {
         val[options2.textNodeName] = "";
@@ -43094,20 +43094,20 @@ function compress(arr, options2, matcher, readonlyMatcher) {
       if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
         val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
       }
-      if (compressedObj[property] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
-        if (!Array.isArray(compressedObj[property])) {
-          compressedObj[property] = [compressedObj[property]];
+      if (compressedObj[property2] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property2)) {
+        if (!Array.isArray(compressedObj[property2])) {
+          compressedObj[property2] = [compressedObj[property2]];
         }
-        compressedObj[property].push(val);
+        compressedObj[property2].push(val);
       } else {
         const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() : readonlyMatcher;
-        if (options2.isArray(property, jPathOrMatcher, isLeaf)) {
-          compressedObj[property] = [val];
+        if (options2.isArray(property2, jPathOrMatcher, isLeaf)) {
+          compressedObj[property2] = [val];
         } else {
-          compressedObj[property] = val;
+          compressedObj[property2] = val;
         }
       }
-      if (property !== void 0 && property !== options2.textNodeName) {
+      if (property2 !== void 0 && property2 !== options2.textNodeName) {
         matcher.pop();
       }
     }
@@ -44483,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path37) {
+    function locateFile(path38) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path37, scriptDirectory);
+        return Module["locateFile"](path38, scriptDirectory);
       }
-      return scriptDirectory + path37;
+      return scriptDirectory + path38;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path37 = getURLPath(request2.url) || "/";
+    const path38 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path37}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path38}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path37 = getURLPath(request2.url) || "/";
+    const path38 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path37}`;
+    canonicalizedResourceString += `/${options2.accountName}${path38}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62001,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path37 = urlParsed.pathname;
-  path37 = path37 || "/";
-  path37 = escape2(path37);
-  urlParsed.pathname = path37;
+  let path38 = urlParsed.pathname;
+  path38 = path38 || "/";
+  path38 = escape2(path38);
+  urlParsed.pathname = path38;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path37 = urlParsed.pathname;
-  path37 = path37 ? path37.endsWith("/") ? `${path37}${name}` : `${path37}/${name}` : name;
-  urlParsed.pathname = path37;
+  let path38 = urlParsed.pathname;
+  path38 = path38 ? path38.endsWith("/") ? `${path38}${name}` : `${path38}/${name}` : name;
+  urlParsed.pathname = path38;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -74638,6 +74638,17 @@ function parseBuildFlags(value) {
   }
   return flags;
 }
+function parseSbom(value, targets) {
+  const sbom = parseBoolean(value || "false", "sbom");
+  if (sbom && targets.length === 0) {
+    throw new InputError(
+      "sbom",
+      "Input sbom is true but targets is empty, so no binary is built to describe",
+      "set targets, or set sbom in the jobs that build (each writes the SBOMs of its own binaries)"
+    );
+  }
+  return sbom;
+}
 function readConfig(input, runner) {
   const inWorkspace = (value, inputName) => {
     const resolved = path17.resolve(runner.workspace, value);
@@ -74716,6 +74727,7 @@ function readConfig(input, runner) {
     parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
     failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
     attribution: parseBoolean(input("attribution") || "false", "attribution"),
+    sbom: parseSbom(input("sbom"), targets),
     reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
     mergeReports: input("merge-reports").trim(),
     cache: parseBoolean(input("cache") || "true", "cache"),
@@ -74784,6 +74796,155 @@ function buildReport(input) {
       wallMs: input.wallMs
     }
   };
+}
+
+// src/report/sbom.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/report/purl.ts
+function goModulePurl(modulePath, version3, subpath) {
+  if (!modulePath.includes("/") || modulePath.split("/").some((segment) => segment === "")) return void 0;
+  const versionPart = version3 && version3 !== "(devel)" ? `@${percentEncode(version3)}` : "";
+  const subpathPart = subpath ? `#${subpath.split("/").map(percentEncode).join("/")}` : "";
+  return `pkg:golang/${modulePath.split("/").map(percentEncode).join("/")}${versionPart}${subpathPart}`;
+}
+function percentEncode(text) {
+  let out = "";
+  for (const byte of new TextEncoder().encode(text)) {
+    const char = String.fromCharCode(byte);
+    out += /[A-Za-z0-9.\-_~:]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+// src/report/sbom.ts
+var SBOM_SPEC_VERSION = "1.5";
+var PROPERTY_PREFIX = "setup-go-arm64";
+var SBOM_LAYOUT = "setup-go-arm64 go-binary-sbom 1";
+var SERIAL_NAMESPACE = Buffer.from("5c0e6a1e9b7d4f2a8e3c1b6d7a9f0e42", "hex");
+function goBinarySbom(input) {
+  const { buildInfo, binaryName, sha256: sha2562 } = input;
+  if (!/^[0-9a-f]{64}$/.test(sha2562)) throw new Error(`Not a SHA-256 in hex: ${JSON.stringify(sha2562)}`);
+  const application = {
+    "bom-ref": `file:${binaryName}`,
+    type: "application",
+    name: binaryName,
+    ...buildInfo.main ? { version: buildInfo.main.version } : {},
+    hashes: [{ alg: "SHA-256", content: sha2562 }],
+    ...optional("purl", buildInfo.main && mainPackagePurl(buildInfo.main, buildInfo.path)),
+    properties: [
+      property("target", targetName(input.target)),
+      property("go:version", buildInfo.goVersion),
+      ...buildInfo.path ? [property("go:package", buildInfo.path)] : [],
+      ...sumProperties(buildInfo.main),
+      ...Object.entries(buildInfo.settings).map(([key, value]) => property(`build:${key}`, value))
+    ]
+  };
+  const components = [...buildInfo.deps.map(moduleComponent), standardLibrary(buildInfo.goVersion)];
+  return {
+    $schema: `http://cyclonedx.org/schema/bom-${SBOM_SPEC_VERSION}.schema.json`,
+    bomFormat: "CycloneDX",
+    specVersion: SBOM_SPEC_VERSION,
+    serialNumber: `urn:uuid:${nameBasedUuid(SERIAL_NAMESPACE, `${SBOM_LAYOUT}
+${sha2562}
+${binaryName}`)}`,
+    version: 1,
+    metadata: {
+      tools: { components: [{ type: "application", name: "setup-go-arm64" }] },
+      component: application
+    },
+    components,
+    // The build info lists every module that gave the binary a package, but not who required whom: the file
+    // depends on each of them, and the modules' own edges are left unknown rather than guessed.
+    dependencies: [
+      { ref: application["bom-ref"], dependsOn: components.map((c) => c["bom-ref"]) }
+    ]
+  };
+}
+function property(name, value) {
+  return { name: `${PROPERTY_PREFIX}:${name}`, value };
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function sumProperties(module) {
+  return module?.sum ? [property("module:sum", module.sum)] : [];
+}
+function mainPackagePurl(main, mainPackage) {
+  const subpath = mainPackage?.startsWith(`${main.path}/`) ? mainPackage.slice(main.path.length + 1) : void 0;
+  return goModulePurl(main.path, main.version, subpath);
+}
+function isDirectoryPath(replacement) {
+  return /^(\.{1,2}([/\\]|$)|[/\\]|[A-Za-z]:[/\\])/.test(replacement);
+}
+function moduleComponent(module) {
+  const required = {
+    type: "library",
+    name: module.path,
+    version: module.version,
+    ...optional("purl", goModulePurl(module.path, module.version))
+  };
+  const replacement = module.replace;
+  if (!replacement) {
+    return {
+      "bom-ref": required.purl ?? `golang-module:${module.path}`,
+      ...required,
+      ...module.sum ? { properties: sumProperties(module) } : {}
+    };
+  }
+  const pedigree = { ancestors: [required] };
+  if (isDirectoryPath(replacement.path)) {
+    return {
+      "bom-ref": `golang-module:${module.path}=>${replacement.path}`,
+      type: "library",
+      name: module.path,
+      version: replacement.version,
+      pedigree,
+      properties: [property("module:replacement-dir", replacement.path)]
+    };
+  }
+  const purl = goModulePurl(replacement.path, replacement.version);
+  const sums = sumProperties(replacement);
+  return {
+    "bom-ref": purl ?? `golang-module:${module.path}=>${replacement.path}`,
+    type: "library",
+    name: replacement.path,
+    version: replacement.version,
+    ...optional("purl", purl),
+    pedigree,
+    ...sums.length > 0 ? { properties: sums } : {}
+  };
+}
+function standardLibrary(goVersion) {
+  const release = /^go(\d+\.\d+(?:\.\d+)?)(?:\s|$)/.exec(goVersion)?.[1];
+  return {
+    "bom-ref": "golang-stdlib",
+    type: "library",
+    name: "stdlib",
+    version: release ?? goVersion,
+    description: `The Go standard library and runtime of ${goVersion}`,
+    ...optional("cpe", release && `cpe:2.3:a:golang:go:${release}:*:*:*:*:*:*:*`)
+  };
+}
+function nameBasedUuid(namespace, name) {
+  const bytes = createHash4("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
+  bytes[6] = bytes[6] & 15 | 80;
+  bytes[8] = bytes[8] & 63 | 128;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+function renderSbomSection(written) {
+  if (written.length === 0) return "";
+  return [
+    `### SBOMs (CycloneDX ${SBOM_SPEC_VERSION}, from each binary's build info)`,
+    "",
+    "| Package | Target | SBOM | Modules |",
+    "| --- | --- | --- | ---: |",
+    ...written.map(
+      (w2) => `| ${code(w2.package, true)} | ${cell(targetName(w2.target))} | ${code(w2.path, true)} | ${w2.modules} |`
+    ),
+    ""
+  ].join("\n");
 }
 
 // src/report/summary.ts
@@ -74908,12 +75069,12 @@ function renderBuildSection(report) {
 }
 
 // src/steps/build-targets.ts
-import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm5 } from "node:fs/promises";
 import os9 from "node:os";
 import path23 from "node:path";
 
 // src/binary/inspect-file.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { open as open2, readFile as readFile2 } from "node:fs/promises";
 
 // src/binary/buildinfo.ts
@@ -75019,9 +75180,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path37, version3, sum] = fields;
-  if (path37 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path37, version: version3, ...sum ? { sum } : {} };
+  const [path38, version3, sum] = fields;
+  if (path38 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path38, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -75398,7 +75559,7 @@ async function inspectBinaryFile(filePath) {
     const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
     return {
       sizeBytes: bytes.length,
-      sha256: createHash4("sha256").update(bytes).digest("hex"),
+      sha256: createHash5("sha256").update(bytes).digest("hex"),
       header,
       ...buildInfo ? { buildInfo } : {},
       ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}
@@ -75483,11 +75644,11 @@ function attributeSizes(symbols, limit = 15, sections = []) {
 
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { mkdtemp, rm as rm4 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/platform/confine.ts
-import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import path18 from "node:path";
 function isWithin(child2, parent) {
   const relative3 = path18.relative(parent, child2);
@@ -75588,6 +75749,15 @@ async function placeFile(source, root, relative3) {
   const destination = path18.join(current, parts.at(-1));
   await rename2(source, destination);
   return destination;
+}
+async function replaceFile(file, data) {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await writeFile3(partial, data, { flag: "wx" });
+    await rename2(partial, file);
+  } finally {
+    await rm3(partial, { force: true });
+  }
 }
 
 // src/build/run.ts
@@ -75696,7 +75866,7 @@ not moved into output-dir: ${error2.message}
       return outcome;
     });
   } finally {
-    await rm3(staging, { recursive: true, force: true });
+    await rm4(staging, { recursive: true, force: true });
   }
 }
 
@@ -76021,7 +76191,7 @@ async function addSizeAttribution(results, config, go2, temp) {
   } catch (error2) {
     warning(`No size attribution: ${error2.message}`);
   } finally {
-    await rm4(scratch, { recursive: true, force: true });
+    await rm5(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
   info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
@@ -76134,12 +76304,12 @@ import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:
 import path24 from "node:path";
 
 // src/toolchain/dirhash.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/toolchain/sumdb.ts
-import { createHash as createHash5, createPublicKey, verify as verifySignature } from "node:crypto";
+import { createHash as createHash6, createPublicKey, verify as verifySignature } from "node:crypto";
 var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 var SUMDB_TILE_HEIGHT = 8;
 var HASH_SIZE = 32;
@@ -76173,7 +76343,7 @@ function isValidServerName(name) {
   return name !== "" && !/[\s+]/u.test(name);
 }
 function sha256(...parts) {
-  const hash = createHash5("sha256");
+  const hash = createHash6("sha256");
   for (const part of parts) hash.update(part);
   return hash.digest();
 }
@@ -76406,7 +76576,7 @@ function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
   const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash6("sha256");
+  const summary2 = createHash7("sha256");
   for (const file of sorted) {
     if (file.name.includes("\n"))
       throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
@@ -76503,7 +76673,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
         const name = zipEntryName(archivePath, entry);
         if (name.endsWith("/")) continue;
         const moduleName = toolchainModuleName(name, prefix2);
-        const content = createHash6("sha256");
+        const content = createHash7("sha256");
         for await (const chunk of await zip.openReadStreamPromise(entry)) {
           count(chunk.length);
           content.update(chunk);
@@ -76532,7 +76702,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
           return;
         }
         const moduleName = toolchainModuleName(entry.path, prefix2);
-        const content = createHash6("sha256");
+        const content = createHash7("sha256");
         entry.on("data", (chunk) => {
           try {
             count(chunk.length);
@@ -76647,7 +76817,7 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { readFile as readFile4, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path25 from "node:path";
 
 // src/compare/compare.ts
@@ -76845,14 +77015,7 @@ function mergeReports(reports) {
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile, roots) {
   const dir = await confinedDirectory(path25.dirname(reportFile), { input: "report-file", roots });
-  const target = path25.join(dir, path25.basename(reportFile));
-  const partial = `${target}.${process.pid}.partial`;
-  try {
-    await writeFile3(partial, JSON.stringify(report, null, 2) + "\n", { flag: "wx" });
-    await rename3(partial, target);
-  } finally {
-    await rm5(partial, { force: true });
-  }
+  await replaceFile(path25.join(dir, path25.basename(reportFile)), JSON.stringify(report, null, 2) + "\n");
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
   setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
@@ -76882,9 +77045,9 @@ import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm9 
 import path32 from "node:path";
 
 // src/net/download.ts
-import { createHash as createHash7, randomBytes } from "node:crypto";
+import { createHash as createHash8, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename4, rm as rm6 } from "node:fs/promises";
+import { rename as rename3, rm as rm6 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
@@ -77186,7 +77349,7 @@ async function downloadFile(options2) {
         throw error2;
       }
     });
-    await rename4(partial, options2.destination);
+    await rename3(partial, options2.destination);
     return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
   } catch (error2) {
     if (!(error2 instanceof WriteError)) throw error2;
@@ -77210,7 +77373,7 @@ async function downloadOnce(options2, partial) {
       false
     );
   }
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   let bytes = 0;
   const interval = options2.progressIntervalMs ?? 5e3;
   let lastReport = Date.now();
@@ -77472,7 +77635,7 @@ import { pipeline as pipeline4 } from "node:stream/promises";
 
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import path26 from "node:path";
@@ -77567,7 +77730,7 @@ async function extractZip(options2) {
   const makeDirectory2 = directoryMaker();
   const hashed = [];
   const writeEntry = async (entry, decision) => {
-    const hash = options2.moduleHash ? createHash8("sha256") : void 0;
+    const hash = options2.moduleHash ? createHash9("sha256") : void 0;
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
@@ -77729,7 +77892,7 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir4, rename as rename5, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import path28 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
@@ -77779,7 +77942,7 @@ async function clearUnfinished(slot) {
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
   const aside = path28.join(path28.dirname(finalDir), workDirName(slot, "leftover"));
   try {
-    await rename5(finalDir, aside);
+    await rename4(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
@@ -77798,7 +77961,7 @@ async function installAtomically(slot, provenance, populate) {
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
-        await rename5(staging, finalDir);
+        await rename4(staging, finalDir);
         break;
       } catch (error2) {
         const code2 = error2.code ?? "";
@@ -79036,12 +79199,53 @@ async function setupToolchain(config, facts, runner) {
   };
 }
 
+// src/steps/write-sboms.ts
+import path33 from "node:path";
+function sbomPathOf(binary) {
+  return `${binary}.cdx.json`;
+}
+async function writeSboms(targets, workspace) {
+  const written = [];
+  for (const target of targets) {
+    const binary = path33.join(workspace, target.path);
+    const inspected = await inspectBinaryFile(binary);
+    if (inspected.sha256 !== target.sha256) {
+      throw new Error(
+        `${target.path} changed after it was built (sha256 ${inspected.sha256}, measured ${target.sha256}); no SBOM is written for it`
+      );
+    }
+    if (!inspected.buildInfo) throw new Error(`${target.path} holds no Go build info to write an SBOM from`);
+    const asked = {
+      goos: target.goos,
+      goarch: target.goarch,
+      ...target.variant ? { variant: target.variant } : {}
+    };
+    const bom = goBinarySbom({
+      buildInfo: inspected.buildInfo,
+      binaryName: path33.basename(binary),
+      sha256: inspected.sha256,
+      target: asked
+    });
+    await replaceFile(sbomPathOf(binary), JSON.stringify(bom, null, 2) + "\n");
+    target.sbom = sbomPathOf(target.path);
+    written.push({
+      target: asked,
+      package: target.package,
+      path: target.sbom,
+      modules: inspected.buildInfo.deps.length
+    });
+  }
+  info2(`Wrote ${written.length} SBOM(s): ${written.map((w2) => w2.path).join(", ")}`);
+  setOutput("sbom-files", JSON.stringify(written.map((w2) => w2.path)));
+  return written;
+}
+
 // src/steps/size-comment.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/compare/comment.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
@@ -79218,7 +79422,7 @@ function parseCommentHeader(value, inputName = "comment-header") {
 }
 function headerSlug(header) {
   const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash9("sha256").update(header).digest("hex").slice(0, 8)}`;
+  return slug === header ? slug : `${slug || "header"}-${createHash10("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 function commentMarker(header) {
   return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
@@ -79416,7 +79620,7 @@ var LDFLAGS_WITH_VALUE = new Set(
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
 import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile6, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
-import path33 from "node:path";
+import path34 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -79424,7 +79628,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path33.resolve(workspace, trimmed) };
+  return { kind: "file", path: path34.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -79447,7 +79651,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path33.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path34.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -79544,11 +79748,11 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp3(path33.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp3(path34.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path33.join(worktree, path33.relative(repoRoot, path33.resolve(p2)));
+    const inWorktree = (p2) => path34.join(worktree, path34.relative(repoRoot, path34.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
@@ -79574,7 +79778,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path33.basename(setting.path), commit: report.commit };
+      return { report, source: path34.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -79594,7 +79798,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path33.join(options2.temp, "setup-go-arm64"),
+      path34.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -79612,7 +79816,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import path34 from "node:path";
+import path35 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -79621,7 +79825,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path34.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path35.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -79671,8 +79875,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path37 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path37} does not exist${EOL8}`);
+        const path38 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path38} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -84082,7 +84286,7 @@ async function compareAndComment(options2) {
       },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path35.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path36.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84139,11 +84343,12 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path36.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path37.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
   let setup;
+  let sboms = [];
   if (config.mergeReports) {
     if (config.targets.length > 0) {
       throw new InputError(
@@ -84163,8 +84368,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path36.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path36.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path37.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path37.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -84195,7 +84400,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path36.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path37.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -84204,6 +84409,7 @@ async function run() {
     summary2.push(renderCacheRestoreSection(restored, cachePlan.flagsDescription));
     if (config.targets.length > 0) {
       const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);
+      if (config.sbom) sboms = await writeSboms(built.targets, workspace);
       report = buildReport({
         go: {
           version: setup.version,
@@ -84230,6 +84436,7 @@ async function run() {
     saveState(REPORT_FILE_STATE, reportFile);
     if (sizeInputs.comment.mode !== "off") saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
     summary2.push(renderBuildSection(report));
+    if (sboms.length > 0) summary2.push(renderSbomSection(sboms));
     if (failures.length === 0) {
       const toolchain = setup;
       const headReport = report;
@@ -84246,7 +84453,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path36.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path37.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -84274,7 +84481,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path36.relative(workspace, path36.resolve(workspace, error2.location.file)).split(path36.sep).join("/");
+    const file = path37.relative(workspace, path37.resolve(workspace, error2.location.file)).split(path37.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

@@ -1,7 +1,7 @@
 // Paths the action writes or reads because of an input or a default stay inside the directories it may touch
 // (the workspace, RUNNER_TEMP): a pull request can commit a symlink under any name, and following one would
 // let it choose a file outside, a toolchain's own compiler among them.
-import { lstat, mkdir, realpath, rename } from 'node:fs/promises';
+import { lstat, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -147,4 +147,18 @@ export async function placeFile(source: string, root: string, relative: string):
   const destination = path.join(current, parts.at(-1) as string);
   await rename(source, destination);
   return destination;
+}
+
+/**
+ * Writes `data` beside `file` and renames it over `file`: a symlink committed under the file's name is replaced,
+ * never written through, and a reader never sees half a file.
+ */
+export async function replaceFile(file: string, data: string): Promise<void> {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, data, { flag: 'wx' });
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { force: true });
+  }
 }

@@ -20,6 +20,8 @@ export interface TargetResult {
    * table under -s. Read from the file's own load commands; absent when there are none.
    */
   keptSymbols?: number;
+  /** The file's CycloneDX SBOM, relative to the workspace (when `sbom` is on): `path` with `.cdx.json` added. */
+  sbom?: string;
   /** The packages whose symbols take the most bytes, largest first (when `attribution` is on). */
   attribution?: PackageSize[];
 }

@@ -1,7 +1,7 @@
 import * as core from '../log.js';
 import * as glob from '@actions/glob';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { confinedDirectory } from '../platform/confine.js';
+import { readFile } from 'node:fs/promises';
+import { confinedDirectory, replaceFile } from '../platform/confine.js';
 import path from 'node:path';
 import { parseReport } from '../compare/compare.js';
 import { InputError } from '../errors.js';
@@ -13,14 +13,7 @@ export async function publishReport(report: Report, reportFile: string, roots: s
   // Written beside its place and renamed over it: a symlink committed under the file's name is replaced, never
   // written through, and its directory must resolve inside the workspace (or RUNNER_TEMP).
   const dir = await confinedDirectory(path.dirname(reportFile), { input: 'report-file', roots });
-  const target = path.join(dir, path.basename(reportFile));
-  const partial = `${target}.${process.pid}.partial`;
-  try {
-    await writeFile(partial, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
-    await rename(partial, target);
-  } finally {
-    await rm(partial, { force: true });
-  }
+  await replaceFile(path.join(dir, path.basename(reportFile)), JSON.stringify(report, null, 2) + '\n');
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('report-file', reportFile);
   core.setOutput('artifacts', JSON.stringify(report.targets.map((t) => t.path)));
