@@ -1,9 +1,11 @@
 // What a pull request can commit where the cache key's dependency files are looked for: links out of the
 // workspace, a go.sum that is a device, a go.sum too large to be one.
-import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dependencyFilesFor, MAX_DEPENDENCY_FILE_BYTES } from '../src/cache/go-caches.js';
+import { parseGoSum, selectModCache } from '../src/cache/prune.js';
 import { InputError } from '../src/errors.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
@@ -44,5 +46,36 @@ describe('dependency files for the cache key', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe('cache-dependency-path');
     expect((error as Error).message).toContain('big/go.sum');
+  });
+
+  it('takes a go.sum of 300,000 lines for the key and for the saved module selection', async () => {
+    recordCase('attack', 'cache: a go.sum of 300,000 lines');
+    const modules = 150_000;
+    const hash = `h1:${Buffer.alloc(32, 1).toString('base64')}`;
+    const lines: string[] = [];
+    const cacheFiles: { path: string; sizeBytes: number; mtimeMs: number }[] = [];
+    for (let i = 0; i < modules; i++) {
+      lines.push(`example.com/m${i} v1.0.${i} ${hash}`, `example.com/m${i} v1.0.${i}/go.mod ${hash}`);
+      for (const extension of ['zip', 'lock'])
+        cacheFiles.push({
+          path: `cache/download/example.com/m${i}/@v/v1.0.${i}.${extension}`,
+          sizeBytes: 1,
+          mtimeMs: 0,
+        });
+    }
+    const text = lines.join('\n') + '\n';
+    await writeFile(path.join(work, 'go.sum'), text);
+
+    const [file] = await dependencyFilesFor('', work);
+    expect(file?.path).toBe('go.sum');
+    expect(file?.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+
+    const selection = selectModCache(cacheFiles, [
+      parseGoSum(await readFile(path.join(work, 'go.sum'), 'utf8')),
+    ]);
+    expect(selection.modulesKept).toBe(modules);
+    expect(selection.modulesLeftOut).toBe(0);
+    // The zips, not the lock files, which go.sum never vouches for.
+    expect(selection.paths).toHaveLength(modules);
   });
 });
