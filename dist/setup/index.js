@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path37 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path39 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path37 && path37[0] !== "/") {
-          path37 = `/${path37}`;
+        if (path39 && path39[0] !== "/") {
+          path39 = `/${path39}`;
         }
-        return new URL(`${origin}${path37}`);
+        return new URL(`${origin}${path39}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path39, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path37);
+        debuglog("sending request to %s %s/%s", method, origin, path39);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path39, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path37,
+          path39,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path39, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path37);
+        debuglog("trailers received from %s %s/%s", method, origin, path39);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path39, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path37,
+          path39,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path37, origin }
+            request: { method, path: path39, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path37);
+          debuglog("sending request to %s %s/%s", method, origin, path39);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path37,
+        path: path39,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path37 !== "string") {
+        if (typeof path39 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path39[0] !== "/" && !(path39.startsWith("http://") || path39.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path37)) {
+        } else if (invalidPathRegex.test(path39)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path37, query) : path37;
+        this.path = query ? buildURL(path39, query) : path39;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path37, host, upgrade, blocking, reset } = request2;
+      const { method, path: path39, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path37} HTTP/1.1\r
+      let header = `${method} ${path39} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6871,7 +6871,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert4 = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util5 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path39, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path37;
+      headers[HTTP2_HEADER_PATH] = path39;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7350,7 +7350,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength2) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline5(
+      const pipe = pipeline6(
         body2,
         h2stream,
         (err) => {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path37 = search ? `${pathname}${search}` : pathname;
+        const path39 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path37;
+        this.opts.path = path39;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path37 = "/",
+          path: path39 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path37;
+        opts.path = origin + path39;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -9449,7 +9449,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { Readable: Readable6 } = __require("node:stream");
+    var { Readable: Readable7 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError: AbortError3 } = require_errors();
     var util5 = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9461,7 +9461,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable6 {
+    var BodyReadable = class extends Readable7 {
       constructor({
         resume,
         abort,
@@ -9803,7 +9803,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { Readable: Readable6 } = require_readable();
+    var { Readable: Readable7 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util5 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9898,7 +9898,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util5.parseHeaders(rawHeaders) : headers;
         const contentType2 = parsedHeaders["content-type"];
         const contentLength2 = parsedHeaders["content-length"];
-        const res = new Readable6({
+        const res = new Readable7({
           resume,
           abort,
           contentType: contentType2,
@@ -10213,7 +10213,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable6,
+      Readable: Readable7,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10227,7 +10227,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert4 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable6 {
+    var PipelineRequest = class extends Readable7 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10244,7 +10244,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable6 {
+    var PipelineResponse = class extends Readable7 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10395,7 +10395,7 @@ var require_api_pipeline = __commonJS({
         util5.destroy(ret, err);
       }
     };
-    function pipeline5(opts, handler2) {
+    function pipeline6(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10404,7 +10404,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path37) {
-      if (typeof path37 !== "string") {
-        return path37;
+    function safeUrl(path39) {
+      if (typeof path39 !== "string") {
+        return path39;
       }
-      const pathSegments = path37.split("?");
+      const pathSegments = path39.split("?");
       if (pathSegments.length !== 2) {
-        return path37;
+        return path39;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path37, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path37);
+    function matchKey(mockDispatch2, { path: path39, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path39);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path39 }) => matchValue(safeUrl(path39), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path37, method, body: body2, headers, query } = opts;
+      const { path: path39, method, body: body2, headers, query } = opts;
       return {
-        path: path37,
+        path: path39,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path39, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path37,
+            Path: path39,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13569,7 +13569,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable6, pipeline: pipeline5, finished } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline6, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14508,13 +14508,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable6({ read: resume });
+              this.body = new Readable7({ read: resume });
               const onError = this.onError.bind(this);
               resolve3({
                 status: status2,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline5(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path37) {
-      for (let i = 0; i < path37.length; ++i) {
-        const code2 = path37.charCodeAt(i);
+    function validateCookiePath(path39) {
+      for (let i = 0; i < path39.length; ++i) {
+        const code2 = path39.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18715,7 +18715,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module) {
     "use strict";
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18875,7 +18875,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline5(
+          pipeline6(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path37 = opts.path;
+          let path39 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path37 = `/${path37}`;
+            path39 = `/${path39}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path37);
+          url2 = new URL(util5.parseOrigin(url2).origin + path39);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27122,7 +27122,7 @@ var require_fd_slicer = __commonJS({
     var fs8 = __require("fs");
     var util5 = __require("util");
     var stream2 = __require("stream");
-    var Readable6 = stream2.Readable;
+    var Readable7 = stream2.Readable;
     var PassThrough = stream2.PassThrough;
     var Pend = require_pend();
     var EventEmitter4 = __require("events").EventEmitter;
@@ -27165,10 +27165,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util5.inherits(ReadStream, Readable6);
+    util5.inherits(ReadStream, Readable7);
     function ReadStream(context5, options2) {
       options2 = options2 || {};
-      Readable6.call(this, options2);
+      Readable7.call(this, options2);
       this.context = context5;
       this.context.ref();
       this.start = options2.start || 0;
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path37, options2) {
+    function openPromise(path39, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path37, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path39, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path37, options2, callback) {
+    function open3(path39, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path37, "r", function(err, fd) {
+      fs8.open(path39, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path36 from "node:path";
+import path38 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33730,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path37, level) {
-    this.path = path37;
+  constructor(path39, level) {
+    this.path = path39;
     this.level = level;
   }
 };
@@ -34617,12 +34617,12 @@ var HttpPipeline = class _HttpPipeline {
   }
   sendRequest(httpClient2, request2) {
     const policies = this.getOrderedPolicies();
-    const pipeline5 = policies.reduceRight((next, policy) => {
+    const pipeline6 = policies.reduceRight((next, policy) => {
       return (req) => {
         return policy.sendRequest(req, next);
       };
     }, (req) => httpClient2.sendRequest(req));
-    return pipeline5(request2);
+    return pipeline6(request2);
   }
   getOrderedPolicies() {
     if (!this._orderedPolicies) {
@@ -36582,31 +36582,31 @@ function wrapAbortSignalLikePolicy() {
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 function createPipelineFromOptions2(options2) {
-  const pipeline5 = createEmptyPipeline2();
+  const pipeline6 = createEmptyPipeline2();
   if (isNodeLike2) {
     if (options2.agent) {
-      pipeline5.addPolicy(agentPolicy2(options2.agent));
+      pipeline6.addPolicy(agentPolicy2(options2.agent));
     }
     if (options2.tlsOptions) {
-      pipeline5.addPolicy(tlsPolicy2(options2.tlsOptions));
+      pipeline6.addPolicy(tlsPolicy2(options2.tlsOptions));
     }
-    pipeline5.addPolicy(proxyPolicy2(options2.proxyOptions));
-    pipeline5.addPolicy(decompressResponsePolicy2());
+    pipeline6.addPolicy(proxyPolicy2(options2.proxyOptions));
+    pipeline6.addPolicy(decompressResponsePolicy2());
   }
-  pipeline5.addPolicy(wrapAbortSignalLikePolicy());
-  pipeline5.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
-  pipeline5.addPolicy(userAgentPolicy2(options2.userAgentOptions));
-  pipeline5.addPolicy(setClientRequestIdPolicy(options2.telemetryOptions?.clientRequestIdHeaderName));
-  pipeline5.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
-  pipeline5.addPolicy(defaultRetryPolicy2(options2.retryOptions), { phase: "Retry" });
-  pipeline5.addPolicy(tracingPolicy({ ...options2.userAgentOptions, ...options2.loggingOptions }), {
+  pipeline6.addPolicy(wrapAbortSignalLikePolicy());
+  pipeline6.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
+  pipeline6.addPolicy(userAgentPolicy2(options2.userAgentOptions));
+  pipeline6.addPolicy(setClientRequestIdPolicy(options2.telemetryOptions?.clientRequestIdHeaderName));
+  pipeline6.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
+  pipeline6.addPolicy(defaultRetryPolicy2(options2.retryOptions), { phase: "Retry" });
+  pipeline6.addPolicy(tracingPolicy({ ...options2.userAgentOptions, ...options2.loggingOptions }), {
     afterPhase: "Retry"
   });
   if (isNodeLike2) {
-    pipeline5.addPolicy(redirectPolicy2(options2.redirectOptions), { afterPhase: "Retry" });
+    pipeline6.addPolicy(redirectPolicy2(options2.redirectOptions), { afterPhase: "Retry" });
   }
-  pipeline5.addPolicy(logPolicy2(options2.loggingOptions), { afterPhase: "Sign" });
-  return pipeline5;
+  pipeline6.addPolicy(logPolicy2(options2.loggingOptions), { afterPhase: "Sign" });
+  return pipeline6;
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/defaultHttpClient.js
@@ -36930,8 +36930,8 @@ function createDisableKeepAlivePolicy() {
     }
   };
 }
-function pipelineContainsDisableKeepAlivePolicy(pipeline5) {
-  return pipeline5.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
+function pipelineContainsDisableKeepAlivePolicy(pipeline6) {
+  return pipeline6.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
 
 // node_modules/@azure/core-client/dist/esm/base64.js
@@ -38186,18 +38186,18 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 // node_modules/@azure/core-client/dist/esm/pipeline.js
 function createClientPipeline(options2 = {}) {
-  const pipeline5 = createPipelineFromOptions2(options2 ?? {});
+  const pipeline6 = createPipelineFromOptions2(options2 ?? {});
   if (options2.credentialOptions) {
-    pipeline5.addPolicy(bearerTokenAuthenticationPolicy({
+    pipeline6.addPolicy(bearerTokenAuthenticationPolicy({
       credential: options2.credentialOptions.credential,
       scopes: options2.credentialOptions.credentialScopes
     }));
   }
-  pipeline5.addPolicy(serializationPolicy(options2.serializationOptions), { phase: "Serialize" });
-  pipeline5.addPolicy(deserializationPolicy(options2.deserializationOptions), {
+  pipeline6.addPolicy(serializationPolicy(options2.serializationOptions), { phase: "Serialize" });
+  pipeline6.addPolicy(deserializationPolicy(options2.deserializationOptions), {
     phase: "Deserialize"
   });
-  return pipeline5;
+  return pipeline6;
 }
 
 // node_modules/@azure/core-client/dist/esm/httpClientCache.js
@@ -38222,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path37 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path37.startsWith("/")) {
-      path37 = path37.substring(1);
+    let path39 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path39.startsWith("/")) {
+      path39 = path39.substring(1);
     }
-    if (isAbsoluteUrl(path37)) {
-      requestUrl = path37;
+    if (isAbsoluteUrl(path39)) {
+      requestUrl = path39;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path37);
+      requestUrl = appendPath(requestUrl, path39);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path37 = pathToAppend.substring(0, searchStart);
+    const path39 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path37;
+    newPath = newPath + path39;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path37 = this._matcher.path;
-    return path37.length > 0 ? path37[path37.length - 1].tag : void 0;
+    const path39 = this._matcher.path;
+    return path39.length > 0 ? path39[path39.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path37 = this._matcher.path;
-    return path37.length > 0 ? path37[path37.length - 1].namespace : void 0;
+    const path39 = this._matcher.path;
+    return path39.length > 0 ? path39[path39.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return void 0;
-    return path37[path37.length - 1].values?.[attrName];
+    const path39 = this._matcher.path;
+    if (path39.length === 0) return void 0;
+    return path39[path39.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return false;
-    const current = path37[path37.length - 1];
+    const path39 = this._matcher.path;
+    if (path39.length === 0) return false;
+    const current = path39[path39.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return -1;
-    return path37[path37.length - 1].position ?? 0;
+    const path39 = this._matcher.path;
+    if (path39.length === 0) return -1;
+    return path39[path39.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return -1;
-    return path37[path37.length - 1].counter ?? 0;
+    const path39 = this._matcher.path;
+    if (path39.length === 0) return -1;
+    return path39[path39.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44483,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path37) {
+    function locateFile(path39) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path37, scriptDirectory);
+        return Module["locateFile"](path39, scriptDirectory);
       }
-      return scriptDirectory + path37;
+      return scriptDirectory + path39;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path37 = getURLPath(request2.url) || "/";
+    const path39 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path37}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path39}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path37 = getURLPath(request2.url) || "/";
+    const path39 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path37}`;
+    canonicalizedResourceString += `/${options2.accountName}${path39}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48330,11 +48330,11 @@ var PathStylePorts2 = [
 ];
 
 // node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline5) {
-  if (!pipeline5 || typeof pipeline5 !== "object") {
+function isPipelineLike(pipeline6) {
+  if (!pipeline6 || typeof pipeline6 !== "object") {
     return false;
   }
-  const castPipeline = pipeline5;
+  const castPipeline = pipeline6;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -48373,11 +48373,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline5 = new Pipeline([], pipelineOptions);
-  pipeline5._credential = credential;
-  return pipeline5;
+  const pipeline6 = new Pipeline([], pipelineOptions);
+  pipeline6._credential = credential;
+  return pipeline6;
 }
-function processDownlevelPipeline(pipeline5) {
+function processDownlevelPipeline(pipeline6) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -48387,8 +48387,8 @@ function processDownlevelPipeline(pipeline5) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline5.factories.length) {
-    const novelFactories = pipeline5.factories.filter((factory) => {
+  if (pipeline6.factories.length) {
+    const novelFactories = pipeline6.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -48401,14 +48401,14 @@ function processDownlevelPipeline(pipeline5) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline5) {
-  const { httpClient: v1Client, ...restOptions } = pipeline5.options;
-  let httpClient2 = pipeline5._coreHttpClient;
+function getCoreClientOptions(pipeline6) {
+  const { httpClient: v1Client, ...restOptions } = pipeline6.options;
+  let httpClient2 = pipeline6._coreHttpClient;
   if (!httpClient2) {
     httpClient2 = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline5._coreHttpClient = httpClient2;
+    pipeline6._coreHttpClient = httpClient2;
   }
-  let corePipeline = pipeline5._corePipeline;
+  let corePipeline = pipeline6._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION4}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -48449,11 +48449,11 @@ function getCoreClientOptions(pipeline5) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline5);
+    const downlevelResults = processDownlevelPipeline(pipeline6);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline5);
+    const credential = getCredentialFromPipeline(pipeline6);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -48466,7 +48466,7 @@ function getCoreClientOptions(pipeline5) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline5._corePipeline = corePipeline;
+    pipeline6._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -48475,12 +48475,12 @@ function getCoreClientOptions(pipeline5) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline5) {
-  if (pipeline5._credential) {
-    return pipeline5._credential;
+function getCredentialFromPipeline(pipeline6) {
+  if (pipeline6._credential) {
+    return pipeline6._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline5.factories) {
+  for (const factory of pipeline6.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -62001,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path37 = urlParsed.pathname;
-  path37 = path37 || "/";
-  path37 = escape2(path37);
-  urlParsed.pathname = path37;
+  let path39 = urlParsed.pathname;
+  path39 = path39 || "/";
+  path39 = escape2(path39);
+  urlParsed.pathname = path39;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path37 = urlParsed.pathname;
-  path37 = path37 ? path37.endsWith("/") ? `${path37}${name}` : `${path37}/${name}` : name;
-  urlParsed.pathname = path37;
+  let path39 = urlParsed.pathname;
+  path39 = path39 ? path39.endsWith("/") ? `${path39}${name}` : `${path39}/${name}` : name;
+  urlParsed.pathname = path39;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -62390,13 +62390,13 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline5) {
+  constructor(url2, pipeline6) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline5;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline5));
+    this.pipeline = pipeline6;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline6));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline5);
+    this.credential = getCredentialFromPipeline(pipeline6);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
@@ -66002,21 +66002,21 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
     options2 = options2 || {};
-    let pipeline5;
+    let pipeline6;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options2 = blobNameOrOptions;
       }
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -66028,20 +66028,20 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants2.Parameters.SNAPSHOT);
@@ -67028,19 +67028,19 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline5;
+    let pipeline6;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67052,20 +67052,20 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     this.appendBlobContext = this.storageClientContext.appendBlob;
   }
   /**
@@ -67300,22 +67300,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline5;
+    let pipeline6;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options2 = blobNameOrOptions;
       }
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67327,20 +67327,20 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
   }
@@ -67911,19 +67911,19 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline5;
+    let pipeline6;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67935,20 +67935,20 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     this.pageBlobContext = this.storageClientContext.pageBlob;
   }
   /**
@@ -68850,8 +68850,8 @@ var __awaiter12 = function(thisArg, _arguments, P2, generator) {
 };
 function pipeResponseToStream(response, output) {
   return __awaiter12(this, void 0, void 0, function* () {
-    const pipeline5 = util4.promisify(stream.pipeline);
-    yield pipeline5(response.message, output);
+    const pipeline6 = util4.promisify(stream.pipeline);
+    yield pipeline6(response.message, output);
   });
 }
 var DownloadProgress = class {
@@ -74415,6 +74415,28 @@ function renderName(template, values, inputName = "name-template") {
     return values[key];
   });
 }
+function outputPath(config, pkg, name, target) {
+  const fileName = renderName(config.nameTemplate, {
+    name,
+    goos: target.goos,
+    goarch: target.goarch,
+    variant: target.variant ?? "",
+    ext: target.goos === "windows" ? ".exe" : ""
+  });
+  const output = path16.resolve(
+    config.outputDir,
+    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+  );
+  const inOutputDir = path16.relative(config.outputDir, output);
+  if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
+    throw new InputError(
+      "name-template",
+      `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
+      "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
+    );
+  }
+  return output;
+}
 function planBuilds(config) {
   const jobs = [];
   const writers = /* @__PURE__ */ new Map();
@@ -74428,25 +74450,7 @@ function planBuilds(config) {
     }
     const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
     for (const target of config.targets) {
-      const fileName = renderName(config.nameTemplate, {
-        name,
-        goos: target.goos,
-        goarch: target.goarch,
-        variant: target.variant ?? "",
-        ext: target.goos === "windows" ? ".exe" : ""
-      });
-      const output = path16.resolve(
-        config.outputDir,
-        target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
-      );
-      const inOutputDir = path16.relative(config.outputDir, output);
-      if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
-        throw new InputError(
-          "name-template",
-          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
-          "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
-        );
-      }
+      const output = outputPath(config, pkg, name, target);
       const args = ["build", "-o", output];
       if (config.trimpath) args.push("-trimpath");
       args.push("-buildvcs=false");
@@ -74498,600 +74502,6 @@ function unstrippedBuild(job, output) {
   if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
   else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
   return { ...job, args, output, label: `${job.label} (unstripped)` };
-}
-
-// src/config.ts
-function parseToolchainSource(value) {
-  const normalized = value.trim().toLowerCase() || "auto";
-  if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
-  throw new InputError(
-    "toolchain-source",
-    `Input toolchain-source is ${JSON.stringify(value)}`,
-    "use auto (go.dev, then GOPROXY), go.dev or goproxy"
-  );
-}
-function parseBaseUrl(value, inputName, fallback) {
-  const trimmed = value.trim().replace(/\/+$/, "");
-  if (trimmed === "") return fallback;
-  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
-      `use a go.dev-compatible mirror such as ${fallback}`
-    );
-  }
-  const host = new URL(trimmed).hostname;
-  if (trimmed.startsWith("http://") && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
-      `use the mirror's https:// URL, such as ${fallback}`
-    );
-  }
-  return trimmed;
-}
-function parseBoolean(value, inputName) {
-  const normalized = value.trim().toLowerCase();
-  if (normalized === "true") return true;
-  if (normalized === "false") return false;
-  throw new InputError(
-    inputName,
-    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
-    "use true or false"
-  );
-}
-function parsePositiveInteger(value, inputName, fallback) {
-  const trimmed = value.trim();
-  if (trimmed === "") return fallback;
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
-      `use e.g. 2, or leave it empty for the number of cores (${fallback})`
-    );
-  }
-  return Number(trimmed);
-}
-function parseList(value) {
-  return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
-}
-function splitShellWords(value, inputName) {
-  const words = [];
-  let current = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i];
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else current += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
-        current += value[++i];
-      else current += char;
-    } else if (char === "'" || char === '"') {
-      quote = char;
-      inWord = true;
-    } else if (char === "\\" && i + 1 < value.length) {
-      current += value[++i];
-      inWord = true;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(current);
-      current = "";
-      inWord = false;
-    } else {
-      current += char;
-      inWord = true;
-    }
-  }
-  if (quote) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} has an unclosed ${quote} quote`,
-      `close it, e.g. -gcflags='all=-N -l'`
-    );
-  }
-  if (inWord) words.push(current);
-  return words;
-}
-function parseGotoolchain(value) {
-  const trimmed = value.trim() || "local";
-  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
-    return trimmed;
-  throw new InputError(
-    "gotoolchain",
-    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
-    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
-  );
-}
-function parseBuildTags(value) {
-  const tags2 = parseList(value);
-  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
-  if (bad.length > 0) {
-    throw new InputError(
-      "build-tags",
-      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
-      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
-    );
-  }
-  return tags2;
-}
-function parseBuildFlags(value) {
-  const flags = splitShellWords(value, "build-flags");
-  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
-  if (output !== void 0) {
-    throw new InputError(
-      "build-flags",
-      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
-      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
-    );
-  }
-  return flags;
-}
-function readConfig(input, runner) {
-  const inWorkspace = (value, inputName) => {
-    const resolved = path17.resolve(runner.workspace, value);
-    const relative3 = path17.relative(runner.workspace, resolved);
-    if (relative3.startsWith("..") || path17.isAbsolute(relative3)) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
-        "give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod"
-      );
-    }
-    return resolved;
-  };
-  const workingDirectory = inWorkspace(input("working-directory") || ".", "working-directory");
-  const packages = parseList(input("packages") || ".");
-  if (packages.length === 0) {
-    throw new InputError(
-      "packages",
-      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
-      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
-    );
-  }
-  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
-  parseGoproxy(goproxy);
-  const targets = parseTargets(input("targets"));
-  const ldflags = input("ldflags");
-  checkLdflags(ldflags);
-  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
-  const cgo = parseBoolean(input("cgo") || "false", "cgo");
-  const cgoCc = parseCompilerMap(input("cgo-cc"), "cgo-cc", targets);
-  const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
-  const buildTags = parseBuildTags(input("build-tags"));
-  const buildFlags = parseBuildFlags(input("build-flags"));
-  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
-  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
-  planBuilds({
-    workingDirectory,
-    packages,
-    targets,
-    ldflags,
-    trimpath,
-    cgo,
-    tags: buildTags,
-    extraFlags: buildFlags,
-    outputDir,
-    nameTemplate
-  });
-  return {
-    goVersion: input("go-version").trim(),
-    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim(), "go-version-file") : "",
-    workingDirectory,
-    architecture: input("architecture").trim() || "auto",
-    checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
-    toolchainSource: parseToolchainSource(input("toolchain-source")),
-    goDownloadBaseUrl: parseBaseUrl(
-      input("go-download-base-url"),
-      "go-download-base-url",
-      "https://go.dev/dl"
-    ),
-    goproxy,
-    toolchainSum: input("toolchain-sum").trim(),
-    verify: parseBoolean(input("verify") || "true", "verify"),
-    gotoolchain: parseGotoolchain(input("gotoolchain")),
-    targets,
-    packages,
-    ldflags,
-    trimpath,
-    cgo,
-    cgoCc,
-    cgoCxx,
-    buildTags,
-    buildFlags,
-    outputDir,
-    nameTemplate,
-    parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
-    failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
-    attribution: parseBoolean(input("attribution") || "false", "attribution"),
-    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
-    mergeReports: input("merge-reports").trim(),
-    cache: parseBoolean(input("cache") || "true", "cache"),
-    cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
-    cacheSave: parseCacheSave(input("cache-save")),
-    cacheDependencyPath: input("cache-dependency-path"),
-    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
-  };
-}
-
-// src/platform/facts.ts
-import { execFile as execFile2 } from "node:child_process";
-var COMMAND_TIMEOUT_MS = 5e3;
-async function gatherPlatformFacts() {
-  const platform2 = process.platform;
-  const facts = { platform: platform2, processArch: process.arch };
-  if (platform2 === "darwin") {
-    const [arm64, translated, machine] = await Promise.all([
-      answerOf("sysctl", ["-n", "hw.optional.arm64"]),
-      answerOf("sysctl", ["-n", "sysctl.proc_translated"]),
-      answerOf("uname", ["-m"])
-    ]);
-    return {
-      ...facts,
-      ...arm64 !== void 0 ? { sysctlArm64: arm64 } : {},
-      ...translated !== void 0 ? { sysctlProcTranslated: translated } : {},
-      ...machine !== void 0 ? { unameMachine: machine } : {}
-    };
-  }
-  if (platform2 !== "win32") {
-    const machine = await answerOf("uname", ["-m"]);
-    if (machine !== void 0) return { ...facts, unameMachine: machine };
-  }
-  return facts;
-}
-function answerOf(command, args) {
-  return new Promise((resolve3) => {
-    try {
-      execFile2(
-        command,
-        args,
-        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
-        (error2, stdout) => resolve3(error2 ? void 0 : stdout)
-      );
-    } catch {
-      resolve3(void 0);
-    }
-  });
-}
-
-// src/report/report.ts
-function buildReport(input) {
-  const targets = [...input.targets].sort(
-    (a, b2) => a.package.localeCompare(b2.package) || a.goos.localeCompare(b2.goos) || a.goarch.localeCompare(b2.goarch) || (a.variant ?? "").localeCompare(b2.variant ?? "")
-  );
-  return {
-    schemaVersion: 1,
-    go: input.go,
-    commit: input.commit,
-    flags: input.flags,
-    targets,
-    ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
-    totals: {
-      sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
-      buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
-      wallMs: input.wallMs
-    }
-  };
-}
-
-// src/report/summary.ts
-function renderSetupSection(setup) {
-  const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
-  const lines = [
-    `### Go ${cell(setup.version)}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    `| Version decided by | ${cell(setup.decidedBy)} |`,
-    `| Source | ${cell(setup.source)} |`,
-    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? "")})` : "already installed in the tool cache"} |`,
-    `| Native proof | ${nativeLine} |`,
-    `| GOROOT | ${code(setup.goroot, true)} |`,
-    `| Time | ${Object.entries(setup.timings).map(([phase, ms2]) => `${cell(phase)} ${humanDuration(ms2)}`).join(", ")} |`
-  ];
-  return lines.join("\n") + "\n";
-}
-function targetLabel(t) {
-  return targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} });
-}
-function mermaidText(text) {
-  return text.replace(/["`\r\n]/g, "'");
-}
-function renderSizeChart(targets, title = "Binary size") {
-  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
-  const unit = inMiB ? "MiB" : "KiB";
-  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(", ");
-  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(", ");
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidText(title)} (${unit})"`,
-    `  x-axis [${labels}]`,
-    `  y-axis "${unit}"`,
-    `  bar [${values}]`,
-    "```"
-  ].join("\n");
-}
-function renderAttribution(targets) {
-  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
-  if (measured.length === 0) return "";
-  const largest = /* @__PURE__ */ new Map();
-  for (const t of measured) {
-    for (const entry of t.attribution ?? []) {
-      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
-    }
-  }
-  const rows = [...largest].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0])).map(([pkg]) => pkg);
-  const sizeIn = (t, pkg) => {
-    const entry = t.attribution?.find((e) => e.package === pkg);
-    return entry ? humanBytes(entry.sizeBytes) : "\u2013";
-  };
-  return [
-    "<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>",
-    "",
-    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(" | ")} |`,
-    `| --- |${" ---: |".repeat(measured.length)}`,
-    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(" | ")} |`),
-    "",
-    "</details>"
-  ].join("\n");
-}
-function renderFlags(flags) {
-  const parts = [
-    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : "no `-ldflags`",
-    flags.trimpath ? "`-trimpath`" : "no `-trimpath`",
-    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``
-  ];
-  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(",")}`));
-  if (flags.buildFlags && flags.buildFlags.length > 0)
-    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
-  return `Flags: ${parts.join(", ")}.`;
-}
-function renderBuildSection(report) {
-  const parts = [];
-  const packages = [...new Set(report.targets.map((t) => t.package))];
-  for (const pkg of packages) {
-    const rows = report.targets.filter((t) => t.package === pkg);
-    parts.push(
-      `### Builds of ${code(pkg)}`,
-      "",
-      "| Target | Size | Bytes | Build time | Header | sha256 |",
-      "| --- | ---: | ---: | ---: | --- | --- |",
-      ...rows.map(
-        (t) => `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`
-      ),
-      "",
-      renderSizeChart(rows, `Binary size of ${pkg}`),
-      ""
-    );
-    const kept = rows.filter((t) => t.keptSymbols);
-    if (kept.length > 0) {
-      parts.push(
-        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(", ")} although ldflags strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.`,
-        ""
-      );
-    }
-    const attribution = renderAttribution(rows);
-    if (attribution) parts.push(attribution, "");
-  }
-  if (report.failed && report.failed.length > 0) {
-    parts.push(
-      `### Failed builds (${report.failed.length})`,
-      "",
-      "| Package | Target | Why |",
-      "| --- | --- | --- |",
-      ...report.failed.map(
-        (f2) => `| ${code(f2.package, true)} | ${cell(targetLabel(f2))} | ${cell(f2.reason)} |`
-      ),
-      ""
-    );
-  }
-  parts.push(
-    renderFlags(report.flags),
-    "",
-    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). The builds took ${humanDuration(report.totals.wallMs)} of wall time; their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
-    ""
-  );
-  return parts.join("\n");
-}
-
-// src/steps/build-targets.ts
-import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
-import os9 from "node:os";
-import path23 from "node:path";
-
-// src/binary/inspect-file.ts
-import { createHash as createHash4 } from "node:crypto";
-import { open as open2, readFile as readFile2 } from "node:fs/promises";
-
-// src/binary/buildinfo.ts
-function readGoBuildInfo(bytes) {
-  const blob = findBuildInfoBlob(bytes);
-  if (!blob) return void 0;
-  return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
-}
-var BUILD_INFO_MAGIC = Buffer.from([255, ...Buffer.from(" Go buildinf:", "latin1")]);
-var BUILD_INFO_ALIGN = 16;
-var BUILD_INFO_HEADER_BYTES = 32;
-var FLAG_VERSION_INLINE = 2;
-function findBuildInfoBlob(bytes) {
-  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
-    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
-    const blob = decodeInlineBlob(bytes, at2);
-    if (blob) return blob;
-  }
-  return void 0;
-}
-function decodeInlineBlob(bytes, start) {
-  const pointerSize = bytes[start + BUILD_INFO_MAGIC.length];
-  const flags = bytes[start + BUILD_INFO_MAGIC.length + 1] ?? 0;
-  if (pointerSize !== 4 && pointerSize !== 8 || (flags & FLAG_VERSION_INLINE) === 0) return void 0;
-  const version3 = readLengthPrefixed(bytes, start + BUILD_INFO_HEADER_BYTES);
-  if (!version3) return void 0;
-  const goVersion = new TextDecoder().decode(version3.value);
-  if (!/^(go\d|devel )/.test(goVersion)) return void 0;
-  const moduleInfo = readLengthPrefixed(bytes, version3.end);
-  if (!moduleInfo) return void 0;
-  return { goVersion, moduleInfo: moduleInfo.value };
-}
-function readLengthPrefixed(bytes, start) {
-  const length = readUvarint(bytes, start);
-  if (!length) return void 0;
-  const end = length.end + length.value;
-  if (end > bytes.length) return void 0;
-  return { value: bytes.subarray(length.end, end), end };
-}
-function readUvarint(bytes, start) {
-  let value = 0;
-  for (let index = 0; index < 8; index++) {
-    const byte = bytes[start + index];
-    if (byte === void 0) return void 0;
-    value += (byte & 127) * 2 ** (7 * index);
-    if (byte < 128) return { value, end: start + index + 1 };
-  }
-  return void 0;
-}
-var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
-var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
-function stripSentinels(moduleInfo) {
-  const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
-  const sentinel = MODULE_INFO_START.length;
-  if (framed.length < 2 * sentinel + 1 || framed[framed.length - sentinel - 1] !== 10 || !framed.subarray(0, sentinel).equals(MODULE_INFO_START) || !framed.subarray(framed.length - sentinel).equals(MODULE_INFO_END)) {
-    return "";
-  }
-  return framed.subarray(sentinel, framed.length - sentinel).toString("utf8");
-}
-function parseModuleInfo(text) {
-  let mainPackage;
-  let mainModule;
-  const deps = [];
-  const settings = [];
-  let last;
-  const lines = text.split("\n");
-  lines.pop();
-  lines.forEach((line, index) => {
-    function fail(problem) {
-      throw new Error(`Malformed Go build info, line ${index + 1} (${JSON.stringify(line)}): ${problem}`);
-    }
-    const [kind, ...fields] = line.split("	");
-    const rest = line.slice((kind ?? "").length + 1);
-    switch (kind) {
-      case "path":
-        mainPackage = rest;
-        break;
-      case "mod":
-        mainModule = last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
-        break;
-      case "dep":
-        last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
-        deps.push(last);
-        break;
-      case "=>":
-        if (fields.length !== 3) fail("a replacement needs path, version and sum");
-        if (!last) fail("a replacement with no module before it");
-        last.replace = moduleFrom(fields);
-        last = void 0;
-        break;
-      case "build":
-        settings.push(parseBuildSetting(rest) ?? fail("expected key=value, quoted where Go quotes them"));
-        break;
-    }
-  });
-  return {
-    ...mainPackage !== void 0 ? { path: mainPackage } : {},
-    ...mainModule ? { main: mainModule } : {},
-    deps,
-    // fromEntries defines own properties, so a key such as __proto__ stays a plain setting.
-    settings: Object.fromEntries(settings)
-  };
-}
-function moduleFrom(fields) {
-  const [path37, version3, sum] = fields;
-  if (path37 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path37, version: version3, ...sum ? { sum } : {} };
-}
-function parseBuildSetting(keyValue) {
-  let key;
-  let rawValue;
-  if (keyValue.startsWith('"') || keyValue.startsWith("`")) {
-    const quotedLength = goQuotedPrefixLength(keyValue);
-    if (quotedLength === void 0 || keyValue[quotedLength] !== "=") return void 0;
-    const unquoted = unquoteGoString(keyValue.slice(0, quotedLength));
-    if (unquoted === void 0) return void 0;
-    key = unquoted;
-    rawValue = keyValue.slice(quotedLength + 1);
-  } else {
-    const equals = keyValue.indexOf("=");
-    if (equals <= 0) return void 0;
-    key = keyValue.slice(0, equals);
-    rawValue = keyValue.slice(equals + 1);
-  }
-  const value = rawValue.startsWith('"') || rawValue.startsWith("`") ? unquoteGoString(rawValue) : rawValue;
-  return value === void 0 ? void 0 : [key, value];
-}
-function goQuotedPrefixLength(text) {
-  const quote = text[0];
-  for (let index = 1; index < text.length; index++) {
-    if (quote === '"' && text[index] === "\\") index++;
-    else if (text[index] === quote) return index + 1;
-  }
-  return void 0;
-}
-var SIMPLE_ESCAPES = {
-  a: 7,
-  b: 8,
-  f: 12,
-  n: 10,
-  r: 13,
-  t: 9,
-  v: 11,
-  "\\": 92,
-  '"': 34
-};
-var HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
-function unquoteGoString(literal) {
-  if (literal.length < 2 || literal[literal.length - 1] !== literal[0]) return void 0;
-  const body2 = literal.slice(1, -1);
-  if (literal[0] === "`") return body2.includes("`") ? void 0 : body2.replaceAll("\r", "");
-  if (literal[0] !== '"') return void 0;
-  const encoder = new TextEncoder();
-  const out = [];
-  for (let index = 0; index < body2.length; index++) {
-    const char = body2[index];
-    if (char === '"' || char === "\n") return void 0;
-    if (char !== "\\") {
-      const codePoint = body2.codePointAt(index);
-      if (codePoint > 65535) index++;
-      out.push(...encoder.encode(String.fromCodePoint(codePoint)));
-      continue;
-    }
-    const escape3 = body2[++index];
-    if (escape3 === void 0) return void 0;
-    const simple = SIMPLE_ESCAPES[escape3];
-    if (simple !== void 0) {
-      out.push(simple);
-    } else if (escape3 === "x" || escape3 === "u" || escape3 === "U") {
-      const width = HEX_ESCAPE_DIGITS[escape3];
-      const digits = body2.slice(index + 1, index + 1 + width);
-      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) return void 0;
-      const code2 = parseInt(digits, 16);
-      if (escape3 === "x") out.push(code2);
-      else if (code2 > 1114111 || code2 >= 55296 && code2 < 57344) return void 0;
-      else out.push(...encoder.encode(String.fromCodePoint(code2)));
-      index += digits.length;
-    } else if (/[0-7]/.test(escape3)) {
-      const digits = body2.slice(index, index + 3);
-      if (!/^[0-7]{3}$/.test(digits) || parseInt(digits, 8) > 255) return void 0;
-      out.push(parseInt(digits, 8));
-      index += 2;
-    } else {
-      return void 0;
-    }
-  }
-  return new TextDecoder().decode(Uint8Array.from(out));
 }
 
 // src/binary/header.ts
@@ -75327,9 +74737,828 @@ function describeBytes(bytes) {
 function isPrintableAscii(byte) {
   return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
 }
+function formatName(header) {
+  return header.fat ? "macho-fat" : header.format;
+}
+
+// src/build/universal.ts
+var UNIVERSAL_GOARCH = "universal";
+var SLICE_ARCHS = ["arm64", "amd64"];
+var isSliceTarget = (target, arch2) => target.goos === "darwin" && target.goarch === arch2 && !target.variant;
+function checkUniversalTargets(targets) {
+  const missing = SLICE_ARCHS.filter((arch2) => !targets.some((target) => isSliceTarget(target, arch2)));
+  if (missing.length === 0) return;
+  const listed = targets.map(targetName).join(" ");
+  throw new InputError(
+    "universal-darwin",
+    `Input universal-darwin is true, but targets (${listed ? listed : "empty"}) lack ${missing.map((arch2) => `darwin/${arch2}`).join(" and ")}`,
+    "add darwin/arm64 and darwin/amd64 (without a variant) to targets, which the universal binary is made of, or set universal-darwin: false"
+  );
+}
+function planUniversal(jobs, config) {
+  const packages = [...new Set(jobs.map((job) => job.package))];
+  return packages.map((pkg) => {
+    const slices = SLICE_ARCHS.map(
+      (arch2) => jobs.find((job) => job.package === pkg && isSliceTarget(job.target, arch2))
+    ).filter((job) => job !== void 0);
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
+    const output = outputPath(config, pkg, name, { goos: "darwin", goarch: UNIVERSAL_GOARCH });
+    return { package: pkg, output, slices, label: `${pkg} darwin/${UNIVERSAL_GOARCH}` };
+  });
+}
+function sliceResults(inspected) {
+  return (inspected.slices ?? []).map((slice) => ({
+    arch: slice.arch,
+    offset: slice.offset,
+    sizeBytes: slice.sizeBytes,
+    sha256: slice.sha256,
+    ...slice.buildInfo ? {
+      goVersion: slice.buildInfo.goVersion,
+      goos: slice.buildInfo.settings.GOOS ?? "",
+      goarch: slice.buildInfo.settings.GOARCH ?? ""
+    } : {}
+  }));
+}
+function universalResult(plan, inspected, thin, file) {
+  const slices = sliceResults(inspected);
+  const problems = [];
+  if (!inspected.header.fat) problems.push(`header says ${inspected.header.format}, not a universal Mach-O`);
+  for (const arch2 of SLICE_ARCHS) {
+    const slice = slices.find((s3) => s3.arch === arch2);
+    const source = thin.find((t) => t.package === plan.package && isSliceTarget(t, arch2));
+    if (!slice) problems.push(`it has no ${arch2} slice`);
+    else if (slice.sha256 !== source?.sha256)
+      problems.push(`its ${arch2} slice differs from the darwin/${arch2} build`);
+    else if (slice.goos !== "darwin" || slice.goarch !== arch2)
+      problems.push(`its ${arch2} slice's build info says ${slice.goos ?? "?"}/${slice.goarch ?? "?"}`);
+  }
+  if (slices.length !== SLICE_ARCHS.length)
+    problems.push(`it has ${slices.length} slices, not ${SLICE_ARCHS.length}`);
+  if (problems.length > 0) return { problems };
+  return {
+    result: {
+      goos: "darwin",
+      goarch: UNIVERSAL_GOARCH,
+      package: plan.package,
+      path: file.path,
+      sizeBytes: inspected.sizeBytes,
+      buildMs: file.buildMs,
+      sha256: inspected.sha256,
+      format: formatName(inspected.header),
+      arch: inspected.header.arch,
+      slices
+    }
+  };
+}
+
+// src/config.ts
+function parseToolchainSource(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
+  throw new InputError(
+    "toolchain-source",
+    `Input toolchain-source is ${JSON.stringify(value)}`,
+    "use auto (go.dev, then GOPROXY), go.dev or goproxy"
+  );
+}
+function parseBaseUrl(value, inputName, fallback) {
+  const trimmed = value.trim().replace(/\/+$/, "");
+  if (trimmed === "") return fallback;
+  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
+      `use a go.dev-compatible mirror such as ${fallback}`
+    );
+  }
+  const host = new URL(trimmed).hostname;
+  if (trimmed.startsWith("http://") && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
+      `use the mirror's https:// URL, such as ${fallback}`
+    );
+  }
+  return trimmed;
+}
+function parseBoolean(value, inputName) {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === "true") return true;
+  if (normalized === "false") return false;
+  throw new InputError(
+    inputName,
+    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
+    "use true or false"
+  );
+}
+function parsePositiveInteger(value, inputName, fallback) {
+  const trimmed = value.trim();
+  if (trimmed === "") return fallback;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
+      `use e.g. 2, or leave it empty for the number of cores (${fallback})`
+    );
+  }
+  return Number(trimmed);
+}
+function parseList(value) {
+  return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+}
+function splitShellWords(value, inputName) {
+  const words = [];
+  let current = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (quote === "'") {
+      if (char === "'") quote = void 0;
+      else current += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = void 0;
+      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
+        current += value[++i];
+      else current += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      inWord = true;
+    } else if (char === "\\" && i + 1 < value.length) {
+      current += value[++i];
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(current);
+      current = "";
+      inWord = false;
+    } else {
+      current += char;
+      inWord = true;
+    }
+  }
+  if (quote) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} has an unclosed ${quote} quote`,
+      `close it, e.g. -gcflags='all=-N -l'`
+    );
+  }
+  if (inWord) words.push(current);
+  return words;
+}
+function parseGotoolchain(value) {
+  const trimmed = value.trim() || "local";
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
+    return trimmed;
+  throw new InputError(
+    "gotoolchain",
+    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
+    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
+  );
+}
+function parseBuildTags(value) {
+  const tags2 = parseList(value);
+  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
+  if (bad.length > 0) {
+    throw new InputError(
+      "build-tags",
+      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
+      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
+    );
+  }
+  return tags2;
+}
+function parseBuildFlags(value) {
+  const flags = splitShellWords(value, "build-flags");
+  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
+  if (output !== void 0) {
+    throw new InputError(
+      "build-flags",
+      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
+      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return flags;
+}
+function readConfig(input, runner) {
+  const inWorkspace = (value, inputName) => {
+    const resolved = path17.resolve(runner.workspace, value);
+    const relative3 = path17.relative(runner.workspace, resolved);
+    if (relative3.startsWith("..") || path17.isAbsolute(relative3)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
+        "give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod"
+      );
+    }
+    return resolved;
+  };
+  const workingDirectory = inWorkspace(input("working-directory") || ".", "working-directory");
+  const packages = parseList(input("packages") || ".");
+  if (packages.length === 0) {
+    throw new InputError(
+      "packages",
+      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
+      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
+    );
+  }
+  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
+  parseGoproxy(goproxy);
+  const targets = parseTargets(input("targets"));
+  const ldflags = input("ldflags");
+  checkLdflags(ldflags);
+  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
+  const cgo = parseBoolean(input("cgo") || "false", "cgo");
+  const cgoCc = parseCompilerMap(input("cgo-cc"), "cgo-cc", targets);
+  const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
+  const buildTags = parseBuildTags(input("build-tags"));
+  const buildFlags = parseBuildFlags(input("build-flags"));
+  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
+  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
+  const universalDarwin = parseBoolean(input("universal-darwin") || "false", "universal-darwin");
+  if (universalDarwin) checkUniversalTargets(targets);
+  planBuilds({
+    workingDirectory,
+    packages,
+    targets,
+    ldflags,
+    trimpath,
+    cgo,
+    tags: buildTags,
+    extraFlags: buildFlags,
+    outputDir,
+    nameTemplate
+  });
+  return {
+    goVersion: input("go-version").trim(),
+    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim(), "go-version-file") : "",
+    workingDirectory,
+    architecture: input("architecture").trim() || "auto",
+    checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
+    toolchainSource: parseToolchainSource(input("toolchain-source")),
+    goDownloadBaseUrl: parseBaseUrl(
+      input("go-download-base-url"),
+      "go-download-base-url",
+      "https://go.dev/dl"
+    ),
+    goproxy,
+    toolchainSum: input("toolchain-sum").trim(),
+    verify: parseBoolean(input("verify") || "true", "verify"),
+    gotoolchain: parseGotoolchain(input("gotoolchain")),
+    targets,
+    packages,
+    ldflags,
+    trimpath,
+    cgo,
+    cgoCc,
+    cgoCxx,
+    buildTags,
+    buildFlags,
+    outputDir,
+    nameTemplate,
+    parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
+    failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
+    universalDarwin,
+    attribution: parseBoolean(input("attribution") || "false", "attribution"),
+    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
+    mergeReports: input("merge-reports").trim(),
+    cache: parseBoolean(input("cache") || "true", "cache"),
+    cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
+    cacheSave: parseCacheSave(input("cache-save")),
+    cacheDependencyPath: input("cache-dependency-path"),
+    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
+  };
+}
+
+// src/platform/facts.ts
+import { execFile as execFile2 } from "node:child_process";
+var COMMAND_TIMEOUT_MS = 5e3;
+async function gatherPlatformFacts() {
+  const platform2 = process.platform;
+  const facts = { platform: platform2, processArch: process.arch };
+  if (platform2 === "darwin") {
+    const [arm64, translated, machine] = await Promise.all([
+      answerOf("sysctl", ["-n", "hw.optional.arm64"]),
+      answerOf("sysctl", ["-n", "sysctl.proc_translated"]),
+      answerOf("uname", ["-m"])
+    ]);
+    return {
+      ...facts,
+      ...arm64 !== void 0 ? { sysctlArm64: arm64 } : {},
+      ...translated !== void 0 ? { sysctlProcTranslated: translated } : {},
+      ...machine !== void 0 ? { unameMachine: machine } : {}
+    };
+  }
+  if (platform2 !== "win32") {
+    const machine = await answerOf("uname", ["-m"]);
+    if (machine !== void 0) return { ...facts, unameMachine: machine };
+  }
+  return facts;
+}
+function answerOf(command, args) {
+  return new Promise((resolve3) => {
+    try {
+      execFile2(
+        command,
+        args,
+        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
+        (error2, stdout) => resolve3(error2 ? void 0 : stdout)
+      );
+    } catch {
+      resolve3(void 0);
+    }
+  });
+}
+
+// src/report/report.ts
+function buildReport(input) {
+  const targets = [...input.targets].sort(
+    (a, b2) => a.package.localeCompare(b2.package) || a.goos.localeCompare(b2.goos) || a.goarch.localeCompare(b2.goarch) || (a.variant ?? "").localeCompare(b2.variant ?? "")
+  );
+  return {
+    schemaVersion: 1,
+    go: input.go,
+    commit: input.commit,
+    flags: input.flags,
+    targets,
+    ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
+    totals: {
+      sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
+      buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
+      wallMs: input.wallMs
+    }
+  };
+}
+
+// src/report/summary.ts
+function renderSetupSection(setup) {
+  const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
+  const lines = [
+    `### Go ${cell(setup.version)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Version decided by | ${cell(setup.decidedBy)} |`,
+    `| Source | ${cell(setup.source)} |`,
+    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? "")})` : "already installed in the tool cache"} |`,
+    `| Native proof | ${nativeLine} |`,
+    `| GOROOT | ${code(setup.goroot, true)} |`,
+    `| Time | ${Object.entries(setup.timings).map(([phase, ms2]) => `${cell(phase)} ${humanDuration(ms2)}`).join(", ")} |`
+  ];
+  return lines.join("\n") + "\n";
+}
+function targetLabel(t) {
+  return targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} });
+}
+function mermaidText(text) {
+  return text.replace(/["`\r\n]/g, "'");
+}
+function renderSizeChart(targets, title = "Binary size") {
+  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
+  const unit = inMiB ? "MiB" : "KiB";
+  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(", ");
+  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(", ");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${mermaidText(title)} (${unit})"`,
+    `  x-axis [${labels}]`,
+    `  y-axis "${unit}"`,
+    `  bar [${values}]`,
+    "```"
+  ].join("\n");
+}
+function renderAttribution(targets) {
+  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
+  if (measured.length === 0) return "";
+  const largest = /* @__PURE__ */ new Map();
+  for (const t of measured) {
+    for (const entry of t.attribution ?? []) {
+      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
+    }
+  }
+  const rows = [...largest].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0])).map(([pkg]) => pkg);
+  const sizeIn = (t, pkg) => {
+    const entry = t.attribution?.find((e) => e.package === pkg);
+    return entry ? humanBytes(entry.sizeBytes) : "\u2013";
+  };
+  return [
+    "<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>",
+    "",
+    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(" | ")} |`,
+    `| --- |${" ---: |".repeat(measured.length)}`,
+    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(" | ")} |`),
+    "",
+    "</details>"
+  ].join("\n");
+}
+function renderFlags(flags) {
+  const parts = [
+    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : "no `-ldflags`",
+    flags.trimpath ? "`-trimpath`" : "no `-trimpath`",
+    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``
+  ];
+  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(",")}`));
+  if (flags.buildFlags && flags.buildFlags.length > 0)
+    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
+  return `Flags: ${parts.join(", ")}.`;
+}
+function renderSlices(target) {
+  const slices = (target.slices ?? []).map(
+    (slice) => `${cell(slice.arch)} (${humanBytes(slice.sizeBytes)} at byte ${slice.offset}, ${slice.goVersion ? `${cell(slice.goVersion)} ${cell(`${slice.goos}/${slice.goarch}`)}` : "no Go build info"}, \`${slice.sha256.slice(0, 12)}\`)`
+  );
+  return `${cell(targetLabel(target))} is a universal binary of ${slices.join(" and ")}.`;
+}
+function renderBuildSection(report) {
+  const parts = [];
+  const packages = [...new Set(report.targets.map((t) => t.package))];
+  for (const pkg of packages) {
+    const rows = report.targets.filter((t) => t.package === pkg);
+    parts.push(
+      `### Builds of ${code(pkg)}`,
+      "",
+      "| Target | Size | Bytes | Build time | Header | sha256 |",
+      "| --- | ---: | ---: | ---: | --- | --- |",
+      ...rows.map(
+        (t) => `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`
+      ),
+      "",
+      renderSizeChart(rows, `Binary size of ${pkg}`),
+      ""
+    );
+    const kept = rows.filter((t) => t.keptSymbols);
+    if (kept.length > 0) {
+      parts.push(
+        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(", ")} although ldflags strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.`,
+        ""
+      );
+    }
+    for (const t of rows.filter((row) => row.slices)) parts.push(renderSlices(t), "");
+    const attribution = renderAttribution(rows);
+    if (attribution) parts.push(attribution, "");
+  }
+  if (report.failed && report.failed.length > 0) {
+    parts.push(
+      `### Failed builds (${report.failed.length})`,
+      "",
+      "| Package | Target | Why |",
+      "| --- | --- | --- |",
+      ...report.failed.map(
+        (f2) => `| ${code(f2.package, true)} | ${cell(targetLabel(f2))} | ${cell(f2.reason)} |`
+      ),
+      ""
+    );
+  }
+  parts.push(
+    renderFlags(report.flags),
+    "",
+    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). The builds took ${humanDuration(report.totals.wallMs)} of wall time; their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
+    ""
+  );
+  return parts.join("\n");
+}
+
+// src/build/build-plan.ts
+import path18 from "node:path";
+
+// src/report/checksums.ts
+var CHECKSUMS_FILE = "checksums.txt";
+function renderChecksums(files) {
+  return [...files].sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0).map(
+    ({ name, sha256: sha2562 }) => /[\\\n]/.test(name) ? `\\${sha2562}  ${name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}
+` : `${sha2562}  ${name}
+`
+  ).join("");
+}
+
+// src/build/build-plan.ts
+function planFor(config, ldflags = config.ldflags, resolved) {
+  const naming = {
+    workingDirectory: config.workingDirectory,
+    outputDir: config.outputDir,
+    nameTemplate: config.nameTemplate,
+    ...resolved ? { binaryNames: resolved.names } : {}
+  };
+  const jobs = planBuilds({
+    ...naming,
+    packages: resolved?.packages ?? config.packages,
+    targets: config.targets,
+    ldflags,
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
+    tags: config.buildTags,
+    extraFlags: config.buildFlags
+  });
+  const universal = config.universalDarwin ? planUniversal(jobs, naming) : [];
+  const checksums = path18.join(config.outputDir, CHECKSUMS_FILE);
+  const taken = [...jobs, ...universal].find((entry) => entry.output === checksums);
+  if (taken) {
+    throw new InputError(
+      "name-template",
+      `Input name-template ${JSON.stringify(config.nameTemplate)} names the binary of ${taken.label} ${CHECKSUMS_FILE}, the checksums file's name in output-dir`,
+      "name binaries by package and platform, e.g. {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return { jobs, universal };
+}
+
+// src/steps/build-targets.ts
+import { mkdtemp as mkdtemp3, rm as rm6 } from "node:fs/promises";
+import os9 from "node:os";
+import path25 from "node:path";
+
+// src/binary/inspect-file.ts
+import { createHash as createHash4 } from "node:crypto";
+import { open as open2, readFile as readFile2 } from "node:fs/promises";
+
+// src/binary/buildinfo.ts
+function readGoBuildInfo(bytes) {
+  const blob = findBuildInfoBlob(bytes);
+  if (!blob) return void 0;
+  return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
+}
+var BUILD_INFO_MAGIC = Buffer.from([255, ...Buffer.from(" Go buildinf:", "latin1")]);
+var BUILD_INFO_ALIGN = 16;
+var BUILD_INFO_HEADER_BYTES = 32;
+var FLAG_VERSION_INLINE = 2;
+function findBuildInfoBlob(bytes) {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
+    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
+    const blob = decodeInlineBlob(bytes, at2);
+    if (blob) return blob;
+  }
+  return void 0;
+}
+function decodeInlineBlob(bytes, start) {
+  const pointerSize = bytes[start + BUILD_INFO_MAGIC.length];
+  const flags = bytes[start + BUILD_INFO_MAGIC.length + 1] ?? 0;
+  if (pointerSize !== 4 && pointerSize !== 8 || (flags & FLAG_VERSION_INLINE) === 0) return void 0;
+  const version3 = readLengthPrefixed(bytes, start + BUILD_INFO_HEADER_BYTES);
+  if (!version3) return void 0;
+  const goVersion = new TextDecoder().decode(version3.value);
+  if (!/^(go\d|devel )/.test(goVersion)) return void 0;
+  const moduleInfo = readLengthPrefixed(bytes, version3.end);
+  if (!moduleInfo) return void 0;
+  return { goVersion, moduleInfo: moduleInfo.value };
+}
+function readLengthPrefixed(bytes, start) {
+  const length = readUvarint(bytes, start);
+  if (!length) return void 0;
+  const end = length.end + length.value;
+  if (end > bytes.length) return void 0;
+  return { value: bytes.subarray(length.end, end), end };
+}
+function readUvarint(bytes, start) {
+  let value = 0;
+  for (let index = 0; index < 8; index++) {
+    const byte = bytes[start + index];
+    if (byte === void 0) return void 0;
+    value += (byte & 127) * 2 ** (7 * index);
+    if (byte < 128) return { value, end: start + index + 1 };
+  }
+  return void 0;
+}
+var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
+var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
+function stripSentinels(moduleInfo) {
+  const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
+  const sentinel = MODULE_INFO_START.length;
+  if (framed.length < 2 * sentinel + 1 || framed[framed.length - sentinel - 1] !== 10 || !framed.subarray(0, sentinel).equals(MODULE_INFO_START) || !framed.subarray(framed.length - sentinel).equals(MODULE_INFO_END)) {
+    return "";
+  }
+  return framed.subarray(sentinel, framed.length - sentinel).toString("utf8");
+}
+function parseModuleInfo(text) {
+  let mainPackage;
+  let mainModule;
+  const deps = [];
+  const settings = [];
+  let last;
+  const lines = text.split("\n");
+  lines.pop();
+  lines.forEach((line, index) => {
+    function fail(problem) {
+      throw new Error(`Malformed Go build info, line ${index + 1} (${JSON.stringify(line)}): ${problem}`);
+    }
+    const [kind, ...fields] = line.split("	");
+    const rest = line.slice((kind ?? "").length + 1);
+    switch (kind) {
+      case "path":
+        mainPackage = rest;
+        break;
+      case "mod":
+        mainModule = last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
+        break;
+      case "dep":
+        last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
+        deps.push(last);
+        break;
+      case "=>":
+        if (fields.length !== 3) fail("a replacement needs path, version and sum");
+        if (!last) fail("a replacement with no module before it");
+        last.replace = moduleFrom(fields);
+        last = void 0;
+        break;
+      case "build":
+        settings.push(parseBuildSetting(rest) ?? fail("expected key=value, quoted where Go quotes them"));
+        break;
+    }
+  });
+  return {
+    ...mainPackage !== void 0 ? { path: mainPackage } : {},
+    ...mainModule ? { main: mainModule } : {},
+    deps,
+    // fromEntries defines own properties, so a key such as __proto__ stays a plain setting.
+    settings: Object.fromEntries(settings)
+  };
+}
+function moduleFrom(fields) {
+  const [path39, version3, sum] = fields;
+  if (path39 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path39, version: version3, ...sum ? { sum } : {} };
+}
+function parseBuildSetting(keyValue) {
+  let key;
+  let rawValue;
+  if (keyValue.startsWith('"') || keyValue.startsWith("`")) {
+    const quotedLength = goQuotedPrefixLength(keyValue);
+    if (quotedLength === void 0 || keyValue[quotedLength] !== "=") return void 0;
+    const unquoted = unquoteGoString(keyValue.slice(0, quotedLength));
+    if (unquoted === void 0) return void 0;
+    key = unquoted;
+    rawValue = keyValue.slice(quotedLength + 1);
+  } else {
+    const equals = keyValue.indexOf("=");
+    if (equals <= 0) return void 0;
+    key = keyValue.slice(0, equals);
+    rawValue = keyValue.slice(equals + 1);
+  }
+  const value = rawValue.startsWith('"') || rawValue.startsWith("`") ? unquoteGoString(rawValue) : rawValue;
+  return value === void 0 ? void 0 : [key, value];
+}
+function goQuotedPrefixLength(text) {
+  const quote = text[0];
+  for (let index = 1; index < text.length; index++) {
+    if (quote === '"' && text[index] === "\\") index++;
+    else if (text[index] === quote) return index + 1;
+  }
+  return void 0;
+}
+var SIMPLE_ESCAPES = {
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  "\\": 92,
+  '"': 34
+};
+var HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
+function unquoteGoString(literal) {
+  if (literal.length < 2 || literal[literal.length - 1] !== literal[0]) return void 0;
+  const body2 = literal.slice(1, -1);
+  if (literal[0] === "`") return body2.includes("`") ? void 0 : body2.replaceAll("\r", "");
+  if (literal[0] !== '"') return void 0;
+  const encoder = new TextEncoder();
+  const out = [];
+  for (let index = 0; index < body2.length; index++) {
+    const char = body2[index];
+    if (char === '"' || char === "\n") return void 0;
+    if (char !== "\\") {
+      const codePoint = body2.codePointAt(index);
+      if (codePoint > 65535) index++;
+      out.push(...encoder.encode(String.fromCodePoint(codePoint)));
+      continue;
+    }
+    const escape3 = body2[++index];
+    if (escape3 === void 0) return void 0;
+    const simple = SIMPLE_ESCAPES[escape3];
+    if (simple !== void 0) {
+      out.push(simple);
+    } else if (escape3 === "x" || escape3 === "u" || escape3 === "U") {
+      const width = HEX_ESCAPE_DIGITS[escape3];
+      const digits = body2.slice(index + 1, index + 1 + width);
+      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) return void 0;
+      const code2 = parseInt(digits, 16);
+      if (escape3 === "x") out.push(code2);
+      else if (code2 > 1114111 || code2 >= 55296 && code2 < 57344) return void 0;
+      else out.push(...encoder.encode(String.fromCodePoint(code2)));
+      index += digits.length;
+    } else if (/[0-7]/.test(escape3)) {
+      const digits = body2.slice(index, index + 3);
+      if (!/^[0-7]{3}$/.test(digits) || parseInt(digits, 8) > 255) return void 0;
+      out.push(parseInt(digits, 8));
+      index += 2;
+    } else {
+      return void 0;
+    }
+  }
+  return new TextDecoder().decode(Uint8Array.from(out));
+}
+
+// src/binary/fat.ts
+var FAT_MAGIC2 = 3405691582;
+var FAT_MAGIC_642 = 3405691583;
+var FAT_HEADER_BYTES = 8;
+var FAT_ARCH_BYTES2 = 20;
+var FAT_ARCH_64_BYTES2 = 32;
+var MH_MAGIC_642 = 4277009103;
+var CPU_ARCH_ABI642 = 16777216;
+var CPU_TYPE_X86 = 7;
+var CPU_TYPE_ARM = 12;
+var CPU_TYPE_POWERPC = 18;
+var CPU_TYPE_ARM64 = CPU_TYPE_ARM | CPU_ARCH_ABI642;
+var MAX_FAT_OFFSET = 4294967295;
+function readMachOCpu(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MH_MAGIC_642) {
+    throw new Error("Not a thin 64-bit little-endian Mach-O, so it cannot be a slice of a universal binary");
+  }
+  return { cpuType: view.getUint32(4, true), cpuSubtype: view.getUint32(8, true) };
+}
+function sliceAlignLog2(cpuType) {
+  switch (cpuType & ~CPU_ARCH_ABI642) {
+    case CPU_TYPE_ARM:
+      return 14;
+    case CPU_TYPE_X86:
+    case CPU_TYPE_POWERPC:
+      return 12;
+    default:
+      throw new Error(`No universal-binary alignment is known for CPU type 0x${cpuType.toString(16)}`);
+  }
+}
+function lipoOrder(a, b2) {
+  if (a.cpuType === b2.cpuType) return a.cpuSubtype - b2.cpuSubtype;
+  if (a.cpuType === CPU_TYPE_ARM64) return 1;
+  if (b2.cpuType === CPU_TYPE_ARM64) return -1;
+  return a.alignLog2 - b2.alignLog2;
+}
+function planFatLayout(thin) {
+  if (thin.length === 0) throw new Error("A universal binary needs at least one slice");
+  const cpus = thin.map(({ cpuType, cpuSubtype }) => `${cpuType}/${cpuSubtype}`);
+  const repeated = cpus.find((cpu, index) => cpus.indexOf(cpu) !== index);
+  if (repeated) throw new Error(`Two slices have the same CPU type and subtype (${repeated})`);
+  const ordered = thin.map((slice, input) => ({ ...slice, input, alignLog2: sliceAlignLog2(slice.cpuType) })).sort(lipoOrder);
+  let end = FAT_HEADER_BYTES + thin.length * FAT_ARCH_BYTES2;
+  const slices = ordered.map((slice) => {
+    const alignment = 2 ** slice.alignLog2;
+    const offset = Math.ceil(end / alignment) * alignment;
+    end = offset + slice.sizeBytes;
+    if (end > MAX_FAT_OFFSET) {
+      throw new Error(
+        `The universal binary would be ${end} bytes, past the 4 GiB a 32-bit fat header can hold`
+      );
+    }
+    return { ...slice, offset };
+  });
+  return { header: fatHeader(slices), slices, totalBytes: end };
+}
+function fatHeader(slices) {
+  const header = new Uint8Array(FAT_HEADER_BYTES + slices.length * FAT_ARCH_BYTES2);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, FAT_MAGIC2, false);
+  view.setUint32(4, slices.length, false);
+  slices.forEach((slice, index) => {
+    const at2 = FAT_HEADER_BYTES + index * FAT_ARCH_BYTES2;
+    [slice.cpuType, slice.cpuSubtype, slice.offset, slice.sizeBytes, slice.alignLog2].forEach(
+      (word, field) => view.setUint32(at2 + field * 4, word, false)
+    );
+  });
+  return header;
+}
+function readFatSlices(bytes, fileBytes = bytes.length) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = bytes.length >= FAT_HEADER_BYTES ? view.getUint32(0, false) : 0;
+  if (magic !== FAT_MAGIC2 && magic !== FAT_MAGIC_642) {
+    throw new Error("Not a universal Mach-O (magic 0xcafebabe or 0xcafebabf)");
+  }
+  const wide = magic === FAT_MAGIC_642;
+  const entryBytes = wide ? FAT_ARCH_64_BYTES2 : FAT_ARCH_BYTES2;
+  const count = view.getUint32(4, false);
+  if (bytes.length < FAT_HEADER_BYTES + count * entryBytes) {
+    throw new Error(`Truncated universal Mach-O: its header lists ${count} slices`);
+  }
+  return Array.from({ length: count }, (_2, index) => {
+    const at2 = FAT_HEADER_BYTES + index * entryBytes;
+    const word = (field) => view.getUint32(at2 + field * 4, false);
+    const long = (field) => Number(view.getBigUint64(at2 + field * 4, false));
+    const slice = wide ? { offset: long(2), sizeBytes: long(4), alignLog2: word(6) } : { offset: word(2), sizeBytes: word(3), alignLog2: word(4) };
+    if (slice.offset + slice.sizeBytes > fileBytes) {
+      throw new Error(
+        `Malformed universal Mach-O: slice ${index} runs to byte ${slice.offset + slice.sizeBytes} of a ${fileBytes}-byte file`
+      );
+    }
+    return { cpuType: word(0), cpuSubtype: word(1), ...slice };
+  });
+}
 
 // src/binary/macho-layout.ts
-var MH_MAGIC_642 = 4277009103;
+var MH_MAGIC_643 = 4277009103;
 var LC_SEGMENT_64 = 25;
 var LC_SYMTAB = 2;
 var LC_DYSYMTAB = 11;
@@ -75344,7 +75573,7 @@ function fixedString(bytes, at2, length) {
 function readMachOLayout(bytes) {
   if (bytes.length < HEADER_64_BYTES) return void 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MH_MAGIC_642) return void 0;
+  if (view.getUint32(0, true) !== MH_MAGIC_643) return void 0;
   const commands = view.getUint32(16, true);
   const commandBytes = view.getUint32(20, true);
   if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
@@ -75380,6 +75609,22 @@ function readMachOLayout(bytes) {
 }
 
 // src/binary/inspect-file.ts
+function sha256Of(bytes) {
+  return createHash4("sha256").update(bytes).digest("hex");
+}
+function inspectSlices(bytes, header) {
+  return readFatSlices(bytes).map(({ offset, sizeBytes }, index) => {
+    const slice = bytes.subarray(offset, offset + sizeBytes);
+    const buildInfo = readGoBuildInfo(slice);
+    return {
+      arch: header.archs[index] ?? "",
+      offset,
+      sizeBytes,
+      sha256: sha256Of(slice),
+      ...buildInfo ? { buildInfo } : {}
+    };
+  });
+}
 async function inspectBinaryFile(filePath) {
   const bytes = await readFile2(filePath);
   try {
@@ -75388,10 +75633,11 @@ async function inspectBinaryFile(filePath) {
     const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
     return {
       sizeBytes: bytes.length,
-      sha256: createHash4("sha256").update(bytes).digest("hex"),
+      sha256: sha256Of(bytes),
       header,
       ...buildInfo ? { buildInfo } : {},
-      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}
+      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {},
+      ...header.fat ? { slices: inspectSlices(bytes, header) } : {}
     };
   } catch (error2) {
     throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
@@ -75473,15 +75719,15 @@ function attributeSizes(symbols, limit = 15, sections = []) {
 
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
-import path19 from "node:path";
+import { mkdtemp, rm as rm4 } from "node:fs/promises";
+import path20 from "node:path";
 
 // src/platform/confine.ts
-import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2 } from "node:fs/promises";
-import path18 from "node:path";
+import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import path19 from "node:path";
 function isWithin(child2, parent) {
-  const relative3 = path18.relative(parent, child2);
-  return relative3 === "" || !relative3.startsWith("..") && !path18.isAbsolute(relative3);
+  const relative3 = path19.relative(parent, child2);
+  return relative3 === "" || !relative3.startsWith("..") && !path19.isAbsolute(relative3);
 }
 async function makeDirectory(dir) {
   await mkdir3(dir).catch((error2) => {
@@ -75494,20 +75740,20 @@ async function realRoots(roots) {
 }
 async function confinedDirectory(dir, options2) {
   const missing = [];
-  let existing = path18.resolve(dir);
+  let existing = path19.resolve(dir);
   while (!await lstat3(existing).then(
     () => true,
     () => false
   )) {
-    missing.unshift(path18.basename(existing));
-    const parent = path18.dirname(existing);
+    missing.unshift(path19.basename(existing));
+    const parent = path19.dirname(existing);
     if (parent === existing) break;
     existing = parent;
   }
   const real = await checkResolved(existing, dir, options2, missing);
   let current = real;
   for (const name of missing) {
-    current = path18.join(current, name);
+    current = path19.join(current, name);
     await makeDirectory(current);
     const info3 = await lstat3(current);
     if (!info3.isDirectory()) {
@@ -75530,7 +75776,7 @@ async function checkResolved(existing, given, options2, missing = []) {
   });
   const roots = await realRoots(options2.roots);
   const forbidden = await realRoots(options2.forbidden ?? []);
-  const through = real === path18.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
+  const through = real === path19.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
   if (!roots.some((root) => isWithin(real, root))) {
     throw new InputError(
       options2.input,
@@ -75538,7 +75784,7 @@ async function checkResolved(existing, given, options2, missing = []) {
       "remove the symlink or point the input at a real directory inside the workspace"
     );
   }
-  const target = path18.join(real, ...missing);
+  const target = path19.join(real, ...missing);
   const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
   if (inside) {
     throw new InputError(
@@ -75566,7 +75812,7 @@ async function placeFile(source, root, relative3) {
   if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
   let current = root;
   for (const name of parts.slice(0, -1)) {
-    current = path18.join(current, name);
+    current = path19.join(current, name);
     await makeDirectory(current);
     const info3 = await lstat3(current);
     if (!info3.isDirectory()) {
@@ -75575,9 +75821,21 @@ async function placeFile(source, root, relative3) {
       );
     }
   }
-  const destination = path18.join(current, parts.at(-1));
+  const destination = path19.join(current, parts.at(-1));
   await rename2(source, destination);
   return destination;
+}
+async function replaceFileConfined(file, text, options2) {
+  const dir = await confinedDirectory(path19.dirname(file), options2);
+  const target = path19.join(dir, path19.basename(file));
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await writeFile3(partial, text, { flag: "wx" });
+    await rename2(partial, target);
+  } finally {
+    await rm3(partial, { force: true });
+  }
+  return target;
 }
 
 // src/build/run.ts
@@ -75645,7 +75903,7 @@ async function runBuildJob(job, options2) {
 }
 function sharedDirectory(dirs) {
   return dirs.reduce((shared, dir) => {
-    while (path19.relative(shared, dir).startsWith("..")) shared = path19.dirname(shared);
+    while (path20.relative(shared, dir).startsWith("..")) shared = path20.dirname(shared);
     return shared;
   });
 }
@@ -75658,22 +75916,22 @@ function writingTo(job, output) {
 }
 async function runBuilds(jobs, options2) {
   if (jobs.length === 0) return [];
-  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path19.dirname(job.output)));
+  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path20.dirname(job.output)));
   const outputRoot = await confinedDirectory(outputDir, {
     input: "output-dir",
     roots: options2.roots ?? [options2.cwd],
     forbidden: options2.forbidden ?? []
   });
-  const staging = await mkdtemp(path19.join(outputRoot, ".setup-go-arm64-build-"));
+  const staging = await mkdtemp(path20.join(outputRoot, ".setup-go-arm64-build-"));
   let stop = false;
   try {
     return await mapPool(jobs, options2.parallel, async (job, index) => {
       if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-      const staged = path19.join(staging, `${index}${path19.extname(job.output)}`);
+      const staged = path20.join(staging, `${index}${path20.extname(job.output)}`);
       const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
       if (outcome.ok) {
         try {
-          await placeFile(staged, outputRoot, path19.relative(outputDir, job.output));
+          await placeFile(staged, outputRoot, path20.relative(outputDir, job.output));
         } catch (error2) {
           outcome.ok = false;
           outcome.output += `
@@ -75686,7 +75944,7 @@ not moved into output-dir: ${error2.message}
       return outcome;
     });
   } finally {
-    await rm3(staging, { recursive: true, force: true });
+    await rm4(staging, { recursive: true, force: true });
   }
 }
 
@@ -75722,7 +75980,7 @@ function jobCommandLine(job) {
 }
 
 // src/build/diagnostics.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
 function parseGoDiagnostics(output, cwd, repositoryRoot) {
   const diagnostics = [];
@@ -75736,8 +75994,8 @@ ${line.trim()}`;
       continue;
     }
     const [, file, lineNumber, column, message] = match3;
-    const absolute = path20.resolve(cwd, file);
-    const relative3 = path20.relative(repositoryRoot, absolute).split(path20.sep).join("/");
+    const absolute = path21.resolve(cwd, file);
+    const relative3 = path21.relative(repositoryRoot, absolute).split(path21.sep).join("/");
     last = {
       file: relative3.startsWith("..") ? absolute : relative3,
       line: Number(lineNumber),
@@ -75750,7 +76008,7 @@ ${line.trim()}`;
 }
 
 // src/build/packages.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var FIELD = "";
 var RECORD = "";
 var GO_LIST_ARGS = [
@@ -75766,7 +76024,7 @@ function parseGoList(output) {
   });
 }
 function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path21.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const entryFor = (pkg) => given.find((entry) => path22.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
   const describe2 = (pkg) => {
     const entry = entryFor(pkg);
     return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
@@ -75797,14 +76055,14 @@ function defaultExecName(importPath) {
 function binaryNames(listed, given, workingDirectory) {
   const names = {};
   for (const entry of given) {
-    const pkg = listed.find((candidate) => candidate.dir === path21.resolve(workingDirectory, entry));
+    const pkg = listed.find((candidate) => candidate.dir === path22.resolve(workingDirectory, entry));
     if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
   }
   return names;
 }
 
 // src/build/patterns.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function isPackagePattern(entry) {
   return entry.includes("...");
 }
@@ -75813,11 +76071,11 @@ function isRelativeEntry(entry) {
 }
 function patternWalkRoot(pattern) {
   const literal = pattern.slice(0, pattern.indexOf("..."));
-  const root = literal.endsWith("/") ? literal : path22.posix.dirname(literal);
-  return path22.posix.normalize(root.replace(/\/+$/, "") || ".");
+  const root = literal.endsWith("/") ? literal : path23.posix.dirname(literal);
+  return path23.posix.normalize(root.replace(/\/+$/, "") || ".");
 }
 function patternMatcher(pattern) {
-  const cleaned = path22.posix.normalize(pattern);
+  const cleaned = path23.posix.normalize(pattern);
   const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
   const matcher = new RegExp(`^${source}$`);
@@ -75852,9 +76110,9 @@ function noMainPackageError(pattern, where2, inputName = "packages") {
   );
 }
 function entryForPackage(pkg, workingDirectory) {
-  const relative3 = path22.relative(workingDirectory, pkg.dir);
-  if (!pkg.dir || relative3.startsWith("..") || path22.isAbsolute(relative3)) return pkg.importPath;
-  return relative3 === "" ? "." : `./${relative3.split(path22.sep).join("/")}`;
+  const relative3 = path23.relative(workingDirectory, pkg.dir);
+  if (!pkg.dir || relative3.startsWith("..") || path23.isAbsolute(relative3)) return pkg.importPath;
+  return relative3 === "" ? "." : `./${relative3.split(path23.sep).join("/")}`;
 }
 function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName = "packages") {
   const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
@@ -75875,6 +76133,95 @@ function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName =
     );
   }
   return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
+}
+
+// src/steps/universal.ts
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm5, stat as stat2 } from "node:fs/promises";
+import path24 from "node:path";
+import { Readable as Readable5 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+async function* fatBytes(layout, thinFiles) {
+  yield layout.header;
+  let written = layout.header.length;
+  for (const slice of layout.slices) {
+    yield new Uint8Array(slice.offset - written);
+    for await (const chunk of createReadStream2(thinFiles[slice.input])) yield chunk;
+    written = slice.offset + slice.sizeBytes;
+  }
+}
+async function writeFatMachO(output, thinFiles) {
+  const thin = await Promise.all(
+    thinFiles.map(async (file) => {
+      try {
+        return { ...readMachOCpu(await readFileStart(file, 12)), sizeBytes: (await stat2(file)).size };
+      } catch (error2) {
+        throw new Error(`${file}: ${error2.message}`, { cause: error2 });
+      }
+    })
+  );
+  const layout = planFatLayout(thin);
+  await pipeline3(
+    Readable5.from(fatBytes(layout, thinFiles)),
+    createWriteStream2(output, { flags: "wx", mode: 493 })
+  );
+  const { size: size2 } = await stat2(output);
+  if (size2 !== layout.totalBytes) {
+    throw new Error(`wrote ${size2} bytes, expected ${layout.totalBytes}: a slice changed while it was read`);
+  }
+  return layout;
+}
+function reportPath(workspace, file) {
+  return path24.relative(workspace, file).split(path24.sep).join("/");
+}
+async function writeUniversalBinaries(plans, thin, where2) {
+  const targets = [];
+  const failures = [];
+  if (plans.length === 0) return { targets, failures };
+  const fail = (plan, reason) => {
+    error(reason);
+    failures.push({ package: plan.package, goos: "darwin", goarch: UNIVERSAL_GOARCH, reason });
+  };
+  const outputRoot = await confinedDirectory(where2.outputDir, { ...where2, input: "output-dir" });
+  const staging = await mkdtemp2(path24.join(outputRoot, ".setup-go-arm64-universal-"));
+  try {
+    for (const [index, plan] of plans.entries()) {
+      const built = (job) => thin.some((t) => t.path === reportPath(where2.workspace, job.output));
+      const missing = plan.slices.filter((job) => !built(job));
+      if (missing.length > 0) {
+        fail(
+          plan,
+          `${plan.label} not written: ${missing.map((job) => job.label).join(" and ")} did not build`
+        );
+        continue;
+      }
+      const started = Date.now();
+      try {
+        const staged = path24.join(staging, String(index));
+        await writeFatMachO(
+          staged,
+          plan.slices.map((job) => job.output)
+        );
+        const file = { path: reportPath(where2.workspace, plan.output), buildMs: Date.now() - started };
+        const checked = universalResult(plan, await inspectBinaryFile(staged), thin, file);
+        if ("problems" in checked) {
+          fail(
+            plan,
+            `${file.path} is not the universal binary of its slices: ${checked.problems.join("; ")}`
+          );
+          continue;
+        }
+        await placeFile(staged, outputRoot, path24.relative(where2.outputDir, plan.output));
+        info2(`Wrote ${file.path} (${checked.result.arch}) in ${file.buildMs} ms`);
+        targets.push(checked.result);
+      } catch (error2) {
+        fail(plan, `${plan.label} not written: ${error2.message}`);
+      }
+    }
+  } finally {
+    await rm5(staging, { recursive: true, force: true });
+  }
+  return { targets, failures };
 }
 
 // src/steps/build-targets.ts
@@ -75922,23 +76269,6 @@ async function stampedLdflags(config, env) {
     sourceDateEpoch: env.SOURCE_DATE_EPOCH
   });
   return templateLdflags(config.ldflags, stamp);
-}
-function planFor(config, ldflags = config.ldflags, resolved) {
-  return planBuilds({
-    workingDirectory: config.workingDirectory,
-    packages: resolved?.packages ?? config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    cc: config.cgoCc,
-    cxx: config.cgoCxx,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate,
-    ...resolved ? { binaryNames: resolved.names } : {}
-  });
 }
 async function checkAgainstToolchain(config, go2) {
   const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
@@ -75993,7 +76323,7 @@ function annotateDiagnostics(failures) {
 }
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp2(path23.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp3(path25.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -76002,7 +76332,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path23.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path25.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -76011,7 +76341,7 @@ async function addSizeAttribution(results, config, go2, temp) {
   } catch (error2) {
     warning(`No size attribution: ${error2.message}`);
   } finally {
-    await rm4(scratch, { recursive: true, force: true });
+    await rm6(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
   info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
@@ -76020,15 +76350,18 @@ async function addSizeAttribution(results, config, go2, temp) {
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
-  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
+  const plan = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
+  const { jobs } = plan;
   info2(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
+  const confine = {
+    roots: [workspace, env.RUNNER_TEMP ?? ""],
+    forbidden: [path25.dirname(path25.dirname(goBinary))]
+  };
   const outcomes = await runBuilds(jobs, {
     ...go2,
     outputDir: config.outputDir,
-    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
-    roots: [workspace, env.RUNNER_TEMP ?? ""],
-    forbidden: [path23.dirname(path23.dirname(goBinary))],
+    ...confine,
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
@@ -76078,7 +76411,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      const message = `${path23.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
+      const message = `${path25.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
       error(message);
       fail(outcome, message);
       continue;
@@ -76090,20 +76423,28 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path23.relative(workspace, outcome.job.output).split(path23.sep).join("/"),
+        path: path25.relative(workspace, outcome.job.output).split(path25.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
-        format: inspected.header.format,
+        format: formatName(inspected.header),
         arch: inspected.header.arch,
         ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {}
       }
     });
   }
   annotateDiagnostics(compileFailures);
+  const thin = built.map((entry) => entry.result);
+  const universal = await writeUniversalBinaries(plan.universal, thin, {
+    workspace,
+    outputDir: config.outputDir,
+    ...confine
+  });
+  failures.push(...universal.failures);
+  failed.push(...universal.failures.map((f2) => `${f2.package} ${f2.goos}/${f2.goarch}`));
   const attributionMs = config.attribution && built.length > 0 ? await addSizeAttribution(built, config, go2, env.RUNNER_TEMP || os9.tmpdir()) : 0;
   return {
-    targets: built.map((entry) => entry.result),
+    targets: [...thin, ...universal.targets],
     failed,
     failures,
     wallMs,
@@ -76120,12 +76461,12 @@ async function buildTargets(config, goBinary, workspace, env) {
 }
 
 // src/steps/check-inputs.ts
-import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import path24 from "node:path";
+import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import path26 from "node:path";
 
 // src/toolchain/dirhash.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/toolchain/sumdb.ts
@@ -76506,7 +76847,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
     return hash1(files);
   }
   const parser = new rt({ strict: true });
-  const input = createReadStream2(archivePath);
+  const input = createReadStream3(archivePath);
   let failure;
   const fail = (error2) => {
     failure ??= error2;
@@ -76560,20 +76901,20 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
 // src/steps/check-inputs.ts
 async function kindOf(file) {
   try {
-    return (await stat2(file)).isDirectory() ? "directory" : "file";
+    return (await stat3(file)).isDirectory() ? "directory" : "file";
   } catch {
     return "missing";
   }
 }
 async function holdsMainPackage(dir, files) {
   for (const file of files.filter(isBuildableGoFile)) {
-    const source = await readFile3(path24.join(dir, file), "utf8").catch(() => "");
+    const source = await readFile3(path26.join(dir, file), "utf8").catch(() => "");
     if (packageClauseName(source) === "main") return true;
   }
   return false;
 }
 async function checkPatternHasMain(pattern, workingDirectory) {
-  const root = path24.resolve(workingDirectory, patternWalkRoot(pattern));
+  const root = path26.resolve(workingDirectory, patternWalkRoot(pattern));
   if (await kindOf(root) !== "directory") {
     throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
   }
@@ -76583,19 +76924,19 @@ async function checkPatternHasMain(pattern, workingDirectory) {
     const entries = await readdir3(dir, { withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     if (dir !== workingDirectory && files.includes("go.mod")) continue;
-    const relative3 = path24.relative(workingDirectory, dir).split(path24.sep).join("/") || ".";
+    const relative3 = path26.relative(workingDirectory, dir).split(path26.sep).join("/") || ".";
     if (matches(relative3) && await holdsMainPackage(dir, files)) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path24.join(dir, entry.name));
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path26.join(dir, entry.name));
     }
   }
   throw noMainPackageError(
     pattern,
-    `no Go file under ${path24.relative(workingDirectory, root) || "."} says package main`
+    `no Go file under ${path26.relative(workingDirectory, root) || "."} says package main`
   );
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path24.relative(workspace, file) || ".";
+  const shown = (file) => path26.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -76637,8 +76978,8 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 }
 
 // src/steps/publish-report.ts
-import { readFile as readFile4, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
-import path25 from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import path27 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -76834,15 +77175,10 @@ function mergeReports(reports) {
 
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile, roots) {
-  const dir = await confinedDirectory(path25.dirname(reportFile), { input: "report-file", roots });
-  const target = path25.join(dir, path25.basename(reportFile));
-  const partial = `${target}.${process.pid}.partial`;
-  try {
-    await writeFile3(partial, JSON.stringify(report, null, 2) + "\n", { flag: "wx" });
-    await rename3(partial, target);
-  } finally {
-    await rm5(partial, { force: true });
-  }
+  await replaceFileConfined(reportFile, JSON.stringify(report, null, 2) + "\n", {
+    input: "report-file",
+    roots
+  });
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
   setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
@@ -76850,8 +77186,19 @@ async function publishReport(report, reportFile, roots) {
   setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
   return reportFile;
 }
+async function writeChecksums(targets, where2) {
+  const files = targets.map((target) => ({
+    name: path27.relative(where2.outputDir, path27.resolve(where2.workspace, target.path)).split(path27.sep).join("/"),
+    sha256: target.sha256
+  }));
+  const file = path27.join(where2.outputDir, CHECKSUMS_FILE);
+  await replaceFileConfined(file, renderChecksums(files), { input: "output-dir", roots: where2.roots });
+  setOutput("checksums-file", file);
+  info2(`Wrote the sha256 of ${files.length} file(s) to ${path27.relative(where2.workspace, file)}`);
+  return file;
+}
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path25.isAbsolute(pattern) ? pattern : path25.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path27.isAbsolute(pattern) ? pattern : path27.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -76868,15 +77215,15 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm9 } from "node:fs/promises";
-import path32 from "node:path";
+import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm10 } from "node:fs/promises";
+import path34 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash7, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename4, rm as rm6 } from "node:fs/promises";
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { rename as rename3, rm as rm7 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 
 // src/net/attempts.ts
 var AttemptError = class extends Error {
@@ -76908,11 +77255,11 @@ function retryDelayMs(error2, attempt, policy) {
 }
 
 // src/net/http.ts
-import { createReadStream as createReadStream3 } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
 import http3 from "node:http";
 import https3 from "node:https";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { Readable as Readable6, Transform as Transform2 } from "node:stream";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { createGunzip } from "node:zlib";
 var DownloadError = class extends Error {
@@ -76963,7 +77310,7 @@ function describeNetworkError(error2) {
 }
 async function openFile(url2) {
   const file = fileURLToPath3(url2);
-  const info3 = await stat3(file).catch((error2) => {
+  const info3 = await stat4(file).catch((error2) => {
     if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
     throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
   });
@@ -76974,7 +77321,7 @@ async function openFile(url2) {
     url: url2.href,
     header: () => void 0,
     declaredLength: found ? info3.size : 0,
-    body: found ? createReadStream3(file) : Readable5.from([])
+    body: found ? createReadStream4(file) : Readable6.from([])
   };
 }
 function requestOnce(url2, headers, decompress, stallTimeoutMs) {
@@ -77172,11 +77519,11 @@ async function downloadFile(options2) {
       try {
         return await downloadOnce(options2, partial);
       } catch (error2) {
-        await rm6(partial, { force: true });
+        await rm7(partial, { force: true });
         throw error2;
       }
     });
-    await rename4(partial, options2.destination);
+    await rename3(partial, options2.destination);
     return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
   } catch (error2) {
     if (!(error2 instanceof WriteError)) throw error2;
@@ -77225,7 +77572,7 @@ async function downloadOnce(options2, partial) {
     }
   });
   try {
-    await pipeline3(response.body, meter, createWriteStream2(partial));
+    await pipeline4(response.body, meter, createWriteStream3(partial));
   } catch (error2) {
     if (error2 instanceof AttemptError) {
       throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
@@ -77326,14 +77673,14 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm8 } from "node:fs/promises";
-import path30 from "node:path";
+import { rm as rm9 } from "node:fs/promises";
+import path32 from "node:path";
 
 // src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path27 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import path29 from "node:path";
+import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
@@ -77459,9 +77806,9 @@ var ArchiveEntryChecker = class {
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash8 } from "node:crypto";
-import { createWriteStream as createWriteStream3 } from "node:fs";
+import { createWriteStream as createWriteStream4 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path26 from "node:path";
+import path28 from "node:path";
 function openEntry(zip, entry) {
   return new Promise(
     (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -77553,17 +77900,17 @@ async function extractZip(options2) {
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path26.join(options2.destination, decision.path);
-      await makeDirectory2(path26.dirname(target));
+      const target = path28.join(options2.destination, decision.path);
+      await makeDirectory2(path28.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
         hash ? tapInto(stream2, hash) : stream2,
-        createWriteStream3(target, { mode: executable ? 493 : 420, flags: "wx" })
+        createWriteStream4(target, { mode: executable ? 493 : 420, flags: "wx" })
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory2(path26.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path28.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -77639,7 +77986,7 @@ async function extractTarGz(options2) {
   });
   const makeDirectory2 = directoryMaker();
   await makeDirectory2(options2.destination);
-  const input = createReadStream4(options2.archivePath);
+  const input = createReadStream5(options2.archivePath);
   const parser = new rt({ strict: true });
   const stop = new AbortController();
   let firstError;
@@ -77654,17 +78001,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path27.join(options2.destination, decision.path);
+      const target = path29.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory2(path27.dirname(target));
+        await makeDirectory2(path29.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
-        await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
+        await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory2(decision.action === "directory" ? target : path27.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path29.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path27.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path29.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -77711,22 +78058,22 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir4, rename as rename5, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import path28 from "node:path";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm8, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
+import path30 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path28.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path30.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
-  return stat4(file).then(
+  return stat5(file).then(
     () => true,
     () => false
   );
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path28.join(dir, "bin"))) return void 0;
-  if (await exists2(path28.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path30.join(dir, "bin"))) return void 0;
+  if (await exists2(path30.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -77743,13 +78090,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path28.dirname(toolchainDir(slot));
+  const parent = path30.dirname(toolchainDir(slot));
   const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm7(path28.join(parent, name), { recursive: true, force: true });
+    await rm8(path30.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -77759,34 +78106,34 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path28.join(path28.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path30.join(path30.dirname(finalDir), workDirName(slot, "leftover"));
   try {
-    await rename5(finalDir, aside);
+    await rename4(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm7(aside, { recursive: true, force: true });
+  await rm8(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path28.dirname(finalDir);
+  const parent = path30.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path28.join(parent, workDirName(slot, "staging"));
+  const staging = path30.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path28.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path30.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
-        await rename5(staging, finalDir);
+        await rename4(staging, finalDir);
         break;
       } catch (error2) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm7(staging, { recursive: true, force: true });
+          await rm8(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -77796,18 +78143,18 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm7(staging, { recursive: true, force: true });
+    await rm8(staging, { recursive: true, force: true });
     throw error2;
   }
 }
 
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
-import path29 from "node:path";
+import path31 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path29.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path31.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
@@ -77886,7 +78233,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path30.join(
+  const archivePath = path32.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -77947,7 +78294,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm8(archivePath, { force: true });
+    await rm9(archivePath, { force: true });
   }
 }
 
@@ -78550,12 +78897,12 @@ function checkSupportedVersion(version3, options2) {
 }
 
 // src/version/workspace.ts
-import path31 from "node:path";
+import path33 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
   if (setting === "off") return { candidates: [], explicit: false };
   if (setting !== "") {
-    if (!path31.isAbsolute(setting)) {
+    if (!path33.isAbsolute(setting)) {
       throw new InputError(
         "GOWORK",
         `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
@@ -78565,14 +78912,14 @@ function workspaceFileCandidates(workingDirectory, gowork) {
     return { candidates: [setting], explicit: true };
   }
   const candidates = [];
-  for (let dir = path31.resolve(workingDirectory); ; dir = path31.dirname(dir)) {
-    candidates.push(path31.join(dir, "go.work"));
-    if (path31.dirname(dir) === dir) break;
+  for (let dir = path33.resolve(workingDirectory); ; dir = path33.dirname(dir)) {
+    candidates.push(path33.join(dir, "go.work"));
+    if (path33.dirname(dir) === dir) break;
   }
   return { candidates, explicit: false };
 }
 function checkIsVersionFile(file, inputName = "go-version-file") {
-  const base = path31.basename(file);
+  const base = path33.basename(file);
   if (base === "go.sum" || base === "go.work.sum") {
     throw new InputError(
       inputName,
@@ -78680,13 +79027,13 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     checkPlainSpec(config.goVersion, decision, building);
     return decision;
   }
-  if (config.goVersionFile) checkIsVersionFile(path32.relative(workspace, config.goVersionFile));
+  if (config.goVersionFile) checkIsVersionFile(path34.relative(workspace, config.goVersionFile));
   const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path32.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path34.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
-      config.goVersionFile ? "go-version-file" : path32.basename(file),
+      config.goVersionFile ? "go-version-file" : path34.basename(file),
       workspace
     );
     if (text === void 0) {
@@ -78699,11 +79046,11 @@ async function decideVersionSpec(config, workspace, env = process.env) {
       }
       continue;
     }
-    const requirement = parseVersionFile(path32.relative(workspace, file).split(path32.sep).join("/"), text);
+    const requirement = parseVersionFile(path34.relative(workspace, file).split(path34.sep).join("/"), text);
     const decision = {
-      spec: parseVersionSpec(requirement.spec, path32.basename(file)),
+      spec: parseVersionSpec(requirement.spec, path34.basename(file)),
       decidedBy: requirement.source,
-      inputName: path32.basename(file)
+      inputName: path34.basename(file)
     };
     checkPlainSpec(requirement.spec, decision, building);
     return decision;
@@ -78778,7 +79125,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path32.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path34.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -78828,7 +79175,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm9(zipPath, { force: true });
+      await rm10(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -78848,7 +79195,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir5(path32.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path34.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -79003,7 +79350,7 @@ async function setupToolchain(config, facts, runner) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path35 from "node:path";
+import path37 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash9 } from "node:crypto";
@@ -79356,8 +79703,8 @@ function createCommentFile(pullRequest, headSha, header, body2) {
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile6, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
-import path33 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm11, writeFile as writeFile5 } from "node:fs/promises";
+import path35 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -79365,7 +79712,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path33.resolve(workspace, trimmed) };
+  return { kind: "file", path: path35.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -79388,7 +79735,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path33.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path35.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -79396,7 +79743,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm10(file, { force: true });
+  await rm11(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -79485,16 +79832,16 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp3(path33.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp4(path35.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path33.join(worktree, path33.relative(repoRoot, path33.resolve(p2)));
+    const inWorktree = (p2) => path35.join(worktree, path35.relative(repoRoot, path35.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm10(worktree, { recursive: true, force: true });
+      await rm11(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -79515,7 +79862,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path33.basename(setting.path), commit: report.commit };
+      return { report, source: path35.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -79535,7 +79882,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path33.join(options2.temp, "setup-go-arm64"),
+      path35.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -79553,7 +79900,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import path34 from "node:path";
+import path36 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -79562,7 +79909,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path34.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path36.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.body);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -79612,8 +79959,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path37 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path37} does not exist${EOL8}`);
+        const path39 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path39} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -83978,7 +84325,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path35.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path37.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84035,7 +84382,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path36.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path38.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -84059,8 +84406,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path36.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path36.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path38.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path38.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -84091,7 +84438,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path36.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path38.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -84113,6 +84460,13 @@ async function run() {
         failed: built.failures,
         wallMs: built.wallMs
       });
+      if (report.targets.length > 0) {
+        await writeChecksums(report.targets, {
+          workspace,
+          outputDir: config.outputDir,
+          roots: [workspace, temp]
+        });
+      }
       if (built.failed.length > 0) {
         failures.push(
           `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(", ")}`
@@ -84142,7 +84496,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path36.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path38.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -84170,7 +84524,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path36.relative(workspace, path36.resolve(workspace, error2.location.file)).split(path36.sep).join("/");
+    const file = path38.relative(workspace, path38.resolve(workspace, error2.location.file)).split(path38.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

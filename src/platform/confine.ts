@@ -1,7 +1,7 @@
 // Paths the action writes or reads because of an input or a default stay inside the directories it may touch
 // (the workspace, RUNNER_TEMP): a pull request can commit a symlink under any name, and following one would
 // let it choose a file outside, a toolchain's own compiler among them.
-import { lstat, mkdir, realpath, rename } from 'node:fs/promises';
+import { lstat, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -147,4 +147,26 @@ export async function placeFile(source: string, root: string, relative: string):
   const destination = path.join(current, parts.at(-1) as string);
   await rename(source, destination);
   return destination;
+}
+
+/**
+ * Writes `text` to `file`, whose directory must resolve inside the roots (made when missing): written beside
+ * its place and renamed over it, so a symlink committed under the file's name is replaced, never written
+ * through, and no reader sees half a file. Returns the real path written.
+ */
+export async function replaceFileConfined(
+  file: string,
+  text: string,
+  options: ConfineOptions,
+): Promise<string> {
+  const dir = await confinedDirectory(path.dirname(file), options);
+  const target = path.join(dir, path.basename(file));
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, text, { flag: 'wx' });
+    await rename(partial, target);
+  } finally {
+    await rm(partial, { force: true });
+  }
+  return target;
 }
