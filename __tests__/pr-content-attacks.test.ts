@@ -116,6 +116,36 @@ describe('symlinks a pull request commits in the output directory', () => {
   });
 });
 
+describe('symlinks a pull request commits where a universal binary goes', () => {
+  it('a dist/darwin_universal symlink leaving the workspace is never written through', async () => {
+    recordCase('attack', 'committed dist/darwin_universal symlink to a directory outside the workspace');
+    const outside = await scratchDir('sga-outside-');
+    const { result, workspace } = await runOnPullRequest(
+      {
+        targets: 'darwin/arm64 darwin/amd64',
+        'universal-darwin': 'true',
+        'name-template': '{goos}_{goarch}/{name}{ext}',
+      },
+      async (ws) => {
+        await mkdir(path.join(ws, 'app', 'dist'));
+        await symlink(outside, path.join(ws, 'app', 'dist', 'darwin_universal'), 'dir');
+      },
+    );
+    expect(result.success).toBe(false);
+    expect(messagesOf(result, 'error').join('\n')).toMatch(
+      /\.\/cmd\/a darwin\/universal not written: .*darwin_universal is a symlink; refusing to write through it/,
+    );
+    expect(await readdir(outside)).toEqual([]);
+    // The thin builds and their checksums landed; the private directory the universal file was written in is gone.
+    expect((await readdir(path.join(workspace, 'app', 'dist'))).sort()).toEqual([
+      'checksums.txt',
+      'darwin_amd64',
+      'darwin_arm64',
+      'darwin_universal',
+    ]);
+  });
+});
+
 describe('what child processes see', () => {
   it('go and every tool it runs get no INPUT_* and no ACTIONS_* credentials', async () => {
     recordCase('attack', 'child environment: inputs and runner credentials');
