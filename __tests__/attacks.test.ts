@@ -143,8 +143,9 @@ const ATTACKS: Attack[] = [
     inputs: { 'name-template': '{name};touch pwned;$(touch pwned)`touch pwned`{ext}' },
     check: async (result, workspace) => {
       expect(result.success).toBe(true);
-      expect(await readdir(path.join(workspace, 'app', 'dist'))).toEqual([
+      expect((await readdir(path.join(workspace, 'app', 'dist'))).sort()).toEqual([
         'a;touch pwned;$(touch pwned)`touch pwned`',
+        'checksums.txt',
       ]);
     },
   },

@@ -109,7 +109,40 @@ describe('symlinks a pull request commits in the output directory', () => {
       await symlink('bin', path.join(ws, 'app', 'dist'), 'dir');
     });
     expect(result.success).toBe(true);
-    expect(await readdir(path.join(workspace, 'app', 'bin'))).toEqual([`a_${host[0]}_${host[1]}`]);
+    expect((await readdir(path.join(workspace, 'app', 'bin'))).sort()).toEqual([
+      `a_${host[0]}_${host[1]}`,
+      'checksums.txt',
+    ]);
+  });
+});
+
+describe('symlinks a pull request commits where a universal binary goes', () => {
+  it('a dist/darwin_universal symlink leaving the workspace is never written through', async () => {
+    recordCase('attack', 'committed dist/darwin_universal symlink to a directory outside the workspace');
+    const outside = await scratchDir('sga-outside-');
+    const { result, workspace } = await runOnPullRequest(
+      {
+        targets: 'darwin/arm64 darwin/amd64',
+        'universal-darwin': 'true',
+        'name-template': '{goos}_{goarch}/{name}{ext}',
+      },
+      async (ws) => {
+        await mkdir(path.join(ws, 'app', 'dist'));
+        await symlink(outside, path.join(ws, 'app', 'dist', 'darwin_universal'), 'dir');
+      },
+    );
+    expect(result.success).toBe(false);
+    expect(messagesOf(result, 'error').join('\n')).toMatch(
+      /\.\/cmd\/a darwin\/universal not written: .*darwin_universal is a symlink; refusing to write through it/,
+    );
+    expect(await readdir(outside)).toEqual([]);
+    // The thin builds and their checksums landed; the private directory the universal file was written in is gone.
+    expect((await readdir(path.join(workspace, 'app', 'dist'))).sort()).toEqual([
+      'checksums.txt',
+      'darwin_amd64',
+      'darwin_arm64',
+      'darwin_universal',
+    ]);
   });
 });
 

@@ -133,6 +133,31 @@ describe('the report schema', () => {
     );
   });
 
+  it("checks a universal binary's slices", () => {
+    const slice = {
+      arch: 'arm64',
+      offset: 16384,
+      sizeBytes: 100,
+      sha256: 'a'.repeat(64),
+      goVersion: 'go1.25.4',
+    };
+    const universal = (slices: unknown[]) =>
+      variant((r) => {
+        Object.assign(r.targets[0], {
+          goarch: 'universal',
+          format: 'macho-fat',
+          arch: 'amd64+arm64',
+          slices,
+        });
+      });
+    expect(strictReportSchemaErrors(universal([{ ...slice, goos: 'darwin', goarch: 'arm64' }]))).toEqual([]);
+    expect(reportSchemaErrors(universal([]))).toEqual(['/targets/0/slices must NOT have fewer than 1 items']);
+    expect(reportSchemaErrors(universal([{ ...slice, offset: -1, sha256: 'x' }]))).toEqual([
+      '/targets/0/slices/0/offset must be >= 0',
+      '/targets/0/slices/0/sha256 must match pattern "^[0-9a-f]{64}$"',
+    ]);
+  });
+
   it('lets readers ignore fields it does not know, while our own Reports must not carry any', () => {
     const extended = variant((r) => {
       r.cache = { hit: true };

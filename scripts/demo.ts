@@ -47,6 +47,7 @@ async function main(): Promise<number> {
       // go.dev is out of reach from this machine; the module proxy serves the same official toolchains.
       'toolchain-source': 'goproxy',
       targets: 'darwin/arm64 darwin/amd64 linux/arm64 linux/amd64',
+      'universal-darwin': 'true',
       'output-dir': '.demo/bin',
       'report-file': '.demo/report.json',
     },
@@ -65,6 +66,8 @@ async function main(): Promise<number> {
   for (const step of result.steps) {
     process.stdout.write(`step ${step.name}: exit ${step.exitCode} in ${step.durationMs} ms\n`);
   }
+  const checksums = result.outputs['checksums-file'];
+  if (checksums) process.stdout.write(`sha256 of every binary in ${path.relative(root, checksums)}\n`);
   process.stdout.write(`demo wall time ${wallMs} ms; outputs in .demo/outputs.json\n`);
   return result.success ? 0 : 1;
 }

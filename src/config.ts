@@ -3,6 +3,7 @@ import { checkLdflags } from './build/ldflags.js';
 import { parseCompilerMap, type CompilerMap } from './build/cgo.js';
 import { planBuilds } from './build/plan.js';
 import { parseTargets, type Target } from './build/targets.js';
+import { checkUniversalTargets } from './build/universal.js';
 import { parseCacheSave, validateKeyPrefix, type CacheSaveMode } from './cache/keys.js';
 import { InputError } from './errors.js';
 import { parseGoproxy } from './toolchain/goproxy.js';
@@ -40,6 +41,8 @@ export interface Config {
   nameTemplate: string;
   parallel: number;
   failFast: boolean;
+  /** Also write a universal Mach-O of each package's darwin/arm64 and darwin/amd64 builds. */
+  universalDarwin: boolean;
   /** Measure which Go packages take each binary's bytes (a second, unstripped link per target). */
   attribution: boolean;
   /** Write a CycloneDX SBOM beside each binary, from its embedded build info. */
@@ -281,6 +284,8 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     ? inWorkspace(input('output-dir').trim(), 'output-dir')
     : path.join(workingDirectory, 'dist');
   const nameTemplate = input('name-template') || '{name}_{goos}_{goarch}{ext}';
+  const universalDarwin = parseBoolean(input('universal-darwin') || 'false', 'universal-darwin');
+  if (universalDarwin) checkUniversalTargets(targets);
   // Planned now, so a package read as a flag, an unknown placeholder or two builds writing one file fail
   // before anything is downloaded; the builds are planned again once ldflags are stamped.
   planBuilds({
@@ -327,6 +332,7 @@ export function readConfig(input: (name: string) => string, runner: RunnerContex
     nameTemplate,
     parallel: parsePositiveInteger(input('parallel'), 'parallel', runner.cores),
     failFast: parseBoolean(input('fail-fast') || 'false', 'fail-fast'),
+    universalDarwin,
     attribution: parseBoolean(input('attribution') || 'false', 'attribution'),
     sbom: parseSbom(input('sbom'), targets),
     reportFile: input('report-file').trim() ? inWorkspace(input('report-file').trim(), 'report-file') : '',

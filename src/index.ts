@@ -55,13 +55,15 @@ export { runBuilds, type JobOutcome, type RunBuildsOptions } from './build/run.j
 // Binaries.
 export { readBinaryHeader, type BinaryHeader, type BinaryFormat } from './binary/header.js';
 export { readGoBuildInfo, type GoBuildInfo } from './binary/buildinfo.js';
-export { inspectBinaryFile, type InspectedBinary } from './binary/inspect-file.js';
+export { inspectBinaryFile, type InspectedBinary, type InspectedSlice } from './binary/inspect-file.js';
+export { planFatLayout, readFatSlices, type FatLayout, type FatSlice } from './binary/fat.js';
 
 // Reports: build, merge, compare, judge, render.
 export {
   buildReport,
   type Report,
   type TargetResult,
+  type SliceResult,
   type ReportFlags,
   type ReportToolchain,
 } from './report/report.js';

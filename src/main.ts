@@ -11,9 +11,10 @@ import { gatherPlatformFacts } from './platform/facts.js';
 import { buildReport, type Report } from './report/report.js';
 import { renderSbomSection, type WrittenSbom } from './report/sbom.js';
 import { renderBuildSection, renderSetupSection } from './report/summary.js';
-import { buildTargets, planFor } from './steps/build-targets.js';
+import { planFor } from './build/build-plan.js';
+import { buildTargets } from './steps/build-targets.js';
 import { checkInputsBeforeSetup } from './steps/check-inputs.js';
-import { publishReport, readAndMergeReports } from './steps/publish-report.js';
+import { publishReport, readAndMergeReports, writeChecksums } from './steps/publish-report.js';
 import { setupToolchain, type ToolchainSetup } from './steps/setup-toolchain.js';
 import { writeSboms } from './steps/write-sboms.js';
 import {
@@ -149,6 +150,13 @@ async function run(): Promise<void> {
         failed: built.failures,
         wallMs: built.wallMs,
       });
+      if (report.targets.length > 0) {
+        await writeChecksums(report.targets, {
+          workspace,
+          outputDir: config.outputDir,
+          roots: [workspace, temp],
+        });
+      }
       if (built.failed.length > 0) {
         failures.push(
           `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(', ')}`,

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path38 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path40 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path38 && path38[0] !== "/") {
-          path38 = `/${path38}`;
+        if (path40 && path40[0] !== "/") {
+          path40 = `/${path40}`;
         }
-        return new URL(`${origin}${path38}`);
+        return new URL(`${origin}${path40}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path38);
+        debuglog("sending request to %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin },
+          request: { method, path: path40, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path38,
+          path40,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path38);
+        debuglog("trailers received from %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin },
+          request: { method, path: path40, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path38,
+          path40,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path38, origin }
+            request: { method, path: path40, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path38);
+          debuglog("sending request to %s %s/%s", method, origin, path40);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path38,
+        path: path40,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path38 !== "string") {
+        if (typeof path40 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path38)) {
+        } else if (invalidPathRegex.test(path40)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path38, query) : path38;
+        this.path = query ? buildURL(path40, query) : path40;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path38, host, upgrade, blocking, reset } = request2;
+      const { method, path: path40, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path38} HTTP/1.1\r
+      let header = `${method} ${path40} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6871,7 +6871,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert4 = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util5 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path38;
+      headers[HTTP2_HEADER_PATH] = path40;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7350,7 +7350,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength2) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline5(
+      const pipe = pipeline6(
         body2,
         h2stream,
         (err) => {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path38 = search ? `${pathname}${search}` : pathname;
+        const path40 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path38;
+        this.opts.path = path40;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path38 = "/",
+          path: path40 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path38;
+        opts.path = origin + path40;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -9449,7 +9449,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { Readable: Readable6 } = __require("node:stream");
+    var { Readable: Readable7 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError: AbortError3 } = require_errors();
     var util5 = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9461,7 +9461,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable6 {
+    var BodyReadable = class extends Readable7 {
       constructor({
         resume,
         abort,
@@ -9803,7 +9803,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { Readable: Readable6 } = require_readable();
+    var { Readable: Readable7 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util5 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9898,7 +9898,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util5.parseHeaders(rawHeaders) : headers;
         const contentType2 = parsedHeaders["content-type"];
         const contentLength2 = parsedHeaders["content-length"];
-        const res = new Readable6({
+        const res = new Readable7({
           resume,
           abort,
           contentType: contentType2,
@@ -10213,7 +10213,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable6,
+      Readable: Readable7,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10227,7 +10227,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert4 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable6 {
+    var PipelineRequest = class extends Readable7 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10244,7 +10244,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable6 {
+    var PipelineResponse = class extends Readable7 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10395,7 +10395,7 @@ var require_api_pipeline = __commonJS({
         util5.destroy(ret, err);
       }
     };
-    function pipeline5(opts, handler2) {
+    function pipeline6(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10404,7 +10404,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path38) {
-      if (typeof path38 !== "string") {
-        return path38;
+    function safeUrl(path40) {
+      if (typeof path40 !== "string") {
+        return path40;
       }
-      const pathSegments = path38.split("?");
+      const pathSegments = path40.split("?");
       if (pathSegments.length !== 2) {
-        return path38;
+        return path40;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path38, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path38);
+    function matchKey(mockDispatch2, { path: path40, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path40);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path38, method, body: body2, headers, query } = opts;
+      const { path: path40, method, body: body2, headers, query } = opts;
       return {
-        path: path38,
+        path: path40,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path38,
+            Path: path40,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13569,7 +13569,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable6, pipeline: pipeline5, finished } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline6, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14508,13 +14508,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable6({ read: resume });
+              this.body = new Readable7({ read: resume });
               const onError = this.onError.bind(this);
               resolve3({
                 status: status2,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline5(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path38) {
-      for (let i = 0; i < path38.length; ++i) {
-        const code2 = path38.charCodeAt(i);
+    function validateCookiePath(path40) {
+      for (let i = 0; i < path40.length; ++i) {
+        const code2 = path40.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18715,7 +18715,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module) {
     "use strict";
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18875,7 +18875,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline5(
+          pipeline6(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path38 = opts.path;
+          let path40 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path38 = `/${path38}`;
+            path40 = `/${path40}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path38);
+          url2 = new URL(util5.parseOrigin(url2).origin + path40);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27122,7 +27122,7 @@ var require_fd_slicer = __commonJS({
     var fs8 = __require("fs");
     var util5 = __require("util");
     var stream2 = __require("stream");
-    var Readable6 = stream2.Readable;
+    var Readable7 = stream2.Readable;
     var PassThrough = stream2.PassThrough;
     var Pend = require_pend();
     var EventEmitter4 = __require("events").EventEmitter;
@@ -27165,10 +27165,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util5.inherits(ReadStream, Readable6);
+    util5.inherits(ReadStream, Readable7);
     function ReadStream(context5, options2) {
       options2 = options2 || {};
-      Readable6.call(this, options2);
+      Readable7.call(this, options2);
       this.context = context5;
       this.context.ref();
       this.start = options2.start || 0;
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path38, options2) {
+    function openPromise(path40, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path38, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path40, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path38, options2, callback) {
+    function open3(path40, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path38, "r", function(err, fd) {
+      fs8.open(path40, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path37 from "node:path";
+import path39 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33730,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path38, level) {
-    this.path = path38;
+  constructor(path40, level) {
+    this.path = path40;
     this.level = level;
   }
 };
@@ -34617,12 +34617,12 @@ var HttpPipeline = class _HttpPipeline {
   }
   sendRequest(httpClient2, request2) {
     const policies = this.getOrderedPolicies();
-    const pipeline5 = policies.reduceRight((next, policy) => {
+    const pipeline6 = policies.reduceRight((next, policy) => {
       return (req) => {
         return policy.sendRequest(req, next);
       };
     }, (req) => httpClient2.sendRequest(req));
-    return pipeline5(request2);
+    return pipeline6(request2);
   }
   getOrderedPolicies() {
     if (!this._orderedPolicies) {
@@ -36582,31 +36582,31 @@ function wrapAbortSignalLikePolicy() {
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 function createPipelineFromOptions2(options2) {
-  const pipeline5 = createEmptyPipeline2();
+  const pipeline6 = createEmptyPipeline2();
   if (isNodeLike2) {
     if (options2.agent) {
-      pipeline5.addPolicy(agentPolicy2(options2.agent));
+      pipeline6.addPolicy(agentPolicy2(options2.agent));
     }
     if (options2.tlsOptions) {
-      pipeline5.addPolicy(tlsPolicy2(options2.tlsOptions));
+      pipeline6.addPolicy(tlsPolicy2(options2.tlsOptions));
     }
-    pipeline5.addPolicy(proxyPolicy2(options2.proxyOptions));
-    pipeline5.addPolicy(decompressResponsePolicy2());
+    pipeline6.addPolicy(proxyPolicy2(options2.proxyOptions));
+    pipeline6.addPolicy(decompressResponsePolicy2());
   }
-  pipeline5.addPolicy(wrapAbortSignalLikePolicy());
-  pipeline5.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
-  pipeline5.addPolicy(userAgentPolicy2(options2.userAgentOptions));
-  pipeline5.addPolicy(setClientRequestIdPolicy(options2.telemetryOptions?.clientRequestIdHeaderName));
-  pipeline5.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
-  pipeline5.addPolicy(defaultRetryPolicy2(options2.retryOptions), { phase: "Retry" });
-  pipeline5.addPolicy(tracingPolicy({ ...options2.userAgentOptions, ...options2.loggingOptions }), {
+  pipeline6.addPolicy(wrapAbortSignalLikePolicy());
+  pipeline6.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
+  pipeline6.addPolicy(userAgentPolicy2(options2.userAgentOptions));
+  pipeline6.addPolicy(setClientRequestIdPolicy(options2.telemetryOptions?.clientRequestIdHeaderName));
+  pipeline6.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
+  pipeline6.addPolicy(defaultRetryPolicy2(options2.retryOptions), { phase: "Retry" });
+  pipeline6.addPolicy(tracingPolicy({ ...options2.userAgentOptions, ...options2.loggingOptions }), {
     afterPhase: "Retry"
   });
   if (isNodeLike2) {
-    pipeline5.addPolicy(redirectPolicy2(options2.redirectOptions), { afterPhase: "Retry" });
+    pipeline6.addPolicy(redirectPolicy2(options2.redirectOptions), { afterPhase: "Retry" });
   }
-  pipeline5.addPolicy(logPolicy2(options2.loggingOptions), { afterPhase: "Sign" });
-  return pipeline5;
+  pipeline6.addPolicy(logPolicy2(options2.loggingOptions), { afterPhase: "Sign" });
+  return pipeline6;
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/defaultHttpClient.js
@@ -36930,8 +36930,8 @@ function createDisableKeepAlivePolicy() {
     }
   };
 }
-function pipelineContainsDisableKeepAlivePolicy(pipeline5) {
-  return pipeline5.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
+function pipelineContainsDisableKeepAlivePolicy(pipeline6) {
+  return pipeline6.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
 
 // node_modules/@azure/core-client/dist/esm/base64.js
@@ -38186,18 +38186,18 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 // node_modules/@azure/core-client/dist/esm/pipeline.js
 function createClientPipeline(options2 = {}) {
-  const pipeline5 = createPipelineFromOptions2(options2 ?? {});
+  const pipeline6 = createPipelineFromOptions2(options2 ?? {});
   if (options2.credentialOptions) {
-    pipeline5.addPolicy(bearerTokenAuthenticationPolicy({
+    pipeline6.addPolicy(bearerTokenAuthenticationPolicy({
       credential: options2.credentialOptions.credential,
       scopes: options2.credentialOptions.credentialScopes
     }));
   }
-  pipeline5.addPolicy(serializationPolicy(options2.serializationOptions), { phase: "Serialize" });
-  pipeline5.addPolicy(deserializationPolicy(options2.deserializationOptions), {
+  pipeline6.addPolicy(serializationPolicy(options2.serializationOptions), { phase: "Serialize" });
+  pipeline6.addPolicy(deserializationPolicy(options2.deserializationOptions), {
     phase: "Deserialize"
   });
-  return pipeline5;
+  return pipeline6;
 }
 
 // node_modules/@azure/core-client/dist/esm/httpClientCache.js
@@ -38222,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path38 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path38.startsWith("/")) {
-      path38 = path38.substring(1);
+    let path40 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path40.startsWith("/")) {
+      path40 = path40.substring(1);
     }
-    if (isAbsoluteUrl(path38)) {
-      requestUrl = path38;
+    if (isAbsoluteUrl(path40)) {
+      requestUrl = path40;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path38);
+      requestUrl = appendPath(requestUrl, path40);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path38 = pathToAppend.substring(0, searchStart);
+    const path40 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path38;
+    newPath = newPath + path40;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path38 = this._matcher.path;
-    return path38.length > 0 ? path38[path38.length - 1].tag : void 0;
+    const path40 = this._matcher.path;
+    return path40.length > 0 ? path40[path40.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path38 = this._matcher.path;
-    return path38.length > 0 ? path38[path38.length - 1].namespace : void 0;
+    const path40 = this._matcher.path;
+    return path40.length > 0 ? path40[path40.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path38 = this._matcher.path;
-    if (path38.length === 0) return void 0;
-    return path38[path38.length - 1].values?.[attrName];
+    const path40 = this._matcher.path;
+    if (path40.length === 0) return void 0;
+    return path40[path40.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path38 = this._matcher.path;
-    if (path38.length === 0) return false;
-    const current = path38[path38.length - 1];
+    const path40 = this._matcher.path;
+    if (path40.length === 0) return false;
+    const current = path40[path40.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path38 = this._matcher.path;
-    if (path38.length === 0) return -1;
-    return path38[path38.length - 1].position ?? 0;
+    const path40 = this._matcher.path;
+    if (path40.length === 0) return -1;
+    return path40[path40.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path38 = this._matcher.path;
-    if (path38.length === 0) return -1;
-    return path38[path38.length - 1].counter ?? 0;
+    const path40 = this._matcher.path;
+    if (path40.length === 0) return -1;
+    return path40[path40.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44483,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path38) {
+    function locateFile(path40) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path38, scriptDirectory);
+        return Module["locateFile"](path40, scriptDirectory);
       }
-      return scriptDirectory + path38;
+      return scriptDirectory + path40;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path38 = getURLPath(request2.url) || "/";
+    const path40 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path38}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path40}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path38 = getURLPath(request2.url) || "/";
+    const path40 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path38}`;
+    canonicalizedResourceString += `/${options2.accountName}${path40}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48330,11 +48330,11 @@ var PathStylePorts2 = [
 ];
 
 // node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline5) {
-  if (!pipeline5 || typeof pipeline5 !== "object") {
+function isPipelineLike(pipeline6) {
+  if (!pipeline6 || typeof pipeline6 !== "object") {
     return false;
   }
-  const castPipeline = pipeline5;
+  const castPipeline = pipeline6;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -48373,11 +48373,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline5 = new Pipeline([], pipelineOptions);
-  pipeline5._credential = credential;
-  return pipeline5;
+  const pipeline6 = new Pipeline([], pipelineOptions);
+  pipeline6._credential = credential;
+  return pipeline6;
 }
-function processDownlevelPipeline(pipeline5) {
+function processDownlevelPipeline(pipeline6) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -48387,8 +48387,8 @@ function processDownlevelPipeline(pipeline5) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline5.factories.length) {
-    const novelFactories = pipeline5.factories.filter((factory) => {
+  if (pipeline6.factories.length) {
+    const novelFactories = pipeline6.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -48401,14 +48401,14 @@ function processDownlevelPipeline(pipeline5) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline5) {
-  const { httpClient: v1Client, ...restOptions } = pipeline5.options;
-  let httpClient2 = pipeline5._coreHttpClient;
+function getCoreClientOptions(pipeline6) {
+  const { httpClient: v1Client, ...restOptions } = pipeline6.options;
+  let httpClient2 = pipeline6._coreHttpClient;
   if (!httpClient2) {
     httpClient2 = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline5._coreHttpClient = httpClient2;
+    pipeline6._coreHttpClient = httpClient2;
   }
-  let corePipeline = pipeline5._corePipeline;
+  let corePipeline = pipeline6._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION4}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -48449,11 +48449,11 @@ function getCoreClientOptions(pipeline5) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline5);
+    const downlevelResults = processDownlevelPipeline(pipeline6);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline5);
+    const credential = getCredentialFromPipeline(pipeline6);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -48466,7 +48466,7 @@ function getCoreClientOptions(pipeline5) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline5._corePipeline = corePipeline;
+    pipeline6._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -48475,12 +48475,12 @@ function getCoreClientOptions(pipeline5) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline5) {
-  if (pipeline5._credential) {
-    return pipeline5._credential;
+function getCredentialFromPipeline(pipeline6) {
+  if (pipeline6._credential) {
+    return pipeline6._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline5.factories) {
+  for (const factory of pipeline6.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -62001,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path38 = urlParsed.pathname;
-  path38 = path38 || "/";
-  path38 = escape2(path38);
-  urlParsed.pathname = path38;
+  let path40 = urlParsed.pathname;
+  path40 = path40 || "/";
+  path40 = escape2(path40);
+  urlParsed.pathname = path40;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path38 = urlParsed.pathname;
-  path38 = path38 ? path38.endsWith("/") ? `${path38}${name}` : `${path38}/${name}` : name;
-  urlParsed.pathname = path38;
+  let path40 = urlParsed.pathname;
+  path40 = path40 ? path40.endsWith("/") ? `${path40}${name}` : `${path40}/${name}` : name;
+  urlParsed.pathname = path40;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -62390,13 +62390,13 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline5) {
+  constructor(url2, pipeline6) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline5;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline5));
+    this.pipeline = pipeline6;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline6));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline5);
+    this.credential = getCredentialFromPipeline(pipeline6);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
@@ -66002,21 +66002,21 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
     options2 = options2 || {};
-    let pipeline5;
+    let pipeline6;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options2 = blobNameOrOptions;
       }
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -66028,20 +66028,20 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants2.Parameters.SNAPSHOT);
@@ -67028,19 +67028,19 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline5;
+    let pipeline6;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67052,20 +67052,20 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     this.appendBlobContext = this.storageClientContext.appendBlob;
   }
   /**
@@ -67300,22 +67300,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline5;
+    let pipeline6;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options2 = blobNameOrOptions;
       }
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67327,20 +67327,20 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
   }
@@ -67911,19 +67911,19 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options2) {
-    let pipeline5;
+    let pipeline6;
     let url2;
     options2 = options2 || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline5 = credentialOrPipelineOrContainerName;
+      pipeline6 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options2 = blobNameOrOptions;
-      pipeline5 = newPipeline(credentialOrPipelineOrContainerName, options2);
+      pipeline6 = newPipeline(credentialOrPipelineOrContainerName, options2);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline5 = newPipeline(new AnonymousCredential(), options2);
+      pipeline6 = newPipeline(new AnonymousCredential(), options2);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -67935,20 +67935,20 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options2.proxyOptions) {
             options2.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline5 = newPipeline(sharedKeyCredential, options2);
+          pipeline6 = newPipeline(sharedKeyCredential, options2);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline5 = newPipeline(new AnonymousCredential(), options2);
+        pipeline6 = newPipeline(new AnonymousCredential(), options2);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline5);
+    super(url2, pipeline6);
     this.pageBlobContext = this.storageClientContext.pageBlob;
   }
   /**
@@ -68850,8 +68850,8 @@ var __awaiter12 = function(thisArg, _arguments, P2, generator) {
 };
 function pipeResponseToStream(response, output) {
   return __awaiter12(this, void 0, void 0, function* () {
-    const pipeline5 = util4.promisify(stream.pipeline);
-    yield pipeline5(response.message, output);
+    const pipeline6 = util4.promisify(stream.pipeline);
+    yield pipeline6(response.message, output);
   });
 }
 var DownloadProgress = class {
@@ -74415,6 +74415,28 @@ function renderName(template, values, inputName = "name-template") {
     return values[key];
   });
 }
+function outputPath(config, pkg, name, target) {
+  const fileName = renderName(config.nameTemplate, {
+    name,
+    goos: target.goos,
+    goarch: target.goarch,
+    variant: target.variant ?? "",
+    ext: target.goos === "windows" ? ".exe" : ""
+  });
+  const output = path16.resolve(
+    config.outputDir,
+    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+  );
+  const inOutputDir = path16.relative(config.outputDir, output);
+  if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
+    throw new InputError(
+      "name-template",
+      `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
+      "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
+    );
+  }
+  return output;
+}
 function planBuilds(config) {
   const jobs = [];
   const writers = /* @__PURE__ */ new Map();
@@ -74428,25 +74450,7 @@ function planBuilds(config) {
     }
     const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
     for (const target of config.targets) {
-      const fileName = renderName(config.nameTemplate, {
-        name,
-        goos: target.goos,
-        goarch: target.goarch,
-        variant: target.variant ?? "",
-        ext: target.goos === "windows" ? ".exe" : ""
-      });
-      const output = path16.resolve(
-        config.outputDir,
-        target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
-      );
-      const inOutputDir = path16.relative(config.outputDir, output);
-      if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
-        throw new InputError(
-          "name-template",
-          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
-          "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
-        );
-      }
+      const output = outputPath(config, pkg, name, target);
       const args = ["build", "-o", output];
       if (config.trimpath) args.push("-trimpath");
       args.push("-buildvcs=false");
@@ -74498,6 +74502,313 @@ function unstrippedBuild(job, output) {
   if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
   else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
   return { ...job, args, output, label: `${job.label} (unstripped)` };
+}
+
+// src/binary/header.ts
+var BINARY_HEADER_BYTES = 4096;
+function readBinaryHeader(bytes) {
+  if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(bytes, ELF_MAGIC)) return readElfHeader(bytes, view);
+  if (bytes.length >= 4) {
+    const magic = view.getUint32(0, false);
+    if (magic === FAT_MAGIC || magic === FAT_MAGIC_64) return readFatMachOHeader(bytes, view, magic);
+    if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
+  }
+  if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
+  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+}
+var ELF_MAGIC = [127, 69, 76, 70];
+var ELF_HEADER_PREFIX_BYTES = 20;
+var ELFCLASS32 = 1;
+var ELFCLASS64 = 2;
+var ELFDATA2LSB = 1;
+var ELFDATA2MSB = 2;
+var ELF_OS_BY_OSABI = /* @__PURE__ */ new Map([
+  [2, "netbsd"],
+  [6, "solaris"],
+  [9, "freebsd"],
+  [12, "openbsd"]
+]);
+function elfArch(machine, bits, littleEndian) {
+  switch (machine) {
+    case 3:
+      return "386";
+    case 8:
+      return (bits === 64 ? "mips64" : "mips") + (littleEndian ? "le" : "");
+    case 20:
+      return "ppc";
+    case 21:
+      return littleEndian ? "ppc64le" : "ppc64";
+    case 22:
+      return bits === 64 ? "s390x" : "s390";
+    case 40:
+      return "arm";
+    case 43:
+      return "sparc64";
+    case 62:
+      return "amd64";
+    case 183:
+      return "arm64";
+    case 243:
+      return bits === 64 ? "riscv64" : "riscv";
+    case 258:
+      return "loong64";
+    default:
+      return unknownArch(machine);
+  }
+}
+function readElfHeader(bytes, view) {
+  if (bytes.length < ELF_HEADER_PREFIX_BYTES) {
+    throw new Error(
+      `Truncated ELF file: ${bytes.length} bytes, but the header needs at least ${ELF_HEADER_PREFIX_BYTES}`
+    );
+  }
+  const elfClass = bytes[4];
+  const elfData = bytes[5];
+  if (elfClass !== ELFCLASS32 && elfClass !== ELFCLASS64) {
+    throw new Error(`Malformed ELF file: EI_CLASS is ${elfClass}, neither 1 (32-bit) nor 2 (64-bit)`);
+  }
+  if (elfData !== ELFDATA2LSB && elfData !== ELFDATA2MSB) {
+    throw new Error(
+      `Malformed ELF file: EI_DATA is ${elfData}, neither 1 (little-endian) nor 2 (big-endian)`
+    );
+  }
+  const bits = elfClass === ELFCLASS64 ? 64 : 32;
+  const littleEndian = elfData === ELFDATA2LSB;
+  const arch2 = elfArch(view.getUint16(18, littleEndian), bits, littleEndian);
+  return {
+    format: "elf",
+    os: ELF_OS_BY_OSABI.get(bytes[7] ?? 0) ?? "linux",
+    arch: arch2,
+    archs: [arch2],
+    fat: false,
+    bits,
+    littleEndian
+  };
+}
+var MH_MAGIC = 4277009102;
+var MH_MAGIC_64 = 4277009103;
+var MH_CIGAM = 3472551422;
+var MH_CIGAM_64 = 3489328638;
+var MACHO_MAGICS = /* @__PURE__ */ new Set([MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64]);
+var FAT_MAGIC = 3405691582;
+var FAT_MAGIC_64 = 3405691583;
+var FAT_ARCH_BYTES = 20;
+var FAT_ARCH_64_BYTES = 32;
+var MAX_FAT_ARCHS = 20;
+var FIRST_JAVA_CLASS_MAJOR_VERSION = 45;
+var CPU_ARCH_ABI64 = 16777216;
+var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
+  [7, { arch: "386", littleEndian: true }],
+  [7 | CPU_ARCH_ABI64, { arch: "amd64", littleEndian: true }],
+  [12, { arch: "arm", littleEndian: true }],
+  [12 | CPU_ARCH_ABI64, { arch: "arm64", littleEndian: true }],
+  [18, { arch: "ppc", littleEndian: false }],
+  [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
+]);
+function machOSlice(cpuType) {
+  const known2 = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
+  return {
+    arch: known2?.arch ?? unknownArch(cpuType),
+    bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
+    littleEndian: known2?.littleEndian ?? true
+  };
+}
+function readThinMachOHeader(bytes, view, magic) {
+  if (bytes.length < 8) {
+    throw new Error(`Truncated Mach-O file: ${bytes.length} bytes, but the header needs at least 8`);
+  }
+  const littleEndian = magic === MH_CIGAM || magic === MH_CIGAM_64;
+  const bits = magic === MH_MAGIC_64 || magic === MH_CIGAM_64 ? 64 : 32;
+  const { arch: arch2 } = machOSlice(view.getUint32(4, littleEndian));
+  return { format: "macho", os: "darwin", arch: arch2, archs: [arch2], fat: false, bits, littleEndian };
+}
+function readFatMachOHeader(bytes, view, magic) {
+  if (bytes.length < 8) {
+    throw new Error(
+      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a Mach-O universal binary (or a Java class file) by its next word`
+    );
+  }
+  const count = view.getUint32(4, false);
+  if (magic === FAT_MAGIC && view.getUint16(6, false) >= FIRST_JAVA_CLASS_MAJOR_VERSION) {
+    throw new Error(
+      `Not an executable: a Java class file (magic 0xcafebabe, class version ${view.getUint16(6, false)}.${view.getUint16(4, false)}), not a Mach-O universal binary`
+    );
+  }
+  if (count === 0 || count > MAX_FAT_ARCHS) {
+    throw new Error(
+      `Malformed Mach-O universal binary: magic 0x${magic.toString(16)} but ${count} architectures (expected 1 to ${MAX_FAT_ARCHS})`
+    );
+  }
+  const entryBytes = magic === FAT_MAGIC_64 ? FAT_ARCH_64_BYTES : FAT_ARCH_BYTES;
+  const tableEnd = 8 + count * entryBytes;
+  if (bytes.length < tableEnd) {
+    throw new Error(
+      `Truncated Mach-O universal binary: ${count} architectures need ${tableEnd} header bytes, got ${bytes.length}`
+    );
+  }
+  const slices = Array.from(
+    { length: count },
+    (_2, index) => machOSlice(view.getUint32(8 + index * entryBytes, false))
+  );
+  const archs = slices.map((slice) => slice.arch);
+  return {
+    format: "macho",
+    os: "darwin",
+    arch: archs.join("+"),
+    archs,
+    fat: true,
+    bits: slices.every((slice) => slice.bits === 64) ? 64 : 32,
+    littleEndian: slices.every((slice) => slice.littleEndian)
+  };
+}
+var PE_DOS_MAGIC = [77, 90];
+var PE_SIGNATURE = [80, 69, 0, 0];
+var DOS_HEADER_BYTES = 64;
+var PE32_MAGIC = 267;
+var PE32_PLUS_MAGIC = 523;
+var PE_ARCH_BY_MACHINE = /* @__PURE__ */ new Map([
+  [332, { arch: "386", bits: 32 }],
+  [34404, { arch: "amd64", bits: 64 }],
+  [448, { arch: "arm", bits: 32 }],
+  [452, { arch: "arm", bits: 32 }],
+  // ARMNT: Thumb-2, what Go's windows/arm wrote
+  [43620, { arch: "arm64", bits: 64 }],
+  [20580, { arch: "riscv64", bits: 64 }],
+  [25188, { arch: "loong64", bits: 64 }]
+]);
+function readPeHeader(bytes, view) {
+  if (bytes.length < DOS_HEADER_BYTES) {
+    throw new Error(
+      `Truncated file: 'MZ' magic, but ${bytes.length} bytes are too few for a DOS header (64)`
+    );
+  }
+  const peOffset = view.getUint32(60, true);
+  const optionalHeaderOffset = peOffset + 24;
+  if (bytes.length < optionalHeaderOffset) {
+    throw new Error(
+      `Truncated PE file: its PE header is at offset ${peOffset}, beyond the ${bytes.length} bytes given`
+    );
+  }
+  if (!startsWith(bytes.subarray(peOffset), PE_SIGNATURE)) {
+    throw new Error(
+      `Not a PE executable: 'MZ' magic, but no 'PE\\0\\0' signature at e_lfanew (offset ${peOffset}); a plain DOS program?`
+    );
+  }
+  const machine = view.getUint16(peOffset + 4, true);
+  const known2 = PE_ARCH_BY_MACHINE.get(machine);
+  const arch2 = known2?.arch ?? unknownArch(machine);
+  const optionalHeaderSize = view.getUint16(peOffset + 20, true);
+  let bits = known2?.bits ?? 32;
+  if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
+    const optionalMagic = view.getUint16(optionalHeaderOffset, true);
+    if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
+    else if (optionalMagic === PE32_MAGIC) bits = 32;
+  }
+  return { format: "pe", os: "windows", arch: arch2, archs: [arch2], fat: false, bits, littleEndian: true };
+}
+function unknownArch(code2) {
+  return `unknown-0x${code2.toString(16)}`;
+}
+function startsWith(bytes, prefix2) {
+  return bytes.length >= prefix2.length && prefix2.every((byte, index) => bytes[index] === byte);
+}
+var SHEBANG = [35, 33];
+var KNOWN_NON_EXECUTABLES = [
+  { prefix: [80, 75, 3, 4], what: "a zip archive" },
+  { prefix: [31, 139], what: "a gzip stream" },
+  { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
+];
+function describeBytes(bytes) {
+  const known2 = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
+  if (known2) return known2.what;
+  const shown = bytes.subarray(0, 40);
+  if (startsWith(bytes, SHEBANG)) {
+    const lineEnd = shown.indexOf(10);
+    return `a script starting ${JSON.stringify(String.fromCharCode(...lineEnd < 0 ? shown : shown.subarray(0, lineEnd)))}`;
+  }
+  if (shown.every(isPrintableAscii)) {
+    return `text ${JSON.stringify(String.fromCharCode(...shown))}${bytes.length > shown.length ? "\u2026" : ""}`;
+  }
+  const hex = [...bytes.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
+  return `first bytes ${hex}${bytes.length <= 16 ? ` (${bytes.length} bytes in all)` : ""}`;
+}
+function isPrintableAscii(byte) {
+  return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
+}
+function formatName(header) {
+  return header.fat ? "macho-fat" : header.format;
+}
+
+// src/build/universal.ts
+var UNIVERSAL_GOARCH = "universal";
+var SLICE_ARCHS = ["arm64", "amd64"];
+var isSliceTarget = (target, arch2) => target.goos === "darwin" && target.goarch === arch2 && !target.variant;
+function checkUniversalTargets(targets) {
+  const missing = SLICE_ARCHS.filter((arch2) => !targets.some((target) => isSliceTarget(target, arch2)));
+  if (missing.length === 0) return;
+  const listed = targets.map(targetName).join(" ");
+  throw new InputError(
+    "universal-darwin",
+    `Input universal-darwin is true, but targets (${listed ? listed : "empty"}) lack ${missing.map((arch2) => `darwin/${arch2}`).join(" and ")}`,
+    "add darwin/arm64 and darwin/amd64 (without a variant) to targets, which the universal binary is made of, or set universal-darwin: false"
+  );
+}
+function planUniversal(jobs, config) {
+  const packages = [...new Set(jobs.map((job) => job.package))];
+  return packages.map((pkg) => {
+    const slices = SLICE_ARCHS.map(
+      (arch2) => jobs.find((job) => job.package === pkg && isSliceTarget(job.target, arch2))
+    ).filter((job) => job !== void 0);
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
+    const output = outputPath(config, pkg, name, { goos: "darwin", goarch: UNIVERSAL_GOARCH });
+    return { package: pkg, output, slices, label: `${pkg} darwin/${UNIVERSAL_GOARCH}` };
+  });
+}
+function sliceResults(inspected) {
+  return (inspected.slices ?? []).map((slice) => ({
+    arch: slice.arch,
+    offset: slice.offset,
+    sizeBytes: slice.sizeBytes,
+    sha256: slice.sha256,
+    ...slice.buildInfo ? {
+      goVersion: slice.buildInfo.goVersion,
+      goos: slice.buildInfo.settings.GOOS ?? "",
+      goarch: slice.buildInfo.settings.GOARCH ?? ""
+    } : {}
+  }));
+}
+function universalResult(plan, inspected, thin, file) {
+  const slices = sliceResults(inspected);
+  const problems = [];
+  if (!inspected.header.fat) problems.push(`header says ${inspected.header.format}, not a universal Mach-O`);
+  for (const arch2 of SLICE_ARCHS) {
+    const slice = slices.find((s3) => s3.arch === arch2);
+    const source = thin.find((t) => t.package === plan.package && isSliceTarget(t, arch2));
+    if (!slice) problems.push(`it has no ${arch2} slice`);
+    else if (slice.sha256 !== source?.sha256)
+      problems.push(`its ${arch2} slice differs from the darwin/${arch2} build`);
+    else if (slice.goos !== "darwin" || slice.goarch !== arch2)
+      problems.push(`its ${arch2} slice's build info says ${slice.goos ?? "?"}/${slice.goarch ?? "?"}`);
+  }
+  if (slices.length !== SLICE_ARCHS.length)
+    problems.push(`it has ${slices.length} slices, not ${SLICE_ARCHS.length}`);
+  if (problems.length > 0) return { problems };
+  return {
+    result: {
+      goos: "darwin",
+      goarch: UNIVERSAL_GOARCH,
+      package: plan.package,
+      path: file.path,
+      sizeBytes: inspected.sizeBytes,
+      buildMs: file.buildMs,
+      sha256: inspected.sha256,
+      format: formatName(inspected.header),
+      arch: inspected.header.arch,
+      slices
+    }
+  };
 }
 
 // src/config.ts
@@ -74684,6 +74995,8 @@ function readConfig(input, runner) {
   const buildFlags = parseBuildFlags(input("build-flags"));
   const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
   const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
+  const universalDarwin = parseBoolean(input("universal-darwin") || "false", "universal-darwin");
+  if (universalDarwin) checkUniversalTargets(targets);
   planBuilds({
     workingDirectory,
     packages,
@@ -74726,6 +75039,7 @@ function readConfig(input, runner) {
     nameTemplate,
     parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
     failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
+    universalDarwin,
     attribution: parseBoolean(input("attribution") || "false", "attribution"),
     sbom: parseSbom(input("sbom"), targets),
     reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
@@ -75020,6 +75334,12 @@ function renderFlags(flags) {
     parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
   return `Flags: ${parts.join(", ")}.`;
 }
+function renderSlices(target) {
+  const slices = (target.slices ?? []).map(
+    (slice) => `${cell(slice.arch)} (${humanBytes(slice.sizeBytes)} at byte ${slice.offset}, ${slice.goVersion ? `${cell(slice.goVersion)} ${cell(`${slice.goos}/${slice.goarch}`)}` : "no Go build info"}, \`${slice.sha256.slice(0, 12)}\`)`
+  );
+  return `${cell(targetLabel(target))} is a universal binary of ${slices.join(" and ")}.`;
+}
 function renderBuildSection(report) {
   const parts = [];
   const packages = [...new Set(report.targets.map((t) => t.package))];
@@ -75044,6 +75364,7 @@ function renderBuildSection(report) {
         ""
       );
     }
+    for (const t of rows.filter((row) => row.slices)) parts.push(renderSlices(t), "");
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, "");
   }
@@ -75068,10 +75389,56 @@ function renderBuildSection(report) {
   return parts.join("\n");
 }
 
+// src/build/build-plan.ts
+import path18 from "node:path";
+
+// src/report/checksums.ts
+var CHECKSUMS_FILE = "checksums.txt";
+function renderChecksums(files) {
+  return [...files].sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0).map(
+    ({ name, sha256: sha2562 }) => /[\\\n]/.test(name) ? `\\${sha2562}  ${name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}
+` : `${sha2562}  ${name}
+`
+  ).join("");
+}
+
+// src/build/build-plan.ts
+function planFor(config, ldflags = config.ldflags, resolved) {
+  const naming = {
+    workingDirectory: config.workingDirectory,
+    outputDir: config.outputDir,
+    nameTemplate: config.nameTemplate,
+    ...resolved ? { binaryNames: resolved.names } : {}
+  };
+  const jobs = planBuilds({
+    ...naming,
+    packages: resolved?.packages ?? config.packages,
+    targets: config.targets,
+    ldflags,
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
+    tags: config.buildTags,
+    extraFlags: config.buildFlags
+  });
+  const universal = config.universalDarwin ? planUniversal(jobs, naming) : [];
+  const checksums = path18.join(config.outputDir, CHECKSUMS_FILE);
+  const taken = [...jobs, ...universal].find((entry) => entry.output === checksums);
+  if (taken) {
+    throw new InputError(
+      "name-template",
+      `Input name-template ${JSON.stringify(config.nameTemplate)} names the binary of ${taken.label} ${CHECKSUMS_FILE}, the checksums file's name in output-dir`,
+      "name binaries by package and platform, e.g. {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return { jobs, universal };
+}
+
 // src/steps/build-targets.ts
-import { mkdtemp as mkdtemp2, rm as rm5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm6 } from "node:fs/promises";
 import os9 from "node:os";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/binary/inspect-file.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -75180,9 +75547,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path38, version3, sum] = fields;
-  if (path38 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path38, version: version3, ...sum ? { sum } : {} };
+  const [path40, version3, sum] = fields;
+  if (path40 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path40, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -75265,242 +75632,104 @@ function unquoteGoString(literal) {
   return new TextDecoder().decode(Uint8Array.from(out));
 }
 
-// src/binary/header.ts
-var BINARY_HEADER_BYTES = 4096;
-function readBinaryHeader(bytes) {
-  if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
+// src/binary/fat.ts
+var FAT_MAGIC2 = 3405691582;
+var FAT_MAGIC_642 = 3405691583;
+var FAT_HEADER_BYTES = 8;
+var FAT_ARCH_BYTES2 = 20;
+var FAT_ARCH_64_BYTES2 = 32;
+var MH_MAGIC_642 = 4277009103;
+var CPU_ARCH_ABI642 = 16777216;
+var CPU_TYPE_X86 = 7;
+var CPU_TYPE_ARM = 12;
+var CPU_TYPE_POWERPC = 18;
+var CPU_TYPE_ARM64 = CPU_TYPE_ARM | CPU_ARCH_ABI642;
+var MAX_FAT_OFFSET = 4294967295;
+function readMachOCpu(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, ELF_MAGIC)) return readElfHeader(bytes, view);
-  if (bytes.length >= 4) {
-    const magic = view.getUint32(0, false);
-    if (magic === FAT_MAGIC || magic === FAT_MAGIC_64) return readFatMachOHeader(bytes, view, magic);
-    if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MH_MAGIC_642) {
+    throw new Error("Not a thin 64-bit little-endian Mach-O, so it cannot be a slice of a universal binary");
   }
-  if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
-  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+  return { cpuType: view.getUint32(4, true), cpuSubtype: view.getUint32(8, true) };
 }
-var ELF_MAGIC = [127, 69, 76, 70];
-var ELF_HEADER_PREFIX_BYTES = 20;
-var ELFCLASS32 = 1;
-var ELFCLASS64 = 2;
-var ELFDATA2LSB = 1;
-var ELFDATA2MSB = 2;
-var ELF_OS_BY_OSABI = /* @__PURE__ */ new Map([
-  [2, "netbsd"],
-  [6, "solaris"],
-  [9, "freebsd"],
-  [12, "openbsd"]
-]);
-function elfArch(machine, bits, littleEndian) {
-  switch (machine) {
-    case 3:
-      return "386";
-    case 8:
-      return (bits === 64 ? "mips64" : "mips") + (littleEndian ? "le" : "");
-    case 20:
-      return "ppc";
-    case 21:
-      return littleEndian ? "ppc64le" : "ppc64";
-    case 22:
-      return bits === 64 ? "s390x" : "s390";
-    case 40:
-      return "arm";
-    case 43:
-      return "sparc64";
-    case 62:
-      return "amd64";
-    case 183:
-      return "arm64";
-    case 243:
-      return bits === 64 ? "riscv64" : "riscv";
-    case 258:
-      return "loong64";
+function sliceAlignLog2(cpuType) {
+  switch (cpuType & ~CPU_ARCH_ABI642) {
+    case CPU_TYPE_ARM:
+      return 14;
+    case CPU_TYPE_X86:
+    case CPU_TYPE_POWERPC:
+      return 12;
     default:
-      return unknownArch(machine);
+      throw new Error(`No universal-binary alignment is known for CPU type 0x${cpuType.toString(16)}`);
   }
 }
-function readElfHeader(bytes, view) {
-  if (bytes.length < ELF_HEADER_PREFIX_BYTES) {
-    throw new Error(
-      `Truncated ELF file: ${bytes.length} bytes, but the header needs at least ${ELF_HEADER_PREFIX_BYTES}`
+function lipoOrder(a, b2) {
+  if (a.cpuType === b2.cpuType) return a.cpuSubtype - b2.cpuSubtype;
+  if (a.cpuType === CPU_TYPE_ARM64) return 1;
+  if (b2.cpuType === CPU_TYPE_ARM64) return -1;
+  return a.alignLog2 - b2.alignLog2;
+}
+function planFatLayout(thin) {
+  if (thin.length === 0) throw new Error("A universal binary needs at least one slice");
+  const cpus = thin.map(({ cpuType, cpuSubtype }) => `${cpuType}/${cpuSubtype}`);
+  const repeated = cpus.find((cpu, index) => cpus.indexOf(cpu) !== index);
+  if (repeated) throw new Error(`Two slices have the same CPU type and subtype (${repeated})`);
+  const ordered = thin.map((slice, input) => ({ ...slice, input, alignLog2: sliceAlignLog2(slice.cpuType) })).sort(lipoOrder);
+  let end = FAT_HEADER_BYTES + thin.length * FAT_ARCH_BYTES2;
+  const slices = ordered.map((slice) => {
+    const alignment = 2 ** slice.alignLog2;
+    const offset = Math.ceil(end / alignment) * alignment;
+    end = offset + slice.sizeBytes;
+    if (end > MAX_FAT_OFFSET) {
+      throw new Error(
+        `The universal binary would be ${end} bytes, past the 4 GiB a 32-bit fat header can hold`
+      );
+    }
+    return { ...slice, offset };
+  });
+  return { header: fatHeader(slices), slices, totalBytes: end };
+}
+function fatHeader(slices) {
+  const header = new Uint8Array(FAT_HEADER_BYTES + slices.length * FAT_ARCH_BYTES2);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, FAT_MAGIC2, false);
+  view.setUint32(4, slices.length, false);
+  slices.forEach((slice, index) => {
+    const at2 = FAT_HEADER_BYTES + index * FAT_ARCH_BYTES2;
+    [slice.cpuType, slice.cpuSubtype, slice.offset, slice.sizeBytes, slice.alignLog2].forEach(
+      (word, field) => view.setUint32(at2 + field * 4, word, false)
     );
-  }
-  const elfClass = bytes[4];
-  const elfData = bytes[5];
-  if (elfClass !== ELFCLASS32 && elfClass !== ELFCLASS64) {
-    throw new Error(`Malformed ELF file: EI_CLASS is ${elfClass}, neither 1 (32-bit) nor 2 (64-bit)`);
-  }
-  if (elfData !== ELFDATA2LSB && elfData !== ELFDATA2MSB) {
-    throw new Error(
-      `Malformed ELF file: EI_DATA is ${elfData}, neither 1 (little-endian) nor 2 (big-endian)`
-    );
-  }
-  const bits = elfClass === ELFCLASS64 ? 64 : 32;
-  const littleEndian = elfData === ELFDATA2LSB;
-  const arch2 = elfArch(view.getUint16(18, littleEndian), bits, littleEndian);
-  return {
-    format: "elf",
-    os: ELF_OS_BY_OSABI.get(bytes[7] ?? 0) ?? "linux",
-    arch: arch2,
-    archs: [arch2],
-    fat: false,
-    bits,
-    littleEndian
-  };
+  });
+  return header;
 }
-var MH_MAGIC = 4277009102;
-var MH_MAGIC_64 = 4277009103;
-var MH_CIGAM = 3472551422;
-var MH_CIGAM_64 = 3489328638;
-var MACHO_MAGICS = /* @__PURE__ */ new Set([MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64]);
-var FAT_MAGIC = 3405691582;
-var FAT_MAGIC_64 = 3405691583;
-var FAT_ARCH_BYTES = 20;
-var FAT_ARCH_64_BYTES = 32;
-var MAX_FAT_ARCHS = 20;
-var FIRST_JAVA_CLASS_MAJOR_VERSION = 45;
-var CPU_ARCH_ABI64 = 16777216;
-var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
-  [7, { arch: "386", littleEndian: true }],
-  [7 | CPU_ARCH_ABI64, { arch: "amd64", littleEndian: true }],
-  [12, { arch: "arm", littleEndian: true }],
-  [12 | CPU_ARCH_ABI64, { arch: "arm64", littleEndian: true }],
-  [18, { arch: "ppc", littleEndian: false }],
-  [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
-]);
-function machOSlice(cpuType) {
-  const known2 = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
-  return {
-    arch: known2?.arch ?? unknownArch(cpuType),
-    bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
-    littleEndian: known2?.littleEndian ?? true
-  };
-}
-function readThinMachOHeader(bytes, view, magic) {
-  if (bytes.length < 8) {
-    throw new Error(`Truncated Mach-O file: ${bytes.length} bytes, but the header needs at least 8`);
+function readFatSlices(bytes, fileBytes = bytes.length) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = bytes.length >= FAT_HEADER_BYTES ? view.getUint32(0, false) : 0;
+  if (magic !== FAT_MAGIC2 && magic !== FAT_MAGIC_642) {
+    throw new Error("Not a universal Mach-O (magic 0xcafebabe or 0xcafebabf)");
   }
-  const littleEndian = magic === MH_CIGAM || magic === MH_CIGAM_64;
-  const bits = magic === MH_MAGIC_64 || magic === MH_CIGAM_64 ? 64 : 32;
-  const { arch: arch2 } = machOSlice(view.getUint32(4, littleEndian));
-  return { format: "macho", os: "darwin", arch: arch2, archs: [arch2], fat: false, bits, littleEndian };
-}
-function readFatMachOHeader(bytes, view, magic) {
-  if (bytes.length < 8) {
-    throw new Error(
-      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a Mach-O universal binary (or a Java class file) by its next word`
-    );
-  }
+  const wide = magic === FAT_MAGIC_642;
+  const entryBytes = wide ? FAT_ARCH_64_BYTES2 : FAT_ARCH_BYTES2;
   const count = view.getUint32(4, false);
-  if (magic === FAT_MAGIC && view.getUint16(6, false) >= FIRST_JAVA_CLASS_MAJOR_VERSION) {
-    throw new Error(
-      `Not an executable: a Java class file (magic 0xcafebabe, class version ${view.getUint16(6, false)}.${view.getUint16(4, false)}), not a Mach-O universal binary`
-    );
+  if (bytes.length < FAT_HEADER_BYTES + count * entryBytes) {
+    throw new Error(`Truncated universal Mach-O: its header lists ${count} slices`);
   }
-  if (count === 0 || count > MAX_FAT_ARCHS) {
-    throw new Error(
-      `Malformed Mach-O universal binary: magic 0x${magic.toString(16)} but ${count} architectures (expected 1 to ${MAX_FAT_ARCHS})`
-    );
-  }
-  const entryBytes = magic === FAT_MAGIC_64 ? FAT_ARCH_64_BYTES : FAT_ARCH_BYTES;
-  const tableEnd = 8 + count * entryBytes;
-  if (bytes.length < tableEnd) {
-    throw new Error(
-      `Truncated Mach-O universal binary: ${count} architectures need ${tableEnd} header bytes, got ${bytes.length}`
-    );
-  }
-  const slices = Array.from(
-    { length: count },
-    (_2, index) => machOSlice(view.getUint32(8 + index * entryBytes, false))
-  );
-  const archs = slices.map((slice) => slice.arch);
-  return {
-    format: "macho",
-    os: "darwin",
-    arch: archs.join("+"),
-    archs,
-    fat: true,
-    bits: slices.every((slice) => slice.bits === 64) ? 64 : 32,
-    littleEndian: slices.every((slice) => slice.littleEndian)
-  };
-}
-var PE_DOS_MAGIC = [77, 90];
-var PE_SIGNATURE = [80, 69, 0, 0];
-var DOS_HEADER_BYTES = 64;
-var PE32_MAGIC = 267;
-var PE32_PLUS_MAGIC = 523;
-var PE_ARCH_BY_MACHINE = /* @__PURE__ */ new Map([
-  [332, { arch: "386", bits: 32 }],
-  [34404, { arch: "amd64", bits: 64 }],
-  [448, { arch: "arm", bits: 32 }],
-  [452, { arch: "arm", bits: 32 }],
-  // ARMNT: Thumb-2, what Go's windows/arm wrote
-  [43620, { arch: "arm64", bits: 64 }],
-  [20580, { arch: "riscv64", bits: 64 }],
-  [25188, { arch: "loong64", bits: 64 }]
-]);
-function readPeHeader(bytes, view) {
-  if (bytes.length < DOS_HEADER_BYTES) {
-    throw new Error(
-      `Truncated file: 'MZ' magic, but ${bytes.length} bytes are too few for a DOS header (64)`
-    );
-  }
-  const peOffset = view.getUint32(60, true);
-  const optionalHeaderOffset = peOffset + 24;
-  if (bytes.length < optionalHeaderOffset) {
-    throw new Error(
-      `Truncated PE file: its PE header is at offset ${peOffset}, beyond the ${bytes.length} bytes given`
-    );
-  }
-  if (!startsWith(bytes.subarray(peOffset), PE_SIGNATURE)) {
-    throw new Error(
-      `Not a PE executable: 'MZ' magic, but no 'PE\\0\\0' signature at e_lfanew (offset ${peOffset}); a plain DOS program?`
-    );
-  }
-  const machine = view.getUint16(peOffset + 4, true);
-  const known2 = PE_ARCH_BY_MACHINE.get(machine);
-  const arch2 = known2?.arch ?? unknownArch(machine);
-  const optionalHeaderSize = view.getUint16(peOffset + 20, true);
-  let bits = known2?.bits ?? 32;
-  if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
-    const optionalMagic = view.getUint16(optionalHeaderOffset, true);
-    if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
-    else if (optionalMagic === PE32_MAGIC) bits = 32;
-  }
-  return { format: "pe", os: "windows", arch: arch2, archs: [arch2], fat: false, bits, littleEndian: true };
-}
-function unknownArch(code2) {
-  return `unknown-0x${code2.toString(16)}`;
-}
-function startsWith(bytes, prefix2) {
-  return bytes.length >= prefix2.length && prefix2.every((byte, index) => bytes[index] === byte);
-}
-var SHEBANG = [35, 33];
-var KNOWN_NON_EXECUTABLES = [
-  { prefix: [80, 75, 3, 4], what: "a zip archive" },
-  { prefix: [31, 139], what: "a gzip stream" },
-  { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
-];
-function describeBytes(bytes) {
-  const known2 = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
-  if (known2) return known2.what;
-  const shown = bytes.subarray(0, 40);
-  if (startsWith(bytes, SHEBANG)) {
-    const lineEnd = shown.indexOf(10);
-    return `a script starting ${JSON.stringify(String.fromCharCode(...lineEnd < 0 ? shown : shown.subarray(0, lineEnd)))}`;
-  }
-  if (shown.every(isPrintableAscii)) {
-    return `text ${JSON.stringify(String.fromCharCode(...shown))}${bytes.length > shown.length ? "\u2026" : ""}`;
-  }
-  const hex = [...bytes.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
-  return `first bytes ${hex}${bytes.length <= 16 ? ` (${bytes.length} bytes in all)` : ""}`;
-}
-function isPrintableAscii(byte) {
-  return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
+  return Array.from({ length: count }, (_2, index) => {
+    const at2 = FAT_HEADER_BYTES + index * entryBytes;
+    const word = (field) => view.getUint32(at2 + field * 4, false);
+    const long = (field) => Number(view.getBigUint64(at2 + field * 4, false));
+    const slice = wide ? { offset: long(2), sizeBytes: long(4), alignLog2: word(6) } : { offset: word(2), sizeBytes: word(3), alignLog2: word(4) };
+    if (slice.offset + slice.sizeBytes > fileBytes) {
+      throw new Error(
+        `Malformed universal Mach-O: slice ${index} runs to byte ${slice.offset + slice.sizeBytes} of a ${fileBytes}-byte file`
+      );
+    }
+    return { cpuType: word(0), cpuSubtype: word(1), ...slice };
+  });
 }
 
 // src/binary/macho-layout.ts
-var MH_MAGIC_642 = 4277009103;
+var MH_MAGIC_643 = 4277009103;
 var LC_SEGMENT_64 = 25;
 var LC_SYMTAB = 2;
 var LC_DYSYMTAB = 11;
@@ -75515,7 +75744,7 @@ function fixedString(bytes, at2, length) {
 function readMachOLayout(bytes) {
   if (bytes.length < HEADER_64_BYTES) return void 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MH_MAGIC_642) return void 0;
+  if (view.getUint32(0, true) !== MH_MAGIC_643) return void 0;
   const commands = view.getUint32(16, true);
   const commandBytes = view.getUint32(20, true);
   if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
@@ -75551,6 +75780,22 @@ function readMachOLayout(bytes) {
 }
 
 // src/binary/inspect-file.ts
+function sha256Of(bytes) {
+  return createHash5("sha256").update(bytes).digest("hex");
+}
+function inspectSlices(bytes, header) {
+  return readFatSlices(bytes).map(({ offset, sizeBytes }, index) => {
+    const slice = bytes.subarray(offset, offset + sizeBytes);
+    const buildInfo = readGoBuildInfo(slice);
+    return {
+      arch: header.archs[index] ?? "",
+      offset,
+      sizeBytes,
+      sha256: sha256Of(slice),
+      ...buildInfo ? { buildInfo } : {}
+    };
+  });
+}
 async function inspectBinaryFile(filePath) {
   const bytes = await readFile2(filePath);
   try {
@@ -75559,10 +75804,11 @@ async function inspectBinaryFile(filePath) {
     const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
     return {
       sizeBytes: bytes.length,
-      sha256: createHash5("sha256").update(bytes).digest("hex"),
+      sha256: sha256Of(bytes),
       header,
       ...buildInfo ? { buildInfo } : {},
-      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}
+      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {},
+      ...header.fat ? { slices: inspectSlices(bytes, header) } : {}
     };
   } catch (error2) {
     throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
@@ -75645,14 +75891,14 @@ function attributeSizes(symbols, limit = 15, sections = []) {
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp, rm as rm4 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/platform/confine.ts
 import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 function isWithin(child2, parent) {
-  const relative3 = path18.relative(parent, child2);
-  return relative3 === "" || !relative3.startsWith("..") && !path18.isAbsolute(relative3);
+  const relative3 = path19.relative(parent, child2);
+  return relative3 === "" || !relative3.startsWith("..") && !path19.isAbsolute(relative3);
 }
 async function makeDirectory(dir) {
   await mkdir3(dir).catch((error2) => {
@@ -75665,20 +75911,20 @@ async function realRoots(roots) {
 }
 async function confinedDirectory(dir, options2) {
   const missing = [];
-  let existing = path18.resolve(dir);
+  let existing = path19.resolve(dir);
   while (!await lstat3(existing).then(
     () => true,
     () => false
   )) {
-    missing.unshift(path18.basename(existing));
-    const parent = path18.dirname(existing);
+    missing.unshift(path19.basename(existing));
+    const parent = path19.dirname(existing);
     if (parent === existing) break;
     existing = parent;
   }
   const real = await checkResolved(existing, dir, options2, missing);
   let current = real;
   for (const name of missing) {
-    current = path18.join(current, name);
+    current = path19.join(current, name);
     await makeDirectory(current);
     const info3 = await lstat3(current);
     if (!info3.isDirectory()) {
@@ -75701,7 +75947,7 @@ async function checkResolved(existing, given, options2, missing = []) {
   });
   const roots = await realRoots(options2.roots);
   const forbidden = await realRoots(options2.forbidden ?? []);
-  const through = real === path18.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
+  const through = real === path19.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
   if (!roots.some((root) => isWithin(real, root))) {
     throw new InputError(
       options2.input,
@@ -75709,7 +75955,7 @@ async function checkResolved(existing, given, options2, missing = []) {
       "remove the symlink or point the input at a real directory inside the workspace"
     );
   }
-  const target = path18.join(real, ...missing);
+  const target = path19.join(real, ...missing);
   const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
   if (inside) {
     throw new InputError(
@@ -75737,7 +75983,7 @@ async function placeFile(source, root, relative3) {
   if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
   let current = root;
   for (const name of parts.slice(0, -1)) {
-    current = path18.join(current, name);
+    current = path19.join(current, name);
     await makeDirectory(current);
     const info3 = await lstat3(current);
     if (!info3.isDirectory()) {
@@ -75746,7 +75992,7 @@ async function placeFile(source, root, relative3) {
       );
     }
   }
-  const destination = path18.join(current, parts.at(-1));
+  const destination = path19.join(current, parts.at(-1));
   await rename2(source, destination);
   return destination;
 }
@@ -75758,6 +76004,12 @@ async function replaceFile(file, data) {
   } finally {
     await rm3(partial, { force: true });
   }
+}
+async function replaceFileConfined(file, text, options2) {
+  const dir = await confinedDirectory(path19.dirname(file), options2);
+  const target = path19.join(dir, path19.basename(file));
+  await replaceFile(target, text);
+  return target;
 }
 
 // src/build/run.ts
@@ -75825,7 +76077,7 @@ async function runBuildJob(job, options2) {
 }
 function sharedDirectory(dirs) {
   return dirs.reduce((shared, dir) => {
-    while (path19.relative(shared, dir).startsWith("..")) shared = path19.dirname(shared);
+    while (path20.relative(shared, dir).startsWith("..")) shared = path20.dirname(shared);
     return shared;
   });
 }
@@ -75838,22 +76090,22 @@ function writingTo(job, output) {
 }
 async function runBuilds(jobs, options2) {
   if (jobs.length === 0) return [];
-  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path19.dirname(job.output)));
+  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path20.dirname(job.output)));
   const outputRoot = await confinedDirectory(outputDir, {
     input: "output-dir",
     roots: options2.roots ?? [options2.cwd],
     forbidden: options2.forbidden ?? []
   });
-  const staging = await mkdtemp(path19.join(outputRoot, ".setup-go-arm64-build-"));
+  const staging = await mkdtemp(path20.join(outputRoot, ".setup-go-arm64-build-"));
   let stop = false;
   try {
     return await mapPool(jobs, options2.parallel, async (job, index) => {
       if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-      const staged = path19.join(staging, `${index}${path19.extname(job.output)}`);
+      const staged = path20.join(staging, `${index}${path20.extname(job.output)}`);
       const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
       if (outcome.ok) {
         try {
-          await placeFile(staged, outputRoot, path19.relative(outputDir, job.output));
+          await placeFile(staged, outputRoot, path20.relative(outputDir, job.output));
         } catch (error2) {
           outcome.ok = false;
           outcome.output += `
@@ -75902,7 +76154,7 @@ function jobCommandLine(job) {
 }
 
 // src/build/diagnostics.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
 function parseGoDiagnostics(output, cwd, repositoryRoot) {
   const diagnostics = [];
@@ -75916,8 +76168,8 @@ ${line.trim()}`;
       continue;
     }
     const [, file, lineNumber, column, message] = match3;
-    const absolute = path20.resolve(cwd, file);
-    const relative3 = path20.relative(repositoryRoot, absolute).split(path20.sep).join("/");
+    const absolute = path21.resolve(cwd, file);
+    const relative3 = path21.relative(repositoryRoot, absolute).split(path21.sep).join("/");
     last = {
       file: relative3.startsWith("..") ? absolute : relative3,
       line: Number(lineNumber),
@@ -75930,7 +76182,7 @@ ${line.trim()}`;
 }
 
 // src/build/packages.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var FIELD = "";
 var RECORD = "";
 var GO_LIST_ARGS = [
@@ -75946,7 +76198,7 @@ function parseGoList(output) {
   });
 }
 function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path21.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const entryFor = (pkg) => given.find((entry) => path22.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
   const describe2 = (pkg) => {
     const entry = entryFor(pkg);
     return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
@@ -75977,14 +76229,14 @@ function defaultExecName(importPath) {
 function binaryNames(listed, given, workingDirectory) {
   const names = {};
   for (const entry of given) {
-    const pkg = listed.find((candidate) => candidate.dir === path21.resolve(workingDirectory, entry));
+    const pkg = listed.find((candidate) => candidate.dir === path22.resolve(workingDirectory, entry));
     if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
   }
   return names;
 }
 
 // src/build/patterns.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function isPackagePattern(entry) {
   return entry.includes("...");
 }
@@ -75993,11 +76245,11 @@ function isRelativeEntry(entry) {
 }
 function patternWalkRoot(pattern) {
   const literal = pattern.slice(0, pattern.indexOf("..."));
-  const root = literal.endsWith("/") ? literal : path22.posix.dirname(literal);
-  return path22.posix.normalize(root.replace(/\/+$/, "") || ".");
+  const root = literal.endsWith("/") ? literal : path23.posix.dirname(literal);
+  return path23.posix.normalize(root.replace(/\/+$/, "") || ".");
 }
 function patternMatcher(pattern) {
-  const cleaned = path22.posix.normalize(pattern);
+  const cleaned = path23.posix.normalize(pattern);
   const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
   const matcher = new RegExp(`^${source}$`);
@@ -76032,9 +76284,9 @@ function noMainPackageError(pattern, where2, inputName = "packages") {
   );
 }
 function entryForPackage(pkg, workingDirectory) {
-  const relative3 = path22.relative(workingDirectory, pkg.dir);
-  if (!pkg.dir || relative3.startsWith("..") || path22.isAbsolute(relative3)) return pkg.importPath;
-  return relative3 === "" ? "." : `./${relative3.split(path22.sep).join("/")}`;
+  const relative3 = path23.relative(workingDirectory, pkg.dir);
+  if (!pkg.dir || relative3.startsWith("..") || path23.isAbsolute(relative3)) return pkg.importPath;
+  return relative3 === "" ? "." : `./${relative3.split(path23.sep).join("/")}`;
 }
 function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName = "packages") {
   const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
@@ -76055,6 +76307,95 @@ function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName =
     );
   }
   return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
+}
+
+// src/steps/universal.ts
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm5, stat as stat2 } from "node:fs/promises";
+import path24 from "node:path";
+import { Readable as Readable5 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+async function* fatBytes(layout, thinFiles) {
+  yield layout.header;
+  let written = layout.header.length;
+  for (const slice of layout.slices) {
+    yield new Uint8Array(slice.offset - written);
+    for await (const chunk of createReadStream2(thinFiles[slice.input])) yield chunk;
+    written = slice.offset + slice.sizeBytes;
+  }
+}
+async function writeFatMachO(output, thinFiles) {
+  const thin = await Promise.all(
+    thinFiles.map(async (file) => {
+      try {
+        return { ...readMachOCpu(await readFileStart(file, 12)), sizeBytes: (await stat2(file)).size };
+      } catch (error2) {
+        throw new Error(`${file}: ${error2.message}`, { cause: error2 });
+      }
+    })
+  );
+  const layout = planFatLayout(thin);
+  await pipeline3(
+    Readable5.from(fatBytes(layout, thinFiles)),
+    createWriteStream2(output, { flags: "wx", mode: 493 })
+  );
+  const { size: size2 } = await stat2(output);
+  if (size2 !== layout.totalBytes) {
+    throw new Error(`wrote ${size2} bytes, expected ${layout.totalBytes}: a slice changed while it was read`);
+  }
+  return layout;
+}
+function reportPath(workspace, file) {
+  return path24.relative(workspace, file).split(path24.sep).join("/");
+}
+async function writeUniversalBinaries(plans, thin, where2) {
+  const targets = [];
+  const failures = [];
+  if (plans.length === 0) return { targets, failures };
+  const fail = (plan, reason) => {
+    error(reason);
+    failures.push({ package: plan.package, goos: "darwin", goarch: UNIVERSAL_GOARCH, reason });
+  };
+  const outputRoot = await confinedDirectory(where2.outputDir, { ...where2, input: "output-dir" });
+  const staging = await mkdtemp2(path24.join(outputRoot, ".setup-go-arm64-universal-"));
+  try {
+    for (const [index, plan] of plans.entries()) {
+      const built = (job) => thin.some((t) => t.path === reportPath(where2.workspace, job.output));
+      const missing = plan.slices.filter((job) => !built(job));
+      if (missing.length > 0) {
+        fail(
+          plan,
+          `${plan.label} not written: ${missing.map((job) => job.label).join(" and ")} did not build`
+        );
+        continue;
+      }
+      const started = Date.now();
+      try {
+        const staged = path24.join(staging, String(index));
+        await writeFatMachO(
+          staged,
+          plan.slices.map((job) => job.output)
+        );
+        const file = { path: reportPath(where2.workspace, plan.output), buildMs: Date.now() - started };
+        const checked = universalResult(plan, await inspectBinaryFile(staged), thin, file);
+        if ("problems" in checked) {
+          fail(
+            plan,
+            `${file.path} is not the universal binary of its slices: ${checked.problems.join("; ")}`
+          );
+          continue;
+        }
+        await placeFile(staged, outputRoot, path24.relative(where2.outputDir, plan.output));
+        info2(`Wrote ${file.path} (${checked.result.arch}) in ${file.buildMs} ms`);
+        targets.push(checked.result);
+      } catch (error2) {
+        fail(plan, `${plan.label} not written: ${error2.message}`);
+      }
+    }
+  } finally {
+    await rm5(staging, { recursive: true, force: true });
+  }
+  return { targets, failures };
 }
 
 // src/steps/build-targets.ts
@@ -76102,23 +76443,6 @@ async function stampedLdflags(config, env) {
     sourceDateEpoch: env.SOURCE_DATE_EPOCH
   });
   return templateLdflags(config.ldflags, stamp);
-}
-function planFor(config, ldflags = config.ldflags, resolved) {
-  return planBuilds({
-    workingDirectory: config.workingDirectory,
-    packages: resolved?.packages ?? config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    cc: config.cgoCc,
-    cxx: config.cgoCxx,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate,
-    ...resolved ? { binaryNames: resolved.names } : {}
-  });
 }
 async function checkAgainstToolchain(config, go2) {
   const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
@@ -76173,7 +76497,7 @@ function annotateDiagnostics(failures) {
 }
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp2(path23.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp3(path25.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -76182,7 +76506,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path23.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path25.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -76191,7 +76515,7 @@ async function addSizeAttribution(results, config, go2, temp) {
   } catch (error2) {
     warning(`No size attribution: ${error2.message}`);
   } finally {
-    await rm5(scratch, { recursive: true, force: true });
+    await rm6(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
   info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
@@ -76200,15 +76524,18 @@ async function addSizeAttribution(results, config, go2, temp) {
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
-  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
+  const plan = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
+  const { jobs } = plan;
   info2(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
+  const confine = {
+    roots: [workspace, env.RUNNER_TEMP ?? ""],
+    forbidden: [path25.dirname(path25.dirname(goBinary))]
+  };
   const outcomes = await runBuilds(jobs, {
     ...go2,
     outputDir: config.outputDir,
-    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
-    roots: [workspace, env.RUNNER_TEMP ?? ""],
-    forbidden: [path23.dirname(path23.dirname(goBinary))],
+    ...confine,
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
@@ -76258,7 +76585,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      const message = `${path23.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
+      const message = `${path25.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
       error(message);
       fail(outcome, message);
       continue;
@@ -76270,20 +76597,28 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path23.relative(workspace, outcome.job.output).split(path23.sep).join("/"),
+        path: path25.relative(workspace, outcome.job.output).split(path25.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
-        format: inspected.header.format,
+        format: formatName(inspected.header),
         arch: inspected.header.arch,
         ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {}
       }
     });
   }
   annotateDiagnostics(compileFailures);
+  const thin = built.map((entry) => entry.result);
+  const universal = await writeUniversalBinaries(plan.universal, thin, {
+    workspace,
+    outputDir: config.outputDir,
+    ...confine
+  });
+  failures.push(...universal.failures);
+  failed.push(...universal.failures.map((f2) => `${f2.package} ${f2.goos}/${f2.goarch}`));
   const attributionMs = config.attribution && built.length > 0 ? await addSizeAttribution(built, config, go2, env.RUNNER_TEMP || os9.tmpdir()) : 0;
   return {
-    targets: built.map((entry) => entry.result),
+    targets: [...thin, ...universal.targets],
     failed,
     failures,
     wallMs,
@@ -76300,12 +76635,12 @@ async function buildTargets(config, goBinary, workspace, env) {
 }
 
 // src/steps/check-inputs.ts
-import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import path24 from "node:path";
+import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import path26 from "node:path";
 
 // src/toolchain/dirhash.ts
 import { createHash as createHash7 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/toolchain/sumdb.ts
@@ -76686,7 +77021,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
     return hash1(files);
   }
   const parser = new rt({ strict: true });
-  const input = createReadStream2(archivePath);
+  const input = createReadStream3(archivePath);
   let failure;
   const fail = (error2) => {
     failure ??= error2;
@@ -76740,20 +77075,20 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
 // src/steps/check-inputs.ts
 async function kindOf(file) {
   try {
-    return (await stat2(file)).isDirectory() ? "directory" : "file";
+    return (await stat3(file)).isDirectory() ? "directory" : "file";
   } catch {
     return "missing";
   }
 }
 async function holdsMainPackage(dir, files) {
   for (const file of files.filter(isBuildableGoFile)) {
-    const source = await readFile3(path24.join(dir, file), "utf8").catch(() => "");
+    const source = await readFile3(path26.join(dir, file), "utf8").catch(() => "");
     if (packageClauseName(source) === "main") return true;
   }
   return false;
 }
 async function checkPatternHasMain(pattern, workingDirectory) {
-  const root = path24.resolve(workingDirectory, patternWalkRoot(pattern));
+  const root = path26.resolve(workingDirectory, patternWalkRoot(pattern));
   if (await kindOf(root) !== "directory") {
     throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
   }
@@ -76763,19 +77098,19 @@ async function checkPatternHasMain(pattern, workingDirectory) {
     const entries = await readdir3(dir, { withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     if (dir !== workingDirectory && files.includes("go.mod")) continue;
-    const relative3 = path24.relative(workingDirectory, dir).split(path24.sep).join("/") || ".";
+    const relative3 = path26.relative(workingDirectory, dir).split(path26.sep).join("/") || ".";
     if (matches(relative3) && await holdsMainPackage(dir, files)) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path24.join(dir, entry.name));
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path26.join(dir, entry.name));
     }
   }
   throw noMainPackageError(
     pattern,
-    `no Go file under ${path24.relative(workingDirectory, root) || "."} says package main`
+    `no Go file under ${path26.relative(workingDirectory, root) || "."} says package main`
   );
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path24.relative(workspace, file) || ".";
+  const shown = (file) => path26.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -76818,7 +77153,7 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 
 // src/steps/publish-report.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -77014,8 +77349,10 @@ function mergeReports(reports) {
 
 // src/steps/publish-report.ts
 async function publishReport(report, reportFile, roots) {
-  const dir = await confinedDirectory(path25.dirname(reportFile), { input: "report-file", roots });
-  await replaceFile(path25.join(dir, path25.basename(reportFile)), JSON.stringify(report, null, 2) + "\n");
+  await replaceFileConfined(reportFile, JSON.stringify(report, null, 2) + "\n", {
+    input: "report-file",
+    roots
+  });
   setOutput("report", JSON.stringify(report));
   setOutput("report-file", reportFile);
   setOutput("artifacts", JSON.stringify(report.targets.map((t) => t.path)));
@@ -77023,8 +77360,19 @@ async function publishReport(report, reportFile, roots) {
   setOutput("build-seconds", (report.totals.wallMs / 1e3).toFixed(3));
   return reportFile;
 }
+async function writeChecksums(targets, where2) {
+  const files = targets.map((target) => ({
+    name: path27.relative(where2.outputDir, path27.resolve(where2.workspace, target.path)).split(path27.sep).join("/"),
+    sha256: target.sha256
+  }));
+  const file = path27.join(where2.outputDir, CHECKSUMS_FILE);
+  await replaceFileConfined(file, renderChecksums(files), { input: "output-dir", roots: where2.roots });
+  setOutput("checksums-file", file);
+  info2(`Wrote the sha256 of ${files.length} file(s) to ${path27.relative(where2.workspace, file)}`);
+  return file;
+}
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path25.isAbsolute(pattern) ? pattern : path25.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path27.isAbsolute(pattern) ? pattern : path27.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -77041,15 +77389,15 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm9 } from "node:fs/promises";
-import path32 from "node:path";
+import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm10 } from "node:fs/promises";
+import path34 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash8, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rename as rename3, rm as rm6 } from "node:fs/promises";
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { rename as rename3, rm as rm7 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 
 // src/net/attempts.ts
 var AttemptError = class extends Error {
@@ -77081,11 +77429,11 @@ function retryDelayMs(error2, attempt, policy) {
 }
 
 // src/net/http.ts
-import { createReadStream as createReadStream3 } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
 import http3 from "node:http";
 import https3 from "node:https";
-import { Readable as Readable5, Transform as Transform2 } from "node:stream";
+import { Readable as Readable6, Transform as Transform2 } from "node:stream";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { createGunzip } from "node:zlib";
 var DownloadError = class extends Error {
@@ -77136,7 +77484,7 @@ function describeNetworkError(error2) {
 }
 async function openFile(url2) {
   const file = fileURLToPath3(url2);
-  const info3 = await stat3(file).catch((error2) => {
+  const info3 = await stat4(file).catch((error2) => {
     if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
     throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
   });
@@ -77147,7 +77495,7 @@ async function openFile(url2) {
     url: url2.href,
     header: () => void 0,
     declaredLength: found ? info3.size : 0,
-    body: found ? createReadStream3(file) : Readable5.from([])
+    body: found ? createReadStream4(file) : Readable6.from([])
   };
 }
 function requestOnce(url2, headers, decompress, stallTimeoutMs) {
@@ -77345,7 +77693,7 @@ async function downloadFile(options2) {
       try {
         return await downloadOnce(options2, partial);
       } catch (error2) {
-        await rm6(partial, { force: true });
+        await rm7(partial, { force: true });
         throw error2;
       }
     });
@@ -77398,7 +77746,7 @@ async function downloadOnce(options2, partial) {
     }
   });
   try {
-    await pipeline3(response.body, meter, createWriteStream2(partial));
+    await pipeline4(response.body, meter, createWriteStream3(partial));
   } catch (error2) {
     if (error2 instanceof AttemptError) {
       throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
@@ -77499,8 +77847,8 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm8 } from "node:fs/promises";
-import path30 from "node:path";
+import { rm as rm9 } from "node:fs/promises";
+import path32 from "node:path";
 
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
@@ -77628,17 +77976,17 @@ var ArchiveEntryChecker = class {
 };
 
 // src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path27 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import path29 from "node:path";
+import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash9 } from "node:crypto";
-import { createWriteStream as createWriteStream3 } from "node:fs";
+import { createWriteStream as createWriteStream4 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path26 from "node:path";
+import path28 from "node:path";
 function openEntry(zip, entry) {
   return new Promise(
     (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -77734,17 +78082,17 @@ async function extractZip(options2) {
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path26.join(options2.destination, decision.path);
-      await makeDirectory2(path26.dirname(target));
+      const target = path28.join(options2.destination, decision.path);
+      await makeDirectory2(path28.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
         hash ? tapInto(stream2, hash) : stream2,
-        createWriteStream3(target, { mode: executable ? 493 : 420, flags: "wx" })
+        createWriteStream4(target, { mode: executable ? 493 : 420, flags: "wx" })
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory2(path26.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path28.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -77820,7 +78168,7 @@ async function extractTarGz(options2) {
   });
   const makeDirectory2 = directoryMaker();
   await makeDirectory2(options2.destination);
-  const input = createReadStream4(options2.archivePath);
+  const input = createReadStream5(options2.archivePath);
   const parser = new rt({ strict: true });
   const stop = new AbortController();
   let firstError;
@@ -77835,17 +78183,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path27.join(options2.destination, decision.path);
+      const target = path29.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory2(path27.dirname(target));
+        await makeDirectory2(path29.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
-        await pipeline4(entry, createWriteStream4(target, { mode, flags: "wx" }), { signal: stop.signal });
+        await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory2(decision.action === "directory" ? target : path27.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path29.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path27.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path29.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -77892,22 +78240,22 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm7, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import path28 from "node:path";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm8, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
+import path30 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path28.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path30.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
-  return stat4(file).then(
+  return stat5(file).then(
     () => true,
     () => false
   );
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path28.join(dir, "bin"))) return void 0;
-  if (await exists2(path28.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path30.join(dir, "bin"))) return void 0;
+  if (await exists2(path30.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -77924,13 +78272,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path28.dirname(toolchainDir(slot));
+  const parent = path30.dirname(toolchainDir(slot));
   const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm7(path28.join(parent, name), { recursive: true, force: true });
+    await rm8(path30.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -77940,24 +78288,24 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path28.join(path28.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path30.join(path30.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename4(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm7(aside, { recursive: true, force: true });
+  await rm8(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path28.dirname(finalDir);
+  const parent = path30.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path28.join(parent, workDirName(slot, "staging"));
+  const staging = path30.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path28.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path30.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -77967,7 +78315,7 @@ async function installAtomically(slot, provenance, populate) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm7(staging, { recursive: true, force: true });
+          await rm8(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -77977,18 +78325,18 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm7(staging, { recursive: true, force: true });
+    await rm8(staging, { recursive: true, force: true });
     throw error2;
   }
 }
 
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
-import path29 from "node:path";
+import path31 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path29.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path31.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
@@ -78066,7 +78414,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path30.join(
+  const archivePath = path32.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -78127,7 +78475,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm8(archivePath, { force: true });
+    await rm9(archivePath, { force: true });
   }
 }
 
@@ -78730,12 +79078,12 @@ function checkSupportedVersion(version3, options2) {
 }
 
 // src/version/workspace.ts
-import path31 from "node:path";
+import path33 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
   if (setting === "off") return { candidates: [], explicit: false };
   if (setting !== "") {
-    if (!path31.isAbsolute(setting)) {
+    if (!path33.isAbsolute(setting)) {
       throw new InputError(
         "GOWORK",
         `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
@@ -78745,14 +79093,14 @@ function workspaceFileCandidates(workingDirectory, gowork) {
     return { candidates: [setting], explicit: true };
   }
   const candidates = [];
-  for (let dir = path31.resolve(workingDirectory); ; dir = path31.dirname(dir)) {
-    candidates.push(path31.join(dir, "go.work"));
-    if (path31.dirname(dir) === dir) break;
+  for (let dir = path33.resolve(workingDirectory); ; dir = path33.dirname(dir)) {
+    candidates.push(path33.join(dir, "go.work"));
+    if (path33.dirname(dir) === dir) break;
   }
   return { candidates, explicit: false };
 }
 function checkIsVersionFile(file, inputName = "go-version-file") {
-  const base = path31.basename(file);
+  const base = path33.basename(file);
   if (base === "go.sum" || base === "go.work.sum") {
     throw new InputError(
       inputName,
@@ -78860,13 +79208,13 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     checkPlainSpec(config.goVersion, decision, building);
     return decision;
   }
-  if (config.goVersionFile) checkIsVersionFile(path32.relative(workspace, config.goVersionFile));
+  if (config.goVersionFile) checkIsVersionFile(path34.relative(workspace, config.goVersionFile));
   const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path32.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path34.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
-      config.goVersionFile ? "go-version-file" : path32.basename(file),
+      config.goVersionFile ? "go-version-file" : path34.basename(file),
       workspace
     );
     if (text === void 0) {
@@ -78879,11 +79227,11 @@ async function decideVersionSpec(config, workspace, env = process.env) {
       }
       continue;
     }
-    const requirement = parseVersionFile(path32.relative(workspace, file).split(path32.sep).join("/"), text);
+    const requirement = parseVersionFile(path34.relative(workspace, file).split(path34.sep).join("/"), text);
     const decision = {
-      spec: parseVersionSpec(requirement.spec, path32.basename(file)),
+      spec: parseVersionSpec(requirement.spec, path34.basename(file)),
       decidedBy: requirement.source,
-      inputName: path32.basename(file)
+      inputName: path34.basename(file)
     };
     checkPlainSpec(requirement.spec, decision, building);
     return decision;
@@ -78975,7 +79323,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path32.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path34.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -79025,7 +79373,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm9(zipPath, { force: true });
+      await rm10(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -79045,7 +79393,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir5(path32.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path34.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -79200,14 +79548,15 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/write-sboms.ts
-import path33 from "node:path";
+import path35 from "node:path";
 function sbomPathOf(binary) {
   return `${binary}.cdx.json`;
 }
 async function writeSboms(targets, workspace) {
   const written = [];
   for (const target of targets) {
-    const binary = path33.join(workspace, target.path);
+    if (target.format === "macho-fat") continue;
+    const binary = path35.join(workspace, target.path);
     const inspected = await inspectBinaryFile(binary);
     if (inspected.sha256 !== target.sha256) {
       throw new Error(
@@ -79222,7 +79571,7 @@ async function writeSboms(targets, workspace) {
     };
     const bom = goBinarySbom({
       buildInfo: inspected.buildInfo,
-      binaryName: path33.basename(binary),
+      binaryName: path35.basename(binary),
       sha256: inspected.sha256,
       target: asked
     });
@@ -79242,7 +79591,7 @@ async function writeSboms(targets, workspace) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path36 from "node:path";
+import path38 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash10 } from "node:crypto";
@@ -79619,8 +79968,8 @@ var LDFLAGS_WITH_VALUE = new Set(
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile6, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
-import path34 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm11, writeFile as writeFile5 } from "node:fs/promises";
+import path36 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -79628,7 +79977,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path34.resolve(workspace, trimmed) };
+  return { kind: "file", path: path36.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -79651,7 +80000,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path34.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path36.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -79659,7 +80008,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm10(file, { force: true });
+  await rm11(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -79748,16 +80097,16 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp3(path34.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp4(path36.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path34.join(worktree, path34.relative(repoRoot, path34.resolve(p2)));
+    const inWorktree = (p2) => path36.join(worktree, path36.relative(repoRoot, path36.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm10(worktree, { recursive: true, force: true });
+      await rm11(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -79778,7 +80127,7 @@ async function resolveBaseReport(options2) {
     }
     try {
       const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path34.basename(setting.path), commit: report.commit };
+      return { report, source: path36.basename(setting.path), commit: report.commit };
     } catch (error2) {
       throw new InputError(
         "base-report",
@@ -79798,7 +80147,7 @@ async function resolveBaseReport(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path34.join(options2.temp, "setup-go-arm64"),
+      path36.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -79816,7 +80165,7 @@ async function resolveBaseReport(options2) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import path35 from "node:path";
+import path37 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -79825,7 +80174,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path35.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path37.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -79875,8 +80224,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path38 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path38} does not exist${EOL8}`);
+        const path40 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path40} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -84286,7 +84635,7 @@ async function compareAndComment(options2) {
       },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path36.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path38.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84343,7 +84692,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path37.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path39.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -84368,8 +84717,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path37.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path37.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path39.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path39.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -84400,7 +84749,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path37.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path39.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -84423,6 +84772,13 @@ async function run() {
         failed: built.failures,
         wallMs: built.wallMs
       });
+      if (report.targets.length > 0) {
+        await writeChecksums(report.targets, {
+          workspace,
+          outputDir: config.outputDir,
+          roots: [workspace, temp]
+        });
+      }
       if (built.failed.length > 0) {
         failures.push(
           `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(", ")}`
@@ -84453,7 +84809,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path37.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path39.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -84481,7 +84837,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path37.relative(workspace, path37.resolve(workspace, error2.location.file)).split(path37.sep).join("/");
+    const file = path39.relative(workspace, path39.resolve(workspace, error2.location.file)).split(path39.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

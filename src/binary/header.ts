@@ -285,3 +285,8 @@ function describeBytes(bytes: Uint8Array): string {
 function isPrintableAscii(byte: number): boolean {
   return byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
 }
+
+/** The report's name for a file's container: `macho-fat` for a universal Mach-O, else its format. */
+export function formatName(header: Pick<BinaryHeader, 'format' | 'fat'>): string {
+  return header.fat ? 'macho-fat' : header.format;
+}

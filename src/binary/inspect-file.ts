@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
+import { readFatSlices } from './fat.js';
 import { readBinaryHeader, type BinaryHeader } from './header.js';
 import { readMachOLayout } from './macho-layout.js';
 
@@ -13,6 +14,35 @@ export interface InspectedBinary {
   buildInfo?: GoBuildInfo;
   /** For a Mach-O: how many symbols its symbol table defines (0 when stripped). */
   machoDefinedSymbols?: number;
+  /** For a universal Mach-O: each slice, in header order, measured from its own bytes. */
+  slices?: InspectedSlice[];
+}
+
+/** One slice of a universal Mach-O: where it lies, its hash, and the Go build info inside it. */
+export interface InspectedSlice {
+  arch: string;
+  offset: number;
+  sizeBytes: number;
+  sha256: string;
+  buildInfo?: GoBuildInfo;
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function inspectSlices(bytes: Uint8Array, header: BinaryHeader): InspectedSlice[] {
+  return readFatSlices(bytes).map(({ offset, sizeBytes }, index) => {
+    const slice = bytes.subarray(offset, offset + sizeBytes);
+    const buildInfo = readGoBuildInfo(slice);
+    return {
+      arch: header.archs[index] ?? '',
+      offset,
+      sizeBytes,
+      sha256: sha256Of(slice),
+      ...(buildInfo ? { buildInfo } : {}),
+    };
+  });
 }
 
 /** Reads the file once and measures it; errors name the file. */
@@ -24,10 +54,11 @@ export async function inspectBinaryFile(filePath: string): Promise<InspectedBina
     const macho = header.format === 'macho' ? readMachOLayout(bytes) : undefined;
     return {
       sizeBytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha256Of(bytes),
       header,
       ...(buildInfo ? { buildInfo } : {}),
       ...(macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {}),
+      ...(header.fat ? { slices: inspectSlices(bytes, header) } : {}),
     };
   } catch (error) {
     throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });

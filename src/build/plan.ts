@@ -76,6 +76,45 @@ export function renderName(
   });
 }
 
+/**
+ * The file a package's build for `target` writes: the name template filled in, inside output-dir (a variant the
+ * template does not name is appended, so it never takes the plain target's name).
+ */
+export function outputPath(
+  config: Pick<BuildConfig, 'outputDir' | 'nameTemplate'>,
+  pkg: string,
+  name: string,
+  target: Target,
+): string {
+  const fileName = renderName(config.nameTemplate, {
+    name,
+    goos: target.goos,
+    goarch: target.goarch,
+    variant: target.variant ?? '',
+    ext: target.goos === 'windows' ? '.exe' : '',
+  });
+  const output = path.resolve(
+    config.outputDir,
+    target.variant && !config.nameTemplate.includes('{variant}')
+      ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`)
+      : fileName,
+  );
+  const inOutputDir = path.relative(config.outputDir, output);
+  if (
+    fileName.trim() === '' ||
+    inOutputDir === '' ||
+    inOutputDir.startsWith('..') ||
+    path.isAbsolute(inOutputDir)
+  ) {
+    throw new InputError(
+      'name-template',
+      `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
+      'name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}',
+    );
+  }
+  return output;
+}
+
 /** One job per (package, target), in a stable order; two jobs writing one file is an error naming both. */
 export function planBuilds(config: BuildConfig): BuildJob[] {
   const jobs: BuildJob[] = [];
@@ -90,33 +129,7 @@ export function planBuilds(config: BuildConfig): BuildJob[] {
     }
     const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
     for (const target of config.targets) {
-      const fileName = renderName(config.nameTemplate, {
-        name,
-        goos: target.goos,
-        goarch: target.goarch,
-        variant: target.variant ?? '',
-        ext: target.goos === 'windows' ? '.exe' : '',
-      });
-      // A variant must not collide with the plain target's file name.
-      const output = path.resolve(
-        config.outputDir,
-        target.variant && !config.nameTemplate.includes('{variant}')
-          ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`)
-          : fileName,
-      );
-      const inOutputDir = path.relative(config.outputDir, output);
-      if (
-        fileName.trim() === '' ||
-        inOutputDir === '' ||
-        inOutputDir.startsWith('..') ||
-        path.isAbsolute(inOutputDir)
-      ) {
-        throw new InputError(
-          'name-template',
-          `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
-          'name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}',
-        );
-      }
+      const output = outputPath(config, pkg, name, target);
       const args = ['build', '-o', output];
       if (config.trimpath) args.push('-trimpath');
       // VCS stamping makes bytes depend on the checkout's state and fails where git refuses the directory

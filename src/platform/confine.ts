@@ -162,3 +162,18 @@ export async function replaceFile(file: string, data: string): Promise<void> {
     await rm(partial, { force: true });
   }
 }
+
+/**
+ * {@link replaceFile} for a file whose directory must resolve inside the roots (made when missing). Returns the
+ * real path written.
+ */
+export async function replaceFileConfined(
+  file: string,
+  text: string,
+  options: ConfineOptions,
+): Promise<string> {
+  const dir = await confinedDirectory(path.dirname(file), options);
+  const target = path.join(dir, path.basename(file));
+  await replaceFile(target, text);
+  return target;
+}

@@ -11,10 +11,15 @@ export interface TargetResult {
   sizeBytes: number;
   buildMs: number;
   sha256: string;
-  /** Container format read from the header: `elf`, `macho` or `pe`. */
+  /** Container format read from the header: `elf`, `macho`, `macho-fat` (a universal Mach-O) or `pe`. */
   format: string;
-  /** Architecture read from the header, in GOARCH spelling (`arm64`, `amd64`, …). */
+  /**
+   * Architecture read from the header, in GOARCH spelling (`arm64`, `amd64`, …); a universal Mach-O's slices
+   * joined by `+` in file order (`amd64+arm64`).
+   */
   arch: string;
+  /** A universal Mach-O's slices, in file order (goarch `universal`, format `macho-fat`). */
+  slices?: SliceResult[];
   /**
    * Symbols a Mach-O still defines although ldflags strip them (`-s`): Go 1.21 and older keep the Mach-O symbol
    * table under -s. Read from the file's own load commands; absent when there are none.
@@ -24,6 +29,21 @@ export interface TargetResult {
   sbom?: string;
   /** The packages whose symbols take the most bytes, largest first (when `attribution` is on). */
   attribution?: PackageSize[];
+}
+
+/** One slice of a universal Mach-O, measured from its own bytes. */
+export interface SliceResult {
+  /** From the slice's Mach-O header, in GOARCH spelling. */
+  arch: string;
+  /** Where the slice starts in the universal file. */
+  offset: number;
+  sizeBytes: number;
+  /** Of the slice's bytes: the same as the thin binary's it was made from. */
+  sha256: string;
+  /** From the slice's Go build info (absent when it has none): the toolchain, GOOS and GOARCH. */
+  goVersion?: string;
+  goos?: string;
+  goarch?: string;
 }
 
 /**

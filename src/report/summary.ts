@@ -117,6 +117,17 @@ export function renderFlags(flags: Report['flags']): string {
   return `Flags: ${parts.join(', ')}.`;
 }
 
+/** What a universal binary is made of: each slice's arch, size, place, toolchain and hash. */
+function renderSlices(target: TargetResult): string {
+  const slices = (target.slices ?? []).map(
+    (slice) =>
+      `${cell(slice.arch)} (${humanBytes(slice.sizeBytes)} at byte ${slice.offset}, ` +
+      `${slice.goVersion ? `${cell(slice.goVersion)} ${cell(`${slice.goos}/${slice.goarch}`)}` : 'no Go build info'}, ` +
+      `\`${slice.sha256.slice(0, 12)}\`)`,
+  );
+  return `${cell(targetLabel(target))} is a universal binary of ${slices.join(' and ')}.`;
+}
+
 /** One table (and chart) per main package, then the flags and the totals. */
 export function renderBuildSection(report: Report): string {
   const parts: string[] = [];
@@ -144,6 +155,7 @@ export function renderBuildSection(report: Report): string {
         '',
       );
     }
+    for (const t of rows.filter((row) => row.slices)) parts.push(renderSlices(t), '');
     const attribution = renderAttribution(rows);
     if (attribution) parts.push(attribution, '');
   }

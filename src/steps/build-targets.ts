@@ -10,12 +10,14 @@ import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
 import { stampValues, stripsSymbolTable, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
 import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
 import { expandPattern, isPackagePattern } from '../build/patterns.js';
-import { planBuilds, type BuildJob } from '../build/plan.js';
+import { planFor, type ResolvedPackages } from '../build/build-plan.js';
 import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
 import type { Config } from '../config.js';
 import { humanDuration } from '../report/format.js';
 import type { FailedBuild, ReportFlags, TargetResult } from '../report/report.js';
+import { formatName } from '../binary/header.js';
+import { writeUniversalBinaries } from './universal.js';
 
 export interface BuildOutcome {
   /** What built and matched the request, measured from the files. */
@@ -84,35 +86,6 @@ async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<s
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,
   });
   return templateLdflags(config.ldflags, stamp);
-}
-
-/**
- * The build jobs for the config. Called once before anything is installed, with no names and the ldflags as
- * given, so a bad name-template or package fails at once; then for real with the packages patterns expanded
- * to and go's executable names.
- */
-export function planFor(config: Config, ldflags = config.ldflags, resolved?: ResolvedPackages): BuildJob[] {
-  return planBuilds({
-    workingDirectory: config.workingDirectory,
-    packages: resolved?.packages ?? config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    cc: config.cgoCc,
-    cxx: config.cgoCxx,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate,
-    ...(resolved ? { binaryNames: resolved.names } : {}),
-  });
-}
-
-/** The packages to build and go's executable name for each, after patterns are expanded to main packages. */
-interface ResolvedPackages {
-  packages: string[];
-  names: Record<string, string>;
 }
 
 /**
@@ -224,16 +197,20 @@ export async function buildTargets(
 ): Promise<BuildOutcome> {
   const go: GoInvocation = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: 'local' } };
   const ldflags = await stampedLdflags(config, env);
-  const jobs = planFor(config, ldflags, await checkAgainstToolchain(config, go));
+  const plan = planFor(config, ldflags, await checkAgainstToolchain(config, go));
+  const { jobs } = plan;
 
   core.info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
   const started = Date.now();
+  // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
+  const confine = {
+    roots: [workspace, env.RUNNER_TEMP ?? ''],
+    forbidden: [path.dirname(path.dirname(goBinary))],
+  };
   const outcomes = await runBuilds(jobs, {
     ...go,
     outputDir: config.outputDir,
-    // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
-    roots: [workspace, env.RUNNER_TEMP ?? ''],
-    forbidden: [path.dirname(path.dirname(goBinary))],
+    ...confine,
     parallel: config.parallel,
     failFast: config.failFast,
     onJobEnd: (outcome) => {
@@ -303,7 +280,7 @@ export async function buildTargets(
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
-        format: inspected.header.format,
+        format: formatName(inspected.header),
         arch: inspected.header.arch,
         ...(inspected.machoDefinedSymbols && stripsSymbolTable(ldflags)
           ? { keptSymbols: inspected.machoDefinedSymbols }
@@ -312,6 +289,14 @@ export async function buildTargets(
     });
   }
   annotateDiagnostics(compileFailures);
+  const thin = built.map((entry) => entry.result);
+  const universal = await writeUniversalBinaries(plan.universal, thin, {
+    workspace,
+    outputDir: config.outputDir,
+    ...confine,
+  });
+  failures.push(...universal.failures);
+  failed.push(...universal.failures.map((f) => `${f.package} ${f.goos}/${f.goarch}`));
 
   const attributionMs =
     config.attribution && built.length > 0
@@ -319,7 +304,7 @@ export async function buildTargets(
       : 0;
 
   return {
-    targets: built.map((entry) => entry.result),
+    targets: [...thin, ...universal.targets],
     failed,
     failures,
     wallMs,

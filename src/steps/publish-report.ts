@@ -1,25 +1,49 @@
 import * as core from '../log.js';
 import * as glob from '@actions/glob';
 import { readFile } from 'node:fs/promises';
-import { confinedDirectory, replaceFile } from '../platform/confine.js';
+import { replaceFileConfined } from '../platform/confine.js';
 import path from 'node:path';
 import { parseReport } from '../compare/compare.js';
 import { InputError } from '../errors.js';
 import { mergeReports } from '../report/merge.js';
-import type { Report } from '../report/report.js';
+import { CHECKSUMS_FILE, renderChecksums } from '../report/checksums.js';
+import type { Report, TargetResult } from '../report/report.js';
 
 /** Writes the Report file and sets the report outputs; returns the file's path. */
 export async function publishReport(report: Report, reportFile: string, roots: string[]): Promise<string> {
-  // Written beside its place and renamed over it: a symlink committed under the file's name is replaced, never
-  // written through, and its directory must resolve inside the workspace (or RUNNER_TEMP).
-  const dir = await confinedDirectory(path.dirname(reportFile), { input: 'report-file', roots });
-  await replaceFile(path.join(dir, path.basename(reportFile)), JSON.stringify(report, null, 2) + '\n');
+  // Its directory must resolve inside the workspace (or RUNNER_TEMP).
+  await replaceFileConfined(reportFile, JSON.stringify(report, null, 2) + '\n', {
+    input: 'report-file',
+    roots,
+  });
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('report-file', reportFile);
   core.setOutput('artifacts', JSON.stringify(report.targets.map((t) => t.path)));
   core.setOutput('total-size-bytes', String(report.totals.sizeBytes));
   core.setOutput('build-seconds', (report.totals.wallMs / 1000).toFixed(3));
   return reportFile;
+}
+
+/**
+ * Writes output-dir's checksums file for the built files (after every build, the universal ones included) and
+ * sets the checksums-file output; returns the file's path.
+ */
+export async function writeChecksums(
+  targets: TargetResult[],
+  where: { workspace: string; outputDir: string; roots: string[] },
+): Promise<string> {
+  const files = targets.map((target) => ({
+    name: path
+      .relative(where.outputDir, path.resolve(where.workspace, target.path))
+      .split(path.sep)
+      .join('/'),
+    sha256: target.sha256,
+  }));
+  const file = path.join(where.outputDir, CHECKSUMS_FILE);
+  await replaceFileConfined(file, renderChecksums(files), { input: 'output-dir', roots: where.roots });
+  core.setOutput('checksums-file', file);
+  core.info(`Wrote the sha256 of ${files.length} file(s) to ${path.relative(where.workspace, file)}`);
+  return file;
 }
 
 /** Reads the Reports `merge-reports` names (other jobs' artifacts) and merges them into one. */

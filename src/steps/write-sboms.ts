@@ -19,6 +19,8 @@ export function sbomPathOf(binary: string): string {
 export async function writeSboms(targets: TargetResult[], workspace: string): Promise<WrittenSbom[]> {
   const written: WrittenSbom[] = [];
   for (const target of targets) {
+    // A universal binary is its two thin builds, each with its own SBOM; one for both would carry one GOARCH.
+    if (target.format === 'macho-fat') continue;
     const binary = path.join(workspace, target.path);
     const inspected = await inspectBinaryFile(binary);
     if (inspected.sha256 !== target.sha256) {
