@@ -1,7 +1,7 @@
 // universal-darwin and the checksums file, through the bundled action and the local runner on examples/hello,
 // checked with tools that share no code with the action: llvm-lipo-14, file, cmp and sha256sum.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
@@ -48,7 +48,7 @@ describe('universal-darwin and checksums.txt', () => {
   beforeAll(async () => {
     toolCache = await mkdtemp(path.join(os.tmpdir(), 'sga-toolcache-'));
     workspace = await workspaceWithHello('sga-universal-');
-    result = await buildExample({ 'output-dir': 'out/bin', 'report-file': 'out/report.json' });
+    result = await buildExample({ 'output-dir': 'out/bin', 'report-file': 'out/report.json', sbom: 'true' });
     report = JSON.parse(await readFile(path.join(workspace, 'out/report.json'), 'utf8')) as Report;
   }, 600_000);
 
@@ -109,6 +109,16 @@ describe('universal-darwin and checksums.txt', () => {
     expect(run(LIPO, create).status).toBe(0);
     expect(sameBytes(fat, lipoFat)).toBe(true);
     expect(universal.sizeBytes).toBe((await readFile(fat)).length);
+  });
+
+  it('gives each thin build its SBOM and the universal binary none, as its slices have theirs', async () => {
+    expect((JSON.parse(result.outputs['sbom-files'] as string) as string[]).sort()).toEqual([
+      'out/bin/hello_darwin_amd64.cdx.json',
+      'out/bin/hello_darwin_arm64.cdx.json',
+      'out/bin/hello_linux_amd64.cdx.json',
+    ]);
+    expect(target('universal').sbom).toBeUndefined();
+    expect(await readdir(path.join(workspace, 'out/bin'))).not.toContain('hello_darwin_universal.cdx.json');
   });
 
   it('writes checksums.txt beside the binaries, sorted, which sha256sum -c passes in output-dir', async () => {
