@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path37 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path38 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path37 && path37[0] !== "/") {
-          path37 = `/${path37}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path37}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path37);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path37,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path37);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path37,
+          path38,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path37, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path37);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path37,
+        path: path38,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path37 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path37)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path37, query) : path37;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path37, host, upgrade, blocking, reset } = request2;
+      const { method, path: path38, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path37} HTTP/1.1\r
+      let header = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path37;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path37 = search ? `${pathname}${search}` : pathname;
+        const path38 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path37;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path37 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path37;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path37) {
-      if (typeof path37 !== "string") {
-        return path37;
+    function safeUrl(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path37.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path37;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path37, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path37);
+    function matchKey(mockDispatch2, { path: path38, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path37, method, body: body2, headers, query } = opts;
+      const { path: path38, method, body: body2, headers, query } = opts;
       return {
-        path: path37,
+        path: path38,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path37,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path37) {
-      for (let i = 0; i < path37.length; ++i) {
-        const code2 = path37.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code2 = path38.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path37 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path37 = `/${path37}`;
+            path38 = `/${path38}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path37);
+          url2 = new URL(util5.parseOrigin(url2).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path37, options2) {
+    function openPromise(path38, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path37, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path38, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path37, options2, callback) {
+    function open3(path38, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path37, "r", function(err, fd) {
+      fs8.open(path38, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path36 from "node:path";
+import path37 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -31252,10 +31252,10 @@ function targetEnv(target) {
   return env;
 }
 function parseTargets(text, inputName = "targets") {
-  const words = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const words2 = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const word of words) {
+  for (const word of words2) {
     const parts = word.split("/");
     const [goos, goarch, variant] = parts;
     if (parts.length < 2 || parts.length > 3 || !goos || !goarch || !TOKEN.test(goos) || !TOKEN.test(goarch)) {
@@ -33730,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path37, level) {
-    this.path = path37;
+  constructor(path38, level) {
+    this.path = path38;
     this.level = level;
   }
 };
@@ -38222,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path37 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path37.startsWith("/")) {
-      path37 = path37.substring(1);
+    let path38 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path38.startsWith("/")) {
+      path38 = path38.substring(1);
     }
-    if (isAbsoluteUrl(path37)) {
-      requestUrl = path37;
+    if (isAbsoluteUrl(path38)) {
+      requestUrl = path38;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path37);
+      requestUrl = appendPath(requestUrl, path38);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path37 = pathToAppend.substring(0, searchStart);
+    const path38 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path37;
+    newPath = newPath + path38;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path37 = this._matcher.path;
-    return path37.length > 0 ? path37[path37.length - 1].tag : void 0;
+    const path38 = this._matcher.path;
+    return path38.length > 0 ? path38[path38.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path37 = this._matcher.path;
-    return path37.length > 0 ? path37[path37.length - 1].namespace : void 0;
+    const path38 = this._matcher.path;
+    return path38.length > 0 ? path38[path38.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return void 0;
-    return path37[path37.length - 1].values?.[attrName];
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return void 0;
+    return path38[path38.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return false;
-    const current = path37[path37.length - 1];
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return false;
+    const current = path38[path38.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return -1;
-    return path37[path37.length - 1].position ?? 0;
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return -1;
+    return path38[path38.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path37 = this._matcher.path;
-    if (path37.length === 0) return -1;
-    return path37[path37.length - 1].counter ?? 0;
+    const path38 = this._matcher.path;
+    if (path38.length === 0) return -1;
+    return path38[path38.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44483,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path37) {
+    function locateFile(path38) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path37, scriptDirectory);
+        return Module["locateFile"](path38, scriptDirectory);
       }
-      return scriptDirectory + path37;
+      return scriptDirectory + path38;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path37 = getURLPath(request2.url) || "/";
+    const path38 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path37}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path38}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path37 = getURLPath(request2.url) || "/";
+    const path38 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path37}`;
+    canonicalizedResourceString += `/${options2.accountName}${path38}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62001,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path37 = urlParsed.pathname;
-  path37 = path37 || "/";
-  path37 = escape2(path37);
-  urlParsed.pathname = path37;
+  let path38 = urlParsed.pathname;
+  path38 = path38 || "/";
+  path38 = escape2(path38);
+  urlParsed.pathname = path38;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path37 = urlParsed.pathname;
-  path37 = path37 ? path37.endsWith("/") ? `${path37}${name}` : `${path37}/${name}` : name;
-  urlParsed.pathname = path37;
+  let path38 = urlParsed.pathname;
+  path38 = path38 ? path38.endsWith("/") ? `${path38}${name}` : `${path38}/${name}` : name;
+  urlParsed.pathname = path38;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -73672,12 +73672,12 @@ function buildFlagsDigest(flags) {
   return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
 }
 function describeBuildFlags(flags) {
-  const words = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
-  if (flags.trimpath) words.push("-trimpath");
-  if (flags.tags.length > 0) words.push(`-tags=${flags.tags.join(",")}`);
-  words.push(...flags.buildFlags);
-  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words.push(`${name}=${flags.env[name]}`);
-  return words.join(" ");
+  const words2 = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
+  if (flags.trimpath) words2.push("-trimpath");
+  if (flags.tags.length > 0) words2.push(`-tags=${flags.tags.join(",")}`);
+  words2.push(...flags.buildFlags);
+  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words2.push(`${name}=${flags.env[name]}`);
+  return words2.join(" ");
 }
 function planGoCaches(input) {
   const prefix2 = validateKeyPrefix(input.keyPrefix);
@@ -73797,7 +73797,7 @@ function explainKeyDifference(planned, keyPrefix, matchedKey) {
 }
 function describeKeyDifference(differences) {
   return differences.map(
-    (difference) => difference.restored === "" ? `${difference.part} ${difference.wanted} (${difference.meaning})` : `${difference.part} ${difference.restored} \u2192 ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ""}`
+    (difference2) => difference2.restored === "" ? `${difference2.part} ${difference2.wanted} (${difference2.meaning})` : `${difference2.part} ${difference2.restored} \u2192 ${difference2.wanted}${difference2.meaning ? ` (${difference2.meaning})` : ""}`
   ).join("; ");
 }
 function meaningOf(part, restored) {
@@ -74556,7 +74556,7 @@ function parseList(value) {
   return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
 }
 function splitShellWords(value, inputName) {
-  const words = [];
+  const words2 = [];
   let current = "";
   let inWord = false;
   let quote;
@@ -74577,7 +74577,7 @@ function splitShellWords(value, inputName) {
       current += value[++i];
       inWord = true;
     } else if (/\s/.test(char)) {
-      if (inWord) words.push(current);
+      if (inWord) words2.push(current);
       current = "";
       inWord = false;
     } else {
@@ -74592,8 +74592,8 @@ function splitShellWords(value, inputName) {
       `close it, e.g. -gcflags='all=-N -l'`
     );
   }
-  if (inWord) words.push(current);
-  return words;
+  if (inWord) words2.push(current);
+  return words2;
 }
 function parseGotoolchain(value) {
   const trimmed = value.trim() || "local";
@@ -74768,6 +74768,7 @@ function buildReport(input) {
     flags: input.flags,
     targets,
     ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
+    ...input.buildCache ? { buildCache: input.buildCache } : {},
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
@@ -75009,9 +75010,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path37, version3, sum] = fields;
-  if (path37 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path37, version: version3, ...sum ? { sum } : {} };
+  const [path38, version3, sum] = fields;
+  if (path38 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path38, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -76017,6 +76018,10 @@ async function addSizeAttribution(results, config, go2, temp) {
   info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
   return attributionMs;
 }
+function buildEnvironment(env) {
+  const set = BUILD_KEY_ENV.filter((name) => env[name]?.trim()).map((name) => [name, env[name].trim()]);
+  return set.length > 0 ? { env: Object.fromEntries(set) } : {};
+}
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
@@ -76113,7 +76118,8 @@ async function buildTargets(config, goBinary, workspace, env) {
       trimpath: config.trimpath,
       cgo: config.cgo,
       tags: config.buildTags,
-      buildFlags: config.buildFlags
+      buildFlags: config.buildFlags,
+      ...buildEnvironment(env)
     },
     attributionMs
   };
@@ -76640,6 +76646,119 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 import { readFile as readFile4, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
 import path25 from "node:path";
 
+// src/compare/like-for-like.ts
+function difference(setting, base, head, caveat) {
+  return { setting, base, head, caveat };
+}
+var onOff = (value) => value ? "on" : "off";
+var words = (list) => (list ?? []).join(" ");
+var sortedWords = (list) => [...list ?? []].sort().join(",");
+function buildDifferences(base, head) {
+  const found = [];
+  const b2 = base.flags;
+  const h = head.flags;
+  if (base.go.version !== head.go.version)
+    found.push(
+      difference(
+        "Go",
+        base.go.version,
+        head.go.version,
+        `base was built with Go ${base.go.version}, head with Go ${head.go.version}`
+      )
+    );
+  if (b2.ldflags !== h.ldflags)
+    found.push(
+      difference(
+        "-ldflags",
+        b2.ldflags,
+        h.ldflags,
+        `base was linked with -ldflags=${b2.ldflags}, head with -ldflags=${h.ldflags}`
+      )
+    );
+  if (b2.trimpath !== h.trimpath)
+    found.push(
+      difference(
+        "-trimpath",
+        onOff(b2.trimpath),
+        onOff(h.trimpath),
+        `-trimpath was ${onOff(b2.trimpath)} for base, ${onOff(h.trimpath)} for head`
+      )
+    );
+  if (b2.cgo !== h.cgo)
+    found.push(
+      difference(
+        "CGO_ENABLED",
+        b2.cgo ? "1" : "0",
+        h.cgo ? "1" : "0",
+        `CGO_ENABLED was ${b2.cgo ? 1 : 0} for base, ${h.cgo ? 1 : 0} for head`
+      )
+    );
+  if (sortedWords(b2.tags) !== sortedWords(h.tags))
+    found.push(
+      difference(
+        "-tags",
+        sortedWords(b2.tags),
+        sortedWords(h.tags),
+        `base was built with -tags=${sortedWords(b2.tags)}, head with -tags=${sortedWords(h.tags)}`
+      )
+    );
+  if (words(b2.buildFlags) !== words(h.buildFlags))
+    found.push(
+      difference(
+        "build-flags",
+        words(b2.buildFlags),
+        words(h.buildFlags),
+        `base was built with build-flags "${words(b2.buildFlags)}", head with "${words(h.buildFlags)}"`
+      )
+    );
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(b2.env ?? {}), ...Object.keys(h.env ?? {})])].sort();
+  for (const name of names) {
+    const [was, is2] = [b2.env?.[name] ?? "", h.env?.[name] ?? ""];
+    if (was !== is2)
+      found.push(
+        difference(
+          name,
+          was,
+          is2,
+          `${name} was ${was ? `"${was}"` : "unset"} for base, ${is2 ? `"${is2}"` : "unset"} for head`
+        )
+      );
+  }
+  return found;
+}
+function storedBaseBuild(base, head, whyNotRebuilt) {
+  const differences = buildDifferences(base, head);
+  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
+}
+function describeDifferences(differences) {
+  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
+}
+var WARMTH = {
+  exact: "started from the build cache saved for its own key",
+  partial: "started from a build cache restored by a restore key",
+  none: "started with no build cache restored"
+};
+function buildTimeComparability(base, head, build) {
+  if (build.kind === "rebuilt")
+    return {
+      comparable: false,
+      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
+    };
+  if (build.kind === "unlike")
+    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
+  if (!base.buildCache || !head.buildCache)
+    return {
+      comparable: false,
+      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
+    };
+  if (base.buildCache !== head.buildCache)
+    return {
+      comparable: false,
+      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
+    };
+  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
+}
+
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
 function rowKey(target) {
@@ -76711,35 +76830,30 @@ function totalsOf(rows) {
 function sideOf(report) {
   return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
 }
-function caveatsOf(base, head) {
-  const caveats = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
+function withoutBuildTimes(row) {
+  return { ...row, buildMsDelta: null };
 }
-function compareReports(base, head) {
+function compareReports(base, head, baseBuild = storedBaseBuild(base, head, "it was compared as given, without a rebuild")) {
+  const buildTimes = buildTimeComparability(base, head, baseBuild);
   const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
   const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
   const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
-  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).map((row) => buildTimes.comparable ? row : withoutBuildTimes(row)).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  const totals = (of) => {
+    const sums = totalsOf(of);
+    return buildTimes.comparable ? sums : { ...sums, buildMsDelta: null };
+  };
   return {
     base: sideOf(base),
     head: sideOf(head),
     rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
-    allTotals: totalsOf(rows),
+    commonTotals: totals(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totals(rows),
     changed: rows.some((r) => r.status !== "unchanged"),
-    caveats: caveatsOf(base, head)
+    caveats: buildDifferences(base, head).map((d) => d.caveat),
+    baseBuild,
+    likeForLike: baseBuild.kind !== "unlike",
+    buildTimes
   };
 }
 function describeType(value) {
@@ -79002,8 +79116,8 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/size-comment.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path35 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import path36 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash9 } from "node:crypto";
@@ -79106,6 +79220,12 @@ function judge(comparison, thresholds) {
       regression: false,
       breaches: [],
       message: "Nothing to compare against, so no size limit applies."
+    };
+  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
+    return {
+      regression: false,
+      breaches: [],
+      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
     };
   const breaches = [];
   if (thresholds.perTarget) {
@@ -79276,6 +79396,26 @@ function growthSection(rows) {
   }
   return lines;
 }
+function baseBuildNotes(comparison) {
+  const { baseBuild: build, head } = comparison;
+  const notes = [];
+  if (build.kind === "rebuilt" && build.replaced)
+    notes.push(
+      `> \u2139\uFE0F Base rebuilt at the merge-base with Go ${escapeMarkdown(head.goVersion)} and head's flags, because ${escapeMarkdown(build.replaced.source)} was built otherwise: ${escapeMarkdown(describeDifferences(build.replaced.differences))}. The change is the code\u2019s alone.`
+    );
+  if (build.kind === "unlike")
+    notes.push(
+      `> \u26A0\uFE0F Not like-for-like: ${escapeMarkdown(comparison.caveats.join("; "))}. The base could not be rebuilt the way head was (${escapeMarkdown(build.why)}), so the change mixes the code's with the build\u2019s, and size limits are not judged on it.`
+    );
+  else
+    for (const caveat of comparison.caveats)
+      notes.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`);
+  if (comparison.rows.length > 0)
+    notes.push(
+      comparison.buildTimes.comparable ? `Build-time changes compare like with like: ${escapeMarkdown(comparison.buildTimes.why)}.` : `Build-time changes are not shown: ${escapeMarkdown(comparison.buildTimes.why)}.`
+    );
+  return notes.flatMap((note) => [note, ""]);
+}
 function verdictLine(verdict) {
   return `**${verdict.regression ? "\u274C" : "\u2705"} ${escapeMarkdown(verdict.message)}**`;
 }
@@ -79313,9 +79453,7 @@ function renderComparison(context5, comparison, verdict, maxRows) {
     );
   }
   lines.push(...unchangedSection(unchanged, maxRows), ...growthSection(shown));
-  for (const caveat of comparison.caveats)
-    lines.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`, "");
-  lines.push(verdictLine(verdict), "");
+  lines.push(...baseBuildNotes(comparison), verdictLine(verdict), "");
   return lines.join("\n");
 }
 function renderSizeComment(context5, comparison, verdict) {
@@ -79499,57 +79637,6 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
     });
   }
 }
-async function resolveBaseReport(options2) {
-  const { setting } = options2;
-  if (setting.kind === "none") return { reason: "base-report is none" };
-  if (setting.kind === "file") {
-    let text;
-    try {
-      text = await readFile6(setting.path, "utf8");
-    } catch (error2) {
-      throw new InputError(
-        "base-report",
-        `Input base-report names ${setting.path}, which cannot be read (${error2.code ?? error2.message})`,
-        "give the path of a report file written by this action (its report-file output), or auto, or none"
-      );
-    }
-    try {
-      const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path33.basename(setting.path), commit: report.commit };
-    } catch (error2) {
-      throw new InputError(
-        "base-report",
-        `Input base-report names ${setting.path}: ${error2.message}`,
-        "give the path of a report file written by this action (its report-file output), or auto, or none"
-      );
-    }
-  }
-  const pr2 = options2.pullRequest;
-  if (!pr2) return { reason: "this run is not for a pull request" };
-  const cached = await restoreReportFromCache(pr2.baseSha, options2.temp, options2.header);
-  if (cached) return cached;
-  if (!options2.buildAt)
-    return { reason: "no report was cached for the base commit, and building it is not possible here" };
-  try {
-    const mergeBase = await findMergeBase(options2.repoDir, pr2.baseSha, pr2.headSha);
-    const report = await buildInWorktree(
-      options2.repoDir,
-      mergeBase.commit,
-      path33.join(options2.temp, "setup-go-arm64"),
-      options2.buildAt
-    );
-    return {
-      report: { ...report, commit: mergeBase.commit },
-      source: mergeBase.exact ? "a build of the merge-base" : "a build of the base commit (merge-base not found)",
-      commit: mergeBase.commit
-    };
-  } catch (error2) {
-    warning(`Could not build the base commit to compare sizes with: ${error2.message}`);
-    return {
-      reason: `no report was cached for the base commit and building it failed (${error2.message.split("\n")[0]})`
-    };
-  }
-}
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
@@ -79612,8 +79699,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path37 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path37} does not exist${EOL8}`);
+        const path38 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path38} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -83902,6 +83989,88 @@ async function publishSizeComment(request2) {
   return { outcome, commentFile };
 }
 
+// src/github/resolve-base.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import path35 from "node:path";
+var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
+async function readReportFile(file) {
+  let text;
+  try {
+    text = await readFile7(file, "utf8");
+  } catch (error2) {
+    const why = error2.code ?? error2.message;
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${file}, which cannot be read (${why})`,
+      FILE_FIX
+    );
+  }
+  try {
+    const report = parseReport(JSON.parse(text), file);
+    return { report, source: path35.basename(file), commit: report.commit };
+  } catch (error2) {
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${file}: ${error2.message}`,
+      FILE_FIX
+    );
+  }
+}
+async function buildMergeBase(options2) {
+  const pr2 = options2.pullRequest;
+  try {
+    const mergeBase = await findMergeBase(options2.repoDir, pr2.baseSha, pr2.headSha);
+    const report = await buildInWorktree(
+      options2.repoDir,
+      mergeBase.commit,
+      path35.join(options2.temp, "setup-go-arm64"),
+      options2.buildAt
+    );
+    return {
+      report: { ...report, commit: mergeBase.commit },
+      source: mergeBase.exact ? "a build of the merge-base" : "a build of the base commit (merge-base not found)",
+      commit: mergeBase.commit,
+      build: { kind: "rebuilt" }
+    };
+  } catch (error2) {
+    warning(`Could not build the base commit to compare sizes with: ${error2.message}`);
+    return { failure: error2.message.split("\n")[0] ?? "" };
+  }
+}
+async function likeForLike(stored, options2, head) {
+  const differences = buildDifferences(stored.report, head);
+  if (differences.length === 0) return { ...stored, build: { kind: "stored" } };
+  const described = describeDifferences(differences);
+  const unlike = (why) => {
+    warning(
+      `The base sizes (${stored.source}) were built otherwise than head: ${described}. They could not be rebuilt with head's toolchain and flags (${why}), so the comment shows the change as it is and size limits are not judged on it.`
+    );
+    return { ...stored, build: { kind: "unlike", differences, why } };
+  };
+  const { pullRequest, buildAt } = options2;
+  if (!pullRequest) return unlike("this run is not for a pull request, so there is no merge-base to build");
+  if (!buildAt) return unlike("this job does not build the targets itself");
+  info2(
+    `The base sizes (${stored.source}) were built otherwise than head: ${described}; rebuilding the merge-base with head's toolchain and flags`
+  );
+  const rebuilt = await buildMergeBase({ ...options2, pullRequest, buildAt });
+  if ("failure" in rebuilt) return unlike(`building the merge-base failed: ${rebuilt.failure}`);
+  return { ...rebuilt, build: { kind: "rebuilt", replaced: { source: stored.source, differences } } };
+}
+async function resolveBaseReport(options2) {
+  const { setting, pullRequest, buildAt, head } = options2;
+  if (setting.kind === "none") return { reason: "base-report is none" };
+  if (setting.kind === "auto" && !pullRequest) return { reason: "this run is not for a pull request" };
+  const stored = setting.kind === "file" ? await readReportFile(setting.path) : await restoreReportFromCache(pullRequest.baseSha, options2.temp, options2.header);
+  if (stored) return head ? likeForLike(stored, options2, head) : stored;
+  if (!pullRequest || !buildAt)
+    return { reason: "no report was cached for the base commit, and building it is not possible here" };
+  const rebuilt = await buildMergeBase({ ...options2, pullRequest, buildAt });
+  if ("failure" in rebuilt)
+    return { reason: `no report was cached for the base commit and building it failed (${rebuilt.failure})` };
+  return rebuilt;
+}
+
 // src/steps/size-comment.ts
 function readSizeCommentInputs(input, workspace) {
   let token = input("github-token");
@@ -83922,7 +84091,7 @@ function readSizeCommentInputs(input, workspace) {
 async function readRunEvent() {
   const name = process.env.GITHUB_EVENT_NAME ?? "";
   const eventPath = process.env.GITHUB_EVENT_PATH;
-  const payload = eventPath ? JSON.parse(await readFile7(eventPath, "utf8").catch(() => "{}")) : {};
+  const payload = eventPath ? JSON.parse(await readFile8(eventPath, "utf8").catch(() => "{}")) : {};
   const pullRequest = readPullRequestEvent(name, payload);
   return { name, payload, ...pullRequest ? { pullRequest } : {} };
 }
@@ -83947,6 +84116,7 @@ async function compareAndComment(options2) {
     repoDir: options2.repoDir,
     temp: options2.temp,
     header: inputs.comment.header,
+    head: report,
     ...options2.buildBase ? { buildAt: options2.buildBase } : {}
   });
   endGroup();
@@ -83958,7 +84128,7 @@ async function compareAndComment(options2) {
     verdict = judge(void 0, inputs.thresholds);
     body2 = renderNoBaseComment(context5, report, base.reason);
   } else {
-    comparison = compareReports(base.report, report);
+    comparison = compareReports(base.report, report, base.build);
     verdict = judge(comparison, inputs.thresholds);
     body2 = renderSizeComment(
       { ...context5, baseCommit: base.commit, baseSource: base.source },
@@ -83978,7 +84148,7 @@ async function compareAndComment(options2) {
       body: body2,
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path35.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path36.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84006,6 +84176,10 @@ function requireEnv(name) {
     );
   }
   return value;
+}
+function buildCacheStart(restored) {
+  const entry = restored.entries.find((e) => e.kind === "build");
+  return entry && !entry.error ? { buildCache: entry.hit } : {};
 }
 function setupSummary(setup) {
   return renderSetupSection({
@@ -84035,7 +84209,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path36.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path37.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -84059,8 +84233,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path36.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path36.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path37.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path37.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -84091,7 +84265,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path36.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path37.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -84111,6 +84285,7 @@ async function run() {
         flags: built.flags,
         targets: built.targets,
         failed: built.failures,
+        ...buildCacheStart(restored),
         wallMs: built.wallMs
       });
       if (built.failed.length > 0) {
@@ -84142,7 +84317,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path36.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path37.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -84170,7 +84345,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path36.relative(workspace, path36.resolve(workspace, error2.location.file)).split(path36.sep).join("/");
+    const file = path37.relative(workspace, path37.resolve(workspace, error2.location.file)).split(path37.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

@@ -1,0 +1,160 @@
+// Whether a base Report can be compared with the head's: the same toolchain, flags and build environment, so
+// that a size change is the code's alone; and whether their build times can be compared. Plain data in and out.
+import type { Report } from '../report/report.js';
+
+/** One setting the two sides were built with differently. */
+export interface BuildDifference {
+  /** `Go`, `-ldflags`, `-trimpath`, `CGO_ENABLED`, `-tags`, `build-flags` or an environment variable. */
+  setting: string;
+  base: string;
+  head: string;
+  /** One sentence about base and head, for the comment and the size-delta output. */
+  caveat: string;
+}
+
+function difference(setting: string, base: string, head: string, caveat: string): BuildDifference {
+  return { setting, base, head, caveat };
+}
+
+const onOff = (value: boolean) => (value ? 'on' : 'off');
+const words = (list: string[] | undefined) => (list ?? []).join(' ');
+const sortedWords = (list: string[] | undefined) => [...(list ?? [])].sort().join(',');
+
+/**
+ * The settings base and head were built with differently. The environment is compared where either report
+ * recorded it; a report from before it was recorded counts as built with none of those variables set.
+ */
+export function buildDifferences(base: Report, head: Report): BuildDifference[] {
+  const found: BuildDifference[] = [];
+  const b = base.flags;
+  const h = head.flags;
+  if (base.go.version !== head.go.version)
+    found.push(
+      difference(
+        'Go',
+        base.go.version,
+        head.go.version,
+        `base was built with Go ${base.go.version}, head with Go ${head.go.version}`,
+      ),
+    );
+  if (b.ldflags !== h.ldflags)
+    found.push(
+      difference(
+        '-ldflags',
+        b.ldflags,
+        h.ldflags,
+        `base was linked with -ldflags=${b.ldflags}, head with -ldflags=${h.ldflags}`,
+      ),
+    );
+  if (b.trimpath !== h.trimpath)
+    found.push(
+      difference(
+        '-trimpath',
+        onOff(b.trimpath),
+        onOff(h.trimpath),
+        `-trimpath was ${onOff(b.trimpath)} for base, ${onOff(h.trimpath)} for head`,
+      ),
+    );
+  if (b.cgo !== h.cgo)
+    found.push(
+      difference(
+        'CGO_ENABLED',
+        b.cgo ? '1' : '0',
+        h.cgo ? '1' : '0',
+        `CGO_ENABLED was ${b.cgo ? 1 : 0} for base, ${h.cgo ? 1 : 0} for head`,
+      ),
+    );
+  if (sortedWords(b.tags) !== sortedWords(h.tags))
+    found.push(
+      difference(
+        '-tags',
+        sortedWords(b.tags),
+        sortedWords(h.tags),
+        `base was built with -tags=${sortedWords(b.tags)}, head with -tags=${sortedWords(h.tags)}`,
+      ),
+    );
+  if (words(b.buildFlags) !== words(h.buildFlags))
+    found.push(
+      difference(
+        'build-flags',
+        words(b.buildFlags),
+        words(h.buildFlags),
+        `base was built with build-flags "${words(b.buildFlags)}", head with "${words(h.buildFlags)}"`,
+      ),
+    );
+  const names = [...new Set([...Object.keys(b.env ?? {}), ...Object.keys(h.env ?? {})])].sort();
+  for (const name of names) {
+    const [was, is] = [b.env?.[name] ?? '', h.env?.[name] ?? ''];
+    if (was !== is)
+      found.push(
+        difference(
+          name,
+          was,
+          is,
+          `${name} was ${was ? `"${was}"` : 'unset'} for base, ${is ? `"${is}"` : 'unset'} for head`,
+        ),
+      );
+  }
+  return found;
+}
+
+/**
+ * How the base sizes relate to the head's build. `stored`: a saved report built the way head was; `rebuilt`:
+ * the merge-base built in this job with head's toolchain and flags, in place of a saved report that was built
+ * otherwise (`replaced`) or of none; `unlike`: a saved report built otherwise that could not be rebuilt, so
+ * its delta mixes the code's change with the toolchain's or the flags'.
+ */
+export type BaseBuild =
+  | { kind: 'stored' }
+  | { kind: 'rebuilt'; replaced?: { source: string; differences: BuildDifference[] } }
+  | { kind: 'unlike'; differences: BuildDifference[]; why: string };
+
+/** What a stored base report is, before anything is rebuilt. */
+export function storedBaseBuild(base: Report, head: Report, whyNotRebuilt: string): BaseBuild {
+  const differences = buildDifferences(base, head);
+  return differences.length === 0 ? { kind: 'stored' } : { kind: 'unlike', differences, why: whyNotRebuilt };
+}
+
+/** `Go 1.20.14 (head 1.21.13), -trimpath off (head on)`. */
+export function describeDifferences(differences: BuildDifference[]): string {
+  return differences.map((d) => `${d.setting} ${d.base || '(none)'} (head ${d.head || '(none)'})`).join(', ');
+}
+
+/** Whether the two sides' build times say anything about the code, and why (or why not). */
+export interface BuildTimeComparability {
+  comparable: boolean;
+  why: string;
+}
+
+const WARMTH: Record<NonNullable<Report['buildCache']>, string> = {
+  exact: 'started from the build cache saved for its own key',
+  partial: 'started from a build cache restored by a restore key',
+  none: 'started with no build cache restored',
+};
+
+/**
+ * Build times compare only when both builds started from the same kind of build cache. A base rebuilt in this
+ * job never does: it ran after head's build, in the build cache head's build had just filled. A report that
+ * does not say how its build cache started (cache-build off, or a report from before this was recorded) gives
+ * nothing to compare with, since a self-hosted runner's GOCACHE may be warm or cold.
+ */
+export function buildTimeComparability(base: Report, head: Report, build: BaseBuild): BuildTimeComparability {
+  if (build.kind === 'rebuilt')
+    return {
+      comparable: false,
+      why: "the base was built in this job after the head, reusing the build cache the head's build filled",
+    };
+  if (build.kind === 'unlike')
+    return { comparable: false, why: 'the two sides were built with different toolchains or flags' };
+  if (!base.buildCache || !head.buildCache)
+    return {
+      comparable: false,
+      why: `the ${base.buildCache ? 'head' : 'base'} report does not say whether its build started with a warm build cache`,
+    };
+  if (base.buildCache !== head.buildCache)
+    return {
+      comparable: false,
+      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`,
+    };
+  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
+}
