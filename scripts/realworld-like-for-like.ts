@@ -140,6 +140,11 @@ export async function gojqGoLineBump(go: LocalGo): Promise<void> {
       body.includes(`Go ${baseGo} \\(head ${headGo}\\)`),
   );
   check('gojq: the 1% limit passes on the code-only delta', pr.outputs['size-regression'] === 'false');
+  check(
+    'gojq: no build-time change is shown next to a base built after head, and the comment says why',
+    delta.rows.every((r) => r.buildMsDelta === null) &&
+      body.includes('Build-time changes are not shown: the base was built in this job after the head'),
+  );
 
   const goBinary = path.join(TOOL_CACHE, 'go', headGo, 'x64', 'bin', 'go');
   const [baseSizes, headSizes] = [

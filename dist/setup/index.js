@@ -73797,7 +73797,7 @@ function explainKeyDifference(planned, keyPrefix, matchedKey) {
 }
 function describeKeyDifference(differences) {
   return differences.map(
-    (difference2) => difference2.restored === "" ? `${difference2.part} ${difference2.wanted} (${difference2.meaning})` : `${difference2.part} ${difference2.restored} \u2192 ${difference2.wanted}${difference2.meaning ? ` (${difference2.meaning})` : ""}`
+    (difference) => difference.restored === "" ? `${difference.part} ${difference.wanted} (${difference.meaning})` : `${difference.part} ${difference.restored} \u2192 ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ""}`
   ).join("; ");
 }
 function meaningOf(part, restored) {
@@ -76647,84 +76647,55 @@ import { readFile as readFile4, rename as rename3, rm as rm5, writeFile as write
 import path25 from "node:path";
 
 // src/compare/like-for-like.ts
-function difference(setting, base, head, caveat) {
-  return { setting, base, head, caveat };
-}
 var onOff = (value) => value ? "on" : "off";
 var words = (list) => (list ?? []).join(" ");
 var sortedWords = (list) => [...list ?? []].sort().join(",");
-function buildDifferences(base, head) {
-  const found = [];
-  const b2 = base.flags;
-  const h = head.flags;
-  if (base.go.version !== head.go.version)
-    found.push(
-      difference(
-        "Go",
-        base.go.version,
-        head.go.version,
-        `base was built with Go ${base.go.version}, head with Go ${head.go.version}`
-      )
-    );
-  if (b2.ldflags !== h.ldflags)
-    found.push(
-      difference(
-        "-ldflags",
-        b2.ldflags,
-        h.ldflags,
-        `base was linked with -ldflags=${b2.ldflags}, head with -ldflags=${h.ldflags}`
-      )
-    );
-  if (b2.trimpath !== h.trimpath)
-    found.push(
-      difference(
-        "-trimpath",
-        onOff(b2.trimpath),
-        onOff(h.trimpath),
-        `-trimpath was ${onOff(b2.trimpath)} for base, ${onOff(h.trimpath)} for head`
-      )
-    );
-  if (b2.cgo !== h.cgo)
-    found.push(
-      difference(
-        "CGO_ENABLED",
-        b2.cgo ? "1" : "0",
-        h.cgo ? "1" : "0",
-        `CGO_ENABLED was ${b2.cgo ? 1 : 0} for base, ${h.cgo ? 1 : 0} for head`
-      )
-    );
-  if (sortedWords(b2.tags) !== sortedWords(h.tags))
-    found.push(
-      difference(
-        "-tags",
-        sortedWords(b2.tags),
-        sortedWords(h.tags),
-        `base was built with -tags=${sortedWords(b2.tags)}, head with -tags=${sortedWords(h.tags)}`
-      )
-    );
-  if (words(b2.buildFlags) !== words(h.buildFlags))
-    found.push(
-      difference(
-        "build-flags",
-        words(b2.buildFlags),
-        words(h.buildFlags),
-        `base was built with build-flags "${words(b2.buildFlags)}", head with "${words(h.buildFlags)}"`
-      )
-    );
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(b2.env ?? {}), ...Object.keys(h.env ?? {})])].sort();
-  for (const name of names) {
-    const [was, is2] = [b2.env?.[name] ?? "", h.env?.[name] ?? ""];
-    if (was !== is2)
-      found.push(
-        difference(
-          name,
-          was,
-          is2,
-          `${name} was ${was ? `"${was}"` : "unset"} for base, ${is2 ? `"${is2}"` : "unset"} for head`
-        )
-      );
+var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
+var SETTINGS = [
+  {
+    setting: "Go",
+    read: (r) => r.go.version,
+    caveat: (b2, h) => `base was built with Go ${b2}, head with Go ${h}`
+  },
+  {
+    setting: "-ldflags",
+    read: (r) => r.flags.ldflags,
+    caveat: (b2, h) => `base was linked with -ldflags=${b2}, head with -ldflags=${h}`
+  },
+  {
+    setting: "-trimpath",
+    read: (r) => onOff(r.flags.trimpath),
+    caveat: (b2, h) => `-trimpath was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "CGO_ENABLED",
+    read: (r) => r.flags.cgo ? "1" : "0",
+    caveat: (b2, h) => `CGO_ENABLED was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "-tags",
+    read: (r) => sortedWords(r.flags.tags),
+    caveat: (b2, h) => `base was built with -tags=${b2}, head with -tags=${h}`
+  },
+  {
+    setting: "build-flags",
+    read: (r) => words(r.flags.buildFlags),
+    caveat: (b2, h) => `base was built with build-flags "${b2}", head with "${h}"`
   }
-  return found;
+];
+function environmentSettings(base, head) {
+  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
+  return [...names].sort().map((name) => ({
+    setting: name,
+    read: (r) => r.flags.env?.[name] ?? "",
+    caveat: (b2, h) => `${name} was ${quotedOrUnset(b2)} for base, ${quotedOrUnset(h)} for head`
+  }));
+}
+function buildDifferences(base, head) {
+  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read: read2, caveat }) => {
+    const [was, is2] = [read2(base), read2(head)];
+    return was === is2 ? [] : [{ setting, base: was, head: is2, caveat: caveat(was, is2) }];
+  });
 }
 function storedBaseBuild(base, head, whyNotRebuilt) {
   const differences = buildDifferences(base, head);

@@ -12,90 +12,70 @@ export interface BuildDifference {
   caveat: string;
 }
 
-function difference(setting: string, base: string, head: string, caveat: string): BuildDifference {
-  return { setting, base, head, caveat };
-}
-
 const onOff = (value: boolean) => (value ? 'on' : 'off');
 const words = (list: string[] | undefined) => (list ?? []).join(' ');
 const sortedWords = (list: string[] | undefined) => [...(list ?? [])].sort().join(',');
+const quotedOrUnset = (value: string) => (value ? `"${value}"` : 'unset');
+
+/** A setting a Report records: how it reads, and the caveat a difference in it makes. */
+interface RecordedSetting {
+  setting: string;
+  read: (report: Report) => string;
+  caveat: (base: string, head: string) => string;
+}
+
+const SETTINGS: RecordedSetting[] = [
+  {
+    setting: 'Go',
+    read: (r) => r.go.version,
+    caveat: (b, h) => `base was built with Go ${b}, head with Go ${h}`,
+  },
+  {
+    setting: '-ldflags',
+    read: (r) => r.flags.ldflags,
+    caveat: (b, h) => `base was linked with -ldflags=${b}, head with -ldflags=${h}`,
+  },
+  {
+    setting: '-trimpath',
+    read: (r) => onOff(r.flags.trimpath),
+    caveat: (b, h) => `-trimpath was ${b} for base, ${h} for head`,
+  },
+  {
+    setting: 'CGO_ENABLED',
+    read: (r) => (r.flags.cgo ? '1' : '0'),
+    caveat: (b, h) => `CGO_ENABLED was ${b} for base, ${h} for head`,
+  },
+  {
+    setting: '-tags',
+    read: (r) => sortedWords(r.flags.tags),
+    caveat: (b, h) => `base was built with -tags=${b}, head with -tags=${h}`,
+  },
+  {
+    setting: 'build-flags',
+    read: (r) => words(r.flags.buildFlags),
+    caveat: (b, h) => `base was built with build-flags "${b}", head with "${h}"`,
+  },
+];
+
+function environmentSettings(base: Report, head: Report): RecordedSetting[] {
+  const names = new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
+  return [...names].sort().map((name) => ({
+    setting: name,
+    read: (r) => r.flags.env?.[name] ?? '',
+    caveat: (b, h) => `${name} was ${quotedOrUnset(b)} for base, ${quotedOrUnset(h)} for head`,
+  }));
+}
 
 /**
- * The settings base and head were built with differently. The environment is compared where either report
- * recorded it; a report from before it was recorded counts as built with none of those variables set.
+ * The settings base and head were built with differently. Tags are a set, and an absent list is an empty one.
+ * The environment is compared where either report recorded it; a report from before it was recorded counts as
+ * built with none of those variables set.
  */
 export function buildDifferences(base: Report, head: Report): BuildDifference[] {
-  const found: BuildDifference[] = [];
-  const b = base.flags;
-  const h = head.flags;
-  if (base.go.version !== head.go.version)
-    found.push(
-      difference(
-        'Go',
-        base.go.version,
-        head.go.version,
-        `base was built with Go ${base.go.version}, head with Go ${head.go.version}`,
-      ),
-    );
-  if (b.ldflags !== h.ldflags)
-    found.push(
-      difference(
-        '-ldflags',
-        b.ldflags,
-        h.ldflags,
-        `base was linked with -ldflags=${b.ldflags}, head with -ldflags=${h.ldflags}`,
-      ),
-    );
-  if (b.trimpath !== h.trimpath)
-    found.push(
-      difference(
-        '-trimpath',
-        onOff(b.trimpath),
-        onOff(h.trimpath),
-        `-trimpath was ${onOff(b.trimpath)} for base, ${onOff(h.trimpath)} for head`,
-      ),
-    );
-  if (b.cgo !== h.cgo)
-    found.push(
-      difference(
-        'CGO_ENABLED',
-        b.cgo ? '1' : '0',
-        h.cgo ? '1' : '0',
-        `CGO_ENABLED was ${b.cgo ? 1 : 0} for base, ${h.cgo ? 1 : 0} for head`,
-      ),
-    );
-  if (sortedWords(b.tags) !== sortedWords(h.tags))
-    found.push(
-      difference(
-        '-tags',
-        sortedWords(b.tags),
-        sortedWords(h.tags),
-        `base was built with -tags=${sortedWords(b.tags)}, head with -tags=${sortedWords(h.tags)}`,
-      ),
-    );
-  if (words(b.buildFlags) !== words(h.buildFlags))
-    found.push(
-      difference(
-        'build-flags',
-        words(b.buildFlags),
-        words(h.buildFlags),
-        `base was built with build-flags "${words(b.buildFlags)}", head with "${words(h.buildFlags)}"`,
-      ),
-    );
-  const names = [...new Set([...Object.keys(b.env ?? {}), ...Object.keys(h.env ?? {})])].sort();
-  for (const name of names) {
-    const [was, is] = [b.env?.[name] ?? '', h.env?.[name] ?? ''];
-    if (was !== is)
-      found.push(
-        difference(
-          name,
-          was,
-          is,
-          `${name} was ${was ? `"${was}"` : 'unset'} for base, ${is ? `"${is}"` : 'unset'} for head`,
-        ),
-      );
-  }
-  return found;
+  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read, caveat }) => {
+    const [was, is] = [read(base), read(head)];
+    return was === is ? [] : [{ setting, base: was, head: is, caveat: caveat(was, is) }];
+  });
 }
 
 /**
