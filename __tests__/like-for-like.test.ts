@@ -3,6 +3,7 @@
 import { renderSizeComment } from '../src/compare/comment.js';
 import { compareReports, type ComparableTarget } from '../src/compare/compare.js';
 import {
+  buildCacheStart,
   buildDifferences,
   buildTimeComparability,
   describeDifferences,
@@ -193,6 +194,17 @@ describe('build times', () => {
       comparable: false,
       why: "the base was built in this job after the head, reusing the build cache the head's build filled",
     });
+  });
+
+  it('are known warm or cold from the build cache restore alone', () => {
+    const mod = { kind: 'mod', hit: 'exact' as const };
+    expect(buildCacheStart([mod, { kind: 'build', hit: 'partial' }])).toEqual({ buildCache: 'partial' });
+    expect(buildCacheStart([mod, { kind: 'build', hit: 'none' }])).toEqual({ buildCache: 'none' });
+    // cache-build off, or a restore that failed: the runner's GOCACHE may be either.
+    expect(buildCacheStart([mod])).toEqual({});
+    expect(
+      buildCacheStart([{ kind: 'build', hit: 'none', error: 'the cache service stopped answering' }]),
+    ).toEqual({});
   });
 
   it('show no delta for a cold base against a warm head, and say why; show it between two warm builds', () => {

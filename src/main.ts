@@ -3,12 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { goProblemMatcherFile } from './build/problem-matcher.js';
 import { targetName } from './build/targets.js';
-import {
-  buildKeyEnvironment,
-  prepareGoCaches,
-  restoreGoCaches,
-  type RestoreResult,
-} from './cache/go-caches.js';
+import { buildKeyEnvironment, prepareGoCaches, restoreGoCaches } from './cache/go-caches.js';
+import { buildCacheStart } from './compare/like-for-like.js';
 import { renderCacheRestoreSection } from './cache/summary.js';
 import { readConfig } from './config.js';
 import { InputError } from './errors.js';
@@ -35,12 +31,6 @@ function requireEnv(name: string): string {
     );
   }
   return value;
-}
-
-/** How this run's build cache started, for comparing build times; nothing when no build cache was restored. */
-function buildCacheStart(restored: RestoreResult): { buildCache?: Report['buildCache'] } {
-  const entry = restored.entries.find((e) => e.kind === 'build');
-  return entry && !entry.error ? { buildCache: entry.hit } : {};
 }
 
 function setupSummary(setup: ToolchainSetup): string {
@@ -154,7 +144,7 @@ async function run(): Promise<void> {
         flags: built.flags,
         targets: built.targets,
         failed: built.failures,
-        ...buildCacheStart(restored),
+        ...buildCacheStart(restored.entries),
         wallMs: built.wallMs,
       });
       if (built.failed.length > 0) {

@@ -74214,6 +74214,94 @@ function toSlashes(relative3) {
   return relative3.split(path15.sep).join("/");
 }
 
+// src/compare/like-for-like.ts
+var onOff = (value) => value ? "on" : "off";
+var words = (list) => (list ?? []).join(" ");
+var sortedWords = (list) => [...list ?? []].sort().join(",");
+var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
+var SETTINGS = [
+  {
+    setting: "Go",
+    read: (r) => r.go.version,
+    caveat: (b2, h) => `base was built with Go ${b2}, head with Go ${h}`
+  },
+  {
+    setting: "-ldflags",
+    read: (r) => r.flags.ldflags,
+    caveat: (b2, h) => `base was linked with -ldflags=${b2}, head with -ldflags=${h}`
+  },
+  {
+    setting: "-trimpath",
+    read: (r) => onOff(r.flags.trimpath),
+    caveat: (b2, h) => `-trimpath was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "CGO_ENABLED",
+    read: (r) => r.flags.cgo ? "1" : "0",
+    caveat: (b2, h) => `CGO_ENABLED was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "-tags",
+    read: (r) => sortedWords(r.flags.tags),
+    caveat: (b2, h) => `base was built with -tags=${b2}, head with -tags=${h}`
+  },
+  {
+    setting: "build-flags",
+    read: (r) => words(r.flags.buildFlags),
+    caveat: (b2, h) => `base was built with build-flags "${b2}", head with "${h}"`
+  }
+];
+function environmentSettings(base, head) {
+  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
+  return [...names].sort().map((name) => ({
+    setting: name,
+    read: (r) => r.flags.env?.[name] ?? "",
+    caveat: (b2, h) => `${name} was ${quotedOrUnset(b2)} for base, ${quotedOrUnset(h)} for head`
+  }));
+}
+function buildDifferences(base, head) {
+  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read: read2, caveat }) => {
+    const [was, is2] = [read2(base), read2(head)];
+    return was === is2 ? [] : [{ setting, base: was, head: is2, caveat: caveat(was, is2) }];
+  });
+}
+function storedBaseBuild(base, head, whyNotRebuilt) {
+  const differences = buildDifferences(base, head);
+  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
+}
+function describeDifferences(differences) {
+  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
+}
+var WARMTH = {
+  exact: "started from the build cache saved for its own key",
+  partial: "started from a build cache restored by a restore key",
+  none: "started with no build cache restored"
+};
+function buildCacheStart(restored) {
+  const entry = restored.find((e) => e.kind === "build");
+  return entry && !entry.error ? { buildCache: entry.hit } : {};
+}
+function buildTimeComparability(base, head, build) {
+  if (build.kind === "rebuilt")
+    return {
+      comparable: false,
+      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
+    };
+  if (build.kind === "unlike")
+    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
+  if (!base.buildCache || !head.buildCache)
+    return {
+      comparable: false,
+      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
+    };
+  if (base.buildCache !== head.buildCache)
+    return {
+      comparable: false,
+      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
+    };
+  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
+}
+
 // src/cache/summary.ts
 var LABELS2 = { mod: "GOMODCACHE", build: "GOCACHE" };
 function size(bytes) {
@@ -76645,90 +76733,6 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 // src/steps/publish-report.ts
 import { readFile as readFile4, rename as rename3, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
 import path25 from "node:path";
-
-// src/compare/like-for-like.ts
-var onOff = (value) => value ? "on" : "off";
-var words = (list) => (list ?? []).join(" ");
-var sortedWords = (list) => [...list ?? []].sort().join(",");
-var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
-var SETTINGS = [
-  {
-    setting: "Go",
-    read: (r) => r.go.version,
-    caveat: (b2, h) => `base was built with Go ${b2}, head with Go ${h}`
-  },
-  {
-    setting: "-ldflags",
-    read: (r) => r.flags.ldflags,
-    caveat: (b2, h) => `base was linked with -ldflags=${b2}, head with -ldflags=${h}`
-  },
-  {
-    setting: "-trimpath",
-    read: (r) => onOff(r.flags.trimpath),
-    caveat: (b2, h) => `-trimpath was ${b2} for base, ${h} for head`
-  },
-  {
-    setting: "CGO_ENABLED",
-    read: (r) => r.flags.cgo ? "1" : "0",
-    caveat: (b2, h) => `CGO_ENABLED was ${b2} for base, ${h} for head`
-  },
-  {
-    setting: "-tags",
-    read: (r) => sortedWords(r.flags.tags),
-    caveat: (b2, h) => `base was built with -tags=${b2}, head with -tags=${h}`
-  },
-  {
-    setting: "build-flags",
-    read: (r) => words(r.flags.buildFlags),
-    caveat: (b2, h) => `base was built with build-flags "${b2}", head with "${h}"`
-  }
-];
-function environmentSettings(base, head) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
-  return [...names].sort().map((name) => ({
-    setting: name,
-    read: (r) => r.flags.env?.[name] ?? "",
-    caveat: (b2, h) => `${name} was ${quotedOrUnset(b2)} for base, ${quotedOrUnset(h)} for head`
-  }));
-}
-function buildDifferences(base, head) {
-  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read: read2, caveat }) => {
-    const [was, is2] = [read2(base), read2(head)];
-    return was === is2 ? [] : [{ setting, base: was, head: is2, caveat: caveat(was, is2) }];
-  });
-}
-function storedBaseBuild(base, head, whyNotRebuilt) {
-  const differences = buildDifferences(base, head);
-  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
-}
-function describeDifferences(differences) {
-  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
-}
-var WARMTH = {
-  exact: "started from the build cache saved for its own key",
-  partial: "started from a build cache restored by a restore key",
-  none: "started with no build cache restored"
-};
-function buildTimeComparability(base, head, build) {
-  if (build.kind === "rebuilt")
-    return {
-      comparable: false,
-      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
-    };
-  if (build.kind === "unlike")
-    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
-  if (!base.buildCache || !head.buildCache)
-    return {
-      comparable: false,
-      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
-    };
-  if (base.buildCache !== head.buildCache)
-    return {
-      comparable: false,
-      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
-    };
-  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
-}
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -84148,10 +84152,6 @@ function requireEnv(name) {
   }
   return value;
 }
-function buildCacheStart(restored) {
-  const entry = restored.entries.find((e) => e.kind === "build");
-  return entry && !entry.error ? { buildCache: entry.hit } : {};
-}
 function setupSummary(setup) {
   return renderSetupSection({
     version: setup.version,
@@ -84256,7 +84256,7 @@ async function run() {
         flags: built.flags,
         targets: built.targets,
         failed: built.failures,
-        ...buildCacheStart(restored),
+        ...buildCacheStart(restored.entries),
         wallMs: built.wallMs
       });
       if (built.failed.length > 0) {

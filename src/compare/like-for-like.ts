@@ -113,6 +113,17 @@ const WARMTH: Record<NonNullable<Report['buildCache']>, string> = {
 };
 
 /**
+ * How a run's build cache started, for its Report, from what the cache restore found: nothing when no build
+ * cache was asked for or its restore failed, as the runner's GOCACHE may then be warm or cold.
+ */
+export function buildCacheStart(
+  restored: readonly { kind: string; hit: NonNullable<Report['buildCache']>; error?: string }[],
+): { buildCache?: Report['buildCache'] } {
+  const entry = restored.find((e) => e.kind === 'build');
+  return entry && !entry.error ? { buildCache: entry.hit } : {};
+}
+
+/**
  * Build times compare only when both builds started from the same kind of build cache. A base rebuilt in this
  * job never does: it ran after head's build, in the build cache head's build had just filled. A report that
  * does not say how its build cache started (cache-build off, or a report from before this was recorded) gives
