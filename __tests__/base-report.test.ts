@@ -13,10 +13,10 @@ import {
   parseBaseReportSetting,
   readPullRequestEvent,
   reportCacheKey,
-  resolveBaseReport,
   restoreReportFromCache,
   saveReportToCache,
 } from '../src/github/base-report.js';
+import { resolveBaseReport } from '../src/github/resolve-base.js';
 import { buildReport, type Report } from '../src/report/report.js';
 import { startCacheService, type CacheService } from '../test/support/cache-service.js';
 import { captureLog, type CapturedLog } from '../test/support/github-api.js';
@@ -274,7 +274,7 @@ describe('base-report auto: the cache', () => {
     expect(main?.report.targets[0]?.sizeBytes).toBe(2_000_000);
   });
 
-  it('uses the cache before building anything', async () => {
+  it('uses the cache before building anything, when it was built the way head was', async () => {
     let built = 0;
     const base = await resolveBaseReport({
       setting: { kind: 'auto' },
@@ -282,6 +282,7 @@ describe('base-report auto: the cache', () => {
       repoDir: root,
       temp,
       header: 'setup-go-arm64',
+      head: sizeReport(history.c, 2_000_001),
       buildAt: async () => {
         built++;
         return sizeReport('x', 1);
@@ -289,6 +290,29 @@ describe('base-report auto: the cache', () => {
     });
     expect(built).toBe(0);
     expect(base.report?.targets[0]?.sizeBytes).toBe(2_000_000);
+    expect(base.report && base.build).toEqual({ kind: 'stored' });
+  });
+
+  it('takes a report file built with another Go as unlike outside a pull request, and warns', async () => {
+    const file = path.join(root, 'older-go.json');
+    const older = sizeReport(history.a, 1_900_000);
+    await writeFile(file, JSON.stringify({ ...older, go: { ...older.go, version: '1.24.9' } }));
+    const base = await resolveBaseReport({
+      setting: { kind: 'file', path: file },
+      repoDir: root,
+      temp,
+      header: 'setup-go-arm64',
+      head: sizeReport(history.c, 2_000_000),
+      buildAt: async () => sizeReport('x', 1),
+    });
+    expect(base.report && base.build).toMatchObject({
+      kind: 'unlike',
+      why: 'this run is not for a pull request, so there is no merge-base to build',
+      differences: [{ setting: 'Go', base: '1.24.9', head: '1.25.4' }],
+    });
+    expect(log.commands('warning')).toEqual([
+      "::warning::The base sizes (older-go.json) were built otherwise than head: Go 1.24.9 (head 1.25.4). They could not be rebuilt with head's toolchain and flags (this run is not for a pull request, so there is no merge-base to build), so the comment shows the change as it is and size limits are not judged on it.",
+    ]);
   });
 
   it('ignores a cache entry that is not a report', async () => {
@@ -423,6 +447,7 @@ describe('base-report auto: the merge-base', () => {
       report: sizeReport(history.a, 'version A\n'.length),
       source: 'a build of the merge-base',
       commit: history.a,
+      build: { kind: 'rebuilt' },
     });
     expect(failed).toEqual({
       reason:

@@ -36,12 +36,13 @@ function target(spec: string, sizeBytes: number, extra: Partial<ComparableTarget
   };
 }
 
-function report(commit: string, targets: ComparableTarget[]): Report {
+function report(commit: string, targets: ComparableTarget[], buildCache?: Report['buildCache']): Report {
   return buildReport({
     go: { version: '1.25.4', hostOs: 'linux', hostArch: 'amd64', native: true },
     commit,
     flags: { ldflags: '-s -w', trimpath: true, cgo: false },
     targets,
+    ...(buildCache ? { buildCache } : {}),
     wallMs: 1,
   });
 }
@@ -154,20 +155,28 @@ describe('escapeMarkdown', () => {
 });
 
 describe('renderSizeComment', () => {
-  const base = report(BASE_SHA, [
-    target('linux/amd64', 2_420_898, { buildMs: 1200 }),
-    target('linux/arm64', 2_300_000),
-    target('darwin/arm64', 2_500_000),
-    target('darwin/amd64', 2_600_000),
-    target('windows/amd64', 2_700_000),
-  ]);
-  const head = report(HEAD_SHA, [
-    target('linux/amd64', 3_879_074, { buildMs: 1500 }),
-    target('linux/arm64', 2_300_000),
-    target('darwin/arm64', 2_500_000),
-    target('darwin/amd64', 2_600_000),
-    target('linux/riscv64', 2_000_000),
-  ]);
+  const base = report(
+    BASE_SHA,
+    [
+      target('linux/amd64', 2_420_898, { buildMs: 1200 }),
+      target('linux/arm64', 2_300_000),
+      target('darwin/arm64', 2_500_000),
+      target('darwin/amd64', 2_600_000),
+      target('windows/amd64', 2_700_000),
+    ],
+    'partial',
+  );
+  const head = report(
+    HEAD_SHA,
+    [
+      target('linux/amd64', 3_879_074, { buildMs: 1500 }),
+      target('linux/arm64', 2_300_000),
+      target('darwin/arm64', 2_500_000),
+      target('darwin/amd64', 2_600_000),
+      target('linux/riscv64', 2_000_000),
+    ],
+    'partial',
+  );
   const comparison = compareReports(base, head);
   const verdict = judge(
     comparison,
@@ -230,7 +239,7 @@ describe('renderSizeComment', () => {
     const text = renderSizeComment({ header: 'setup-go-arm64' }, same, judge(same, {}));
     expect(text).toContain('No size changed: 5 targets, 11.9 MiB in total.');
     expect(text).toContain(
-      '> ⚠️ base was built with Go 1.25.4, head with Go 1.26.0: part of the change may come from that.',
+      "> ⚠️ Not like-for-like: base was built with Go 1.25.4, head with Go 1.26.0. The base could not be rebuilt the way head was (it was compared as given, without a rebuild), so the change mixes the code's with the build’s, and size limits are not judged on it.",
     );
     expect(text).toContain('<summary>5 unchanged targets</summary>');
   });

@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
-import { inspectBinaryFile } from '../src/binary/inspect-file.js';
 import {
   commentMarker,
   readCommentOptions,
@@ -18,12 +17,13 @@ import {
 import { verifyCommentFile, type CommentData } from '../src/compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../src/compare/compare.js';
 import { judge, readThresholds, type Verdict } from '../src/compare/thresholds.js';
-import { git, resolveBaseReport, type BaseReport } from '../src/github/base-report.js';
+import { git, type BaseReport } from '../src/github/base-report.js';
+import { resolveBaseReport } from '../src/github/resolve-base.js';
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
 import { publishSizeComment, retryDelayMs, type PublishResult } from '../src/github/pr-comment.js';
-import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
+import type { Report, TargetResult } from '../src/report/report.js';
 import { runAction } from '../scripts/local-runner.js';
-import { runGo } from './fixtures/binary/go-programs.js';
+import { buildModuleReport, helloHistory } from './fixtures/builds/pr-history.js';
 import { captureLog, startGitHubApi, type CapturedLog, type GitHubApi } from '../test/support/github-api.js';
 import { saveLog } from '../test/support/log-scan.js';
 import { recordCase, recordSecret } from '../test/support/suite-counts.js';
@@ -55,60 +55,10 @@ let head: Report;
 let base: BaseReport;
 let comparison: SizeComparison;
 
-async function commitAll(repo: string, message: string): Promise<string> {
-  await git(repo, ['add', '-A']);
-  await git(repo, [
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    'commit',
-    '-q',
-    '-m',
-    message,
-  ]);
-  return git(repo, ['rev-parse', 'HEAD']);
-}
-
 /** `go build -trimpath -ldflags=-s -w` for each target, without the network, measured from the files. */
-async function buildModule(
-  moduleDir: string,
-  targets: string[],
-  outDir: string,
-  commit: string,
-): Promise<Report> {
-  const started = Date.now();
-  const results: TargetResult[] = [];
-  for (const target of targets) {
-    const [goos, goarch] = target.split('/') as [string, string];
-    const output = path.join(outDir, `hello_${goos}_${goarch}`);
-    const buildStarted = Date.now();
-    await runGo(['build', '-trimpath', '-ldflags=-s -w', '-o', output, '.'], {
-      cwd: moduleDir,
-      env: { GOOS: goos, GOARCH: goarch, GOPROXY: 'off', GOFLAGS: '-mod=readonly -buildvcs=false' },
-    });
-    const buildMs = Date.now() - buildStarted;
-    const inspected = await inspectBinaryFile(output);
-    results.push({
-      goos,
-      goarch,
-      package: '.',
-      path: path.relative(root, output),
-      sizeBytes: inspected.sizeBytes,
-      buildMs,
-      sha256: inspected.sha256,
-      format: inspected.header.format,
-      arch: inspected.header.arch,
-    });
-  }
-  const version = (await runGo(['env', 'GOVERSION'])).trim().replace(/^go/, '');
-  return buildReport({
-    go: { version, hostOs: 'linux', hostArch: 'amd64', native: true },
-    commit,
-    flags: { ldflags: '-s -w', trimpath: true, cgo: false },
-    targets: results,
-    wallMs: Date.now() - started,
-  });
+function buildModule(moduleDir: string, targets: string[], outDir: string, commit: string): Promise<Report> {
+  const flags = { ldflags: '-s -w', trimpath: true, cgo: false };
+  return buildModuleReport({ moduleDir, targets, outDir, commit, flags, root });
 }
 
 function options(overrides: Record<string, string> = {}): CommentOptions {
@@ -189,31 +139,22 @@ beforeAll(async () => {
   });
 
   // The repository: examples/hello at A; the base branch moves on to B; the pull request's C uses collate.
-  const origin = path.join(root, 'origin');
-  await cp(path.join(repoRoot, 'examples/hello'), origin, { recursive: true });
-  await git(origin, ['init', '-q', '-b', 'main']);
-  commits.a = await commitAll(origin, 'hello');
-  await git(origin, ['checkout', '-q', '-b', 'feature']);
-  const mainGo = await readFile(path.join(origin, 'main.go'), 'utf8');
-  await writeFile(
-    path.join(origin, 'main.go'),
-    mainGo
-      .replace('"golang.org/x/text/language"', '"golang.org/x/text/collate"\n\t"golang.org/x/text/language"')
-      .replace(
-        '\tprinter := message.NewPrinter(tag)',
-        '\tcollate.New(tag).SortStrings(names)\n\tprinter := message.NewPrinter(tag)',
-      ),
+  const history = await helloHistory(
+    root,
+    (mainGo) =>
+      mainGo
+        .replace(
+          '"golang.org/x/text/language"',
+          '"golang.org/x/text/collate"\n\t"golang.org/x/text/language"',
+        )
+        .replace(
+          '\tprinter := message.NewPrinter(tag)',
+          '\tcollate.New(tag).SortStrings(names)\n\tprinter := message.NewPrinter(tag)',
+        ),
+    'Sort names the way the language does',
   );
-  commits.c = await commitAll(origin, 'Sort names the way the language does');
-  await git(origin, ['checkout', '-q', 'main']);
-  await writeFile(path.join(origin, 'CHANGES.md'), 'Base branch work after the pull request branched off.\n');
-  commits.b = await commitAll(origin, 'Changes');
-
-  // The runner's checkout: the pull request's head, one commit deep, as actions/checkout leaves it.
-  clone = path.join(root, 'workspace');
-  await git(root, ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone]);
-  // The builds run with GOPROXY=off, so the modules come first, through the proxy, as a fresh machine has none.
-  await runGo(['mod', 'download'], { cwd: clone });
+  Object.assign(commits, { a: history.a, b: history.b, c: history.c });
+  clone = history.clone;
 
   head = await buildModule(clone, ['linux/amd64', 'darwin/arm64'], path.join(root, 'out-head'), commits.c);
   log = captureLog();

@@ -2,22 +2,26 @@
 // module proxy, run the way a workflow runs it (scripts/local-runner.ts), each result checked by tools that are
 // not the action's own code: `file` for headers, `go version -m` for build info, `go list` for which packages a
 // pattern holds, and byte counts from the file system. `--short` runs the few cases CI runs (about two minutes
-// warm on two cores); the full run adds targets and cases. Exits non-zero when a check fails.
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+// warm on two cores); the full run adds targets and cases; `--only=<case>` runs one. Exits non-zero when a check
+// fails.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { localGo, toolCacheWithLocalGo, type LocalGo } from '../__tests__/fixtures/builds/go-modules.js';
-import type { Report } from '../src/report/report.js';
-import { runAction, type RunActionResult } from './local-runner.js';
-
-const execFileAsync = promisify(execFile);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Kept between runs: modules and compiled packages, so a second run measures the action rather than downloads. */
-const cacheRoot = path.join(root, 'node_modules/.cache/setup-go-arm64-realworld');
-const short = process.argv.includes('--short');
+import { localGo, type LocalGo } from '../__tests__/fixtures/builds/go-modules.js';
+import {
+  cacheRoot,
+  check,
+  checkBinaries,
+  checks,
+  failureOf,
+  fetchModule,
+  freshCase,
+  goEnv,
+  readReport,
+  run,
+  runIn,
+  short,
+} from './realworld-kit.js';
+import { gojqGoLineBump } from './realworld-like-for-like.js';
 
 /** The corpus: real modules at pinned versions. */
 const AGE = { module: 'filippo.io/age', version: 'v1.3.2' };
@@ -26,114 +30,6 @@ const TIMEFMT = { module: 'github.com/itchyny/timefmt-go', version: 'v0.1.6' };
 const SQLC = { module: 'github.com/sqlc-dev/sqlc', version: 'v1.31.1' };
 /** Debian's gcc-aarch64-linux-gnu. */
 const ARM64_CC = 'aarch64-linux-gnu-gcc';
-
-interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
-const checks: Check[] = [];
-function check(name: string, ok: boolean, detail = ''): void {
-  checks.push({ name, ok, detail });
-  process.stderr.write(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}\n`);
-}
-
-function goEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GOMODCACHE: path.join(cacheRoot, 'modcache'),
-    GOCACHE: path.join(cacheRoot, 'gocache'),
-    GOFLAGS: '',
-    GOTOOLCHAIN: 'local',
-    GOWORK: '',
-    ...extra,
-  };
-}
-
-async function run(command: string, args: string[], cwd: string, env = goEnv()): Promise<string> {
-  const { stdout } = await execFileAsync(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
-}
-
-/** A writable copy of a module's source as the proxy serves it, at `dir`. */
-async function fetchModule(mod: { module: string; version: string }, dir: string): Promise<void> {
-  const info = JSON.parse(
-    await run('go', ['mod', 'download', '-json', `${mod.module}@${mod.version}`], os.tmpdir()),
-  ) as { Dir: string };
-  await cp(info.Dir, dir, { recursive: true });
-  await run('chmod', ['-R', 'u+w', dir], os.tmpdir());
-}
-
-interface Case {
-  workspace: string;
-  toolCache: string;
-}
-
-async function freshCase(go: LocalGo, name: string): Promise<Case> {
-  const base = await mkdtemp(path.join(os.tmpdir(), `sga-realworld-${name}-`));
-  const workspace = path.join(base, 'ws');
-  await mkdir(workspace, { recursive: true });
-  return { workspace, toolCache: await toolCacheWithLocalGo(go) };
-}
-
-function runIn(c: Case, inputs: Record<string, string>, env: Record<string, string> = {}) {
-  return runAction({
-    actionDir: root,
-    workspace: c.workspace,
-    toolCache: c.toolCache,
-    skipPost: true,
-    env: { ...goEnv(), ...env },
-    inputs: { cache: 'false', 'report-file': 'report.json', ...inputs },
-  });
-}
-
-function failureOf(result: RunActionResult): string {
-  return (
-    result.steps[0]?.commands
-      .filter((c) => c.command === 'error')
-      .map((c) => c.message)
-      .join(' | ') ?? ''
-  );
-}
-
-async function readReport(c: Case): Promise<Report> {
-  return JSON.parse(await readFile(path.join(c.workspace, 'report.json'), 'utf8')) as Report;
-}
-
-const FILE_ARCH: Record<string, RegExp> = {
-  'linux/amd64': /ELF 64-bit LSB executable, x86-64/,
-  'linux/arm64': /ELF 64-bit LSB executable, ARM aarch64/,
-  'darwin/arm64': /Mach-O 64-bit arm64 executable/,
-  'darwin/amd64': /Mach-O 64-bit x86_64 executable/,
-  'windows/amd64': /PE32\+ executable.*x86-64/,
-};
-
-/** Checks each built file with `file`, `go version -m` and stat, against what the report says it is. */
-async function checkBinaries(label: string, c: Case, report: Report, goVersion: string): Promise<void> {
-  for (const t of report.targets) {
-    const file = path.join(c.workspace, t.path);
-    const target = `${t.goos}/${t.goarch}`;
-    const described = await run('file', ['-b', file], c.workspace);
-    check(
-      `${label}: file(1) reads ${t.path} as ${target}`,
-      FILE_ARCH[target]?.test(described) ?? false,
-      described.trim(),
-    );
-    const info = await run('go', ['version', '-m', file], c.workspace);
-    const goosOk =
-      info.includes(`\tbuild\tGOOS=${t.goos}\n`) && info.includes(`\tbuild\tGOARCH=${t.goarch}\n`);
-    check(
-      `${label}: go version -m says go${goVersion} ${target} for ${t.path}`,
-      goosOk && info.includes(`: go${goVersion}\n`),
-    );
-    const bytes = (await stat(file)).size;
-    check(
-      `${label}: ${t.path} is ${t.sizeBytes} bytes as reported`,
-      bytes === t.sizeBytes,
-      `${bytes} on disk`,
-    );
-  }
-}
 
 /** age's four commands under cmd/, built from `packages: ./cmd/...`. */
 async function agePatterns(go: LocalGo): Promise<void> {
@@ -309,10 +205,20 @@ async function main(): Promise<number> {
   await mkdir(cacheRoot, { recursive: true });
   const go = await localGo();
   const started = Date.now();
-  await agePatterns(go);
-  await workspaceMember(go);
-  await yamlFloat(go);
-  if (!short) await sqlcCgo(go);
+  // `--only=<case>` runs one case, e.g. `npm run realworld -- --only=like-for-like`.
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const cases: [string, (go: LocalGo) => Promise<void>, boolean][] = [
+    ['age', agePatterns, true],
+    ['go.work', workspaceMember, true],
+    ['yaml-float', yamlFloat, true],
+    ['sqlc', sqlcCgo, false],
+    // Two toolchains of about 70 MiB each from the module proxy on its first run.
+    ['like-for-like', gojqGoLineBump, false],
+  ];
+  if (only && !cases.some(([name]) => name === only))
+    throw new Error(`--only=${only} names no case; use one of ${cases.map(([name]) => name).join(', ')}`);
+  for (const [name, runCase, inShort] of cases)
+    if (only ? name === only : inShort || !short) await runCase(go);
   const failed = checks.filter((c) => !c.ok);
   process.stderr.write(
     `\n${checks.length - failed.length} of ${checks.length} checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s${short ? ' (short form)' : ''}\n`,

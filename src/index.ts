@@ -70,6 +70,12 @@ export {
 export { mergeReports } from './report/merge.js';
 export { compareReports, parseReport, type SizeComparison, type SizeRow } from './compare/compare.js';
 export {
+  buildDifferences,
+  buildTimeComparability,
+  type BaseBuild,
+  type BuildDifference,
+} from './compare/like-for-like.js';
+export {
   judge,
   parseSizeLimit,
   type Thresholds,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { goProblemMatcherFile } from './build/problem-matcher.js';
 import { targetName } from './build/targets.js';
 import { buildKeyEnvironment, prepareGoCaches, restoreGoCaches } from './cache/go-caches.js';
+import { buildCacheStart } from './compare/like-for-like.js';
 import { renderCacheRestoreSection } from './cache/summary.js';
 import { readConfig } from './config.js';
 import { InputError } from './errors.js';
@@ -148,6 +149,7 @@ async function run(): Promise<void> {
         flags: built.flags,
         targets: built.targets,
         failed: built.failures,
+        ...buildCacheStart(restored.entries),
         wallMs: built.wallMs,
       });
       if (report.targets.length > 0) {

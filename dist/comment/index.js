@@ -20484,10 +20484,10 @@ function targetName(target) {
   return [target.goos, target.goarch, target.variant].filter(Boolean).join("/");
 }
 function parseTargets(text, inputName = "targets") {
-  const words = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const words2 = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const word of words) {
+  for (const word of words2) {
     const parts = word.split("/");
     const [goos, goarch, variant] = parts;
     if (parts.length < 2 || parts.length > 3 || !goos || !goarch || !TOKEN.test(goos) || !TOKEN.test(goarch)) {
@@ -20528,6 +20528,90 @@ function parseTargets(text, inputName = "targets") {
     targets.push(target);
   }
   return targets;
+}
+
+// src/compare/like-for-like.ts
+var onOff = (value) => value ? "on" : "off";
+var words = (list) => (list ?? []).join(" ");
+var sortedWords = (list) => [...list ?? []].sort().join(",");
+var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
+var SETTINGS = [
+  {
+    setting: "Go",
+    read: (r) => r.go.version,
+    caveat: (b, h) => `base was built with Go ${b}, head with Go ${h}`
+  },
+  {
+    setting: "-ldflags",
+    read: (r) => r.flags.ldflags,
+    caveat: (b, h) => `base was linked with -ldflags=${b}, head with -ldflags=${h}`
+  },
+  {
+    setting: "-trimpath",
+    read: (r) => onOff(r.flags.trimpath),
+    caveat: (b, h) => `-trimpath was ${b} for base, ${h} for head`
+  },
+  {
+    setting: "CGO_ENABLED",
+    read: (r) => r.flags.cgo ? "1" : "0",
+    caveat: (b, h) => `CGO_ENABLED was ${b} for base, ${h} for head`
+  },
+  {
+    setting: "-tags",
+    read: (r) => sortedWords(r.flags.tags),
+    caveat: (b, h) => `base was built with -tags=${b}, head with -tags=${h}`
+  },
+  {
+    setting: "build-flags",
+    read: (r) => words(r.flags.buildFlags),
+    caveat: (b, h) => `base was built with build-flags "${b}", head with "${h}"`
+  }
+];
+function environmentSettings(base, head) {
+  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
+  return [...names].sort().map((name) => ({
+    setting: name,
+    read: (r) => r.flags.env?.[name] ?? "",
+    caveat: (b, h) => `${name} was ${quotedOrUnset(b)} for base, ${quotedOrUnset(h)} for head`
+  }));
+}
+function buildDifferences(base, head) {
+  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read, caveat }) => {
+    const [was, is] = [read(base), read(head)];
+    return was === is ? [] : [{ setting, base: was, head: is, caveat: caveat(was, is) }];
+  });
+}
+function storedBaseBuild(base, head, whyNotRebuilt) {
+  const differences = buildDifferences(base, head);
+  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
+}
+function describeDifferences(differences) {
+  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
+}
+var WARMTH = {
+  exact: "started from the build cache saved for its own key",
+  partial: "started from a build cache restored by a restore key",
+  none: "started with no build cache restored"
+};
+function buildTimeComparability(base, head, build) {
+  if (build.kind === "rebuilt")
+    return {
+      comparable: false,
+      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
+    };
+  if (build.kind === "unlike")
+    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
+  if (!base.buildCache || !head.buildCache)
+    return {
+      comparable: false,
+      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
+    };
+  if (base.buildCache !== head.buildCache)
+    return {
+      comparable: false,
+      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
+    };
+  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
 }
 
 // src/compare/compare.ts
@@ -20601,35 +20685,30 @@ function totalsOf(rows) {
 function sideOf(report) {
   return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
 }
-function caveatsOf(base, head) {
-  const caveats = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
+function withoutBuildTimes(row) {
+  return { ...row, buildMsDelta: null };
 }
-function compareReports(base, head) {
+function compareReports(base, head, baseBuild = storedBaseBuild(base, head, "it was compared as given, without a rebuild")) {
+  const buildTimes = buildTimeComparability(base, head, baseBuild);
   const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
   const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
   const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
-  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b) => Math.abs(b.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b.key));
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).map((row) => buildTimes.comparable ? row : withoutBuildTimes(row)).sort((a, b) => Math.abs(b.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b.key));
+  const totals = (of) => {
+    const sums = totalsOf(of);
+    return buildTimes.comparable ? sums : { ...sums, buildMsDelta: null };
+  };
   return {
     base: sideOf(base),
     head: sideOf(head),
     rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
-    allTotals: totalsOf(rows),
+    commonTotals: totals(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totals(rows),
     changed: rows.some((r) => r.status !== "unchanged"),
-    caveats: caveatsOf(base, head)
+    caveats: buildDifferences(base, head).map((d) => d.caveat),
+    baseBuild,
+    likeForLike: baseBuild.kind !== "unlike",
+    buildTimes
   };
 }
 function describeType(value) {
@@ -20774,6 +20853,12 @@ function judge(comparison, thresholds) {
       regression: false,
       breaches: [],
       message: "Nothing to compare against, so no size limit applies."
+    };
+  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
+    return {
+      regression: false,
+      breaches: [],
+      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
     };
   const breaches = [];
   if (thresholds.perTarget) {
@@ -20924,6 +21009,26 @@ function growthSection(rows) {
   }
   return lines;
 }
+function baseBuildNotes(comparison) {
+  const { baseBuild: build, head } = comparison;
+  const notes = [];
+  if (build.kind === "rebuilt" && build.replaced)
+    notes.push(
+      `> \u2139\uFE0F Base rebuilt at the merge-base with Go ${escapeMarkdown(head.goVersion)} and head's flags, because ${escapeMarkdown(build.replaced.source)} was built otherwise: ${escapeMarkdown(describeDifferences(build.replaced.differences))}. The change is the code\u2019s alone.`
+    );
+  if (build.kind === "unlike")
+    notes.push(
+      `> \u26A0\uFE0F Not like-for-like: ${escapeMarkdown(comparison.caveats.join("; "))}. The base could not be rebuilt the way head was (${escapeMarkdown(build.why)}), so the change mixes the code's with the build\u2019s, and size limits are not judged on it.`
+    );
+  else
+    for (const caveat of comparison.caveats)
+      notes.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`);
+  if (comparison.rows.length > 0)
+    notes.push(
+      comparison.buildTimes.comparable ? `Build-time changes compare like with like: ${escapeMarkdown(comparison.buildTimes.why)}.` : `Build-time changes are not shown: ${escapeMarkdown(comparison.buildTimes.why)}.`
+    );
+  return notes.flatMap((note) => [note, ""]);
+}
 function verdictLine(verdict) {
   return `**${verdict.regression ? "\u274C" : "\u2705"} ${escapeMarkdown(verdict.message)}**`;
 }
@@ -20961,9 +21066,7 @@ function renderComparison(context3, comparison, verdict, maxRows) {
     );
   }
   lines.push(...unchangedSection(unchanged, maxRows), ...growthSection(shown));
-  for (const caveat of comparison.caveats)
-    lines.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`, "");
-  lines.push(verdictLine(verdict), "");
+  lines.push(...baseBuildNotes(comparison), verdictLine(verdict), "");
   return lines.join("\n");
 }
 function renderSizeComment(context3, comparison, verdict) {
@@ -21017,10 +21120,10 @@ var FILE_HEADER = /^[A-Za-z0-9._/-]{1,100}$/;
 function unsafeReportText(report) {
   if (!GO_VERSION.test(report.go.version))
     return `go.version ${JSON.stringify(report.go.version)} is not a Go release`;
-  const words = report.flags.ldflags.split(" ").filter(Boolean);
-  const badWord = words.find((word, i) => {
+  const words2 = report.flags.ldflags.split(" ").filter(Boolean);
+  const badWord = words2.find((word, i) => {
     if (LDFLAG.test(word)) return false;
-    const previous = words[i - 1];
+    const previous = words2[i - 1];
     const takesValue = previous !== void 0 && LDFLAGS_WITH_VALUE.has(previous.replace(/^-{1,2}/, ""));
     return !(takesValue && LDFLAG_VALUE.test(word));
   });

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path40 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path41 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path40 && path40[0] !== "/") {
-          path40 = `/${path40}`;
+        if (path41 && path41[0] !== "/") {
+          path41 = `/${path41}`;
         }
-        return new URL(`${origin}${path40}`);
+        return new URL(`${origin}${path41}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin }
+          request: { method, path: path41, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path40);
+        debuglog("sending request to %s %s/%s", method, origin, path41);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin },
+          request: { method, path: path41, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path40,
+          path41,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin }
+          request: { method, path: path41, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path40);
+        debuglog("trailers received from %s %s/%s", method, origin, path41);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin },
+          request: { method, path: path41, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path40,
+          path41,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path40, origin }
+            request: { method, path: path41, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path40);
+          debuglog("sending request to %s %s/%s", method, origin, path41);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path40,
+        path: path41,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path40 !== "string") {
+        if (typeof path41 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path41[0] !== "/" && !(path41.startsWith("http://") || path41.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path40)) {
+        } else if (invalidPathRegex.test(path41)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path40, query) : path40;
+        this.path = query ? buildURL(path41, query) : path41;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path40, host, upgrade, blocking, reset } = request2;
+      const { method, path: path41, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path40} HTTP/1.1\r
+      let header = `${method} ${path41} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path41, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path40;
+      headers[HTTP2_HEADER_PATH] = path41;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path40 = search ? `${pathname}${search}` : pathname;
+        const path41 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path40;
+        this.opts.path = path41;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path40 = "/",
+          path: path41 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path40;
+        opts.path = origin + path41;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path40) {
-      if (typeof path40 !== "string") {
-        return path40;
+    function safeUrl(path41) {
+      if (typeof path41 !== "string") {
+        return path41;
       }
-      const pathSegments = path40.split("?");
+      const pathSegments = path41.split("?");
       if (pathSegments.length !== 2) {
-        return path40;
+        return path41;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path40, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path40);
+    function matchKey(mockDispatch2, { path: path41, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path41);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path41 }) => matchValue(safeUrl(path41), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path40, method, body: body2, headers, query } = opts;
+      const { path: path41, method, body: body2, headers, query } = opts;
       return {
-        path: path40,
+        path: path41,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path41, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path40,
+            Path: path41,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path40) {
-      for (let i = 0; i < path40.length; ++i) {
-        const code2 = path40.charCodeAt(i);
+    function validateCookiePath(path41) {
+      for (let i = 0; i < path41.length; ++i) {
+        const code2 = path41.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path40 = opts.path;
+          let path41 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path40 = `/${path40}`;
+            path41 = `/${path41}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path40);
+          url2 = new URL(util5.parseOrigin(url2).origin + path41);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path40, options2) {
+    function openPromise(path41, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path40, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path41, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path40, options2, callback) {
+    function open3(path41, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path40, "r", function(err, fd) {
+      fs8.open(path41, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path39 from "node:path";
+import path40 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -31252,10 +31252,10 @@ function targetEnv(target) {
   return env;
 }
 function parseTargets(text, inputName = "targets") {
-  const words = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const words2 = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const word of words) {
+  for (const word of words2) {
     const parts = word.split("/");
     const [goos, goarch, variant] = parts;
     if (parts.length < 2 || parts.length > 3 || !goos || !goarch || !TOKEN.test(goos) || !TOKEN.test(goarch)) {
@@ -33730,8 +33730,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path40, level) {
-    this.path = path40;
+  constructor(path41, level) {
+    this.path = path41;
     this.level = level;
   }
 };
@@ -38222,15 +38222,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path40 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path40.startsWith("/")) {
-      path40 = path40.substring(1);
+    let path41 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path41.startsWith("/")) {
+      path41 = path41.substring(1);
     }
-    if (isAbsoluteUrl(path40)) {
-      requestUrl = path40;
+    if (isAbsoluteUrl(path41)) {
+      requestUrl = path41;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path40);
+      requestUrl = appendPath(requestUrl, path41);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38276,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path40 = pathToAppend.substring(0, searchStart);
+    const path41 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path40;
+    newPath = newPath + path41;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41155,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path40 = this._matcher.path;
-    return path40.length > 0 ? path40[path40.length - 1].tag : void 0;
+    const path41 = this._matcher.path;
+    return path41.length > 0 ? path41[path41.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path40 = this._matcher.path;
-    return path40.length > 0 ? path40[path40.length - 1].namespace : void 0;
+    const path41 = this._matcher.path;
+    return path41.length > 0 ? path41[path41.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41172,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path40 = this._matcher.path;
-    if (path40.length === 0) return void 0;
-    return path40[path40.length - 1].values?.[attrName];
+    const path41 = this._matcher.path;
+    if (path41.length === 0) return void 0;
+    return path41[path41.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41182,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path40 = this._matcher.path;
-    if (path40.length === 0) return false;
-    const current = path40[path40.length - 1];
+    const path41 = this._matcher.path;
+    if (path41.length === 0) return false;
+    const current = path41[path41.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41210,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path40 = this._matcher.path;
-    if (path40.length === 0) return -1;
-    return path40[path40.length - 1].position ?? 0;
+    const path41 = this._matcher.path;
+    if (path41.length === 0) return -1;
+    return path41[path41.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path40 = this._matcher.path;
-    if (path40.length === 0) return -1;
-    return path40[path40.length - 1].counter ?? 0;
+    const path41 = this._matcher.path;
+    if (path41.length === 0) return -1;
+    return path41[path41.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44483,11 +44483,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path40) {
+    function locateFile(path41) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path40, scriptDirectory);
+        return Module["locateFile"](path41, scriptDirectory);
       }
-      return scriptDirectory + path40;
+      return scriptDirectory + path41;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47574,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path40 = getURLPath(request2.url) || "/";
+    const path41 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path40}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path41}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48058,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path40 = getURLPath(request2.url) || "/";
+    const path41 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path40}`;
+    canonicalizedResourceString += `/${options2.accountName}${path41}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62001,10 +62001,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path40 = urlParsed.pathname;
-  path40 = path40 || "/";
-  path40 = escape2(path40);
-  urlParsed.pathname = path40;
+  let path41 = urlParsed.pathname;
+  path41 = path41 || "/";
+  path41 = escape2(path41);
+  urlParsed.pathname = path41;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62089,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path40 = urlParsed.pathname;
-  path40 = path40 ? path40.endsWith("/") ? `${path40}${name}` : `${path40}/${name}` : name;
-  urlParsed.pathname = path40;
+  let path41 = urlParsed.pathname;
+  path41 = path41 ? path41.endsWith("/") ? `${path41}${name}` : `${path41}/${name}` : name;
+  urlParsed.pathname = path41;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -73672,12 +73672,12 @@ function buildFlagsDigest(flags) {
   return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
 }
 function describeBuildFlags(flags) {
-  const words = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
-  if (flags.trimpath) words.push("-trimpath");
-  if (flags.tags.length > 0) words.push(`-tags=${flags.tags.join(",")}`);
-  words.push(...flags.buildFlags);
-  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words.push(`${name}=${flags.env[name]}`);
-  return words.join(" ");
+  const words2 = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
+  if (flags.trimpath) words2.push("-trimpath");
+  if (flags.tags.length > 0) words2.push(`-tags=${flags.tags.join(",")}`);
+  words2.push(...flags.buildFlags);
+  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words2.push(`${name}=${flags.env[name]}`);
+  return words2.join(" ");
 }
 function planGoCaches(input) {
   const prefix2 = validateKeyPrefix(input.keyPrefix);
@@ -74212,6 +74212,94 @@ function describeRestore(planned, entry, flags) {
 }
 function toSlashes(relative3) {
   return relative3.split(path15.sep).join("/");
+}
+
+// src/compare/like-for-like.ts
+var onOff = (value) => value ? "on" : "off";
+var words = (list) => (list ?? []).join(" ");
+var sortedWords = (list) => [...list ?? []].sort().join(",");
+var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
+var SETTINGS = [
+  {
+    setting: "Go",
+    read: (r) => r.go.version,
+    caveat: (b2, h) => `base was built with Go ${b2}, head with Go ${h}`
+  },
+  {
+    setting: "-ldflags",
+    read: (r) => r.flags.ldflags,
+    caveat: (b2, h) => `base was linked with -ldflags=${b2}, head with -ldflags=${h}`
+  },
+  {
+    setting: "-trimpath",
+    read: (r) => onOff(r.flags.trimpath),
+    caveat: (b2, h) => `-trimpath was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "CGO_ENABLED",
+    read: (r) => r.flags.cgo ? "1" : "0",
+    caveat: (b2, h) => `CGO_ENABLED was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "-tags",
+    read: (r) => sortedWords(r.flags.tags),
+    caveat: (b2, h) => `base was built with -tags=${b2}, head with -tags=${h}`
+  },
+  {
+    setting: "build-flags",
+    read: (r) => words(r.flags.buildFlags),
+    caveat: (b2, h) => `base was built with build-flags "${b2}", head with "${h}"`
+  }
+];
+function environmentSettings(base, head) {
+  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
+  return [...names].sort().map((name) => ({
+    setting: name,
+    read: (r) => r.flags.env?.[name] ?? "",
+    caveat: (b2, h) => `${name} was ${quotedOrUnset(b2)} for base, ${quotedOrUnset(h)} for head`
+  }));
+}
+function buildDifferences(base, head) {
+  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read: read2, caveat }) => {
+    const [was, is2] = [read2(base), read2(head)];
+    return was === is2 ? [] : [{ setting, base: was, head: is2, caveat: caveat(was, is2) }];
+  });
+}
+function storedBaseBuild(base, head, whyNotRebuilt) {
+  const differences = buildDifferences(base, head);
+  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
+}
+function describeDifferences(differences) {
+  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
+}
+var WARMTH = {
+  exact: "started from the build cache saved for its own key",
+  partial: "started from a build cache restored by a restore key",
+  none: "started with no build cache restored"
+};
+function buildCacheStart(restored) {
+  const entry = restored.find((e) => e.kind === "build");
+  return entry && !entry.error ? { buildCache: entry.hit } : {};
+}
+function buildTimeComparability(base, head, build) {
+  if (build.kind === "rebuilt")
+    return {
+      comparable: false,
+      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
+    };
+  if (build.kind === "unlike")
+    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
+  if (!base.buildCache || !head.buildCache)
+    return {
+      comparable: false,
+      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
+    };
+  if (base.buildCache !== head.buildCache)
+    return {
+      comparable: false,
+      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
+    };
+  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
 }
 
 // src/cache/summary.ts
@@ -74876,7 +74964,7 @@ function parseList(value) {
   return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
 }
 function splitShellWords(value, inputName) {
-  const words = [];
+  const words2 = [];
   let current = "";
   let inWord = false;
   let quote;
@@ -74897,7 +74985,7 @@ function splitShellWords(value, inputName) {
       current += value[++i];
       inWord = true;
     } else if (/\s/.test(char)) {
-      if (inWord) words.push(current);
+      if (inWord) words2.push(current);
       current = "";
       inWord = false;
     } else {
@@ -74912,8 +75000,8 @@ function splitShellWords(value, inputName) {
       `close it, e.g. -gcflags='all=-N -l'`
     );
   }
-  if (inWord) words.push(current);
-  return words;
+  if (inWord) words2.push(current);
+  return words2;
 }
 function parseGotoolchain(value) {
   const trimmed = value.trim() || "local";
@@ -75104,6 +75192,7 @@ function buildReport(input) {
     flags: input.flags,
     targets,
     ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
+    ...input.buildCache ? { buildCache: input.buildCache } : {},
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
@@ -75547,9 +75636,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path40, version3, sum] = fields;
-  if (path40 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path40, version: version3, ...sum ? { sum } : {} };
+  const [path41, version3, sum] = fields;
+  if (path41 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path41, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -76521,6 +76610,10 @@ async function addSizeAttribution(results, config, go2, temp) {
   info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
   return attributionMs;
 }
+function buildEnvironment(env) {
+  const set = BUILD_KEY_ENV.filter((name) => env[name]?.trim()).map((name) => [name, env[name].trim()]);
+  return set.length > 0 ? { env: Object.fromEntries(set) } : {};
+}
 async function buildTargets(config, goBinary, workspace, env) {
   const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
   const ldflags = await stampedLdflags(config, env);
@@ -76628,7 +76721,8 @@ async function buildTargets(config, goBinary, workspace, env) {
       trimpath: config.trimpath,
       cgo: config.cgo,
       tags: config.buildTags,
-      buildFlags: config.buildFlags
+      buildFlags: config.buildFlags,
+      ...buildEnvironment(env)
     },
     attributionMs
   };
@@ -77226,35 +77320,30 @@ function totalsOf(rows) {
 function sideOf(report) {
   return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
 }
-function caveatsOf(base, head) {
-  const caveats = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? "on" : "off"} for base, ${head.flags.trimpath ? "on" : "off"} for head`
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
+function withoutBuildTimes(row) {
+  return { ...row, buildMsDelta: null };
 }
-function compareReports(base, head) {
+function compareReports(base, head, baseBuild = storedBaseBuild(base, head, "it was compared as given, without a rebuild")) {
+  const buildTimes = buildTimeComparability(base, head, baseBuild);
   const baseByKey = new Map(base.targets.map((t) => [rowKey(t), t]));
   const headByKey = new Map(head.targets.map((t) => [rowKey(t), t]));
   const keys = [.../* @__PURE__ */ new Set([...baseByKey.keys(), ...headByKey.keys()])];
-  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  const rows = keys.map((key) => compareRow(baseByKey.get(key), headByKey.get(key))).map((row) => buildTimes.comparable ? row : withoutBuildTimes(row)).sort((a, b2) => Math.abs(b2.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b2.key));
+  const totals = (of) => {
+    const sums = totalsOf(of);
+    return buildTimes.comparable ? sums : { ...sums, buildMsDelta: null };
+  };
   return {
     base: sideOf(base),
     head: sideOf(head),
     rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
-    allTotals: totalsOf(rows),
+    commonTotals: totals(rows.filter((r) => r.status === "changed" || r.status === "unchanged")),
+    allTotals: totals(rows),
     changed: rows.some((r) => r.status !== "unchanged"),
-    caveats: caveatsOf(base, head)
+    caveats: buildDifferences(base, head).map((d) => d.caveat),
+    baseBuild,
+    likeForLike: baseBuild.kind !== "unlike",
+    buildTimes
   };
 }
 function describeType(value) {
@@ -79590,8 +79679,8 @@ async function writeSboms(targets, workspace) {
 }
 
 // src/steps/size-comment.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path38 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import path39 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash10 } from "node:crypto";
@@ -79694,6 +79783,12 @@ function judge(comparison, thresholds) {
       regression: false,
       breaches: [],
       message: "Nothing to compare against, so no size limit applies."
+    };
+  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
+    return {
+      regression: false,
+      breaches: [],
+      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
     };
   const breaches = [];
   if (thresholds.perTarget) {
@@ -79864,6 +79959,26 @@ function growthSection(rows) {
   }
   return lines;
 }
+function baseBuildNotes(comparison) {
+  const { baseBuild: build, head } = comparison;
+  const notes = [];
+  if (build.kind === "rebuilt" && build.replaced)
+    notes.push(
+      `> \u2139\uFE0F Base rebuilt at the merge-base with Go ${escapeMarkdown(head.goVersion)} and head's flags, because ${escapeMarkdown(build.replaced.source)} was built otherwise: ${escapeMarkdown(describeDifferences(build.replaced.differences))}. The change is the code\u2019s alone.`
+    );
+  if (build.kind === "unlike")
+    notes.push(
+      `> \u26A0\uFE0F Not like-for-like: ${escapeMarkdown(comparison.caveats.join("; "))}. The base could not be rebuilt the way head was (${escapeMarkdown(build.why)}), so the change mixes the code's with the build\u2019s, and size limits are not judged on it.`
+    );
+  else
+    for (const caveat of comparison.caveats)
+      notes.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`);
+  if (comparison.rows.length > 0)
+    notes.push(
+      comparison.buildTimes.comparable ? `Build-time changes compare like with like: ${escapeMarkdown(comparison.buildTimes.why)}.` : `Build-time changes are not shown: ${escapeMarkdown(comparison.buildTimes.why)}.`
+    );
+  return notes.flatMap((note) => [note, ""]);
+}
 function verdictLine(verdict) {
   return `**${verdict.regression ? "\u274C" : "\u2705"} ${escapeMarkdown(verdict.message)}**`;
 }
@@ -79901,9 +80016,7 @@ function renderComparison(context5, comparison, verdict, maxRows) {
     );
   }
   lines.push(...unchangedSection(unchanged, maxRows), ...growthSection(shown));
-  for (const caveat of comparison.caveats)
-    lines.push(`> \u26A0\uFE0F ${escapeMarkdown(caveat)}: part of the change may come from that.`, "");
-  lines.push(verdictLine(verdict), "");
+  lines.push(...baseBuildNotes(comparison), verdictLine(verdict), "");
   return lines.join("\n");
 }
 function renderSizeComment(context5, comparison, verdict) {
@@ -80111,57 +80224,6 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
     });
   }
 }
-async function resolveBaseReport(options2) {
-  const { setting } = options2;
-  if (setting.kind === "none") return { reason: "base-report is none" };
-  if (setting.kind === "file") {
-    let text;
-    try {
-      text = await readFile6(setting.path, "utf8");
-    } catch (error2) {
-      throw new InputError(
-        "base-report",
-        `Input base-report names ${setting.path}, which cannot be read (${error2.code ?? error2.message})`,
-        "give the path of a report file written by this action (its report-file output), or auto, or none"
-      );
-    }
-    try {
-      const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path36.basename(setting.path), commit: report.commit };
-    } catch (error2) {
-      throw new InputError(
-        "base-report",
-        `Input base-report names ${setting.path}: ${error2.message}`,
-        "give the path of a report file written by this action (its report-file output), or auto, or none"
-      );
-    }
-  }
-  const pr2 = options2.pullRequest;
-  if (!pr2) return { reason: "this run is not for a pull request" };
-  const cached = await restoreReportFromCache(pr2.baseSha, options2.temp, options2.header);
-  if (cached) return cached;
-  if (!options2.buildAt)
-    return { reason: "no report was cached for the base commit, and building it is not possible here" };
-  try {
-    const mergeBase = await findMergeBase(options2.repoDir, pr2.baseSha, pr2.headSha);
-    const report = await buildInWorktree(
-      options2.repoDir,
-      mergeBase.commit,
-      path36.join(options2.temp, "setup-go-arm64"),
-      options2.buildAt
-    );
-    return {
-      report: { ...report, commit: mergeBase.commit },
-      source: mergeBase.exact ? "a build of the merge-base" : "a build of the base commit (merge-base not found)",
-      commit: mergeBase.commit
-    };
-  } catch (error2) {
-    warning(`Could not build the base commit to compare sizes with: ${error2.message}`);
-    return {
-      reason: `no report was cached for the base commit and building it failed (${error2.message.split("\n")[0]})`
-    };
-  }
-}
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
@@ -80224,8 +80286,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path40 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path40} does not exist${EOL8}`);
+        const path41 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path41} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -84554,6 +84616,88 @@ async function publishSizeComment(request2) {
   return { outcome, commentFile };
 }
 
+// src/github/resolve-base.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import path38 from "node:path";
+var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
+async function readReportFile(file) {
+  let text;
+  try {
+    text = await readFile7(file, "utf8");
+  } catch (error2) {
+    const why = error2.code ?? error2.message;
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${file}, which cannot be read (${why})`,
+      FILE_FIX
+    );
+  }
+  try {
+    const report = parseReport(JSON.parse(text), file);
+    return { report, source: path38.basename(file), commit: report.commit };
+  } catch (error2) {
+    throw new InputError(
+      "base-report",
+      `Input base-report names ${file}: ${error2.message}`,
+      FILE_FIX
+    );
+  }
+}
+async function buildMergeBase(options2) {
+  const pr2 = options2.pullRequest;
+  try {
+    const mergeBase = await findMergeBase(options2.repoDir, pr2.baseSha, pr2.headSha);
+    const report = await buildInWorktree(
+      options2.repoDir,
+      mergeBase.commit,
+      path38.join(options2.temp, "setup-go-arm64"),
+      options2.buildAt
+    );
+    return {
+      report: { ...report, commit: mergeBase.commit },
+      source: mergeBase.exact ? "a build of the merge-base" : "a build of the base commit (merge-base not found)",
+      commit: mergeBase.commit,
+      build: { kind: "rebuilt" }
+    };
+  } catch (error2) {
+    warning(`Could not build the base commit to compare sizes with: ${error2.message}`);
+    return { failure: error2.message.split("\n")[0] ?? "" };
+  }
+}
+async function likeForLike(stored, options2, head) {
+  const differences = buildDifferences(stored.report, head);
+  if (differences.length === 0) return { ...stored, build: { kind: "stored" } };
+  const described = describeDifferences(differences);
+  const unlike = (why) => {
+    warning(
+      `The base sizes (${stored.source}) were built otherwise than head: ${described}. They could not be rebuilt with head's toolchain and flags (${why}), so the comment shows the change as it is and size limits are not judged on it.`
+    );
+    return { ...stored, build: { kind: "unlike", differences, why } };
+  };
+  const { pullRequest, buildAt } = options2;
+  if (!pullRequest) return unlike("this run is not for a pull request, so there is no merge-base to build");
+  if (!buildAt) return unlike("this job does not build the targets itself");
+  info2(
+    `The base sizes (${stored.source}) were built otherwise than head: ${described}; rebuilding the merge-base with head's toolchain and flags`
+  );
+  const rebuilt = await buildMergeBase({ ...options2, pullRequest, buildAt });
+  if ("failure" in rebuilt) return unlike(`building the merge-base failed: ${rebuilt.failure}`);
+  return { ...rebuilt, build: { kind: "rebuilt", replaced: { source: stored.source, differences } } };
+}
+async function resolveBaseReport(options2) {
+  const { setting, pullRequest, buildAt, head } = options2;
+  if (setting.kind === "none") return { reason: "base-report is none" };
+  if (setting.kind === "auto" && !pullRequest) return { reason: "this run is not for a pull request" };
+  const stored = setting.kind === "file" ? await readReportFile(setting.path) : await restoreReportFromCache(pullRequest.baseSha, options2.temp, options2.header);
+  if (stored) return head ? likeForLike(stored, options2, head) : stored;
+  if (!pullRequest || !buildAt)
+    return { reason: "no report was cached for the base commit, and building it is not possible here" };
+  const rebuilt = await buildMergeBase({ ...options2, pullRequest, buildAt });
+  if ("failure" in rebuilt)
+    return { reason: `no report was cached for the base commit and building it failed (${rebuilt.failure})` };
+  return rebuilt;
+}
+
 // src/steps/size-comment.ts
 function readSizeCommentInputs(input, workspace) {
   let token = input("github-token");
@@ -84574,7 +84718,7 @@ function readSizeCommentInputs(input, workspace) {
 async function readRunEvent() {
   const name = process.env.GITHUB_EVENT_NAME ?? "";
   const eventPath = process.env.GITHUB_EVENT_PATH;
-  const payload = eventPath ? JSON.parse(await readFile7(eventPath, "utf8").catch(() => "{}")) : {};
+  const payload = eventPath ? JSON.parse(await readFile8(eventPath, "utf8").catch(() => "{}")) : {};
   const pullRequest = readPullRequestEvent(name, payload);
   return { name, payload, ...pullRequest ? { pullRequest } : {} };
 }
@@ -84599,6 +84743,7 @@ async function compareAndComment(options2) {
     repoDir: options2.repoDir,
     temp: options2.temp,
     header: inputs.comment.header,
+    head: report,
     ...options2.buildBase ? { buildAt: options2.buildBase } : {}
   });
   endGroup();
@@ -84610,7 +84755,7 @@ async function compareAndComment(options2) {
     verdict = judge(void 0, inputs.thresholds);
     body2 = renderNoBaseComment(context5, report, base.reason);
   } else {
-    comparison = compareReports(base.report, report);
+    comparison = compareReports(base.report, report, base.build);
     verdict = judge(comparison, inputs.thresholds);
     body2 = renderSizeComment(
       { ...context5, baseCommit: base.commit, baseSource: base.source },
@@ -84635,7 +84780,7 @@ async function compareAndComment(options2) {
       },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path38.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path39.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84692,7 +84837,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path39.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path40.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -84717,8 +84862,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path39.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path39.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path40.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path40.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -84749,7 +84894,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path39.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path40.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -84770,6 +84915,7 @@ async function run() {
         flags: built.flags,
         targets: built.targets,
         failed: built.failures,
+        ...buildCacheStart(restored.entries),
         wallMs: built.wallMs
       });
       if (report.targets.length > 0) {
@@ -84809,7 +84955,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path39.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path40.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -84837,7 +84983,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path39.relative(workspace, path39.resolve(workspace, error2.location.file)).split(path39.sep).join("/");
+    const file = path40.relative(workspace, path40.resolve(workspace, error2.location.file)).split(path40.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

@@ -12,6 +12,7 @@ import {
   type SizeRow,
   type SizeTotals,
 } from './compare.js';
+import { describeDifferences } from './like-for-like.js';
 import { rowLabel, type Verdict } from './thresholds.js';
 
 export const DEFAULT_COMMENT_HEADER = 'setup-go-arm64';
@@ -234,6 +235,34 @@ function growthSection(rows: SizeRow[]): string[] {
   return lines;
 }
 
+/** How the base was built next to head, and whether the build times say anything. */
+function baseBuildNotes(comparison: SizeComparison): string[] {
+  const { baseBuild: build, head } = comparison;
+  const notes: string[] = [];
+  if (build.kind === 'rebuilt' && build.replaced)
+    notes.push(
+      `> ℹ️ Base rebuilt at the merge-base with Go ${escapeMarkdown(head.goVersion)} and head's flags, because ` +
+        `${escapeMarkdown(build.replaced.source)} was built otherwise: ${escapeMarkdown(describeDifferences(build.replaced.differences))}. ` +
+        'The change is the code’s alone.',
+    );
+  if (build.kind === 'unlike')
+    notes.push(
+      `> ⚠️ Not like-for-like: ${escapeMarkdown(comparison.caveats.join('; '))}. ` +
+        `The base could not be rebuilt the way head was (${escapeMarkdown(build.why)}), so the change mixes the code's ` +
+        'with the build’s, and size limits are not judged on it.',
+    );
+  else
+    for (const caveat of comparison.caveats)
+      notes.push(`> ⚠️ ${escapeMarkdown(caveat)}: part of the change may come from that.`);
+  if (comparison.rows.length > 0)
+    notes.push(
+      comparison.buildTimes.comparable
+        ? `Build-time changes compare like with like: ${escapeMarkdown(comparison.buildTimes.why)}.`
+        : `Build-time changes are not shown: ${escapeMarkdown(comparison.buildTimes.why)}.`,
+    );
+  return notes.flatMap((note) => [note, '']);
+}
+
 function verdictLine(verdict: Verdict): string {
   return `**${verdict.regression ? '❌' : '✅'} ${escapeMarkdown(verdict.message)}**`;
 }
@@ -280,9 +309,7 @@ function renderComparison(
     );
   }
   lines.push(...unchangedSection(unchanged, maxRows), ...growthSection(shown));
-  for (const caveat of comparison.caveats)
-    lines.push(`> ⚠️ ${escapeMarkdown(caveat)}: part of the change may come from that.`, '');
-  lines.push(verdictLine(verdict), '');
+  lines.push(...baseBuildNotes(comparison), verdictLine(verdict), '');
   return lines.join('\n');
 }
 

@@ -2,6 +2,13 @@
 import { targetName } from '../build/targets.js';
 import { humanBytes } from '../report/format.js';
 import type { Report, TargetResult } from '../report/report.js';
+import {
+  buildDifferences,
+  buildTimeComparability,
+  storedBaseBuild,
+  type BaseBuild,
+  type BuildTimeComparability,
+} from './like-for-like.js';
 
 /** How much of a binary one Go package accounts for, when a report carries size attribution. */
 export interface PackageSize {
@@ -42,7 +49,7 @@ export interface SizeRow {
   deltaPercent: number | null;
   baseBuildMs: number | null;
   headBuildMs: number | null;
-  /** null unless the target was built in both. */
+  /** null unless the target was built in both and the build times compare (see `buildTimes`). */
   buildMsDelta: number | null;
   /** The packages that grew most, when the target grew and both reports carry attribution. */
   grewMost?: PackageGrowth[];
@@ -56,7 +63,8 @@ export interface SizeTotals {
   deltaPercent: number | null;
   baseBuildMs: number;
   headBuildMs: number;
-  buildMsDelta: number;
+  /** null when the build times do not compare (see `buildTimes`). */
+  buildMsDelta: number | null;
 }
 
 /** What a report says about the build that produced it, for the comment's header line. */
@@ -80,6 +88,12 @@ export interface SizeComparison {
   changed: boolean;
   /** Differences in how the two sides were built that may explain part of the change. */
   caveats: string[];
+  /** How the base was built relative to head; thresholds are judged only when it is not `unlike`. */
+  baseBuild: BaseBuild;
+  /** False when the sizes mix the code's change with a toolchain's or flags' change. */
+  likeForLike: boolean;
+  /** Whether the build-time deltas mean anything; they are null when not. */
+  buildTimes: BuildTimeComparability;
 }
 
 /** How many growing packages to name per target. */
@@ -166,39 +180,42 @@ function sideOf(report: Report): ReportSide {
   return { commit: report.commit, goVersion: report.go.version, flags: report.flags };
 }
 
-function caveatsOf(base: Report, head: Report): string[] {
-  const caveats: string[] = [];
-  if (base.go.version !== head.go.version)
-    caveats.push(`base was built with Go ${base.go.version}, head with Go ${head.go.version}`);
-  if (base.flags.ldflags !== head.flags.ldflags)
-    caveats.push(
-      `base was linked with -ldflags=${base.flags.ldflags}, head with -ldflags=${head.flags.ldflags}`,
-    );
-  if (base.flags.trimpath !== head.flags.trimpath)
-    caveats.push(
-      `-trimpath was ${base.flags.trimpath ? 'on' : 'off'} for base, ${head.flags.trimpath ? 'on' : 'off'} for head`,
-    );
-  if (base.flags.cgo !== head.flags.cgo)
-    caveats.push(`CGO_ENABLED was ${base.flags.cgo ? 1 : 0} for base, ${head.flags.cgo ? 1 : 0} for head`);
-  return caveats;
+function withoutBuildTimes(row: SizeRow): SizeRow {
+  return { ...row, buildMsDelta: null };
 }
 
-/** Compares base and head target by target (package + GOOS/GOARCH/variant). */
-export function compareReports(base: Report, head: Report): SizeComparison {
+/**
+ * Compares base and head target by target (package + GOOS/GOARCH/variant). `baseBuild` says how the base was
+ * built; without it, a base built otherwise than head counts as `unlike`.
+ */
+export function compareReports(
+  base: Report,
+  head: Report,
+  baseBuild: BaseBuild = storedBaseBuild(base, head, 'it was compared as given, without a rebuild'),
+): SizeComparison {
+  const buildTimes = buildTimeComparability(base, head, baseBuild);
   const baseByKey = new Map<string, ComparableTarget>(base.targets.map((t) => [rowKey(t), t]));
   const headByKey = new Map<string, ComparableTarget>(head.targets.map((t) => [rowKey(t), t]));
   const keys = [...new Set([...baseByKey.keys(), ...headByKey.keys()])];
   const rows = keys
     .map((key) => compareRow(baseByKey.get(key), headByKey.get(key)))
+    .map((row) => (buildTimes.comparable ? row : withoutBuildTimes(row)))
     .sort((a, b) => Math.abs(b.deltaBytes) - Math.abs(a.deltaBytes) || a.key.localeCompare(b.key));
+  const totals = (of: SizeRow[]) => {
+    const sums = totalsOf(of);
+    return buildTimes.comparable ? sums : { ...sums, buildMsDelta: null };
+  };
   return {
     base: sideOf(base),
     head: sideOf(head),
     rows,
-    commonTotals: totalsOf(rows.filter((r) => r.status === 'changed' || r.status === 'unchanged')),
-    allTotals: totalsOf(rows),
+    commonTotals: totals(rows.filter((r) => r.status === 'changed' || r.status === 'unchanged')),
+    allTotals: totals(rows),
     changed: rows.some((r) => r.status !== 'unchanged'),
-    caveats: caveatsOf(base, head),
+    caveats: buildDifferences(base, head).map((d) => d.caveat),
+    baseBuild,
+    likeForLike: baseBuild.kind !== 'unlike',
+    buildTimes,
   };
 }
 

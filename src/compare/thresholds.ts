@@ -1,6 +1,7 @@
 // Size limits (`fail-on-size-increase`, `fail-on-total-increase`) and the verdict a comparison earns.
 import { InputError } from '../errors.js';
 import { formatDeltaBytes, formatDeltaPercent, type SizeComparison, type SizeRow } from './compare.js';
+import { describeDifferences } from './like-for-like.js';
 
 /** A growth limit: a percentage, a number of bytes, or both (either one exceeded is a regression). */
 export interface SizeLimit {
@@ -169,6 +170,16 @@ export function judge(comparison: SizeComparison | undefined, thresholds: Thresh
       regression: false,
       breaches: [],
       message: 'Nothing to compare against, so no size limit applies.',
+    };
+  if (comparison.baseBuild.kind === 'unlike' && limits.length > 0)
+    // A delta that holds a toolchain's or the flags' change says nothing about the code: judging it would fail
+    // a pull request for a Go upgrade, or pass one whose growth a smaller toolchain hid.
+    return {
+      regression: false,
+      breaches: [],
+      message:
+        `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) ` +
+        `and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`,
     };
   const breaches: Breach[] = [];
   if (thresholds.perTarget) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { headerSlug } from '../compare/comment.js';
 import { parseReport } from '../compare/compare.js';
-import { InputError } from '../errors.js';
+import type { BaseBuild } from '../compare/like-for-like.js';
 import type { Report } from '../report/report.js';
 import { childEnv } from '../platform/child-env.js';
 
@@ -119,6 +119,8 @@ export interface BaseReport {
   source: string;
   /** The commit the base sizes belong to, when known. */
   commit: string | null;
+  /** How it was built next to head; set once it was checked against the head's report. */
+  build?: BaseBuild;
 }
 
 /** Restores the base commit's Report, or the newest one saved, from the cache. */
@@ -271,75 +273,5 @@ export async function buildInWorktree<T>(
       await rm(worktree, { recursive: true, force: true });
       await git(repoRoot, ['worktree', 'prune']).catch(() => undefined);
     });
-  }
-}
-
-export interface ResolveBaseOptions {
-  setting: BaseReportSetting;
-  /** The pull request; without one only a file can give a base. */
-  pullRequest?: Pick<PullRequestEvent, 'baseSha' | 'headSha'>;
-  /** A directory inside the git checkout (e.g. the working directory). */
-  repoDir: string;
-  temp: string;
-  header: string;
-  /** Builds the module at the worktree the way head was built (same toolchain, flags and targets). */
-  buildAt?: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<Report>;
-}
-
-/** The base Report, or why there is none (said in the comment; the step still passes). */
-export type BaseResolution = BaseReport | { report?: undefined; reason: string };
-
-/** Finds the base Report as `base-report` says: a file; or auto: the cache, then a merge-base build. */
-export async function resolveBaseReport(options: ResolveBaseOptions): Promise<BaseResolution> {
-  const { setting } = options;
-  if (setting.kind === 'none') return { reason: 'base-report is none' };
-  if (setting.kind === 'file') {
-    let text: string;
-    try {
-      text = await readFile(setting.path, 'utf8');
-    } catch (error) {
-      throw new InputError(
-        'base-report',
-        `Input base-report names ${setting.path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        'give the path of a report file written by this action (its report-file output), or auto, or none',
-      );
-    }
-    try {
-      const report = parseReport(JSON.parse(text), setting.path);
-      return { report, source: path.basename(setting.path), commit: report.commit };
-    } catch (error) {
-      throw new InputError(
-        'base-report',
-        `Input base-report names ${setting.path}: ${(error as Error).message}`,
-        'give the path of a report file written by this action (its report-file output), or auto, or none',
-      );
-    }
-  }
-  const pr = options.pullRequest;
-  if (!pr) return { reason: 'this run is not for a pull request' };
-  const cached = await restoreReportFromCache(pr.baseSha, options.temp, options.header);
-  if (cached) return cached;
-  if (!options.buildAt)
-    return { reason: 'no report was cached for the base commit, and building it is not possible here' };
-  try {
-    const mergeBase = await findMergeBase(options.repoDir, pr.baseSha, pr.headSha);
-    const report = await buildInWorktree(
-      options.repoDir,
-      mergeBase.commit,
-      path.join(options.temp, 'setup-go-arm64'),
-      options.buildAt,
-    );
-    return {
-      report: { ...report, commit: mergeBase.commit },
-      source: mergeBase.exact
-        ? 'a build of the merge-base'
-        : 'a build of the base commit (merge-base not found)',
-      commit: mergeBase.commit,
-    };
-  } catch (error) {
-    core.warning(`Could not build the base commit to compare sizes with: ${(error as Error).message}`);
-    return {
-      reason: `no report was cached for the base commit and building it failed (${(error as Error).message.split('\n')[0]})`,
-    };
   }
 }

@@ -87,6 +87,8 @@ export interface ReportFlags {
   tags?: string[];
   /** Further `go build` flags from the build-flags input, one word each. */
   buildFlags?: string[];
+  /** The variables of the build environment that change what go builds (GOAMD64, GOEXPERIMENT, …) that were set. */
+  env?: Record<string, string>;
 }
 
 /** What one run built. Schema v1: fields may be added, never renamed. */
@@ -98,6 +100,11 @@ export interface Report {
   targets: TargetResult[];
   /** Builds that failed (present only when some did), so a partial report says what it lacks. */
   failed?: FailedBuild[];
+  /**
+   * How the build cache (GOCACHE) started: restored from its own key (`exact`), from a restore key
+   * (`partial`), or not restored (`none`); absent when cache-build is off, as nothing then says how warm it was.
+   */
+  buildCache?: 'exact' | 'partial' | 'none';
   totals: { sizeBytes: number; buildMs: number; wallMs: number };
 }
 
@@ -108,6 +115,7 @@ export function buildReport(input: {
   flags: ReportFlags;
   targets: TargetResult[];
   failed?: FailedBuild[];
+  buildCache?: Report['buildCache'];
   wallMs: number;
 }): Report {
   const targets = [...input.targets].sort(
@@ -124,6 +132,7 @@ export function buildReport(input: {
     flags: input.flags,
     targets,
     ...(input.failed && input.failed.length > 0 ? { failed: input.failed } : {}),
+    ...(input.buildCache ? { buildCache: input.buildCache } : {}),
     totals: {
       sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
       buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),

@@ -13,6 +13,7 @@ import { expandPattern, isPackagePattern } from '../build/patterns.js';
 import { planFor, type ResolvedPackages } from '../build/build-plan.js';
 import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
 import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
+import { BUILD_KEY_ENV } from '../cache/keys.js';
 import type { Config } from '../config.js';
 import { humanDuration } from '../report/format.js';
 import type { FailedBuild, ReportFlags, TargetResult } from '../report/report.js';
@@ -184,6 +185,12 @@ async function addSizeAttribution(
   return attributionMs;
 }
 
+/** The set variables that change what go builds, for the report (so comparisons can tell builds apart). */
+function buildEnvironment(env: NodeJS.ProcessEnv): { env?: Record<string, string> } {
+  const set = BUILD_KEY_ENV.filter((name) => env[name]?.trim()).map((name) => [name, env[name]!.trim()]);
+  return set.length > 0 ? { env: Object.fromEntries(set) as Record<string, string> } : {};
+}
+
 /**
  * Plans and runs the cross-builds, then measures each file from its own bytes. Bad inputs (an unknown target, a
  * package that is not main, a name template that makes two builds write one file) fail before anything builds;
@@ -315,6 +322,7 @@ export async function buildTargets(
       cgo: config.cgo,
       tags: config.buildTags,
       buildFlags: config.buildFlags,
+      ...buildEnvironment(env),
     },
     attributionMs,
   };

@@ -14,13 +14,13 @@ import {
   git,
   parseBaseReportSetting,
   readPullRequestEvent,
-  resolveBaseReport,
   type BaseReportSetting,
   type PullRequestEvent,
   type WorktreePath,
 } from '../github/base-report.js';
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../github/fork-fallback.js';
 import { publishSizeComment } from '../github/pr-comment.js';
+import { resolveBaseReport } from '../github/resolve-base.js';
 import type { Report } from '../report/report.js';
 
 /** The comparison and comment inputs, validated before anything is built so a typo fails fast. */
@@ -111,6 +111,7 @@ export async function compareAndComment(options: {
     repoDir: options.repoDir,
     temp: options.temp,
     header: inputs.comment.header,
+    head: report,
     ...(options.buildBase ? { buildAt: options.buildBase } : {}),
   });
   core.endGroup();
@@ -123,7 +124,7 @@ export async function compareAndComment(options: {
     verdict = judge(undefined, inputs.thresholds);
     body = renderNoBaseComment(context, report, base.reason);
   } else {
-    comparison = compareReports(base.report, report);
+    comparison = compareReports(base.report, report, base.build);
     verdict = judge(comparison, inputs.thresholds);
     body = renderSizeComment(
       { ...context, baseCommit: base.commit, baseSource: base.source },
