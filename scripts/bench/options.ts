@@ -23,7 +23,7 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [--rows 3,5] [--runs N] [--quick] [--setup-go DIR]
 
   --rows 3,5      run only these rows (${ALL_ROWS.join(', ')}); all by default
-  --runs N        samples per side for every row (default: per row, at least 3)
+  --runs N        samples per side for every row (default: per row, 2 to 10)
   --quick         one sample per side, to check the bench itself (the figures mean little)
   --setup-go DIR  actions/setup-go as published (action.yml and dist/), for rows ${SETUP_GO_ROWS.join(' and ')}
                   (default: ${DEFAULT_SETUP_GO_DIR})

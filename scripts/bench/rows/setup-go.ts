@@ -68,7 +68,8 @@ function sideBySide(
 }
 
 async function measureMirror(setup: BenchSetup, options: BenchOptions): Promise<RowResult> {
-  const runs = runsFor(options, 3);
+  // Two installs of about 25 s each per sample: two samples keep the whole bench within its 15 minutes.
+  const runs = runsFor(options, 2);
   const tree = await mirrorTree();
   const server = await startServer(SERVER, tree.root);
   const work = path.join(setup.scratch, 'mirror');

@@ -3,10 +3,18 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { moduleZipUrl, toolchainModule } from '../../../src/toolchain/goproxy.js';
-import { runCommand } from '../../../src/build/run.js';
 import { envOutsideRunner, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
-import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';
+import {
+  freshDir,
+  interleave,
+  log,
+  mustRun,
+  removeTree,
+  samplesOf,
+  timeStartup,
+  type Step,
+} from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
 import { benchGoEnv, type BenchSetup } from '../setup.js';
 
@@ -127,9 +135,11 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
       run: async () => {
         const rssDir = await freshDir(path.join(work, 'max-rss'));
         try {
-          await runCommand(process.execPath, [path.join(setup.root, 'dist', 'setup', 'index.js')], {
-            cwd: setup.scratch,
-            env: { ...envOutsideRunner(), NODE_OPTIONS: `--require ${preload}`, BENCH_MAX_RSS_DIR: rssDir },
+          // Spawned as it is, not through runCommand, whose allowlisted child environment drops NODE_OPTIONS.
+          await timeStartup(process.execPath, [path.join(setup.root, 'dist', 'setup', 'index.js')], {
+            ...envOutsideRunner(),
+            NODE_OPTIONS: `--require ${preload}`,
+            BENCH_MAX_RSS_DIR: rssDir,
           });
           return { bundleFloorMaxRssBytes: await mainStepMaxRss(rssDir) };
         } finally {
