@@ -56,6 +56,10 @@ describe('bench goals', () => {
     expect(wall.b).toBeUndefined();
     expect(wall.verdict).toBe('meets');
     expect(renderTable([wall])).toContain('| — | 14.0 min | A ≤ 15.0 min | meets |');
+    // A subset of the rows: the same figure, reported without a verdict.
+    const subset = rowResult(spec({ kind: 'report' }, false), [3 * 60_000], undefined);
+    expect(subset.verdict).toBe('report');
+    expect(renderTable([subset])).toContain('| — | 3.0 min | report | report |');
   });
 
   test('a ratio or difference goal without a B side is a bench bug, not a verdict', () => {

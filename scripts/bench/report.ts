@@ -65,13 +65,14 @@ export function rowResult(
   if ((spec.b === undefined) !== (bSamples === undefined)) {
     throw new Error(`Row ${spec.id}: B's label and B's samples go together`);
   }
-  if (bSamples === undefined && spec.goal.kind !== 'maxValue') {
+  if (bSamples === undefined && (spec.goal.kind === 'max' || spec.goal.kind === 'maxDifference')) {
     throw new Error(`Row ${spec.id}: a ${spec.goal.kind} goal needs a B side`);
   }
   const a = summarize(aSamples);
   const b = bSamples === undefined ? undefined : summarize(bSamples);
-  const figure = figureOf(spec.goal, a.median, b?.median ?? Number.NaN);
-  const perRun = perRunFigures(spec.goal, aSamples, bSamples ?? [Number.NaN]);
+  // Without B there is nothing to divide by: the figure is A itself, whatever the goal.
+  const figure = b ? figureOf(spec.goal, a.median, b.median) : a.median;
+  const perRun = bSamples ? perRunFigures(spec.goal, aSamples, bSamples) : [...aSamples];
   return {
     id: spec.id,
     row: spec.row,
@@ -130,18 +131,19 @@ function formatRatioValue(ratio: number, goal: Goal): string {
     : short;
 }
 
-/** A ratio bare, a difference or a value in the goal's unit, a difference with its sign. */
-function formatFigure(figure: number, goal: Goal): string {
+/** A ratio bare, a difference or a value in the goal's unit (A's without B), a difference with its sign. */
+function formatFigure(figure: number, goal: Goal, row: RowResult): string {
+  if (goal.kind === 'report' && !row.b) return formatValue(row.a.unit, figure);
   if (goal.kind === 'max' || goal.kind === 'report') return formatRatioValue(figure, goal);
   const shown = formatValue(goal.unit, figure);
   return goal.kind === 'maxDifference' && figure >= 0 ? `+${shown}` : shown;
 }
 
 function formatFigureWithRange(row: RowResult): string {
-  const figure = formatFigure(row.figure, row.goal);
+  const figure = formatFigure(row.figure, row.goal, row);
   if (row.perRunFigures.length < 2) return figure;
-  const low = formatFigure(Math.min(...row.perRunFigures), row.goal);
-  const high = formatFigure(Math.max(...row.perRunFigures), row.goal);
+  const low = formatFigure(Math.min(...row.perRunFigures), row.goal, row);
+  const high = formatFigure(Math.max(...row.perRunFigures), row.goal, row);
   return `${figure} (${low} … ${high})`;
 }
 
