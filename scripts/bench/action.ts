@@ -5,16 +5,22 @@ import { runAction, type RunActionOptions, type RunActionResult } from '../local
 import { freshDir, removeTree } from './processes.js';
 import { TARGETS, type BenchSetup, type Workload } from './setup.js';
 
-/** Runs dist/ through the local runner with a fresh RUNNER_TEMP; a failed step fails the bench with its log. */
+/**
+ * Runs dist/ (or, with `actionDir`, another action such as actions/setup-go) through the local runner with a fresh
+ * RUNNER_TEMP; a failed step fails the bench with its log.
+ */
 export async function runBenchAction(
   setup: BenchSetup,
-  options: Omit<RunActionOptions, 'actionDir' | 'temp' | 'toolCache'> & { toolCache?: string },
+  options: Omit<RunActionOptions, 'actionDir' | 'temp' | 'toolCache'> & {
+    toolCache?: string;
+    actionDir?: string;
+  },
 ): Promise<RunActionResult> {
   const temp = await freshDir(path.join(setup.scratch, 'runner-temp'));
   try {
     const result = await runAction({
       ...options,
-      actionDir: setup.root,
+      actionDir: options.actionDir ?? setup.root,
       toolCache: options.toolCache ?? setup.toolCache,
       temp,
     });
@@ -22,7 +28,9 @@ export async function runBenchAction(
       const logs = result.steps.map(
         (step) => `--- ${step.name} (exit ${step.exitCode})\n${step.stdout}${step.stderr}`,
       );
-      throw new Error(`The action failed:\n${logs.join('\n').slice(-6000)}`);
+      throw new Error(
+        `The action at ${options.actionDir ?? setup.root} failed:\n${logs.join('\n').slice(-6000)}`,
+      );
     }
     return result;
   } finally {

@@ -2,7 +2,13 @@
 import { parseArgs } from 'node:util';
 
 /** Rows the bench knows, numbered as in the README's Performance table. */
-export const ALL_ROWS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const ALL_ROWS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+/** Rows that run actions/setup-go beside the action. */
+export const SETUP_GO_ROWS = [2, 3] as const;
+
+/** Where the published actions/setup-go (its action.yml and dist/) is looked for unless --setup-go names it. */
+export const DEFAULT_SETUP_GO_DIR = '.bench/actions-setup-go';
 
 export interface BenchOptions {
   rows: Set<number>;
@@ -10,13 +16,17 @@ export interface BenchOptions {
   runs: number | undefined;
   /** One sample per side: checks the bench itself, not the figures. */
   quick: boolean;
+  /** A checkout of actions/setup-go as published (action.yml and dist/), relative to the repository root. */
+  setupGoDir: string;
 }
 
-export const USAGE = `Usage: npm run bench -- [--rows 3,5] [--runs N] [--quick]
+export const USAGE = `Usage: npm run bench -- [--rows 3,5] [--runs N] [--quick] [--setup-go DIR]
 
-  --rows 3,5   run only these rows (${ALL_ROWS.join(', ')}); all by default
-  --runs N     samples per side for every row (default: per row, at least 3)
-  --quick      one sample per side, to check the bench itself (the figures mean little)
+  --rows 3,5      run only these rows (${ALL_ROWS.join(', ')}); all by default
+  --runs N        samples per side for every row (default: per row, 2 to 10)
+  --quick         one sample per side, to check the bench itself (the figures mean little)
+  --setup-go DIR  actions/setup-go as published (action.yml and dist/), for rows ${SETUP_GO_ROWS.join(' and ')}
+                  (default: ${DEFAULT_SETUP_GO_DIR})
 `;
 
 export class UsageError extends Error {}
@@ -30,6 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         rows: { type: 'string' },
         runs: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        'setup-go': { type: 'string', default: DEFAULT_SETUP_GO_DIR },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -64,7 +75,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     }
   }
   if (values.quick && runs !== undefined) throw new UsageError('--quick and --runs exclude each other');
-  return { rows, runs: values.quick ? 1 : runs, quick: values.quick };
+  if (values['setup-go'] === '')
+    throw new UsageError('--setup-go names no directory; e.g. --setup-go ../setup-go');
+  return { rows, runs: values.quick ? 1 : runs, quick: values.quick, setupGoDir: values['setup-go'] };
 }
 
 /** Samples per side for a row whose own default is `rowDefault`. */

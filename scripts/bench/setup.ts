@@ -1,5 +1,6 @@
 // What every row needs before it measures: the bundle, the Go toolchain the builds use (installed by the action
-// itself into the bench's tool cache), the workloads as git repositories, a warm module cache, and goreleaser.
+// itself into the bench's tool cache), the workload as a git repository, a warm module cache, goreleaser, and the
+// published actions/setup-go the rows that compare with it run.
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,17 +8,17 @@ import { REAL_TOOLCHAIN } from '../../test/support/archives.js';
 import { runAction } from '../local-runner.js';
 import { freshDir, log, mustRun, removeTree } from './processes.js';
 
-/** The targets rows 3 to 6 build, as the README's example workflow names them. */
+/** The targets rows 5 to 7 build, as the README's example workflow names them. */
 export const TARGETS = ['darwin/arm64', 'darwin/amd64', 'linux/arm64', 'linux/amd64'] as const;
 
 /** goreleaser, pinned: the newest release the Go module proxy serves in full whose go.mod the local go accepts. */
 export const GORELEASER = { module: 'github.com/goreleaser/goreleaser/v2', version: 'v2.16.0' } as const;
 
-/** A real, mid-sized program built from its module through the proxy, beside the toy example. */
+/** A real, mid-sized program built from its module through the proxy. */
 export const GOJQ = { module: 'github.com/itchyny/gojq', version: 'v0.12.19', mainDir: 'cmd/gojq' } as const;
 
 export interface Workload {
-  name: 'hello' | 'gojq';
+  name: string;
   /** Module root, a git repository with one commit (goreleaser needs one). */
   dir: string;
   /** The main package as `go build` and the action's `packages` input take it. */
@@ -39,9 +40,11 @@ export interface BenchSetup {
   goEnv: NodeJS.ProcessEnv;
   /** Warm module cache shared by the builds that are not about caches. */
   modCache: string;
-  workloads: Workload[];
-  /** `.bench/bin/goreleaser`, when row 4 runs. */
+  workload: Workload;
+  /** `.bench/bin/goreleaser`, when row 5 runs. */
   goreleaser?: string;
+  /** actions/setup-go as published (action.yml and dist/), when rows 2 or 3 run. */
+  setupGoDir?: string;
   /** How long each preparation took (ms), e.g. building goreleaser on a fresh clone. */
   setupMs: Record<string, number>;
 }
@@ -176,22 +179,10 @@ async function commitWorkload(workload: Workload): Promise<void> {
   await mustRun('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'bench workload'], git);
 }
 
-async function prepareWorkloads(
+async function prepareWorkload(
   setup: Pick<BenchSetup, 'root' | 'benchDir' | 'go' | 'goEnv'>,
-): Promise<Workload[]> {
+): Promise<Workload> {
   const go = setup.go.binary;
-  const hello: Workload = {
-    name: 'hello',
-    dir: await freshDir(path.join(setup.benchDir, 'workloads', 'hello')),
-    packagePath: '.',
-    binaryName: 'hello',
-    description: 'examples/hello (3 module dependencies)',
-  };
-  for (const file of ['go.mod', 'go.sum', 'main.go']) {
-    await cp(path.join(setup.root, 'examples/hello', file), path.join(hello.dir, file));
-  }
-  await mustRun(go, ['mod', 'download'], { cwd: hello.dir, env: setup.goEnv });
-
   // goreleaser builds only a main package inside the project, so gojq's main.go is copied verbatim into the
   // module as ./cmd/gojq: every side builds the same package, and everything it compiles is gojq's.
   const gojq: Workload = {
@@ -219,20 +210,40 @@ async function prepareWorkloads(
       `go mod tidy did not keep ${GOJQ.module} ${GOJQ.version} and go ${setup.go.version}:\n${goMod}`,
     );
   }
-  for (const workload of [hello, gojq]) await commitWorkload(workload);
-  return [hello, gojq];
+  await commitWorkload(gojq);
+  return gojq;
 }
 
 /**
- * Where a workload's build cache is kept warm for row 6: the cold-build rows leave their last filled GOCACHE
- * here, so row 6 need not fill one itself.
+ * Where a workload's build cache is kept warm for row 7: the cold-build rows leave their last filled GOCACHE
+ * here, so row 7 need not fill one itself.
  */
 export function warmGocacheDir(setup: Pick<BenchSetup, 'scratch'>, workload: Pick<Workload, 'name'>): string {
   return path.join(setup.scratch, `warm-gocache-${workload.name}`);
 }
 
-/** Prepares everything; goreleaser only when a row that needs it runs. */
-export async function prepareBench(root: string, needs: { goreleaser: boolean }): Promise<BenchSetup> {
+/** The published actions/setup-go at `dir`, or an error saying how to get it. */
+async function checkSetupGo(dir: string): Promise<string> {
+  const metadata = path.join(dir, 'action.yml');
+  const text = existsSync(metadata) ? await readFile(metadata, 'utf8') : '';
+  if (
+    !/^name: 'Setup Go environment'$/m.test(text) ||
+    !existsSync(path.join(dir, 'dist', 'setup', 'index.js'))
+  ) {
+    throw new Error(
+      `--setup-go: ${dir} holds no published actions/setup-go (action.yml and dist/setup/index.js). ` +
+        'Clone it there (git clone https://github.com/actions/setup-go, a release tag or later), pass its ' +
+        'directory with --setup-go DIR, or leave rows 2 and 3 out with --rows.',
+    );
+  }
+  return dir;
+}
+
+/** Prepares everything; goreleaser and actions/setup-go only when a row that needs them runs. */
+export async function prepareBench(
+  root: string,
+  needs: { goreleaser: boolean; setupGoDir: string | undefined },
+): Promise<BenchSetup> {
   const setupMs: Record<string, number> = {};
   const benchDir = path.join(root, '.bench');
   const scratch = await freshDir(path.join(benchDir, 'run'));
@@ -241,11 +252,13 @@ export async function prepareBench(root: string, needs: { goreleaser: boolean })
   const goEnv = benchGoEnv({ GOPATH: path.join(benchDir, 'go'), GOMODCACHE: modCache });
   const toolCache = path.join(benchDir, 'toolcache');
 
+  // Checked first: a missing checkout should not wait for the toolchain install to be reported.
+  const setupGoDir = needs.setupGoDir ? await checkSetupGo(path.resolve(root, needs.setupGoDir)) : undefined;
   await timed(setupMs, 'bundle', () => ensureBundle(root));
   const go = await timed(setupMs, 'toolchain', () =>
     installBenchToolchain({ root, scratch, toolCache, goEnv }),
   );
-  const workloads = await timed(setupMs, 'workloads', () => prepareWorkloads({ root, benchDir, go, goEnv }));
+  const workload = await timed(setupMs, 'workload', () => prepareWorkload({ root, benchDir, go, goEnv }));
   const goreleaser = needs.goreleaser
     ? await timed(setupMs, 'goreleaser', () => ensureGoreleaser(benchDir))
     : undefined;
@@ -257,8 +270,9 @@ export async function prepareBench(root: string, needs: { goreleaser: boolean })
     go,
     goEnv,
     modCache,
-    workloads,
+    workload,
     ...(goreleaser ? { goreleaser } : {}),
+    ...(setupGoDir ? { setupGoDir } : {}),
     setupMs,
   };
 }

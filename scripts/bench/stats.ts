@@ -14,8 +14,18 @@ export interface SeriesSummary {
   q3: number;
 }
 
-/** A row's goal: the ratio A/B must not exceed `max`, or there is none and the figures are only reported. */
-export type Goal = { kind: 'max'; value: number } | { kind: 'report' };
+/**
+ * A row's goal, and which figure of the row it bounds:
+ * - `max`: the ratio of the medians, median(A) / median(B);
+ * - `maxDifference`: median(A) − median(B), in `unit` (what A adds on top of B);
+ * - `maxValue`: median(A) itself, in `unit` (B, when there is one, is context);
+ * - `report`: no goal, the ratio is only reported.
+ */
+export type Goal =
+  | { kind: 'max'; value: number }
+  | { kind: 'maxDifference'; value: number; unit: Unit }
+  | { kind: 'maxValue'; value: number; unit: Unit }
+  | { kind: 'report' };
 
 export type Verdict = 'meets' | 'misses' | 'report';
 
@@ -42,25 +52,39 @@ export function summarize(samples: readonly number[]): SeriesSummary {
   };
 }
 
-/**
- * A/B of each pair taken in the same run (sample i of A with sample i of B): their range says how much the
- * ratio itself moved, which the ratio of medians hides. A side measured once (a constant) pairs with every sample.
- */
-export function pairedRatios(a: readonly number[], b: readonly number[]): number[] {
-  const pairs = Math.max(a.length, b.length);
+/** Sample i of each side, a side measured once (a constant) pairing with every sample of the other. */
+function pairs(a: readonly number[], b: readonly number[]): [number, number][] {
+  const count = Math.max(a.length, b.length);
   const pick = (values: readonly number[], index: number) =>
     values.length === 1 ? (values[0] as number) : (values[index] as number);
-  if ((a.length !== pairs && a.length !== 1) || (b.length !== pairs && b.length !== 1)) {
+  if ((a.length !== count && a.length !== 1) || (b.length !== count && b.length !== 1)) {
     throw new Error(`cannot pair ${a.length} samples with ${b.length}`);
   }
-  return Array.from({ length: pairs }, (_, index) => pick(a, index) / pick(b, index));
+  return Array.from({ length: count }, (_, index) => [pick(a, index), pick(b, index)]);
 }
 
-export function verdictFor(ratio: number, goal: Goal): Verdict {
+/** The figure a goal bounds, from A and B (medians, or one pair of samples). */
+export function figureOf(goal: Goal, a: number, b: number): number {
+  if (goal.kind === 'maxDifference') return a - b;
+  if (goal.kind === 'maxValue') return a;
+  return a / b;
+}
+
+/**
+ * The row's figure for each pair taken in the same run (sample i of A with sample i of B): their range says how
+ * much the figure itself moved, which the figure of the medians hides.
+ */
+export function perRunFigures(goal: Goal, a: readonly number[], b: readonly number[]): number[] {
+  return pairs(a, b).map(([aValue, bValue]) => figureOf(goal, aValue, bValue));
+}
+
+export function verdictFor(figure: number, goal: Goal): Verdict {
   if (goal.kind === 'report') return 'report';
-  return ratio <= goal.value ? 'meets' : 'misses';
+  return figure <= goal.value ? 'meets' : 'misses';
 }
 
-export function describeGoal(goal: Goal): string {
-  return goal.kind === 'report' ? 'report' : `≤ ${goal.value}`;
+/** True when some runs' own figures meet the goal and others miss it: the verdict rests on noisy medians. */
+export function runsStraddle(goal: Goal, perRun: readonly number[]): boolean {
+  if (goal.kind === 'report' || perRun.length < 2) return false;
+  return Math.min(...perRun) <= goal.value && Math.max(...perRun) > goal.value;
 }

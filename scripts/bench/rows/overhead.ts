@@ -1,5 +1,5 @@
-// Row 6: the whole action (toolchain in the tool cache, caches off, warm GOCACHE) beside the bare `go build`s it
-// runs, in parallel with the same warm cache: what the action itself costs on top of the builds.
+// Row 7: the whole action (toolchain in the tool cache, caches off, warm GOCACHE) beside the bare `go build`s it
+// runs, in parallel with the same warm cache: what the action itself costs on top of the builds, in milliseconds.
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,13 +8,11 @@ import { bareBuild, buildInputs, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
-import { TARGETS, warmGocacheDir, type BenchSetup, type Workload } from '../setup.js';
+import { TARGETS, warmGocacheDir, type BenchSetup } from '../setup.js';
 
-async function measureWorkload(
-  setup: BenchSetup,
-  options: BenchOptions,
-  workload: Workload,
-): Promise<RowResult> {
+export async function measureOverhead(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
+  if (!options.rows.has(7)) return [];
+  const workload = setup.workload;
   const runs = runsFor(options, 5);
   const cores = os.availableParallelism();
   // Filled by the cold-build rows when they ran; otherwise the warm-up below fills it.
@@ -52,33 +50,27 @@ async function measureWorkload(
     },
   };
 
-  log(`Row 6 (${workload.name}): one warm-up of each side, then ${runs} run(s)`);
+  log(`Row 7 (${workload.name}): one warm-up of each side, then ${runs} run(s)`);
   // Fills the build cache (unless the cold-build rows left theirs) and the page cache for both sides; not counted.
-  await interleave(`6 ${workload.name} warm-up`, [bare, action], 1);
-  const series = await interleave(`6 ${workload.name}`, [action, bare], runs);
+  await interleave(`7 ${workload.name} warm-up`, [bare, action], 1);
+  const series = await interleave(`7 ${workload.name}`, [action, bare], runs);
   await removeTree(gocache);
-  return rowResult(
+  const row = rowResult(
     {
-      id: `6 ${workload.name}`,
-      row: 6,
+      id: '7',
+      row: 7,
       title: `The action's own overhead: ${TARGETS.length} targets of ${workload.name}, warm GOCACHE`,
       a: { label: 'whole action (main + post steps)', unit: 'ms' },
       b: { label: `bare go builds, ${cores} at a time`, unit: 'ms' },
-      goal: { kind: 'max', value: 1.05 },
+      goal: { kind: 'maxDifference', value: 300, unit: 'ms' },
       notes: [
         'A is both node processes from spawn to exit: resolving the version, finding the toolchain in the tool cache and proving it native (go env), go tool dist list and go list, the builds, reading each binary, the report and the summary.',
-        'Both sides share one GOCACHE, filled by the cold-build rows (or by an uncounted warm-up), and build into their own output directories.',
+        'The figure is median(A) − median(B): what the action adds to the builds. Both sides share one GOCACHE, filled by the cold-build rows (or by an uncounted warm-up), and build into their own output directories.',
         `Workload: ${workload.description}.`,
       ],
     },
     samplesOf(series, 'actionMs'),
     samplesOf(series, 'bareMs'),
   );
-}
-
-export async function measureOverhead(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
-  if (!options.rows.has(6)) return [];
-  const rows: RowResult[] = [];
-  for (const workload of setup.workloads) rows.push(await measureWorkload(setup, options, workload));
-  return rows;
+  return [row];
 }

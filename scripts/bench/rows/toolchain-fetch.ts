@@ -1,12 +1,20 @@
-// Rows 1 and 7: the action installing a toolchain from the Go module proxy into an empty tool cache, beside the go
+// Rows 1 and 8: the action installing a toolchain from the Go module proxy into an empty tool cache, beside the go
 // command fetching the same toolchain itself (GOTOOLCHAIN); and the action's peak memory while it does so.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { moduleZipUrl, toolchainModule } from '../../../src/toolchain/goproxy.js';
-import { runCommand } from '../../../src/build/run.js';
 import { envOutsideRunner, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
-import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';
+import {
+  freshDir,
+  interleave,
+  log,
+  mustRun,
+  removeTree,
+  samplesOf,
+  timeStartup,
+  type Step,
+} from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
 import { benchGoEnv, type BenchSetup } from '../setup.js';
 
@@ -65,7 +73,7 @@ async function mainStepMaxRss(dir: string): Promise<number> {
 
 export async function measureToolchainFetch(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
   const wantInstall = options.rows.has(1);
-  const wantMemory = options.rows.has(7);
+  const wantMemory = options.rows.has(8);
   if (!wantInstall && !wantMemory) return [];
   const runs = runsFor(options, 3);
   const version = setup.go.version;
@@ -127,9 +135,11 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
       run: async () => {
         const rssDir = await freshDir(path.join(work, 'max-rss'));
         try {
-          await runCommand(process.execPath, [path.join(setup.root, 'dist', 'setup', 'index.js')], {
-            cwd: setup.scratch,
-            env: { ...envOutsideRunner(), NODE_OPTIONS: `--require ${preload}`, BENCH_MAX_RSS_DIR: rssDir },
+          // Spawned as it is, not through runCommand, whose allowlisted child environment drops NODE_OPTIONS.
+          await timeStartup(process.execPath, [path.join(setup.root, 'dist', 'setup', 'index.js')], {
+            ...envOutsideRunner(),
+            NODE_OPTIONS: `--require ${preload}`,
+            BENCH_MAX_RSS_DIR: rssDir,
           });
           return { bundleFloorMaxRssBytes: await mainStepMaxRss(rssDir) };
         } finally {
@@ -166,9 +176,9 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
   }
 
   log(
-    `Rows 1/7: ${runs} run(s); the proxy serves ${module.version}.zip as ${zipBytes} bytes; go on PATH is ${goOnPath}`,
+    `Rows 1/8: ${runs} run(s); the proxy serves ${module.version}.zip as ${zipBytes} bytes; go on PATH is ${goOnPath}`,
   );
-  const series = await interleave('1/7 toolchain fetch', steps, runs);
+  const series = await interleave('1/8 toolchain fetch', steps, runs);
   const rows: RowResult[] = [];
   if (wantInstall) {
     rows.push(
@@ -179,7 +189,7 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
           title: `Install Go ${version} from the Go module proxy, cold`,
           a: { label: 'action main step (dist/, local runner)', unit: 'ms' },
           b: { label: `GOTOOLCHAIN=go${version} go version (${goOnPath})`, unit: 'ms' },
-          goal: { kind: 'max', value: 1.0 },
+          goal: { kind: 'max', value: 0.8 },
           notes: [
             `Both download ${module.path}@${module.version} (${zipBytes} bytes) from ${PROXY} and check it against sum.golang.org; A also proves the toolchain native (go env) and B runs go version.`,
             "A is the main step process from spawn to exit (node start-up included); B the go process likewise. The extra series are A's phases as its job summary reports them.",
@@ -199,21 +209,20 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
     rows.push(
       rowResult(
         {
-          id: '7',
-          row: 7,
-          title: `Peak RSS of the main step installing Go ${version}`,
+          id: '8',
+          row: 8,
+          title: `Peak RSS of the main step installing Go ${version} from the Go module proxy`,
           a: { label: 'maxRSS of dist/setup/index.js', unit: 'bytes' },
-          b: { label: `${module.version}.zip size`, unit: 'bytes' },
-          goal: { kind: 'max', value: 1.5 },
+          b: { label: 'the same bundle stopping at its first check (floor)', unit: 'bytes' },
+          goal: { kind: 'maxValue', value: 100 * 1024 ** 2, unit: 'bytes' },
           notes: [
-            "A is process.resourceUsage().maxRSS of the main step's node process (children such as go env not counted), recorded at exit by a --require preload.",
-            'B is the content-length the proxy reports for the zip: one value.',
-            'The extra series is the floor: maxRSS of the same bundle run without the runner variables, stopping at its first check after loading.',
+            "A is process.resourceUsage().maxRSS of the main step's node process (children such as go env not counted), recorded at exit by a --require preload, in the same runs as row 1.",
+            'B, for context, is the floor: maxRSS of the same bundle run without the runner variables, stopping at its first check after loading.',
+            `The zip it streams is ${zipBytes} bytes.`,
           ],
         },
         samplesOf(series, 'actionMaxRssBytes'),
-        [zipBytes],
-        { bundleFloorMaxRssBytes: { unit: 'bytes', samples: samplesOf(series, 'bundleFloorMaxRssBytes') } },
+        samplesOf(series, 'bundleFloorMaxRssBytes'),
       ),
     );
   }
