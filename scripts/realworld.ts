@@ -313,7 +313,7 @@ async function sqlcCgo(go: LocalGo): Promise<void> {
 /** Darwin package sizes may differ from ELF's by this much for a package built from the same files. */
 const ATTRIBUTION_TOLERANCE = 0.05;
 
-/** Each package's Go and assembly files for `goos`, so packages built from other files on darwin are told apart. */
+/** Each package's Go and assembly files for `goos`, to tell the packages built from other files on darwin. */
 async function packageFiles(
   dir: string,
   pkg: string,
@@ -326,12 +326,10 @@ async function packageFiles(
     dir,
     goEnv({ GOOS: goos, GOARCH: goarch, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' }),
   );
-  return new Map(
-    listed
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => [line.split(' ')[0]!, line] as const),
-  );
+  const lines = listed.split('\n').filter(Boolean);
+  const files = new Map(lines.map((line) => [line.split(' ')[0]!, line] as const));
+  // The command itself comes last, and its symbols are named main.
+  return files.set('main', lines.at(-1) ?? '');
 }
 
 /** The action's attribution (build, then the unstripped link and nm) of `pkg` for one target. */
