@@ -1,15 +1,18 @@
 // Mach-O sections and symbol counts read from the load commands, checked against Go's own debug/macho on real
-// darwin binaries (with symbols and stripped), and the section clamp of size attribution.
+// darwin binaries (with symbols and stripped), and size attribution of Mach-O files, checked against ELF's.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readMachOLayout } from '../src/binary/macho-layout.js';
 import { stripsSymbolTable } from '../src/build/ldflags.js';
-import { attributeSizes } from '../src/report/attribution.js';
+import { locateNmTool, measureAttribution } from '../src/build/attribution.js';
+import type { BuildJob } from '../src/build/plan.js';
+import { runBuildJob } from '../src/build/run.js';
+import { attributeSizes, parseLinkedArchives, parseObjectSizes } from '../src/report/attribution.js';
 import { buildReport } from '../src/report/report.js';
 import { renderBuildSection } from '../src/report/summary.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import { buildHelloPrograms, runGo, writeModule, type BuiltProgram } from './fixtures/binary/go-programs.js';
-import { scratchDir } from './fixtures/builds/go-modules.js';
+import { buildTestEnv, scratchDir } from './fixtures/builds/go-modules.js';
 
 /** A Go program printing each section (segment, name, address, size in hex) and the symbol count, via debug/macho. */
 const DUMP_MACHO = [
@@ -97,6 +100,114 @@ describe('attributeSizes with sections', () => {
     ]);
     expect(attributeSizes(symbols)[0]).toEqual({ package: 'strconv', sizeBytes: 0x900 });
   });
+});
+
+describe('attributeSizes with the package archives', () => {
+  it("counts a Mach-O symbol's size in the archives, not the unnamed data and padding after it", () => {
+    const symbols = [
+      { address: 0x1000n, size: 0x5000, kind: 'D', name: 'internal/strconv.pow10Tab' },
+      { address: 0x6000n, size: 0x40, kind: 'T', name: 'runtime.call128.abi0' },
+      { address: 0x6040n, size: 0x20, kind: 'T', name: '_aeshashbody' },
+      { address: 0x6060n, size: 0x20, kind: 'T', name: 'main.unknownToArchives' },
+    ];
+    const archives = [
+      '/cache/ab/abc-d(_go_.o):\t   54a67      11136 D internal/strconv.pow10Tab',
+      '/cache/ab/abc-d(_go_.o):\t                  0 U internal/strconv.pow10Tab',
+      '/cache/cd/cde-d(_go_.o):\t  e9cdbf         25 T runtime.call128',
+      '/cache/cd/cde-d(asm.o):\t   19327         51 T runtime.call128',
+      '/cache/cd/cde-d(asm.o):\t   19400         30 T aeshashbody',
+      '/cache/cd/cde-d(asm.o):\t   19500          4 r main.unknownToArchives.stmp_1<1>',
+    ].join('\n');
+    const sizes = parseObjectSizes(archives);
+    expect(sizes.get('main.unknownToArchives.stmp_1')).toBe(4);
+    expect(attributeSizes(symbols, 15, [], sizes)).toEqual([
+      { package: 'internal/strconv', sizeBytes: 11136 },
+      { package: 'runtime', sizeBytes: 51 },
+      { package: 'main', sizeBytes: 0x20 },
+      { package: '(assembly and C)', sizeBytes: 30 },
+    ]);
+  });
+
+  it("leaves out the linker's group symbols, which hold other symbols' data", () => {
+    const symbols = ['_type:*', 'typerel.*', 'go:string.*', '_go:funcdesc', 'runtime.gcbits.*'].map(
+      (name, index) => ({ address: BigInt(0x1000 * (index + 1)), size: 0x1000, kind: 'R', name }),
+    );
+    symbols.push({ address: 0x9000n, size: 8, kind: 'R', name: 'go:itab.main.T,error' });
+    expect(attributeSizes(symbols)).toEqual([{ package: 'go:', sizeBytes: 8 }]);
+  });
+
+  it('reads the archives a go build -x link names, each once, leaving out its own temporary ones', () => {
+    const output = [
+      'WORK=/tmp/go-build1',
+      "cat >/tmp/go-build1/b001/importcfg.link << 'EOF' # internal",
+      'packagefile example.com/fresh=/tmp/go-build1/b002/_pkg_.a',
+      'packagefile example.com/app=/cache/c2/c2b3-d',
+      'packagefile runtime=/cache/ac/acb0-d',
+      'packagefile runtime=/cache/ac/acb0-d',
+      'EOF',
+    ].join('\n');
+    expect(parseLinkedArchives(output)).toEqual(['/cache/c2/c2b3-d', '/cache/ac/acb0-d']);
+  });
+});
+
+/** A package of the shape that misled nm on Mach-O: a table, then a slice literal whose backing array has no name. */
+const TABLES_MODULE = {
+  'go.mod': 'module example.com/tables\n\ngo 1.22\n',
+  'table/table.go': [
+    'package table',
+    '',
+    `var Pow = [...]uint64{${Array.from({ length: 700 }, (_, i) => String(i * 7919 + 1)).join(', ')}}`,
+    '',
+    `var Ranges = [][3]int{${Array.from({ length: 900 }, (_, i) => `{${i}, ${i * 3}, ${i % 7}}`).join(', ')}}`,
+    '',
+    'func Lookup(i int) uint64 { return Pow[i%len(Pow)] + uint64(Ranges[i%len(Ranges)][1]) }',
+    '',
+  ].join('\n'),
+  'main.go': [
+    'package main',
+    '',
+    'import (',
+    '\t"fmt"',
+    '\t"os"',
+    '',
+    '\t"example.com/tables/table"',
+    ')',
+    '',
+    'func main() { fmt.Println(table.Lookup(len(os.Args))) }',
+    '',
+  ].join('\n'),
+};
+
+describe('measureAttribution on darwin and linux builds of the same program', () => {
+  it("gives a darwin package the bytes linux's symbol table gives it", async () => {
+    const dir = await scratchDir('sga-attr-tables-');
+    await writeModule(dir, TABLES_MODULE);
+    const go = { goBinary: 'go', cwd: dir, env: buildTestEnv({ CGO_ENABLED: '0' }) };
+    const nmTool = await locateNmTool(go);
+    const measure = async (goos: string) => {
+      const output = path.join(dir, `tables-${goos}`);
+      const job: BuildJob = {
+        package: '.',
+        target: { goos, goarch: 'amd64' } as BuildJob['target'],
+        args: ['build', '-o', output, '-trimpath', '-buildvcs=false', '-ldflags=-s -w', '.'],
+        env: { GOOS: goos, GOARCH: 'amd64' },
+        output,
+        label: `. ${goos}/amd64`,
+      };
+      // As the action does: the build first, so GOCACHE holds every package the second link reads.
+      expect((await runBuildJob(job, go)).ok).toBe(true);
+      return measureAttribution(job, go, nmTool, `${output}.unstripped`, 1000);
+    };
+    const [darwin, linux] = [await measure('darwin'), await measure('linux')];
+    const size = (list: typeof darwin, pkg: string) => list.find((p) => p.package === pkg)?.sizeBytes;
+    // Pow's 5,600 bytes and Lookup; Ranges' backing array (21,600 bytes) has no symbol in either file.
+    expect(size(linux, 'example.com/tables/table')).toBeGreaterThan(5600);
+    for (const pkg of ['example.com/tables/table', 'main', 'fmt', 'strconv', 'unicode']) {
+      expect({ pkg, size: size(darwin, pkg) }).toEqual({ pkg, size: size(linux, pkg) });
+    }
+    // The runtime's and os' types differ by GOOS (10% here), but `type:*` no longer claims every descriptor.
+    expect(size(darwin, 'type:')!).toBeLessThan(1.5 * size(linux, 'type:')!);
+  }, 180_000);
 });
 
 describe('a Mach-O symbol table kept under -s', () => {

@@ -21,6 +21,7 @@ import {
   runIn,
   short,
 } from './realworld-kit.js';
+import { attributionAgreement } from './realworld-attribution.js';
 import { gojqGoLineBump } from './realworld-like-for-like.js';
 
 /** The corpus: real modules at pinned versions. */
@@ -28,6 +29,8 @@ const AGE = { module: 'filippo.io/age', version: 'v1.3.2' };
 const GOJQ = { module: 'github.com/itchyny/gojq', version: 'v0.12.16' };
 const TIMEFMT = { module: 'github.com/itchyny/timefmt-go', version: 'v0.1.6' };
 const SQLC = { module: 'github.com/sqlc-dev/sqlc', version: 'v1.31.1' };
+/** gojq's latest release, for darwin attribution against ELF's. */
+const GOJQ_LATEST = { module: 'github.com/itchyny/gojq', version: 'v0.12.17' };
 /** Debian's gcc-aarch64-linux-gnu. */
 const ARM64_CC = 'aarch64-linux-gnu-gcc';
 
@@ -214,6 +217,10 @@ async function main(): Promise<number> {
     ['sqlc', sqlcCgo, false],
     // Two toolchains of about 70 MiB each from the module proxy on its first run.
     ['like-for-like', gojqGoLineBump, false],
+    ['attribution-gojq-amd64', (go) => attributionAgreement(go, GOJQ_LATEST, './cmd/gojq', 'amd64'), true],
+    ['attribution-gojq-arm64', (go) => attributionAgreement(go, GOJQ_LATEST, './cmd/gojq', 'arm64'), false],
+    ['attribution-age-amd64', (go) => attributionAgreement(go, AGE, './cmd/age', 'amd64'), false],
+    ['attribution-age-arm64', (go) => attributionAgreement(go, AGE, './cmd/age', 'arm64'), false],
   ];
   if (only && !cases.some(([name]) => name === only))
     throw new Error(`--only=${only} names no case; use one of ${cases.map(([name]) => name).join(', ')}`);

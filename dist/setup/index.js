@@ -37025,9 +37025,9 @@ var SerializerImpl = class {
   /**
    * @deprecated Removing the constraints validation on client side.
    */
-  validateConstraints(mapper, value, objectName) {
+  validateConstraints(mapper, value, objectName2) {
     const failValidation = (constraintName, constraintValue) => {
-      throw new Error(`"${objectName}" with value "${value}" should satisfy the constraint "${constraintName}": ${constraintValue}.`);
+      throw new Error(`"${objectName2}" with value "${value}" should satisfy the constraint "${constraintName}": ${constraintValue}.`);
     };
     if (mapper.constraints && value !== void 0 && value !== null) {
       const { ExclusiveMaximum, ExclusiveMinimum, InclusiveMaximum, InclusiveMinimum, MaxItems, MaxLength, MinItems, MinLength, MultipleOf, Pattern: Pattern2, UniqueItems } = mapper.constraints;
@@ -37082,7 +37082,7 @@ var SerializerImpl = class {
    *
    * @returns A valid serialized Javascript object
    */
-  serialize(mapper, object, objectName, options2 = { xml: {} }) {
+  serialize(mapper, object, objectName2, options2 = { xml: {} }) {
     const updatedOptions = {
       xml: {
         rootName: options2.xml.rootName ?? "",
@@ -37092,8 +37092,8 @@ var SerializerImpl = class {
     };
     let payload = {};
     const mapperType = mapper.type.name;
-    if (!objectName) {
-      objectName = mapper.serializedName;
+    if (!objectName2) {
+      objectName2 = mapper.serializedName;
     }
     if (mapperType.match(/^Sequence$/i) !== null) {
       payload = [];
@@ -37103,13 +37103,13 @@ var SerializerImpl = class {
     }
     const { required, nullable } = mapper;
     if (required && nullable && object === void 0) {
-      throw new Error(`${objectName} cannot be undefined.`);
+      throw new Error(`${objectName2} cannot be undefined.`);
     }
     if (required && !nullable && (object === void 0 || object === null)) {
-      throw new Error(`${objectName} cannot be null or undefined.`);
+      throw new Error(`${objectName2} cannot be null or undefined.`);
     }
     if (!required && nullable === false && object === null) {
-      throw new Error(`${objectName} cannot be null.`);
+      throw new Error(`${objectName2} cannot be null.`);
     }
     if (object === void 0 || object === null) {
       payload = object;
@@ -37117,22 +37117,22 @@ var SerializerImpl = class {
       if (mapperType.match(/^any$/i) !== null) {
         payload = object;
       } else if (mapperType.match(/^(Number|String|Boolean|Object|Stream|Uuid)$/i) !== null) {
-        payload = serializeBasicTypes(mapperType, objectName, object);
+        payload = serializeBasicTypes(mapperType, objectName2, object);
       } else if (mapperType.match(/^Enum$/i) !== null) {
         const enumMapper = mapper;
-        payload = serializeEnumType(objectName, enumMapper.type.allowedValues, object);
+        payload = serializeEnumType(objectName2, enumMapper.type.allowedValues, object);
       } else if (mapperType.match(/^(Date|DateTime|TimeSpan|DateTimeRfc1123|UnixTime)$/i) !== null) {
-        payload = serializeDateTypes(mapperType, object, objectName);
+        payload = serializeDateTypes(mapperType, object, objectName2);
       } else if (mapperType.match(/^ByteArray$/i) !== null) {
-        payload = serializeByteArrayType(objectName, object);
+        payload = serializeByteArrayType(objectName2, object);
       } else if (mapperType.match(/^Base64Url$/i) !== null) {
-        payload = serializeBase64UrlType(objectName, object);
+        payload = serializeBase64UrlType(objectName2, object);
       } else if (mapperType.match(/^Sequence$/i) !== null) {
-        payload = serializeSequenceType(this, mapper, object, objectName, Boolean(this.isXML), updatedOptions);
+        payload = serializeSequenceType(this, mapper, object, objectName2, Boolean(this.isXML), updatedOptions);
       } else if (mapperType.match(/^Dictionary$/i) !== null) {
-        payload = serializeDictionaryType(this, mapper, object, objectName, Boolean(this.isXML), updatedOptions);
+        payload = serializeDictionaryType(this, mapper, object, objectName2, Boolean(this.isXML), updatedOptions);
       } else if (mapperType.match(/^Composite$/i) !== null) {
-        payload = serializeCompositeType(this, mapper, object, objectName, Boolean(this.isXML), updatedOptions);
+        payload = serializeCompositeType(this, mapper, object, objectName2, Boolean(this.isXML), updatedOptions);
       }
     }
     return payload;
@@ -37150,7 +37150,7 @@ var SerializerImpl = class {
    *
    * @returns A valid deserialized Javascript object
    */
-  deserialize(mapper, responseBody, objectName, options2 = { xml: {} }) {
+  deserialize(mapper, responseBody, objectName2, options2 = { xml: {} }) {
     const updatedOptions = {
       xml: {
         rootName: options2.xml.rootName ?? "",
@@ -37170,11 +37170,11 @@ var SerializerImpl = class {
     }
     let payload;
     const mapperType = mapper.type.name;
-    if (!objectName) {
-      objectName = mapper.serializedName;
+    if (!objectName2) {
+      objectName2 = mapper.serializedName;
     }
     if (mapperType.match(/^Composite$/i) !== null) {
-      payload = deserializeCompositeType(this, mapper, responseBody, objectName, updatedOptions);
+      payload = deserializeCompositeType(this, mapper, responseBody, objectName2, updatedOptions);
     } else {
       if (this.isXML) {
         const xmlCharKey = updatedOptions.xml.xmlCharKey;
@@ -37206,9 +37206,9 @@ var SerializerImpl = class {
       } else if (mapperType.match(/^Base64Url$/i) !== null) {
         payload = base64UrlToByteArray(responseBody);
       } else if (mapperType.match(/^Sequence$/i) !== null) {
-        payload = deserializeSequenceType(this, mapper, responseBody, objectName, updatedOptions);
+        payload = deserializeSequenceType(this, mapper, responseBody, objectName2, updatedOptions);
       } else if (mapperType.match(/^Dictionary$/i) !== null) {
-        payload = deserializeDictionaryType(this, mapper, responseBody, objectName, updatedOptions);
+        payload = deserializeDictionaryType(this, mapper, responseBody, objectName2, updatedOptions);
       }
     }
     if (mapper.isConstant) {
@@ -37279,23 +37279,23 @@ function unixTimeToDate(n) {
   }
   return new Date(n * 1e3);
 }
-function serializeBasicTypes(typeName, objectName, value) {
+function serializeBasicTypes(typeName, objectName2, value) {
   if (value !== null && value !== void 0) {
     if (typeName.match(/^Number$/i) !== null) {
       if (typeof value !== "number") {
-        throw new Error(`${objectName} with value ${value} must be of type number.`);
+        throw new Error(`${objectName2} with value ${value} must be of type number.`);
       }
     } else if (typeName.match(/^String$/i) !== null) {
       if (typeof value.valueOf() !== "string") {
-        throw new Error(`${objectName} with value "${value}" must be of type string.`);
+        throw new Error(`${objectName2} with value "${value}" must be of type string.`);
       }
     } else if (typeName.match(/^Uuid$/i) !== null) {
       if (!(typeof value.valueOf() === "string" && isValidUuid(value))) {
-        throw new Error(`${objectName} with value "${value}" must be of type string and a valid uuid.`);
+        throw new Error(`${objectName2} with value "${value}" must be of type string and a valid uuid.`);
       }
     } else if (typeName.match(/^Boolean$/i) !== null) {
       if (typeof value !== "boolean") {
-        throw new Error(`${objectName} with value ${value} must be of type boolean.`);
+        throw new Error(`${objectName2} with value ${value} must be of type boolean.`);
       }
     } else if (typeName.match(/^Stream$/i) !== null) {
       const objectType = typeof value;
@@ -37303,15 +37303,15 @@ function serializeBasicTypes(typeName, objectName, value) {
       typeof value.tee !== "function" && // browser ReadableStream
       !(value instanceof ArrayBuffer) && !ArrayBuffer.isView(value) && // File objects count as a type of Blob, so we want to use instanceof explicitly
       !((typeof Blob === "function" || typeof Blob === "object") && value instanceof Blob) && objectType !== "function") {
-        throw new Error(`${objectName} must be a string, Blob, ArrayBuffer, ArrayBufferView, ReadableStream, or () => ReadableStream.`);
+        throw new Error(`${objectName2} must be a string, Blob, ArrayBuffer, ArrayBufferView, ReadableStream, or () => ReadableStream.`);
       }
     }
   }
   return value;
 }
-function serializeEnumType(objectName, allowedValues, value) {
+function serializeEnumType(objectName2, allowedValues, value) {
   if (!allowedValues) {
-    throw new Error(`Please provide a set of allowedValues to validate ${objectName} as an Enum Type.`);
+    throw new Error(`Please provide a set of allowedValues to validate ${objectName2} as an Enum Type.`);
   }
   const isPresent = allowedValues.some((item) => {
     if (typeof item.valueOf() === "string") {
@@ -37320,72 +37320,72 @@ function serializeEnumType(objectName, allowedValues, value) {
     return item === value;
   });
   if (!isPresent) {
-    throw new Error(`${value} is not a valid value for ${objectName}. The valid values are: ${JSON.stringify(allowedValues)}.`);
+    throw new Error(`${value} is not a valid value for ${objectName2}. The valid values are: ${JSON.stringify(allowedValues)}.`);
   }
   return value;
 }
-function serializeByteArrayType(objectName, value) {
+function serializeByteArrayType(objectName2, value) {
   if (value !== void 0 && value !== null) {
     if (!(value instanceof Uint8Array)) {
-      throw new Error(`${objectName} must be of type Uint8Array.`);
+      throw new Error(`${objectName2} must be of type Uint8Array.`);
     }
     value = encodeByteArray(value);
   }
   return value;
 }
-function serializeBase64UrlType(objectName, value) {
+function serializeBase64UrlType(objectName2, value) {
   if (value !== void 0 && value !== null) {
     if (!(value instanceof Uint8Array)) {
-      throw new Error(`${objectName} must be of type Uint8Array.`);
+      throw new Error(`${objectName2} must be of type Uint8Array.`);
     }
     value = bufferToBase64Url(value);
   }
   return value;
 }
-function serializeDateTypes(typeName, value, objectName) {
+function serializeDateTypes(typeName, value, objectName2) {
   if (value !== void 0 && value !== null) {
     if (typeName.match(/^Date$/i) !== null) {
       if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
-        throw new Error(`${objectName} must be an instanceof Date or a string in ISO8601 format.`);
+        throw new Error(`${objectName2} must be an instanceof Date or a string in ISO8601 format.`);
       }
       value = value instanceof Date ? value.toISOString().substring(0, 10) : new Date(value).toISOString().substring(0, 10);
     } else if (typeName.match(/^DateTime$/i) !== null) {
       if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
-        throw new Error(`${objectName} must be an instanceof Date or a string in ISO8601 format.`);
+        throw new Error(`${objectName2} must be an instanceof Date or a string in ISO8601 format.`);
       }
       value = value instanceof Date ? value.toISOString() : new Date(value).toISOString();
     } else if (typeName.match(/^DateTimeRfc1123$/i) !== null) {
       if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
-        throw new Error(`${objectName} must be an instanceof Date or a string in RFC-1123 format.`);
+        throw new Error(`${objectName2} must be an instanceof Date or a string in RFC-1123 format.`);
       }
       value = value instanceof Date ? value.toUTCString() : new Date(value).toUTCString();
     } else if (typeName.match(/^UnixTime$/i) !== null) {
       if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
-        throw new Error(`${objectName} must be an instanceof Date or a string in RFC-1123/ISO8601 format for it to be serialized in UnixTime/Epoch format.`);
+        throw new Error(`${objectName2} must be an instanceof Date or a string in RFC-1123/ISO8601 format for it to be serialized in UnixTime/Epoch format.`);
       }
       value = dateToUnixTime(value);
     } else if (typeName.match(/^TimeSpan$/i) !== null) {
       if (!isDuration(value)) {
-        throw new Error(`${objectName} must be a string in ISO 8601 format. Instead was "${value}".`);
+        throw new Error(`${objectName2} must be a string in ISO 8601 format. Instead was "${value}".`);
       }
     }
   }
   return value;
 }
-function serializeSequenceType(serializer, mapper, object, objectName, isXml, options2) {
+function serializeSequenceType(serializer, mapper, object, objectName2, isXml, options2) {
   if (!Array.isArray(object)) {
-    throw new Error(`${objectName} must be of type Array.`);
+    throw new Error(`${objectName2} must be of type Array.`);
   }
   let elementType = mapper.type.element;
   if (!elementType || typeof elementType !== "object") {
-    throw new Error(`"element" metadata for an Array must be defined in the mapper and it must be of type "object" in ${objectName}.`);
+    throw new Error(`"element" metadata for an Array must be defined in the mapper and it must be of type "object" in ${objectName2}.`);
   }
   if (elementType.type.name === "Composite" && elementType.type.className) {
     elementType = serializer.modelMappers[elementType.type.className] ?? elementType;
   }
   const tempArray = [];
   for (let i = 0; i < object.length; i++) {
-    const serializedValue = serializer.serialize(elementType, object[i], objectName, options2);
+    const serializedValue = serializer.serialize(elementType, object[i], objectName2, options2);
     if (isXml && elementType.xmlNamespace) {
       const xmlnsKey = elementType.xmlNamespacePrefix ? `xmlns:${elementType.xmlNamespacePrefix}` : "xmlns";
       if (elementType.type.name === "Composite") {
@@ -37402,17 +37402,17 @@ function serializeSequenceType(serializer, mapper, object, objectName, isXml, op
   }
   return tempArray;
 }
-function serializeDictionaryType(serializer, mapper, object, objectName, isXml, options2) {
+function serializeDictionaryType(serializer, mapper, object, objectName2, isXml, options2) {
   if (typeof object !== "object") {
-    throw new Error(`${objectName} must be of type object.`);
+    throw new Error(`${objectName2} must be of type object.`);
   }
   const valueType = mapper.type.value;
   if (!valueType || typeof valueType !== "object") {
-    throw new Error(`"value" metadata for a Dictionary must be defined in the mapper and it must of type "object" in ${objectName}.`);
+    throw new Error(`"value" metadata for a Dictionary must be defined in the mapper and it must of type "object" in ${objectName2}.`);
   }
   const tempDictionary = {};
   for (const key of Object.keys(object)) {
-    const serializedValue = serializer.serialize(valueType, object[key], objectName, options2);
+    const serializedValue = serializer.serialize(valueType, object[key], objectName2, options2);
     tempDictionary[key] = getXmlObjectValue(valueType, serializedValue, isXml, options2);
   }
   if (isXml && mapper.xmlNamespace) {
@@ -37423,42 +37423,42 @@ function serializeDictionaryType(serializer, mapper, object, objectName, isXml, 
   }
   return tempDictionary;
 }
-function resolveAdditionalProperties(serializer, mapper, objectName) {
+function resolveAdditionalProperties(serializer, mapper, objectName2) {
   const additionalProperties = mapper.type.additionalProperties;
   if (!additionalProperties && mapper.type.className) {
-    const modelMapper = resolveReferencedMapper(serializer, mapper, objectName);
+    const modelMapper = resolveReferencedMapper(serializer, mapper, objectName2);
     return modelMapper?.type.additionalProperties;
   }
   return additionalProperties;
 }
-function resolveReferencedMapper(serializer, mapper, objectName) {
+function resolveReferencedMapper(serializer, mapper, objectName2) {
   const className = mapper.type.className;
   if (!className) {
-    throw new Error(`Class name for model "${objectName}" is not provided in the mapper "${JSON.stringify(mapper, void 0, 2)}".`);
+    throw new Error(`Class name for model "${objectName2}" is not provided in the mapper "${JSON.stringify(mapper, void 0, 2)}".`);
   }
   return serializer.modelMappers[className];
 }
-function resolveModelProperties(serializer, mapper, objectName) {
+function resolveModelProperties(serializer, mapper, objectName2) {
   let modelProps = mapper.type.modelProperties;
   if (!modelProps) {
-    const modelMapper = resolveReferencedMapper(serializer, mapper, objectName);
+    const modelMapper = resolveReferencedMapper(serializer, mapper, objectName2);
     if (!modelMapper) {
       throw new Error(`mapper() cannot be null or undefined for model "${mapper.type.className}".`);
     }
     modelProps = modelMapper?.type.modelProperties;
     if (!modelProps) {
-      throw new Error(`modelProperties cannot be null or undefined in the mapper "${JSON.stringify(modelMapper)}" of type "${mapper.type.className}" for object "${objectName}".`);
+      throw new Error(`modelProperties cannot be null or undefined in the mapper "${JSON.stringify(modelMapper)}" of type "${mapper.type.className}" for object "${objectName2}".`);
     }
   }
   return modelProps;
 }
-function serializeCompositeType(serializer, mapper, object, objectName, isXml, options2) {
+function serializeCompositeType(serializer, mapper, object, objectName2, isXml, options2) {
   if (getPolymorphicDiscriminatorRecursively(serializer, mapper)) {
     mapper = getPolymorphicMapper(serializer, mapper, object, "clientName");
   }
   if (object !== void 0 && object !== null) {
     const payload = {};
-    const modelProps = resolveModelProperties(serializer, mapper, objectName);
+    const modelProps = resolveModelProperties(serializer, mapper, objectName2);
     for (const key of Object.keys(modelProps)) {
       const propertyMapper = modelProps[key];
       if (propertyMapper.readOnly) {
@@ -37491,7 +37491,7 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
             [xmlnsKey]: mapper.xmlNamespace
           };
         }
-        const propertyObjectName = propertyMapper.serializedName !== "" ? objectName + "." + propertyMapper.serializedName : objectName;
+        const propertyObjectName = propertyMapper.serializedName !== "" ? objectName2 + "." + propertyMapper.serializedName : objectName2;
         let toSerialize = object[key];
         const polymorphicDiscriminator = getPolymorphicDiscriminatorRecursively(serializer, mapper);
         if (polymorphicDiscriminator && polymorphicDiscriminator.clientName === key && (toSerialize === void 0 || toSerialize === null)) {
@@ -37511,14 +37511,14 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
         }
       }
     }
-    const additionalPropertiesMapper = resolveAdditionalProperties(serializer, mapper, objectName);
+    const additionalPropertiesMapper = resolveAdditionalProperties(serializer, mapper, objectName2);
     if (additionalPropertiesMapper) {
       const propNames = Object.keys(modelProps);
       for (const clientPropName of Object.keys(object)) {
         const isAdditionalProperty = propNames.every((pn2) => pn2 !== clientPropName);
         if (isAdditionalProperty) {
           Object.defineProperty(payload, clientPropName, {
-            value: serializer.serialize(additionalPropertiesMapper, object[clientPropName], objectName + '["' + clientPropName + '"]', options2),
+            value: serializer.serialize(additionalPropertiesMapper, object[clientPropName], objectName2 + '["' + clientPropName + '"]', options2),
             enumerable: true,
             configurable: true,
             writable: true
@@ -37553,12 +37553,12 @@ function getXmlObjectValue(propertyMapper, serializedValue, isXml, options2) {
 function isSpecialXmlProperty(propertyName, options2) {
   return [XML_ATTRKEY, options2.xml.xmlCharKey].includes(propertyName);
 }
-function deserializeCompositeType(serializer, mapper, responseBody, objectName, options2) {
+function deserializeCompositeType(serializer, mapper, responseBody, objectName2, options2) {
   const xmlCharKey = options2.xml.xmlCharKey ?? XML_CHARKEY;
   if (getPolymorphicDiscriminatorRecursively(serializer, mapper)) {
     mapper = getPolymorphicMapper(serializer, mapper, responseBody, "serializedName");
   }
-  const modelProps = resolveModelProperties(serializer, mapper, objectName);
+  const modelProps = resolveModelProperties(serializer, mapper, objectName2);
   let instance = {};
   const handledPropertyNames = [];
   for (const key of Object.keys(modelProps)) {
@@ -37566,9 +37566,9 @@ function deserializeCompositeType(serializer, mapper, responseBody, objectName, 
     const paths = splitSerializeName(modelProps[key].serializedName);
     handledPropertyNames.push(paths[0]);
     const { serializedName, xmlName, xmlElementName } = propertyMapper;
-    let propertyObjectName = objectName;
+    let propertyObjectName = objectName2;
     if (serializedName !== "" && serializedName !== void 0) {
-      propertyObjectName = objectName + "." + serializedName;
+      propertyObjectName = objectName2 + "." + serializedName;
     }
     const headerCollectionPrefix = propertyMapper.headerCollectionPrefix;
     if (headerCollectionPrefix) {
@@ -37654,7 +37654,7 @@ function deserializeCompositeType(serializer, mapper, responseBody, objectName, 
     };
     for (const responsePropName of Object.keys(responseBody)) {
       if (isAdditionalProperty(responsePropName)) {
-        const deserializedValue = serializer.deserialize(additionalPropertiesMapper, responseBody[responsePropName], objectName + '["' + responsePropName + '"]', options2);
+        const deserializedValue = serializer.deserialize(additionalPropertiesMapper, responseBody[responsePropName], objectName2 + '["' + responsePropName + '"]', options2);
         Object.defineProperty(instance, responsePropName, {
           value: deserializedValue,
           enumerable: true,
@@ -37677,24 +37677,24 @@ function deserializeCompositeType(serializer, mapper, responseBody, objectName, 
   }
   return instance;
 }
-function deserializeDictionaryType(serializer, mapper, responseBody, objectName, options2) {
+function deserializeDictionaryType(serializer, mapper, responseBody, objectName2, options2) {
   const value = mapper.type.value;
   if (!value || typeof value !== "object") {
-    throw new Error(`"value" metadata for a Dictionary must be defined in the mapper and it must of type "object" in ${objectName}`);
+    throw new Error(`"value" metadata for a Dictionary must be defined in the mapper and it must of type "object" in ${objectName2}`);
   }
   if (responseBody) {
     const tempDictionary = {};
     for (const key of Object.keys(responseBody)) {
-      tempDictionary[key] = serializer.deserialize(value, responseBody[key], objectName, options2);
+      tempDictionary[key] = serializer.deserialize(value, responseBody[key], objectName2, options2);
     }
     return tempDictionary;
   }
   return responseBody;
 }
-function deserializeSequenceType(serializer, mapper, responseBody, objectName, options2) {
+function deserializeSequenceType(serializer, mapper, responseBody, objectName2, options2) {
   let element = mapper.type.element;
   if (!element || typeof element !== "object") {
-    throw new Error(`"element" metadata for an Array must be defined in the mapper and it must be of type "object" in ${objectName}`);
+    throw new Error(`"element" metadata for an Array must be defined in the mapper and it must be of type "object" in ${objectName2}`);
   }
   if (responseBody) {
     if (!Array.isArray(responseBody)) {
@@ -37705,7 +37705,7 @@ function deserializeSequenceType(serializer, mapper, responseBody, objectName, o
     }
     const tempArray = [];
     for (let i = 0; i < responseBody.length; i++) {
-      tempArray[i] = serializer.deserialize(element, responseBody[i], `${objectName}[${i}]`, options2);
+      tempArray[i] = serializer.deserialize(element, responseBody[i], `${objectName2}[${i}]`, options2);
     }
     return tempArray;
   }
@@ -75926,6 +75926,30 @@ function parseNmOutput(output) {
   }
   return symbols;
 }
+function parseLinkedArchives(buildOutput) {
+  const lines = buildOutput.split(/\r?\n/);
+  const work = lines.find((line) => line.startsWith("WORK="))?.slice("WORK=".length);
+  const archives = /* @__PURE__ */ new Set();
+  for (const line of lines) {
+    const file = /^packagefile [^=]+=(.+)$/.exec(line)?.[1];
+    if (file && !(work && file.startsWith(`${work}/`))) archives.add(file);
+  }
+  return [...archives];
+}
+function parseObjectSizes(output) {
+  const sizes = /* @__PURE__ */ new Map();
+  for (const line of output.split(/\r?\n/)) {
+    const [symbol] = parseNmOutput(line.slice(line.indexOf(":	") + 1));
+    if (!symbol) continue;
+    const name = symbol.name.replace(/<\d+>$/, "");
+    sizes.set(name, Math.max(sizes.get(name) ?? 0, symbol.size));
+  }
+  return sizes;
+}
+function objectName(name) {
+  const plain = /^_[^.]*$/.test(name) ? name.slice(1) : name;
+  return plain.replace(/\.abi0$/, "");
+}
 function symbolPackage(symbol) {
   const name = /^_(go|type):/.test(symbol) ? symbol.slice(1) : symbol;
   if (name.startsWith("type:") || name.startsWith("typerel.")) return "type:";
@@ -75936,11 +75960,26 @@ function symbolPackage(symbol) {
   if (dot <= 0) return "(assembly and C)";
   return plain.slice(0, dot).replace(/%([0-9a-fA-F]{2})/g, (_whole, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
-var SECTION_MARKERS = new Set(
-  ["text", "rodata", "types", "pclntab", "noptrdata", "data", "bss", "noptrbss", "covctrs", "symtab"].flatMap(
-    (section) => [`runtime.${section}`, `runtime.e${section}`]
-  )
-);
+var SECTION_MARKERS = /* @__PURE__ */ new Set([
+  ...[
+    "text",
+    "rodata",
+    "types",
+    "pclntab",
+    "noptrdata",
+    "data",
+    "bss",
+    "noptrbss",
+    "covctrs",
+    "symtab"
+  ].flatMap((section) => [`runtime.${section}`, `runtime.e${section}`]),
+  "type:*",
+  "typerel.*",
+  "go:string.*",
+  "go:funcdesc",
+  "go:funcdescrel",
+  "runtime.gcbits.*"
+]);
 function bssRanges(symbols) {
   const addressOf = new Map(symbols.map((symbol) => [symbol.name, symbol.address]));
   const ranges = [];
@@ -75962,17 +76001,21 @@ function clampedSize(symbol, sections) {
   const room = holder.address + holder.size - symbol.address;
   return room < BigInt(symbol.size) ? Number(room) : symbol.size;
 }
-function attributeSizes(symbols, limit = 15, sections = []) {
+function attributeSizes(symbols, limit = 15, sections = [], objectSizes2 = /* @__PURE__ */ new Map()) {
   const bss = bssRanges(symbols);
   const counted = /* @__PURE__ */ new Set();
   const totals = /* @__PURE__ */ new Map();
   for (const symbol of symbols) {
     if (symbol.size === 0 || symbol.kind === "B" || symbol.kind === "b" || symbol.kind === "U") continue;
-    if (SECTION_MARKERS.has(symbol.name) || counted.has(symbol.address)) continue;
+    if (SECTION_MARKERS.has(objectName(symbol.name)) || counted.has(symbol.address)) continue;
     if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
     counted.add(symbol.address);
     const pkg = symbolPackage(symbol.name);
-    totals.set(pkg, (totals.get(pkg) ?? 0) + clampedSize(symbol, sections));
+    const size2 = Math.min(
+      clampedSize(symbol, sections),
+      objectSizes2.get(objectName(symbol.name)) ?? Infinity
+    );
+    totals.set(pkg, (totals.get(pkg) ?? 0) + size2);
   }
   return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
 }
@@ -76213,6 +76256,7 @@ not moved into output-dir: ${error2.message}
 
 // src/build/attribution.ts
 var MACHO_COMMANDS_BYTES = 64 * 1024;
+var ARCHIVES_PER_NM = 64;
 async function locateNmTool(go2) {
   const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
   const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
@@ -76221,13 +76265,29 @@ async function locateNmTool(go2) {
   }
   return tool;
 }
-async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
-  const link2 = await runBuildJob(unstrippedBuild(job, scratchFile), go2);
-  if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
-  const nm = await runCommand(nmTool, ["-size", "-sort", "size", scratchFile], { cwd: go2.cwd, env: go2.env });
+async function runNm(nmTool, args, go2) {
+  const nm = await runCommand(nmTool, ["-size", ...args], { cwd: go2.cwd, env: go2.env });
   if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  const layout = job.target.goos === "darwin" || job.target.goos === "ios" ? readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES)) : void 0;
-  return attributeSizes(parseNmOutput(nm.stdout), limit, layout?.sections ?? []);
+  return nm.stdout;
+}
+async function objectSizes(nmTool, archives, go2) {
+  let output = "";
+  for (let at2 = 0; at2 < archives.length; at2 += ARCHIVES_PER_NM) {
+    output += await runNm(nmTool, archives.slice(at2, at2 + ARCHIVES_PER_NM), go2);
+  }
+  return parseObjectSizes(output);
+}
+async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
+  const machO = job.target.goos === "darwin" || job.target.goos === "ios";
+  const unstripped = unstrippedBuild(job, scratchFile);
+  const [command, ...rest] = unstripped.args;
+  const link2 = await runBuildJob(machO ? { ...unstripped, args: [command, "-x", ...rest] } : unstripped, go2);
+  if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
+  const symbols = parseNmOutput(await runNm(nmTool, ["-sort", "size", scratchFile], go2));
+  if (!machO) return attributeSizes(symbols, limit);
+  const layout = readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES));
+  const sizes = await objectSizes(nmTool, parseLinkedArchives(link2.output), go2);
+  return attributeSizes(symbols, limit, layout?.sections ?? [], sizes);
 }
 
 // src/build/command-line.ts

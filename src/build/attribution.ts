@@ -2,13 +2,20 @@
 // The grouping itself is pure (report/attribution.ts).
 import { readFileStart } from '../binary/inspect-file.js';
 import { readMachOLayout } from '../binary/macho-layout.js';
-import { attributeSizes, parseNmOutput } from '../report/attribution.js';
+import {
+  attributeSizes,
+  parseLinkedArchives,
+  parseNmOutput,
+  parseObjectSizes,
+} from '../report/attribution.js';
 import type { PackageSize } from '../report/report.js';
 import { unstrippedBuild, type BuildJob } from './plan.js';
 import { runBuildJob, runCommand } from './run.js';
 
 /** Go's Mach-O load commands fit in far less; the header says how many bytes they take. */
 const MACHO_COMMANDS_BYTES = 64 * 1024;
+/** Archives per nm run, so the command line stays within Windows' 32,767 characters. */
+const ARCHIVES_PER_NM = 64;
 
 /** Where go and its tools run from, and with what environment (a job's own variables go on top). */
 export interface GoInvocation {
@@ -30,10 +37,30 @@ export async function locateNmTool(go: GoInvocation): Promise<string> {
   return tool;
 }
 
+async function runNm(nmTool: string, args: string[], go: GoInvocation): Promise<string> {
+  const nm = await runCommand(nmTool, ['-size', ...args], { cwd: go.cwd, env: go.env });
+  if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
+  return nm.stdout;
+}
+
+/** The sizes the package archives give their symbols, read by nm a batch of archives at a time. */
+async function objectSizes(
+  nmTool: string,
+  archives: string[],
+  go: GoInvocation,
+): Promise<Map<string, number>> {
+  let output = '';
+  for (let at = 0; at < archives.length; at += ARCHIVES_PER_NM) {
+    output += await runNm(nmTool, archives.slice(at, at + ARCHIVES_PER_NM), go);
+  }
+  return parseObjectSizes(output);
+}
+
 /**
  * The `limit` packages taking the most bytes in the job's binary. Links the job again without stripping into
  * `scratchFile` (GOCACHE already holds every compiled package, so only the link runs), then sums the symbol
- * sizes `nm -size` reports per package.
+ * sizes `nm -size` reports per package. A Mach-O has no symbol sizes, so there the link also prints (`-x`) the
+ * package archives it reads, whose symbols have their sizes, and the file's sections bound the rest.
  */
 export async function measureAttribution(
   job: BuildJob,
@@ -42,14 +69,14 @@ export async function measureAttribution(
   scratchFile: string,
   limit = 15,
 ): Promise<PackageSize[]> {
-  const link = await runBuildJob(unstrippedBuild(job, scratchFile), go);
+  const machO = job.target.goos === 'darwin' || job.target.goos === 'ios';
+  const unstripped = unstrippedBuild(job, scratchFile);
+  const [command, ...rest] = unstripped.args;
+  const link = await runBuildJob(machO ? { ...unstripped, args: [command!, '-x', ...rest] } : unstripped, go);
   if (!link.ok) throw new Error(`the unstripped link failed: ${link.output.trim()}`);
-  const nm = await runCommand(nmTool, ['-size', '-sort', 'size', scratchFile], { cwd: go.cwd, env: go.env });
-  if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  // Mach-O has no symbol sizes: nm's guesses are cut at the ends of the sections, read from the load commands.
-  const layout =
-    job.target.goos === 'darwin' || job.target.goos === 'ios'
-      ? readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES))
-      : undefined;
-  return attributeSizes(parseNmOutput(nm.stdout), limit, layout?.sections ?? []);
+  const symbols = parseNmOutput(await runNm(nmTool, ['-sort', 'size', scratchFile], go));
+  if (!machO) return attributeSizes(symbols, limit);
+  const layout = readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES));
+  const sizes = await objectSizes(nmTool, parseLinkedArchives(link.output), go);
+  return attributeSizes(symbols, limit, layout?.sections ?? [], sizes);
 }
