@@ -66,6 +66,8 @@ const USAGE = `Usage: npm run soak -- [options]
   --busy-loops N           processes spinning on the cores meanwhile (default 2)
   --stutter MS/MS          stop the action's process for the first MS out of every second MS (default 100/300;
                            0/0 turns it off)
+  --parallel N             installs running at once, each into its own tool cache (default 1); more at once
+                           competes harder for the cores, the disk and the servers
 `;
 
 interface SoakOptions {
@@ -74,6 +76,7 @@ interface SoakOptions {
   kinds: SoakKind[];
   busyLoops: number;
   stutter: { stoppedMs: number; periodMs: number };
+  parallel: number;
 }
 
 class UsageError extends Error {}
@@ -94,6 +97,7 @@ function parseSoakArgs(argv: string[]): SoakOptions {
       kinds: { type: 'string' },
       'busy-loops': { type: 'string', default: '2' },
       stutter: { type: 'string', default: '100/300' },
+      parallel: { type: 'string', default: '1' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -121,6 +125,7 @@ function parseSoakArgs(argv: string[]): SoakOptions {
     kinds,
     busyLoops: positiveInteger('--busy-loops', values['busy-loops'], true),
     stutter: { stoppedMs: Number(stutter[1]), periodMs: Number(stutter[2]) },
+    parallel: positiveInteger('--parallel', values.parallel),
   };
 }
 
@@ -150,14 +155,16 @@ function stutter(child: ChildProcess, stoppedMs: number, periodMs: number): void
   });
 }
 
-/** The action's step running now, killed if the soak is interrupted (it may be stopped by the stutter). */
-let runningStep: ChildProcess | undefined;
+/** The action's steps running now, killed if the soak is interrupted (they may be stopped by the stutter). */
+const runningSteps = new Set<ChildProcess>();
 
 interface InstallRecord {
   kind: string;
   attempt: number;
   success: boolean;
   durationMs: number;
+  /** The one-minute load average when the install ended. */
+  load: number;
   /** The first line that says what went wrong (an ::error:: message, an uncaught exception, a check). */
   firstError?: string;
   errors: string[];
@@ -202,7 +209,8 @@ async function installOnce(
       env: UNSET_MACHINE_ENV,
       skipPost: true,
       onStepStart: (name, child) => {
-        runningStep = child;
+        runningSteps.add(child);
+        child.once('exit', () => runningSteps.delete(child));
         if (name === 'main') stutter(child, options.stutter.stoppedMs, options.stutter.periodMs);
       },
     });
@@ -215,6 +223,7 @@ async function installOnce(
       attempt,
       success,
       durationMs,
+      load: os.loadavg()[0]!,
       ...(firstError ? { firstError } : {}),
       errors: result.steps.flatMap((step) =>
         step.commands.filter((c) => c.command === 'error').map((c) => c.message),
@@ -302,7 +311,7 @@ async function main(): Promise<number> {
   // Interrupted (Ctrl-C, a CI timeout): stop the loops and the servers; the results so far are already saved.
   const interrupted = (signal: NodeJS.Signals) => {
     for (const loop of busyLoops) loop.kill('SIGKILL');
-    runningStep?.kill('SIGKILL');
+    for (const step of runningSteps) step.kill('SIGKILL');
     void Promise.all([...servers.values()].map((server) => server.stop())).finally(() => {
       process.stderr.write(`soak: stopped by ${signal}; results so far in ${path.relative(root, outFile)}\n`);
       process.exit(130);
@@ -317,21 +326,26 @@ async function main(): Promise<number> {
     }
     process.stderr.write(
       `soak: ${options.kinds.length} kinds, ${options.installs} installs each (${options.realProxyInstalls} from proxy.golang.org), ` +
-        `${options.busyLoops} busy loops, the action stopped ${options.stutter.stoppedMs} ms of every ${options.stutter.periodMs} ms\n`,
+        `${options.busyLoops} busy loops, ${options.parallel} at once, the action stopped ${options.stutter.stoppedMs} ms of every ${options.stutter.periodMs} ms\n`,
     );
-    // Round by round across the kinds, so the machine's other load falls on every kind alike.
-    for (let round = 1; round <= rounds; round++) {
-      for (const kind of options.kinds) {
-        if (round > planned(kind)) continue;
+    // Round by round across the kinds, so the machine's other load falls on every kind alike; with --parallel,
+    // that many installs of the queue run at once.
+    const queue = Array.from({ length: rounds }, (_, index) => index + 1).flatMap((round) =>
+      options.kinds.filter((kind) => round <= planned(kind)).map((kind) => ({ kind, round })),
+    );
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const { kind, round } = job;
         const baseUrl = kind.server ? servers.get(kind.server)!.baseUrl : '';
         const record = await installOnce(kind, round, kind.inputs(tree, baseUrl), options, scratch);
         records.push(record);
         await saveResults(records, false);
         process.stderr.write(
-          `${kind.name} #${round}: ${record.success ? 'ok' : `FAILED: ${record.firstError}`} (${(record.durationMs / 1000).toFixed(1)} s)\n`,
+          `${kind.name} #${round}: ${record.success ? 'ok' : `FAILED: ${record.firstError}`} (${(record.durationMs / 1000).toFixed(1)} s, load ${record.load.toFixed(1)})\n`,
         );
       }
-    }
+    };
+    await Promise.all(Array.from({ length: options.parallel }, worker));
   } finally {
     for (const loop of busyLoops) loop.kill('SIGKILL');
     for (const server of servers.values()) await server.stop();
