@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import { HOST, HOST_TARGET } from '../test/support/host.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,13 +53,13 @@ describe('the action through the local runner', () => {
     expect(first.outputs['go-version']).toBe(exampleGoVersion);
     expect(first.outputs['native']).toBe('true');
     expect(first.outputs['rosetta']).toBe('false');
-    expect(first.outputs['architecture']).toBe('amd64');
+    expect(first.outputs['architecture']).toBe(HOST.goarch);
     expect(first.exportedEnv['GOTOOLCHAIN']).toBe('local');
     const goroot = first.outputs['go-root'] as string;
-    expect(goroot).toBe(path.join(toolCache, 'go', exampleGoVersion, 'x64'));
+    expect(goroot).toBe(path.join(toolCache, 'go', exampleGoVersion, HOST.toolCacheArch));
     expect(first.addedPath).toContain(path.join(goroot, 'bin'));
     const goVersion = execFileSync(path.join(goroot, 'bin', 'go'), ['version'], { encoding: 'utf8' });
-    expect(goVersion).toContain(`go${exampleGoVersion} linux/amd64`);
+    expect(goVersion).toContain(`go${exampleGoVersion} ${HOST_TARGET}`);
 
     const reportFile = first.outputs['report-file'] as string;
     expect(reportFile).toBe(path.join(workspace, 'out/report.json'));
@@ -68,8 +69,8 @@ describe('the action through the local runner', () => {
     expectValidReport(report);
     expect(report.go).toMatchObject({
       version: exampleGoVersion,
-      hostOs: 'linux',
-      hostArch: 'amd64',
+      hostOs: HOST.goos,
+      hostArch: HOST.goarch,
       native: true,
     });
     expect(report.targets).toHaveLength(4);

@@ -26,6 +26,7 @@ describe('importsOf', () => {
     const source = [
       "import type { Report } from '../src/report/report.js';",
       "import { type Target, parseTargets as parse } from '../src/build/targets.js';",
+      "import { type Only } from '../src/only-types.js';",
       'import {',
       '  readFileSync,',
       '  existsSync,',
@@ -33,16 +34,27 @@ describe('importsOf', () => {
       "import path from 'node:path';",
       "import './setup.js';",
       "export * from './more.js';",
+      "export type { Shape } from './shapes.js';",
       "const lazy = await import('./lazy.js');",
     ].join('\n');
     expect(importsOf(source)).toEqual([
       { specifier: '../src/build/targets.js', names: ['parseTargets'] },
       { specifier: 'node:fs', names: ['readFileSync', 'existsSync'] },
       { specifier: 'node:path' },
-      { specifier: './more.js' },
       { specifier: './setup.js' },
+      { specifier: './more.js' },
       { specifier: './lazy.js' },
     ]);
+  });
+
+  it('takes no text in comments or strings for an import', () => {
+    const source = [
+      '// the import chain from here',
+      "import { a } from './a.js';",
+      "const example = \"import { spawn } from 'node:child_process'\";",
+      '/* export * from "./b.js" */',
+    ].join('\n');
+    expect(importsOf(source)).toEqual([{ specifier: './a.js', names: ['a'] }]);
   });
 });
 
@@ -75,6 +87,7 @@ describe('classifySuite', () => {
     ["import http from 'node:http';", 'node:http (processes, sockets or threads)'],
     ["import { cacheDir } from '@actions/cache';", '@actions/cache (a package not known to be pure)'],
     ["import { x } from './gone.js';", './gone.js (not found, so not known to be pure)'],
+    ['const plugin = await import(name);', 'import() of a computed name (cannot be followed)'],
   ])('calls it integration for %s', (line, why) => {
     expect(classify({ '__tests__/x.test.ts': line })).toEqual({
       kind: 'integration',

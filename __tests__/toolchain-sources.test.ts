@@ -16,12 +16,14 @@ import {
   sha256OfFile,
   toolchainModuleZip,
 } from '../test/support/archives.js';
+import { HOST } from '../test/support/host.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = REAL_TOOLCHAIN.goVersion;
 const ARCHIVE = REAL_TOOLCHAIN.goDevFilename;
+const ARCHIVE_PATTERN = ARCHIVE.replace(/\./g, '\\.');
 const INDEX = '/dl/?mode=json&include=all';
 const MODULE_ZIP = `/proxy/golang.org/toolchain/@v/${REAL_TOOLCHAIN.moduleVersion}.zip`;
 /** The checksum database's record of the toolchain module, asked through the proxy as go asks it. */
@@ -49,7 +51,7 @@ async function alteredTarball(canary: string): Promise<string> {
   await writeFile(path.join(work, 'go', 'VERSION'), `go${VERSION}\n`);
   await writeFile(
     path.join(work, 'go', 'bin', 'go'),
-    `#!/bin/sh\ntouch '${canary}'\necho '{"GOVERSION":"go${VERSION}","GOHOSTOS":"linux","GOHOSTARCH":"amd64"}'\n`,
+    `#!/bin/sh\ntouch '${canary}'\necho '{"GOVERSION":"go${VERSION}","GOHOSTOS":"${HOST.goos}","GOHOSTARCH":"${HOST.goarch}"}'\n`,
     { mode: 0o755 },
   );
   const file = path.join(work, ARCHIVE);
@@ -78,6 +80,12 @@ async function toolCacheEntries(toolCache: string): Promise<string[]> {
   const versionDir = path.join(toolCache, 'go', VERSION);
   if (!(await stat(versionDir).catch(() => undefined))) return [];
   return readdir(versionDir);
+}
+
+/** A refusal before the download: the proxy's zip never asked for, the tool cache without the version. */
+async function expectNothingFetchedOrInstalled(toolCache: string): Promise<void> {
+  expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
+  expect(await toolCacheEntries(toolCache)).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -112,7 +120,7 @@ describe('toolchain sources through the action', () => {
     });
     expect(result.success).toBe(true);
     expect(result.outputs['go-version']).toBe(VERSION);
-    expect(result.outputs['go-root']).toBe(path.join(toolCache, 'go', VERSION, 'x64'));
+    expect(result.outputs['go-root']).toBe(path.join(toolCache, 'go', VERSION, HOST.toolCacheArch));
     // The mirror's own index is named as such; what vouches for the archive is a source the mirror does not run.
     expect(log).toContain(
       `sha256 ${tarballSha256} of ${ARCHIVE} matches the release index at ${new URL(server.url('/')).host}`,
@@ -144,7 +152,9 @@ describe('toolchain sources through the action', () => {
     expect(result.success).toBe(false);
     expect(log).toContain(`sha256 ${alteredSha} of ${ARCHIVE} matches the release index at`);
     expect(log).toMatch(
-      /Checksum mismatch for go1\.25\.4\.linux-amd64\.tar\.gz from .*: its files hash to h1:.* sum\.golang\.org via .* and the toolchain-sum input says/,
+      new RegExp(
+        `Checksum mismatch for ${ARCHIVE_PATTERN} from .*: its files hash to h1:.* sum\\.golang\\.org via .* and the toolchain-sum input says`,
+      ),
     );
     expect(log).not.toMatch(/Verified/);
     expect(await stat(canary).catch(() => undefined)).toBeUndefined();
@@ -156,7 +166,7 @@ describe('toolchain sources through the action', () => {
       'go-version': VERSION,
       'toolchain-source': 'goproxy',
       goproxy: server.url('/proxy'),
-      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
+      'toolchain-sum': pinnedSum(),
     });
     expect(result.success).toBe(true);
     expect(result.summary).toContain(
@@ -192,8 +202,7 @@ describe('toolchain sources through the action', () => {
     expect(errors.map((e) => e.message).join('\n')).toMatch(
       /Input checksum-database is off and no toolchain-sum pins golang\.org\/toolchain@v\S+, so nothing could vouch for the download\. Pin its go\.sum line with toolchain-sum/,
     );
-    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
-    expect(await toolCacheEntries(toolCache)).toEqual([]);
+    await expectNothingFetchedOrInstalled(toolCache);
   });
 
   it('falls back from an unreachable go.dev to the proxy under auto, and warns once', async () => {
@@ -208,7 +217,7 @@ describe('toolchain sources through the action', () => {
       'go-version': VERSION,
       'go-download-base-url': deadUrl,
       goproxy: server.url('/proxy'),
-      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
+      'toolchain-sum': pinnedSum(),
     });
     expect(result.success).toBe(true);
     const warnings = result.steps[0]!.commands.filter((c) => c.command === 'warning');
@@ -227,12 +236,11 @@ describe('toolchain sources through the action', () => {
       'go-version': VERSION,
       'go-download-base-url': server.url('/dl'),
       goproxy: server.url('/proxy'),
-      'toolchain-sum': `golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} ${moduleSum}`,
+      'toolchain-sum': pinnedSum(),
     });
     expect(result.success).toBe(false);
-    expect(result.steps[0]!.stdout).toMatch(/Checksum mismatch for go1\.25\.4\.linux-amd64\.tar\.gz/);
-    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
-    expect(await toolCacheEntries(toolCache)).toEqual([]);
+    expect(result.steps[0]!.stdout).toMatch(new RegExp(`Checksum mismatch for ${ARCHIVE_PATTERN}`));
+    await expectNothingFetchedOrInstalled(toolCache);
   });
 
   it('refuses a pin that the checksum database contradicts, before downloading anything', async () => {
@@ -248,8 +256,7 @@ describe('toolchain sources through the action', () => {
     expect(result.steps[0]!.stdout).toContain(
       `Input toolchain-sum pins golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion} to ${wrongSum}, but sum.golang.org (via ${server.url(LOOKUP)}) says ${moduleSum}`,
     );
-    expect(server.requestsFor(MODULE_ZIP)).toHaveLength(0);
-    expect(await toolCacheEntries(toolCache)).toEqual([]);
+    await expectNothingFetchedOrInstalled(toolCache);
   });
 
   it('refuses a proxy zip that is not the one the pin and the database agree on, and leaves nothing', async () => {

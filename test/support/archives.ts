@@ -4,7 +4,7 @@
 // tarball repacked from it and the index a go.dev mirror would list it in.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,25 @@ export const REAL_TOOLCHAIN = {
   moduleVersion: toolchainModuleVersion(REAL_GO_VERSION),
   goDevFilename: goDevArchiveName(REAL_GO_VERSION),
 } as const;
+
+/**
+ * The go.sum line sum.golang.org signed for the real toolchain module, from its recorded answer (each host the
+ * tests run on has one; scripts/fixtures/sumdb.ts records them).
+ */
+export function recordedToolchainSum(): string {
+  const answer = path.join(RECORDED_CHECKSUM_DATABASE, 'lookup', `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`);
+  const prefix = `${REAL_TOOLCHAIN.modulePath} ${REAL_TOOLCHAIN.moduleVersion} h1:`;
+  const line = existsSync(answer)
+    ? readFileSync(answer, 'utf8').split('\n').find((candidate) => candidate.startsWith(prefix))
+    : undefined;
+  if (!line) {
+    throw new Error(
+      `No recorded sum.golang.org answer for ${REAL_TOOLCHAIN.moduleVersion} in ${answer}: add this host to ` +
+        'scripts/fixtures/sumdb.ts and run it',
+    );
+  }
+  return line;
+}
 
 /** Creates `file` by `produce(partialPath)` unless it exists; the rename makes concurrent test runs safe. */
 async function cached(file: string, produce: (partial: string) => Promise<void>): Promise<string> {

@@ -38,9 +38,6 @@ export const HOST: HostPlatform = hostPlatform();
 /** `linux/arm64`: how `go version` and target lists name the host. */
 export const HOST_TARGET = `${HOST.goos}/${HOST.goarch}`;
 
-/** The other architecture of the host's OS: a target the host's own C compiler cannot build for. */
-export const FOREIGN_ARCH: HostPlatform['goarch'] = HOST.goarch === 'arm64' ? 'amd64' : 'arm64';
-
 /** go.dev's archive of Go `version` for the host: `go1.25.4.darwin-arm64.tar.gz`. */
 export function goDevArchiveName(version: string): string {
   return `go${version}.${HOST.goos}-${HOST.goarch}.tar.gz`;

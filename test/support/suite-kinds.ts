@@ -5,8 +5,10 @@
 // integration project, so a new test lands in the right one by itself; `npx tsx test/support/suite-kinds.ts`
 // prints each suite's kind and, for an integration suite, the import chain that makes it one.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 /** Node's modules that reach outside the process: other processes, sockets, servers, threads, the debugger. */
 const OUTSIDE_WORLD_BUILTINS = new Set([
@@ -44,8 +46,11 @@ const FS_READS = new Set([
   'statSync',
 ]);
 
-/** Packages that compute and nothing else; any package not named here makes a suite an integration suite. */
-const PURE_PACKAGES = new Set(['@jest/globals', 'fast-check', 'packageurl-js', 'semver', 'yaml']);
+/**
+ * Packages that compute and nothing else (typescript for its parser); any package not named here makes a suite an
+ * integration suite.
+ */
+const PURE_PACKAGES = new Set(['@jest/globals', 'fast-check', 'packageurl-js', 'semver', 'typescript', 'yaml']);
 
 export type SuiteKind = 'unit' | 'integration';
 
@@ -55,44 +60,65 @@ export interface SuiteVerdict {
   chain: string[];
 }
 
+/** What importsOf gives for `import(name)` of a computed name, which cannot be followed. */
+const COMPUTED_IMPORT = '(computed)';
+
 /** One import of a module: what it names, and which bindings (undefined: all of them, or unknown). */
 interface ModuleImport {
   specifier: string;
   names?: string[];
 }
 
-/** The runtime imports of a module's source (type-only imports and specifiers dropped). */
+/** One runtime import declaration's bindings: undefined for a default or namespace import (the whole module). */
+function namedBindings(declaration: ts.ImportDeclaration): string[] | undefined {
+  const clause = declaration.importClause;
+  if (!clause) return undefined; // `import 'x'`: whatever the module does when loaded
+  if (clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) return undefined;
+  return clause.namedBindings.elements
+    .filter((element) => !element.isTypeOnly)
+    .map((element) => (element.propertyName ?? element.name).text);
+}
+
+/**
+ * The runtime imports of a module's source, read by TypeScript's parser (so text in strings and comments is not
+ * taken for an import): static imports with the bindings they take, re-exports, and `import()` of a literal.
+ * Type-only imports are dropped, as are named imports whose every binding is a type.
+ */
 export function importsOf(source: string): ModuleImport[] {
+  const file = ts.createSourceFile('module.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const found: ModuleImport[] = [];
-  const fromClause = /(?:^|[\s;])(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g;
-  for (const [, , typeOnly, clause = '', specifier = ''] of source.matchAll(fromClause)) {
-    if (typeOnly) continue;
-    const named = /^\{([^}]*)\}$/.exec(clause.trim());
-    if (!named) {
-      found.push({ specifier });
-      continue;
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (node.importClause?.isTypeOnly) return;
+      const names = namedBindings(node);
+      if (names?.length === 0) return;
+      found.push({ specifier: node.moduleSpecifier.text, ...(names ? { names } : {}) });
+      return;
     }
-    const names = (named[1] ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== '' && !part.startsWith('type '))
-      .map((part) => part.split(/\s+as\s+/)[0] as string);
-    if (names.length > 0) found.push({ specifier, names });
-  }
-  for (const [, specifier = ''] of source.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) found.push({ specifier });
-  for (const [, specifier = ''] of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier });
+    if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) found.push({ specifier: node.moduleSpecifier.text });
+      return;
+    }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [argument] = node.arguments;
+      found.push({ specifier: argument && ts.isStringLiteral(argument) ? argument.text : COMPUTED_IMPORT });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
   return found;
 }
 
 /** Why importing this (a builtin or a package) reaches outside the process; undefined when it does not. */
 function outsideReach({ specifier, names }: ModuleImport): string | undefined {
+  if (specifier === COMPUTED_IMPORT) return 'import() of a computed name (cannot be followed)';
   const builtin = specifier.replace(/^node:/, '');
   if (OUTSIDE_WORLD_BUILTINS.has(builtin)) return `${specifier} (processes, sockets or threads)`;
   if (builtin === 'fs' || builtin === 'fs/promises') {
     const writes = names ? names.filter((name) => !FS_READS.has(name)) : ['the whole module'];
     return writes.length > 0 ? `${specifier} ${writes.join(', ')} (file writes)` : undefined;
   }
-  if (specifier.startsWith('node:') || specifier.startsWith('.')) return undefined;
+  if (isBuiltin(specifier) || specifier.startsWith('.')) return undefined;
   const bareName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
   return PURE_PACKAGES.has(bareName as string) ? undefined : `${specifier} (a package not known to be pure)`;
 }
