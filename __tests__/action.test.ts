@@ -1,11 +1,12 @@
 // The bundled action, driven end to end through the local runner exactly as GitHub's runner drives it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import { workspaceWithHello } from '../test/support/action-harness.js';
 import { HOST, HOST_TARGET } from '../test/support/host.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 
@@ -13,12 +14,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleGoVersion = /^go (\S+)$/m.exec(
   readFileSync(path.join(root, 'examples/hello/go.mod'), 'utf8'),
 )?.[1] as string;
-
-async function workspaceWithExample(): Promise<string> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'sga-ws-'));
-  await cp(path.join(root, 'examples/hello'), path.join(workspace, 'hello'), { recursive: true });
-  return workspace;
-}
 
 /** `file`'s own reading of a binary: an independent check of what the report claims. */
 function describeWithFile(binary: string): string {
@@ -32,7 +27,7 @@ describe('the action through the local runner', () => {
 
   beforeAll(async () => {
     toolCache = await mkdtemp(path.join(os.tmpdir(), 'sga-toolcache-'));
-    workspace = await workspaceWithExample();
+    workspace = await workspaceWithHello();
     first = await runAction({
       actionDir: root,
       workspace,
@@ -119,7 +114,7 @@ describe('the action through the local runner', () => {
   });
 
   it('fails a bad go line with the file and line, and leaves the tool cache empty', async () => {
-    const badWorkspace = await workspaceWithExample();
+    const badWorkspace = await workspaceWithHello();
     const goMod = path.join(badWorkspace, 'hello', 'go.mod');
     await writeFile(goMod, (await readFile(goMod, 'utf8')).replace(/^go .*$/m, 'go banana'));
     const emptyCache = await mkdtemp(path.join(os.tmpdir(), 'sga-toolcache-'));

@@ -58,30 +58,36 @@ const sha256 = async (file: string) =>
     .digest('hex');
 
 describe('cgo: true', () => {
-  const crossBuildTitle = 'cross-builds linux/arm64 with the cgo-cc compiler, and the logged command reproduces the bytes';
+  const crossBuildTitle =
+    'cross-builds linux/arm64 with the cgo-cc compiler, and the logged command reproduces the bytes';
   (crossCcInstalled ? it : it.skip)(
     crossCcInstalled ? crossBuildTitle : `${crossBuildTitle}: SKIPPED, no ${CROSS_CC} on PATH`,
     async () => {
-    const { result, workspace } = await run({ targets: 'linux/arm64', 'cgo-cc': `linux/arm64=${CROSS_CC}` });
-    expect(result.success).toBe(true);
-    const report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as Report;
-    expectValidReport(report);
-    const binary = path.join(workspace, report.targets[0]!.path);
-    expect(execFileSync('file', ['-b', binary], { encoding: 'utf8' })).toMatch(
-      /ELF 64-bit LSB .*ARM aarch64/,
-    );
-    const info = execFileSync(go.goBinary, ['version', '-m', binary], { encoding: 'utf8' });
-    expect(info).toContain('\tbuild\tCGO_ENABLED=1\n');
-    // -trimpath keeps CC out of the build info; an arm64 ELF that links C proves the cross compiler ran.
+      const { result, workspace } = await run({
+        targets: 'linux/arm64',
+        'cgo-cc': `linux/arm64=${CROSS_CC}`,
+      });
+      expect(result.success).toBe(true);
+      const report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as Report;
+      expectValidReport(report);
+      const binary = path.join(workspace, report.targets[0]!.path);
+      expect(execFileSync('file', ['-b', binary], { encoding: 'utf8' })).toMatch(
+        /ELF 64-bit LSB .*ARM aarch64/,
+      );
+      const info = execFileSync(go.goBinary, ['version', '-m', binary], { encoding: 'utf8' });
+      expect(info).toContain('\tbuild\tCGO_ENABLED=1\n');
+      // -trimpath keeps CC out of the build info; an arm64 ELF that links C proves the cross compiler ran.
 
-    const logged = result.steps[0]!.stdout.split('\n').find((line) => line.includes(' go build '))!;
-    expect(logged).toMatch(new RegExp(`^GOOS=linux GOARCH=arm64 CGO_ENABLED=1 CC=${CROSS_CC} go build -o `));
-    const first = await sha256(binary);
-    await rename(binary, `${binary}.first`);
-    // Pasted into a shell in the module's directory, with nothing of the action's environment but GOCACHE.
-    execFileSync('sh', ['-c', logged], { cwd: path.join(workspace, 'app'), env: buildTestEnv() });
-    expect(await sha256(binary)).toBe(first);
-  },
+      const logged = result.steps[0]!.stdout.split('\n').find((line) => line.includes(' go build '))!;
+      expect(logged).toMatch(
+        new RegExp(`^GOOS=linux GOARCH=arm64 CGO_ENABLED=1 CC=${CROSS_CC} go build -o `),
+      );
+      const first = await sha256(binary);
+      await rename(binary, `${binary}.first`);
+      // Pasted into a shell in the module's directory, with nothing of the action's environment but GOCACHE.
+      execFileSync('sh', ['-c', logged], { cwd: path.join(workspace, 'app'), env: buildTestEnv() });
+      expect(await sha256(binary)).toBe(first);
+    },
   );
 
   it('without a cross compiler, fails the target with a message naming the fixes, listed in summary and report', async () => {

@@ -391,7 +391,7 @@ describe('extraction of well-formed archives', () => {
     expect(await readdir(path.join(destination, 'pkg/obj'))).toEqual([]);
   });
 
-  it("extracts the real go1.25.4 toolchain module zip for this host into a toolchain that runs", async () => {
+  it('extracts the real go1.25.4 toolchain module zip for this host into a toolchain that runs', async () => {
     const zipPath = await toolchainModuleZip();
     const started = performance.now();
     const result = await extractZip({

@@ -260,60 +260,65 @@ async function filesUnder(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true }).catch(() => [] as string[])).map(String).sort();
 }
 
-describe(
-  `a full disk (${tmpfsAllowed ? 'an 8 MB tmpfs, and' : 'no tmpfs mount allowed here, only'} ENOSPC injected at fs writes)`,
-  () => {
-    it.each(diskKinds)(
-      '%s: RUNNER_TEMP full during the download fails clearly, at once, leaving nothing',
-      async (kind) => {
-        recordCase('fault', `disk full during the download (${kind})`);
-        const disk = await fullDisk(kind);
-        try {
-          const toolCache = await freshToolCache();
-          const started = Date.now();
-          const result = await runSetup(toolCache, { temp: disk.dir, env: disk.env, skipPost: true });
-          expect(result.success).toBe(false);
-          const error = messagesOf(result, 'error').join('\n');
-          expect(error).toContain('no space left on device');
-          expect(error).toContain('Free space on that disk');
-          // A full disk is not a flaky network: no retries.
-          expect(result.steps[0]?.stdout).not.toMatch(/Download attempt \d+ of \d+ failed/);
-          expect(Date.now() - started).toBeLessThan(60_000);
-          // The runner's own files are all that is left in RUNNER_TEMP: no partial download.
-          expect(
-            (await filesUnder(disk.dir)).filter((file) => !file.startsWith('_runner_file_commands')),
-          ).toEqual(['event.json']);
-          const state = await expectNoPartialInstall(toolCache, `disk full during the download (${kind})`);
-          expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
-        } finally {
-          await disk.release();
-        }
-      },
-      120_000,
-    );
+/** Runs `body` against a full disk of `kind`, and releases the disk however it ends. */
+async function onFullDisk(
+  kind: 'tmpfs' | 'injected',
+  body: (disk: FullDisk) => Promise<void>,
+): Promise<void> {
+  const disk = await fullDisk(kind);
+  try {
+    await body(disk);
+  } finally {
+    await disk.release();
+  }
+}
 
-    it.each(diskKinds)(
-      '%s: the tool cache full during the extraction fails clearly, leaving nothing',
-      async (kind) => {
-        recordCase('fault', `disk full during the extraction (${kind})`);
-        const disk = await fullDisk(kind);
-        try {
-          const result = await runSetup(disk.dir, { env: disk.env, skipPost: true });
-          expect(result.success).toBe(false);
-          expect(result.steps[0]?.stderr).toBe('');
-          expect(messagesOf(result, 'error').join('\n')).toMatch(
-            /Cannot extract .*: ENOSPC: no space left on device/,
-          );
-          const state = await expectNoPartialInstall(disk.dir, `disk full during the extraction (${kind})`);
-          expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
-        } finally {
-          await disk.release();
-        }
-      },
-      120_000,
-    );
-  },
-);
+const diskKindsTitle = tmpfsAllowed ? 'an 8 MB tmpfs, and' : 'no tmpfs mount allowed here, only';
+describe(`a full disk (${diskKindsTitle} ENOSPC injected at fs writes)`, () => {
+  it.each(diskKinds)(
+    '%s: RUNNER_TEMP full during the download fails clearly, at once, leaving nothing',
+    async (kind) => {
+      recordCase('fault', `disk full during the download (${kind})`);
+      await onFullDisk(kind, async (disk) => {
+        const toolCache = await freshToolCache();
+        const started = Date.now();
+        const result = await runSetup(toolCache, { temp: disk.dir, env: disk.env, skipPost: true });
+        expect(result.success).toBe(false);
+        const error = messagesOf(result, 'error').join('\n');
+        expect(error).toContain('no space left on device');
+        expect(error).toContain('Free space on that disk');
+        // A full disk is not a flaky network: no retries.
+        expect(result.steps[0]?.stdout).not.toMatch(/Download attempt \d+ of \d+ failed/);
+        expect(Date.now() - started).toBeLessThan(60_000);
+        // The runner's own files are all that is left in RUNNER_TEMP: no partial download.
+        expect(
+          (await filesUnder(disk.dir)).filter((file) => !file.startsWith('_runner_file_commands')),
+        ).toEqual(['event.json']);
+        const state = await expectNoPartialInstall(toolCache, `disk full during the download (${kind})`);
+        expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
+      });
+    },
+    120_000,
+  );
+
+  it.each(diskKinds)(
+    '%s: the tool cache full during the extraction fails clearly, leaving nothing',
+    async (kind) => {
+      recordCase('fault', `disk full during the extraction (${kind})`);
+      await onFullDisk(kind, async (disk) => {
+        const result = await runSetup(disk.dir, { env: disk.env, skipPost: true });
+        expect(result.success).toBe(false);
+        expect(result.steps[0]?.stderr).toBe('');
+        expect(messagesOf(result, 'error').join('\n')).toMatch(
+          /Cannot extract .*: ENOSPC: no space left on device/,
+        );
+        const state = await expectNoPartialInstall(disk.dir, `disk full during the extraction (${kind})`);
+        expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
+      });
+    },
+    120_000,
+  );
+});
 
 describe('the Go caches when the cache service misbehaves', () => {
   let service: CacheService;

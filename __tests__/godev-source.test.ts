@@ -284,7 +284,9 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
   it('refuses an archive whose bin/go does not run', async () => {
     recordCase('fault', 'godev-source: refuses an archive whose bin/go does not run');
     await expect(installFake(fakeToolchain('go1.26.0', false), '1.26.0')).rejects.toThrow(
-      new RegExp(`^bin/go from ${goDevArchiveName('1.26.0').replace(/\./g, '\\.')} does not run on this machine: `),
+      new RegExp(
+        `^bin/go from ${goDevArchiveName('1.26.0').replace(/\./g, '\\.')} does not run on this machine: `,
+      ),
     );
     await expectNothingInstalled('1.26.0');
   });

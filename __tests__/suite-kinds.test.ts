@@ -51,7 +51,7 @@ describe('importsOf', () => {
     const source = [
       '// the import chain from here',
       "import { a } from './a.js';",
-      "const example = \"import { spawn } from 'node:child_process'\";",
+      'const example = "import { spawn } from \'node:child_process\'";',
       '/* export * from "./b.js" */',
     ].join('\n');
     expect(importsOf(source)).toEqual([{ specifier: './a.js', names: ['a'] }]);
@@ -76,7 +76,12 @@ describe('classifySuite', () => {
     });
     expect(verdict).toEqual({
       kind: 'integration',
-      chain: ['__tests__/x.test.ts', 'src/core.ts', 'src/run.ts', 'node:child_process (processes, sockets or threads)'],
+      chain: [
+        '__tests__/x.test.ts',
+        'src/core.ts',
+        'src/run.ts',
+        'node:child_process (processes, sockets or threads)',
+      ],
     });
   });
 

@@ -59,6 +59,27 @@ async function alteredTarball(canary: string): Promise<string> {
   return file;
 }
 
+/** An install of VERSION from the server's go.dev-shaped mirror, its files checked against the pinned sum. */
+function fromMirror(): Record<string, string> {
+  return {
+    'go-version': VERSION,
+    'toolchain-source': 'go.dev',
+    'go-download-base-url': server.url('/dl'),
+    goproxy: server.url('/proxy'),
+    'toolchain-sum': pinnedSum(),
+  };
+}
+
+/** An install of VERSION from the server's Go module proxy, its zip checked against the pinned sum. */
+function fromProxy(): Record<string, string> {
+  return {
+    'go-version': VERSION,
+    'toolchain-source': 'goproxy',
+    goproxy: server.url('/proxy'),
+    'toolchain-sum': pinnedSum(),
+  };
+}
+
 function goDevIndex(sha256: string, size = tarballSize): string {
   return goDevIndexJson({ sha256, size });
 }
@@ -111,13 +132,7 @@ beforeEach(() => {
 
 describe('toolchain sources through the action', () => {
   it('installs from a go.dev-compatible mirror, its files checked against the toolchain module’s h1:', async () => {
-    const { result, toolCache, log } = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'go.dev',
-      'go-download-base-url': server.url('/dl'),
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-    });
+    const { result, toolCache, log } = await runSetup(fromMirror());
     expect(result.success).toBe(true);
     expect(result.outputs['go-version']).toBe(VERSION);
     expect(result.outputs['go-root']).toBe(path.join(toolCache, 'go', VERSION, HOST.toolCacheArch));
@@ -142,13 +157,7 @@ describe('toolchain sources through the action', () => {
     const alteredSha = await sha256OfFile(altered);
     server.serveBuffer(INDEX, goDevIndex(alteredSha, (await stat(altered)).size), 'application/json');
     server.serveFile(`/dl/${ARCHIVE}`, altered);
-    const { result, toolCache, log } = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'go.dev',
-      'go-download-base-url': server.url('/dl'),
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-    });
+    const { result, toolCache, log } = await runSetup(fromMirror());
     expect(result.success).toBe(false);
     expect(log).toContain(`sha256 ${alteredSha} of ${ARCHIVE} matches the release index at`);
     expect(log).toMatch(
@@ -162,12 +171,7 @@ describe('toolchain sources through the action', () => {
   });
 
   it('installs from a proxy-shaped tree when the pinned toolchain-sum and the checksum database agree', async () => {
-    const { result } = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'goproxy',
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-    });
+    const { result } = await runSetup(fromProxy());
     expect(result.success).toBe(true);
     expect(result.summary).toContain(
       `\`${moduleSum}\` (sum.golang.org via ${server.url(LOOKUP)} and the toolchain-sum input)`,
@@ -177,13 +181,7 @@ describe('toolchain sources through the action', () => {
   });
 
   it('trusts the pin alone with checksum-database: off, and never asks the database', async () => {
-    const { result } = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'goproxy',
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-      'checksum-database': 'off',
-    });
+    const { result } = await runSetup({ ...fromProxy(), 'checksum-database': 'off' });
     expect(result.success).toBe(true);
     expect(result.summary).toContain(`\`${moduleSum}\` (the toolchain-sum input (checksum-database: off))`);
     expect(server.requests.filter((request) => request.url.includes('/sumdb/'))).toEqual([]);
@@ -266,12 +264,7 @@ describe('toolchain sources through the action', () => {
     );
     const top = `golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`;
     server.serveBuffer(MODULE_ZIP, buildZip([{ name: `${top}/bin/go`, data: '#!/bin/sh\nexit 0\n' }]));
-    const { result, toolCache } = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'goproxy',
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-    });
+    const { result, toolCache } = await runSetup(fromProxy());
     expect(result.success).toBe(false);
     expect(result.steps[0]!.stdout).toContain(`Checksum mismatch for ${top}`);
     expect(await toolCacheEntries(toolCache)).toEqual([]);
@@ -286,25 +279,14 @@ describe('toolchain sources through the action', () => {
       600 * 1024 * 1024,
     );
     server.serveFile(MODULE_ZIP, endless);
-    const { result, toolCache, log } = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'goproxy',
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-    });
+    const { result, toolCache, log } = await runSetup(fromProxy());
     expect(result.success).toBe(false);
     expect(log + JSON.stringify(result.steps[0]?.commands)).toMatch(/(over|past) the 524288000-byte limit/);
     expect(await toolCacheEntries(toolCache)).toEqual([]);
   });
 
   it('answers 1.25 from the tool cache without asking the index, unless check-latest', async () => {
-    const first = await runSetup({
-      'go-version': VERSION,
-      'toolchain-source': 'go.dev',
-      'go-download-base-url': server.url('/dl'),
-      goproxy: server.url('/proxy'),
-      'toolchain-sum': pinnedSum(),
-    });
+    const first = await runSetup(fromMirror());
     expect(first.result.success).toBe(true);
     server.reset();
     server.serveBuffer(INDEX, goDevIndex(tarballSha256), 'application/json');

@@ -45,7 +45,11 @@ export interface RunActionOptions {
   onStepStart?: (name: string, child: ChildProcess) => void;
 }
 
-const RUNNER_OS_NAMES: Partial<Record<NodeJS.Platform, string>> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
+const RUNNER_OS_NAMES: Partial<Record<NodeJS.Platform, string>> = {
+  linux: 'Linux',
+  darwin: 'macOS',
+  win32: 'Windows',
+};
 
 export interface WorkflowCommand {
   command: string;

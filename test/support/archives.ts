@@ -46,10 +46,16 @@ export const REAL_TOOLCHAIN = {
  * tests run on has one; scripts/fixtures/sumdb.ts records them).
  */
 export function recordedToolchainSum(): string {
-  const answer = path.join(RECORDED_CHECKSUM_DATABASE, 'lookup', `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`);
+  const answer = path.join(
+    RECORDED_CHECKSUM_DATABASE,
+    'lookup',
+    `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`,
+  );
   const prefix = `${REAL_TOOLCHAIN.modulePath} ${REAL_TOOLCHAIN.moduleVersion} h1:`;
   const line = existsSync(answer)
-    ? readFileSync(answer, 'utf8').split('\n').find((candidate) => candidate.startsWith(prefix))
+    ? readFileSync(answer, 'utf8')
+        .split('\n')
+        .find((candidate) => candidate.startsWith(prefix))
     : undefined;
   if (!line) {
     throw new Error(

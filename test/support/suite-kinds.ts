@@ -50,7 +50,14 @@ const FS_READS = new Set([
  * Packages that compute and nothing else (typescript for its parser); any package not named here makes a suite an
  * integration suite.
  */
-const PURE_PACKAGES = new Set(['@jest/globals', 'fast-check', 'packageurl-js', 'semver', 'typescript', 'yaml']);
+const PURE_PACKAGES = new Set([
+  '@jest/globals',
+  'fast-check',
+  'packageurl-js',
+  'semver',
+  'typescript',
+  'yaml',
+]);
 
 export type SuiteKind = 'unit' | 'integration';
 
@@ -119,12 +126,18 @@ function outsideReach({ specifier, names }: ModuleImport): string | undefined {
     return writes.length > 0 ? `${specifier} ${writes.join(', ')} (file writes)` : undefined;
   }
   if (isBuiltin(specifier) || specifier.startsWith('.')) return undefined;
-  const bareName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+  const bareName = specifier.startsWith('@')
+    ? specifier.split('/').slice(0, 2).join('/')
+    : specifier.split('/')[0];
   return PURE_PACKAGES.has(bareName as string) ? undefined : `${specifier} (a package not known to be pure)`;
 }
 
 /** The file a relative import names: TypeScript sources are imported by their `.js` name. */
-function resolveRelative(from: string, specifier: string, exists: (file: string) => boolean): string | undefined {
+function resolveRelative(
+  from: string,
+  specifier: string,
+  exists: (file: string) => boolean,
+): string | undefined {
   const target = path.resolve(path.dirname(from), specifier);
   const candidates = [target.replace(/\.js$/, '.ts'), target, `${target}.ts`];
   return candidates.find(exists);
@@ -179,6 +192,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   for (const suite of Object.values(suitesByKind(root)).flat()) {
     const { kind, chain } = classifySuite(suite, root);
-    console.log(`${kind.padEnd(11)} ${path.relative(root, suite)}${chain.length ? `: ${chain.join(' → ')}` : ''}`);
+    console.log(
+      `${kind.padEnd(11)} ${path.relative(root, suite)}${chain.length ? `: ${chain.join(' → ')}` : ''}`,
+    );
   }
 }
