@@ -419,5 +419,6 @@ describe('extraction of well-formed archives', () => {
       env: { ...process.env, GOTOOLCHAIN: 'local', GOROOT: destination },
     });
     expect(stdout).toBe(`go version go${REAL_TOOLCHAIN.goVersion} ${HOST_TARGET}\n`);
-  });
+    // 65 MB inflated and hashed, then go run: past two minutes on a loaded 2-core machine.
+  }, 300_000);
 });
