@@ -7,6 +7,8 @@ import {
   renderSizeComment,
   type CommentOptions,
 } from '../compare/comment.js';
+import { combineVerdicts } from '../compare/baselines.js';
+import { withBaselineSections } from '../compare/baselines-comment.js';
 import { thresholdTexts } from '../compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../compare/compare.js';
 import { judge, readThresholds, type Thresholds, type Verdict } from '../compare/thresholds.js';
@@ -19,6 +21,7 @@ import {
   type WorktreePath,
 } from '../github/base-report.js';
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../github/fork-fallback.js';
+import { compareWithOtherBaselines } from '../github/baseline-cache.js';
 import { publishSizeComment } from '../github/pr-comment.js';
 import { resolveBaseReport } from '../github/resolve-base.js';
 import type { Report } from '../report/report.js';
@@ -114,24 +117,41 @@ export async function compareAndComment(options: {
     head: report,
     ...(options.buildBase ? { buildAt: options.buildBase } : {}),
   });
+  const others = event.pullRequest
+    ? await compareWithOtherBaselines({
+        baseSha: event.pullRequest.baseSha,
+        head: report,
+        temp: options.temp,
+        header: inputs.comment.header,
+        limits: inputs.thresholds.release,
+      })
+    : undefined;
   core.endGroup();
+
+  const withRelease = (baseVerdict: Verdict) =>
+    combineVerdicts(
+      baseVerdict,
+      others?.release?.verdict,
+      !!(inputs.thresholds.perTarget || inputs.thresholds.total),
+    );
 
   const context = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
   let comparison: SizeComparison | undefined;
   let verdict: Verdict;
   let body: string;
   if ('reason' in base) {
-    verdict = judge(undefined, inputs.thresholds);
+    verdict = withRelease(judge(undefined, inputs.thresholds));
     body = renderNoBaseComment(context, report, base.reason);
   } else {
     comparison = compareReports(base.report, report, base.build);
-    verdict = judge(comparison, inputs.thresholds);
+    verdict = withRelease(judge(comparison, inputs.thresholds));
     body = renderSizeComment(
       { ...context, baseCommit: base.commit, baseSource: base.source },
       comparison,
       verdict,
     );
   }
+  if (others) body = withBaselineSections(body, others.sections.release, others.sections.trend);
   core.setOutput('size-delta', JSON.stringify(comparison ?? null));
   core.setOutput('size-regression', String(verdict.regression));
   core.setOutput('comment-body', body);
