@@ -85078,6 +85078,21 @@ async function warnAboutUntrustedCheckout(event, repoDir) {
   if (warning2) warning(warning2);
   return checkout !== void 0;
 }
+async function otherBaselinesFor(options2) {
+  const { inputs, event } = options2;
+  if (!event.pullRequest) return void 0;
+  return compareWithOtherBaselines({
+    baseSha: event.pullRequest.baseSha,
+    head: options2.report,
+    temp: options2.temp,
+    header: inputs.comment.header,
+    limits: inputs.thresholds.release
+  });
+}
+function judgeAgainstBoth(comparison, thresholds, others) {
+  const baseHasLimits = !!(thresholds.perTarget || thresholds.total);
+  return combineVerdicts(judge(comparison, thresholds), others?.release?.verdict, baseHasLimits);
+}
 async function compareAndComment(options2) {
   const { inputs, event, report } = options2;
   if (inputs.comment.mode === "off" || inputs.baseReport.kind === "none") {
@@ -85095,29 +85110,18 @@ async function compareAndComment(options2) {
     head: report,
     ...options2.buildBase ? { buildAt: options2.buildBase } : {}
   });
-  const others = event.pullRequest ? await compareWithOtherBaselines({
-    baseSha: event.pullRequest.baseSha,
-    head: report,
-    temp: options2.temp,
-    header: inputs.comment.header,
-    limits: inputs.thresholds.release
-  }) : void 0;
+  const others = await otherBaselinesFor(options2);
   endGroup();
-  const withRelease = (baseVerdict) => combineVerdicts(
-    baseVerdict,
-    others?.release?.verdict,
-    !!(inputs.thresholds.perTarget || inputs.thresholds.total)
-  );
   const context5 = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
   let comparison;
   let verdict;
   let body2;
   if ("reason" in base) {
-    verdict = withRelease(judge(void 0, inputs.thresholds));
+    verdict = judgeAgainstBoth(void 0, inputs.thresholds, others);
     body2 = renderNoBaseComment(context5, report, base.reason);
   } else {
     comparison = compareReports(base.report, report, base.build);
-    verdict = withRelease(judge(comparison, inputs.thresholds));
+    verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
     body2 = renderSizeComment(
       { ...context5, baseCommit: base.commit, baseSource: base.source },
       comparison,
