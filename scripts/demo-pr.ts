@@ -60,13 +60,24 @@ export async function changeHelloHead(repo: string): Promise<void> {
   );
 }
 
-export async function runPullRequestDemo(
-  root: string,
+/** Prints the comments and saves them with the outputs; fails when the comment misses the module head added. */
+async function showComments(
+  comments: { body: string }[],
   demo: string,
-  env: Record<string, string>,
-): Promise<RunActionResult> {
-  const repo = path.join(demo, 'pr', 'repo');
-  await rm(path.join(demo, 'pr'), { recursive: true, force: true });
+  result: RunActionResult,
+): Promise<void> {
+  process.stdout.write(
+    `\n===== the comment on ${OWNER}/${REPO}#${PR_NUMBER} (${comments.length} comment(s)) =====\n`,
+  );
+  for (const comment of comments) process.stdout.write(`${comment.body}\n`);
+  await writeFile(path.join(demo, 'pr', 'comment.md'), comments.map((c) => c.body).join('\n---\n'));
+  await writeFile(path.join(demo, 'pr', 'outputs.json'), JSON.stringify(result.outputs, null, 2) + '\n');
+  if (result.success && !comments.some((c) => c.body.includes(`| ${ADDED_MODULE} | — | v1.0.1 |`)))
+    throw new Error(`The comment does not list ${ADDED_MODULE}, the module the head added`);
+}
+
+/** A fresh repository of examples/hello: the base commit on main, the head on a branch. */
+async function pullRequestHistory(root: string, repo: string): Promise<{ base: string; head: string }> {
   await mkdir(repo, { recursive: true });
   await cp(path.join(root, 'examples/hello'), repo, { recursive: true });
   git(repo, 'init', '-q', '-b', 'main');
@@ -76,7 +87,17 @@ export async function runPullRequestDemo(
   git(repo, 'checkout', '-q', '-b', 'sort-names');
   await changeHelloHead(repo);
   git(repo, 'commit', '-q', '-am', 'Sort names by the language’s collation, and count greetings in words');
-  const head = git(repo, 'rev-parse', 'HEAD');
+  return { base, head: git(repo, 'rev-parse', 'HEAD') };
+}
+
+export async function runPullRequestDemo(
+  root: string,
+  demo: string,
+  env: Record<string, string>,
+): Promise<RunActionResult> {
+  const repo = path.join(demo, 'pr', 'repo');
+  await rm(path.join(demo, 'pr'), { recursive: true, force: true });
+  const { base, head } = await pullRequestHistory(root, repo);
 
   const api = await startGitHubApi();
   const cacheService = await startCacheService({ stateDir: path.join(demo, 'cache-service') });
@@ -116,15 +137,7 @@ export async function runPullRequestDemo(
       },
       env: { ...env, ...cacheService.env, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: repository.full_name },
     });
-    const comments = api.comments(OWNER, REPO, PR_NUMBER);
-    process.stdout.write(
-      `\n===== the comment on ${OWNER}/${REPO}#${PR_NUMBER} (${comments.length} comment(s)) =====\n`,
-    );
-    for (const comment of comments) process.stdout.write(`${comment.body}\n`);
-    await writeFile(path.join(demo, 'pr', 'comment.md'), comments.map((c) => c.body).join('\n---\n'));
-    await writeFile(path.join(demo, 'pr', 'outputs.json'), JSON.stringify(result.outputs, null, 2) + '\n');
-    if (result.success && !comments.some((c) => c.body.includes(`| ${ADDED_MODULE} | — | v1.0.1 |`)))
-      throw new Error(`The comment does not list ${ADDED_MODULE}, the module the head added`);
+    await showComments(api.comments(OWNER, REPO, PR_NUMBER), demo, result);
     return result;
   } finally {
     await cacheService.stop();
