@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { saveGoCaches, type RestoreResult } from './cache/go-caches.js';
 import type { CachePlan } from './cache/keys.js';
 import { renderCacheSaveSection } from './cache/summary.js';
-import { parseReport } from './compare/compare.js';
+import { parseReport } from './report/parse.js';
 import { isDefaultBranchPush, saveReportToCache } from './github/base-report.js';
 import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE, UNTRUSTED_CHECKOUT_STATE } from './state.js';
 
