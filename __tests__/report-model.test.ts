@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportSchemaFiles } from '../scripts/report-schema-files.js';
+import { mergeReports } from '../src/report/merge.js';
 import { parseReport } from '../src/report/parse.js';
 import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
 import { REPORT_SCHEMA } from '../src/report/schema.js';
-import { REPORT_SCHEMA_FILE } from '../test/support/report-schema.js';
+import { expectValidReport, REPORT_SCHEMA_FILE } from '../test/support/report-schema.js';
 
 function target(goarch: string, extra: Partial<TargetResult> = {}): TargetResult {
   return {
@@ -151,6 +152,30 @@ describe('parseReport', () => {
     const long = edited((r) => (r.go.version = `1.25.4 ${'x'.repeat(500)}`));
     expect(() => parseReport(long, 'base.json')).toThrow(
       `go.version is not a Go release such as 1.25.4 or 1.26rc1; it is "1.25.4 ${'x'.repeat(51)}…`,
+    );
+  });
+});
+
+describe('a merged report', () => {
+  it('carries only fields the schema defines, the runner of each target included', () => {
+    const onArm = buildReport({
+      ...valid,
+      go: { ...valid.go, hostArch: 'arm64' },
+      targets: [target('arm64')],
+      wallMs: 7000,
+    });
+    const merged = mergeReports([valid, onArm]);
+    expectValidReport(merged);
+    expect(merged.targets.map((t) => [t.goarch, t.host])).toEqual([
+      ['amd64', { os: 'linux', arch: 'amd64', native: true }],
+      ['arm64', { os: 'linux', arch: 'arm64', native: true }],
+    ]);
+    expect(parseReport(JSON.parse(JSON.stringify(merged)), 'merged.json')).toEqual(merged);
+  });
+
+  it('names a target two reports both carry', () => {
+    expect(() => mergeReports([valid, valid])).toThrow(
+      'Target . linux/amd64 appears in report 1 and report 2; each target must be built once',
     );
   });
 });

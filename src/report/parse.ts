@@ -55,14 +55,11 @@ function typeWords(type: string, node: SchemaNode): string {
 }
 
 /** What a value must be, in words: the node's title, else its constant, choices or type and limits. */
-export function expectedValue(node: SchemaNode): string {
+function expectedValue(node: SchemaNode): string {
   if (node.title !== undefined) return node.title;
   if (node.const !== undefined) return JSON.stringify(node.const);
-  if (node.enum)
-    return `one of ${listed(
-      node.enum.map((value) => JSON.stringify(value)),
-      'or',
-    )}`;
+  const choices = node.enum?.map((value) => JSON.stringify(value));
+  if (choices) return `one of ${listed(choices, 'or')}`;
   return listed(
     [node.type ?? []].flat().map((type) => typeWords(type, node)),
     'or',

@@ -189,6 +189,17 @@ export const REPORT_SCHEMA = {
             },
           },
         },
+        host: {
+          description:
+            'In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.',
+          type: 'object',
+          required: ['os', 'arch', 'native'],
+          properties: {
+            os: { $ref: '#/$defs/goName' },
+            arch: { $ref: '#/$defs/goName' },
+            native: { type: 'boolean' },
+          },
+        },
       },
     },
   },
