@@ -175,7 +175,7 @@ describe('base-report: a file or none', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe('base-report');
     expect((error as Error).message).toContain(
-      'bad.json is not a setup-go-arm64 report (schema v1): go.version is missing',
+      'bad.json is not a setup-go-arm64 report (schema v1): go is missing (an object with version, hostOs, hostArch and native)',
     );
     expect((error as Error).message).toContain('Give the path of a report file written by this action');
   });

@@ -10,7 +10,8 @@ import { inspectBinaryFile } from '../src/binary/inspect-file.js';
 import { buildInfoChanges } from '../src/compare/build-info-changes.js';
 import { renderSizeComment } from '../src/compare/comment.js';
 import { createCommentFile, verifyCommentFile } from '../src/compare/comment-file.js';
-import { compareReports, parseReport, type SizeComparison } from '../src/compare/compare.js';
+import { compareReports, type SizeComparison } from '../src/compare/compare.js';
+import { parseReport } from '../src/report/parse.js';
 import { judge } from '../src/compare/thresholds.js';
 import type { Report } from '../src/report/report.js';
 import { changeHelloHead } from '../scripts/demo-pr.js';
@@ -213,7 +214,7 @@ describe('build info in a comment file from an untrusted run', () => {
     [
       'dependencies that are no list',
       withHeadInfo((info) => ((info as unknown as { deps: string }).deps = 'github.com/x')),
-      'head is not a setup-go-arm64 report (schema v1): targets[0].buildInfo must list deps as { path, version, sum?, replace? }',
+      'head is not a setup-go-arm64 report (schema v1): targets[0].buildInfo.deps is not a list; it is "github.com/x"',
     ],
   ])('refuses %s', (what, fileOf, why) => {
     recordCase('attack', `build-info: a comment file with ${what}`);

@@ -4,7 +4,6 @@ import {
   formatDeltaBytes,
   formatDeltaPercent,
   GREW_MOST_LIMIT,
-  parseReport,
   rowKey,
   type ComparableTarget,
 } from '../src/compare/compare.js';
@@ -214,41 +213,6 @@ describe('compareReports', () => {
           );
         expect(result.changed).toBe(result.rows.some((r) => r.status !== 'unchanged'));
       }),
-    );
-  });
-});
-
-describe('parseReport', () => {
-  const valid = report('a', [target('linux/amd64', 10)]);
-
-  it('accepts a report the action wrote, round-tripped through JSON', () => {
-    expect(parseReport(JSON.parse(JSON.stringify(valid)), 'report.json')).toEqual(valid);
-  });
-
-  it.each<{ why: string; json: unknown }>([
-    { why: 'it holds an array', json: [] },
-    { why: 'schemaVersion is 2, not 1', json: { ...valid, schemaVersion: 2 } },
-    { why: 'go.version is missing', json: { ...valid, go: {} } },
-    { why: 'targets is not a list', json: { ...valid, targets: {} } },
-    {
-      why: 'targets[0].sizeBytes is not a size',
-      json: { ...valid, targets: [{ ...valid.targets[0], sizeBytes: '10' }] },
-    },
-    {
-      why: 'targets[0].goarch is missing',
-      json: { ...valid, targets: [{ ...valid.targets[0], goarch: undefined }] },
-    },
-    {
-      why: 'target . linux/amd64 appears twice',
-      json: { ...valid, targets: [valid.targets[0], valid.targets[0]] },
-    },
-    {
-      why: 'targets[0].attribution must list { package, sizeBytes }',
-      json: { ...valid, targets: [{ ...valid.targets[0], attribution: [{ package: 'x' }] }] },
-    },
-  ])('rejects a report where $why', ({ json, why }) => {
-    expect(() => parseReport(json, 'base.json')).toThrow(
-      `base.json is not a setup-go-arm64 report (schema v1): ${why}`,
     );
   });
 });

@@ -8,7 +8,7 @@ import { locateNmTool, measureAttribution } from '../src/build/attribution.js';
 import type { BuildJob } from '../src/build/plan.js';
 import { runBuildJob } from '../src/build/run.js';
 import { attributeSizes, parseLinkedArchives, parseObjectSizes } from '../src/report/attribution.js';
-import { buildReport } from '../src/report/report.js';
+import { buildReport, type TargetResult } from '../src/report/report.js';
 import { renderBuildSection } from '../src/report/summary.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import { buildHelloPrograms, runGo, writeModule, type BuiltProgram } from './fixtures/binary/go-programs.js';
@@ -222,7 +222,7 @@ describe('a Mach-O symbol table kept under -s', () => {
   });
 
   it('is said in the summary, with the count read from the file', () => {
-    const target = {
+    const target: TargetResult = {
       goos: 'darwin',
       goarch: 'arm64',
       package: '.',

@@ -848,7 +848,7 @@ describe('pull requests from forks', () => {
         [
           'a target that is a link',
           withHead((_h, t) => (t.goos = '[linux](https://evil.example)')),
-          'not a Go target',
+          'head is not a setup-go-arm64 report (schema v1): targets[0].goos is not a GOOS or GOARCH name such as linux or arm64',
         ],
         [
           'an attribution that is an image',
@@ -876,7 +876,7 @@ describe('pull requests from forks', () => {
               },
             },
           },
-          'base.report: go.version "@admin" is not a Go release',
+          'base.report is not a setup-go-arm64 report (schema v1): go.version is not a Go release such as 1.25.4 or 1.26rc1; it is "@admin"',
         ],
         [
           'a header that is a sentence',

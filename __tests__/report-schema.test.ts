@@ -125,7 +125,7 @@ describe('the report schema', () => {
         '/targets/0/format must be equal to one of the allowed values',
         '/targets/0/sizeBytes must be >= 1',
         '/totals/wallMs must be integer',
-        '/go/version must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+|(rc|beta)[0-9]+)?$"',
+        '/go/version must match pattern "^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$"',
         '/commit must match pattern "^[0-9a-f]{7,64}$"',
         '/targets/0/attribution/0/package must NOT have fewer than 1 characters',
         '/targets/0/attribution/0/sizeBytes must be >= 1',

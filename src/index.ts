@@ -67,8 +67,9 @@ export {
   type ReportFlags,
   type ReportToolchain,
 } from './report/report.js';
+export { parseReport } from './report/parse.js';
 export { mergeReports } from './report/merge.js';
-export { compareReports, parseReport, type SizeComparison, type SizeRow } from './compare/compare.js';
+export { compareReports, type SizeComparison, type SizeRow } from './compare/compare.js';
 export {
   buildDifferences,
   buildTimeComparability,

@@ -287,6 +287,6 @@ function isPrintableAscii(byte: number): boolean {
 }
 
 /** The report's name for a file's container: `macho-fat` for a universal Mach-O, else its format. */
-export function formatName(header: Pick<BinaryHeader, 'format' | 'fat'>): string {
+export function formatName(header: Pick<BinaryHeader, 'format' | 'fat'>): BinaryFormat | 'macho-fat' {
   return header.fat ? 'macho-fat' : header.format;
 }

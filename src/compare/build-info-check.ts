@@ -1,35 +1,6 @@
-// Checks of a Report target's `buildInfo`: its shape, for every Report a comparison reads, and that its module
-// text is plain, for Reports from untrusted runs (comment-file.ts). Plain data in, a problem or nothing out.
+// Checks that a Report target's `buildInfo` text is plain, for Reports from untrusted runs (comment-file.ts); its
+// shape is the schema's to check (report/parse.ts). Plain data in, a problem or nothing out.
 import type { GoBuildInfo, GoModule } from '../binary/buildinfo.js';
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isModule(value: unknown, replacing: boolean): boolean {
-  const module = value as Partial<Record<keyof GoModule, unknown>> | null;
-  if (typeof module !== 'object' || module === null) return false;
-  if (!isText(module.path) || !isText(module.version)) return false;
-  if (module.sum !== undefined && !isText(module.sum)) return false;
-  return module.replace === undefined || (!replacing && isModule(module.replace, true));
-}
-
-/** What is wrong with the shape of a `buildInfo` field (goVersion, main, deps, settings), or undefined. */
-export function buildInfoShapeProblem(value: unknown): string | undefined {
-  const info = value as Partial<Record<keyof GoBuildInfo, unknown>> | null;
-  if (typeof info !== 'object' || info === null || Array.isArray(info)) return 'is not an object';
-  if (!isText(info.goVersion)) return 'has no goVersion';
-  if (info.path !== undefined && !isText(info.path)) return 'has a path that is not text';
-  if (info.main !== undefined && !isModule(info.main, false))
-    return 'has a main module without path and version';
-  if (!Array.isArray(info.deps) || !info.deps.every((m) => isModule(m, false)))
-    return 'must list deps as { path, version, sum?, replace? }';
-  const settings = info.settings;
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
-    return 'has no settings object';
-  if (!Object.values(settings).every(isText)) return 'has a setting whose value is not text';
-  return undefined;
-}
 
 // Module paths as Go allows them (letters, digits and - . _ ~ + /) and local replacement directories written
 // the same way: no space (no sentence), no `@` (no mention), no `:` (no URL), no `<`, `[`, `!` or `#`.

@@ -6,7 +6,8 @@ import { parseTargets, targetName } from '../build/targets.js';
 import type { Report } from '../report/report.js';
 import { unplainBuildInfoText } from './build-info-check.js';
 import { parseCommentHeader, renderNoBaseComment, renderSizeComment } from './comment.js';
-import { compareReports, parseReport } from './compare.js';
+import { parseReport } from '../report/parse.js';
+import { compareReports } from './compare.js';
 import { judge, parseSizeLimit, type Thresholds } from './thresholds.js';
 
 export const COMMENT_FILE_SCHEMA = 'setup-go-arm64/size-comment';
@@ -71,7 +72,6 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const PACKAGE_PATH = /^[A-Za-z0-9._~+/-]{1,200}$/;
 /** What attribution groups that are no package are called (see symbolPackage). */
 const ATTRIBUTION_GROUPS = new Set(['type:', 'go:', '(assembly and C)']);
-const GO_VERSION = /^[0-9]{1,3}(?:\.[0-9]{1,3}){1,2}(?:(?:rc|beta)[0-9]{1,2})?$/;
 const LDFLAG = /^-{1,2}[A-Za-z][A-Za-z0-9_]*(?:=[A-Za-z0-9._~+/={},-]*)?$/;
 const LDFLAG_VALUE = /^[A-Za-z0-9._~+/={},'"-]{1,200}$/;
 /** The linker flags (`go tool link`) that take their value as the next word. */
@@ -86,12 +86,11 @@ const FILE_HEADER = /^[A-Za-z0-9._/-]{1,100}$/;
 
 /**
  * Checks that every text of a Report the comment shows is plain: targets Go knows the shape of, package paths,
- * module paths and versions and Go versions of safe characters, ldflags that are flags and their values.
+ * module paths and versions of safe characters, ldflags that are flags and their values (parseReport has checked
+ * the Go version's).
  * Returns the first problem.
  */
 function unsafeReportText(report: Report): string | undefined {
-  if (!GO_VERSION.test(report.go.version))
-    return `go.version ${JSON.stringify(report.go.version)} is not a Go release`;
   const words = report.flags.ldflags.split(' ').filter(Boolean);
   const badWord = words.find((word, i) => {
     if (LDFLAG.test(word)) return false;

@@ -1,9 +1,8 @@
 // Compares two Reports (the pull request's base and head) target by target. Plain data in, plain data out.
 import { targetName } from '../build/targets.js';
 import { humanBytes } from '../report/format.js';
-import type { Report, TargetResult } from '../report/report.js';
+import { targetKey, type PackageSize, type Report, type TargetResult } from '../report/report.js';
 import { buildInfoChanges, type BuildInfoChanges } from './build-info-changes.js';
-import { buildInfoShapeProblem } from './build-info-check.js';
 import {
   buildDifferences,
   buildTimeComparability,
@@ -12,14 +11,8 @@ import {
   type BuildTimeComparability,
 } from './like-for-like.js';
 
-/** How much of a binary one Go package accounts for, when a report carries size attribution. */
-export interface PackageSize {
-  package: string;
-  sizeBytes: number;
-}
-
-/** A target as a Report may carry it: schema v1 plus the optional size attribution. */
-export type ComparableTarget = TargetResult & { attribution?: PackageSize[] };
+/** A target as a Report carries it, its size attribution included when it has one. */
+export type ComparableTarget = TargetResult;
 
 /** `changed` and `unchanged` rows exist in both reports; `added` only in head, `removed` only in base. */
 export type RowStatus = 'changed' | 'unchanged' | 'added' | 'removed';
@@ -103,10 +96,8 @@ export interface SizeComparison {
 /** How many growing packages to name per target. */
 export const GREW_MOST_LIMIT = 5;
 
-/** The key rows are matched by: main package plus GOOS/GOARCH/variant. */
-export function rowKey(target: Pick<TargetResult, 'package' | 'goos' | 'goarch' | 'variant'>): string {
-  return `${target.package} ${labelOf(target)}`;
-}
+/** The key rows are matched by: the target's identity within a Report, main package plus GOOS/GOARCH/variant. */
+export const rowKey = targetKey;
 
 function labelOf(target: Pick<TargetResult, 'goos' | 'goarch' | 'variant'>): string {
   return targetName({
@@ -224,60 +215,6 @@ export function compareReports(
     likeForLike: baseBuild.kind !== 'unlike',
     buildTimes,
   };
-}
-
-function describeType(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
-
-/**
- * Checks that parsed JSON is a schema v1 Report with the fields a comparison reads, and returns it. The error
- * names `source` and the first field that is wrong.
- */
-export function parseReport(json: unknown, source: string): Report {
-  const fail = (what: string): never => {
-    throw new Error(`${source} is not a setup-go-arm64 report (schema v1): ${what}`);
-  };
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    fail(`it holds ${describeType(json)}`);
-  const report = json as Record<string, unknown>;
-  if (report.schemaVersion !== 1) fail(`schemaVersion is ${JSON.stringify(report.schemaVersion)}, not 1`);
-  const go = report.go as Record<string, unknown> | undefined;
-  if (typeof go?.version !== 'string') fail('go.version is missing');
-  const flags = report.flags as Record<string, unknown> | undefined;
-  if (
-    typeof flags?.ldflags !== 'string' ||
-    typeof flags.trimpath !== 'boolean' ||
-    typeof flags.cgo !== 'boolean'
-  )
-    fail('flags must have ldflags, trimpath and cgo');
-  if (report.commit !== null && typeof report.commit !== 'string') fail('commit must be a string or null');
-  if (!Array.isArray(report.targets)) fail('targets is not a list');
-  (report.targets as unknown[]).forEach((target, i) => {
-    const t = target as Record<string, unknown> | null;
-    for (const field of ['goos', 'goarch', 'package'] as const)
-      if (typeof t?.[field] !== 'string') fail(`targets[${i}].${field} is missing`);
-    for (const field of ['sizeBytes', 'buildMs'] as const)
-      if (typeof t?.[field] !== 'number' || !Number.isFinite(t[field]) || (t[field] as number) < 0)
-        fail(`targets[${i}].${field} is not a size`);
-    if (t?.variant !== undefined && typeof t.variant !== 'string')
-      fail(`targets[${i}].variant is not a string`);
-    if (t?.attribution !== undefined) {
-      const ok =
-        Array.isArray(t.attribution) &&
-        t.attribution.every(
-          (p: { package?: unknown; sizeBytes?: unknown }) =>
-            typeof p?.package === 'string' && typeof p.sizeBytes === 'number',
-        );
-      if (!ok) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
-    }
-    const buildInfoProblem = t?.buildInfo === undefined ? undefined : buildInfoShapeProblem(t.buildInfo);
-    if (buildInfoProblem) fail(`targets[${i}].buildInfo ${buildInfoProblem}`);
-  });
-  const keys = (report.targets as TargetResult[]).map(rowKey);
-  const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
-  if (duplicate) fail(`target ${duplicate} appears twice`);
-  return json as Report;
 }
 
 /** `+1.4 MiB`, `-12.0 KiB`, `0 B`: a size change with its sign. */

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { headerSlug } from '../compare/comment.js';
-import { parseReport } from '../compare/compare.js';
+import { parseReport } from '../report/parse.js';
 import type { BaseBuild } from '../compare/like-for-like.js';
 import type { Report } from '../report/report.js';
 import { childEnv } from '../platform/child-env.js';

@@ -21,8 +21,8 @@ import {
   type ReleaseReport,
 } from '../compare/baselines-comment.js';
 import { headerSlug } from '../compare/comment.js';
-import { parseReport } from '../compare/compare.js';
 import type { Thresholds } from '../compare/thresholds.js';
+import { parseReport } from '../report/parse.js';
 import type { Report } from '../report/report.js';
 import { restoreJsonEntry, saveJsonEntry } from './cache-entry.js';
 

@@ -4,7 +4,7 @@
 import * as core from '../log.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseReport } from '../compare/compare.js';
+import { parseReport } from '../report/parse.js';
 import { buildDifferences, describeDifferences, type BuildDifference } from '../compare/like-for-like.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report.js';

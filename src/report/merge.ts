@@ -1,11 +1,7 @@
-import { buildReport, type Report, type TargetResult } from './report.js';
+import { buildReport, targetKey, type Report, type TargetResult } from './report.js';
 
-/** A target of a merged report, carrying the toolchain that built it (runners differ per target). */
-export type MergedTargetResult = TargetResult & { host: { os: string; arch: string; native: boolean } };
-
-function targetKey(t: TargetResult): string {
-  return [t.package, t.goos, t.goarch, t.variant ?? ''].join(' ');
-}
+/** A target of a merged report, carrying the runner that built it (runners differ per target). */
+export type MergedTargetResult = TargetResult & Required<Pick<TargetResult, 'host'>>;
 
 /**
  * Merges Reports from several runners (one per target in the reusable workflow) into one. Each target keeps its
@@ -29,7 +25,7 @@ export function mergeReports(reports: Report[]): Report {
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         throw new Error(
-          `Target ${key.trim()} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`,
+          `Target ${key} appears in report ${earlier + 1} and report ${index + 1}; each target must be built once`,
         );
       }
       seen.set(key, index);

@@ -3,7 +3,7 @@ import * as glob from '@actions/glob';
 import { readFile } from 'node:fs/promises';
 import { replaceFileConfined } from '../platform/confine.js';
 import path from 'node:path';
-import { parseReport } from '../compare/compare.js';
+import { parseReport } from '../report/parse.js';
 import { InputError } from '../errors.js';
 import { mergeReports } from '../report/merge.js';
 import { CHECKSUMS_FILE, renderChecksums } from '../report/checksums.js';

@@ -30,10 +30,11 @@ import {
   parseCommentHeader,
 } from '../../src/compare/comment.js';
 import { verifyCommentFile } from '../../src/compare/comment-file.js';
-import { compareReports, parseReport } from '../../src/compare/compare.js';
+import { compareReports } from '../../src/compare/compare.js';
 import { parseSizeLimit } from '../../src/compare/thresholds.js';
 import { parseBoolean, parseList, parsePositiveInteger, splitShellWords } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
+import { parseReport } from '../../src/report/parse.js';
 import {
   ArchiveEntryChecker,
   restoredModuleFileName,

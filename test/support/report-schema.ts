@@ -11,8 +11,8 @@ export const REPORT_SCHEMA_FILE = path.resolve(
 
 /**
  * The published schema lets readers ignore fields they do not know (v1 may grow). Our own Reports are held
- * to more: every object closes its properties, so a field added to report.ts without the schema, or a typo,
- * fails here.
+ * to more: every object closes its properties, so a field the action writes that the schema does not define
+ * (one spread in from another object, or a typo) fails here.
  */
 function closeEveryObject(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closeEveryObject);
