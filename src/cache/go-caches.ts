@@ -5,13 +5,11 @@
 import * as cache from '@actions/cache';
 import * as core from '../log.js';
 import * as glob from '@actions/glob';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { lstat, lutimes, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import * as tar from 'tar';
 import { InputError } from '../errors.js';
 import { humanBytes, humanDuration } from '../report/format.js';
@@ -40,9 +38,7 @@ import {
   selectModCache,
   type CacheFile,
 } from './prune.js';
-import { childEnv } from '../platform/child-env.js';
-
-const execFileAsync = promisify(execFile);
+import { runChecked } from '../platform/process.js';
 
 /** How one entry's restore went. */
 export interface RestoredEntry {
@@ -169,9 +165,9 @@ export async function buildKeyEnvironment(goBinary: string): Promise<Record<stri
     const value = process.env[name]?.trim();
     if (value) env[name] = value;
   }
-  const { stdout } = await execFileAsync(goBinary, ['env', '-json', 'GOFLAGS', 'GOEXPERIMENT'], {
-    env: { ...childEnv(process.env), GOTOOLCHAIN: 'local' },
-    timeout: 60_000,
+  const { stdout } = await runChecked(goBinary, ['env', '-json', 'GOFLAGS', 'GOEXPERIMENT'], {
+    env: { ...process.env, GOTOOLCHAIN: 'local' },
+    timeoutMs: 60_000,
   });
   for (const [name, value] of Object.entries(JSON.parse(stdout) as Record<string, string>)) {
     if (value.trim()) env[name] = value.trim();

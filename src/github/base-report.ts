@@ -2,17 +2,13 @@
 // for the base commit, or a build of the merge-base in a git worktree.
 import * as cache from '@actions/cache';
 import * as core from '../log.js';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { headerSlug } from '../compare/comment.js';
 import { parseReport } from '../compare/compare.js';
 import type { BaseBuild } from '../compare/like-for-like.js';
 import type { Report } from '../report/report.js';
-import { childEnv } from '../platform/child-env.js';
-
-const execFileAsync = promisify(execFile);
+import { runChecked } from '../platform/process.js';
 
 export const REPORT_CACHE_KEY_PREFIX = 'go-size-report-';
 
@@ -168,11 +164,7 @@ export async function restoreReportFromCache(
 /** Runs git in `cwd` and returns its trimmed stdout; the error carries git's stderr. */
 export async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await execFileAsync('git', args, {
-      cwd,
-      env: childEnv(process.env),
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await runChecked('git', args, { cwd, env: process.env });
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
