@@ -8,7 +8,7 @@ import { childEnv } from './child-env.js';
 import { displayCommand } from './command-text.js';
 
 /** Bytes kept per stream unless the caller says otherwise: far above what go, git or nm print for us. */
-export const DEFAULT_OUTPUT_CAP_BYTES = 64 * 1024 * 1024;
+const DEFAULT_OUTPUT_CAP_BYTES = 64 * 1024 * 1024;
 /** How long a timed-out process has after SIGTERM before it gets SIGKILL. */
 const KILL_GRACE_MS = 2_000;
 
@@ -123,7 +123,7 @@ function killAfter(child: ChildProcess, timeoutMs: number, onTimeout: () => void
   };
 }
 
-/** Runs the command to its end; never throws (a start failure is in `startError`). */
+/** Runs the command to its end and logs how it ended; never throws (a start failure is in `startError`). */
 function execute(command: string, args: readonly string[], options: RunOptions): Promise<Ended> {
   const started = process.hrtime.bigint();
   const cap = options.maxOutputBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
@@ -148,7 +148,9 @@ function execute(command: string, args: readonly string[], options: RunOptions):
         timedOut,
         truncated: out.truncated || err.truncated,
       };
-      resolve(startError ? { result, startError } : { result });
+      const ended = startError ? { result, startError } : { result };
+      logEnd(command, args, options, ended);
+      resolve(ended);
     };
     let child: ChildProcess;
     try {
@@ -188,37 +190,29 @@ function logEnd(command: string, args: readonly string[], options: RunOptions, e
   core.debug(`${displayCommand(command, args)}${where}: ${how} after ${ended.result.ms} ms`);
 }
 
+/** The two ways to run a command, which differ only in what counts as an error. */
+type Run = (command: string, args: readonly string[], options: RunOptions) => Promise<CommandResult>;
+
 /**
  * Runs a command and reports how it ended; never throws. A command that cannot start ends with a null exit code
  * and says why in `stderr` and `output`.
  */
-export async function runCommand(
-  command: string,
-  args: readonly string[],
-  options: RunOptions,
-): Promise<CommandResult> {
-  const ended = await execute(command, args, options);
-  logEnd(command, args, options, ended);
-  const { result, startError } = ended;
+export const runCommand: Run = async (command, args, options) => {
+  const { result, startError } = await execute(command, args, options);
   if (!startError) return result;
   const note = `failed to start ${command}: ${startError.message}\n`;
   return { ...result, stderr: result.stderr + note, output: result.output + note };
-}
+};
 
 /**
  * Runs a command that must succeed: resolves when it exits 0, else rejects with a {@link CommandError} whose
  * message is `Command failed: <command line>` (with the reason when it is not a plain exit code), then stderr.
  */
-export async function runChecked(
-  command: string,
-  args: readonly string[],
-  options: RunOptions,
-): Promise<CommandResult> {
+export const runChecked: Run = async (command, args, options) => {
   const ended = await execute(command, args, options);
-  logEnd(command, args, options, ended);
   const { result } = ended;
   if (!ended.startError && result.exitCode === 0 && !result.timedOut && !result.truncated) return result;
   const reason = abnormalEnd(ended, options);
   const message = `Command failed: ${displayCommand(command, args)}${reason ? ` (${reason})` : ''}\n${result.stderr}`;
   throw new CommandError(command, args, result, message);
-}
+};
