@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path44 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path46 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path44 && path44[0] !== "/") {
-          path44 = `/${path44}`;
+        if (path46 && path46[0] !== "/") {
+          path46 = `/${path46}`;
         }
-        return new URL(`${origin}${path44}`);
+        return new URL(`${origin}${path46}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path46, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path44);
+        debuglog("sending request to %s %s/%s", method, origin, path46);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path46, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path44,
+          path46,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path46, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path44);
+        debuglog("trailers received from %s %s/%s", method, origin, path46);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path46, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path44,
+          path46,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path44, origin }
+            request: { method, path: path46, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path44);
+          debuglog("sending request to %s %s/%s", method, origin, path46);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path44,
+        path: path46,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path44 !== "string") {
+        if (typeof path46 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path46[0] !== "/" && !(path46.startsWith("http://") || path46.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path44)) {
+        } else if (invalidPathRegex.test(path46)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path44, query) : path44;
+        this.path = query ? buildURL(path46, query) : path46;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path44, host, upgrade, blocking, reset } = request2;
+      const { method, path: path46, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path44} HTTP/1.1\r
+      let header = `${method} ${path46} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path46, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path44;
+      headers[HTTP2_HEADER_PATH] = path46;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path44 = search ? `${pathname}${search}` : pathname;
+        const path46 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path44;
+        this.opts.path = path46;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path44 = "/",
+          path: path46 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path44;
+        opts.path = origin + path46;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path44) {
-      if (typeof path44 !== "string") {
-        return path44;
+    function safeUrl(path46) {
+      if (typeof path46 !== "string") {
+        return path46;
       }
-      const pathSegments = path44.split("?");
+      const pathSegments = path46.split("?");
       if (pathSegments.length !== 2) {
-        return path44;
+        return path46;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path44, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path44);
+    function matchKey(mockDispatch2, { path: path46, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path46);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path46 }) => matchValue(safeUrl(path46), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path44, method, body: body2, headers, query } = opts;
+      const { path: path46, method, body: body2, headers, query } = opts;
       return {
-        path: path44,
+        path: path46,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path46, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path44,
+            Path: path46,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path44) {
-      for (let i = 0; i < path44.length; ++i) {
-        const code2 = path44.charCodeAt(i);
+    function validateCookiePath(path46) {
+      for (let i = 0; i < path46.length; ++i) {
+        const code2 = path46.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path44 = opts.path;
+          let path46 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path44 = `/${path44}`;
+            path46 = `/${path46}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path44);
+          url2 = new URL(util5.parseOrigin(url2).origin + path46);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path44, options2) {
+    function openPromise(path46, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path44, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path46, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path44, options2, callback) {
+    function open3(path46, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path44, "r", function(err, fd) {
+      fs8.open(path46, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31197,7 +31197,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os11 from "node:os";
-import path43 from "node:path";
+import path45 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -32186,26 +32186,35 @@ function readBuildRunInputs(input, cores, targets) {
 // src/cache/keys.ts
 import { createHash } from "node:crypto";
 import path9 from "node:path";
+
+// src/cache/inputs.ts
 var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
-var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
-var NO_DEPENDENCIES = "none";
 var MAX_KEY_LENGTH = 512;
 var MAX_PREFIX_LENGTH = 256;
-function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
-  const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
-  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
-    const negated = pattern.startsWith("!");
-    const body2 = negated ? pattern.slice(1) : pattern;
-    return `${negated ? "!" : ""}${path9.resolve(workingDirectory, body2)}`;
-  });
-  for (const dir of cacheDirs) {
-    const relative3 = path9.relative(workingDirectory, dir);
-    if (dir && relative3 && !relative3.startsWith("..") && !path9.isAbsolute(relative3)) {
-      patterns.push(`!${path9.resolve(dir)}/**`);
-    }
+function validateKeyPrefix(prefix2) {
+  const trimmed = prefix2.trim();
+  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
+  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
+    throw new InputError(
+      "cache-key-prefix",
+      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
+      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
+    );
   }
-  return patterns;
+  return trimmed;
 }
+function parseCacheSave(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
+  throw new InputError(
+    "cache-save",
+    `Input cache-save is ${JSON.stringify(value)}`,
+    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
+  );
+}
+
+// src/cache/keys.ts
+var NO_DEPENDENCIES = "none";
 function digestDependencyFiles(files) {
   if (files.length === 0) return NO_DEPENDENCIES;
   const hash = createHash("sha256");
@@ -32259,31 +32268,11 @@ function planGoCaches(input) {
   const hash = digestDependencyFiles(input.dependencyFiles);
   const targets = targetsDigest(input.targets);
   const flags = buildFlagsDigest(input.flags);
-  const stamp = keyPart("run stamp", input.runStamp);
-  const entry = (kind, parts, cacheDir) => {
-    const base = `${prefix2}-${kind}-`;
-    const values = parts.map((part) => part.value);
-    const key = base + values.join("-");
-    const kept = kind === "mod" ? 2 : 3;
-    const restoreKeys = [];
-    for (let length = values.length - 1; length >= kept; length--) {
-      restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
-    }
-    const always = input.cacheSave === "always";
-    const saveKey = always ? `${key}-run${stamp}` : key;
-    const archiveName = `${kind}-${createHash("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
-    return {
-      kind,
-      key,
-      lookupKey: saveKey,
-      // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
-      // entries are asked for first.
-      restoreKeys: always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
-      saveKey,
-      parts,
-      cacheDir,
-      archiveFile: path9.join(input.stagingDir, archiveName)
-    };
+  const naming = {
+    prefix: prefix2,
+    stamp: keyPart("run stamp", input.runStamp),
+    always: input.cacheSave === "always",
+    stagingDir: input.stagingDir
   };
   const entries = [];
   if (input.cache) {
@@ -32291,7 +32280,9 @@ function planGoCaches(input) {
       { name: "runner OS", value: os12 },
       { name: "GOARCH", value: arch2 }
     ];
-    entries.push(entry("mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir));
+    entries.push(
+      planEntry(naming, "mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir)
+    );
     if (input.cacheBuild) {
       const parts = [
         ...platform2,
@@ -32300,7 +32291,7 @@ function planGoCaches(input) {
         { name: "targets", value: targets },
         { name: "dependencies", value: hash }
       ];
-      entries.push(entry("build", parts, input.buildCacheDir));
+      entries.push(planEntry(naming, "build", parts, input.buildCacheDir));
     }
   }
   for (const planned of entries) {
@@ -32320,95 +32311,29 @@ function planGoCaches(input) {
     flagsDescription: describeBuildFlags(input.flags)
   };
 }
-function sameKey(a, b2) {
-  return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
-}
-function entryHit(planned, matchedKey) {
-  if (matchedKey === null) return "none";
-  if (sameKey(matchedKey, planned.key)) return "exact";
-  const runKey = `${planned.key}-run`;
-  return matchedKey.length > runKey.length && sameKey(matchedKey.slice(0, runKey.length), runKey) ? "exact" : "partial";
-}
-function combineCacheHits(hits) {
-  if (hits.length === 0 || hits.every((hit) => hit === "none")) return "none";
-  return hits.every((hit) => hit === "exact") ? "exact" : "partial";
-}
-function cacheOutputs(plan, matched) {
-  const entry = (kind) => plan.entries.find((candidate) => candidate.kind === kind);
-  const matchedKey = (kind) => matched.find((candidate) => candidate.kind === kind)?.matchedKey ?? "";
-  const hits = plan.entries.map((planned) => {
-    const found = matched.find((candidate) => candidate.kind === planned.kind);
-    return entryHit(planned, found?.matchedKey ?? null);
-  });
+function planEntry(naming, kind, parts, cacheDir) {
+  const base = `${naming.prefix}-${kind}-`;
+  const values = parts.map((part) => part.value);
+  const key = base + values.join("-");
+  const kept = kind === "mod" ? 2 : 3;
+  const restoreKeys = [];
+  for (let length = values.length - 1; length >= kept; length--) {
+    restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
+  }
+  const saveKey = naming.always ? `${key}-run${naming.stamp}` : key;
+  const archiveName = `${kind}-${createHash("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
   return {
-    "cache-hit": combineCacheHits(hits),
-    "cache-key": entry("mod")?.key ?? "",
-    "cache-matched-key": matchedKey("mod"),
-    "cache-build-key": entry("build")?.key ?? "",
-    "cache-build-matched-key": matchedKey("build")
+    kind,
+    key,
+    lookupKey: saveKey,
+    // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
+    // entries are asked for first.
+    restoreKeys: naming.always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
+    saveKey,
+    parts,
+    cacheDir,
+    archiveFile: path9.join(naming.stagingDir, archiveName)
   };
-}
-function explainKeyDifference(planned, keyPrefix, matchedKey) {
-  if (matchedKey !== null && entryHit(planned, matchedKey) === "exact") return [];
-  const wanted = planned.parts;
-  if (matchedKey === null) {
-    return wanted.filter((part) => part.name !== "runner OS" && part.name !== "GOARCH").map((part) => ({ part: part.name, restored: "", wanted: part.value, meaning: "no entry has it yet" }));
-  }
-  const base = `${keyPrefix}-${planned.kind}-`;
-  const restored = sameKey(matchedKey.slice(0, base.length), base) ? matchedKey.slice(base.length).split("-") : [];
-  if (restored.length < wanted.length) {
-    return [
-      { part: "layout", restored: matchedKey, wanted: planned.key, meaning: "a key of another layout" }
-    ];
-  }
-  return wanted.flatMap((part, index) => {
-    const old = restored[index];
-    if (sameKey(old, part.value)) return [];
-    return [{ part: part.name, restored: old, wanted: part.value, meaning: meaningOf(part, old) }];
-  });
-}
-function describeKeyDifference(differences) {
-  return differences.map(
-    (difference) => difference.restored === "" ? `${difference.part} ${difference.wanted} (${difference.meaning})` : `${difference.part} ${difference.restored} \u2192 ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ""}`
-  ).join("; ");
-}
-function meaningOf(part, restored) {
-  if (part.name === "dependencies") return "go.sum or go.work.sum changed";
-  if (part.name === "targets") return "another set of targets";
-  if (part.name !== "flags") return "";
-  const [oldCgo, oldTrim, oldRest] = restored.toLowerCase().split(".");
-  const [cgo, trim, rest] = part.value.split(".");
-  const changes = [];
-  if (oldCgo !== cgo) changes.push(`CGO_ENABLED ${oldCgo?.slice(3) ?? "?"} \u2192 ${cgo?.slice(3) ?? "?"}`);
-  if (oldTrim !== trim)
-    changes.push(`-trimpath ${oldTrim === "trim1" ? "on" : "off"} \u2192 ${trim === "trim1" ? "on" : "off"}`);
-  if (oldRest !== rest) {
-    changes.push(
-      "build tags, build-flags, GOFLAGS, GOEXPERIMENT or an architecture level (GOARM, GOAMD64, \u2026)"
-    );
-  }
-  return changes.join(", ");
-}
-function validateKeyPrefix(prefix2) {
-  const trimmed = prefix2.trim();
-  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
-  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
-    throw new InputError(
-      "cache-key-prefix",
-      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
-      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
-    );
-  }
-  return trimmed;
-}
-function parseCacheSave(value) {
-  const normalized = value.trim().toLowerCase() || "auto";
-  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
-  throw new InputError(
-    "cache-save",
-    `Input cache-save is ${JSON.stringify(value)}`,
-    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
-  );
 }
 function keyPart(name, value) {
   if (!/^[A-Za-z0-9._+]+$/.test(value)) {
@@ -32729,7 +32654,9 @@ function execute(command, args, options2) {
         timedOut,
         truncated: out.truncated || err.truncated
       };
-      resolve3(startError ? { result, startError } : { result });
+      const ended = startError ? { result, startError } : { result };
+      logEnd(command, args, options2, ended);
+      resolve3(ended);
     };
     let child2;
     try {
@@ -32763,25 +32690,22 @@ function logEnd(command, args, options2, ended) {
   const how = abnormalEnd(ended, options2) ?? `exit ${ended.result.exitCode}`;
   debug2(`${displayCommand(command, args)}${where2}: ${how} after ${ended.result.ms} ms`);
 }
-async function runCommand(command, args, options2) {
-  const ended = await execute(command, args, options2);
-  logEnd(command, args, options2, ended);
-  const { result, startError } = ended;
+var runCommand = async (command, args, options2) => {
+  const { result, startError } = await execute(command, args, options2);
   if (!startError) return result;
   const note = `failed to start ${command}: ${startError.message}
 `;
   return { ...result, stderr: result.stderr + note, output: result.output + note };
-}
-async function runChecked(command, args, options2) {
+};
+var runChecked = async (command, args, options2) => {
   const ended = await execute(command, args, options2);
-  logEnd(command, args, options2, ended);
   const { result } = ended;
   if (!ended.startError && result.exitCode === 0 && !result.timedOut && !result.truncated) return result;
   const reason = abnormalEnd(ended, options2);
   const message = `Command failed: ${displayCommand(command, args)}${reason ? ` (${reason})` : ""}
 ${result.stderr}`;
   throw new CommandError(command, args, result, message);
-}
+};
 
 // src/platform/facts.ts
 var COMMAND_TIMEOUT_MS = 5e3;
@@ -33270,9 +33194,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path44, version3, sum] = fields;
-  if (path44 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path44, version: version3, ...sum ? { sum } : {} };
+  const [path46, version3, sum] = fields;
+  if (path46 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path46, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -34396,10 +34320,7 @@ async function buildTargets(config, goBinary, workspace, env) {
 
 // src/steps/check-inputs.ts
 import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import path28 from "node:path";
-
-// node_modules/@actions/cache/lib/cache.js
-import * as path26 from "path";
+import path30 from "node:path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
@@ -36783,8 +36704,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path44, level) {
-    this.path = path44;
+  constructor(path46, level) {
+    this.path = path46;
     this.level = level;
   }
 };
@@ -37060,11 +36981,46 @@ function create(patterns, options2) {
   });
 }
 
+// src/cache/go-caches.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { lstat as lstat4 } from "node:fs/promises";
+import path29 from "node:path";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/cache/dependency-paths.ts
+import path24 from "node:path";
+var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
+function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
+  const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
+  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
+    const negated = pattern.startsWith("!");
+    const body2 = negated ? pattern.slice(1) : pattern;
+    return `${negated ? "!" : ""}${path24.resolve(workingDirectory, body2)}`;
+  });
+  for (const dir of cacheDirs) {
+    const relative3 = path24.relative(workingDirectory, dir);
+    if (dir && relative3 && !relative3.startsWith("..") && !path24.isAbsolute(relative3)) {
+      patterns.push(`!${path24.resolve(dir)}/**`);
+    }
+  }
+  return patterns;
+}
+function isSumFile(relative3) {
+  return /(^|\/)go\.(work\.)?sum$/.test(relative3);
+}
+function toSlashes(relative3) {
+  return relative3.split(path24.sep).join("/");
+}
+
+// node_modules/@actions/cache/lib/cache.js
+import * as path27 from "path";
+
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var semver = __toESM(require_semver2(), 1);
 import * as crypto3 from "crypto";
 import * as fs4 from "fs";
-import * as path24 from "path";
+import * as path25 from "path";
 import * as util from "util";
 
 // node_modules/@actions/cache/lib/internal/constants.js
@@ -37138,9 +37094,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path24.join(baseLocation, "actions", "temp");
+      tempDirectory = path25.join(baseLocation, "actions", "temp");
     }
-    const dest = path24.join(tempDirectory, crypto3.randomUUID());
+    const dest = path25.join(tempDirectory, crypto3.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -41275,15 +41231,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path44 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path44.startsWith("/")) {
-      path44 = path44.substring(1);
+    let path46 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path46.startsWith("/")) {
+      path46 = path46.substring(1);
     }
-    if (isAbsoluteUrl(path44)) {
-      requestUrl = path44;
+    if (isAbsoluteUrl(path46)) {
+      requestUrl = path46;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path44);
+      requestUrl = appendPath(requestUrl, path46);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -41329,9 +41285,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path44 = pathToAppend.substring(0, searchStart);
+    const path46 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path44;
+    newPath = newPath + path46;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -44208,16 +44164,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path44 = this._matcher.path;
-    return path44.length > 0 ? path44[path44.length - 1].tag : void 0;
+    const path46 = this._matcher.path;
+    return path46.length > 0 ? path46[path46.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path44 = this._matcher.path;
-    return path44.length > 0 ? path44[path44.length - 1].namespace : void 0;
+    const path46 = this._matcher.path;
+    return path46.length > 0 ? path46[path46.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -44225,9 +44181,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return void 0;
-    return path44[path44.length - 1].values?.[attrName];
+    const path46 = this._matcher.path;
+    if (path46.length === 0) return void 0;
+    return path46[path46.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -44235,9 +44191,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return false;
-    const current = path44[path44.length - 1];
+    const path46 = this._matcher.path;
+    if (path46.length === 0) return false;
+    const current = path46[path46.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -44263,18 +44219,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return -1;
-    return path44[path44.length - 1].position ?? 0;
+    const path46 = this._matcher.path;
+    if (path46.length === 0) return -1;
+    return path46[path46.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return -1;
-    return path44[path44.length - 1].counter ?? 0;
+    const path46 = this._matcher.path;
+    if (path46.length === 0) return -1;
+    return path46[path46.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -47536,11 +47492,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path44) {
+    function locateFile(path46) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path44, scriptDirectory);
+        return Module["locateFile"](path46, scriptDirectory);
       }
-      return scriptDirectory + path44;
+      return scriptDirectory + path46;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -50627,9 +50583,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path44 = getURLPath(request2.url) || "/";
+    const path46 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path44}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path46}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -51111,9 +51067,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path44 = getURLPath(request2.url) || "/";
+    const path46 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path44}`;
+    canonicalizedResourceString += `/${options2.accountName}${path46}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -65054,10 +65010,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path44 = urlParsed.pathname;
-  path44 = path44 || "/";
-  path44 = escape2(path44);
-  urlParsed.pathname = path44;
+  let path46 = urlParsed.pathname;
+  path46 = path46 || "/";
+  path46 = escape2(path46);
+  urlParsed.pathname = path46;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -65142,9 +65098,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path44 = urlParsed.pathname;
-  path44 = path44 ? path44.endsWith("/") ? `${path44}${name}` : `${path44}/${name}` : name;
-  urlParsed.pathname = path44;
+  let path46 = urlParsed.pathname;
+  path46 = path46 ? path46.endsWith("/") ? `${path46}${name}` : `${path46}/${name}` : name;
+  urlParsed.pathname = path46;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -73241,7 +73197,7 @@ function internalCacheTwirpClient(options2) {
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync3, writeFileSync as writeFileSync2 } from "fs";
-import * as path25 from "path";
+import * as path26 from "path";
 var __awaiter15 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
     return value instanceof P2 ? value : new P2(function(resolve3) {
@@ -73312,13 +73268,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS8;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path25.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path25.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path25.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path25.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path25.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path26.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path25.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -73357,7 +73313,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path25.resolve(filePath).replace(new RegExp(`\\${path25.sep}`, "g"), "/")}"`;
+  return `"${path26.resolve(filePath).replace(new RegExp(`\\${path26.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter15(this, void 0, void 0, function* () {
@@ -73387,7 +73343,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path25.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -73396,7 +73352,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path25.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS8 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -73571,7 +73527,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path26.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path27.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options2);
       if (isDebug()) {
@@ -73650,7 +73606,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path26.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path27.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options2);
@@ -73686,12 +73642,10 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   });
 }
 
-// src/cache/go-caches.ts
-import { createHash as createHash5 } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync4 } from "node:fs";
-import { lstat as lstat3, lutimes, mkdir as mkdir3, readdir as readdir2, readFile as readFile2, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
-import path27 from "node:path";
-import { pipeline as pipeline3 } from "node:stream/promises";
+// src/cache/restore.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { lutimes, mkdir as mkdir3, rm as rm7 } from "node:fs/promises";
+import path28 from "node:path";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -76662,17 +76616,285 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
+// src/cache/entry-files.ts
+import { lstat as lstat3, readdir as readdir2, readFile as readFile2, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
+
 // src/cache/prune.ts
+import { createHash as createHash5 } from "node:crypto";
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
 var DOWNLOAD = "cache/download";
 var SUMDB = `${DOWNLOAD}/sumdb`;
+function contentsDigest(files) {
+  const hash = createHash5("sha256");
+  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
+`);
+  return hash.digest("hex");
+}
 
-// src/cache/go-caches.ts
-var LABELS = {
+// src/cache/entry-files.ts
+async function noteAlreadyPresent(planned, names) {
+  await writeFile3(alreadyPresentFile(planned), JSON.stringify(names));
+}
+function alreadyPresentFile(planned) {
+  return `${planned.archiveFile}.present.json`;
+}
+
+// src/cache/key-match.ts
+function sameKey(a, b2) {
+  return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
+}
+function entryHit(planned, matchedKey) {
+  if (matchedKey === null) return "none";
+  if (sameKey(matchedKey, planned.key)) return "exact";
+  const runKey = `${planned.key}-run`;
+  return matchedKey.length > runKey.length && sameKey(matchedKey.slice(0, runKey.length), runKey) ? "exact" : "partial";
+}
+function combineCacheHits(hits) {
+  if (hits.length === 0 || hits.every((hit) => hit === "none")) return "none";
+  return hits.every((hit) => hit === "exact") ? "exact" : "partial";
+}
+function cacheOutputs(plan, matched) {
+  const entry = (kind) => plan.entries.find((candidate) => candidate.kind === kind);
+  const matchedKey = (kind) => matched.find((candidate) => candidate.kind === kind)?.matchedKey ?? "";
+  const hits = plan.entries.map((planned) => {
+    const found = matched.find((candidate) => candidate.kind === planned.kind);
+    return entryHit(planned, found?.matchedKey ?? null);
+  });
+  return {
+    "cache-hit": combineCacheHits(hits),
+    "cache-key": entry("mod")?.key ?? "",
+    "cache-matched-key": matchedKey("mod"),
+    "cache-build-key": entry("build")?.key ?? "",
+    "cache-build-matched-key": matchedKey("build")
+  };
+}
+function explainKeyDifference(planned, keyPrefix, matchedKey) {
+  if (matchedKey !== null && entryHit(planned, matchedKey) === "exact") return [];
+  const wanted = planned.parts;
+  if (matchedKey === null) {
+    return wanted.filter((part) => part.name !== "runner OS" && part.name !== "GOARCH").map((part) => ({ part: part.name, restored: "", wanted: part.value, meaning: "no entry has it yet" }));
+  }
+  const base = `${keyPrefix}-${planned.kind}-`;
+  const restored = sameKey(matchedKey.slice(0, base.length), base) ? matchedKey.slice(base.length).split("-") : [];
+  if (restored.length < wanted.length) {
+    return [
+      { part: "layout", restored: matchedKey, wanted: planned.key, meaning: "a key of another layout" }
+    ];
+  }
+  return wanted.flatMap((part, index) => {
+    const old = restored[index];
+    if (sameKey(old, part.value)) return [];
+    return [{ part: part.name, restored: old, wanted: part.value, meaning: meaningOf(part, old) }];
+  });
+}
+function describeKeyDifference(differences) {
+  return differences.map(
+    (difference) => difference.restored === "" ? `${difference.part} ${difference.wanted} (${difference.meaning})` : `${difference.part} ${difference.restored} \u2192 ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ""}`
+  ).join("; ");
+}
+function meaningOf(part, restored) {
+  if (part.name === "dependencies") return "go.sum or go.work.sum changed";
+  if (part.name === "targets") return "another set of targets";
+  if (part.name !== "flags") return "";
+  const [oldCgo, oldTrim, oldRest] = restored.toLowerCase().split(".");
+  const [cgo, trim, rest] = part.value.split(".");
+  const changes = [];
+  if (oldCgo !== cgo) changes.push(`CGO_ENABLED ${oldCgo?.slice(3) ?? "?"} \u2192 ${cgo?.slice(3) ?? "?"}`);
+  if (oldTrim !== trim)
+    changes.push(`-trimpath ${oldTrim === "trim1" ? "on" : "off"} \u2192 ${trim === "trim1" ? "on" : "off"}`);
+  if (oldRest !== rest) {
+    changes.push(
+      "build tags, build-flags, GOFLAGS, GOEXPERIMENT or an architecture level (GOARM, GOAMD64, \u2026)"
+    );
+  }
+  return changes.join(", ");
+}
+
+// src/cache/library-log.ts
+var logListeners = /* @__PURE__ */ new Set();
+var passThroughWrite;
+async function readingLibraryLog(run2) {
+  let text = "";
+  const listener = (chunk) => {
+    text += chunk;
+  };
+  logListeners.add(listener);
+  if (!passThroughWrite) {
+    const original = process.stdout.write;
+    passThroughWrite = original;
+    process.stdout.write = function(chunk, ...rest) {
+      const piece = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      for (const notify of logListeners) notify(piece);
+      return original.call(process.stdout, chunk, ...rest);
+    };
+  }
+  try {
+    const value = await run2();
+    return { value, log: text.split(/\r?\n/) };
+  } finally {
+    logListeners.delete(listener);
+    if (logListeners.size === 0 && passThroughWrite) {
+      process.stdout.write = passThroughWrite;
+      passThroughWrite = void 0;
+    }
+  }
+}
+
+// src/cache/outcomes.ts
+var CACHE_LABELS = {
   mod: "Go module cache (GOMODCACHE)",
   build: "Go build cache (GOCACHE)"
 };
+function describeRestore(planned, entry, flags) {
+  const took = `in ${humanDuration(entry.durationMs)}`;
+  const why = entry.differences.length > 0 ? ` Differs in: ${describeKeyDifference(entry.differences)}.` : "";
+  const builtWith = planned.kind === "build" ? ` Builds use ${flags}.` : "";
+  if (entry.matchedKey === null) {
+    return `No entry for ${planned.key} or ${planned.restoreKeys.join(", ")}${entry.error ? ` (${entry.error})` : ""}; looked ${took}.${why}${builtWith}`;
+  }
+  const how = entry.hit === "exact" ? "exact hit" : `partial hit for ${planned.key}`;
+  const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : "";
+  const kept = entry.entryFiles - entry.restoredFiles;
+  return `Restored ${entry.matchedKey} (${how}): ${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files${archive}, ${took}; wrote ${entry.restoredFiles} file(s)${kept > 0 ? `, ${kept} were already in ${planned.cacheDir} and were left as they are` : ""}.${why}${builtWith}`;
+}
+var CACHE_SIZE_LINE = /Cache Size: ~\d+ MB \((\d+) B\)/;
+function libraryFailure(log2, prefix2) {
+  const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
+  const last = lines[lines.length - 1];
+  return last === void 0 ? void 0 : last.slice(prefix2.length).replace(/^:\s*/, "").replace(/%0A/g, " ");
+}
+function serviceUnreachable(reason) {
+  return /Unable to make request|Failed to make request after|Failed to GetCacheEntryDownloadURL/.test(
+    reason
+  );
+}
+function archiveSize(log2, pattern) {
+  for (const line of log2) {
+    const match3 = pattern.exec(line);
+    if (match3?.[1]) return Number(match3[1]);
+  }
+  return null;
+}
+
+// src/cache/restore.ts
+async function restoreGoCaches(plan) {
+  const runStartedAt = Date.now();
+  const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
+  const finish = (status2, entries2, message) => {
+    const outputs = cacheOutputs(plan, entries2);
+    return {
+      status: status2,
+      cacheHit: outputs["cache-hit"],
+      entries: entries2,
+      outputs,
+      runStartedAt,
+      buildCacheBackdatedTo,
+      ...message ? { message } : {}
+    };
+  };
+  if (plan.entries.length === 0) return finish("disabled", []);
+  if (!isFeatureAvailable()) {
+    const message = "No cache service is configured for this job, so the Go caches are neither restored nor saved.";
+    notice(message);
+    return finish("unavailable", [], message);
+  }
+  const entries = [];
+  for (const planned of plan.entries) {
+    startGroup(`Restore ${CACHE_LABELS[planned.kind]}`);
+    try {
+      const entry = await restoreEntry(plan, planned, buildCacheBackdatedTo);
+      if ("unreachable" in entry) {
+        const message = `The cache service stopped answering (${entry.unreachable}); the Go caches are not restored or saved in this run.`;
+        notice(message);
+        return finish("unavailable", entries, message);
+      }
+      entries.push(entry);
+      info2(describeRestore(planned, entry, plan.flagsDescription));
+    } finally {
+      endGroup();
+    }
+  }
+  return finish("attempted", entries);
+}
+async function restoreEntry(plan, planned, buildCacheBackdatedTo) {
+  const started = Date.now();
+  await mkdir3(path28.dirname(planned.archiveFile), { recursive: true });
+  await rm7(planned.archiveFile, { force: true });
+  const { value, log: log2 } = await readingLibraryLog(
+    () => restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys])
+  );
+  let matchedKey = value ?? null;
+  let failure = value === void 0 ? libraryFailure(log2, "Failed to restore") : void 0;
+  if (failure && serviceUnreachable(failure)) return { unreachable: failure };
+  let unpacked = { files: 0, bytes: 0, written: 0, digest: null };
+  if (matchedKey !== null) {
+    try {
+      unpacked = await unpackEntry(planned, planned.kind === "build" ? buildCacheBackdatedTo : void 0);
+    } catch (error2) {
+      failure = `the archive of ${matchedKey} is unreadable: ${error2.message}`;
+      warning(
+        `Could not restore ${CACHE_LABELS[planned.kind]}: ${failure}. The build starts without it.`
+      );
+      matchedKey = null;
+    }
+  }
+  await rm7(planned.archiveFile, { force: true });
+  return {
+    kind: planned.kind,
+    key: planned.key,
+    matchedKey,
+    hit: entryHit(planned, matchedKey),
+    differences: explainKeyDifference(planned, plan.keyPrefix, matchedKey),
+    durationMs: Date.now() - started,
+    archiveBytes: matchedKey === null ? null : archiveSize(log2, CACHE_SIZE_LINE),
+    entryFiles: unpacked.files,
+    entryBytes: unpacked.bytes,
+    restoredFiles: unpacked.written,
+    contentsDigest: unpacked.digest,
+    ...failure ? { error: failure } : {}
+  };
+}
+async function unpackEntry(planned, backdateTo) {
+  const listed = [];
+  const written = [];
+  await mkdir3(planned.cacheDir, { recursive: true });
+  try {
+    await So({
+      file: planned.archiveFile,
+      cwd: planned.cacheDir,
+      strict: true,
+      keep: true,
+      filter: (name, entry) => {
+        if (!("type" in entry) || entry.type !== "File") return false;
+        listed.push({ path: name, sizeBytes: entry.size ?? 0 });
+        if (existsSync4(path28.join(planned.cacheDir, name))) return false;
+        written.push(name);
+        return true;
+      }
+    });
+  } catch (error2) {
+    for (const name of written) await rm7(path28.join(planned.cacheDir, name), { force: true });
+    throw error2;
+  }
+  if (backdateTo !== void 0) {
+    const when = new Date(backdateTo);
+    for (const name of written) await lutimes(path28.join(planned.cacheDir, name), when, when);
+    const fresh = new Set(written);
+    await noteAlreadyPresent(
+      planned,
+      listed.map((file) => file.path).filter((name) => !fresh.has(name))
+    );
+  }
+  return {
+    files: listed.length,
+    bytes: listed.reduce((sum, file) => sum + file.sizeBytes, 0),
+    written: written.length,
+    digest: listed.length > 0 ? contentsDigest(listed) : null
+  };
+}
+
+// src/cache/go-caches.ts
 async function prepareGoCaches(inputs) {
   const { dependencyPath, ...rest } = inputs;
   if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [], sumFiles: [] });
@@ -76680,10 +76902,10 @@ async function prepareGoCaches(inputs) {
     inputs.modCacheDir,
     inputs.buildCacheDir
   ]);
-  const sumFiles = dependencyFiles.filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path)).map((file) => path27.resolve(inputs.workingDirectory, file.path));
+  const sumFiles = dependencyFiles.filter((file) => isSumFile(file.path)).map((file) => path29.resolve(inputs.workingDirectory, file.path));
   for (const name of ["go.sum", "go.work.sum"]) {
-    const own = path27.join(inputs.workingDirectory, name);
-    const info3 = await lstat3(own).catch(() => void 0);
+    const own = path29.join(inputs.workingDirectory, name);
+    const info3 = await lstat4(own).catch(() => void 0);
     if (info3?.isFile() && !sumFiles.includes(own)) sumFiles.push(own);
   }
   return planGoCaches({ ...rest, dependencyFiles, sumFiles });
@@ -76725,8 +76947,8 @@ async function findDependencyFiles(patterns, workingDirectory) {
   const files = [...new Set(await globber.glob())].sort();
   const hashed = [];
   for (const file of files) {
-    const relative3 = toSlashes(path27.relative(workingDirectory, file));
-    const info3 = await lstat3(file);
+    const relative3 = toSlashes(path29.relative(workingDirectory, file));
+    const info3 = await lstat4(file);
     if (!info3.isFile()) {
       warning(
         `Leaving ${relative3} out of the cache key: it is ${info3.isSymbolicLink() ? "a symlink" : "not a regular file"}.`
@@ -76740,198 +76962,20 @@ async function findDependencyFiles(patterns, workingDirectory) {
         "point cache-dependency-path at your go.sum and go.work.sum files"
       );
     }
-    const hash = createHash5("sha256");
+    const hash = createHash6("sha256");
     await pipeline3(createReadStream2(file), hash);
     hashed.push({ path: relative3, sha256: hash.digest("hex") });
   }
   return hashed;
 }
-async function restoreGoCaches(plan) {
-  const runStartedAt = Date.now();
-  const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
-  const finish = (status2, entries2, message) => {
-    const outputs = cacheOutputs(plan, entries2);
-    return {
-      status: status2,
-      cacheHit: outputs["cache-hit"],
-      entries: entries2,
-      outputs,
-      runStartedAt,
-      buildCacheBackdatedTo,
-      ...message ? { message } : {}
-    };
-  };
-  if (plan.entries.length === 0) return finish("disabled", []);
-  if (!isFeatureAvailable()) {
-    const message = "No cache service is configured for this job, so the Go caches are neither restored nor saved.";
-    notice(message);
-    return finish("unavailable", [], message);
-  }
-  const entries = [];
-  for (const planned of plan.entries) {
-    startGroup(`Restore ${LABELS[planned.kind]}`);
-    try {
-      const started = Date.now();
-      await mkdir3(path27.dirname(planned.archiveFile), { recursive: true });
-      await rm6(planned.archiveFile, { force: true });
-      const { value, log: log2 } = await readingLibraryLog(
-        () => restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys])
-      );
-      let matchedKey = value ?? null;
-      let failure = value === void 0 ? libraryFailure(log2, "Failed to restore") : void 0;
-      if (failure && serviceUnreachable(failure)) {
-        const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
-        notice(message);
-        return finish("unavailable", entries, message);
-      }
-      let unpacked = { files: 0, bytes: 0, written: 0, digest: null };
-      if (matchedKey !== null) {
-        try {
-          unpacked = await unpackEntry(planned, planned.kind === "build" ? buildCacheBackdatedTo : void 0);
-        } catch (error2) {
-          failure = `the archive of ${matchedKey} is unreadable: ${error2.message}`;
-          warning(`Could not restore ${LABELS[planned.kind]}: ${failure}. The build starts without it.`);
-          matchedKey = null;
-        }
-      }
-      await rm6(planned.archiveFile, { force: true });
-      const entry = {
-        kind: planned.kind,
-        key: planned.key,
-        matchedKey,
-        hit: entryHit(planned, matchedKey),
-        differences: explainKeyDifference(planned, plan.keyPrefix, matchedKey),
-        durationMs: Date.now() - started,
-        archiveBytes: matchedKey === null ? null : archiveSize(log2, /Cache Size: ~\d+ MB \((\d+) B\)/),
-        entryFiles: unpacked.files,
-        entryBytes: unpacked.bytes,
-        restoredFiles: unpacked.written,
-        contentsDigest: unpacked.digest,
-        ...failure ? { error: failure } : {}
-      };
-      entries.push(entry);
-      info2(describeRestore(planned, entry, plan.flagsDescription));
-    } finally {
-      endGroup();
-    }
-  }
-  return finish("attempted", entries);
-}
-async function unpackEntry(planned, backdateTo) {
-  const listed = [];
-  const written = [];
-  await mkdir3(planned.cacheDir, { recursive: true });
-  try {
-    await So({
-      file: planned.archiveFile,
-      cwd: planned.cacheDir,
-      strict: true,
-      keep: true,
-      filter: (name, entry) => {
-        if (!("type" in entry) || entry.type !== "File") return false;
-        listed.push({ path: name, sizeBytes: entry.size ?? 0 });
-        if (existsSync4(path27.join(planned.cacheDir, name))) return false;
-        written.push(name);
-        return true;
-      }
-    });
-  } catch (error2) {
-    for (const name of written) await rm6(path27.join(planned.cacheDir, name), { force: true });
-    throw error2;
-  }
-  if (backdateTo !== void 0) {
-    const when = new Date(backdateTo);
-    for (const name of written) await lutimes(path27.join(planned.cacheDir, name), when, when);
-    const fresh = new Set(written);
-    await writeFile3(
-      alreadyPresentFile(planned),
-      JSON.stringify(listed.map((file) => file.path).filter((name) => !fresh.has(name)))
-    );
-  }
-  return {
-    files: listed.length,
-    bytes: listed.reduce((sum, file) => sum + file.sizeBytes, 0),
-    written: written.length,
-    digest: listed.length > 0 ? contentsDigest(listed) : null
-  };
-}
-function alreadyPresentFile(planned) {
-  return `${planned.archiveFile}.present.json`;
-}
-function contentsDigest(files) {
-  const hash = createHash5("sha256");
-  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
-`);
-  return hash.digest("hex");
-}
-var logListeners = /* @__PURE__ */ new Set();
-var passThroughWrite;
-async function readingLibraryLog(run2) {
-  let text = "";
-  const listener = (chunk) => {
-    text += chunk;
-  };
-  logListeners.add(listener);
-  if (!passThroughWrite) {
-    const original = process.stdout.write;
-    passThroughWrite = original;
-    process.stdout.write = function(chunk, ...rest) {
-      const piece = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      for (const notify of logListeners) notify(piece);
-      return original.call(process.stdout, chunk, ...rest);
-    };
-  }
-  try {
-    const value = await run2();
-    return { value, log: text.split(/\r?\n/) };
-  } finally {
-    logListeners.delete(listener);
-    if (logListeners.size === 0 && passThroughWrite) {
-      process.stdout.write = passThroughWrite;
-      passThroughWrite = void 0;
-    }
-  }
-}
-function libraryFailure(log2, prefix2) {
-  const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
-  const last = lines[lines.length - 1];
-  return last === void 0 ? void 0 : last.slice(prefix2.length).replace(/^:\s*/, "").replace(/%0A/g, " ");
-}
-function serviceUnreachable(reason) {
-  return /Unable to make request|Failed to make request after|Failed to GetCacheEntryDownloadURL/.test(
-    reason
-  );
-}
-function archiveSize(log2, pattern) {
-  for (const line of log2) {
-    const match3 = pattern.exec(line);
-    if (match3?.[1]) return Number(match3[1]);
-  }
-  return null;
-}
-function describeRestore(planned, entry, flags) {
-  const took = `in ${humanDuration(entry.durationMs)}`;
-  const why = entry.differences.length > 0 ? ` Differs in: ${describeKeyDifference(entry.differences)}.` : "";
-  const builtWith = planned.kind === "build" ? ` Builds use ${flags}.` : "";
-  if (entry.matchedKey === null) {
-    return `No entry for ${planned.key} or ${planned.restoreKeys.join(", ")}${entry.error ? ` (${entry.error})` : ""}; looked ${took}.${why}${builtWith}`;
-  }
-  const how = entry.hit === "exact" ? "exact hit" : `partial hit for ${planned.key}`;
-  const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : "";
-  const kept = entry.entryFiles - entry.restoredFiles;
-  return `Restored ${entry.matchedKey} (${how}): ${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files${archive}, ${took}; wrote ${entry.restoredFiles} file(s)${kept > 0 ? `, ${kept} were already in ${planned.cacheDir} and were left as they are` : ""}.${why}${builtWith}`;
-}
-function toSlashes(relative3) {
-  return relative3.split(path27.sep).join("/");
-}
 
 // src/toolchain/dirhash.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/toolchain/sumdb.ts
-import { createHash as createHash6, createPublicKey, verify as verifySignature } from "node:crypto";
+import { createHash as createHash7, createPublicKey, verify as verifySignature } from "node:crypto";
 var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 var SUMDB_TILE_HEIGHT = 8;
 var HASH_SIZE = 32;
@@ -76965,7 +77009,7 @@ function isValidServerName(name) {
   return name !== "" && !/[\s+]/u.test(name);
 }
 function sha256(...parts) {
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   for (const part of parts) hash.update(part);
   return hash.digest();
 }
@@ -77198,7 +77242,7 @@ function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
   const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash7("sha256");
+  const summary2 = createHash8("sha256");
   for (const file of sorted) {
     if (file.name.includes("\n"))
       throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
@@ -77295,7 +77339,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
         const name = zipEntryName(archivePath, entry);
         if (name.endsWith("/")) continue;
         const moduleName = toolchainModuleName(name, prefix2);
-        const content = createHash7("sha256");
+        const content = createHash8("sha256");
         for await (const chunk of await zip.openReadStreamPromise(entry)) {
           count(chunk.length);
           content.update(chunk);
@@ -77324,7 +77368,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
           return;
         }
         const moduleName = toolchainModuleName(entry.path, prefix2);
-        const content = createHash7("sha256");
+        const content = createHash8("sha256");
         entry.on("data", (chunk) => {
           try {
             count(chunk.length);
@@ -77369,13 +77413,13 @@ async function kindOf(file) {
 }
 async function holdsMainPackage(dir, files) {
   for (const file of files.filter(isBuildableGoFile)) {
-    const source = await readFile3(path28.join(dir, file), "utf8").catch(() => "");
+    const source = await readFile3(path30.join(dir, file), "utf8").catch(() => "");
     if (packageClauseName(source) === "main") return true;
   }
   return false;
 }
 async function checkPatternHasMain(pattern, workingDirectory) {
-  const root = path28.resolve(workingDirectory, patternWalkRoot(pattern));
+  const root = path30.resolve(workingDirectory, patternWalkRoot(pattern));
   if (await kindOf(root) !== "directory") {
     throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
   }
@@ -77385,19 +77429,19 @@ async function checkPatternHasMain(pattern, workingDirectory) {
     const entries = await readdir3(dir, { withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     if (dir !== workingDirectory && files.includes("go.mod")) continue;
-    const relative3 = path28.relative(workingDirectory, dir).split(path28.sep).join("/") || ".";
+    const relative3 = path30.relative(workingDirectory, dir).split(path30.sep).join("/") || ".";
     if (matches(relative3) && await holdsMainPackage(dir, files)) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path28.join(dir, entry.name));
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path30.join(dir, entry.name));
     }
   }
   throw noMainPackageError(
     pattern,
-    `no Go file under ${path28.relative(workingDirectory, root) || "."} says package main`
+    `no Go file under ${path30.relative(workingDirectory, root) || "."} says package main`
   );
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path28.relative(workspace, file) || ".";
+  const shown = (file) => path30.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -77440,10 +77484,10 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 
 // src/steps/restore-caches.ts
 import os10 from "node:os";
-import path29 from "node:path";
+import path31 from "node:path";
 
 // src/cache/summary.ts
-var LABELS2 = { mod: "GOMODCACHE", build: "GOCACHE" };
+var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
 function size(bytes) {
   return bytes === null ? "\u2014" : humanBytes(bytes);
 }
@@ -77463,7 +77507,7 @@ ${cell(restored.message ?? `Caching ${restored.status}.`)}
       const from = entry.matchedKey ? `\`${cell(entry.matchedKey)}\` (${entry.hit})` : "miss";
       const differs = entry.differences.length > 0 ? cell(describeKeyDifference(entry.differences)) : "\u2014";
       const files = entry.matchedKey ? `${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files` : "\u2014";
-      return `| ${LABELS2[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
+      return `| ${LABELS[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
     }),
     ...flagsDescription ? ["", `Builds use ${cell(flagsDescription)}.`] : [],
     ""
@@ -77501,7 +77545,7 @@ async function restoreCaches(config, setup, facts) {
     modCacheDir: setup.probe.env.GOMODCACHE ?? "",
     buildCacheDir: setup.probe.env.GOCACHE ?? "",
     // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-    stagingDir: path29.join(os10.tmpdir(), "setup-go-arm64-cache")
+    stagingDir: path31.join(os10.tmpdir(), "setup-go-arm64-cache")
   });
   const restored = await restoreGoCaches(cachePlan);
   endGroup();
@@ -77512,7 +77556,7 @@ async function restoreCaches(config, setup, facts) {
 
 // src/steps/publish-report.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path30 from "node:path";
+import path32 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -77716,17 +77760,17 @@ async function publishReport(report, reportFile, roots) {
 }
 async function writeChecksums(targets, where2) {
   const files = targets.map((target) => ({
-    name: path30.relative(where2.outputDir, path30.resolve(where2.workspace, target.path)).split(path30.sep).join("/"),
+    name: path32.relative(where2.outputDir, path32.resolve(where2.workspace, target.path)).split(path32.sep).join("/"),
     sha256: target.sha256
   }));
-  const file = path30.join(where2.outputDir, CHECKSUMS_FILE);
+  const file = path32.join(where2.outputDir, CHECKSUMS_FILE);
   await replaceFileConfined(file, renderChecksums(files), { input: "output-dir", roots: where2.roots });
   setOutput("checksums-file", file);
-  info2(`Wrote the sha256 of ${files.length} file(s) to ${path30.relative(where2.workspace, file)}`);
+  info2(`Wrote the sha256 of ${files.length} file(s) to ${path32.relative(where2.workspace, file)}`);
   return file;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path30.isAbsolute(pattern) ? pattern : path30.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path32.isAbsolute(pattern) ? pattern : path32.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -77743,13 +77787,13 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm10 } from "node:fs/promises";
-import path37 from "node:path";
+import { lstat as lstat5, readdir as readdir5, readFile as readFile5, rm as rm11 } from "node:fs/promises";
+import path39 from "node:path";
 
 // src/net/download.ts
-import { createHash as createHash8, randomBytes } from "node:crypto";
+import { createHash as createHash9, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { rename as rename3, rm as rm7 } from "node:fs/promises";
+import { rename as rename3, rm as rm8 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
@@ -78047,7 +78091,7 @@ async function downloadFile(options2) {
       try {
         return await downloadOnce(options2, partial);
       } catch (error2) {
-        await rm7(partial, { force: true });
+        await rm8(partial, { force: true });
         throw error2;
       }
     });
@@ -78075,7 +78119,7 @@ async function downloadOnce(options2, partial) {
       false
     );
   }
-  const hash = createHash8("sha256");
+  const hash = createHash9("sha256");
   let bytes = 0;
   const interval = options2.progressIntervalMs ?? 5e3;
   let lastReport = Date.now();
@@ -78201,8 +78245,8 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm9 } from "node:fs/promises";
-import path35 from "node:path";
+import { rm as rm10 } from "node:fs/promises";
+import path37 from "node:path";
 
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
@@ -78332,15 +78376,15 @@ var ArchiveEntryChecker = class {
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path32 from "node:path";
+import path34 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path31 from "node:path";
+import path33 from "node:path";
 function openEntry(zip, entry) {
   return new Promise(
     (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -78432,12 +78476,12 @@ async function extractZip(options2) {
   const makeDirectory2 = directoryMaker();
   const hashed = [];
   const writeEntry = async (entry, decision) => {
-    const hash = options2.moduleHash ? createHash9("sha256") : void 0;
+    const hash = options2.moduleHash ? createHash10("sha256") : void 0;
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path31.join(options2.destination, decision.path);
-      await makeDirectory2(path31.dirname(target));
+      const target = path33.join(options2.destination, decision.path);
+      await makeDirectory2(path33.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
@@ -78446,7 +78490,7 @@ async function extractZip(options2) {
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory2(path31.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path33.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -78537,17 +78581,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path32.join(options2.destination, decision.path);
+      const target = path34.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory2(path32.dirname(target));
+        await makeDirectory2(path34.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory2(decision.action === "directory" ? target : path32.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path34.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path32.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path34.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -78594,11 +78638,11 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm8, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
-import path33 from "node:path";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm9, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
+import path35 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path33.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path35.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat5(file).then(
@@ -78608,8 +78652,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path33.join(dir, "bin"))) return void 0;
-  if (await exists2(path33.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path35.join(dir, "bin"))) return void 0;
+  if (await exists2(path35.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -78626,13 +78670,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path33.dirname(toolchainDir(slot));
+  const parent = path35.dirname(toolchainDir(slot));
   const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm8(path33.join(parent, name), { recursive: true, force: true });
+    await rm9(path35.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -78642,24 +78686,24 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path33.join(path33.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path35.join(path35.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename4(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm8(aside, { recursive: true, force: true });
+  await rm9(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path33.dirname(finalDir);
+  const parent = path35.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path33.join(parent, workDirName(slot, "staging"));
+  const staging = path35.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path33.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path35.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -78669,7 +78713,7 @@ async function installAtomically(slot, provenance, populate) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm8(staging, { recursive: true, force: true });
+          await rm9(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -78679,15 +78723,15 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm8(staging, { recursive: true, force: true });
+    await rm9(staging, { recursive: true, force: true });
     throw error2;
   }
 }
 
 // src/toolchain/probe.ts
-import path34 from "node:path";
+import path36 from "node:path";
 function goBinaryPath(goroot) {
-  return path34.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path36.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await runChecked(goBinary, ["env", "-json", ...names], {
@@ -78765,7 +78809,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path35.join(
+  const archivePath = path37.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -78826,7 +78870,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm9(archivePath, { force: true });
+    await rm10(archivePath, { force: true });
   }
 }
 
@@ -79425,12 +79469,12 @@ function checkSupportedVersion(version3, options2) {
 }
 
 // src/version/workspace.ts
-import path36 from "node:path";
+import path38 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
   if (setting === "off") return { candidates: [], explicit: false };
   if (setting !== "") {
-    if (!path36.isAbsolute(setting)) {
+    if (!path38.isAbsolute(setting)) {
       throw new InputError(
         "GOWORK",
         `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
@@ -79440,14 +79484,14 @@ function workspaceFileCandidates(workingDirectory, gowork) {
     return { candidates: [setting], explicit: true };
   }
   const candidates = [];
-  for (let dir = path36.resolve(workingDirectory); ; dir = path36.dirname(dir)) {
-    candidates.push(path36.join(dir, "go.work"));
-    if (path36.dirname(dir) === dir) break;
+  for (let dir = path38.resolve(workingDirectory); ; dir = path38.dirname(dir)) {
+    candidates.push(path38.join(dir, "go.work"));
+    if (path38.dirname(dir) === dir) break;
   }
   return { candidates, explicit: false };
 }
 function checkIsVersionFile(file, inputName = "go-version-file") {
-  const base = path36.basename(file);
+  const base = path38.basename(file);
   if (base === "go.sum" || base === "go.work.sum") {
     throw new InputError(
       inputName,
@@ -79539,7 +79583,7 @@ function satisfies(version3, spec) {
 var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 async function readOptionalFile(file, input, workspace) {
-  if (!await lstat4(file).catch(() => void 0)) return void 0;
+  if (!await lstat5(file).catch(() => void 0)) return void 0;
   return readFile5(await confinedFile(file, { input, roots: [workspace] }), "utf8");
 }
 async function decideVersionSpec(config, workspace, env = process.env) {
@@ -79555,13 +79599,13 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     checkPlainSpec(config.goVersion, decision, building);
     return decision;
   }
-  if (config.goVersionFile) checkIsVersionFile(path37.relative(workspace, config.goVersionFile));
+  if (config.goVersionFile) checkIsVersionFile(path39.relative(workspace, config.goVersionFile));
   const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path37.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path39.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
-      config.goVersionFile ? "go-version-file" : path37.basename(file),
+      config.goVersionFile ? "go-version-file" : path39.basename(file),
       workspace
     );
     if (text === void 0) {
@@ -79574,11 +79618,11 @@ async function decideVersionSpec(config, workspace, env = process.env) {
       }
       continue;
     }
-    const requirement = parseVersionFile(path37.relative(workspace, file).split(path37.sep).join("/"), text);
+    const requirement = parseVersionFile(path39.relative(workspace, file).split(path39.sep).join("/"), text);
     const decision = {
-      spec: parseVersionSpec(requirement.spec, path37.basename(file)),
+      spec: parseVersionSpec(requirement.spec, path39.basename(file)),
       decidedBy: requirement.source,
-      inputName: path37.basename(file)
+      inputName: path39.basename(file)
     };
     checkPlainSpec(requirement.spec, decision, building);
     return decision;
@@ -79670,7 +79714,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path37.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path39.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -79720,7 +79764,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm10(zipPath, { force: true });
+      await rm11(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -79740,7 +79784,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir5(path37.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path39.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -79895,7 +79939,7 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/write-sboms.ts
-import path38 from "node:path";
+import path40 from "node:path";
 function sbomPathOf(binary) {
   return `${binary}.cdx.json`;
 }
@@ -79903,7 +79947,7 @@ async function writeSboms(targets, workspace) {
   const written = [];
   for (const target of targets) {
     if (target.format === "macho-fat") continue;
-    const binary = path38.join(workspace, target.path);
+    const binary = path40.join(workspace, target.path);
     const inspected = await inspectBinaryFile(binary);
     if (inspected.sha256 !== target.sha256) {
       throw new Error(
@@ -79918,7 +79962,7 @@ async function writeSboms(targets, workspace) {
     };
     const bom = goBinarySbom({
       buildInfo: inspected.buildInfo,
-      binaryName: path38.basename(binary),
+      binaryName: path40.basename(binary),
       sha256: inspected.sha256,
       target: asked
     });
@@ -79938,10 +79982,10 @@ async function writeSboms(targets, workspace) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path42 from "node:path";
+import path44 from "node:path";
 
 // src/compare/comment.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
@@ -80124,7 +80168,7 @@ function parseCommentHeader(value, inputName = "comment-header") {
 }
 function headerSlug(header) {
   const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash10("sha256").update(header).digest("hex").slice(0, 8)}`;
+  return slug === header ? slug : `${slug || "header"}-${createHash11("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 function commentMarker(header) {
   return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
@@ -80338,14 +80382,14 @@ var LDFLAGS_WITH_VALUE = new Set(
 );
 
 // src/github/base-report.ts
-import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm11, writeFile as writeFile5 } from "node:fs/promises";
-import path39 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
+import path41 from "node:path";
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
 function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path39.resolve(workspace, trimmed) };
+  return { kind: "file", path: path41.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -80368,7 +80412,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path39.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path41.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -80376,7 +80420,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm11(file, { force: true });
+  await rm12(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -80461,16 +80505,16 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp4(path39.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp4(path41.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path39.join(worktree, path39.relative(repoRoot, path39.resolve(p2)));
+    const inWorktree = (p2) => path41.join(worktree, path41.relative(repoRoot, path41.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm11(worktree, { recursive: true, force: true });
+      await rm12(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -80478,7 +80522,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import path40 from "node:path";
+import path42 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -80487,7 +80531,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path40.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path42.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -80537,8 +80581,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path44 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path44} does not exist${EOL8}`);
+        const path46 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path46} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -84869,7 +84913,7 @@ async function publishSizeComment(request2) {
 
 // src/github/resolve-base.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path41 from "node:path";
+import path43 from "node:path";
 var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
 async function readReportFile(file) {
   let text;
@@ -84885,7 +84929,7 @@ async function readReportFile(file) {
   }
   try {
     const report = parseReport(JSON.parse(text), file);
-    return { report, source: path41.basename(file), commit: report.commit };
+    return { report, source: path43.basename(file), commit: report.commit };
   } catch (error2) {
     throw new InputError(
       "base-report",
@@ -84901,7 +84945,7 @@ async function buildMergeBase(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path41.join(options2.temp, "setup-go-arm64"),
+      path43.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -85009,7 +85053,7 @@ async function publishOnPullRequest(pr2, inputs, { report, base, temp }, { compa
     },
     options: inputs.comment,
     facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-    fallbackDir: path42.join(temp, "setup-go-arm64"),
+    fallbackDir: path44.join(temp, "setup-go-arm64"),
     ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
   });
   if ("url" in published.outcome && published.outcome.url)
@@ -85081,7 +85125,7 @@ async function readInputs(dirs) {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, dirs.workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path43.join(dirs.temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path45.join(dirs.temp, "setup-go-arm64", "report.json");
   return { config, sizeInputs, event, reportFile };
 }
 async function mergeOnly(config, workspace) {
@@ -85104,8 +85148,8 @@ async function setUpGo({ config, event }, dirs, log2) {
   if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
   if (setup.proof.verdict === "warn") warning(setup.proof.message);
   info2(setup.proof.message);
-  addPath(path43.join(setup.goroot, "bin"));
-  if (setup.probe.env.GOPATH) addPath(path43.join(setup.probe.env.GOPATH, "bin"));
+  addPath(path45.join(setup.goroot, "bin"));
+  if (setup.probe.env.GOPATH) addPath(path45.join(setup.probe.env.GOPATH, "bin"));
   exportVariable("GOTOOLCHAIN", config.gotoolchain);
   setOutput("go-version", setup.version);
   setOutput("go-root", setup.goroot);
@@ -85160,7 +85204,7 @@ function baseBuilder(config, setup, dirs, head) {
       {
         ...config,
         workingDirectory: inWorktree(config.workingDirectory),
-        outputDir: path43.join(dirs.temp, "setup-go-arm64", "base-bin")
+        outputDir: path45.join(dirs.temp, "setup-go-arm64", "base-bin")
       },
       setup.probe.goBinary,
       inWorktree(dirs.workspace),
@@ -85210,7 +85254,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path43.relative(workspace, path43.resolve(workspace, error2.location.file)).split(path43.sep).join("/");
+    const file = path45.relative(workspace, path45.resolve(workspace, error2.location.file)).split(path45.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,
