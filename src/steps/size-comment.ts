@@ -7,6 +7,8 @@ import {
   renderSizeComment,
   type CommentOptions,
 } from '../compare/comment.js';
+import { combineVerdicts } from '../compare/baselines.js';
+import { withBaselineSections } from '../compare/baselines-comment.js';
 import { thresholdTexts } from '../compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../compare/compare.js';
 import { judge, readThresholds, type Thresholds, type Verdict } from '../compare/thresholds.js';
@@ -19,6 +21,7 @@ import {
   type WorktreePath,
 } from '../github/base-report.js';
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../github/fork-fallback.js';
+import { compareWithOtherBaselines, type OtherBaselines } from '../github/baseline-cache.js';
 import { publishSizeComment } from '../github/pr-comment.js';
 import { resolveBaseReport, type BaseResolution } from '../github/resolve-base.js';
 import type { Report } from '../report/report.js';
@@ -84,6 +87,39 @@ export interface SizeCommentResult {
   regression?: string;
 }
 
+interface CompareOptions {
+  inputs: SizeCommentInputs;
+  event: RunEvent;
+  report: Report;
+  repoDir: string;
+  temp: string;
+  /** Builds the base in a worktree; undefined where this run cannot build (merging reports). */
+  buildBase?: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<Report>;
+}
+
+/** For a pull request: head against the newest release, and the trend, as the cache has them. */
+async function otherBaselinesFor(options: CompareOptions): Promise<OtherBaselines | undefined> {
+  const { inputs, event } = options;
+  if (!event.pullRequest) return undefined;
+  return compareWithOtherBaselines({
+    baseSha: event.pullRequest.baseSha,
+    head: options.report,
+    temp: options.temp,
+    header: inputs.comment.header,
+    limits: inputs.thresholds.release,
+  });
+}
+
+/** The base's verdict, and the release's when its limits are set and it was found. */
+function judgeAgainstBoth(
+  comparison: SizeComparison | undefined,
+  thresholds: Thresholds,
+  others: OtherBaselines | undefined,
+): Verdict {
+  const baseHasLimits = !!(thresholds.perTarget || thresholds.total);
+  return combineVerdicts(judge(comparison, thresholds), others?.release?.verdict, baseHasLimits);
+}
+
 /** The comparison with the base (none when there is no base), its verdict, and the comment that says both. */
 interface JudgedComparison {
   comparison?: SizeComparison;
@@ -94,23 +130,29 @@ interface JudgedComparison {
 function judgeAgainstBase(
   inputs: SizeCommentInputs,
   context: { header: string; headCommit: string | null },
-  report: Report,
-  base: BaseResolution,
+  { report, base, others }: { report: Report; base: BaseResolution; others: OtherBaselines | undefined },
 ): JudgedComparison {
+  let judged: JudgedComparison;
   if ('reason' in base) {
-    return {
-      verdict: judge(undefined, inputs.thresholds),
+    judged = {
+      verdict: judgeAgainstBoth(undefined, inputs.thresholds, others),
       body: renderNoBaseComment(context, report, base.reason),
     };
+  } else {
+    const comparison = compareReports(base.report, report, base.build);
+    const verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
+    const body = renderSizeComment(
+      { ...context, baseCommit: base.commit, baseSource: base.source },
+      comparison,
+      verdict,
+    );
+    judged = { comparison, verdict, body };
   }
-  const comparison = compareReports(base.report, report, base.build);
-  const verdict = judge(comparison, inputs.thresholds);
-  const body = renderSizeComment(
-    { ...context, baseCommit: base.commit, baseSource: base.source },
-    comparison,
-    verdict,
-  );
-  return { comparison, verdict, body };
+  if (!others) return judged;
+  return {
+    ...judged,
+    body: withBaselineSections(judged.body, others.sections.release, others.sections.trend),
+  };
 }
 
 /**
@@ -149,15 +191,7 @@ async function publishOnPullRequest(
  * Compares this run's Report with the base one (`base-report`), judges it against the thresholds, and posts
  * or updates the sticky comment on a pull request (or keeps it for a later workflow on forks).
  */
-export async function compareAndComment(options: {
-  inputs: SizeCommentInputs;
-  event: RunEvent;
-  report: Report;
-  repoDir: string;
-  temp: string;
-  /** Builds the base in a worktree; undefined where this run cannot build (merging reports). */
-  buildBase?: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<Report>;
-}): Promise<SizeCommentResult> {
+export async function compareAndComment(options: CompareOptions): Promise<SizeCommentResult> {
   const { inputs, event, report } = options;
   if (inputs.comment.mode === 'off' || inputs.baseReport.kind === 'none') {
     core.setOutput('size-regression', 'false');
@@ -175,10 +209,11 @@ export async function compareAndComment(options: {
     head: report,
     ...(options.buildBase ? { buildAt: options.buildBase } : {}),
   });
+  const others = await otherBaselinesFor(options);
   core.endGroup();
 
   const context = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
-  const judged = judgeAgainstBase(inputs, context, report, base);
+  const judged = judgeAgainstBase(inputs, context, { report, base, others });
   core.setOutput('size-delta', JSON.stringify(judged.comparison ?? null));
   core.setOutput('size-regression', String(judged.verdict.regression));
   core.setOutput('comment-body', judged.body);
