@@ -131,6 +131,7 @@ function targetResult(
     ...(inspected.machoDefinedSymbols && stripsSymbolTable(ldflags)
       ? { keptSymbols: inspected.machoDefinedSymbols }
       : {}),
+    ...(inspected.buildInfo ? { buildInfo: inspected.buildInfo } : {}),
   };
 }
 
