@@ -23,6 +23,24 @@ export default tseslint.config(
         {
           paths: [
             { name: '@actions/core', message: 'Log through src/log.ts (import * as core from its path).' },
+            ...['node:child_process', 'child_process'].map((name) => ({
+              name,
+              message: 'Start processes through src/platform/process.ts, the one runner.',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one runner: the only module that may start a process.
+    files: ['src/platform/process.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@actions/core', message: 'Log through src/log.ts (import * as core from its path).' },
           ],
         },
       ],
@@ -40,6 +58,7 @@ export default tseslint.config(
       'src/net/**',
       'src/platform/facts.ts',
       'src/platform/confine.ts',
+      'src/platform/process.ts',
       'src/log.ts',
       'src/binary/inspect-file.ts',
       'src/build/run.ts',

@@ -142,7 +142,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers = connectOptions.headers || {};
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
-      debug2("making CONNECT request");
+      debug3("making CONNECT request");
       var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
@@ -162,7 +162,7 @@ var require_tunnel = __commonJS({
         connectReq.removeAllListeners();
         socket.removeAllListeners();
         if (res.statusCode !== 200) {
-          debug2(
+          debug3(
             "tunneling socket could not be established, statusCode=%d",
             res.statusCode
           );
@@ -174,7 +174,7 @@ var require_tunnel = __commonJS({
           return;
         }
         if (head.length > 0) {
-          debug2("got illegal response body from proxy");
+          debug3("got illegal response body from proxy");
           socket.destroy();
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
@@ -182,13 +182,13 @@ var require_tunnel = __commonJS({
           self2.removeSocket(placeholder);
           return;
         }
-        debug2("tunneling connection has established");
+        debug3("tunneling connection has established");
         self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
         connectReq.removeAllListeners();
-        debug2(
+        debug3(
           "tunneling socket could not be established, cause=%s\n",
           cause.message,
           cause.stack
@@ -250,9 +250,9 @@ var require_tunnel = __commonJS({
       }
       return target;
     }
-    var debug2;
+    var debug3;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
-      debug2 = function() {
+      debug3 = function() {
         var args = Array.prototype.slice.call(arguments);
         if (typeof args[0] === "string") {
           args[0] = "TUNNEL: " + args[0];
@@ -262,10 +262,10 @@ var require_tunnel = __commonJS({
         console.error.apply(console, args);
       };
     } else {
-      debug2 = function() {
+      debug3 = function() {
       };
     }
-    exports2.debug = debug2;
+    exports2.debug = debug3;
   }
 });
 
@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path44 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path47 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path44 && path44[0] !== "/") {
-          path44 = `/${path44}`;
+        if (path47 && path47[0] !== "/") {
+          path47 = `/${path47}`;
         }
-        return new URL(`${origin}${path44}`);
+        return new URL(`${origin}${path47}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path47, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path44);
+        debuglog("sending request to %s %s/%s", method, origin, path47);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path47, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path44,
+          path47,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path47, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path44);
+        debuglog("trailers received from %s %s/%s", method, origin, path47);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path47, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path44,
+          path47,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path44, origin }
+            request: { method, path: path47, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path44);
+          debuglog("sending request to %s %s/%s", method, origin, path47);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path44,
+        path: path47,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path44 !== "string") {
+        if (typeof path47 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path47[0] !== "/" && !(path47.startsWith("http://") || path47.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path44)) {
+        } else if (invalidPathRegex.test(path47)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path44, query) : path44;
+        this.path = query ? buildURL(path47, query) : path47;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path44, host, upgrade, blocking, reset } = request2;
+      const { method, path: path47, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path44} HTTP/1.1\r
+      let header = `${method} ${path47} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path47, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path44;
+      headers[HTTP2_HEADER_PATH] = path47;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path44 = search ? `${pathname}${search}` : pathname;
+        const path47 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path44;
+        this.opts.path = path47;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path44 = "/",
+          path: path47 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path44;
+        opts.path = origin + path47;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path44) {
-      if (typeof path44 !== "string") {
-        return path44;
+    function safeUrl(path47) {
+      if (typeof path47 !== "string") {
+        return path47;
       }
-      const pathSegments = path44.split("?");
+      const pathSegments = path47.split("?");
       if (pathSegments.length !== 2) {
-        return path44;
+        return path47;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path44, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path44);
+    function matchKey(mockDispatch2, { path: path47, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path47);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path47 }) => matchValue(safeUrl(path47), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path44, method, body: body2, headers, query } = opts;
+      const { path: path47, method, body: body2, headers, query } = opts;
       return {
-        path: path44,
+        path: path47,
         method,
         body: body2,
         headers,
@@ -11117,7 +11117,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify6 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11157,7 +11157,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify6(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11170,7 +11170,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify6 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11210,7 +11210,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify6(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path47, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path44,
+            Path: path47,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path44) {
-      for (let i = 0; i < path44.length; ++i) {
-        const code2 = path44.charCodeAt(i);
+    function validateCookiePath(path47) {
+      for (let i = 0; i < path47.length; ++i) {
+        const code2 = path47.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path44 = opts.path;
+          let path47 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path44 = `/${path44}`;
+            path47 = `/${path47}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path44);
+          url2 = new URL(util5.parseOrigin(url2).origin + path47);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19217,9 +19217,9 @@ var require_constants6 = __commonJS({
 var require_debug = __commonJS({
   "node_modules/semver/internal/debug.js"(exports2, module) {
     "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    var debug3 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
-    module.exports = debug2;
+    module.exports = debug3;
   }
 });
 
@@ -19232,7 +19232,7 @@ var require_re = __commonJS({
       MAX_SAFE_BUILD_LENGTH,
       MAX_LENGTH
     } = require_constants6();
-    var debug2 = require_debug();
+    var debug3 = require_debug();
     exports2 = module.exports = {};
     var re2 = exports2.re = [];
     var safeRe = exports2.safeRe = [];
@@ -19255,7 +19255,7 @@ var require_re = __commonJS({
     var createToken = (name, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R2++;
-      debug2(name, index, value);
+      debug3(name, index, value);
       t[name] = index;
       src[index] = value;
       safeSrc[index] = safe;
@@ -19359,7 +19359,7 @@ var require_identifiers = __commonJS({
 var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports2, module) {
     "use strict";
-    var debug2 = require_debug();
+    var debug3 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re2, t } = require_re();
     var parseOptions = require_parse_options();
@@ -19393,7 +19393,7 @@ var require_semver = __commonJS({
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version3, options2);
+        debug3("SemVer", version3, options2);
         this.options = options2;
         this.loose = !!options2.loose;
         this.includePrerelease = !!options2.includePrerelease;
@@ -19441,7 +19441,7 @@ var require_semver = __commonJS({
         return this.version;
       }
       compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
+        debug3("SemVer.compare", this.version, this.options, other);
         if (!(other instanceof _SemVer)) {
           if (typeof other === "string" && other === this.version) {
             return 0;
@@ -19492,7 +19492,7 @@ var require_semver = __commonJS({
         do {
           const a = this.prerelease[i];
           const b2 = other.prerelease[i];
-          debug2("prerelease compare", i, a, b2);
+          debug3("prerelease compare", i, a, b2);
           if (a === void 0 && b2 === void 0) {
             return 0;
           } else if (b2 === void 0) {
@@ -19514,7 +19514,7 @@ var require_semver = __commonJS({
         do {
           const a = this.build[i];
           const b2 = other.build[i];
-          debug2("build compare", i, a, b2);
+          debug3("build compare", i, a, b2);
           if (a === void 0 && b2 === void 0) {
             return 0;
           } else if (b2 === void 0) {
@@ -20376,21 +20376,21 @@ var require_range = __commonJS({
         const loose = this.options.loose;
         const hr2 = loose ? re2[t.HYPHENRANGELOOSE] : re2[t.HYPHENRANGE];
         range3 = range3.replace(hr2, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range3);
+        debug3("hyphen replace", range3);
         range3 = trimComparatorWhitespace(range3);
-        debug2("comparator trim", range3);
+        debug3("comparator trim", range3);
         range3 = range3.replace(re2[t.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range3);
+        debug3("tilde trim", range3);
         range3 = range3.replace(re2[t.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range3);
+        debug3("caret trim", range3);
         let rangeList = range3.split(" ").map((comp26) => parseComparator(comp26, this.options)).join(" ").split(/\s+/).map((comp26) => replaceGTE0(comp26, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp26) => {
-            debug2("loose invalid filter", comp26, this.options);
+            debug3("loose invalid filter", comp26, this.options);
             return !!comp26.match(re2[t.COMPARATORLOOSE]);
           });
         }
-        debug2("range list", rangeList);
+        debug3("range list", rangeList);
         const rangeMap = /* @__PURE__ */ new Map();
         const comparators = rangeList.map((comp26) => new Comparator(comp26, this.options));
         for (const comp26 of comparators) {
@@ -20445,7 +20445,7 @@ var require_range = __commonJS({
     var cache = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
-    var debug2 = require_debug();
+    var debug3 = require_debug();
     var SemVer = require_semver();
     var trimComparatorWhitespace = require_trim_comparator_whitespace();
     var {
@@ -20473,15 +20473,15 @@ var require_range = __commonJS({
     };
     var parseComparator = (comp26, options2) => {
       comp26 = comp26.replace(re2[t.BUILD], "");
-      debug2("comp", comp26, options2);
+      debug3("comp", comp26, options2);
       comp26 = replaceCarets(comp26, options2);
-      debug2("caret", comp26);
+      debug3("caret", comp26);
       comp26 = replaceTildes(comp26, options2);
-      debug2("tildes", comp26);
+      debug3("tildes", comp26);
       comp26 = replaceXRanges(comp26, options2);
-      debug2("xrange", comp26);
+      debug3("xrange", comp26);
       comp26 = replaceStars(comp26, options2);
-      debug2("stars", comp26);
+      debug3("stars", comp26);
       return comp26;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
@@ -20493,7 +20493,7 @@ var require_range = __commonJS({
       const r = options2.loose ? re2[t.TILDELOOSE] : re2[t.TILDE];
       const z2 = options2.includePrerelease ? "-0" : "";
       return comp26.replace(r, (_2, M2, m2, p2, pr2) => {
-        debug2("tilde", comp26, _2, M2, m2, p2, pr2);
+        debug3("tilde", comp26, _2, M2, m2, p2, pr2);
         let ret;
         if (isX(M2)) {
           ret = "";
@@ -20502,12 +20502,12 @@ var require_range = __commonJS({
         } else if (isX(p2)) {
           ret = `>=${M2}.${m2}.0${z2} <${M2}.${+m2 + 1}.0-0`;
         } else if (pr2) {
-          debug2("replaceTilde pr", pr2);
+          debug3("replaceTilde pr", pr2);
           ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${+m2 + 1}.0-0`;
         } else {
           ret = `>=${M2}.${m2}.${p2} <${M2}.${+m2 + 1}.0-0`;
         }
-        debug2("tilde return", ret);
+        debug3("tilde return", ret);
         return ret;
       });
     };
@@ -20515,11 +20515,11 @@ var require_range = __commonJS({
       return comp26.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
     };
     var replaceCaret = (comp26, options2) => {
-      debug2("caret", comp26, options2);
+      debug3("caret", comp26, options2);
       const r = options2.loose ? re2[t.CARETLOOSE] : re2[t.CARET];
       const z2 = options2.includePrerelease ? "-0" : "";
       return comp26.replace(r, (_2, M2, m2, p2, pr2) => {
-        debug2("caret", comp26, _2, M2, m2, p2, pr2);
+        debug3("caret", comp26, _2, M2, m2, p2, pr2);
         let ret;
         if (isX(M2)) {
           ret = "";
@@ -20532,7 +20532,7 @@ var require_range = __commonJS({
             ret = `>=${M2}.${m2}.0${z2} <${+M2 + 1}.0.0-0`;
           }
         } else if (pr2) {
-          debug2("replaceCaret pr", pr2);
+          debug3("replaceCaret pr", pr2);
           if (M2 === "0") {
             if (m2 === "0") {
               ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${m2}.${+p2 + 1}-0`;
@@ -20543,7 +20543,7 @@ var require_range = __commonJS({
             ret = `>=${M2}.${m2}.${p2}-${pr2} <${+M2 + 1}.0.0-0`;
           }
         } else {
-          debug2("no pr");
+          debug3("no pr");
           if (M2 === "0") {
             if (m2 === "0") {
               ret = `>=${M2}.${m2}.${p2} <${M2}.${m2}.${+p2 + 1}-0`;
@@ -20554,19 +20554,19 @@ var require_range = __commonJS({
             ret = `>=${M2}.${m2}.${p2} <${+M2 + 1}.0.0-0`;
           }
         }
-        debug2("caret return", ret);
+        debug3("caret return", ret);
         return ret;
       });
     };
     var replaceXRanges = (comp26, options2) => {
-      debug2("replaceXRanges", comp26, options2);
+      debug3("replaceXRanges", comp26, options2);
       return comp26.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
     };
     var replaceXRange = (comp26, options2) => {
       comp26 = comp26.trim();
       const r = options2.loose ? re2[t.XRANGELOOSE] : re2[t.XRANGE];
       return comp26.replace(r, (ret, gtlt, M2, m2, p2, pr2) => {
-        debug2("xRange", comp26, ret, gtlt, M2, m2, p2, pr2);
+        debug3("xRange", comp26, ret, gtlt, M2, m2, p2, pr2);
         if (invalidXRangeOrder(M2, m2, p2)) {
           return comp26;
         }
@@ -20616,16 +20616,16 @@ var require_range = __commonJS({
         } else if (xp) {
           ret = `>=${M2}.${m2}.0${pr2} <${M2}.${+m2 + 1}.0-0`;
         }
-        debug2("xRange return", ret);
+        debug3("xRange return", ret);
         return ret;
       });
     };
     var replaceStars = (comp26, options2) => {
-      debug2("replaceStars", comp26, options2);
+      debug3("replaceStars", comp26, options2);
       return comp26.trim().replace(re2[t.STAR], "");
     };
     var replaceGTE0 = (comp26, options2) => {
-      debug2("replaceGTE0", comp26, options2);
+      debug3("replaceGTE0", comp26, options2);
       return comp26.trim().replace(re2[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to2, tM, tm, tp, tpr) => {
@@ -20663,7 +20663,7 @@ var require_range = __commonJS({
       }
       if (version3.prerelease.length && !options2.includePrerelease) {
         for (let i = 0; i < set.length; i++) {
-          debug2(set[i].semver);
+          debug3(set[i].semver);
           if (set[i].semver === Comparator.ANY) {
             continue;
           }
@@ -20700,7 +20700,7 @@ var require_comparator = __commonJS({
           }
         }
         comp26 = comp26.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp26, options2);
+        debug3("comparator", comp26, options2);
         this.options = options2;
         this.loose = !!options2.loose;
         this.parse(comp26);
@@ -20709,7 +20709,7 @@ var require_comparator = __commonJS({
         } else {
           this.value = this.operator + this.semver.version;
         }
-        debug2("comp", this);
+        debug3("comp", this);
       }
       parse(comp26) {
         const r = this.options.loose ? re2[t.COMPARATORLOOSE] : re2[t.COMPARATOR];
@@ -20731,7 +20731,7 @@ var require_comparator = __commonJS({
         return this.value;
       }
       test(version3) {
-        debug2("Comparator.test", version3, this.options.loose);
+        debug3("Comparator.test", version3, this.options.loose);
         if (this.semver === ANY || version3 === ANY) {
           return true;
         }
@@ -20788,7 +20788,7 @@ var require_comparator = __commonJS({
     var parseOptions = require_parse_options();
     var { safeRe: re2, t } = require_re();
     var cmp = require_cmp();
-    var debug2 = require_debug();
+    var debug3 = require_debug();
     var SemVer = require_semver();
     var Range = require_range();
   }
@@ -21514,11 +21514,11 @@ var require_common = __commonJS({
         let enableOverride = null;
         let namespacesCache;
         let enabledCache;
-        function debug2(...args) {
-          if (!debug2.enabled) {
+        function debug3(...args) {
+          if (!debug3.enabled) {
             return;
           }
-          const self2 = debug2;
+          const self2 = debug3;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms2 = curr - (prevTime || curr);
           self2.diff = ms2;
@@ -21548,12 +21548,12 @@ var require_common = __commonJS({
           const logFn = self2.log || createDebug.log;
           logFn.apply(self2, args);
         }
-        debug2.namespace = namespace;
-        debug2.useColors = createDebug.useColors();
-        debug2.color = createDebug.selectColor(namespace);
-        debug2.extend = extend2;
-        debug2.destroy = createDebug.destroy;
-        Object.defineProperty(debug2, "enabled", {
+        debug3.namespace = namespace;
+        debug3.useColors = createDebug.useColors();
+        debug3.color = createDebug.selectColor(namespace);
+        debug3.extend = extend2;
+        debug3.destroy = createDebug.destroy;
+        Object.defineProperty(debug3, "enabled", {
           enumerable: true,
           configurable: false,
           get: () => {
@@ -21571,9 +21571,9 @@ var require_common = __commonJS({
           }
         });
         if (typeof createDebug.init === "function") {
-          createDebug.init(debug2);
+          createDebug.init(debug3);
         }
-        return debug2;
+        return debug3;
       }
       function extend2(namespace, delimiter4) {
         const newDebug = createDebug(this.namespace + (typeof delimiter4 === "undefined" ? ":" : delimiter4) + namespace);
@@ -21846,7 +21846,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports2, module) {
     "use strict";
-    var os11 = __require("os");
+    var os12 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -21894,7 +21894,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os11.release().split(".");
+        const osRelease = os12.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -22098,11 +22098,11 @@ var require_node = __commonJS({
     function load() {
       return process.env.DEBUG;
     }
-    function init(debug2) {
-      debug2.inspectOpts = {};
+    function init(debug3) {
+      debug3.inspectOpts = {};
       const keys = Object.keys(exports2.inspectOpts);
       for (let i = 0; i < keys.length; i++) {
-        debug2.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
+        debug3.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
       }
     }
     module.exports = require_common()(exports2);
@@ -22365,7 +22365,7 @@ var require_parse_proxy_response = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parseProxyResponse = void 0;
     var debug_1 = __importDefault(require_src());
-    var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
+    var debug3 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
       return new Promise((resolve3, reject) => {
         let buffersLength = 0;
@@ -22384,12 +22384,12 @@ var require_parse_proxy_response = __commonJS({
         }
         function onend() {
           cleanup();
-          debug2("onend");
+          debug3("onend");
           reject(new Error("Proxy connection ended before receiving CONNECT response"));
         }
         function onerror(err) {
           cleanup();
-          debug2("onerror %o", err);
+          debug3("onerror %o", err);
           reject(err);
         }
         function ondata(b2) {
@@ -22398,7 +22398,7 @@ var require_parse_proxy_response = __commonJS({
           const buffered = Buffer.concat(buffers, buffersLength);
           const endOfHeaders = buffered.indexOf("\r\n\r\n");
           if (endOfHeaders === -1) {
-            debug2("have not received end of HTTP headers yet...");
+            debug3("have not received end of HTTP headers yet...");
             read2();
             return;
           }
@@ -22431,7 +22431,7 @@ var require_parse_proxy_response = __commonJS({
               headers[key] = value;
             }
           }
-          debug2("got proxy server response: %o %o", firstLine, headers);
+          debug3("got proxy server response: %o %o", firstLine, headers);
           cleanup();
           resolve3({
             connect: {
@@ -22494,7 +22494,7 @@ var require_dist2 = __commonJS({
     var agent_base_1 = require_dist();
     var url_1 = __require("url");
     var parse_proxy_response_1 = require_parse_proxy_response();
-    var debug2 = (0, debug_1.default)("https-proxy-agent");
+    var debug3 = (0, debug_1.default)("https-proxy-agent");
     var setServernameFromNonIpHost = (options2) => {
       if (options2.servername === void 0 && options2.host && !net.isIP(options2.host)) {
         return {
@@ -22510,7 +22510,7 @@ var require_dist2 = __commonJS({
         this.options = { path: void 0 };
         this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
         this.proxyHeaders = opts?.headers ?? {};
-        debug2("Creating new HttpsProxyAgent instance: %o", this.proxy.href);
+        debug3("Creating new HttpsProxyAgent instance: %o", this.proxy.href);
         const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
         const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
         this.connectOpts = {
@@ -22532,10 +22532,10 @@ var require_dist2 = __commonJS({
         }
         let socket;
         if (proxy.protocol === "https:") {
-          debug2("Creating `tls.Socket`: %o", this.connectOpts);
+          debug3("Creating `tls.Socket`: %o", this.connectOpts);
           socket = tls.connect(setServernameFromNonIpHost(this.connectOpts));
         } else {
-          debug2("Creating `net.Socket`: %o", this.connectOpts);
+          debug3("Creating `net.Socket`: %o", this.connectOpts);
           socket = net.connect(this.connectOpts);
         }
         const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
@@ -22563,7 +22563,7 @@ var require_dist2 = __commonJS({
         if (connect.statusCode === 200) {
           req.once("socket", resume);
           if (opts.secureEndpoint) {
-            debug2("Upgrading socket connection to TLS");
+            debug3("Upgrading socket connection to TLS");
             return tls.connect({
               ...omit2(setServernameFromNonIpHost(opts), "host", "path", "port"),
               socket
@@ -22575,7 +22575,7 @@ var require_dist2 = __commonJS({
         const fakeSocket = new net.Socket({ writable: false });
         fakeSocket.readable = true;
         req.once("socket", (s3) => {
-          debug2("Replaying proxy buffer for failed request");
+          debug3("Replaying proxy buffer for failed request");
           (0, assert_1.default)(s3.listenerCount("data") > 0);
           s3.push(buffered);
           s3.push(null);
@@ -22643,13 +22643,13 @@ var require_dist3 = __commonJS({
     var events_1 = __require("events");
     var agent_base_1 = require_dist();
     var url_1 = __require("url");
-    var debug2 = (0, debug_1.default)("http-proxy-agent");
+    var debug3 = (0, debug_1.default)("http-proxy-agent");
     var HttpProxyAgent2 = class extends agent_base_1.Agent {
       constructor(proxy, opts) {
         super(opts);
         this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
         this.proxyHeaders = opts?.headers ?? {};
-        debug2("Creating new HttpProxyAgent instance: %o", this.proxy.href);
+        debug3("Creating new HttpProxyAgent instance: %o", this.proxy.href);
         const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
         const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
         this.connectOpts = {
@@ -22695,21 +22695,21 @@ var require_dist3 = __commonJS({
         }
         let first;
         let endOfHeaders;
-        debug2("Regenerating stored HTTP header string for request");
+        debug3("Regenerating stored HTTP header string for request");
         req._implicitHeader();
         if (req.outputData && req.outputData.length > 0) {
-          debug2("Patching connection write() output buffer with updated header");
+          debug3("Patching connection write() output buffer with updated header");
           first = req.outputData[0].data;
           endOfHeaders = first.indexOf("\r\n\r\n") + 4;
           req.outputData[0].data = req._header + first.substring(endOfHeaders);
-          debug2("Output buffer: %o", req.outputData[0].data);
+          debug3("Output buffer: %o", req.outputData[0].data);
         }
         let socket;
         if (this.proxy.protocol === "https:") {
-          debug2("Creating `tls.Socket`: %o", this.connectOpts);
+          debug3("Creating `tls.Socket`: %o", this.connectOpts);
           socket = tls.connect(this.connectOpts);
         } else {
-          debug2("Creating `net.Socket`: %o", this.connectOpts);
+          debug3("Creating `net.Socket`: %o", this.connectOpts);
           socket = net.connect(this.connectOpts);
         }
         await (0, events_1.once)(socket, "connect");
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path44, options2) {
+    function openPromise(path47, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path44, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path47, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path44, options2, callback) {
+    function open3(path47, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path44, "r", function(err, fd) {
+      fs8.open(path47, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31188,13 +31188,16 @@ function logSafe(text) {
 function info2(message) {
   info(logSafe(message));
 }
+function debug2(message) {
+  debug(logSafe(message));
+}
 function addMatcher(file) {
   info(`::add-matcher::${file}`);
 }
 
 // src/main.ts
-import os10 from "node:os";
-import path43 from "node:path";
+import os11 from "node:os";
+import path46 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -31345,6 +31348,2984 @@ function validateTargets(targets, distList, inputName = "targets") {
   );
 }
 
+// src/compare/like-for-like.ts
+var onOff = (value) => value ? "on" : "off";
+var words = (list) => (list ?? []).join(" ");
+var sortedWords = (list) => [...list ?? []].sort().join(",");
+var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
+var SETTINGS = [
+  {
+    setting: "Go",
+    read: (r) => r.go.version,
+    caveat: (b2, h) => `base was built with Go ${b2}, head with Go ${h}`
+  },
+  {
+    setting: "-ldflags",
+    read: (r) => r.flags.ldflags,
+    caveat: (b2, h) => `base was linked with -ldflags=${b2}, head with -ldflags=${h}`
+  },
+  {
+    setting: "-trimpath",
+    read: (r) => onOff(r.flags.trimpath),
+    caveat: (b2, h) => `-trimpath was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "CGO_ENABLED",
+    read: (r) => r.flags.cgo ? "1" : "0",
+    caveat: (b2, h) => `CGO_ENABLED was ${b2} for base, ${h} for head`
+  },
+  {
+    setting: "-tags",
+    read: (r) => sortedWords(r.flags.tags),
+    caveat: (b2, h) => `base was built with -tags=${b2}, head with -tags=${h}`
+  },
+  {
+    setting: "build-flags",
+    read: (r) => words(r.flags.buildFlags),
+    caveat: (b2, h) => `base was built with build-flags "${b2}", head with "${h}"`
+  }
+];
+function environmentSettings(base, head) {
+  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
+  return [...names].sort().map((name) => ({
+    setting: name,
+    read: (r) => r.flags.env?.[name] ?? "",
+    caveat: (b2, h) => `${name} was ${quotedOrUnset(b2)} for base, ${quotedOrUnset(h)} for head`
+  }));
+}
+function buildDifferences(base, head) {
+  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read: read2, caveat }) => {
+    const [was, is2] = [read2(base), read2(head)];
+    return was === is2 ? [] : [{ setting, base: was, head: is2, caveat: caveat(was, is2) }];
+  });
+}
+function storedBaseBuild(base, head, whyNotRebuilt) {
+  const differences = buildDifferences(base, head);
+  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
+}
+function describeDifferences(differences) {
+  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
+}
+var WARMTH = {
+  exact: "started from the build cache saved for its own key",
+  partial: "started from a build cache restored by a restore key",
+  none: "started with no build cache restored"
+};
+function buildCacheStart(restored) {
+  const entry = restored.find((e) => e.kind === "build");
+  return entry && !entry.error ? { buildCache: entry.hit } : {};
+}
+function buildTimeComparability(base, head, build) {
+  if (build.kind === "rebuilt")
+    return {
+      comparable: false,
+      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
+    };
+  if (build.kind === "unlike")
+    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
+  if (!base.buildCache || !head.buildCache)
+    return {
+      comparable: false,
+      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
+    };
+  if (base.buildCache !== head.buildCache)
+    return {
+      comparable: false,
+      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
+    };
+  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
+}
+
+// src/config/build.ts
+import path8 from "node:path";
+
+// src/build/cgo.ts
+function parseCompilerMap(value, inputName, targets) {
+  const map = {};
+  const known2 = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const at2 = line.indexOf("=");
+    const name = at2 < 0 ? "" : line.slice(0, at2).trim();
+    const command = at2 < 0 ? "" : line.slice(at2 + 1).trim();
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === "") {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,
+        `write one target a line with its compiler, e.g. linux/arm64=aarch64-linux-gnu-gcc or linux/arm64=zig ${inputName === "cgo-cxx" ? "c++" : "cc"} -target aarch64-linux-gnu`
+      );
+    }
+    if (!known2.has(name)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} sets a compiler for ${name}, which is not one of the targets (${targets.map(targetName).join(" ") || "none"})`,
+        "name a target listed in targets, e.g. linux/arm64=aarch64-linux-gnu-gcc"
+      );
+    }
+    if (map[name] !== void 0) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} sets the compiler for ${name} twice`,
+        "keep one line per target"
+      );
+    }
+    map[name] = command;
+  }
+  return map;
+}
+function compilerFor(map, target) {
+  return map[targetName(target)] ?? map[`${target.goos}/${target.goarch}`];
+}
+var C_TOOLCHAIN_LINE = /executable file not found|C compiler .* not found|cgo: |unrecognized command[- ]line option|unknown (target|argument)|no such instruction|Error: |error: unsupported|cannot find -l|ld(\.\w+)?: |linker command failed|fatal error: /;
+function cgoFailureMessage(label, target, host, output, compiler) {
+  const lines = output.split("\n").map((line) => line.trim()).filter((line) => C_TOOLCHAIN_LINE.test(line));
+  if (lines.length === 0) return void 0;
+  const cause = lines.slice(0, 2).join(" / ");
+  const cross = target.goos !== host.goos || target.goarch !== host.goarch;
+  const name = `${target.goos}/${target.goarch}`;
+  if (compiler) {
+    return `go build failed for ${label} in the C toolchain (cgo-cc for ${name}: ${compiler}): ${cause}. Check that the command compiles for ${name}, or set cgo: false`;
+  }
+  if (!cross)
+    return `go build failed for ${label} in the C toolchain: ${cause}. Install a C compiler, or set cgo: false`;
+  return `go build failed for ${label}: cgo: true compiles C code, and this ${host.goos}/${host.goarch} machine's default C compiler does not build for ${name} (${cause}). Set a C cross compiler for it in cgo-cc (e.g. ${name}=${exampleCompiler(target)}), build ${name} on a runner of that platform (the reusable workflow runs each target natively), or set cgo: false`;
+}
+function exampleCompiler(target) {
+  const arch2 = {
+    amd64: "x86_64",
+    arm64: "aarch64",
+    "386": "x86",
+    arm: "arm",
+    riscv64: "riscv64"
+  };
+  const os12 = { linux: "linux-gnu", darwin: "macos", windows: "windows-gnu" };
+  return `zig cc -target ${arch2[target.goarch] ?? target.goarch}-${os12[target.goos] ?? target.goos}`;
+}
+
+// src/build/ldflags.ts
+var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
+var SHORT_COMMIT_LENGTH = 7;
+function utcSeconds(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function stampValues(facts) {
+  const values = {};
+  const gaps = {};
+  const sha2 = facts.sha?.trim();
+  if (sha2) values.commit = sha2;
+  else gaps.commit = "GITHUB_SHA is not set";
+  const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
+  if (tag) values.version = tag;
+  else if (sha2) values.version = sha2.slice(0, SHORT_COMMIT_LENGTH);
+  else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
+  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
+  const epoch = facts.sourceDateEpoch?.trim();
+  const wholeSeconds = epoch !== void 0 && /^\d+$/.test(epoch);
+  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1e3) : void 0;
+  if (committed && !Number.isNaN(committed.getTime())) {
+    values.date = utcSeconds(committed);
+  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
+    values.date = utcSeconds(epochDate);
+  } else {
+    gaps.date = `git could not give the commit date (${facts.commitDateError ?? "no answer"})` + (epoch ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? "past the last date a timestamp can hold" : "not whole seconds"}` : "");
+  }
+  return { values, gaps };
+}
+var PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
+function usedPlaceholders(ldflags) {
+  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match3) => match3[1]))];
+}
+function checkLdflags(ldflags, inputName = "ldflags") {
+  const unknown = usedPlaceholders(ldflags).filter(
+    (name) => !STAMP_PLACEHOLDERS.includes(name)
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(", ")}, which ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}`,
+      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`
+    );
+  }
+  for (let rest = ldflags.replace(/^[ \t\n\r]+/, ""); rest !== ""; rest = rest.replace(/^[ \t\n\r]+/, "")) {
+    const quote = rest[0];
+    if (quote === "'" || quote === '"') {
+      const end = rest.indexOf(quote, 1);
+      if (end < 0) {
+        throw new InputError(
+          inputName,
+          `Input ${inputName} ${JSON.stringify(ldflags)} has an unterminated ${quote} string, which go refuses`,
+          `close it, e.g. -s -w -X 'main.greeting=hello world'`
+        );
+      }
+      rest = rest.slice(end + 1);
+    } else {
+      const space = rest.search(/[ \t\n\r]/);
+      rest = space < 0 ? "" : rest.slice(space);
+    }
+  }
+}
+function templateLdflags(ldflags, stamp, inputName = "ldflags") {
+  checkLdflags(ldflags, inputName);
+  return ldflags.replace(PLACEHOLDER, (_whole, name) => {
+    const value = stamp.values[name];
+    if (value === void 0) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? "its value is unknown"}`,
+        name === "date" ? "check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH" : "run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF"
+      );
+    }
+    return value;
+  });
+}
+function stripsSymbolTable(ldflags) {
+  let strips = false;
+  for (const word of ldflags.split(/\s+/)) {
+    if (word === "-s" || word === "--s" || /^--?s=(true|1)$/.test(word)) strips = true;
+    else if (/^--?s=(false|0)$/.test(word)) strips = false;
+  }
+  return strips;
+}
+
+// src/build/plan.ts
+import path6 from "node:path";
+function packageBinaryName(pkg, workingDirectory, known2) {
+  const fromImportPath = known2?.[pkg];
+  if (fromImportPath) return fromImportPath;
+  const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
+  return trimmed === "." || trimmed === "" ? path6.basename(workingDirectory) : path6.posix.basename(trimmed);
+}
+var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
+function renderName(template, values, inputName = "name-template") {
+  return template.replace(/\{(\w+)\}/g, (_whole, key) => {
+    if (!NAME_PLACEHOLDERS.includes(key)) {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} uses {${key}}, which is not a placeholder`,
+        `use ${NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
+      );
+    }
+    return values[key];
+  });
+}
+function outputPath(config, pkg, name, target) {
+  const fileName = renderName(config.nameTemplate, {
+    name,
+    goos: target.goos,
+    goarch: target.goarch,
+    variant: target.variant ?? "",
+    ext: target.goos === "windows" ? ".exe" : ""
+  });
+  const output = path6.resolve(
+    config.outputDir,
+    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+  );
+  const inOutputDir = path6.relative(config.outputDir, output);
+  if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path6.isAbsolute(inOutputDir)) {
+    throw new InputError(
+      "name-template",
+      `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
+      "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
+    );
+  }
+  return output;
+}
+function planBuilds(config) {
+  const jobs = [];
+  const writers = /* @__PURE__ */ new Map();
+  for (const pkg of config.packages) {
+    if (pkg.startsWith("-")) {
+      throw new InputError(
+        "packages",
+        `Input packages holds ${JSON.stringify(pkg)}, which go would read as a flag`,
+        "put flags in build-flags and list package directories in packages, e.g. ./cmd/tool"
+      );
+    }
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
+    for (const target of config.targets) {
+      const output = outputPath(config, pkg, name, target);
+      const args = ["build", "-o", output];
+      if (config.trimpath) args.push("-trimpath");
+      args.push("-buildvcs=false");
+      if (config.ldflags) args.push(`-ldflags=${config.ldflags}`);
+      if (config.tags.length > 0) args.push(`-tags=${config.tags.join(",")}`);
+      args.push(...config.extraFlags, pkg);
+      const job = {
+        package: pkg,
+        target,
+        args,
+        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0", ...cgoCompilers(config, target) },
+        output,
+        label: `${pkg} ${targetName(target)}`
+      };
+      const earlier = writers.get(output);
+      if (earlier) throw collision(earlier, job, config);
+      writers.set(output, job);
+      jobs.push(job);
+    }
+  }
+  return jobs;
+}
+function cgoCompilers(config, target) {
+  if (!config.cgo) return {};
+  const cc = config.cc && compilerFor(config.cc, target);
+  const cxx = config.cxx && compilerFor(config.cxx, target);
+  return { ...cc ? { CC: cc } : {}, ...cxx ? { CXX: cxx } : {} };
+}
+function collision(earlier, later, config) {
+  const file = path6.relative(config.outputDir, later.output);
+  const problem2 = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
+  if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
+    return new InputError(
+      "packages",
+      `${problem2}: both packages are named ${packageBinaryName(later.package, config.workingDirectory, config.binaryNames)}`,
+      "build them in separate steps with different output-dir values"
+    );
+  }
+  const missing = ["name", "goos", "goarch"].filter((key) => !config.nameTemplate.includes(`{${key}}`));
+  return new InputError(
+    "name-template",
+    `${problem2}: name-template ${JSON.stringify(config.nameTemplate)} does not tell them apart`,
+    `add ${missing.map((key) => `{${key}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
+  );
+}
+function unstrippedBuild(job, output) {
+  const args = job.args.map((arg, index) => index > 0 && job.args[index - 1] === "-o" ? output : arg);
+  const ldflagsAt = args.findLastIndex((arg) => arg.startsWith("-ldflags="));
+  if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
+  else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
+  return { ...job, args, output, label: `${job.label} (unstripped)` };
+}
+
+// src/binary/header.ts
+var BINARY_HEADER_BYTES = 4096;
+function readBinaryHeader(bytes) {
+  if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(bytes, ELF_MAGIC)) return readElfHeader(bytes, view);
+  if (bytes.length >= 4) {
+    const magic = view.getUint32(0, false);
+    if (magic === FAT_MAGIC || magic === FAT_MAGIC_64) return readFatMachOHeader(bytes, view, magic);
+    if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
+  }
+  if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
+  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+}
+var ELF_MAGIC = [127, 69, 76, 70];
+var ELF_HEADER_PREFIX_BYTES = 20;
+var ELFCLASS32 = 1;
+var ELFCLASS64 = 2;
+var ELFDATA2LSB = 1;
+var ELFDATA2MSB = 2;
+var ELF_OS_BY_OSABI = /* @__PURE__ */ new Map([
+  [2, "netbsd"],
+  [6, "solaris"],
+  [9, "freebsd"],
+  [12, "openbsd"]
+]);
+function elfArch(machine, bits, littleEndian) {
+  switch (machine) {
+    case 3:
+      return "386";
+    case 8:
+      return (bits === 64 ? "mips64" : "mips") + (littleEndian ? "le" : "");
+    case 20:
+      return "ppc";
+    case 21:
+      return littleEndian ? "ppc64le" : "ppc64";
+    case 22:
+      return bits === 64 ? "s390x" : "s390";
+    case 40:
+      return "arm";
+    case 43:
+      return "sparc64";
+    case 62:
+      return "amd64";
+    case 183:
+      return "arm64";
+    case 243:
+      return bits === 64 ? "riscv64" : "riscv";
+    case 258:
+      return "loong64";
+    default:
+      return unknownArch(machine);
+  }
+}
+function readElfHeader(bytes, view) {
+  if (bytes.length < ELF_HEADER_PREFIX_BYTES) {
+    throw new Error(
+      `Truncated ELF file: ${bytes.length} bytes, but the header needs at least ${ELF_HEADER_PREFIX_BYTES}`
+    );
+  }
+  const elfClass = bytes[4];
+  const elfData = bytes[5];
+  if (elfClass !== ELFCLASS32 && elfClass !== ELFCLASS64) {
+    throw new Error(`Malformed ELF file: EI_CLASS is ${elfClass}, neither 1 (32-bit) nor 2 (64-bit)`);
+  }
+  if (elfData !== ELFDATA2LSB && elfData !== ELFDATA2MSB) {
+    throw new Error(
+      `Malformed ELF file: EI_DATA is ${elfData}, neither 1 (little-endian) nor 2 (big-endian)`
+    );
+  }
+  const bits = elfClass === ELFCLASS64 ? 64 : 32;
+  const littleEndian = elfData === ELFDATA2LSB;
+  const arch2 = elfArch(view.getUint16(18, littleEndian), bits, littleEndian);
+  return {
+    format: "elf",
+    os: ELF_OS_BY_OSABI.get(bytes[7] ?? 0) ?? "linux",
+    arch: arch2,
+    archs: [arch2],
+    fat: false,
+    bits,
+    littleEndian
+  };
+}
+var MH_MAGIC = 4277009102;
+var MH_MAGIC_64 = 4277009103;
+var MH_CIGAM = 3472551422;
+var MH_CIGAM_64 = 3489328638;
+var MACHO_MAGICS = /* @__PURE__ */ new Set([MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64]);
+var FAT_MAGIC = 3405691582;
+var FAT_MAGIC_64 = 3405691583;
+var FAT_ARCH_BYTES = 20;
+var FAT_ARCH_64_BYTES = 32;
+var MAX_FAT_ARCHS = 20;
+var FIRST_JAVA_CLASS_MAJOR_VERSION = 45;
+var CPU_ARCH_ABI64 = 16777216;
+var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
+  [7, { arch: "386", littleEndian: true }],
+  [7 | CPU_ARCH_ABI64, { arch: "amd64", littleEndian: true }],
+  [12, { arch: "arm", littleEndian: true }],
+  [12 | CPU_ARCH_ABI64, { arch: "arm64", littleEndian: true }],
+  [18, { arch: "ppc", littleEndian: false }],
+  [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
+]);
+function machOSlice(cpuType) {
+  const known2 = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
+  return {
+    arch: known2?.arch ?? unknownArch(cpuType),
+    bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
+    littleEndian: known2?.littleEndian ?? true
+  };
+}
+function readThinMachOHeader(bytes, view, magic) {
+  if (bytes.length < 8) {
+    throw new Error(`Truncated Mach-O file: ${bytes.length} bytes, but the header needs at least 8`);
+  }
+  const littleEndian = magic === MH_CIGAM || magic === MH_CIGAM_64;
+  const bits = magic === MH_MAGIC_64 || magic === MH_CIGAM_64 ? 64 : 32;
+  const { arch: arch2 } = machOSlice(view.getUint32(4, littleEndian));
+  return { format: "macho", os: "darwin", arch: arch2, archs: [arch2], fat: false, bits, littleEndian };
+}
+function readFatMachOHeader(bytes, view, magic) {
+  if (bytes.length < 8) {
+    throw new Error(
+      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a Mach-O universal binary (or a Java class file) by its next word`
+    );
+  }
+  const count = view.getUint32(4, false);
+  if (magic === FAT_MAGIC && view.getUint16(6, false) >= FIRST_JAVA_CLASS_MAJOR_VERSION) {
+    throw new Error(
+      `Not an executable: a Java class file (magic 0xcafebabe, class version ${view.getUint16(6, false)}.${view.getUint16(4, false)}), not a Mach-O universal binary`
+    );
+  }
+  if (count === 0 || count > MAX_FAT_ARCHS) {
+    throw new Error(
+      `Malformed Mach-O universal binary: magic 0x${magic.toString(16)} but ${count} architectures (expected 1 to ${MAX_FAT_ARCHS})`
+    );
+  }
+  const entryBytes = magic === FAT_MAGIC_64 ? FAT_ARCH_64_BYTES : FAT_ARCH_BYTES;
+  const tableEnd = 8 + count * entryBytes;
+  if (bytes.length < tableEnd) {
+    throw new Error(
+      `Truncated Mach-O universal binary: ${count} architectures need ${tableEnd} header bytes, got ${bytes.length}`
+    );
+  }
+  const slices = Array.from(
+    { length: count },
+    (_2, index) => machOSlice(view.getUint32(8 + index * entryBytes, false))
+  );
+  const archs = slices.map((slice) => slice.arch);
+  return {
+    format: "macho",
+    os: "darwin",
+    arch: archs.join("+"),
+    archs,
+    fat: true,
+    bits: slices.every((slice) => slice.bits === 64) ? 64 : 32,
+    littleEndian: slices.every((slice) => slice.littleEndian)
+  };
+}
+var PE_DOS_MAGIC = [77, 90];
+var PE_SIGNATURE = [80, 69, 0, 0];
+var DOS_HEADER_BYTES = 64;
+var PE32_MAGIC = 267;
+var PE32_PLUS_MAGIC = 523;
+var PE_ARCH_BY_MACHINE = /* @__PURE__ */ new Map([
+  [332, { arch: "386", bits: 32 }],
+  [34404, { arch: "amd64", bits: 64 }],
+  [448, { arch: "arm", bits: 32 }],
+  [452, { arch: "arm", bits: 32 }],
+  // ARMNT: Thumb-2, what Go's windows/arm wrote
+  [43620, { arch: "arm64", bits: 64 }],
+  [20580, { arch: "riscv64", bits: 64 }],
+  [25188, { arch: "loong64", bits: 64 }]
+]);
+function readPeHeader(bytes, view) {
+  if (bytes.length < DOS_HEADER_BYTES) {
+    throw new Error(
+      `Truncated file: 'MZ' magic, but ${bytes.length} bytes are too few for a DOS header (64)`
+    );
+  }
+  const peOffset = view.getUint32(60, true);
+  const optionalHeaderOffset = peOffset + 24;
+  if (bytes.length < optionalHeaderOffset) {
+    throw new Error(
+      `Truncated PE file: its PE header is at offset ${peOffset}, beyond the ${bytes.length} bytes given`
+    );
+  }
+  if (!startsWith(bytes.subarray(peOffset), PE_SIGNATURE)) {
+    throw new Error(
+      `Not a PE executable: 'MZ' magic, but no 'PE\\0\\0' signature at e_lfanew (offset ${peOffset}); a plain DOS program?`
+    );
+  }
+  const machine = view.getUint16(peOffset + 4, true);
+  const known2 = PE_ARCH_BY_MACHINE.get(machine);
+  const arch2 = known2?.arch ?? unknownArch(machine);
+  const optionalHeaderSize = view.getUint16(peOffset + 20, true);
+  let bits = known2?.bits ?? 32;
+  if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
+    const optionalMagic = view.getUint16(optionalHeaderOffset, true);
+    if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
+    else if (optionalMagic === PE32_MAGIC) bits = 32;
+  }
+  return { format: "pe", os: "windows", arch: arch2, archs: [arch2], fat: false, bits, littleEndian: true };
+}
+function unknownArch(code2) {
+  return `unknown-0x${code2.toString(16)}`;
+}
+function startsWith(bytes, prefix2) {
+  return bytes.length >= prefix2.length && prefix2.every((byte, index) => bytes[index] === byte);
+}
+var SHEBANG = [35, 33];
+var KNOWN_NON_EXECUTABLES = [
+  { prefix: [80, 75, 3, 4], what: "a zip archive" },
+  { prefix: [31, 139], what: "a gzip stream" },
+  { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
+];
+function describeBytes(bytes) {
+  const known2 = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
+  if (known2) return known2.what;
+  const shown = bytes.subarray(0, 40);
+  if (startsWith(bytes, SHEBANG)) {
+    const lineEnd = shown.indexOf(10);
+    return `a script starting ${JSON.stringify(String.fromCharCode(...lineEnd < 0 ? shown : shown.subarray(0, lineEnd)))}`;
+  }
+  if (shown.every(isPrintableAscii)) {
+    return `text ${JSON.stringify(String.fromCharCode(...shown))}${bytes.length > shown.length ? "\u2026" : ""}`;
+  }
+  const hex = [...bytes.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
+  return `first bytes ${hex}${bytes.length <= 16 ? ` (${bytes.length} bytes in all)` : ""}`;
+}
+function isPrintableAscii(byte) {
+  return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
+}
+function formatName(header) {
+  return header.fat ? "macho-fat" : header.format;
+}
+
+// src/build/universal.ts
+var UNIVERSAL_GOARCH = "universal";
+var SLICE_ARCHS = ["arm64", "amd64"];
+var isSliceTarget = (target, arch2) => target.goos === "darwin" && target.goarch === arch2 && !target.variant;
+function checkUniversalTargets(targets) {
+  const missing = SLICE_ARCHS.filter((arch2) => !targets.some((target) => isSliceTarget(target, arch2)));
+  if (missing.length === 0) return;
+  const listed2 = targets.map(targetName).join(" ");
+  throw new InputError(
+    "universal-darwin",
+    `Input universal-darwin is true, but targets (${listed2 ? listed2 : "empty"}) lack ${missing.map((arch2) => `darwin/${arch2}`).join(" and ")}`,
+    "add darwin/arm64 and darwin/amd64 (without a variant) to targets, which the universal binary is made of, or set universal-darwin: false"
+  );
+}
+function planUniversal(jobs, config) {
+  const packages = [...new Set(jobs.map((job) => job.package))];
+  return packages.map((pkg) => {
+    const slices = SLICE_ARCHS.map(
+      (arch2) => jobs.find((job) => job.package === pkg && isSliceTarget(job.target, arch2))
+    ).filter((job) => job !== void 0);
+    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
+    const output = outputPath(config, pkg, name, { goos: "darwin", goarch: UNIVERSAL_GOARCH });
+    return { package: pkg, output, slices, label: `${pkg} darwin/${UNIVERSAL_GOARCH}` };
+  });
+}
+function sliceResults(inspected) {
+  return (inspected.slices ?? []).map((slice) => ({
+    arch: slice.arch,
+    offset: slice.offset,
+    sizeBytes: slice.sizeBytes,
+    sha256: slice.sha256,
+    ...slice.buildInfo ? {
+      goVersion: slice.buildInfo.goVersion,
+      goos: slice.buildInfo.settings.GOOS ?? "",
+      goarch: slice.buildInfo.settings.GOARCH ?? ""
+    } : {}
+  }));
+}
+function universalResult(plan, inspected, thin, file) {
+  const slices = sliceResults(inspected);
+  const problems = [];
+  if (!inspected.header.fat) problems.push(`header says ${inspected.header.format}, not a universal Mach-O`);
+  for (const arch2 of SLICE_ARCHS) {
+    const slice = slices.find((s3) => s3.arch === arch2);
+    const source = thin.find((t) => t.package === plan.package && isSliceTarget(t, arch2));
+    if (!slice) problems.push(`it has no ${arch2} slice`);
+    else if (slice.sha256 !== source?.sha256)
+      problems.push(`its ${arch2} slice differs from the darwin/${arch2} build`);
+    else if (slice.goos !== "darwin" || slice.goarch !== arch2)
+      problems.push(`its ${arch2} slice's build info says ${slice.goos ?? "?"}/${slice.goarch ?? "?"}`);
+  }
+  if (slices.length !== SLICE_ARCHS.length)
+    problems.push(`it has ${slices.length} slices, not ${SLICE_ARCHS.length}`);
+  if (problems.length > 0) return { problems };
+  return {
+    result: {
+      goos: "darwin",
+      goarch: UNIVERSAL_GOARCH,
+      package: plan.package,
+      path: file.path,
+      sizeBytes: inspected.sizeBytes,
+      buildMs: file.buildMs,
+      sha256: inspected.sha256,
+      format: formatName(inspected.header),
+      arch: inspected.header.arch,
+      slices
+    }
+  };
+}
+
+// src/config/values.ts
+import path7 from "node:path";
+function inWorkspace(workspace, value, inputName) {
+  const resolved2 = path7.resolve(workspace, value);
+  const relative3 = path7.relative(workspace, resolved2);
+  if (relative3.startsWith("..") || path7.isAbsolute(relative3)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
+      "give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod"
+    );
+  }
+  return resolved2;
+}
+function parseBoolean(value, inputName) {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === "true") return true;
+  if (normalized === "false") return false;
+  throw new InputError(
+    inputName,
+    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
+    "use true or false"
+  );
+}
+function parsePositiveInteger(value, inputName, fallback) {
+  const trimmed = value.trim();
+  if (trimmed === "") return fallback;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
+      `use e.g. 2, or leave it empty for the number of cores (${fallback})`
+    );
+  }
+  return Number(trimmed);
+}
+function parseList(value) {
+  return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+}
+function splitShellWords(value, inputName) {
+  const words2 = [];
+  let current = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (quote === "'") {
+      if (char === "'") quote = void 0;
+      else current += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = void 0;
+      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
+        current += value[++i];
+      else current += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      inWord = true;
+    } else if (char === "\\" && i + 1 < value.length) {
+      current += value[++i];
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words2.push(current);
+      current = "";
+      inWord = false;
+    } else {
+      current += char;
+      inWord = true;
+    }
+  }
+  if (quote) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} has an unclosed ${quote} quote`,
+      `close it, e.g. -gcflags='all=-N -l'`
+    );
+  }
+  if (inWord) words2.push(current);
+  return words2;
+}
+
+// src/config/build.ts
+function parseBuildTags(value) {
+  const tags2 = parseList(value);
+  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
+  if (bad.length > 0) {
+    throw new InputError(
+      "build-tags",
+      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
+      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
+    );
+  }
+  return tags2;
+}
+function parseBuildFlags(value) {
+  const flags = splitShellWords(value, "build-flags");
+  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
+  if (output !== void 0) {
+    throw new InputError(
+      "build-flags",
+      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
+      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return flags;
+}
+function parseSbom(value, targets) {
+  const sbom = parseBoolean(value || "false", "sbom");
+  if (sbom && targets.length === 0) {
+    throw new InputError(
+      "sbom",
+      "Input sbom is true but targets is empty, so no binary is built to describe",
+      "set targets, or set sbom in the jobs that build (each writes the SBOMs of its own binaries)"
+    );
+  }
+  return sbom;
+}
+function readPackages(input) {
+  const packages = parseList(input("packages") || ".");
+  if (packages.length === 0) {
+    throw new InputError(
+      "packages",
+      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
+      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
+    );
+  }
+  return packages;
+}
+function readBuildInputs(input, where2) {
+  const { workspace, workingDirectory, packages } = where2;
+  const targets = parseTargets(input("targets"));
+  const ldflags = input("ldflags");
+  checkLdflags(ldflags);
+  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
+  const cgo = parseBoolean(input("cgo") || "false", "cgo");
+  const cgoCc = parseCompilerMap(input("cgo-cc"), "cgo-cc", targets);
+  const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
+  const buildTags = parseBuildTags(input("build-tags"));
+  const buildFlags = parseBuildFlags(input("build-flags"));
+  const outputDir = input("output-dir").trim() ? inWorkspace(workspace, input("output-dir").trim(), "output-dir") : path8.join(workingDirectory, "dist");
+  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
+  const universalDarwin = parseBoolean(input("universal-darwin") || "false", "universal-darwin");
+  if (universalDarwin) checkUniversalTargets(targets);
+  planBuilds({
+    workingDirectory,
+    packages,
+    targets,
+    ldflags,
+    trimpath,
+    cgo,
+    tags: buildTags,
+    extraFlags: buildFlags,
+    outputDir,
+    nameTemplate
+  });
+  return {
+    targets,
+    packages,
+    ldflags,
+    trimpath,
+    cgo,
+    cgoCc,
+    cgoCxx,
+    buildTags,
+    buildFlags,
+    outputDir,
+    nameTemplate,
+    universalDarwin
+  };
+}
+function readBuildRunInputs(input, cores, targets) {
+  return {
+    parallel: parsePositiveInteger(input("parallel"), "parallel", cores),
+    failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
+    attribution: parseBoolean(input("attribution") || "false", "attribution"),
+    sbom: parseSbom(input("sbom"), targets)
+  };
+}
+
+// src/cache/keys.ts
+import { createHash } from "node:crypto";
+import path9 from "node:path";
+
+// src/cache/inputs.ts
+var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
+var MAX_KEY_LENGTH = 512;
+var MAX_PREFIX_LENGTH = 256;
+function validateKeyPrefix(prefix2) {
+  const trimmed = prefix2.trim();
+  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
+  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
+    throw new InputError(
+      "cache-key-prefix",
+      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
+      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
+    );
+  }
+  return trimmed;
+}
+function parseCacheSave(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
+  throw new InputError(
+    "cache-save",
+    `Input cache-save is ${JSON.stringify(value)}`,
+    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
+  );
+}
+
+// src/cache/keys.ts
+var NO_DEPENDENCIES = "none";
+function digestDependencyFiles(files) {
+  if (files.length === 0) return NO_DEPENDENCIES;
+  const hash = createHash("sha256");
+  for (const file of [...files].sort((a, b2) => compareStrings(a.path, b2.path))) {
+    hash.update(`${file.path}\0${file.sha256}
+`);
+  }
+  return hash.digest("hex");
+}
+function targetsDigest(targets) {
+  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
+  if (unique.length === 0) return "none";
+  const digest = createHash("sha256").update(unique.join("\n")).digest("hex").slice(0, 8);
+  return `t${unique.length}.${digest}`;
+}
+var BUILD_KEY_ENV = [
+  "GOFLAGS",
+  "GOEXPERIMENT",
+  "GOARM",
+  "GOARM64",
+  "GOAMD64",
+  "GO386",
+  "GOMIPS",
+  "GOMIPS64",
+  "GOPPC64",
+  "GORISCV64"
+];
+function buildFlagsDigest(flags) {
+  const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
+  const rest = JSON.stringify({
+    tags: [...new Set(flags.tags)].sort(compareStrings),
+    flags: flags.buildFlags,
+    env
+  });
+  const digest = createHash("sha256").update(rest).digest("hex").slice(0, 8);
+  return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
+}
+function describeBuildFlags(flags) {
+  const words2 = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
+  if (flags.trimpath) words2.push("-trimpath");
+  if (flags.tags.length > 0) words2.push(`-tags=${flags.tags.join(",")}`);
+  words2.push(...flags.buildFlags);
+  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words2.push(`${name}=${flags.env[name]}`);
+  return words2.join(" ");
+}
+function planGoCaches(input) {
+  const prefix2 = validateKeyPrefix(input.keyPrefix);
+  const os12 = keyPart("runner OS", input.runnerOs);
+  const arch2 = keyPart("GOHOSTARCH", input.goHostArch);
+  const goVersion = keyPart("Go version", input.goVersion.replace(/^go/, ""));
+  const hash = digestDependencyFiles(input.dependencyFiles);
+  const targets = targetsDigest(input.targets);
+  const flags = buildFlagsDigest(input.flags);
+  const naming = {
+    prefix: prefix2,
+    stamp: keyPart("run stamp", input.runStamp),
+    always: input.cacheSave === "always",
+    stagingDir: input.stagingDir
+  };
+  const entries = [];
+  if (input.cache) {
+    const platform2 = [
+      { name: "runner OS", value: os12 },
+      { name: "GOARCH", value: arch2 }
+    ];
+    entries.push(
+      planEntry(naming, "mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir)
+    );
+    if (input.cacheBuild) {
+      const parts = [
+        ...platform2,
+        { name: "Go version", value: `go${goVersion}` },
+        { name: "flags", value: flags },
+        { name: "targets", value: targets },
+        { name: "dependencies", value: hash }
+      ];
+      entries.push(planEntry(naming, "build", parts, input.buildCacheDir));
+    }
+  }
+  for (const planned of entries) {
+    for (const key of [planned.saveKey, ...planned.restoreKeys]) {
+      if (key.length > MAX_KEY_LENGTH)
+        throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
+    }
+  }
+  return {
+    entries,
+    cacheSave: input.cacheSave,
+    keyPrefix: prefix2,
+    modCacheDir: input.modCacheDir,
+    buildCacheDir: input.buildCacheDir,
+    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
+    dependencyFiles: input.dependencyFiles.map((file) => path9.resolve(input.workingDirectory, file.path)),
+    flagsDescription: describeBuildFlags(input.flags)
+  };
+}
+function planEntry(naming, kind, parts, cacheDir) {
+  const base = `${naming.prefix}-${kind}-`;
+  const values = parts.map((part) => part.value);
+  const key = base + values.join("-");
+  const kept = kind === "mod" ? 2 : 3;
+  const restoreKeys = [];
+  for (let length = values.length - 1; length >= kept; length--) {
+    restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
+  }
+  const saveKey = naming.always ? `${key}-run${naming.stamp}` : key;
+  const archiveName = `${kind}-${createHash("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
+  return {
+    kind,
+    key,
+    lookupKey: saveKey,
+    // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
+    // entries are asked for first.
+    restoreKeys: naming.always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
+    saveKey,
+    parts,
+    cacheDir,
+    archiveFile: path9.join(naming.stagingDir, archiveName)
+  };
+}
+function keyPart(name, value) {
+  if (!/^[A-Za-z0-9._+]+$/.test(value)) {
+    throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
+  }
+  return value;
+}
+function compareStrings(a, b2) {
+  return a < b2 ? -1 : a > b2 ? 1 : 0;
+}
+
+// src/config/cache.ts
+function readCacheInputs(input) {
+  return {
+    cache: parseBoolean(input("cache") || "true", "cache"),
+    cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
+    cacheSave: parseCacheSave(input("cache-save")),
+    cacheDependencyPath: input("cache-dependency-path"),
+    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
+  };
+}
+
+// src/toolchain/goproxy.ts
+function parseGoproxy(value, inputName = "goproxy") {
+  const entries = [];
+  const pattern = /([^,|]+)([,|]?)/g;
+  for (const match3 of value.trim().matchAll(pattern)) {
+    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
+    if (!url2) continue;
+    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
+      throw new InputError(
+        inputName,
+        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
+        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
+      );
+    }
+    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
+  }
+  if (entries.length === 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is empty`,
+      "use e.g. https://proxy.golang.org,direct"
+    );
+  }
+  return entries;
+}
+function mayFallThrough(entry, status2) {
+  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
+}
+function escapeModulePath(modulePath) {
+  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
+}
+function toolchainModule(goVersion, goos, goarch) {
+  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
+}
+function moduleZipUrl(proxyUrl, module) {
+  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
+}
+
+// src/config/toolchain.ts
+function parseToolchainSource(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
+  throw new InputError(
+    "toolchain-source",
+    `Input toolchain-source is ${JSON.stringify(value)}`,
+    "use auto (go.dev, then GOPROXY), go.dev or goproxy"
+  );
+}
+function parseChecksumDatabase(value) {
+  const normalized = value.trim() || "sum.golang.org";
+  if (normalized === "sum.golang.org" || normalized === "off") return normalized;
+  throw new InputError(
+    "checksum-database",
+    `Input checksum-database is ${JSON.stringify(value)}`,
+    "use sum.golang.org (the default, reached through each GOPROXY entry first, as go does), or off on a runner that cannot reach it, with toolchain-sum pinning the hash"
+  );
+}
+function parseBaseUrl(value, inputName, fallback) {
+  const trimmed = value.trim().replace(/\/+$/, "");
+  if (trimmed === "") return fallback;
+  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
+      `use a go.dev-compatible mirror such as ${fallback}`
+    );
+  }
+  const host = new URL(trimmed).hostname;
+  if (trimmed.startsWith("http://") && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
+      `use the mirror's https:// URL, such as ${fallback}`
+    );
+  }
+  return trimmed;
+}
+function parseGotoolchain(value) {
+  const trimmed = value.trim() || "local";
+  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
+    return trimmed;
+  throw new InputError(
+    "gotoolchain",
+    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
+    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
+  );
+}
+function readGoproxy(input) {
+  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
+  parseGoproxy(goproxy);
+  return goproxy;
+}
+function readToolchainInputs(input, workspace, goproxy) {
+  return {
+    goVersion: input("go-version").trim(),
+    goVersionFile: input("go-version-file").trim() ? inWorkspace(workspace, input("go-version-file").trim(), "go-version-file") : "",
+    architecture: input("architecture").trim() || "auto",
+    checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
+    toolchainSource: parseToolchainSource(input("toolchain-source")),
+    goDownloadBaseUrl: parseBaseUrl(
+      input("go-download-base-url"),
+      "go-download-base-url",
+      "https://go.dev/dl"
+    ),
+    goproxy,
+    toolchainSum: input("toolchain-sum").trim(),
+    checksumDatabase: parseChecksumDatabase(input("checksum-database")),
+    verify: parseBoolean(input("verify") || "true", "verify"),
+    gotoolchain: parseGotoolchain(input("gotoolchain"))
+  };
+}
+
+// src/config.ts
+function readConfig(input, runner) {
+  const { workspace } = runner;
+  const workingDirectory = inWorkspace(workspace, input("working-directory") || ".", "working-directory");
+  const packages = readPackages(input);
+  const goproxy = readGoproxy(input);
+  const build = readBuildInputs(input, { workspace, workingDirectory, packages });
+  return {
+    ...readToolchainInputs(input, workspace, goproxy),
+    workingDirectory,
+    ...build,
+    ...readBuildRunInputs(input, runner.cores, build.targets),
+    reportFile: input("report-file").trim() ? inWorkspace(workspace, input("report-file").trim(), "report-file") : "",
+    mergeReports: input("merge-reports").trim(),
+    ...readCacheInputs(input)
+  };
+}
+
+// src/platform/process.ts
+import { spawn as spawn2 } from "node:child_process";
+
+// src/platform/child-env.ts
+var GO_SETTING = /^GO[A-Z0-9]*$/;
+var ALLOWED_PREFIXES = ["CGO_", "LC_"];
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+function childMaySee(name) {
+  const upper = name.toUpperCase();
+  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
+}
+function childEnv(env) {
+  const allowed = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
+  }
+  return allowed;
+}
+
+// src/platform/command-text.ts
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function displayCommand(command, args) {
+  return [command, ...args].map(shellWord).join(" ");
+}
+
+// src/platform/process.ts
+var DEFAULT_OUTPUT_CAP_BYTES = 64 * 1024 * 1024;
+var KILL_GRACE_MS = 2e3;
+var CommandError = class extends Error {
+  command;
+  args;
+  exitCode;
+  stdout;
+  stderr;
+  timedOut;
+  constructor(command, args, result, message) {
+    super(message);
+    this.name = "CommandError";
+    this.command = command;
+    this.args = args;
+    this.exitCode = result.exitCode;
+    this.stdout = result.stdout;
+    this.stderr = result.stderr;
+    this.timedOut = result.timedOut;
+  }
+};
+var Capture = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  chunks = [];
+  bytes = 0;
+  truncated = false;
+  /** The part of `chunk` that fits under the cap (empty once it is full). */
+  keep(chunk) {
+    const room = Math.max(0, this.cap - this.bytes);
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    if (kept.length < chunk.length) this.truncated = true;
+    this.bytes += kept.length;
+    if (kept.length > 0) this.chunks.push(kept);
+    return kept;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+function startChild(command, args, options2) {
+  return spawn2(command, [...args], {
+    ...options2.cwd !== void 0 ? { cwd: options2.cwd } : {},
+    env: childEnv(options2.env),
+    stdio: ["ignore", "pipe", "pipe"],
+    windowsHide: true
+  });
+}
+function killAfter(child2, timeoutMs, onTimeout) {
+  let grace;
+  const timer = setTimeout(() => {
+    onTimeout();
+    const stopReading = () => {
+      child2.stdout?.destroy();
+      child2.stderr?.destroy();
+    };
+    if (child2.exitCode !== null || child2.signalCode !== null) stopReading();
+    else child2.once("exit", stopReading);
+    child2.kill("SIGTERM");
+    grace = setTimeout(() => child2.kill("SIGKILL"), KILL_GRACE_MS);
+  }, timeoutMs);
+  return () => {
+    clearTimeout(timer);
+    clearTimeout(grace);
+  };
+}
+function execute(command, args, options2) {
+  const started = process.hrtime.bigint();
+  const cap = options2.maxOutputBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
+  const out = new Capture(cap);
+  const err = new Capture(cap);
+  const both = [];
+  let timedOut = false;
+  let disarm = () => {
+  };
+  return new Promise((resolve3) => {
+    let settled = false;
+    const finish = (exitCode, signal, startError) => {
+      if (settled) return;
+      settled = true;
+      disarm();
+      const result = {
+        exitCode,
+        signal,
+        stdout: out.text(),
+        stderr: err.text(),
+        output: Buffer.concat(both).toString("utf8"),
+        ms: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6)),
+        timedOut,
+        truncated: out.truncated || err.truncated
+      };
+      const ended = startError ? { result, startError } : { result };
+      logEnd(command, args, options2, ended);
+      resolve3(ended);
+    };
+    let child2;
+    try {
+      child2 = startChild(command, args, options2);
+    } catch (error2) {
+      finish(null, null, error2);
+      return;
+    }
+    child2.stdout?.on("data", (chunk) => both.push(out.keep(chunk)));
+    child2.stderr?.on("data", (chunk) => both.push(err.keep(chunk)));
+    if (options2.timeoutMs !== void 0) {
+      disarm = killAfter(child2, options2.timeoutMs, () => timedOut = true);
+    }
+    child2.on("error", (error2) => {
+      if (child2.pid === void 0) finish(null, null, error2);
+    });
+    child2.on("close", (code2, signal) => finish(code2, signal));
+  });
+}
+function abnormalEnd({ result, startError }, options2) {
+  if (startError) return `did not start: ${startError.message}`;
+  if (result.timedOut) return `timed out after ${options2.timeoutMs} ms`;
+  if (result.truncated)
+    return `printed more than ${options2.maxOutputBytes ?? DEFAULT_OUTPUT_CAP_BYTES} bytes`;
+  if (result.signal) return `killed by ${result.signal}`;
+  return void 0;
+}
+function logEnd(command, args, options2, ended) {
+  if (!isDebug()) return;
+  const where2 = options2.cwd !== void 0 ? ` in ${options2.cwd}` : "";
+  const how = abnormalEnd(ended, options2) ?? `exit ${ended.result.exitCode}`;
+  debug2(`${displayCommand(command, args)}${where2}: ${how} after ${ended.result.ms} ms`);
+}
+var runCommand = async (command, args, options2) => {
+  const { result, startError } = await execute(command, args, options2);
+  if (!startError) return result;
+  const note = `failed to start ${command}: ${startError.message}
+`;
+  return { ...result, stderr: result.stderr + note, output: result.output + note };
+};
+var runChecked = async (command, args, options2) => {
+  const ended = await execute(command, args, options2);
+  const { result } = ended;
+  if (!ended.startError && result.exitCode === 0 && !result.timedOut && !result.truncated) return result;
+  const reason = abnormalEnd(ended, options2);
+  const message = `Command failed: ${displayCommand(command, args)}${reason ? ` (${reason})` : ""}
+${result.stderr}`;
+  throw new CommandError(command, args, result, message);
+};
+
+// src/platform/facts.ts
+var COMMAND_TIMEOUT_MS = 5e3;
+async function gatherPlatformFacts() {
+  const platform2 = process.platform;
+  const facts = { platform: platform2, processArch: process.arch };
+  if (platform2 === "darwin") {
+    const [arm64, translated, machine] = await Promise.all([
+      answerOf("sysctl", ["-n", "hw.optional.arm64"]),
+      answerOf("sysctl", ["-n", "sysctl.proc_translated"]),
+      answerOf("uname", ["-m"])
+    ]);
+    return {
+      ...facts,
+      ...arm64 !== void 0 ? { sysctlArm64: arm64 } : {},
+      ...translated !== void 0 ? { sysctlProcTranslated: translated } : {},
+      ...machine !== void 0 ? { unameMachine: machine } : {}
+    };
+  }
+  if (platform2 !== "win32") {
+    const machine = await answerOf("uname", ["-m"]);
+    if (machine !== void 0) return { ...facts, unameMachine: machine };
+  }
+  return facts;
+}
+async function answerOf(command, args) {
+  return runChecked(command, args, { env: process.env, timeoutMs: COMMAND_TIMEOUT_MS }).then(
+    (result) => result.stdout,
+    () => void 0
+  );
+}
+
+// src/report/report.ts
+function targetKey(target) {
+  return `${target.package} ${targetName(target)}`;
+}
+function buildReport(input) {
+  const targets = [...input.targets].sort(
+    (a, b2) => a.package.localeCompare(b2.package) || a.goos.localeCompare(b2.goos) || a.goarch.localeCompare(b2.goarch) || (a.variant ?? "").localeCompare(b2.variant ?? "")
+  );
+  return {
+    schemaVersion: 1,
+    go: input.go,
+    commit: input.commit,
+    flags: input.flags,
+    targets,
+    ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
+    ...input.buildCache ? { buildCache: input.buildCache } : {},
+    totals: {
+      sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
+      buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
+      wallMs: input.wallMs
+    }
+  };
+}
+
+// src/report/sbom.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/report/purl.ts
+function goModulePurl(modulePath, version3, subpath) {
+  if (!modulePath.includes("/") || modulePath.split("/").some((segment) => segment === "")) return void 0;
+  const versionPart = version3 && version3 !== "(devel)" ? `@${percentEncode(version3)}` : "";
+  const subpathPart = subpath ? `#${subpath.split("/").map(percentEncode).join("/")}` : "";
+  return `pkg:golang/${modulePath.split("/").map(percentEncode).join("/")}${versionPart}${subpathPart}`;
+}
+function percentEncode(text) {
+  let out = "";
+  for (const byte of new TextEncoder().encode(text)) {
+    const char = String.fromCharCode(byte);
+    out += /[A-Za-z0-9.\-_~:]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+// src/report/sbom.ts
+var SBOM_SPEC_VERSION = "1.5";
+var PROPERTY_PREFIX = "setup-go-arm64";
+var SBOM_LAYOUT = "setup-go-arm64 go-binary-sbom 1";
+var SERIAL_NAMESPACE = Buffer.from("5c0e6a1e9b7d4f2a8e3c1b6d7a9f0e42", "hex");
+function goBinarySbom(input) {
+  const { buildInfo, binaryName, sha256: sha2562 } = input;
+  if (!/^[0-9a-f]{64}$/.test(sha2562)) throw new Error(`Not a SHA-256 in hex: ${JSON.stringify(sha2562)}`);
+  const application = {
+    "bom-ref": `file:${binaryName}`,
+    type: "application",
+    name: binaryName,
+    ...buildInfo.main ? { version: buildInfo.main.version } : {},
+    hashes: [{ alg: "SHA-256", content: sha2562 }],
+    ...optional("purl", buildInfo.main && mainPackagePurl(buildInfo.main, buildInfo.path)),
+    properties: [
+      property("target", targetName(input.target)),
+      property("go:version", buildInfo.goVersion),
+      ...buildInfo.path ? [property("go:package", buildInfo.path)] : [],
+      ...sumProperties(buildInfo.main),
+      ...Object.entries(buildInfo.settings).map(([key, value]) => property(`build:${key}`, value))
+    ]
+  };
+  const components = [...buildInfo.deps.map(moduleComponent), standardLibrary(buildInfo.goVersion)];
+  return {
+    $schema: `http://cyclonedx.org/schema/bom-${SBOM_SPEC_VERSION}.schema.json`,
+    bomFormat: "CycloneDX",
+    specVersion: SBOM_SPEC_VERSION,
+    serialNumber: `urn:uuid:${nameBasedUuid(SERIAL_NAMESPACE, `${SBOM_LAYOUT}
+${sha2562}
+${binaryName}`)}`,
+    version: 1,
+    metadata: {
+      tools: { components: [{ type: "application", name: "setup-go-arm64" }] },
+      component: application
+    },
+    components,
+    // The build info lists every module that gave the binary a package, but not who required whom: the file
+    // depends on each of them, and the modules' own edges are left unknown rather than guessed.
+    dependencies: [
+      { ref: application["bom-ref"], dependsOn: components.map((c) => c["bom-ref"]) }
+    ]
+  };
+}
+function property(name, value) {
+  return { name: `${PROPERTY_PREFIX}:${name}`, value };
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function sumProperties(module) {
+  return module?.sum ? [property("module:sum", module.sum)] : [];
+}
+function mainPackagePurl(main, mainPackage) {
+  const subpath = mainPackage?.startsWith(`${main.path}/`) ? mainPackage.slice(main.path.length + 1) : void 0;
+  return goModulePurl(main.path, main.version, subpath);
+}
+function isDirectoryPath(replacement) {
+  return /^(\.{1,2}([/\\]|$)|[/\\]|[A-Za-z]:[/\\])/.test(replacement);
+}
+function moduleComponent(module) {
+  const required = {
+    type: "library",
+    name: module.path,
+    version: module.version,
+    ...optional("purl", goModulePurl(module.path, module.version))
+  };
+  const replacement = module.replace;
+  if (!replacement) {
+    return {
+      "bom-ref": required.purl ?? `golang-module:${module.path}`,
+      ...required,
+      ...module.sum ? { properties: sumProperties(module) } : {}
+    };
+  }
+  const pedigree = { ancestors: [required] };
+  if (isDirectoryPath(replacement.path)) {
+    return {
+      "bom-ref": `golang-module:${module.path}=>${replacement.path}`,
+      type: "library",
+      name: module.path,
+      version: replacement.version,
+      pedigree,
+      properties: [property("module:replacement-dir", replacement.path)]
+    };
+  }
+  const purl = goModulePurl(replacement.path, replacement.version);
+  const sums = sumProperties(replacement);
+  return {
+    "bom-ref": purl ?? `golang-module:${module.path}=>${replacement.path}`,
+    type: "library",
+    name: replacement.path,
+    version: replacement.version,
+    ...optional("purl", purl),
+    pedigree,
+    ...sums.length > 0 ? { properties: sums } : {}
+  };
+}
+function standardLibrary(goVersion) {
+  const release = /^go(\d+\.\d+(?:\.\d+)?)(?:\s|$)/.exec(goVersion)?.[1];
+  return {
+    "bom-ref": "golang-stdlib",
+    type: "library",
+    name: "stdlib",
+    version: release ?? goVersion,
+    description: `The Go standard library and runtime of ${goVersion}`,
+    ...optional("cpe", release && `cpe:2.3:a:golang:go:${release}:*:*:*:*:*:*:*`)
+  };
+}
+function nameBasedUuid(namespace, name) {
+  const bytes = createHash2("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
+  bytes[6] = bytes[6] & 15 | 80;
+  bytes[8] = bytes[8] & 63 | 128;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+function renderSbomSection(written) {
+  if (written.length === 0) return "";
+  return [
+    `### SBOMs (CycloneDX ${SBOM_SPEC_VERSION}, from each binary's build info)`,
+    "",
+    "| Package | Target | SBOM | Modules |",
+    "| --- | --- | --- | ---: |",
+    ...written.map(
+      (w2) => `| ${code(w2.package, true)} | ${cell(targetName(w2.target))} | ${code(w2.path, true)} | ${w2.modules} |`
+    ),
+    ""
+  ].join("\n");
+}
+
+// src/report/summary.ts
+function renderSetupSection(setup) {
+  const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
+  const lines = [
+    `### Go ${cell(setup.version)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Version decided by | ${cell(setup.decidedBy)} |`,
+    `| Source | ${cell(setup.source)} |`,
+    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? "")})` : "already installed in the tool cache"} |`,
+    `| Native proof | ${nativeLine} |`,
+    `| GOROOT | ${code(setup.goroot, true)} |`,
+    `| Time | ${Object.entries(setup.timings).map(([phase, ms2]) => `${cell(phase)} ${humanDuration(ms2)}`).join(", ")} |`
+  ];
+  return lines.join("\n") + "\n";
+}
+function targetLabel(t) {
+  return targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} });
+}
+function mermaidText(text) {
+  return text.replace(/["`\r\n]/g, "'");
+}
+function renderSizeChart(targets, title = "Binary size") {
+  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
+  const unit = inMiB ? "MiB" : "KiB";
+  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(", ");
+  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(", ");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${mermaidText(title)} (${unit})"`,
+    `  x-axis [${labels}]`,
+    `  y-axis "${unit}"`,
+    `  bar [${values}]`,
+    "```"
+  ].join("\n");
+}
+function renderAttribution(targets) {
+  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
+  if (measured.length === 0) return "";
+  const largest = /* @__PURE__ */ new Map();
+  for (const t of measured) {
+    for (const entry of t.attribution ?? []) {
+      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
+    }
+  }
+  const rows = [...largest].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0])).map(([pkg]) => pkg);
+  const sizeIn = (t, pkg) => {
+    const entry = t.attribution?.find((e) => e.package === pkg);
+    return entry ? humanBytes(entry.sizeBytes) : "\u2013";
+  };
+  return [
+    "<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>",
+    "",
+    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(" | ")} |`,
+    `| --- |${" ---: |".repeat(measured.length)}`,
+    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(" | ")} |`),
+    "",
+    "</details>"
+  ].join("\n");
+}
+function renderFlags(flags) {
+  const parts = [
+    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : "no `-ldflags`",
+    flags.trimpath ? "`-trimpath`" : "no `-trimpath`",
+    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``
+  ];
+  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(",")}`));
+  if (flags.buildFlags && flags.buildFlags.length > 0)
+    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
+  return `Flags: ${parts.join(", ")}.`;
+}
+function renderSlices(target) {
+  const slices = (target.slices ?? []).map(
+    (slice) => `${cell(slice.arch)} (${humanBytes(slice.sizeBytes)} at byte ${slice.offset}, ${slice.goVersion ? `${cell(slice.goVersion)} ${cell(`${slice.goos}/${slice.goarch}`)}` : "no Go build info"}, \`${slice.sha256.slice(0, 12)}\`)`
+  );
+  return `${cell(targetLabel(target))} is a universal binary of ${slices.join(" and ")}.`;
+}
+function renderBuildSection(report) {
+  const parts = [];
+  const packages = [...new Set(report.targets.map((t) => t.package))];
+  for (const pkg of packages) {
+    const rows = report.targets.filter((t) => t.package === pkg);
+    parts.push(
+      `### Builds of ${code(pkg)}`,
+      "",
+      "| Target | Size | Bytes | Build time | Header | sha256 |",
+      "| --- | ---: | ---: | ---: | --- | --- |",
+      ...rows.map(
+        (t) => `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`
+      ),
+      "",
+      renderSizeChart(rows, `Binary size of ${pkg}`),
+      ""
+    );
+    const kept = rows.filter((t) => t.keptSymbols);
+    if (kept.length > 0) {
+      parts.push(
+        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(", ")} although ldflags strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.`,
+        ""
+      );
+    }
+    for (const t of rows.filter((row) => row.slices)) parts.push(renderSlices(t), "");
+    const attribution = renderAttribution(rows);
+    if (attribution) parts.push(attribution, "");
+  }
+  if (report.failed && report.failed.length > 0) {
+    parts.push(
+      `### Failed builds (${report.failed.length})`,
+      "",
+      "| Package | Target | Why |",
+      "| --- | --- | --- |",
+      ...report.failed.map(
+        (f2) => `| ${code(f2.package, true)} | ${cell(targetLabel(f2))} | ${cell(f2.reason)} |`
+      ),
+      ""
+    );
+  }
+  parts.push(
+    renderFlags(report.flags),
+    "",
+    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). The builds took ${humanDuration(report.totals.wallMs)} of wall time; their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
+    ""
+  );
+  return parts.join("\n");
+}
+
+// src/build/build-plan.ts
+import path10 from "node:path";
+
+// src/report/checksums.ts
+var CHECKSUMS_FILE = "checksums.txt";
+function renderChecksums(files) {
+  return [...files].sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0).map(
+    ({ name, sha256: sha2562 }) => /[\\\n]/.test(name) ? `\\${sha2562}  ${name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}
+` : `${sha2562}  ${name}
+`
+  ).join("");
+}
+
+// src/build/build-plan.ts
+function planFor(config, ldflags = config.ldflags, resolved2) {
+  const naming = {
+    workingDirectory: config.workingDirectory,
+    outputDir: config.outputDir,
+    nameTemplate: config.nameTemplate,
+    ...resolved2 ? { binaryNames: resolved2.names } : {}
+  };
+  const jobs = planBuilds({
+    ...naming,
+    packages: resolved2?.packages ?? config.packages,
+    targets: config.targets,
+    ldflags,
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    cc: config.cgoCc,
+    cxx: config.cgoCxx,
+    tags: config.buildTags,
+    extraFlags: config.buildFlags
+  });
+  const universal = config.universalDarwin ? planUniversal(jobs, naming) : [];
+  const checksums = path10.join(config.outputDir, CHECKSUMS_FILE);
+  const taken = [...jobs, ...universal].find((entry) => entry.output === checksums);
+  if (taken) {
+    throw new InputError(
+      "name-template",
+      `Input name-template ${JSON.stringify(config.nameTemplate)} names the binary of ${taken.label} ${CHECKSUMS_FILE}, the checksums file's name in output-dir`,
+      "name binaries by package and platform, e.g. {name}_{goos}_{goarch}{ext}"
+    );
+  }
+  return { jobs, universal };
+}
+
+// src/steps/build-targets.ts
+import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
+import os6 from "node:os";
+import path18 from "node:path";
+
+// src/binary/inspect-file.ts
+import { createHash as createHash3 } from "node:crypto";
+import { open as open2, readFile } from "node:fs/promises";
+
+// src/binary/buildinfo.ts
+function readGoBuildInfo(bytes) {
+  const blob = findBuildInfoBlob(bytes);
+  if (!blob) return void 0;
+  return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
+}
+var BUILD_INFO_MAGIC = Buffer.from([255, ...Buffer.from(" Go buildinf:", "latin1")]);
+var BUILD_INFO_ALIGN = 16;
+var BUILD_INFO_HEADER_BYTES = 32;
+var FLAG_VERSION_INLINE = 2;
+function findBuildInfoBlob(bytes) {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
+    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
+    const blob = decodeInlineBlob(bytes, at2);
+    if (blob) return blob;
+  }
+  return void 0;
+}
+function decodeInlineBlob(bytes, start) {
+  const pointerSize = bytes[start + BUILD_INFO_MAGIC.length];
+  const flags = bytes[start + BUILD_INFO_MAGIC.length + 1] ?? 0;
+  if (pointerSize !== 4 && pointerSize !== 8 || (flags & FLAG_VERSION_INLINE) === 0) return void 0;
+  const version3 = readLengthPrefixed(bytes, start + BUILD_INFO_HEADER_BYTES);
+  if (!version3) return void 0;
+  const goVersion = new TextDecoder().decode(version3.value);
+  if (!/^(go\d|devel )/.test(goVersion)) return void 0;
+  const moduleInfo = readLengthPrefixed(bytes, version3.end);
+  if (!moduleInfo) return void 0;
+  return { goVersion, moduleInfo: moduleInfo.value };
+}
+function readLengthPrefixed(bytes, start) {
+  const length = readUvarint(bytes, start);
+  if (!length) return void 0;
+  const end = length.end + length.value;
+  if (end > bytes.length) return void 0;
+  return { value: bytes.subarray(length.end, end), end };
+}
+function readUvarint(bytes, start) {
+  let value = 0;
+  for (let index = 0; index < 8; index++) {
+    const byte = bytes[start + index];
+    if (byte === void 0) return void 0;
+    value += (byte & 127) * 2 ** (7 * index);
+    if (byte < 128) return { value, end: start + index + 1 };
+  }
+  return void 0;
+}
+var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
+var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
+function stripSentinels(moduleInfo) {
+  const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
+  const sentinel = MODULE_INFO_START.length;
+  if (framed.length < 2 * sentinel + 1 || framed[framed.length - sentinel - 1] !== 10 || !framed.subarray(0, sentinel).equals(MODULE_INFO_START) || !framed.subarray(framed.length - sentinel).equals(MODULE_INFO_END)) {
+    return "";
+  }
+  return framed.subarray(sentinel, framed.length - sentinel).toString("utf8");
+}
+function parseModuleInfo(text) {
+  let mainPackage;
+  let mainModule;
+  const deps = [];
+  const settings = [];
+  let last;
+  const lines = text.split("\n");
+  lines.pop();
+  lines.forEach((line, index) => {
+    function fail(problem2) {
+      throw new Error(`Malformed Go build info, line ${index + 1} (${JSON.stringify(line)}): ${problem2}`);
+    }
+    const [kind, ...fields] = line.split("	");
+    const rest = line.slice((kind ?? "").length + 1);
+    switch (kind) {
+      case "path":
+        mainPackage = rest;
+        break;
+      case "mod":
+        mainModule = last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
+        break;
+      case "dep":
+        last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
+        deps.push(last);
+        break;
+      case "=>":
+        if (fields.length !== 3) fail("a replacement needs path, version and sum");
+        if (!last) fail("a replacement with no module before it");
+        last.replace = moduleFrom(fields);
+        last = void 0;
+        break;
+      case "build":
+        settings.push(parseBuildSetting(rest) ?? fail("expected key=value, quoted where Go quotes them"));
+        break;
+    }
+  });
+  return {
+    ...mainPackage !== void 0 ? { path: mainPackage } : {},
+    ...mainModule ? { main: mainModule } : {},
+    deps,
+    // fromEntries defines own properties, so a key such as __proto__ stays a plain setting.
+    settings: Object.fromEntries(settings)
+  };
+}
+function moduleFrom(fields) {
+  const [path47, version3, sum] = fields;
+  if (path47 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path47, version: version3, ...sum ? { sum } : {} };
+}
+function parseBuildSetting(keyValue) {
+  let key;
+  let rawValue;
+  if (keyValue.startsWith('"') || keyValue.startsWith("`")) {
+    const quotedLength = goQuotedPrefixLength(keyValue);
+    if (quotedLength === void 0 || keyValue[quotedLength] !== "=") return void 0;
+    const unquoted = unquoteGoString(keyValue.slice(0, quotedLength));
+    if (unquoted === void 0) return void 0;
+    key = unquoted;
+    rawValue = keyValue.slice(quotedLength + 1);
+  } else {
+    const equals = keyValue.indexOf("=");
+    if (equals <= 0) return void 0;
+    key = keyValue.slice(0, equals);
+    rawValue = keyValue.slice(equals + 1);
+  }
+  const value = rawValue.startsWith('"') || rawValue.startsWith("`") ? unquoteGoString(rawValue) : rawValue;
+  return value === void 0 ? void 0 : [key, value];
+}
+function goQuotedPrefixLength(text) {
+  const quote = text[0];
+  for (let index = 1; index < text.length; index++) {
+    if (quote === '"' && text[index] === "\\") index++;
+    else if (text[index] === quote) return index + 1;
+  }
+  return void 0;
+}
+var SIMPLE_ESCAPES = {
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  "\\": 92,
+  '"': 34
+};
+var HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
+function unquoteGoString(literal) {
+  if (literal.length < 2 || literal[literal.length - 1] !== literal[0]) return void 0;
+  const body2 = literal.slice(1, -1);
+  if (literal[0] === "`") return body2.includes("`") ? void 0 : body2.replaceAll("\r", "");
+  if (literal[0] !== '"') return void 0;
+  const encoder = new TextEncoder();
+  const out = [];
+  for (let index = 0; index < body2.length; index++) {
+    const char = body2[index];
+    if (char === '"' || char === "\n") return void 0;
+    if (char !== "\\") {
+      const codePoint = body2.codePointAt(index);
+      if (codePoint > 65535) index++;
+      out.push(...encoder.encode(String.fromCodePoint(codePoint)));
+      continue;
+    }
+    const escape3 = body2[++index];
+    if (escape3 === void 0) return void 0;
+    const simple = SIMPLE_ESCAPES[escape3];
+    if (simple !== void 0) {
+      out.push(simple);
+    } else if (escape3 === "x" || escape3 === "u" || escape3 === "U") {
+      const width = HEX_ESCAPE_DIGITS[escape3];
+      const digits = body2.slice(index + 1, index + 1 + width);
+      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) return void 0;
+      const code2 = parseInt(digits, 16);
+      if (escape3 === "x") out.push(code2);
+      else if (code2 > 1114111 || code2 >= 55296 && code2 < 57344) return void 0;
+      else out.push(...encoder.encode(String.fromCodePoint(code2)));
+      index += digits.length;
+    } else if (/[0-7]/.test(escape3)) {
+      const digits = body2.slice(index, index + 3);
+      if (!/^[0-7]{3}$/.test(digits) || parseInt(digits, 8) > 255) return void 0;
+      out.push(parseInt(digits, 8));
+      index += 2;
+    } else {
+      return void 0;
+    }
+  }
+  return new TextDecoder().decode(Uint8Array.from(out));
+}
+
+// src/binary/fat.ts
+var FAT_MAGIC2 = 3405691582;
+var FAT_MAGIC_642 = 3405691583;
+var FAT_HEADER_BYTES = 8;
+var FAT_ARCH_BYTES2 = 20;
+var FAT_ARCH_64_BYTES2 = 32;
+var MH_MAGIC_642 = 4277009103;
+var CPU_ARCH_ABI642 = 16777216;
+var CPU_TYPE_X86 = 7;
+var CPU_TYPE_ARM = 12;
+var CPU_TYPE_POWERPC = 18;
+var CPU_TYPE_ARM64 = CPU_TYPE_ARM | CPU_ARCH_ABI642;
+var MAX_FAT_OFFSET = 4294967295;
+function readMachOCpu(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MH_MAGIC_642) {
+    throw new Error("Not a thin 64-bit little-endian Mach-O, so it cannot be a slice of a universal binary");
+  }
+  return { cpuType: view.getUint32(4, true), cpuSubtype: view.getUint32(8, true) };
+}
+function sliceAlignLog2(cpuType) {
+  switch (cpuType & ~CPU_ARCH_ABI642) {
+    case CPU_TYPE_ARM:
+      return 14;
+    case CPU_TYPE_X86:
+    case CPU_TYPE_POWERPC:
+      return 12;
+    default:
+      throw new Error(`No universal-binary alignment is known for CPU type 0x${cpuType.toString(16)}`);
+  }
+}
+function lipoOrder(a, b2) {
+  if (a.cpuType === b2.cpuType) return a.cpuSubtype - b2.cpuSubtype;
+  if (a.cpuType === CPU_TYPE_ARM64) return 1;
+  if (b2.cpuType === CPU_TYPE_ARM64) return -1;
+  return a.alignLog2 - b2.alignLog2;
+}
+function planFatLayout(thin) {
+  if (thin.length === 0) throw new Error("A universal binary needs at least one slice");
+  const cpus = thin.map(({ cpuType, cpuSubtype }) => `${cpuType}/${cpuSubtype}`);
+  const repeated = cpus.find((cpu, index) => cpus.indexOf(cpu) !== index);
+  if (repeated) throw new Error(`Two slices have the same CPU type and subtype (${repeated})`);
+  const ordered = thin.map((slice, input) => ({ ...slice, input, alignLog2: sliceAlignLog2(slice.cpuType) })).sort(lipoOrder);
+  let end = FAT_HEADER_BYTES + thin.length * FAT_ARCH_BYTES2;
+  const slices = ordered.map((slice) => {
+    const alignment = 2 ** slice.alignLog2;
+    const offset = Math.ceil(end / alignment) * alignment;
+    end = offset + slice.sizeBytes;
+    if (end > MAX_FAT_OFFSET) {
+      throw new Error(
+        `The universal binary would be ${end} bytes, past the 4 GiB a 32-bit fat header can hold`
+      );
+    }
+    return { ...slice, offset };
+  });
+  return { header: fatHeader(slices), slices, totalBytes: end };
+}
+function fatHeader(slices) {
+  const header = new Uint8Array(FAT_HEADER_BYTES + slices.length * FAT_ARCH_BYTES2);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, FAT_MAGIC2, false);
+  view.setUint32(4, slices.length, false);
+  slices.forEach((slice, index) => {
+    const at2 = FAT_HEADER_BYTES + index * FAT_ARCH_BYTES2;
+    [slice.cpuType, slice.cpuSubtype, slice.offset, slice.sizeBytes, slice.alignLog2].forEach(
+      (word, field) => view.setUint32(at2 + field * 4, word, false)
+    );
+  });
+  return header;
+}
+function readFatSlices(bytes, fileBytes = bytes.length) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = bytes.length >= FAT_HEADER_BYTES ? view.getUint32(0, false) : 0;
+  if (magic !== FAT_MAGIC2 && magic !== FAT_MAGIC_642) {
+    throw new Error("Not a universal Mach-O (magic 0xcafebabe or 0xcafebabf)");
+  }
+  const wide = magic === FAT_MAGIC_642;
+  const entryBytes = wide ? FAT_ARCH_64_BYTES2 : FAT_ARCH_BYTES2;
+  const count = view.getUint32(4, false);
+  if (bytes.length < FAT_HEADER_BYTES + count * entryBytes) {
+    throw new Error(`Truncated universal Mach-O: its header lists ${count} slices`);
+  }
+  return Array.from({ length: count }, (_2, index) => {
+    const at2 = FAT_HEADER_BYTES + index * entryBytes;
+    const word = (field) => view.getUint32(at2 + field * 4, false);
+    const long = (field) => Number(view.getBigUint64(at2 + field * 4, false));
+    const slice = wide ? { offset: long(2), sizeBytes: long(4), alignLog2: word(6) } : { offset: word(2), sizeBytes: word(3), alignLog2: word(4) };
+    if (slice.offset + slice.sizeBytes > fileBytes) {
+      throw new Error(
+        `Malformed universal Mach-O: slice ${index} runs to byte ${slice.offset + slice.sizeBytes} of a ${fileBytes}-byte file`
+      );
+    }
+    return { cpuType: word(0), cpuSubtype: word(1), ...slice };
+  });
+}
+
+// src/binary/macho-layout.ts
+var MH_MAGIC_643 = 4277009103;
+var LC_SEGMENT_64 = 25;
+var LC_SYMTAB = 2;
+var LC_DYSYMTAB = 11;
+var HEADER_64_BYTES = 32;
+var SEGMENT_64_BYTES = 72;
+var SECTION_64_BYTES = 80;
+function fixedString(bytes, at2, length) {
+  const raw = bytes.subarray(at2, at2 + length);
+  const end = raw.indexOf(0);
+  return Buffer.from(end < 0 ? raw : raw.subarray(0, end)).toString("latin1");
+}
+function readMachOLayout(bytes) {
+  if (bytes.length < HEADER_64_BYTES) return void 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MH_MAGIC_643) return void 0;
+  const commands = view.getUint32(16, true);
+  const commandBytes = view.getUint32(20, true);
+  if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
+  const sections = [];
+  let symbolCount = 0;
+  let definedSymbolCount = 0;
+  let at2 = HEADER_64_BYTES;
+  for (let index = 0; index < commands; index++) {
+    if (at2 + 8 > HEADER_64_BYTES + commandBytes) return void 0;
+    const command = view.getUint32(at2, true);
+    const size2 = view.getUint32(at2 + 4, true);
+    if (size2 < 8 || at2 + size2 > HEADER_64_BYTES + commandBytes) return void 0;
+    if (command === LC_SEGMENT_64 && size2 >= SEGMENT_64_BYTES) {
+      const count = view.getUint32(at2 + 64, true);
+      if (SEGMENT_64_BYTES + count * SECTION_64_BYTES > size2) return void 0;
+      for (let s3 = 0; s3 < count; s3++) {
+        const section = at2 + SEGMENT_64_BYTES + s3 * SECTION_64_BYTES;
+        sections.push({
+          name: fixedString(bytes, section, 16),
+          segment: fixedString(bytes, section + 16, 16),
+          address: view.getBigUint64(section + 32, true),
+          size: view.getBigUint64(section + 40, true)
+        });
+      }
+    } else if (command === LC_SYMTAB && size2 >= 24) {
+      symbolCount = view.getUint32(at2 + 12, true);
+    } else if (command === LC_DYSYMTAB && size2 >= 32) {
+      definedSymbolCount = view.getUint32(at2 + 12, true) + view.getUint32(at2 + 20, true);
+    }
+    at2 += size2;
+  }
+  return { sections, symbolCount, definedSymbolCount };
+}
+
+// src/binary/inspect-file.ts
+function sha256Of(bytes) {
+  return createHash3("sha256").update(bytes).digest("hex");
+}
+function inspectSlices(bytes, header) {
+  return readFatSlices(bytes).map(({ offset, sizeBytes }, index) => {
+    const slice = bytes.subarray(offset, offset + sizeBytes);
+    const buildInfo = readGoBuildInfo(slice);
+    return {
+      arch: header.archs[index] ?? "",
+      offset,
+      sizeBytes,
+      sha256: sha256Of(slice),
+      ...buildInfo ? { buildInfo } : {}
+    };
+  });
+}
+async function inspectBinaryFile(filePath) {
+  const bytes = await readFile(filePath);
+  try {
+    const header = readBinaryHeader(bytes);
+    const buildInfo = readGoBuildInfo(bytes);
+    const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
+    return {
+      sizeBytes: bytes.length,
+      sha256: sha256Of(bytes),
+      header,
+      ...buildInfo ? { buildInfo } : {},
+      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {},
+      ...header.fat ? { slices: inspectSlices(bytes, header) } : {}
+    };
+  } catch (error2) {
+    throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
+  }
+}
+async function readFileStart(filePath, length) {
+  const handle = await open2(filePath, "r");
+  try {
+    const buffer3 = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
+    return buffer3.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/report/attribution.ts
+var NM_LINE = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z])\s+(.+)$/;
+function parseNmOutput(output) {
+  const symbols = [];
+  for (const line of output.split(/\r?\n/)) {
+    const match3 = NM_LINE.exec(line);
+    if (!match3) continue;
+    const [, address, size2, kind, name] = match3;
+    symbols.push({ address: BigInt(`0x${address}`), size: Number(size2), kind, name });
+  }
+  return symbols;
+}
+function parseLinkedArchives(buildOutput) {
+  const lines = buildOutput.split(/\r?\n/);
+  const work = lines.find((line) => line.startsWith("WORK="))?.slice("WORK=".length);
+  const archives = /* @__PURE__ */ new Set();
+  for (const line of lines) {
+    const file = /^packagefile [^=]+=(.+)$/.exec(line)?.[1];
+    if (file && !(work && file.startsWith(`${work}/`))) archives.add(file);
+  }
+  return [...archives];
+}
+function parseObjectSizes(output) {
+  const sizes = /* @__PURE__ */ new Map();
+  for (const line of output.split(/\r?\n/)) {
+    const [symbol] = parseNmOutput(line.slice(line.indexOf(":	") + 1));
+    if (!symbol) continue;
+    const name = symbol.name.replace(/<\d+>$/, "");
+    sizes.set(name, Math.max(sizes.get(name) ?? 0, symbol.size));
+  }
+  return sizes;
+}
+function objectName(name) {
+  const plain = /^_[^.]*$/.test(name) ? name.slice(1) : name;
+  return plain.replace(/\.abi0$/, "");
+}
+function symbolPackage(symbol) {
+  const name = /^_(go|type):/.test(symbol) ? symbol.slice(1) : symbol;
+  if (name.startsWith("type:") || name.startsWith("typerel.")) return "type:";
+  if (name.startsWith("go:") || name.startsWith("$")) return "go:";
+  const bracket = name.indexOf("[");
+  const plain = bracket >= 0 ? name.slice(0, bracket) : name;
+  const dot = plain.indexOf(".", Math.max(0, plain.lastIndexOf("/")));
+  if (dot <= 0) return "(assembly and C)";
+  return plain.slice(0, dot).replace(/%([0-9a-fA-F]{2})/g, (_whole, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+var SECTION_MARKERS = /* @__PURE__ */ new Set([
+  ...[
+    "text",
+    "rodata",
+    "types",
+    "pclntab",
+    "noptrdata",
+    "data",
+    "bss",
+    "noptrbss",
+    "covctrs",
+    "symtab"
+  ].flatMap((section) => [`runtime.${section}`, `runtime.e${section}`]),
+  "type:*",
+  "typerel.*",
+  "go:string.*",
+  "go:funcdesc",
+  "go:funcdescrel",
+  "runtime.gcbits.*"
+]);
+function bssRanges(symbols) {
+  const addressOf = new Map(symbols.map((symbol) => [symbol.name, symbol.address]));
+  const ranges = [];
+  for (const [start, end] of [
+    ["runtime.bss", "runtime.ebss"],
+    ["runtime.noptrbss", "runtime.enoptrbss"]
+  ]) {
+    const from = addressOf.get(start);
+    const to2 = addressOf.get(end);
+    if (from !== void 0 && to2 !== void 0) ranges.push([from, to2]);
+  }
+  return ranges;
+}
+function clampedSize(symbol, sections) {
+  const holder = sections.find(
+    (section) => symbol.address >= section.address && symbol.address < section.address + section.size
+  );
+  if (!holder) return symbol.size;
+  const room = holder.address + holder.size - symbol.address;
+  return room < BigInt(symbol.size) ? Number(room) : symbol.size;
+}
+function attributeSizes(symbols, limit = 15, sections = [], objectSizes2 = /* @__PURE__ */ new Map()) {
+  const bss = bssRanges(symbols);
+  const counted = /* @__PURE__ */ new Set();
+  const totals = /* @__PURE__ */ new Map();
+  for (const symbol of symbols) {
+    if (symbol.size === 0 || symbol.kind === "B" || symbol.kind === "b" || symbol.kind === "U") continue;
+    if (SECTION_MARKERS.has(objectName(symbol.name)) || counted.has(symbol.address)) continue;
+    if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
+    counted.add(symbol.address);
+    const pkg = symbolPackage(symbol.name);
+    const size2 = Math.min(
+      clampedSize(symbol, sections),
+      objectSizes2.get(objectName(symbol.name)) ?? Infinity
+    );
+    totals.set(pkg, (totals.get(pkg) ?? 0) + size2);
+  }
+  return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
+}
+
+// src/build/run.ts
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import path12 from "node:path";
+
+// src/platform/confine.ts
+import { lstat as lstat2, mkdir as mkdir2, realpath, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path11 from "node:path";
+function isWithin(child2, parent) {
+  const relative3 = path11.relative(parent, child2);
+  return relative3 === "" || !relative3.startsWith("..") && !path11.isAbsolute(relative3);
+}
+async function makeDirectory(dir) {
+  await mkdir2(dir).catch((error2) => {
+    if (error2.code !== "EEXIST") throw error2;
+  });
+}
+async function realRoots(roots) {
+  const real = await Promise.all(roots.filter(Boolean).map((root) => realpath(root).catch(() => void 0)));
+  return real.filter((root) => root !== void 0);
+}
+async function confinedDirectory(dir, options2) {
+  const missing = [];
+  let existing = path11.resolve(dir);
+  while (!await lstat2(existing).then(
+    () => true,
+    () => false
+  )) {
+    missing.unshift(path11.basename(existing));
+    const parent = path11.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  const real = await checkResolved(existing, dir, options2, missing);
+  let current = real;
+  for (const name of missing) {
+    current = path11.join(current, name);
+    await makeDirectory(current);
+    const info3 = await lstat2(current);
+    if (!info3.isDirectory()) {
+      throw new InputError(
+        options2.input,
+        `${options2.input} ${dir} is not a directory (${current} is ${info3.isSymbolicLink() ? "a symlink" : "a file"})`,
+        "point it at a directory inside the workspace"
+      );
+    }
+  }
+  return current;
+}
+async function checkResolved(existing, given, options2, missing = []) {
+  const real = await realpath(existing).catch((error2) => {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} cannot be resolved (${existing}: ${error2.code ?? error2.message}), e.g. a symlink to nowhere`,
+      "remove the symlink or point the input at a real path inside the workspace"
+    );
+  });
+  const roots = await realRoots(options2.roots);
+  const forbidden = await realRoots(options2.forbidden ?? []);
+  const through = real === path11.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
+  if (!roots.some((root) => isWithin(real, root))) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} resolves outside the workspace${through}; refusing to follow it`,
+      "remove the symlink or point the input at a real directory inside the workspace"
+    );
+  }
+  const target = path11.join(real, ...missing);
+  const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
+  if (inside) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${given} resolves to ${target}, which holds or is inside the toolchain at ${inside}`,
+      "point it at a directory of its own inside the workspace"
+    );
+  }
+  return real;
+}
+async function confinedFile(file, options2) {
+  const real = await checkResolved(file, file, options2);
+  const info3 = await lstat2(real);
+  if (!info3.isFile()) {
+    throw new InputError(
+      options2.input,
+      `${options2.input} ${file} is not a regular file`,
+      "point it at a regular file inside the workspace"
+    );
+  }
+  return real;
+}
+async function placeFile(source, root, relative3) {
+  const parts = relative3.split(/[\\/]+/).filter(Boolean);
+  if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
+  let current = root;
+  for (const name of parts.slice(0, -1)) {
+    current = path11.join(current, name);
+    await makeDirectory(current);
+    const info3 = await lstat2(current);
+    if (!info3.isDirectory()) {
+      throw new Error(
+        `${current} is ${info3.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
+      );
+    }
+  }
+  const destination = path11.join(current, parts.at(-1));
+  await rename2(source, destination);
+  return destination;
+}
+async function replaceFile(file, data) {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await writeFile2(partial, data, { flag: "wx" });
+    await rename2(partial, file);
+  } finally {
+    await rm2(partial, { force: true });
+  }
+}
+async function replaceFileConfined(file, text, options2) {
+  const dir = await confinedDirectory(path11.dirname(file), options2);
+  const target = path11.join(dir, path11.basename(file));
+  await replaceFile(target, text);
+  return target;
+}
+
+// src/build/run.ts
+async function mapPool(items, parallel, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
+  return results;
+}
+async function runBuildJob(job, options2) {
+  const result = await runCommand(options2.goBinary, job.args, {
+    cwd: options2.cwd,
+    env: { ...options2.env, ...job.env }
+  });
+  return {
+    job,
+    ok: result.exitCode === 0,
+    exitCode: result.exitCode,
+    output: result.output,
+    buildMs: result.ms,
+    skipped: false
+  };
+}
+function sharedDirectory(dirs) {
+  return dirs.reduce((shared, dir) => {
+    while (path12.relative(shared, dir).startsWith("..")) shared = path12.dirname(shared);
+    return shared;
+  });
+}
+function writingTo(job, output) {
+  return {
+    ...job,
+    args: job.args.map((arg, index) => job.args[index - 1] === "-o" ? output : arg),
+    output
+  };
+}
+async function runBuilds(jobs, options2) {
+  if (jobs.length === 0) return [];
+  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path12.dirname(job.output)));
+  const outputRoot = await confinedDirectory(outputDir, {
+    input: "output-dir",
+    roots: options2.roots ?? [options2.cwd],
+    forbidden: options2.forbidden ?? []
+  });
+  const staging = await mkdtemp(path12.join(outputRoot, ".setup-go-arm64-build-"));
+  let stop = false;
+  try {
+    return await mapPool(jobs, options2.parallel, async (job, index) => {
+      if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
+      const staged = path12.join(staging, `${index}${path12.extname(job.output)}`);
+      const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
+      if (outcome.ok) {
+        try {
+          await placeFile(staged, outputRoot, path12.relative(outputDir, job.output));
+        } catch (error2) {
+          outcome.ok = false;
+          outcome.output += `
+not moved into output-dir: ${error2.message}
+`;
+        }
+      }
+      if (!outcome.ok && options2.failFast) stop = true;
+      options2.onJobEnd?.(outcome);
+      return outcome;
+    });
+  } finally {
+    await rm3(staging, { recursive: true, force: true });
+  }
+}
+
+// src/build/attribution.ts
+var MACHO_COMMANDS_BYTES = 64 * 1024;
+var ARCHIVES_PER_NM = 64;
+async function locateNmTool(go2) {
+  const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
+  const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
+  if (result.exitCode !== 0 || tool === "") {
+    throw new Error(`go tool -n nm failed (exit ${result.exitCode}): ${result.output.trim()}`);
+  }
+  return tool;
+}
+async function runNm(nmTool, args, go2) {
+  const nm = await runCommand(nmTool, ["-size", ...args], { cwd: go2.cwd, env: go2.env });
+  if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
+  return nm.stdout;
+}
+async function objectSizes(nmTool, archives, go2) {
+  let output = "";
+  for (let at2 = 0; at2 < archives.length; at2 += ARCHIVES_PER_NM) {
+    output += await runNm(nmTool, archives.slice(at2, at2 + ARCHIVES_PER_NM), go2);
+  }
+  return parseObjectSizes(output);
+}
+async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
+  const machO = job.target.goos === "darwin" || job.target.goos === "ios";
+  const unstripped = unstrippedBuild(job, scratchFile);
+  const [command, ...rest] = unstripped.args;
+  const link2 = await runBuildJob(machO ? { ...unstripped, args: [command, "-x", ...rest] } : unstripped, go2);
+  if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
+  const symbols = parseNmOutput(await runNm(nmTool, ["-sort", "size", scratchFile], go2));
+  if (!machO) return attributeSizes(symbols, limit);
+  const layout = readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES));
+  const sizes = await objectSizes(nmTool, parseLinkedArchives(link2.output), go2);
+  return attributeSizes(symbols, limit, layout?.sections ?? [], sizes);
+}
+
+// src/build/command-line.ts
+function jobCommandLine(job) {
+  const assignments = Object.entries(job.env).map(([name, value]) => `${name}=${shellWord(value)}`);
+  return [...assignments, displayCommand("go", job.args)].join(" ");
+}
+
+// src/build/packages.ts
+import path13 from "node:path";
+var FIELD = "";
+var RECORD = "";
+var GO_LIST_ARGS = [
+  "list",
+  "-e",
+  "-f",
+  `{{.Name}}${FIELD}{{.ImportPath}}${FIELD}{{.Dir}}${FIELD}{{if .Error}}{{.Error}}{{end}}${RECORD}`
+];
+function parseGoList(output) {
+  return output.split(RECORD).map((record) => record.replace(/^\r?\n/, "")).filter((record) => record.includes(FIELD)).map((record) => {
+    const [name = "", importPath = "", dir = "", error2 = ""] = record.split(FIELD);
+    return { name, importPath, dir, error: error2.trim() };
+  });
+}
+function checkMainPackages(listed2, given, workingDirectory, loadedFor, inputName = "packages") {
+  const entryFor = (pkg) => given.find((entry) => path13.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const describe2 = (pkg) => {
+    const entry = entryFor(pkg);
+    return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
+  };
+  const unloadable = listed2.filter((pkg) => pkg.error && !pkg.name);
+  if (unloadable.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${describe2(pkg)}: ${pkg.error}`).join("; ")} (listed for ${loadedFor})`,
+      "name directories of main packages relative to working-directory, e.g. . or ./cmd/tool"
+    );
+  }
+  const notMain = listed2.filter((pkg) => pkg.name && pkg.name !== "main");
+  if (notMain.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} names ${notMain.map((pkg) => `${describe2(pkg)}, which is package ${pkg.name}`).join("; ")}, not package main`,
+      "list only packages that build a program (package main with a func main), e.g. ./cmd/tool"
+    );
+  }
+}
+function defaultExecName(importPath) {
+  const elements = importPath.split("/").filter(Boolean);
+  const last = elements.at(-1) ?? "";
+  const previous = elements.at(-2);
+  return /^v([2-9]|[1-9]\d+)$/.test(last) && previous ? previous : last;
+}
+function binaryNames(listed2, given, workingDirectory) {
+  const names = {};
+  for (const entry of given) {
+    const pkg = listed2.find((candidate) => candidate.dir === path13.resolve(workingDirectory, entry));
+    if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
+  }
+  return names;
+}
+
+// src/build/patterns.ts
+import path14 from "node:path";
+function isPackagePattern(entry) {
+  return entry.includes("...");
+}
+function isRelativeEntry(entry) {
+  return entry === "." || entry === ".." || entry.startsWith("./") || entry.startsWith("../");
+}
+function patternWalkRoot(pattern) {
+  const literal = pattern.slice(0, pattern.indexOf("..."));
+  const root = literal.endsWith("/") ? literal : path14.posix.dirname(literal);
+  return path14.posix.normalize(root.replace(/\/+$/, "") || ".");
+}
+function patternMatcher(pattern) {
+  const cleaned = path14.posix.normalize(pattern);
+  const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
+  const matcher = new RegExp(`^${source}$`);
+  return (relativeDir) => matcher.test(relativeDir === "" ? "." : relativeDir);
+}
+function walkSkipsDirectory(name) {
+  return name === "testdata" || name.startsWith(".") || name.startsWith("_");
+}
+function packageClauseName(source) {
+  let rest = source.replace(/^\uFEFF/, "");
+  for (; ; ) {
+    rest = rest.replace(/^\s+/, "");
+    if (rest.startsWith("//")) {
+      const end = rest.indexOf("\n");
+      rest = end < 0 ? "" : rest.slice(end + 1);
+    } else if (rest.startsWith("/*")) {
+      const end = rest.indexOf("*/");
+      if (end < 0) return void 0;
+      rest = rest.slice(end + 2);
+    } else break;
+  }
+  return /^package\s+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(rest)?.[1];
+}
+function isBuildableGoFile(name) {
+  return name.endsWith(".go") && !name.endsWith("_test.go") && !name.startsWith(".") && !name.startsWith("_");
+}
+function noMainPackageError(pattern, where2, inputName = "packages") {
+  return new InputError(
+    inputName,
+    `Input ${inputName} holds the pattern ${pattern}, which matches no main package (${where2})`,
+    "use a pattern that covers at least one package main, e.g. ./cmd/..., or name the package directories, e.g. ./cmd/tool"
+  );
+}
+function entryForPackage(pkg, workingDirectory) {
+  const relative3 = path14.relative(workingDirectory, pkg.dir);
+  if (!pkg.dir || relative3.startsWith("..") || path14.isAbsolute(relative3)) return pkg.importPath;
+  return relative3 === "" ? "." : `./${relative3.split(path14.sep).join("/")}`;
+}
+function expandPattern(pattern, listed2, workingDirectory, loadedFor, inputName = "packages") {
+  const unloadable = listed2.filter((pkg) => pkg.error && !pkg.name);
+  if (unloadable.length > 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${pkg.importPath || pattern}: ${pkg.error}`).join("; ")} (matched by ${pattern}, listed for ${loadedFor})`,
+      "fix those packages, or narrow the pattern to the commands, e.g. ./cmd/..."
+    );
+  }
+  const mains = listed2.filter((pkg) => pkg.name === "main");
+  if (mains.length === 0) {
+    const others = listed2.map((pkg) => `${pkg.importPath} is package ${pkg.name}`);
+    throw noMainPackageError(
+      pattern,
+      `go lists ${others.length > 0 ? others.join(", ") : "no package"} for ${loadedFor}`,
+      inputName
+    );
+  }
+  return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
+}
+
+// src/steps/build-outcomes.ts
+import path16 from "node:path";
+
+// src/build/diagnostics.ts
+import path15 from "node:path";
+var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
+function parseGoDiagnostics(output, cwd, repositoryRoot) {
+  const diagnostics = [];
+  let last;
+  for (const line of output.split(/\r?\n/)) {
+    const match3 = POSITION.exec(line.trim());
+    if (!match3) {
+      if (last && /^\s+\S/.test(line)) last.message += `
+${line.trim()}`;
+      else last = void 0;
+      continue;
+    }
+    const [, file, lineNumber, column, message] = match3;
+    const absolute = path15.resolve(cwd, file);
+    const relative3 = path15.relative(repositoryRoot, absolute).split(path15.sep).join("/");
+    last = {
+      file: relative3.startsWith("..") ? absolute : relative3,
+      line: Number(lineNumber),
+      ...column ? { column: Number(column) } : {},
+      message
+    };
+    diagnostics.push(last);
+  }
+  return diagnostics;
+}
+
+// src/steps/build-outcomes.ts
+function checkAgainstRequest(outcome, inspected) {
+  const { goos, goarch, variant } = outcome.job.target;
+  const { header, buildInfo } = inspected;
+  const problems = [];
+  if (header.os !== goos && !(goos === "ios" && header.os === "darwin") && !(goos === "android" && header.os === "linux")) {
+    problems.push(`header says ${header.format} for ${header.os}, asked for ${goos}`);
+  }
+  if (header.arch !== goarch) problems.push(`header says ${header.arch}, asked for ${goarch}`);
+  if (buildInfo && (buildInfo.settings.GOOS !== goos || buildInfo.settings.GOARCH !== goarch)) {
+    problems.push(`build info says ${buildInfo.settings.GOOS}/${buildInfo.settings.GOARCH}`);
+  }
+  const variable = variantVariable(goarch);
+  if (buildInfo && variant && variable && buildInfo.settings[variable] !== variant) {
+    problems.push(
+      `build info says ${variable}=${buildInfo.settings[variable] ?? "(unset)"}, asked for ${variant}`
+    );
+  }
+  return problems;
+}
+async function goHost(go2) {
+  const answer = await runCommand(go2.goBinary, ["env", "GOHOSTOS", "GOHOSTARCH"], {
+    cwd: go2.cwd,
+    env: go2.env
+  });
+  const [goos = "", goarch = ""] = answer.stdout.trim().split("\n");
+  return { goos, goarch };
+}
+function annotateDiagnostics(failures) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { outcome, diagnostics } of failures) {
+    for (const diagnostic of diagnostics) {
+      const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
+      const entry = seen.get(key) ?? { diagnostic, targets: [] };
+      entry.targets.push(outcome.job.label);
+      seen.set(key, entry);
+    }
+  }
+  for (const { diagnostic, targets } of seen.values()) {
+    error(diagnostic.message, {
+      title: `go build ${targets.join(", ")}`,
+      file: diagnostic.file,
+      startLine: diagnostic.line,
+      ...diagnostic.column ? { startColumn: diagnostic.column } : {}
+    });
+  }
+}
+function failedBuild(outcome, reason) {
+  const { goos, goarch, variant } = outcome.job.target;
+  return { package: outcome.job.package, goos, goarch, ...variant ? { variant } : {}, reason };
+}
+function buildFailureMessage(outcome, config, host) {
+  return host && cgoFailureMessage(
+    outcome.job.label,
+    outcome.job.target,
+    host,
+    outcome.output,
+    compilerFor(config.cgoCc, outcome.job.target)
+  ) || `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`;
+}
+function targetResult(outcome, inspected, { workspace, ldflags }) {
+  return {
+    goos: outcome.job.target.goos,
+    goarch: outcome.job.target.goarch,
+    ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
+    package: outcome.job.package,
+    path: path16.relative(workspace, outcome.job.output).split(path16.sep).join("/"),
+    sizeBytes: inspected.sizeBytes,
+    buildMs: outcome.buildMs,
+    sha256: inspected.sha256,
+    format: formatName(inspected.header),
+    arch: inspected.header.arch,
+    ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {},
+    ...inspected.buildInfo ? { buildInfo: inspected.buildInfo } : {}
+  };
+}
+async function sortOutcomes(outcomes, context5) {
+  const { config, go: go2, workspace } = context5;
+  const sorted = { built: [], failed: [], failures: [] };
+  const fail = (outcome, label, reason) => {
+    sorted.failed.push(label);
+    sorted.failures.push(failedBuild(outcome, reason));
+  };
+  const compileFailures = [];
+  let host;
+  for (const outcome of outcomes) {
+    const { label } = outcome.job;
+    if (outcome.skipped) {
+      fail(outcome, `${label} (not started: fail-fast)`, "not started: fail-fast");
+      continue;
+    }
+    if (!outcome.ok) {
+      const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
+      if (diagnostics.length > 0) {
+        compileFailures.push({ outcome, diagnostics });
+        fail(outcome, label, diagnostics[0]?.message ?? "compile error");
+        continue;
+      }
+      host ??= config.cgo ? await goHost(go2) : void 0;
+      const message = buildFailureMessage(outcome, config, host);
+      error(message);
+      fail(outcome, label, message);
+      continue;
+    }
+    const inspected = await inspectBinaryFile(outcome.job.output);
+    const problems = checkAgainstRequest(outcome, inspected);
+    if (problems.length > 0) {
+      const message = `${path16.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
+      error(message);
+      fail(outcome, label, message);
+      continue;
+    }
+    sorted.built.push({ outcome, result: targetResult(outcome, inspected, context5) });
+  }
+  annotateDiagnostics(compileFailures);
+  return sorted;
+}
+
+// src/steps/universal.ts
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm4, stat as stat2 } from "node:fs/promises";
+import path17 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+async function* fatBytes(layout, thinFiles) {
+  yield layout.header;
+  let written = layout.header.length;
+  for (const slice of layout.slices) {
+    yield new Uint8Array(slice.offset - written);
+    for await (const chunk of createReadStream(thinFiles[slice.input])) yield chunk;
+    written = slice.offset + slice.sizeBytes;
+  }
+}
+async function writeFatMachO(output, thinFiles) {
+  const thin = await Promise.all(
+    thinFiles.map(async (file) => {
+      try {
+        return { ...readMachOCpu(await readFileStart(file, 12)), sizeBytes: (await stat2(file)).size };
+      } catch (error2) {
+        throw new Error(`${file}: ${error2.message}`, { cause: error2 });
+      }
+    })
+  );
+  const layout = planFatLayout(thin);
+  await pipeline(
+    Readable.from(fatBytes(layout, thinFiles)),
+    createWriteStream(output, { flags: "wx", mode: 493 })
+  );
+  const { size: size2 } = await stat2(output);
+  if (size2 !== layout.totalBytes) {
+    throw new Error(`wrote ${size2} bytes, expected ${layout.totalBytes}: a slice changed while it was read`);
+  }
+  return layout;
+}
+function reportPath(workspace, file) {
+  return path17.relative(workspace, file).split(path17.sep).join("/");
+}
+async function writeUniversalBinaries(plans, thin, where2) {
+  const targets = [];
+  const failures = [];
+  if (plans.length === 0) return { targets, failures };
+  const fail = (plan, reason) => {
+    error(reason);
+    failures.push({ package: plan.package, goos: "darwin", goarch: UNIVERSAL_GOARCH, reason });
+  };
+  const outputRoot = await confinedDirectory(where2.outputDir, { ...where2, input: "output-dir" });
+  const staging = await mkdtemp2(path17.join(outputRoot, ".setup-go-arm64-universal-"));
+  try {
+    for (const [index, plan] of plans.entries()) {
+      const built = (job) => thin.some((t) => t.path === reportPath(where2.workspace, job.output));
+      const missing = plan.slices.filter((job) => !built(job));
+      if (missing.length > 0) {
+        fail(
+          plan,
+          `${plan.label} not written: ${missing.map((job) => job.label).join(" and ")} did not build`
+        );
+        continue;
+      }
+      const started = Date.now();
+      try {
+        const staged = path17.join(staging, String(index));
+        await writeFatMachO(
+          staged,
+          plan.slices.map((job) => job.output)
+        );
+        const file = { path: reportPath(where2.workspace, plan.output), buildMs: Date.now() - started };
+        const checked = universalResult(plan, await inspectBinaryFile(staged), thin, file);
+        if ("problems" in checked) {
+          fail(
+            plan,
+            `${file.path} is not the universal binary of its slices: ${checked.problems.join("; ")}`
+          );
+          continue;
+        }
+        await placeFile(staged, outputRoot, path17.relative(where2.outputDir, plan.output));
+        info2(`Wrote ${file.path} (${checked.result.arch}) in ${file.buildMs} ms`);
+        targets.push(checked.result);
+      } catch (error2) {
+        fail(plan, `${plan.label} not written: ${error2.message}`);
+      }
+    }
+  } finally {
+    await rm4(staging, { recursive: true, force: true });
+  }
+  return { targets, failures };
+}
+
+// src/steps/build-targets.ts
+async function stampedLdflags(config, env) {
+  let commitDate;
+  let commitDateError;
+  if (usedPlaceholders(config.ldflags).includes("date")) {
+    const git2 = await runCommand("git", ["log", "-1", "--format=%cI"], { cwd: config.workingDirectory, env });
+    if (git2.exitCode === 0) commitDate = git2.stdout.trim();
+    else commitDateError = git2.output.trim().split("\n")[0] || `git exited with ${git2.exitCode}`;
+  }
+  const stamp = stampValues({
+    ref: env.GITHUB_REF,
+    refName: env.GITHUB_REF_NAME,
+    sha: env.GITHUB_SHA,
+    commitDate,
+    commitDateError,
+    sourceDateEpoch: env.SOURCE_DATE_EPOCH
+  });
+  return templateLdflags(config.ldflags, stamp);
+}
+async function checkAgainstToolchain(config, go2) {
+  const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
+  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
+  validateTargets(config.targets, parseDistList(dist.stdout));
+  const first = config.targets[0];
+  if (!first) return { packages: config.packages, names: {} };
+  const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
+  const list = async (entries) => {
+    const listed3 = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...entries], {
+      cwd: go2.cwd,
+      env: listEnv
+    });
+    if (listed3.exitCode !== 0) {
+      throw new Error(`go list could not load ${entries.join(" ")}: ${listed3.stderr.trim()}`);
+    }
+    return parseGoList(listed3.stdout);
+  };
+  const named = config.packages.filter((entry) => !isPackagePattern(entry));
+  const listed2 = named.length > 0 ? await list(named) : [];
+  checkMainPackages(listed2, named, config.workingDirectory, targetName(first));
+  const packages = [];
+  for (const entry of config.packages) {
+    if (!isPackagePattern(entry)) packages.push(entry);
+    else {
+      const matched = await list([entry]);
+      listed2.push(...matched);
+      packages.push(...expandPattern(entry, matched, config.workingDirectory, targetName(first)));
+    }
+  }
+  const unique = [...new Set(packages)];
+  return { packages: unique, names: binaryNames(listed2, unique, config.workingDirectory) };
+}
+async function addSizeAttribution(results, config, go2, temp) {
+  const started = Date.now();
+  const scratch = await mkdtemp3(path18.join(temp, "setup-go-arm64-nm-"));
+  try {
+    const nmTool = await locateNmTool(go2);
+    await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
+      try {
+        result.attribution = await measureAttribution(
+          outcome.job,
+          go2,
+          nmTool,
+          path18.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+        );
+      } catch (error2) {
+        warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
+      }
+    });
+  } catch (error2) {
+    warning(`No size attribution: ${error2.message}`);
+  } finally {
+    await rm5(scratch, { recursive: true, force: true });
+  }
+  const attributionMs = Date.now() - started;
+  info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
+  return attributionMs;
+}
+async function runPlannedBuilds(jobs, config, go2, confine) {
+  info2(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
+  const started = Date.now();
+  const outcomes = await runBuilds(jobs, {
+    ...go2,
+    outputDir: config.outputDir,
+    ...confine,
+    parallel: config.parallel,
+    failFast: config.failFast,
+    onJobEnd: (outcome) => {
+      startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
+      info2(jobCommandLine(outcome.job));
+      if (outcome.output) info2(outcome.output.trimEnd());
+      endGroup();
+    }
+  });
+  return { outcomes, wallMs: Date.now() - started };
+}
+function reportFlags(config, ldflags, env) {
+  const set = BUILD_KEY_ENV.filter((name) => env[name]?.trim()).map((name) => [name, env[name].trim()]);
+  return {
+    ldflags: config.ldflags,
+    ...ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {},
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    tags: config.buildTags,
+    buildFlags: config.buildFlags,
+    ...set.length > 0 ? { env: Object.fromEntries(set) } : {}
+  };
+}
+async function buildTargets(config, goBinary, workspace, env) {
+  const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
+  const ldflags = await stampedLdflags(config, env);
+  const plan = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
+  const confine = {
+    roots: [workspace, env.RUNNER_TEMP ?? ""],
+    forbidden: [path18.dirname(path18.dirname(goBinary))]
+  };
+  const { outcomes, wallMs } = await runPlannedBuilds(plan.jobs, config, go2, confine);
+  const { built, failed, failures } = await sortOutcomes(outcomes, { config, go: go2, workspace, ldflags });
+  const thin = built.map((entry) => entry.result);
+  const universal = await writeUniversalBinaries(plan.universal, thin, {
+    workspace,
+    outputDir: config.outputDir,
+    ...confine
+  });
+  failures.push(...universal.failures);
+  failed.push(...universal.failures.map((f2) => `${f2.package} ${f2.goos}/${f2.goarch}`));
+  const attributionMs = config.attribution && built.length > 0 ? await addSizeAttribution(built, config, go2, env.RUNNER_TEMP || os6.tmpdir()) : 0;
+  return {
+    targets: [...thin, ...universal.targets],
+    failed,
+    failures,
+    wallMs,
+    flags: reportFlags(config, ldflags, env),
+    attributionMs
+  };
+}
+
+// src/steps/check-inputs.ts
+import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import path30 from "node:path";
+
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
 
@@ -31383,10 +34364,10 @@ function getOptions(copy) {
 }
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as path10 from "path";
+import * as path23 from "path";
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path6 from "path";
+import * as path19 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
 function dirname4(p2) {
@@ -31394,7 +34375,7 @@ function dirname4(p2) {
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p2)) {
     return p2;
   }
-  let result = path6.dirname(p2);
+  let result = path19.dirname(p2);
   if (IS_WINDOWS3 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -31431,7 +34412,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS3 && root.endsWith("\\")) {
   } else {
-    root += path6.sep;
+    root += path19.sep;
   }
   return root + itemPath;
 }
@@ -31465,10 +34446,10 @@ function safeTrimTrailingSeparator(p2) {
     return "";
   }
   p2 = normalizeSeparators2(p2);
-  if (!p2.endsWith(path6.sep)) {
+  if (!p2.endsWith(path19.sep)) {
     return p2;
   }
-  if (p2 === path6.sep) {
+  if (p2 === path19.sep) {
     return p2;
   }
   if (IS_WINDOWS3 && /^[A-Z]:\\$/i.test(p2)) {
@@ -31535,8 +34516,8 @@ function partialMatch(patterns, itemPath) {
 }
 
 // node_modules/@actions/glob/lib/internal-pattern.js
-import * as os6 from "os";
-import * as path9 from "path";
+import * as os7 from "os";
+import * as path22 from "path";
 import assert3 from "assert";
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -32753,11 +35734,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path7 = {
+var path20 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep3 = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
+var sep3 = defaultPlatform === "win32" ? path20.win32.sep : path20.posix.sep;
 minimatch.sep = sep3;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -33504,7 +36485,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path8 from "path";
+import * as path21 from "path";
 import assert2 from "assert";
 var IS_WINDOWS5 = process.platform === "win32";
 var Path = class {
@@ -33518,12 +36499,12 @@ var Path = class {
       assert2(itemPath, `Parameter 'itemPath' must not be empty`);
       itemPath = safeTrimTrailingSeparator(itemPath);
       if (!hasRoot(itemPath)) {
-        this.segments = itemPath.split(path8.sep);
+        this.segments = itemPath.split(path21.sep);
       } else {
         let remaining = itemPath;
         let dir = dirname4(remaining);
         while (dir !== remaining) {
-          const basename5 = path8.basename(remaining);
+          const basename5 = path21.basename(remaining);
           this.segments.unshift(basename5);
           remaining = dir;
           dir = dirname4(remaining);
@@ -33541,7 +36522,7 @@ var Path = class {
           assert2(segment === dirname4(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
-          assert2(!segment.includes(path8.sep), `Parameter 'itemPath' contains unexpected path separators`);
+          assert2(!segment.includes(path21.sep), `Parameter 'itemPath' contains unexpected path separators`);
           this.segments.push(segment);
         }
       }
@@ -33552,12 +36533,12 @@ var Path = class {
    */
   toString() {
     let result = this.segments[0];
-    let skipSlash = result.endsWith(path8.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
+    let skipSlash = result.endsWith(path21.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
     for (let i = 1; i < this.segments.length; i++) {
       if (skipSlash) {
         skipSlash = false;
       } else {
-        result += path8.sep;
+        result += path21.sep;
       }
       result += this.segments[i];
     }
@@ -33589,7 +36570,7 @@ var Pattern = class _Pattern {
     }
     pattern = _Pattern.fixupPattern(pattern, homedir2);
     this.segments = new Path(pattern).segments;
-    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path9.sep);
+    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path22.sep);
     pattern = safeTrimTrailingSeparator(pattern);
     let foundGlob = false;
     const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -33613,8 +36594,8 @@ var Pattern = class _Pattern {
   match(itemPath) {
     if (this.segments[this.segments.length - 1] === "**") {
       itemPath = normalizeSeparators2(itemPath);
-      if (!itemPath.endsWith(path9.sep) && this.isImplicitPattern === false) {
-        itemPath = `${itemPath}${path9.sep}`;
+      if (!itemPath.endsWith(path22.sep) && this.isImplicitPattern === false) {
+        itemPath = `${itemPath}${path22.sep}`;
       }
     } else {
       itemPath = safeTrimTrailingSeparator(itemPath);
@@ -33649,10 +36630,10 @@ var Pattern = class _Pattern {
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
     assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
     pattern = normalizeSeparators2(pattern);
-    if (pattern === "." || pattern.startsWith(`.${path9.sep}`)) {
+    if (pattern === "." || pattern.startsWith(`.${path22.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-    } else if (pattern === "~" || pattern.startsWith(`~${path9.sep}`)) {
-      homedir2 = homedir2 || os6.homedir();
+    } else if (pattern === "~" || pattern.startsWith(`~${path22.sep}`)) {
+      homedir2 = homedir2 || os7.homedir();
       assert3(homedir2, "Unable to determine HOME directory");
       assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
       pattern = _Pattern.globEscape(homedir2) + pattern.substr(1);
@@ -33727,8 +36708,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path44, level) {
-    this.path = path44;
+  constructor(path47, level) {
+    this.path = path47;
     this.level = level;
   }
 };
@@ -33895,7 +36876,7 @@ var DefaultGlobber = class _DefaultGlobber {
         if (!stats) {
           continue;
         }
-        if (options2.excludeHiddenFiles && path10.basename(item.path).match(/^\./)) {
+        if (options2.excludeHiddenFiles && path23.basename(item.path).match(/^\./)) {
           continue;
         }
         if (stats.isDirectory()) {
@@ -33905,7 +36886,7 @@ var DefaultGlobber = class _DefaultGlobber {
             continue;
           }
           const childLevel = item.level + 1;
-          const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path10.join(item.path, x), childLevel));
+          const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path23.join(item.path, x), childLevel));
           stack.push(...childItems.reverse());
         } else if (match3 & MatchKind.File) {
           yield yield __await(item.path);
@@ -34005,28 +36986,26 @@ function create(patterns, options2) {
 }
 
 // src/cache/go-caches.ts
-import { execFile } from "node:child_process";
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { lstat as lstat3 } from "node:fs/promises";
-import path17 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
-import { promisify as promisify3 } from "node:util";
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { lstat as lstat4 } from "node:fs/promises";
+import path29 from "node:path";
+import { pipeline as pipeline3 } from "node:stream/promises";
 
 // src/cache/dependency-paths.ts
-import path11 from "node:path";
+import path24 from "node:path";
 var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
 function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
   const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
   const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
     const negated = pattern.startsWith("!");
     const body2 = negated ? pattern.slice(1) : pattern;
-    return `${negated ? "!" : ""}${path11.resolve(workingDirectory, body2)}`;
+    return `${negated ? "!" : ""}${path24.resolve(workingDirectory, body2)}`;
   });
   for (const dir of cacheDirs) {
-    const relative3 = path11.relative(workingDirectory, dir);
-    if (dir && relative3 && !relative3.startsWith("..") && !path11.isAbsolute(relative3)) {
-      patterns.push(`!${path11.resolve(dir)}/**`);
+    const relative3 = path24.relative(workingDirectory, dir);
+    if (dir && relative3 && !relative3.startsWith("..") && !path24.isAbsolute(relative3)) {
+      patterns.push(`!${path24.resolve(dir)}/**`);
     }
   }
   return patterns;
@@ -34035,243 +37014,17 @@ function isSumFile(relative3) {
   return /(^|\/)go\.(work\.)?sum$/.test(relative3);
 }
 function toSlashes(relative3) {
-  return relative3.split(path11.sep).join("/");
-}
-
-// src/cache/keys.ts
-import { createHash } from "node:crypto";
-import path12 from "node:path";
-
-// src/cache/inputs.ts
-var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
-var MAX_KEY_LENGTH = 512;
-var MAX_PREFIX_LENGTH = 256;
-function validateKeyPrefix(prefix2) {
-  const trimmed = prefix2.trim();
-  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
-  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
-    throw new InputError(
-      "cache-key-prefix",
-      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
-      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
-    );
-  }
-  return trimmed;
-}
-function parseCacheSave(value) {
-  const normalized = value.trim().toLowerCase() || "auto";
-  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
-  throw new InputError(
-    "cache-save",
-    `Input cache-save is ${JSON.stringify(value)}`,
-    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
-  );
-}
-
-// src/cache/keys.ts
-var NO_DEPENDENCIES = "none";
-function digestDependencyFiles(files) {
-  if (files.length === 0) return NO_DEPENDENCIES;
-  const hash = createHash("sha256");
-  for (const file of [...files].sort((a, b2) => compareStrings(a.path, b2.path))) {
-    hash.update(`${file.path}\0${file.sha256}
-`);
-  }
-  return hash.digest("hex");
-}
-function targetsDigest(targets) {
-  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
-  if (unique.length === 0) return "none";
-  const digest = createHash("sha256").update(unique.join("\n")).digest("hex").slice(0, 8);
-  return `t${unique.length}.${digest}`;
-}
-var BUILD_KEY_ENV = [
-  "GOFLAGS",
-  "GOEXPERIMENT",
-  "GOARM",
-  "GOARM64",
-  "GOAMD64",
-  "GO386",
-  "GOMIPS",
-  "GOMIPS64",
-  "GOPPC64",
-  "GORISCV64"
-];
-function buildFlagsDigest(flags) {
-  const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
-  const rest = JSON.stringify({
-    tags: [...new Set(flags.tags)].sort(compareStrings),
-    flags: flags.buildFlags,
-    env
-  });
-  const digest = createHash("sha256").update(rest).digest("hex").slice(0, 8);
-  return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
-}
-function describeBuildFlags(flags) {
-  const words2 = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
-  if (flags.trimpath) words2.push("-trimpath");
-  if (flags.tags.length > 0) words2.push(`-tags=${flags.tags.join(",")}`);
-  words2.push(...flags.buildFlags);
-  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words2.push(`${name}=${flags.env[name]}`);
-  return words2.join(" ");
-}
-function planGoCaches(input) {
-  const prefix2 = validateKeyPrefix(input.keyPrefix);
-  const os11 = keyPart("runner OS", input.runnerOs);
-  const arch2 = keyPart("GOHOSTARCH", input.goHostArch);
-  const goVersion = keyPart("Go version", input.goVersion.replace(/^go/, ""));
-  const hash = digestDependencyFiles(input.dependencyFiles);
-  const targets = targetsDigest(input.targets);
-  const flags = buildFlagsDigest(input.flags);
-  const naming = {
-    prefix: prefix2,
-    stamp: keyPart("run stamp", input.runStamp),
-    always: input.cacheSave === "always",
-    stagingDir: input.stagingDir
-  };
-  const entries = [];
-  if (input.cache) {
-    const platform2 = [
-      { name: "runner OS", value: os11 },
-      { name: "GOARCH", value: arch2 }
-    ];
-    entries.push(
-      planEntry(naming, "mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir)
-    );
-    if (input.cacheBuild) {
-      const parts = [
-        ...platform2,
-        { name: "Go version", value: `go${goVersion}` },
-        { name: "flags", value: flags },
-        { name: "targets", value: targets },
-        { name: "dependencies", value: hash }
-      ];
-      entries.push(planEntry(naming, "build", parts, input.buildCacheDir));
-    }
-  }
-  for (const planned of entries) {
-    for (const key of [planned.saveKey, ...planned.restoreKeys]) {
-      if (key.length > MAX_KEY_LENGTH)
-        throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
-    }
-  }
-  return {
-    entries,
-    cacheSave: input.cacheSave,
-    keyPrefix: prefix2,
-    modCacheDir: input.modCacheDir,
-    buildCacheDir: input.buildCacheDir,
-    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
-    dependencyFiles: input.dependencyFiles.map((file) => path12.resolve(input.workingDirectory, file.path)),
-    flagsDescription: describeBuildFlags(input.flags)
-  };
-}
-function planEntry(naming, kind, parts, cacheDir) {
-  const base = `${naming.prefix}-${kind}-`;
-  const values = parts.map((part) => part.value);
-  const key = base + values.join("-");
-  const kept = kind === "mod" ? 2 : 3;
-  const restoreKeys = [];
-  for (let length = values.length - 1; length >= kept; length--) {
-    restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
-  }
-  const saveKey = naming.always ? `${key}-run${naming.stamp}` : key;
-  const archiveName = `${kind}-${createHash("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
-  return {
-    kind,
-    key,
-    lookupKey: saveKey,
-    // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
-    // entries are asked for first.
-    restoreKeys: naming.always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
-    saveKey,
-    parts,
-    cacheDir,
-    archiveFile: path12.join(naming.stagingDir, archiveName)
-  };
-}
-function keyPart(name, value) {
-  if (!/^[A-Za-z0-9._+]+$/.test(value)) {
-    throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
-  }
-  return value;
-}
-function compareStrings(a, b2) {
-  return a < b2 ? -1 : a > b2 ? 1 : 0;
-}
-
-// src/platform/child-env.ts
-var GO_SETTING = /^GO[A-Z0-9]*$/;
-var ALLOWED_PREFIXES = ["CGO_", "LC_"];
-var ALLOWED_NAMES = new Set(
-  [
-    "PATH",
-    "HOME",
-    "USER",
-    "LOGNAME",
-    "SHELL",
-    "LANG",
-    "LANGUAGE",
-    "TZ",
-    "TERM",
-    "TMPDIR",
-    "TEMP",
-    "TMP",
-    "XDG_CONFIG_HOME",
-    "XDG_CACHE_HOME",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "NO_PROXY",
-    "ALL_PROXY",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "CC",
-    "CXX",
-    "AR",
-    "FC",
-    "PKG_CONFIG",
-    "PKG_CONFIG_PATH",
-    "SOURCE_DATE_EPOCH",
-    "DEVELOPER_DIR",
-    "SDKROOT",
-    "MACOSX_DEPLOYMENT_TARGET",
-    "SYSTEMROOT",
-    "WINDIR",
-    "COMSPEC",
-    "PATHEXT",
-    "SYSTEMDRIVE",
-    "USERPROFILE",
-    "APPDATA",
-    "LOCALAPPDATA",
-    "PROGRAMDATA",
-    "PROGRAMFILES",
-    "PROGRAMFILES(X86)",
-    "HOMEDRIVE",
-    "HOMEPATH",
-    "NUMBER_OF_PROCESSORS",
-    "PROCESSOR_ARCHITECTURE"
-  ].map((name) => name.toUpperCase())
-);
-function childMaySee(name) {
-  const upper = name.toUpperCase();
-  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
-}
-function childEnv(env) {
-  const allowed = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
-  }
-  return allowed;
+  return relative3.split(path24.sep).join("/");
 }
 
 // node_modules/@actions/cache/lib/cache.js
-import * as path15 from "path";
+import * as path27 from "path";
 
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var semver = __toESM(require_semver2(), 1);
 import * as crypto3 from "crypto";
 import * as fs4 from "fs";
-import * as path13 from "path";
+import * as path25 from "path";
 import * as util from "util";
 
 // node_modules/@actions/cache/lib/internal/constants.js
@@ -34345,9 +37098,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path13.join(baseLocation, "actions", "temp");
+      tempDirectory = path25.join(baseLocation, "actions", "temp");
     }
-    const dest = path13.join(tempDirectory, crypto3.randomUUID());
+    const dest = path25.join(tempDirectory, crypto3.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -34577,14 +37330,14 @@ function disable() {
   return result;
 }
 function createDebugger(namespace) {
-  const newDebugger = Object.assign(debug2, {
+  const newDebugger = Object.assign(debug3, {
     enabled: enabled(namespace),
     destroy,
     log: debugObj.log,
     namespace,
     extend
   });
-  function debug2(...args) {
+  function debug3(...args) {
     if (!newDebugger.enabled) {
       return;
     }
@@ -36140,7 +38893,7 @@ function isBlob(x) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/concat.js
-import { Readable } from "stream";
+import { Readable as Readable2 } from "stream";
 async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
@@ -36166,14 +38919,14 @@ function makeAsyncIterable(webStream) {
 function ensureNodeStream(stream2) {
   if (stream2 instanceof ReadableStream) {
     makeAsyncIterable(stream2);
-    return Readable.fromWeb(stream2);
+    return Readable2.fromWeb(stream2);
   } else {
     return stream2;
   }
 }
 function toStream(source) {
   if (source instanceof Uint8Array) {
-    return Readable.from(Buffer.from(source));
+    return Readable2.from(Buffer.from(source));
   } else if (isBlob(source)) {
     return ensureNodeStream(source.stream());
   } else {
@@ -36183,7 +38936,7 @@ function toStream(source) {
 async function concat(sources) {
   return function() {
     const streams = sources.map((x) => typeof x === "function" ? x() : x).map(toStream);
-    return Readable.from((async function* () {
+    return Readable2.from((async function* () {
       for (const stream2 of streams) {
         for await (const chunk of stream2) {
           yield chunk;
@@ -36323,14 +39076,14 @@ function redirectPolicy2(options2 = {}) {
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
-import os7 from "node:os";
+import os8 from "node:os";
 import process4 from "node:process";
 function getHeaderName2() {
   return "User-Agent";
 }
 async function setPlatformSpecificData2(map) {
   if (process4 && process4.versions) {
-    const osInfo = `${os7.type()} ${os7.release()}; ${os7.arch()}`;
+    const osInfo = `${os8.type()} ${os8.release()}; ${os8.arch()}`;
     const versions = process4.versions;
     if (versions.bun) {
       map.set("Bun", `${versions.bun} (${osInfo})`);
@@ -38482,15 +41235,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path44 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path44.startsWith("/")) {
-      path44 = path44.substring(1);
+    let path47 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path47.startsWith("/")) {
+      path47 = path47.substring(1);
     }
-    if (isAbsoluteUrl(path44)) {
-      requestUrl = path44;
+    if (isAbsoluteUrl(path47)) {
+      requestUrl = path47;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path44);
+      requestUrl = appendPath(requestUrl, path47);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38536,9 +41289,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path44 = pathToAppend.substring(0, searchStart);
+    const path47 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path44;
+    newPath = newPath + path47;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41415,16 +44168,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path44 = this._matcher.path;
-    return path44.length > 0 ? path44[path44.length - 1].tag : void 0;
+    const path47 = this._matcher.path;
+    return path47.length > 0 ? path47[path47.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path44 = this._matcher.path;
-    return path44.length > 0 ? path44[path44.length - 1].namespace : void 0;
+    const path47 = this._matcher.path;
+    return path47.length > 0 ? path47[path47.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41432,9 +44185,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return void 0;
-    return path44[path44.length - 1].values?.[attrName];
+    const path47 = this._matcher.path;
+    if (path47.length === 0) return void 0;
+    return path47[path47.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41442,9 +44195,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return false;
-    const current = path44[path44.length - 1];
+    const path47 = this._matcher.path;
+    if (path47.length === 0) return false;
+    const current = path47[path47.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41470,18 +44223,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return -1;
-    return path44[path44.length - 1].position ?? 0;
+    const path47 = this._matcher.path;
+    if (path47.length === 0) return -1;
+    return path47[path47.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path44 = this._matcher.path;
-    if (path44.length === 0) return -1;
-    return path44[path44.length - 1].counter ?? 0;
+    const path47 = this._matcher.path;
+    if (path47.length === 0) return -1;
+    return path47[path47.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44289,8 +47042,8 @@ var logger4 = createClientLogger2("storage-blob");
 import { EventEmitter as EventEmitter2 } from "events";
 
 // node_modules/@azure/storage-common/dist/esm/BuffersStream.js
-import { Readable as Readable2 } from "node:stream";
-var BuffersStream = class extends Readable2 {
+import { Readable as Readable3 } from "node:stream";
+var BuffersStream = class extends Readable3 {
   buffers;
   byteLength;
   /**
@@ -44743,11 +47496,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path44) {
+    function locateFile(path47) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path44, scriptDirectory);
+        return Module["locateFile"](path47, scriptDirectory);
       }
-      return scriptDirectory + path44;
+      return scriptDirectory + path47;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47834,9 +50587,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path44 = getURLPath(request2.url) || "/";
+    const path47 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path44}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path47}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48318,9 +51071,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path44 = getURLPath(request2.url) || "/";
+    const path47 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path44}`;
+    canonicalizedResourceString += `/${options2.accountName}${path47}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62261,10 +65014,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path44 = urlParsed.pathname;
-  path44 = path44 || "/";
-  path44 = escape2(path44);
-  urlParsed.pathname = path44;
+  let path47 = urlParsed.pathname;
+  path47 = path47 || "/";
+  path47 = escape2(path47);
+  urlParsed.pathname = path47;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62349,9 +65102,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path44 = urlParsed.pathname;
-  path44 = path44 ? path44.endsWith("/") ? `${path44}${name}` : `${path44}/${name}` : name;
-  urlParsed.pathname = path44;
+  let path47 = urlParsed.pathname;
+  path47 = path47 ? path47.endsWith("/") ? `${path47}${name}` : `${path47}/${name}` : name;
+  urlParsed.pathname = path47;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -64045,8 +66798,8 @@ var BlobLeaseClient = class {
 };
 
 // node_modules/@azure/storage-blob/dist/esm/utils/RetriableReadableStream.js
-import { Readable as Readable3 } from "node:stream";
-var RetriableReadableStream = class extends Readable3 {
+import { Readable as Readable4 } from "node:stream";
+var RetriableReadableStream = class extends Readable4 {
   start;
   offset;
   end;
@@ -64598,7 +67351,7 @@ var BlobDownloadResponse = class {
 };
 
 // node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
-import { Readable as Readable4 } from "node:stream";
+import { Readable as Readable5 } from "node:stream";
 
 // node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroConstants.js
 var AVRO_SYNC_MARKER_SIZE = 16;
@@ -65114,7 +67867,7 @@ var AvroReadableFromStream = class extends AvroReadable {
 };
 
 // node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
-var BlobQuickQueryStream = class extends Readable4 {
+var BlobQuickQueryStream = class extends Readable5 {
   source;
   avroReader;
   avroIter;
@@ -70448,7 +73201,7 @@ function internalCacheTwirpClient(options2) {
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync3, writeFileSync as writeFileSync2 } from "fs";
-import * as path14 from "path";
+import * as path26 from "path";
 var __awaiter15 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
     return value instanceof P2 ? value : new P2(function(resolve3) {
@@ -70519,13 +73272,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS8;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path26.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path26.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -70564,7 +73317,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path14.resolve(filePath).replace(new RegExp(`\\${path14.sep}`, "g"), "/")}"`;
+  return `"${path26.resolve(filePath).replace(new RegExp(`\\${path26.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter15(this, void 0, void 0, function* () {
@@ -70594,7 +73347,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -70603,7 +73356,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path26.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS8 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -70778,7 +73531,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path27.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options2);
       if (isDebug()) {
@@ -70857,7 +73610,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path27.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options2);
@@ -70895,8 +73648,8 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
 
 // src/cache/restore.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { lutimes, mkdir as mkdir2, rm as rm3 } from "node:fs/promises";
-import path16 from "node:path";
+import { lutimes, mkdir as mkdir3, rm as rm7 } from "node:fs/promises";
+import path28 from "node:path";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -72368,7 +75121,7 @@ var ss = /* @__PURE__ */ Symbol("lstat");
 var si = /* @__PURE__ */ Symbol("onlstat");
 var rs = /* @__PURE__ */ Symbol("onread");
 var ns = /* @__PURE__ */ Symbol("onreadlink");
-var os8 = /* @__PURE__ */ Symbol("openfile");
+var os9 = /* @__PURE__ */ Symbol("openfile");
 var hs = /* @__PURE__ */ Symbol("onopenfile");
 var pt = /* @__PURE__ */ Symbol("close");
 var ri = /* @__PURE__ */ Symbol("mode");
@@ -72483,9 +75236,9 @@ var de = class extends A {
       this.linkCache.set(t, this.absolute);
     }
     if (this[fe](), this.stat.size === 0) return this.end();
-    this[os8]();
+    this[os9]();
   }
-  [os8]() {
+  [os9]() {
     X.open(this.absolute, "r", (t, e) => {
       if (t) return this.emit("error", t);
       this[hs](e);
@@ -72548,7 +75301,7 @@ var ni = class extends de {
   [is]() {
     this[ns](X.readlinkSync(this.absolute));
   }
-  [os8]() {
+  [os9]() {
     this[hs](X.openSync(this.absolute, "r"));
   }
   [ii]() {
@@ -73868,56 +76621,16 @@ var To = (s3) => {
 };
 
 // src/cache/entry-files.ts
-import { lstat as lstat2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { lstat as lstat3, readdir as readdir2, readFile as readFile2, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
 
 // src/cache/prune.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/toolchain/goproxy.ts
-function parseGoproxy(value, inputName = "goproxy") {
-  const entries = [];
-  const pattern = /([^,|]+)([,|]?)/g;
-  for (const match3 of value.trim().matchAll(pattern)) {
-    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
-    if (!url2) continue;
-    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
-      throw new InputError(
-        inputName,
-        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
-        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
-      );
-    }
-    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
-  }
-  if (entries.length === 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is empty`,
-      "use e.g. https://proxy.golang.org,direct"
-    );
-  }
-  return entries;
-}
-function mayFallThrough(entry, status2) {
-  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
-}
-function escapeModulePath(modulePath) {
-  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
-}
-function toolchainModule(goVersion, goos, goarch) {
-  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
-}
-function moduleZipUrl(proxyUrl, module) {
-  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
-}
-
-// src/cache/prune.ts
+import { createHash as createHash5 } from "node:crypto";
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
 var DOWNLOAD = "cache/download";
 var SUMDB = `${DOWNLOAD}/sumdb`;
 function contentsDigest(files) {
-  const hash = createHash3("sha256");
+  const hash = createHash5("sha256");
   for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
 `);
   return hash.digest("hex");
@@ -73925,7 +76638,7 @@ function contentsDigest(files) {
 
 // src/cache/entry-files.ts
 async function noteAlreadyPresent(planned, names) {
-  await writeFile2(alreadyPresentFile(planned), JSON.stringify(names));
+  await writeFile3(alreadyPresentFile(planned), JSON.stringify(names));
 }
 function alreadyPresentFile(planned) {
   return `${planned.archiveFile}.present.json`;
@@ -74110,8 +76823,8 @@ async function restoreGoCaches(plan) {
 }
 async function restoreEntry(plan, planned, buildCacheBackdatedTo) {
   const started = Date.now();
-  await mkdir2(path16.dirname(planned.archiveFile), { recursive: true });
-  await rm3(planned.archiveFile, { force: true });
+  await mkdir3(path28.dirname(planned.archiveFile), { recursive: true });
+  await rm7(planned.archiveFile, { force: true });
   const { value, log: log2 } = await readingLibraryLog(
     () => restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys])
   );
@@ -74130,7 +76843,7 @@ async function restoreEntry(plan, planned, buildCacheBackdatedTo) {
       matchedKey = null;
     }
   }
-  await rm3(planned.archiveFile, { force: true });
+  await rm7(planned.archiveFile, { force: true });
   return {
     kind: planned.kind,
     key: planned.key,
@@ -74149,7 +76862,7 @@ async function restoreEntry(plan, planned, buildCacheBackdatedTo) {
 async function unpackEntry(planned, backdateTo) {
   const listed2 = [];
   const written = [];
-  await mkdir2(planned.cacheDir, { recursive: true });
+  await mkdir3(planned.cacheDir, { recursive: true });
   try {
     await So({
       file: planned.archiveFile,
@@ -74159,18 +76872,18 @@ async function unpackEntry(planned, backdateTo) {
       filter: (name, entry) => {
         if (!("type" in entry) || entry.type !== "File") return false;
         listed2.push({ path: name, sizeBytes: entry.size ?? 0 });
-        if (existsSync4(path16.join(planned.cacheDir, name))) return false;
+        if (existsSync4(path28.join(planned.cacheDir, name))) return false;
         written.push(name);
         return true;
       }
     });
   } catch (error2) {
-    for (const name of written) await rm3(path16.join(planned.cacheDir, name), { force: true });
+    for (const name of written) await rm7(path28.join(planned.cacheDir, name), { force: true });
     throw error2;
   }
   if (backdateTo !== void 0) {
     const when = new Date(backdateTo);
-    for (const name of written) await lutimes(path16.join(planned.cacheDir, name), when, when);
+    for (const name of written) await lutimes(path28.join(planned.cacheDir, name), when, when);
     const fresh = new Set(written);
     await noteAlreadyPresent(
       planned,
@@ -74186,7 +76899,6 @@ async function unpackEntry(planned, backdateTo) {
 }
 
 // src/cache/go-caches.ts
-var execFileAsync = promisify3(execFile);
 async function prepareGoCaches(inputs) {
   const { dependencyPath, ...rest } = inputs;
   if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [], sumFiles: [] });
@@ -74194,10 +76906,10 @@ async function prepareGoCaches(inputs) {
     inputs.modCacheDir,
     inputs.buildCacheDir
   ]);
-  const sumFiles = dependencyFiles.filter((file) => isSumFile(file.path)).map((file) => path17.resolve(inputs.workingDirectory, file.path));
+  const sumFiles = dependencyFiles.filter((file) => isSumFile(file.path)).map((file) => path29.resolve(inputs.workingDirectory, file.path));
   for (const name of ["go.sum", "go.work.sum"]) {
-    const own = path17.join(inputs.workingDirectory, name);
-    const info3 = await lstat3(own).catch(() => void 0);
+    const own = path29.join(inputs.workingDirectory, name);
+    const info3 = await lstat4(own).catch(() => void 0);
     if (info3?.isFile() && !sumFiles.includes(own)) sumFiles.push(own);
   }
   return planGoCaches({ ...rest, dependencyFiles, sumFiles });
@@ -74208,9 +76920,9 @@ async function buildKeyEnvironment(goBinary) {
     const value = process.env[name]?.trim();
     if (value) env[name] = value;
   }
-  const { stdout } = await execFileAsync(goBinary, ["env", "-json", "GOFLAGS", "GOEXPERIMENT"], {
-    env: { ...childEnv(process.env), GOTOOLCHAIN: "local" },
-    timeout: 6e4
+  const { stdout } = await runChecked(goBinary, ["env", "-json", "GOFLAGS", "GOEXPERIMENT"], {
+    env: { ...process.env, GOTOOLCHAIN: "local" },
+    timeoutMs: 6e4
   });
   for (const [name, value] of Object.entries(JSON.parse(stdout))) {
     if (value.trim()) env[name] = value.trim();
@@ -74239,8 +76951,8 @@ async function findDependencyFiles(patterns, workingDirectory) {
   const files = [...new Set(await globber.glob())].sort();
   const hashed = [];
   for (const file of files) {
-    const relative3 = toSlashes(path17.relative(workingDirectory, file));
-    const info3 = await lstat3(file);
+    const relative3 = toSlashes(path29.relative(workingDirectory, file));
+    const info3 = await lstat4(file);
     if (!info3.isFile()) {
       warning(
         `Leaving ${relative3} out of the cache key: it is ${info3.isSymbolicLink() ? "a symlink" : "not a regular file"}.`
@@ -74254,2594 +76966,12 @@ async function findDependencyFiles(patterns, workingDirectory) {
         "point cache-dependency-path at your go.sum and go.work.sum files"
       );
     }
-    const hash = createHash4("sha256");
-    await pipeline2(createReadStream(file), hash);
+    const hash = createHash6("sha256");
+    await pipeline3(createReadStream2(file), hash);
     hashed.push({ path: relative3, sha256: hash.digest("hex") });
   }
   return hashed;
 }
-
-// src/compare/like-for-like.ts
-var onOff = (value) => value ? "on" : "off";
-var words = (list) => (list ?? []).join(" ");
-var sortedWords = (list) => [...list ?? []].sort().join(",");
-var quotedOrUnset = (value) => value ? `"${value}"` : "unset";
-var SETTINGS = [
-  {
-    setting: "Go",
-    read: (r) => r.go.version,
-    caveat: (b2, h) => `base was built with Go ${b2}, head with Go ${h}`
-  },
-  {
-    setting: "-ldflags",
-    read: (r) => r.flags.ldflags,
-    caveat: (b2, h) => `base was linked with -ldflags=${b2}, head with -ldflags=${h}`
-  },
-  {
-    setting: "-trimpath",
-    read: (r) => onOff(r.flags.trimpath),
-    caveat: (b2, h) => `-trimpath was ${b2} for base, ${h} for head`
-  },
-  {
-    setting: "CGO_ENABLED",
-    read: (r) => r.flags.cgo ? "1" : "0",
-    caveat: (b2, h) => `CGO_ENABLED was ${b2} for base, ${h} for head`
-  },
-  {
-    setting: "-tags",
-    read: (r) => sortedWords(r.flags.tags),
-    caveat: (b2, h) => `base was built with -tags=${b2}, head with -tags=${h}`
-  },
-  {
-    setting: "build-flags",
-    read: (r) => words(r.flags.buildFlags),
-    caveat: (b2, h) => `base was built with build-flags "${b2}", head with "${h}"`
-  }
-];
-function environmentSettings(base, head) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(base.flags.env ?? {}), ...Object.keys(head.flags.env ?? {})]);
-  return [...names].sort().map((name) => ({
-    setting: name,
-    read: (r) => r.flags.env?.[name] ?? "",
-    caveat: (b2, h) => `${name} was ${quotedOrUnset(b2)} for base, ${quotedOrUnset(h)} for head`
-  }));
-}
-function buildDifferences(base, head) {
-  return [...SETTINGS, ...environmentSettings(base, head)].flatMap(({ setting, read: read2, caveat }) => {
-    const [was, is2] = [read2(base), read2(head)];
-    return was === is2 ? [] : [{ setting, base: was, head: is2, caveat: caveat(was, is2) }];
-  });
-}
-function storedBaseBuild(base, head, whyNotRebuilt) {
-  const differences = buildDifferences(base, head);
-  return differences.length === 0 ? { kind: "stored" } : { kind: "unlike", differences, why: whyNotRebuilt };
-}
-function describeDifferences(differences) {
-  return differences.map((d) => `${d.setting} ${d.base || "(none)"} (head ${d.head || "(none)"})`).join(", ");
-}
-var WARMTH = {
-  exact: "started from the build cache saved for its own key",
-  partial: "started from a build cache restored by a restore key",
-  none: "started with no build cache restored"
-};
-function buildCacheStart(restored) {
-  const entry = restored.find((e) => e.kind === "build");
-  return entry && !entry.error ? { buildCache: entry.hit } : {};
-}
-function buildTimeComparability(base, head, build) {
-  if (build.kind === "rebuilt")
-    return {
-      comparable: false,
-      why: "the base was built in this job after the head, reusing the build cache the head's build filled"
-    };
-  if (build.kind === "unlike")
-    return { comparable: false, why: "the two sides were built with different toolchains or flags" };
-  if (!base.buildCache || !head.buildCache)
-    return {
-      comparable: false,
-      why: `the ${base.buildCache ? "head" : "base"} report does not say whether its build started with a warm build cache`
-    };
-  if (base.buildCache !== head.buildCache)
-    return {
-      comparable: false,
-      why: `the base build ${WARMTH[base.buildCache]}, the head build ${WARMTH[head.buildCache]}`
-    };
-  return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
-}
-
-// src/cache/summary.ts
-var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
-function size(bytes) {
-  return bytes === null ? "\u2014" : humanBytes(bytes);
-}
-function renderCacheRestoreSection(restored, flagsDescription = "") {
-  if (restored.status !== "attempted") {
-    return `### Caches
-
-${cell(restored.message ?? `Caching ${restored.status}.`)}
-`;
-  }
-  return [
-    `### Caches: ${restored.cacheHit} hit`,
-    "",
-    "| Cache | Key | Restored from | Differs in | Restored | Archive | Time |",
-    "| --- | --- | --- | --- | ---: | ---: | ---: |",
-    ...restored.entries.map((entry) => {
-      const from = entry.matchedKey ? `\`${cell(entry.matchedKey)}\` (${entry.hit})` : "miss";
-      const differs = entry.differences.length > 0 ? cell(describeKeyDifference(entry.differences)) : "\u2014";
-      const files = entry.matchedKey ? `${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files` : "\u2014";
-      return `| ${LABELS[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
-    }),
-    ...flagsDescription ? ["", `Builds use ${cell(flagsDescription)}.`] : [],
-    ""
-  ].join("\n");
-}
-
-// src/config.ts
-import path19 from "node:path";
-
-// src/build/ldflags.ts
-var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
-var SHORT_COMMIT_LENGTH = 7;
-function utcSeconds(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function stampValues(facts) {
-  const values = {};
-  const gaps = {};
-  const sha2 = facts.sha?.trim();
-  if (sha2) values.commit = sha2;
-  else gaps.commit = "GITHUB_SHA is not set";
-  const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
-  if (tag) values.version = tag;
-  else if (sha2) values.version = sha2.slice(0, SHORT_COMMIT_LENGTH);
-  else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
-  const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
-  const epoch = facts.sourceDateEpoch?.trim();
-  const wholeSeconds = epoch !== void 0 && /^\d+$/.test(epoch);
-  const epochDate = wholeSeconds ? new Date(Number(epoch) * 1e3) : void 0;
-  if (committed && !Number.isNaN(committed.getTime())) {
-    values.date = utcSeconds(committed);
-  } else if (epochDate && !Number.isNaN(epochDate.getTime())) {
-    values.date = utcSeconds(epochDate);
-  } else {
-    gaps.date = `git could not give the commit date (${facts.commitDateError ?? "no answer"})` + (epoch ? ` and SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, ${wholeSeconds ? "past the last date a timestamp can hold" : "not whole seconds"}` : "");
-  }
-  return { values, gaps };
-}
-var PLACEHOLDER = /\{([A-Za-z_][\w-]*)\}/g;
-function usedPlaceholders(ldflags) {
-  return [...new Set([...ldflags.matchAll(PLACEHOLDER)].map((match3) => match3[1]))];
-}
-function checkLdflags(ldflags, inputName = "ldflags") {
-  const unknown = usedPlaceholders(ldflags).filter(
-    (name) => !STAMP_PLACEHOLDERS.includes(name)
-  );
-  if (unknown.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} uses ${unknown.map((name) => `{${name}}`).join(", ")}, which ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}`,
-      `use {version}, {commit} or {date}, e.g. -s -w -X main.version={version} -X main.commit={commit}`
-    );
-  }
-  for (let rest = ldflags.replace(/^[ \t\n\r]+/, ""); rest !== ""; rest = rest.replace(/^[ \t\n\r]+/, "")) {
-    const quote = rest[0];
-    if (quote === "'" || quote === '"') {
-      const end = rest.indexOf(quote, 1);
-      if (end < 0) {
-        throw new InputError(
-          inputName,
-          `Input ${inputName} ${JSON.stringify(ldflags)} has an unterminated ${quote} string, which go refuses`,
-          `close it, e.g. -s -w -X 'main.greeting=hello world'`
-        );
-      }
-      rest = rest.slice(end + 1);
-    } else {
-      const space = rest.search(/[ \t\n\r]/);
-      rest = space < 0 ? "" : rest.slice(space);
-    }
-  }
-}
-function templateLdflags(ldflags, stamp, inputName = "ldflags") {
-  checkLdflags(ldflags, inputName);
-  return ldflags.replace(PLACEHOLDER, (_whole, name) => {
-    const value = stamp.values[name];
-    if (value === void 0) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} uses {${name}}, but ${stamp.gaps[name] ?? "its value is unknown"}`,
-        name === "date" ? "check out the repository (actions/checkout; any fetch-depth) or set SOURCE_DATE_EPOCH" : "run the action in a GitHub Actions job, which sets GITHUB_SHA and GITHUB_REF"
-      );
-    }
-    return value;
-  });
-}
-function stripsSymbolTable(ldflags) {
-  let strips = false;
-  for (const word of ldflags.split(/\s+/)) {
-    if (word === "-s" || word === "--s" || /^--?s=(true|1)$/.test(word)) strips = true;
-    else if (/^--?s=(false|0)$/.test(word)) strips = false;
-  }
-  return strips;
-}
-
-// src/build/cgo.ts
-function parseCompilerMap(value, inputName, targets) {
-  const map = {};
-  const known2 = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "") continue;
-    const at2 = line.indexOf("=");
-    const name = at2 < 0 ? "" : line.slice(0, at2).trim();
-    const command = at2 < 0 ? "" : line.slice(at2 + 1).trim();
-    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === "") {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,
-        `write one target a line with its compiler, e.g. linux/arm64=aarch64-linux-gnu-gcc or linux/arm64=zig ${inputName === "cgo-cxx" ? "c++" : "cc"} -target aarch64-linux-gnu`
-      );
-    }
-    if (!known2.has(name)) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} sets a compiler for ${name}, which is not one of the targets (${targets.map(targetName).join(" ") || "none"})`,
-        "name a target listed in targets, e.g. linux/arm64=aarch64-linux-gnu-gcc"
-      );
-    }
-    if (map[name] !== void 0) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} sets the compiler for ${name} twice`,
-        "keep one line per target"
-      );
-    }
-    map[name] = command;
-  }
-  return map;
-}
-function compilerFor(map, target) {
-  return map[targetName(target)] ?? map[`${target.goos}/${target.goarch}`];
-}
-var C_TOOLCHAIN_LINE = /executable file not found|C compiler .* not found|cgo: |unrecognized command[- ]line option|unknown (target|argument)|no such instruction|Error: |error: unsupported|cannot find -l|ld(\.\w+)?: |linker command failed|fatal error: /;
-function cgoFailureMessage(label, target, host, output, compiler) {
-  const lines = output.split("\n").map((line) => line.trim()).filter((line) => C_TOOLCHAIN_LINE.test(line));
-  if (lines.length === 0) return void 0;
-  const cause = lines.slice(0, 2).join(" / ");
-  const cross = target.goos !== host.goos || target.goarch !== host.goarch;
-  const name = `${target.goos}/${target.goarch}`;
-  if (compiler) {
-    return `go build failed for ${label} in the C toolchain (cgo-cc for ${name}: ${compiler}): ${cause}. Check that the command compiles for ${name}, or set cgo: false`;
-  }
-  if (!cross)
-    return `go build failed for ${label} in the C toolchain: ${cause}. Install a C compiler, or set cgo: false`;
-  return `go build failed for ${label}: cgo: true compiles C code, and this ${host.goos}/${host.goarch} machine's default C compiler does not build for ${name} (${cause}). Set a C cross compiler for it in cgo-cc (e.g. ${name}=${exampleCompiler(target)}), build ${name} on a runner of that platform (the reusable workflow runs each target natively), or set cgo: false`;
-}
-function exampleCompiler(target) {
-  const arch2 = {
-    amd64: "x86_64",
-    arm64: "aarch64",
-    "386": "x86",
-    arm: "arm",
-    riscv64: "riscv64"
-  };
-  const os11 = { linux: "linux-gnu", darwin: "macos", windows: "windows-gnu" };
-  return `zig cc -target ${arch2[target.goarch] ?? target.goarch}-${os11[target.goos] ?? target.goos}`;
-}
-
-// src/build/plan.ts
-import path18 from "node:path";
-function packageBinaryName(pkg, workingDirectory, known2) {
-  const fromImportPath = known2?.[pkg];
-  if (fromImportPath) return fromImportPath;
-  const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
-  return trimmed === "." || trimmed === "" ? path18.basename(workingDirectory) : path18.posix.basename(trimmed);
-}
-var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
-function renderName(template, values, inputName = "name-template") {
-  return template.replace(/\{(\w+)\}/g, (_whole, key) => {
-    if (!NAME_PLACEHOLDERS.includes(key)) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} uses {${key}}, which is not a placeholder`,
-        `use ${NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
-      );
-    }
-    return values[key];
-  });
-}
-function outputPath(config, pkg, name, target) {
-  const fileName = renderName(config.nameTemplate, {
-    name,
-    goos: target.goos,
-    goarch: target.goarch,
-    variant: target.variant ?? "",
-    ext: target.goos === "windows" ? ".exe" : ""
-  });
-  const output = path18.resolve(
-    config.outputDir,
-    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
-  );
-  const inOutputDir = path18.relative(config.outputDir, output);
-  if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path18.isAbsolute(inOutputDir)) {
-    throw new InputError(
-      "name-template",
-      `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
-      "name a file, optionally in a subdirectory, e.g. {name}_{goos}_{goarch}{ext} or {goos}_{goarch}/{name}{ext}"
-    );
-  }
-  return output;
-}
-function planBuilds(config) {
-  const jobs = [];
-  const writers = /* @__PURE__ */ new Map();
-  for (const pkg of config.packages) {
-    if (pkg.startsWith("-")) {
-      throw new InputError(
-        "packages",
-        `Input packages holds ${JSON.stringify(pkg)}, which go would read as a flag`,
-        "put flags in build-flags and list package directories in packages, e.g. ./cmd/tool"
-      );
-    }
-    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
-    for (const target of config.targets) {
-      const output = outputPath(config, pkg, name, target);
-      const args = ["build", "-o", output];
-      if (config.trimpath) args.push("-trimpath");
-      args.push("-buildvcs=false");
-      if (config.ldflags) args.push(`-ldflags=${config.ldflags}`);
-      if (config.tags.length > 0) args.push(`-tags=${config.tags.join(",")}`);
-      args.push(...config.extraFlags, pkg);
-      const job = {
-        package: pkg,
-        target,
-        args,
-        env: { ...targetEnv(target), CGO_ENABLED: config.cgo ? "1" : "0", ...cgoCompilers(config, target) },
-        output,
-        label: `${pkg} ${targetName(target)}`
-      };
-      const earlier = writers.get(output);
-      if (earlier) throw collision(earlier, job, config);
-      writers.set(output, job);
-      jobs.push(job);
-    }
-  }
-  return jobs;
-}
-function cgoCompilers(config, target) {
-  if (!config.cgo) return {};
-  const cc = config.cc && compilerFor(config.cc, target);
-  const cxx = config.cxx && compilerFor(config.cxx, target);
-  return { ...cc ? { CC: cc } : {}, ...cxx ? { CXX: cxx } : {} };
-}
-function collision(earlier, later, config) {
-  const file = path18.relative(config.outputDir, later.output);
-  const problem2 = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
-  if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
-    return new InputError(
-      "packages",
-      `${problem2}: both packages are named ${packageBinaryName(later.package, config.workingDirectory, config.binaryNames)}`,
-      "build them in separate steps with different output-dir values"
-    );
-  }
-  const missing = ["name", "goos", "goarch"].filter((key) => !config.nameTemplate.includes(`{${key}}`));
-  return new InputError(
-    "name-template",
-    `${problem2}: name-template ${JSON.stringify(config.nameTemplate)} does not tell them apart`,
-    `add ${missing.map((key) => `{${key}}`).join(", ")}, e.g. {name}_{goos}_{goarch}{ext}`
-  );
-}
-function unstrippedBuild(job, output) {
-  const args = job.args.map((arg, index) => index > 0 && job.args[index - 1] === "-o" ? output : arg);
-  const ldflagsAt = args.findLastIndex((arg) => arg.startsWith("-ldflags="));
-  if (ldflagsAt >= 0) args[ldflagsAt] = `${args[ldflagsAt]} -s=false -w`;
-  else args.splice(args.indexOf("-buildvcs=false") + 1, 0, "-ldflags=-s=false -w");
-  return { ...job, args, output, label: `${job.label} (unstripped)` };
-}
-
-// src/binary/header.ts
-var BINARY_HEADER_BYTES = 4096;
-function readBinaryHeader(bytes) {
-  if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, ELF_MAGIC)) return readElfHeader(bytes, view);
-  if (bytes.length >= 4) {
-    const magic = view.getUint32(0, false);
-    if (magic === FAT_MAGIC || magic === FAT_MAGIC_64) return readFatMachOHeader(bytes, view, magic);
-    if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
-  }
-  if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
-  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
-}
-var ELF_MAGIC = [127, 69, 76, 70];
-var ELF_HEADER_PREFIX_BYTES = 20;
-var ELFCLASS32 = 1;
-var ELFCLASS64 = 2;
-var ELFDATA2LSB = 1;
-var ELFDATA2MSB = 2;
-var ELF_OS_BY_OSABI = /* @__PURE__ */ new Map([
-  [2, "netbsd"],
-  [6, "solaris"],
-  [9, "freebsd"],
-  [12, "openbsd"]
-]);
-function elfArch(machine, bits, littleEndian) {
-  switch (machine) {
-    case 3:
-      return "386";
-    case 8:
-      return (bits === 64 ? "mips64" : "mips") + (littleEndian ? "le" : "");
-    case 20:
-      return "ppc";
-    case 21:
-      return littleEndian ? "ppc64le" : "ppc64";
-    case 22:
-      return bits === 64 ? "s390x" : "s390";
-    case 40:
-      return "arm";
-    case 43:
-      return "sparc64";
-    case 62:
-      return "amd64";
-    case 183:
-      return "arm64";
-    case 243:
-      return bits === 64 ? "riscv64" : "riscv";
-    case 258:
-      return "loong64";
-    default:
-      return unknownArch(machine);
-  }
-}
-function readElfHeader(bytes, view) {
-  if (bytes.length < ELF_HEADER_PREFIX_BYTES) {
-    throw new Error(
-      `Truncated ELF file: ${bytes.length} bytes, but the header needs at least ${ELF_HEADER_PREFIX_BYTES}`
-    );
-  }
-  const elfClass = bytes[4];
-  const elfData = bytes[5];
-  if (elfClass !== ELFCLASS32 && elfClass !== ELFCLASS64) {
-    throw new Error(`Malformed ELF file: EI_CLASS is ${elfClass}, neither 1 (32-bit) nor 2 (64-bit)`);
-  }
-  if (elfData !== ELFDATA2LSB && elfData !== ELFDATA2MSB) {
-    throw new Error(
-      `Malformed ELF file: EI_DATA is ${elfData}, neither 1 (little-endian) nor 2 (big-endian)`
-    );
-  }
-  const bits = elfClass === ELFCLASS64 ? 64 : 32;
-  const littleEndian = elfData === ELFDATA2LSB;
-  const arch2 = elfArch(view.getUint16(18, littleEndian), bits, littleEndian);
-  return {
-    format: "elf",
-    os: ELF_OS_BY_OSABI.get(bytes[7] ?? 0) ?? "linux",
-    arch: arch2,
-    archs: [arch2],
-    fat: false,
-    bits,
-    littleEndian
-  };
-}
-var MH_MAGIC = 4277009102;
-var MH_MAGIC_64 = 4277009103;
-var MH_CIGAM = 3472551422;
-var MH_CIGAM_64 = 3489328638;
-var MACHO_MAGICS = /* @__PURE__ */ new Set([MH_MAGIC, MH_MAGIC_64, MH_CIGAM, MH_CIGAM_64]);
-var FAT_MAGIC = 3405691582;
-var FAT_MAGIC_64 = 3405691583;
-var FAT_ARCH_BYTES = 20;
-var FAT_ARCH_64_BYTES = 32;
-var MAX_FAT_ARCHS = 20;
-var FIRST_JAVA_CLASS_MAJOR_VERSION = 45;
-var CPU_ARCH_ABI64 = 16777216;
-var MACHO_ARCH_BY_CPU_TYPE = /* @__PURE__ */ new Map([
-  [7, { arch: "386", littleEndian: true }],
-  [7 | CPU_ARCH_ABI64, { arch: "amd64", littleEndian: true }],
-  [12, { arch: "arm", littleEndian: true }],
-  [12 | CPU_ARCH_ABI64, { arch: "arm64", littleEndian: true }],
-  [18, { arch: "ppc", littleEndian: false }],
-  [18 | CPU_ARCH_ABI64, { arch: "ppc64", littleEndian: false }]
-]);
-function machOSlice(cpuType) {
-  const known2 = MACHO_ARCH_BY_CPU_TYPE.get(cpuType);
-  return {
-    arch: known2?.arch ?? unknownArch(cpuType),
-    bits: (cpuType & CPU_ARCH_ABI64) !== 0 ? 64 : 32,
-    littleEndian: known2?.littleEndian ?? true
-  };
-}
-function readThinMachOHeader(bytes, view, magic) {
-  if (bytes.length < 8) {
-    throw new Error(`Truncated Mach-O file: ${bytes.length} bytes, but the header needs at least 8`);
-  }
-  const littleEndian = magic === MH_CIGAM || magic === MH_CIGAM_64;
-  const bits = magic === MH_MAGIC_64 || magic === MH_CIGAM_64 ? 64 : 32;
-  const { arch: arch2 } = machOSlice(view.getUint32(4, littleEndian));
-  return { format: "macho", os: "darwin", arch: arch2, archs: [arch2], fat: false, bits, littleEndian };
-}
-function readFatMachOHeader(bytes, view, magic) {
-  if (bytes.length < 8) {
-    throw new Error(
-      `Truncated file: ${bytes.length} bytes starting with magic 0x${magic.toString(16)}, too few to tell a Mach-O universal binary (or a Java class file) by its next word`
-    );
-  }
-  const count = view.getUint32(4, false);
-  if (magic === FAT_MAGIC && view.getUint16(6, false) >= FIRST_JAVA_CLASS_MAJOR_VERSION) {
-    throw new Error(
-      `Not an executable: a Java class file (magic 0xcafebabe, class version ${view.getUint16(6, false)}.${view.getUint16(4, false)}), not a Mach-O universal binary`
-    );
-  }
-  if (count === 0 || count > MAX_FAT_ARCHS) {
-    throw new Error(
-      `Malformed Mach-O universal binary: magic 0x${magic.toString(16)} but ${count} architectures (expected 1 to ${MAX_FAT_ARCHS})`
-    );
-  }
-  const entryBytes = magic === FAT_MAGIC_64 ? FAT_ARCH_64_BYTES : FAT_ARCH_BYTES;
-  const tableEnd = 8 + count * entryBytes;
-  if (bytes.length < tableEnd) {
-    throw new Error(
-      `Truncated Mach-O universal binary: ${count} architectures need ${tableEnd} header bytes, got ${bytes.length}`
-    );
-  }
-  const slices = Array.from(
-    { length: count },
-    (_2, index) => machOSlice(view.getUint32(8 + index * entryBytes, false))
-  );
-  const archs = slices.map((slice) => slice.arch);
-  return {
-    format: "macho",
-    os: "darwin",
-    arch: archs.join("+"),
-    archs,
-    fat: true,
-    bits: slices.every((slice) => slice.bits === 64) ? 64 : 32,
-    littleEndian: slices.every((slice) => slice.littleEndian)
-  };
-}
-var PE_DOS_MAGIC = [77, 90];
-var PE_SIGNATURE = [80, 69, 0, 0];
-var DOS_HEADER_BYTES = 64;
-var PE32_MAGIC = 267;
-var PE32_PLUS_MAGIC = 523;
-var PE_ARCH_BY_MACHINE = /* @__PURE__ */ new Map([
-  [332, { arch: "386", bits: 32 }],
-  [34404, { arch: "amd64", bits: 64 }],
-  [448, { arch: "arm", bits: 32 }],
-  [452, { arch: "arm", bits: 32 }],
-  // ARMNT: Thumb-2, what Go's windows/arm wrote
-  [43620, { arch: "arm64", bits: 64 }],
-  [20580, { arch: "riscv64", bits: 64 }],
-  [25188, { arch: "loong64", bits: 64 }]
-]);
-function readPeHeader(bytes, view) {
-  if (bytes.length < DOS_HEADER_BYTES) {
-    throw new Error(
-      `Truncated file: 'MZ' magic, but ${bytes.length} bytes are too few for a DOS header (64)`
-    );
-  }
-  const peOffset = view.getUint32(60, true);
-  const optionalHeaderOffset = peOffset + 24;
-  if (bytes.length < optionalHeaderOffset) {
-    throw new Error(
-      `Truncated PE file: its PE header is at offset ${peOffset}, beyond the ${bytes.length} bytes given`
-    );
-  }
-  if (!startsWith(bytes.subarray(peOffset), PE_SIGNATURE)) {
-    throw new Error(
-      `Not a PE executable: 'MZ' magic, but no 'PE\\0\\0' signature at e_lfanew (offset ${peOffset}); a plain DOS program?`
-    );
-  }
-  const machine = view.getUint16(peOffset + 4, true);
-  const known2 = PE_ARCH_BY_MACHINE.get(machine);
-  const arch2 = known2?.arch ?? unknownArch(machine);
-  const optionalHeaderSize = view.getUint16(peOffset + 20, true);
-  let bits = known2?.bits ?? 32;
-  if (optionalHeaderSize >= 2 && bytes.length >= optionalHeaderOffset + 2) {
-    const optionalMagic = view.getUint16(optionalHeaderOffset, true);
-    if (optionalMagic === PE32_PLUS_MAGIC) bits = 64;
-    else if (optionalMagic === PE32_MAGIC) bits = 32;
-  }
-  return { format: "pe", os: "windows", arch: arch2, archs: [arch2], fat: false, bits, littleEndian: true };
-}
-function unknownArch(code2) {
-  return `unknown-0x${code2.toString(16)}`;
-}
-function startsWith(bytes, prefix2) {
-  return bytes.length >= prefix2.length && prefix2.every((byte, index) => bytes[index] === byte);
-}
-var SHEBANG = [35, 33];
-var KNOWN_NON_EXECUTABLES = [
-  { prefix: [80, 75, 3, 4], what: "a zip archive" },
-  { prefix: [31, 139], what: "a gzip stream" },
-  { prefix: [..."!<arch>\n"].map((c) => c.charCodeAt(0)), what: "an ar archive (a Go package or C library)" }
-];
-function describeBytes(bytes) {
-  const known2 = KNOWN_NON_EXECUTABLES.find(({ prefix: prefix2 }) => startsWith(bytes, prefix2));
-  if (known2) return known2.what;
-  const shown = bytes.subarray(0, 40);
-  if (startsWith(bytes, SHEBANG)) {
-    const lineEnd = shown.indexOf(10);
-    return `a script starting ${JSON.stringify(String.fromCharCode(...lineEnd < 0 ? shown : shown.subarray(0, lineEnd)))}`;
-  }
-  if (shown.every(isPrintableAscii)) {
-    return `text ${JSON.stringify(String.fromCharCode(...shown))}${bytes.length > shown.length ? "\u2026" : ""}`;
-  }
-  const hex = [...bytes.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
-  return `first bytes ${hex}${bytes.length <= 16 ? ` (${bytes.length} bytes in all)` : ""}`;
-}
-function isPrintableAscii(byte) {
-  return byte === 9 || byte === 10 || byte === 13 || byte >= 32 && byte < 127;
-}
-function formatName(header) {
-  return header.fat ? "macho-fat" : header.format;
-}
-
-// src/build/universal.ts
-var UNIVERSAL_GOARCH = "universal";
-var SLICE_ARCHS = ["arm64", "amd64"];
-var isSliceTarget = (target, arch2) => target.goos === "darwin" && target.goarch === arch2 && !target.variant;
-function checkUniversalTargets(targets) {
-  const missing = SLICE_ARCHS.filter((arch2) => !targets.some((target) => isSliceTarget(target, arch2)));
-  if (missing.length === 0) return;
-  const listed2 = targets.map(targetName).join(" ");
-  throw new InputError(
-    "universal-darwin",
-    `Input universal-darwin is true, but targets (${listed2 ? listed2 : "empty"}) lack ${missing.map((arch2) => `darwin/${arch2}`).join(" and ")}`,
-    "add darwin/arm64 and darwin/amd64 (without a variant) to targets, which the universal binary is made of, or set universal-darwin: false"
-  );
-}
-function planUniversal(jobs, config) {
-  const packages = [...new Set(jobs.map((job) => job.package))];
-  return packages.map((pkg) => {
-    const slices = SLICE_ARCHS.map(
-      (arch2) => jobs.find((job) => job.package === pkg && isSliceTarget(job.target, arch2))
-    ).filter((job) => job !== void 0);
-    const name = packageBinaryName(pkg, config.workingDirectory, config.binaryNames);
-    const output = outputPath(config, pkg, name, { goos: "darwin", goarch: UNIVERSAL_GOARCH });
-    return { package: pkg, output, slices, label: `${pkg} darwin/${UNIVERSAL_GOARCH}` };
-  });
-}
-function sliceResults(inspected) {
-  return (inspected.slices ?? []).map((slice) => ({
-    arch: slice.arch,
-    offset: slice.offset,
-    sizeBytes: slice.sizeBytes,
-    sha256: slice.sha256,
-    ...slice.buildInfo ? {
-      goVersion: slice.buildInfo.goVersion,
-      goos: slice.buildInfo.settings.GOOS ?? "",
-      goarch: slice.buildInfo.settings.GOARCH ?? ""
-    } : {}
-  }));
-}
-function universalResult(plan, inspected, thin, file) {
-  const slices = sliceResults(inspected);
-  const problems = [];
-  if (!inspected.header.fat) problems.push(`header says ${inspected.header.format}, not a universal Mach-O`);
-  for (const arch2 of SLICE_ARCHS) {
-    const slice = slices.find((s3) => s3.arch === arch2);
-    const source = thin.find((t) => t.package === plan.package && isSliceTarget(t, arch2));
-    if (!slice) problems.push(`it has no ${arch2} slice`);
-    else if (slice.sha256 !== source?.sha256)
-      problems.push(`its ${arch2} slice differs from the darwin/${arch2} build`);
-    else if (slice.goos !== "darwin" || slice.goarch !== arch2)
-      problems.push(`its ${arch2} slice's build info says ${slice.goos ?? "?"}/${slice.goarch ?? "?"}`);
-  }
-  if (slices.length !== SLICE_ARCHS.length)
-    problems.push(`it has ${slices.length} slices, not ${SLICE_ARCHS.length}`);
-  if (problems.length > 0) return { problems };
-  return {
-    result: {
-      goos: "darwin",
-      goarch: UNIVERSAL_GOARCH,
-      package: plan.package,
-      path: file.path,
-      sizeBytes: inspected.sizeBytes,
-      buildMs: file.buildMs,
-      sha256: inspected.sha256,
-      format: formatName(inspected.header),
-      arch: inspected.header.arch,
-      slices
-    }
-  };
-}
-
-// src/config.ts
-function parseToolchainSource(value) {
-  const normalized = value.trim().toLowerCase() || "auto";
-  if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
-  throw new InputError(
-    "toolchain-source",
-    `Input toolchain-source is ${JSON.stringify(value)}`,
-    "use auto (go.dev, then GOPROXY), go.dev or goproxy"
-  );
-}
-function parseChecksumDatabase(value) {
-  const normalized = value.trim() || "sum.golang.org";
-  if (normalized === "sum.golang.org" || normalized === "off") return normalized;
-  throw new InputError(
-    "checksum-database",
-    `Input checksum-database is ${JSON.stringify(value)}`,
-    "use sum.golang.org (the default, reached through each GOPROXY entry first, as go does), or off on a runner that cannot reach it, with toolchain-sum pinning the hash"
-  );
-}
-function parseBaseUrl(value, inputName, fallback) {
-  const trimmed = value.trim().replace(/\/+$/, "");
-  if (trimmed === "") return fallback;
-  if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, not an http(s) URL`,
-      `use a go.dev-compatible mirror such as ${fallback}`
-    );
-  }
-  const host = new URL(trimmed).hostname;
-  if (trimmed.startsWith("http://") && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, a plain http:// URL; refusing to download a toolchain over it`,
-      `use the mirror's https:// URL, such as ${fallback}`
-    );
-  }
-  return trimmed;
-}
-function parseBoolean(value, inputName) {
-  const normalized = value.trim().toLowerCase();
-  if (normalized === "true") return true;
-  if (normalized === "false") return false;
-  throw new InputError(
-    inputName,
-    `Input ${inputName} is ${JSON.stringify(value)}, not a boolean`,
-    "use true or false"
-  );
-}
-function parsePositiveInteger(value, inputName, fallback) {
-  const trimmed = value.trim();
-  if (trimmed === "") return fallback;
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, not a positive whole number`,
-      `use e.g. 2, or leave it empty for the number of cores (${fallback})`
-    );
-  }
-  return Number(trimmed);
-}
-function parseList(value) {
-  return value.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
-}
-function splitShellWords(value, inputName) {
-  const words2 = [];
-  let current = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i];
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else current += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
-        current += value[++i];
-      else current += char;
-    } else if (char === "'" || char === '"') {
-      quote = char;
-      inWord = true;
-    } else if (char === "\\" && i + 1 < value.length) {
-      current += value[++i];
-      inWord = true;
-    } else if (/\s/.test(char)) {
-      if (inWord) words2.push(current);
-      current = "";
-      inWord = false;
-    } else {
-      current += char;
-      inWord = true;
-    }
-  }
-  if (quote) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} has an unclosed ${quote} quote`,
-      `close it, e.g. -gcflags='all=-N -l'`
-    );
-  }
-  if (inWord) words2.push(current);
-  return words2;
-}
-function parseGotoolchain(value) {
-  const trimmed = value.trim() || "local";
-  if (/^(auto|path|(local|go\d+(\.\d+){0,2}((rc|beta)\d+)?(-[^\s+]+)?)(\+(auto|path))?)$/.test(trimmed))
-    return trimmed;
-  throw new InputError(
-    "gotoolchain",
-    `Input gotoolchain is ${JSON.stringify(value)}, which go refuses as GOTOOLCHAIN`,
-    "use local (the default: never switch toolchains), auto, or a toolchain such as go1.25.4 or go1.25.4+auto"
-  );
-}
-function parseBuildTags(value) {
-  const tags2 = parseList(value);
-  const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
-  if (bad.length > 0) {
-    throw new InputError(
-      "build-tags",
-      `Input build-tags holds ${bad.map((tag) => JSON.stringify(tag)).join(", ")}, which no //go:build line can name`,
-      "use tags made of letters, digits, _ and ., separated by spaces or commas, e.g. netgo,osusergo"
-    );
-  }
-  return tags2;
-}
-function parseBuildFlags(value) {
-  const flags = splitShellWords(value, "build-flags");
-  const output = flags.find((flag) => /^--?o(=|$)/.test(flag));
-  if (output !== void 0) {
-    throw new InputError(
-      "build-flags",
-      `Input build-flags sets ${JSON.stringify(output)}, but the action names each binary itself`,
-      "choose where binaries go with output-dir and name-template, e.g. name-template: {name}_{goos}_{goarch}{ext}"
-    );
-  }
-  return flags;
-}
-function parseSbom(value, targets) {
-  const sbom = parseBoolean(value || "false", "sbom");
-  if (sbom && targets.length === 0) {
-    throw new InputError(
-      "sbom",
-      "Input sbom is true but targets is empty, so no binary is built to describe",
-      "set targets, or set sbom in the jobs that build (each writes the SBOMs of its own binaries)"
-    );
-  }
-  return sbom;
-}
-function readConfig(input, runner) {
-  const inWorkspace = (value, inputName) => {
-    const resolved2 = path19.resolve(runner.workspace, value);
-    const relative3 = path19.relative(runner.workspace, resolved2);
-    if (relative3.startsWith("..") || path19.isAbsolute(relative3)) {
-      throw new InputError(
-        inputName,
-        `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
-        "give a path relative to the workspace, without .. climbing out of it, e.g. dist or app/go.mod"
-      );
-    }
-    return resolved2;
-  };
-  const workingDirectory = inWorkspace(input("working-directory") || ".", "working-directory");
-  const packages = parseList(input("packages") || ".");
-  if (packages.length === 0) {
-    throw new InputError(
-      "packages",
-      `Input packages is ${JSON.stringify(input("packages"))}, which names no package`,
-      "list main packages relative to working-directory, e.g. . or ./cmd/tool"
-    );
-  }
-  const goproxy = input("goproxy").trim() || "https://proxy.golang.org,direct";
-  parseGoproxy(goproxy);
-  const targets = parseTargets(input("targets"));
-  const ldflags = input("ldflags");
-  checkLdflags(ldflags);
-  const trimpath = parseBoolean(input("trimpath") || "true", "trimpath");
-  const cgo = parseBoolean(input("cgo") || "false", "cgo");
-  const cgoCc = parseCompilerMap(input("cgo-cc"), "cgo-cc", targets);
-  const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
-  const buildTags = parseBuildTags(input("build-tags"));
-  const buildFlags = parseBuildFlags(input("build-flags"));
-  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path19.join(workingDirectory, "dist");
-  const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
-  const universalDarwin = parseBoolean(input("universal-darwin") || "false", "universal-darwin");
-  if (universalDarwin) checkUniversalTargets(targets);
-  planBuilds({
-    workingDirectory,
-    packages,
-    targets,
-    ldflags,
-    trimpath,
-    cgo,
-    tags: buildTags,
-    extraFlags: buildFlags,
-    outputDir,
-    nameTemplate
-  });
-  return {
-    goVersion: input("go-version").trim(),
-    goVersionFile: input("go-version-file").trim() ? inWorkspace(input("go-version-file").trim(), "go-version-file") : "",
-    workingDirectory,
-    architecture: input("architecture").trim() || "auto",
-    checkLatest: parseBoolean(input("check-latest") || "false", "check-latest"),
-    toolchainSource: parseToolchainSource(input("toolchain-source")),
-    goDownloadBaseUrl: parseBaseUrl(
-      input("go-download-base-url"),
-      "go-download-base-url",
-      "https://go.dev/dl"
-    ),
-    goproxy,
-    toolchainSum: input("toolchain-sum").trim(),
-    checksumDatabase: parseChecksumDatabase(input("checksum-database")),
-    verify: parseBoolean(input("verify") || "true", "verify"),
-    gotoolchain: parseGotoolchain(input("gotoolchain")),
-    targets,
-    packages,
-    ldflags,
-    trimpath,
-    cgo,
-    cgoCc,
-    cgoCxx,
-    buildTags,
-    buildFlags,
-    outputDir,
-    nameTemplate,
-    parallel: parsePositiveInteger(input("parallel"), "parallel", runner.cores),
-    failFast: parseBoolean(input("fail-fast") || "false", "fail-fast"),
-    universalDarwin,
-    attribution: parseBoolean(input("attribution") || "false", "attribution"),
-    sbom: parseSbom(input("sbom"), targets),
-    reportFile: input("report-file").trim() ? inWorkspace(input("report-file").trim(), "report-file") : "",
-    mergeReports: input("merge-reports").trim(),
-    cache: parseBoolean(input("cache") || "true", "cache"),
-    cacheBuild: parseBoolean(input("cache-build") || "true", "cache-build"),
-    cacheSave: parseCacheSave(input("cache-save")),
-    cacheDependencyPath: input("cache-dependency-path"),
-    cacheKeyPrefix: validateKeyPrefix(input("cache-key-prefix"))
-  };
-}
-
-// src/platform/facts.ts
-import { execFile as execFile2 } from "node:child_process";
-var COMMAND_TIMEOUT_MS = 5e3;
-async function gatherPlatformFacts() {
-  const platform2 = process.platform;
-  const facts = { platform: platform2, processArch: process.arch };
-  if (platform2 === "darwin") {
-    const [arm64, translated, machine] = await Promise.all([
-      answerOf("sysctl", ["-n", "hw.optional.arm64"]),
-      answerOf("sysctl", ["-n", "sysctl.proc_translated"]),
-      answerOf("uname", ["-m"])
-    ]);
-    return {
-      ...facts,
-      ...arm64 !== void 0 ? { sysctlArm64: arm64 } : {},
-      ...translated !== void 0 ? { sysctlProcTranslated: translated } : {},
-      ...machine !== void 0 ? { unameMachine: machine } : {}
-    };
-  }
-  if (platform2 !== "win32") {
-    const machine = await answerOf("uname", ["-m"]);
-    if (machine !== void 0) return { ...facts, unameMachine: machine };
-  }
-  return facts;
-}
-function answerOf(command, args) {
-  return new Promise((resolve3) => {
-    try {
-      execFile2(
-        command,
-        args,
-        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
-        (error2, stdout) => resolve3(error2 ? void 0 : stdout)
-      );
-    } catch {
-      resolve3(void 0);
-    }
-  });
-}
-
-// src/report/report.ts
-function targetKey(target) {
-  return `${target.package} ${targetName(target)}`;
-}
-function buildReport(input) {
-  const targets = [...input.targets].sort(
-    (a, b2) => a.package.localeCompare(b2.package) || a.goos.localeCompare(b2.goos) || a.goarch.localeCompare(b2.goarch) || (a.variant ?? "").localeCompare(b2.variant ?? "")
-  );
-  return {
-    schemaVersion: 1,
-    go: input.go,
-    commit: input.commit,
-    flags: input.flags,
-    targets,
-    ...input.failed && input.failed.length > 0 ? { failed: input.failed } : {},
-    ...input.buildCache ? { buildCache: input.buildCache } : {},
-    totals: {
-      sizeBytes: targets.reduce((sum, t) => sum + t.sizeBytes, 0),
-      buildMs: targets.reduce((sum, t) => sum + t.buildMs, 0),
-      wallMs: input.wallMs
-    }
-  };
-}
-
-// src/report/sbom.ts
-import { createHash as createHash5 } from "node:crypto";
-
-// src/report/purl.ts
-function goModulePurl(modulePath, version3, subpath) {
-  if (!modulePath.includes("/") || modulePath.split("/").some((segment) => segment === "")) return void 0;
-  const versionPart = version3 && version3 !== "(devel)" ? `@${percentEncode(version3)}` : "";
-  const subpathPart = subpath ? `#${subpath.split("/").map(percentEncode).join("/")}` : "";
-  return `pkg:golang/${modulePath.split("/").map(percentEncode).join("/")}${versionPart}${subpathPart}`;
-}
-function percentEncode(text) {
-  let out = "";
-  for (const byte of new TextEncoder().encode(text)) {
-    const char = String.fromCharCode(byte);
-    out += /[A-Za-z0-9.\-_~:]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-
-// src/report/sbom.ts
-var SBOM_SPEC_VERSION = "1.5";
-var PROPERTY_PREFIX = "setup-go-arm64";
-var SBOM_LAYOUT = "setup-go-arm64 go-binary-sbom 1";
-var SERIAL_NAMESPACE = Buffer.from("5c0e6a1e9b7d4f2a8e3c1b6d7a9f0e42", "hex");
-function goBinarySbom(input) {
-  const { buildInfo, binaryName, sha256: sha2562 } = input;
-  if (!/^[0-9a-f]{64}$/.test(sha2562)) throw new Error(`Not a SHA-256 in hex: ${JSON.stringify(sha2562)}`);
-  const application = {
-    "bom-ref": `file:${binaryName}`,
-    type: "application",
-    name: binaryName,
-    ...buildInfo.main ? { version: buildInfo.main.version } : {},
-    hashes: [{ alg: "SHA-256", content: sha2562 }],
-    ...optional("purl", buildInfo.main && mainPackagePurl(buildInfo.main, buildInfo.path)),
-    properties: [
-      property("target", targetName(input.target)),
-      property("go:version", buildInfo.goVersion),
-      ...buildInfo.path ? [property("go:package", buildInfo.path)] : [],
-      ...sumProperties(buildInfo.main),
-      ...Object.entries(buildInfo.settings).map(([key, value]) => property(`build:${key}`, value))
-    ]
-  };
-  const components = [...buildInfo.deps.map(moduleComponent), standardLibrary(buildInfo.goVersion)];
-  return {
-    $schema: `http://cyclonedx.org/schema/bom-${SBOM_SPEC_VERSION}.schema.json`,
-    bomFormat: "CycloneDX",
-    specVersion: SBOM_SPEC_VERSION,
-    serialNumber: `urn:uuid:${nameBasedUuid(SERIAL_NAMESPACE, `${SBOM_LAYOUT}
-${sha2562}
-${binaryName}`)}`,
-    version: 1,
-    metadata: {
-      tools: { components: [{ type: "application", name: "setup-go-arm64" }] },
-      component: application
-    },
-    components,
-    // The build info lists every module that gave the binary a package, but not who required whom: the file
-    // depends on each of them, and the modules' own edges are left unknown rather than guessed.
-    dependencies: [
-      { ref: application["bom-ref"], dependsOn: components.map((c) => c["bom-ref"]) }
-    ]
-  };
-}
-function property(name, value) {
-  return { name: `${PROPERTY_PREFIX}:${name}`, value };
-}
-function optional(key, value) {
-  return value === void 0 ? {} : { [key]: value };
-}
-function sumProperties(module) {
-  return module?.sum ? [property("module:sum", module.sum)] : [];
-}
-function mainPackagePurl(main, mainPackage) {
-  const subpath = mainPackage?.startsWith(`${main.path}/`) ? mainPackage.slice(main.path.length + 1) : void 0;
-  return goModulePurl(main.path, main.version, subpath);
-}
-function isDirectoryPath(replacement) {
-  return /^(\.{1,2}([/\\]|$)|[/\\]|[A-Za-z]:[/\\])/.test(replacement);
-}
-function moduleComponent(module) {
-  const required = {
-    type: "library",
-    name: module.path,
-    version: module.version,
-    ...optional("purl", goModulePurl(module.path, module.version))
-  };
-  const replacement = module.replace;
-  if (!replacement) {
-    return {
-      "bom-ref": required.purl ?? `golang-module:${module.path}`,
-      ...required,
-      ...module.sum ? { properties: sumProperties(module) } : {}
-    };
-  }
-  const pedigree = { ancestors: [required] };
-  if (isDirectoryPath(replacement.path)) {
-    return {
-      "bom-ref": `golang-module:${module.path}=>${replacement.path}`,
-      type: "library",
-      name: module.path,
-      version: replacement.version,
-      pedigree,
-      properties: [property("module:replacement-dir", replacement.path)]
-    };
-  }
-  const purl = goModulePurl(replacement.path, replacement.version);
-  const sums = sumProperties(replacement);
-  return {
-    "bom-ref": purl ?? `golang-module:${module.path}=>${replacement.path}`,
-    type: "library",
-    name: replacement.path,
-    version: replacement.version,
-    ...optional("purl", purl),
-    pedigree,
-    ...sums.length > 0 ? { properties: sums } : {}
-  };
-}
-function standardLibrary(goVersion) {
-  const release = /^go(\d+\.\d+(?:\.\d+)?)(?:\s|$)/.exec(goVersion)?.[1];
-  return {
-    "bom-ref": "golang-stdlib",
-    type: "library",
-    name: "stdlib",
-    version: release ?? goVersion,
-    description: `The Go standard library and runtime of ${goVersion}`,
-    ...optional("cpe", release && `cpe:2.3:a:golang:go:${release}:*:*:*:*:*:*:*`)
-  };
-}
-function nameBasedUuid(namespace, name) {
-  const bytes = createHash5("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
-  bytes[6] = bytes[6] & 15 | 80;
-  bytes[8] = bytes[8] & 63 | 128;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-function renderSbomSection(written) {
-  if (written.length === 0) return "";
-  return [
-    `### SBOMs (CycloneDX ${SBOM_SPEC_VERSION}, from each binary's build info)`,
-    "",
-    "| Package | Target | SBOM | Modules |",
-    "| --- | --- | --- | ---: |",
-    ...written.map(
-      (w2) => `| ${code(w2.package, true)} | ${cell(targetName(w2.target))} | ${code(w2.path, true)} | ${w2.modules} |`
-    ),
-    ""
-  ].join("\n");
-}
-
-// src/report/summary.ts
-function renderSetupSection(setup) {
-  const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
-  const lines = [
-    `### Go ${cell(setup.version)}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    `| Version decided by | ${cell(setup.decidedBy)} |`,
-    `| Source | ${cell(setup.source)} |`,
-    `| Verified | ${setup.verifiedHash ? `${code(setup.verifiedHash, true)} (${cell(setup.verifiedBy ?? "")})` : "already installed in the tool cache"} |`,
-    `| Native proof | ${nativeLine} |`,
-    `| GOROOT | ${code(setup.goroot, true)} |`,
-    `| Time | ${Object.entries(setup.timings).map(([phase, ms2]) => `${cell(phase)} ${humanDuration(ms2)}`).join(", ")} |`
-  ];
-  return lines.join("\n") + "\n";
-}
-function targetLabel(t) {
-  return targetName({ goos: t.goos, goarch: t.goarch, ...t.variant ? { variant: t.variant } : {} });
-}
-function mermaidText(text) {
-  return text.replace(/["`\r\n]/g, "'");
-}
-function renderSizeChart(targets, title = "Binary size") {
-  const inMiB = targets.some((t) => t.sizeBytes >= 1024 * 1024);
-  const unit = inMiB ? "MiB" : "KiB";
-  const labels = targets.map((t) => `"${mermaidText(targetLabel(t))}"`).join(", ");
-  const values = targets.map((t) => (t.sizeBytes / (inMiB ? 1024 * 1024 : 1024)).toFixed(2)).join(", ");
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidText(title)} (${unit})"`,
-    `  x-axis [${labels}]`,
-    `  y-axis "${unit}"`,
-    `  bar [${values}]`,
-    "```"
-  ].join("\n");
-}
-function renderAttribution(targets) {
-  const measured = targets.filter((t) => t.attribution && t.attribution.length > 0);
-  if (measured.length === 0) return "";
-  const largest = /* @__PURE__ */ new Map();
-  for (const t of measured) {
-    for (const entry of t.attribution ?? []) {
-      largest.set(entry.package, Math.max(largest.get(entry.package) ?? 0, entry.sizeBytes));
-    }
-  }
-  const rows = [...largest].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0])).map(([pkg]) => pkg);
-  const sizeIn = (t, pkg) => {
-    const entry = t.attribution?.find((e) => e.package === pkg);
-    return entry ? humanBytes(entry.sizeBytes) : "\u2013";
-  };
-  return [
-    "<details><summary>Size by Go package (symbol sizes of an unstripped link)</summary>",
-    "",
-    `| Package | ${measured.map((t) => cell(targetLabel(t))).join(" | ")} |`,
-    `| --- |${" ---: |".repeat(measured.length)}`,
-    ...rows.map((pkg) => `| ${code(pkg, true)} | ${measured.map((t) => sizeIn(t, pkg)).join(" | ")} |`),
-    "",
-    "</details>"
-  ].join("\n");
-}
-function renderFlags(flags) {
-  const parts = [
-    flags.ldflags ? code(`-ldflags=${flags.stampedLdflags ?? flags.ldflags}`) : "no `-ldflags`",
-    flags.trimpath ? "`-trimpath`" : "no `-trimpath`",
-    `\`CGO_ENABLED=${flags.cgo ? 1 : 0}\``
-  ];
-  if (flags.tags && flags.tags.length > 0) parts.push(code(`-tags=${flags.tags.join(",")}`));
-  if (flags.buildFlags && flags.buildFlags.length > 0)
-    parts.push(`build-flags ${flags.buildFlags.map((flag) => code(flag)).join(" ")}`);
-  return `Flags: ${parts.join(", ")}.`;
-}
-function renderSlices(target) {
-  const slices = (target.slices ?? []).map(
-    (slice) => `${cell(slice.arch)} (${humanBytes(slice.sizeBytes)} at byte ${slice.offset}, ${slice.goVersion ? `${cell(slice.goVersion)} ${cell(`${slice.goos}/${slice.goarch}`)}` : "no Go build info"}, \`${slice.sha256.slice(0, 12)}\`)`
-  );
-  return `${cell(targetLabel(target))} is a universal binary of ${slices.join(" and ")}.`;
-}
-function renderBuildSection(report) {
-  const parts = [];
-  const packages = [...new Set(report.targets.map((t) => t.package))];
-  for (const pkg of packages) {
-    const rows = report.targets.filter((t) => t.package === pkg);
-    parts.push(
-      `### Builds of ${code(pkg)}`,
-      "",
-      "| Target | Size | Bytes | Build time | Header | sha256 |",
-      "| --- | ---: | ---: | ---: | --- | --- |",
-      ...rows.map(
-        (t) => `| ${cell(targetLabel(t))} | ${humanBytes(t.sizeBytes)} | ${t.sizeBytes} | ${humanDuration(t.buildMs)} | ${t.format} ${t.arch} | \`${t.sha256.slice(0, 12)}\` |`
-      ),
-      "",
-      renderSizeChart(rows, `Binary size of ${pkg}`),
-      ""
-    );
-    const kept = rows.filter((t) => t.keptSymbols);
-    if (kept.length > 0) {
-      parts.push(
-        `${kept.map((t) => `${cell(targetLabel(t))} keeps ${t.keptSymbols} symbols`).join(", ")} although ldflags strip them (-s): Go 1.21 and older keep the Mach-O symbol table under -s. Go 1.22 or later drops it.`,
-        ""
-      );
-    }
-    for (const t of rows.filter((row) => row.slices)) parts.push(renderSlices(t), "");
-    const attribution = renderAttribution(rows);
-    if (attribution) parts.push(attribution, "");
-  }
-  if (report.failed && report.failed.length > 0) {
-    parts.push(
-      `### Failed builds (${report.failed.length})`,
-      "",
-      "| Package | Target | Why |",
-      "| --- | --- | --- |",
-      ...report.failed.map(
-        (f2) => `| ${code(f2.package, true)} | ${cell(targetLabel(f2))} | ${cell(f2.reason)} |`
-      ),
-      ""
-    );
-  }
-  parts.push(
-    renderFlags(report.flags),
-    "",
-    `Total ${humanBytes(report.totals.sizeBytes)} in ${report.targets.length} file(s). The builds took ${humanDuration(report.totals.wallMs)} of wall time; their individual build times add up to ${humanDuration(report.totals.buildMs)}.`,
-    ""
-  );
-  return parts.join("\n");
-}
-
-// src/build/build-plan.ts
-import path20 from "node:path";
-
-// src/report/checksums.ts
-var CHECKSUMS_FILE = "checksums.txt";
-function renderChecksums(files) {
-  return [...files].sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0).map(
-    ({ name, sha256: sha2562 }) => /[\\\n]/.test(name) ? `\\${sha2562}  ${name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}
-` : `${sha2562}  ${name}
-`
-  ).join("");
-}
-
-// src/build/build-plan.ts
-function planFor(config, ldflags = config.ldflags, resolved2) {
-  const naming = {
-    workingDirectory: config.workingDirectory,
-    outputDir: config.outputDir,
-    nameTemplate: config.nameTemplate,
-    ...resolved2 ? { binaryNames: resolved2.names } : {}
-  };
-  const jobs = planBuilds({
-    ...naming,
-    packages: resolved2?.packages ?? config.packages,
-    targets: config.targets,
-    ldflags,
-    trimpath: config.trimpath,
-    cgo: config.cgo,
-    cc: config.cgoCc,
-    cxx: config.cgoCxx,
-    tags: config.buildTags,
-    extraFlags: config.buildFlags
-  });
-  const universal = config.universalDarwin ? planUniversal(jobs, naming) : [];
-  const checksums = path20.join(config.outputDir, CHECKSUMS_FILE);
-  const taken = [...jobs, ...universal].find((entry) => entry.output === checksums);
-  if (taken) {
-    throw new InputError(
-      "name-template",
-      `Input name-template ${JSON.stringify(config.nameTemplate)} names the binary of ${taken.label} ${CHECKSUMS_FILE}, the checksums file's name in output-dir`,
-      "name binaries by package and platform, e.g. {name}_{goos}_{goarch}{ext}"
-    );
-  }
-  return { jobs, universal };
-}
-
-// src/steps/build-targets.ts
-import { mkdtemp as mkdtemp3, rm as rm7 } from "node:fs/promises";
-import os9 from "node:os";
-import path27 from "node:path";
-
-// src/binary/inspect-file.ts
-import { createHash as createHash6 } from "node:crypto";
-import { open as open2, readFile as readFile2 } from "node:fs/promises";
-
-// src/binary/buildinfo.ts
-function readGoBuildInfo(bytes) {
-  const blob = findBuildInfoBlob(bytes);
-  if (!blob) return void 0;
-  return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
-}
-var BUILD_INFO_MAGIC = Buffer.from([255, ...Buffer.from(" Go buildinf:", "latin1")]);
-var BUILD_INFO_ALIGN = 16;
-var BUILD_INFO_HEADER_BYTES = 32;
-var FLAG_VERSION_INLINE = 2;
-function findBuildInfoBlob(bytes) {
-  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
-    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
-    const blob = decodeInlineBlob(bytes, at2);
-    if (blob) return blob;
-  }
-  return void 0;
-}
-function decodeInlineBlob(bytes, start) {
-  const pointerSize = bytes[start + BUILD_INFO_MAGIC.length];
-  const flags = bytes[start + BUILD_INFO_MAGIC.length + 1] ?? 0;
-  if (pointerSize !== 4 && pointerSize !== 8 || (flags & FLAG_VERSION_INLINE) === 0) return void 0;
-  const version3 = readLengthPrefixed(bytes, start + BUILD_INFO_HEADER_BYTES);
-  if (!version3) return void 0;
-  const goVersion = new TextDecoder().decode(version3.value);
-  if (!/^(go\d|devel )/.test(goVersion)) return void 0;
-  const moduleInfo = readLengthPrefixed(bytes, version3.end);
-  if (!moduleInfo) return void 0;
-  return { goVersion, moduleInfo: moduleInfo.value };
-}
-function readLengthPrefixed(bytes, start) {
-  const length = readUvarint(bytes, start);
-  if (!length) return void 0;
-  const end = length.end + length.value;
-  if (end > bytes.length) return void 0;
-  return { value: bytes.subarray(length.end, end), end };
-}
-function readUvarint(bytes, start) {
-  let value = 0;
-  for (let index = 0; index < 8; index++) {
-    const byte = bytes[start + index];
-    if (byte === void 0) return void 0;
-    value += (byte & 127) * 2 ** (7 * index);
-    if (byte < 128) return { value, end: start + index + 1 };
-  }
-  return void 0;
-}
-var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
-var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
-function stripSentinels(moduleInfo) {
-  const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
-  const sentinel = MODULE_INFO_START.length;
-  if (framed.length < 2 * sentinel + 1 || framed[framed.length - sentinel - 1] !== 10 || !framed.subarray(0, sentinel).equals(MODULE_INFO_START) || !framed.subarray(framed.length - sentinel).equals(MODULE_INFO_END)) {
-    return "";
-  }
-  return framed.subarray(sentinel, framed.length - sentinel).toString("utf8");
-}
-function parseModuleInfo(text) {
-  let mainPackage;
-  let mainModule;
-  const deps = [];
-  const settings = [];
-  let last;
-  const lines = text.split("\n");
-  lines.pop();
-  lines.forEach((line, index) => {
-    function fail(problem2) {
-      throw new Error(`Malformed Go build info, line ${index + 1} (${JSON.stringify(line)}): ${problem2}`);
-    }
-    const [kind, ...fields] = line.split("	");
-    const rest = line.slice((kind ?? "").length + 1);
-    switch (kind) {
-      case "path":
-        mainPackage = rest;
-        break;
-      case "mod":
-        mainModule = last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
-        break;
-      case "dep":
-        last = moduleFrom(fields) ?? fail("expected path, version and optional sum");
-        deps.push(last);
-        break;
-      case "=>":
-        if (fields.length !== 3) fail("a replacement needs path, version and sum");
-        if (!last) fail("a replacement with no module before it");
-        last.replace = moduleFrom(fields);
-        last = void 0;
-        break;
-      case "build":
-        settings.push(parseBuildSetting(rest) ?? fail("expected key=value, quoted where Go quotes them"));
-        break;
-    }
-  });
-  return {
-    ...mainPackage !== void 0 ? { path: mainPackage } : {},
-    ...mainModule ? { main: mainModule } : {},
-    deps,
-    // fromEntries defines own properties, so a key such as __proto__ stays a plain setting.
-    settings: Object.fromEntries(settings)
-  };
-}
-function moduleFrom(fields) {
-  const [path44, version3, sum] = fields;
-  if (path44 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path44, version: version3, ...sum ? { sum } : {} };
-}
-function parseBuildSetting(keyValue) {
-  let key;
-  let rawValue;
-  if (keyValue.startsWith('"') || keyValue.startsWith("`")) {
-    const quotedLength = goQuotedPrefixLength(keyValue);
-    if (quotedLength === void 0 || keyValue[quotedLength] !== "=") return void 0;
-    const unquoted = unquoteGoString(keyValue.slice(0, quotedLength));
-    if (unquoted === void 0) return void 0;
-    key = unquoted;
-    rawValue = keyValue.slice(quotedLength + 1);
-  } else {
-    const equals = keyValue.indexOf("=");
-    if (equals <= 0) return void 0;
-    key = keyValue.slice(0, equals);
-    rawValue = keyValue.slice(equals + 1);
-  }
-  const value = rawValue.startsWith('"') || rawValue.startsWith("`") ? unquoteGoString(rawValue) : rawValue;
-  return value === void 0 ? void 0 : [key, value];
-}
-function goQuotedPrefixLength(text) {
-  const quote = text[0];
-  for (let index = 1; index < text.length; index++) {
-    if (quote === '"' && text[index] === "\\") index++;
-    else if (text[index] === quote) return index + 1;
-  }
-  return void 0;
-}
-var SIMPLE_ESCAPES = {
-  a: 7,
-  b: 8,
-  f: 12,
-  n: 10,
-  r: 13,
-  t: 9,
-  v: 11,
-  "\\": 92,
-  '"': 34
-};
-var HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
-function unquoteGoString(literal) {
-  if (literal.length < 2 || literal[literal.length - 1] !== literal[0]) return void 0;
-  const body2 = literal.slice(1, -1);
-  if (literal[0] === "`") return body2.includes("`") ? void 0 : body2.replaceAll("\r", "");
-  if (literal[0] !== '"') return void 0;
-  const encoder = new TextEncoder();
-  const out = [];
-  for (let index = 0; index < body2.length; index++) {
-    const char = body2[index];
-    if (char === '"' || char === "\n") return void 0;
-    if (char !== "\\") {
-      const codePoint = body2.codePointAt(index);
-      if (codePoint > 65535) index++;
-      out.push(...encoder.encode(String.fromCodePoint(codePoint)));
-      continue;
-    }
-    const escape3 = body2[++index];
-    if (escape3 === void 0) return void 0;
-    const simple = SIMPLE_ESCAPES[escape3];
-    if (simple !== void 0) {
-      out.push(simple);
-    } else if (escape3 === "x" || escape3 === "u" || escape3 === "U") {
-      const width = HEX_ESCAPE_DIGITS[escape3];
-      const digits = body2.slice(index + 1, index + 1 + width);
-      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) return void 0;
-      const code2 = parseInt(digits, 16);
-      if (escape3 === "x") out.push(code2);
-      else if (code2 > 1114111 || code2 >= 55296 && code2 < 57344) return void 0;
-      else out.push(...encoder.encode(String.fromCodePoint(code2)));
-      index += digits.length;
-    } else if (/[0-7]/.test(escape3)) {
-      const digits = body2.slice(index, index + 3);
-      if (!/^[0-7]{3}$/.test(digits) || parseInt(digits, 8) > 255) return void 0;
-      out.push(parseInt(digits, 8));
-      index += 2;
-    } else {
-      return void 0;
-    }
-  }
-  return new TextDecoder().decode(Uint8Array.from(out));
-}
-
-// src/binary/fat.ts
-var FAT_MAGIC2 = 3405691582;
-var FAT_MAGIC_642 = 3405691583;
-var FAT_HEADER_BYTES = 8;
-var FAT_ARCH_BYTES2 = 20;
-var FAT_ARCH_64_BYTES2 = 32;
-var MH_MAGIC_642 = 4277009103;
-var CPU_ARCH_ABI642 = 16777216;
-var CPU_TYPE_X86 = 7;
-var CPU_TYPE_ARM = 12;
-var CPU_TYPE_POWERPC = 18;
-var CPU_TYPE_ARM64 = CPU_TYPE_ARM | CPU_ARCH_ABI642;
-var MAX_FAT_OFFSET = 4294967295;
-function readMachOCpu(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12 || view.getUint32(0, true) !== MH_MAGIC_642) {
-    throw new Error("Not a thin 64-bit little-endian Mach-O, so it cannot be a slice of a universal binary");
-  }
-  return { cpuType: view.getUint32(4, true), cpuSubtype: view.getUint32(8, true) };
-}
-function sliceAlignLog2(cpuType) {
-  switch (cpuType & ~CPU_ARCH_ABI642) {
-    case CPU_TYPE_ARM:
-      return 14;
-    case CPU_TYPE_X86:
-    case CPU_TYPE_POWERPC:
-      return 12;
-    default:
-      throw new Error(`No universal-binary alignment is known for CPU type 0x${cpuType.toString(16)}`);
-  }
-}
-function lipoOrder(a, b2) {
-  if (a.cpuType === b2.cpuType) return a.cpuSubtype - b2.cpuSubtype;
-  if (a.cpuType === CPU_TYPE_ARM64) return 1;
-  if (b2.cpuType === CPU_TYPE_ARM64) return -1;
-  return a.alignLog2 - b2.alignLog2;
-}
-function planFatLayout(thin) {
-  if (thin.length === 0) throw new Error("A universal binary needs at least one slice");
-  const cpus = thin.map(({ cpuType, cpuSubtype }) => `${cpuType}/${cpuSubtype}`);
-  const repeated = cpus.find((cpu, index) => cpus.indexOf(cpu) !== index);
-  if (repeated) throw new Error(`Two slices have the same CPU type and subtype (${repeated})`);
-  const ordered = thin.map((slice, input) => ({ ...slice, input, alignLog2: sliceAlignLog2(slice.cpuType) })).sort(lipoOrder);
-  let end = FAT_HEADER_BYTES + thin.length * FAT_ARCH_BYTES2;
-  const slices = ordered.map((slice) => {
-    const alignment = 2 ** slice.alignLog2;
-    const offset = Math.ceil(end / alignment) * alignment;
-    end = offset + slice.sizeBytes;
-    if (end > MAX_FAT_OFFSET) {
-      throw new Error(
-        `The universal binary would be ${end} bytes, past the 4 GiB a 32-bit fat header can hold`
-      );
-    }
-    return { ...slice, offset };
-  });
-  return { header: fatHeader(slices), slices, totalBytes: end };
-}
-function fatHeader(slices) {
-  const header = new Uint8Array(FAT_HEADER_BYTES + slices.length * FAT_ARCH_BYTES2);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, FAT_MAGIC2, false);
-  view.setUint32(4, slices.length, false);
-  slices.forEach((slice, index) => {
-    const at2 = FAT_HEADER_BYTES + index * FAT_ARCH_BYTES2;
-    [slice.cpuType, slice.cpuSubtype, slice.offset, slice.sizeBytes, slice.alignLog2].forEach(
-      (word, field) => view.setUint32(at2 + field * 4, word, false)
-    );
-  });
-  return header;
-}
-function readFatSlices(bytes, fileBytes = bytes.length) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = bytes.length >= FAT_HEADER_BYTES ? view.getUint32(0, false) : 0;
-  if (magic !== FAT_MAGIC2 && magic !== FAT_MAGIC_642) {
-    throw new Error("Not a universal Mach-O (magic 0xcafebabe or 0xcafebabf)");
-  }
-  const wide = magic === FAT_MAGIC_642;
-  const entryBytes = wide ? FAT_ARCH_64_BYTES2 : FAT_ARCH_BYTES2;
-  const count = view.getUint32(4, false);
-  if (bytes.length < FAT_HEADER_BYTES + count * entryBytes) {
-    throw new Error(`Truncated universal Mach-O: its header lists ${count} slices`);
-  }
-  return Array.from({ length: count }, (_2, index) => {
-    const at2 = FAT_HEADER_BYTES + index * entryBytes;
-    const word = (field) => view.getUint32(at2 + field * 4, false);
-    const long = (field) => Number(view.getBigUint64(at2 + field * 4, false));
-    const slice = wide ? { offset: long(2), sizeBytes: long(4), alignLog2: word(6) } : { offset: word(2), sizeBytes: word(3), alignLog2: word(4) };
-    if (slice.offset + slice.sizeBytes > fileBytes) {
-      throw new Error(
-        `Malformed universal Mach-O: slice ${index} runs to byte ${slice.offset + slice.sizeBytes} of a ${fileBytes}-byte file`
-      );
-    }
-    return { cpuType: word(0), cpuSubtype: word(1), ...slice };
-  });
-}
-
-// src/binary/macho-layout.ts
-var MH_MAGIC_643 = 4277009103;
-var LC_SEGMENT_64 = 25;
-var LC_SYMTAB = 2;
-var LC_DYSYMTAB = 11;
-var HEADER_64_BYTES = 32;
-var SEGMENT_64_BYTES = 72;
-var SECTION_64_BYTES = 80;
-function fixedString(bytes, at2, length) {
-  const raw = bytes.subarray(at2, at2 + length);
-  const end = raw.indexOf(0);
-  return Buffer.from(end < 0 ? raw : raw.subarray(0, end)).toString("latin1");
-}
-function readMachOLayout(bytes) {
-  if (bytes.length < HEADER_64_BYTES) return void 0;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MH_MAGIC_643) return void 0;
-  const commands = view.getUint32(16, true);
-  const commandBytes = view.getUint32(20, true);
-  if (HEADER_64_BYTES + commandBytes > bytes.length) return void 0;
-  const sections = [];
-  let symbolCount = 0;
-  let definedSymbolCount = 0;
-  let at2 = HEADER_64_BYTES;
-  for (let index = 0; index < commands; index++) {
-    if (at2 + 8 > HEADER_64_BYTES + commandBytes) return void 0;
-    const command = view.getUint32(at2, true);
-    const size2 = view.getUint32(at2 + 4, true);
-    if (size2 < 8 || at2 + size2 > HEADER_64_BYTES + commandBytes) return void 0;
-    if (command === LC_SEGMENT_64 && size2 >= SEGMENT_64_BYTES) {
-      const count = view.getUint32(at2 + 64, true);
-      if (SEGMENT_64_BYTES + count * SECTION_64_BYTES > size2) return void 0;
-      for (let s3 = 0; s3 < count; s3++) {
-        const section = at2 + SEGMENT_64_BYTES + s3 * SECTION_64_BYTES;
-        sections.push({
-          name: fixedString(bytes, section, 16),
-          segment: fixedString(bytes, section + 16, 16),
-          address: view.getBigUint64(section + 32, true),
-          size: view.getBigUint64(section + 40, true)
-        });
-      }
-    } else if (command === LC_SYMTAB && size2 >= 24) {
-      symbolCount = view.getUint32(at2 + 12, true);
-    } else if (command === LC_DYSYMTAB && size2 >= 32) {
-      definedSymbolCount = view.getUint32(at2 + 12, true) + view.getUint32(at2 + 20, true);
-    }
-    at2 += size2;
-  }
-  return { sections, symbolCount, definedSymbolCount };
-}
-
-// src/binary/inspect-file.ts
-function sha256Of(bytes) {
-  return createHash6("sha256").update(bytes).digest("hex");
-}
-function inspectSlices(bytes, header) {
-  return readFatSlices(bytes).map(({ offset, sizeBytes }, index) => {
-    const slice = bytes.subarray(offset, offset + sizeBytes);
-    const buildInfo = readGoBuildInfo(slice);
-    return {
-      arch: header.archs[index] ?? "",
-      offset,
-      sizeBytes,
-      sha256: sha256Of(slice),
-      ...buildInfo ? { buildInfo } : {}
-    };
-  });
-}
-async function inspectBinaryFile(filePath) {
-  const bytes = await readFile2(filePath);
-  try {
-    const header = readBinaryHeader(bytes);
-    const buildInfo = readGoBuildInfo(bytes);
-    const macho = header.format === "macho" ? readMachOLayout(bytes) : void 0;
-    return {
-      sizeBytes: bytes.length,
-      sha256: sha256Of(bytes),
-      header,
-      ...buildInfo ? { buildInfo } : {},
-      ...macho ? { machoDefinedSymbols: macho.definedSymbolCount } : {},
-      ...header.fat ? { slices: inspectSlices(bytes, header) } : {}
-    };
-  } catch (error2) {
-    throw new Error(`${filePath}: ${error2.message}`, { cause: error2 });
-  }
-}
-async function readFileStart(filePath, length) {
-  const handle = await open2(filePath, "r");
-  try {
-    const buffer3 = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer3, 0, length, 0);
-    return buffer3.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-// src/report/attribution.ts
-var NM_LINE = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z])\s+(.+)$/;
-function parseNmOutput(output) {
-  const symbols = [];
-  for (const line of output.split(/\r?\n/)) {
-    const match3 = NM_LINE.exec(line);
-    if (!match3) continue;
-    const [, address, size2, kind, name] = match3;
-    symbols.push({ address: BigInt(`0x${address}`), size: Number(size2), kind, name });
-  }
-  return symbols;
-}
-function parseLinkedArchives(buildOutput) {
-  const lines = buildOutput.split(/\r?\n/);
-  const work = lines.find((line) => line.startsWith("WORK="))?.slice("WORK=".length);
-  const archives = /* @__PURE__ */ new Set();
-  for (const line of lines) {
-    const file = /^packagefile [^=]+=(.+)$/.exec(line)?.[1];
-    if (file && !(work && file.startsWith(`${work}/`))) archives.add(file);
-  }
-  return [...archives];
-}
-function parseObjectSizes(output) {
-  const sizes = /* @__PURE__ */ new Map();
-  for (const line of output.split(/\r?\n/)) {
-    const [symbol] = parseNmOutput(line.slice(line.indexOf(":	") + 1));
-    if (!symbol) continue;
-    const name = symbol.name.replace(/<\d+>$/, "");
-    sizes.set(name, Math.max(sizes.get(name) ?? 0, symbol.size));
-  }
-  return sizes;
-}
-function objectName(name) {
-  const plain = /^_[^.]*$/.test(name) ? name.slice(1) : name;
-  return plain.replace(/\.abi0$/, "");
-}
-function symbolPackage(symbol) {
-  const name = /^_(go|type):/.test(symbol) ? symbol.slice(1) : symbol;
-  if (name.startsWith("type:") || name.startsWith("typerel.")) return "type:";
-  if (name.startsWith("go:") || name.startsWith("$")) return "go:";
-  const bracket = name.indexOf("[");
-  const plain = bracket >= 0 ? name.slice(0, bracket) : name;
-  const dot = plain.indexOf(".", Math.max(0, plain.lastIndexOf("/")));
-  if (dot <= 0) return "(assembly and C)";
-  return plain.slice(0, dot).replace(/%([0-9a-fA-F]{2})/g, (_whole, hex) => String.fromCharCode(parseInt(hex, 16)));
-}
-var SECTION_MARKERS = /* @__PURE__ */ new Set([
-  ...[
-    "text",
-    "rodata",
-    "types",
-    "pclntab",
-    "noptrdata",
-    "data",
-    "bss",
-    "noptrbss",
-    "covctrs",
-    "symtab"
-  ].flatMap((section) => [`runtime.${section}`, `runtime.e${section}`]),
-  "type:*",
-  "typerel.*",
-  "go:string.*",
-  "go:funcdesc",
-  "go:funcdescrel",
-  "runtime.gcbits.*"
-]);
-function bssRanges(symbols) {
-  const addressOf = new Map(symbols.map((symbol) => [symbol.name, symbol.address]));
-  const ranges = [];
-  for (const [start, end] of [
-    ["runtime.bss", "runtime.ebss"],
-    ["runtime.noptrbss", "runtime.enoptrbss"]
-  ]) {
-    const from = addressOf.get(start);
-    const to2 = addressOf.get(end);
-    if (from !== void 0 && to2 !== void 0) ranges.push([from, to2]);
-  }
-  return ranges;
-}
-function clampedSize(symbol, sections) {
-  const holder = sections.find(
-    (section) => symbol.address >= section.address && symbol.address < section.address + section.size
-  );
-  if (!holder) return symbol.size;
-  const room = holder.address + holder.size - symbol.address;
-  return room < BigInt(symbol.size) ? Number(room) : symbol.size;
-}
-function attributeSizes(symbols, limit = 15, sections = [], objectSizes2 = /* @__PURE__ */ new Map()) {
-  const bss = bssRanges(symbols);
-  const counted = /* @__PURE__ */ new Set();
-  const totals = /* @__PURE__ */ new Map();
-  for (const symbol of symbols) {
-    if (symbol.size === 0 || symbol.kind === "B" || symbol.kind === "b" || symbol.kind === "U") continue;
-    if (SECTION_MARKERS.has(objectName(symbol.name)) || counted.has(symbol.address)) continue;
-    if (bss.some(([from, to2]) => symbol.address >= from && symbol.address < to2)) continue;
-    counted.add(symbol.address);
-    const pkg = symbolPackage(symbol.name);
-    const size2 = Math.min(
-      clampedSize(symbol, sections),
-      objectSizes2.get(objectName(symbol.name)) ?? Infinity
-    );
-    totals.set(pkg, (totals.get(pkg) ?? 0) + size2);
-  }
-  return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
-}
-
-// src/build/run.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, rm as rm5 } from "node:fs/promises";
-import path22 from "node:path";
-
-// src/platform/confine.ts
-import { lstat as lstat4, mkdir as mkdir3, realpath, rename as rename2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
-import path21 from "node:path";
-function isWithin(child2, parent) {
-  const relative3 = path21.relative(parent, child2);
-  return relative3 === "" || !relative3.startsWith("..") && !path21.isAbsolute(relative3);
-}
-async function makeDirectory(dir) {
-  await mkdir3(dir).catch((error2) => {
-    if (error2.code !== "EEXIST") throw error2;
-  });
-}
-async function realRoots(roots) {
-  const real = await Promise.all(roots.filter(Boolean).map((root) => realpath(root).catch(() => void 0)));
-  return real.filter((root) => root !== void 0);
-}
-async function confinedDirectory(dir, options2) {
-  const missing = [];
-  let existing = path21.resolve(dir);
-  while (!await lstat4(existing).then(
-    () => true,
-    () => false
-  )) {
-    missing.unshift(path21.basename(existing));
-    const parent = path21.dirname(existing);
-    if (parent === existing) break;
-    existing = parent;
-  }
-  const real = await checkResolved(existing, dir, options2, missing);
-  let current = real;
-  for (const name of missing) {
-    current = path21.join(current, name);
-    await makeDirectory(current);
-    const info3 = await lstat4(current);
-    if (!info3.isDirectory()) {
-      throw new InputError(
-        options2.input,
-        `${options2.input} ${dir} is not a directory (${current} is ${info3.isSymbolicLink() ? "a symlink" : "a file"})`,
-        "point it at a directory inside the workspace"
-      );
-    }
-  }
-  return current;
-}
-async function checkResolved(existing, given, options2, missing = []) {
-  const real = await realpath(existing).catch((error2) => {
-    throw new InputError(
-      options2.input,
-      `${options2.input} ${given} cannot be resolved (${existing}: ${error2.code ?? error2.message}), e.g. a symlink to nowhere`,
-      "remove the symlink or point the input at a real path inside the workspace"
-    );
-  });
-  const roots = await realRoots(options2.roots);
-  const forbidden = await realRoots(options2.forbidden ?? []);
-  const through = real === path21.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
-  if (!roots.some((root) => isWithin(real, root))) {
-    throw new InputError(
-      options2.input,
-      `${options2.input} ${given} resolves outside the workspace${through}; refusing to follow it`,
-      "remove the symlink or point the input at a real directory inside the workspace"
-    );
-  }
-  const target = path21.join(real, ...missing);
-  const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
-  if (inside) {
-    throw new InputError(
-      options2.input,
-      `${options2.input} ${given} resolves to ${target}, which holds or is inside the toolchain at ${inside}`,
-      "point it at a directory of its own inside the workspace"
-    );
-  }
-  return real;
-}
-async function confinedFile(file, options2) {
-  const real = await checkResolved(file, file, options2);
-  const info3 = await lstat4(real);
-  if (!info3.isFile()) {
-    throw new InputError(
-      options2.input,
-      `${options2.input} ${file} is not a regular file`,
-      "point it at a regular file inside the workspace"
-    );
-  }
-  return real;
-}
-async function placeFile(source, root, relative3) {
-  const parts = relative3.split(/[\\/]+/).filter(Boolean);
-  if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
-  let current = root;
-  for (const name of parts.slice(0, -1)) {
-    current = path21.join(current, name);
-    await makeDirectory(current);
-    const info3 = await lstat4(current);
-    if (!info3.isDirectory()) {
-      throw new Error(
-        `${current} is ${info3.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
-      );
-    }
-  }
-  const destination = path21.join(current, parts.at(-1));
-  await rename2(source, destination);
-  return destination;
-}
-async function replaceFile(file, data) {
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await writeFile3(partial, data, { flag: "wx" });
-    await rename2(partial, file);
-  } finally {
-    await rm4(partial, { force: true });
-  }
-}
-async function replaceFileConfined(file, text, options2) {
-  const dir = await confinedDirectory(path21.dirname(file), options2);
-  const target = path21.join(dir, path21.basename(file));
-  await replaceFile(target, text);
-  return target;
-}
-
-// src/build/run.ts
-function runCommand(command, args, options2) {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve3) => {
-    const child2 = spawn2(command, args, {
-      cwd: options2.cwd,
-      env: childEnv(options2.env),
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    const both = [];
-    child2.stdout.on("data", (chunk) => {
-      out.push(chunk);
-      both.push(chunk);
-    });
-    child2.stderr.on("data", (chunk) => {
-      err.push(chunk);
-      both.push(chunk);
-    });
-    let settled = false;
-    const finish = (exitCode, extra = "") => {
-      if (settled) return;
-      settled = true;
-      resolve3({
-        exitCode,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8") + extra,
-        output: Buffer.concat(both).toString("utf8") + extra,
-        ms: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6))
-      });
-    };
-    child2.on("error", (error2) => finish(null, `failed to start ${command}: ${error2.message}
-`));
-    child2.on("close", (code2) => finish(code2));
-  });
-}
-async function mapPool(items, parallel, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
-  return results;
-}
-async function runBuildJob(job, options2) {
-  const result = await runCommand(options2.goBinary, job.args, {
-    cwd: options2.cwd,
-    env: { ...options2.env, ...job.env }
-  });
-  return {
-    job,
-    ok: result.exitCode === 0,
-    exitCode: result.exitCode,
-    output: result.output,
-    buildMs: result.ms,
-    skipped: false
-  };
-}
-function sharedDirectory(dirs) {
-  return dirs.reduce((shared, dir) => {
-    while (path22.relative(shared, dir).startsWith("..")) shared = path22.dirname(shared);
-    return shared;
-  });
-}
-function writingTo(job, output) {
-  return {
-    ...job,
-    args: job.args.map((arg, index) => job.args[index - 1] === "-o" ? output : arg),
-    output
-  };
-}
-async function runBuilds(jobs, options2) {
-  if (jobs.length === 0) return [];
-  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path22.dirname(job.output)));
-  const outputRoot = await confinedDirectory(outputDir, {
-    input: "output-dir",
-    roots: options2.roots ?? [options2.cwd],
-    forbidden: options2.forbidden ?? []
-  });
-  const staging = await mkdtemp(path22.join(outputRoot, ".setup-go-arm64-build-"));
-  let stop = false;
-  try {
-    return await mapPool(jobs, options2.parallel, async (job, index) => {
-      if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-      const staged = path22.join(staging, `${index}${path22.extname(job.output)}`);
-      const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
-      if (outcome.ok) {
-        try {
-          await placeFile(staged, outputRoot, path22.relative(outputDir, job.output));
-        } catch (error2) {
-          outcome.ok = false;
-          outcome.output += `
-not moved into output-dir: ${error2.message}
-`;
-        }
-      }
-      if (!outcome.ok && options2.failFast) stop = true;
-      options2.onJobEnd?.(outcome);
-      return outcome;
-    });
-  } finally {
-    await rm5(staging, { recursive: true, force: true });
-  }
-}
-
-// src/build/attribution.ts
-var MACHO_COMMANDS_BYTES = 64 * 1024;
-var ARCHIVES_PER_NM = 64;
-async function locateNmTool(go2) {
-  const result = await runCommand(go2.goBinary, ["tool", "-n", "nm"], { cwd: go2.cwd, env: go2.env });
-  const tool = result.stdout.trim().split(/\r?\n/).pop() ?? "";
-  if (result.exitCode !== 0 || tool === "") {
-    throw new Error(`go tool -n nm failed (exit ${result.exitCode}): ${result.output.trim()}`);
-  }
-  return tool;
-}
-async function runNm(nmTool, args, go2) {
-  const nm = await runCommand(nmTool, ["-size", ...args], { cwd: go2.cwd, env: go2.env });
-  if (nm.exitCode !== 0) throw new Error(`nm failed (exit ${nm.exitCode}): ${nm.stderr.trim()}`);
-  return nm.stdout;
-}
-async function objectSizes(nmTool, archives, go2) {
-  let output = "";
-  for (let at2 = 0; at2 < archives.length; at2 += ARCHIVES_PER_NM) {
-    output += await runNm(nmTool, archives.slice(at2, at2 + ARCHIVES_PER_NM), go2);
-  }
-  return parseObjectSizes(output);
-}
-async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
-  const machO = job.target.goos === "darwin" || job.target.goos === "ios";
-  const unstripped = unstrippedBuild(job, scratchFile);
-  const [command, ...rest] = unstripped.args;
-  const link2 = await runBuildJob(machO ? { ...unstripped, args: [command, "-x", ...rest] } : unstripped, go2);
-  if (!link2.ok) throw new Error(`the unstripped link failed: ${link2.output.trim()}`);
-  const symbols = parseNmOutput(await runNm(nmTool, ["-sort", "size", scratchFile], go2));
-  if (!machO) return attributeSizes(symbols, limit);
-  const layout = readMachOLayout(await readFileStart(scratchFile, MACHO_COMMANDS_BYTES));
-  const sizes = await objectSizes(nmTool, parseLinkedArchives(link2.output), go2);
-  return attributeSizes(symbols, limit, layout?.sections ?? [], sizes);
-}
-
-// src/build/command-line.ts
-function shellWord(word) {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function displayCommand(command, args) {
-  return [command, ...args].map(shellWord).join(" ");
-}
-function jobCommandLine(job) {
-  const assignments = Object.entries(job.env).map(([name, value]) => `${name}=${shellWord(value)}`);
-  return [...assignments, displayCommand("go", job.args)].join(" ");
-}
-
-// src/build/diagnostics.ts
-import path23 from "node:path";
-var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
-function parseGoDiagnostics(output, cwd, repositoryRoot) {
-  const diagnostics = [];
-  let last;
-  for (const line of output.split(/\r?\n/)) {
-    const match3 = POSITION.exec(line.trim());
-    if (!match3) {
-      if (last && /^\s+\S/.test(line)) last.message += `
-${line.trim()}`;
-      else last = void 0;
-      continue;
-    }
-    const [, file, lineNumber, column, message] = match3;
-    const absolute = path23.resolve(cwd, file);
-    const relative3 = path23.relative(repositoryRoot, absolute).split(path23.sep).join("/");
-    last = {
-      file: relative3.startsWith("..") ? absolute : relative3,
-      line: Number(lineNumber),
-      ...column ? { column: Number(column) } : {},
-      message
-    };
-    diagnostics.push(last);
-  }
-  return diagnostics;
-}
-
-// src/build/packages.ts
-import path24 from "node:path";
-var FIELD = "";
-var RECORD = "";
-var GO_LIST_ARGS = [
-  "list",
-  "-e",
-  "-f",
-  `{{.Name}}${FIELD}{{.ImportPath}}${FIELD}{{.Dir}}${FIELD}{{if .Error}}{{.Error}}{{end}}${RECORD}`
-];
-function parseGoList(output) {
-  return output.split(RECORD).map((record) => record.replace(/^\r?\n/, "")).filter((record) => record.includes(FIELD)).map((record) => {
-    const [name = "", importPath = "", dir = "", error2 = ""] = record.split(FIELD);
-    return { name, importPath, dir, error: error2.trim() };
-  });
-}
-function checkMainPackages(listed2, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path24.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
-  const describe2 = (pkg) => {
-    const entry = entryFor(pkg);
-    return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
-  };
-  const unloadable = listed2.filter((pkg) => pkg.error && !pkg.name);
-  if (unloadable.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${describe2(pkg)}: ${pkg.error}`).join("; ")} (listed for ${loadedFor})`,
-      "name directories of main packages relative to working-directory, e.g. . or ./cmd/tool"
-    );
-  }
-  const notMain = listed2.filter((pkg) => pkg.name && pkg.name !== "main");
-  if (notMain.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} names ${notMain.map((pkg) => `${describe2(pkg)}, which is package ${pkg.name}`).join("; ")}, not package main`,
-      "list only packages that build a program (package main with a func main), e.g. ./cmd/tool"
-    );
-  }
-}
-function defaultExecName(importPath) {
-  const elements = importPath.split("/").filter(Boolean);
-  const last = elements.at(-1) ?? "";
-  const previous = elements.at(-2);
-  return /^v([2-9]|[1-9]\d+)$/.test(last) && previous ? previous : last;
-}
-function binaryNames(listed2, given, workingDirectory) {
-  const names = {};
-  for (const entry of given) {
-    const pkg = listed2.find((candidate) => candidate.dir === path24.resolve(workingDirectory, entry));
-    if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
-  }
-  return names;
-}
-
-// src/build/patterns.ts
-import path25 from "node:path";
-function isPackagePattern(entry) {
-  return entry.includes("...");
-}
-function isRelativeEntry(entry) {
-  return entry === "." || entry === ".." || entry.startsWith("./") || entry.startsWith("../");
-}
-function patternWalkRoot(pattern) {
-  const literal = pattern.slice(0, pattern.indexOf("..."));
-  const root = literal.endsWith("/") ? literal : path25.posix.dirname(literal);
-  return path25.posix.normalize(root.replace(/\/+$/, "") || ".");
-}
-function patternMatcher(pattern) {
-  const cleaned = path25.posix.normalize(pattern);
-  const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
-  const matcher = new RegExp(`^${source}$`);
-  return (relativeDir) => matcher.test(relativeDir === "" ? "." : relativeDir);
-}
-function walkSkipsDirectory(name) {
-  return name === "testdata" || name.startsWith(".") || name.startsWith("_");
-}
-function packageClauseName(source) {
-  let rest = source.replace(/^\uFEFF/, "");
-  for (; ; ) {
-    rest = rest.replace(/^\s+/, "");
-    if (rest.startsWith("//")) {
-      const end = rest.indexOf("\n");
-      rest = end < 0 ? "" : rest.slice(end + 1);
-    } else if (rest.startsWith("/*")) {
-      const end = rest.indexOf("*/");
-      if (end < 0) return void 0;
-      rest = rest.slice(end + 2);
-    } else break;
-  }
-  return /^package\s+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(rest)?.[1];
-}
-function isBuildableGoFile(name) {
-  return name.endsWith(".go") && !name.endsWith("_test.go") && !name.startsWith(".") && !name.startsWith("_");
-}
-function noMainPackageError(pattern, where2, inputName = "packages") {
-  return new InputError(
-    inputName,
-    `Input ${inputName} holds the pattern ${pattern}, which matches no main package (${where2})`,
-    "use a pattern that covers at least one package main, e.g. ./cmd/..., or name the package directories, e.g. ./cmd/tool"
-  );
-}
-function entryForPackage(pkg, workingDirectory) {
-  const relative3 = path25.relative(workingDirectory, pkg.dir);
-  if (!pkg.dir || relative3.startsWith("..") || path25.isAbsolute(relative3)) return pkg.importPath;
-  return relative3 === "" ? "." : `./${relative3.split(path25.sep).join("/")}`;
-}
-function expandPattern(pattern, listed2, workingDirectory, loadedFor, inputName = "packages") {
-  const unloadable = listed2.filter((pkg) => pkg.error && !pkg.name);
-  if (unloadable.length > 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName}: go cannot load ${unloadable.map((pkg) => `${pkg.importPath || pattern}: ${pkg.error}`).join("; ")} (matched by ${pattern}, listed for ${loadedFor})`,
-      "fix those packages, or narrow the pattern to the commands, e.g. ./cmd/..."
-    );
-  }
-  const mains = listed2.filter((pkg) => pkg.name === "main");
-  if (mains.length === 0) {
-    const others = listed2.map((pkg) => `${pkg.importPath} is package ${pkg.name}`);
-    throw noMainPackageError(
-      pattern,
-      `go lists ${others.length > 0 ? others.join(", ") : "no package"} for ${loadedFor}`,
-      inputName
-    );
-  }
-  return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
-}
-
-// src/steps/universal.ts
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm6, stat as stat2 } from "node:fs/promises";
-import path26 from "node:path";
-import { Readable as Readable5 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
-async function* fatBytes(layout, thinFiles) {
-  yield layout.header;
-  let written = layout.header.length;
-  for (const slice of layout.slices) {
-    yield new Uint8Array(slice.offset - written);
-    for await (const chunk of createReadStream2(thinFiles[slice.input])) yield chunk;
-    written = slice.offset + slice.sizeBytes;
-  }
-}
-async function writeFatMachO(output, thinFiles) {
-  const thin = await Promise.all(
-    thinFiles.map(async (file) => {
-      try {
-        return { ...readMachOCpu(await readFileStart(file, 12)), sizeBytes: (await stat2(file)).size };
-      } catch (error2) {
-        throw new Error(`${file}: ${error2.message}`, { cause: error2 });
-      }
-    })
-  );
-  const layout = planFatLayout(thin);
-  await pipeline3(
-    Readable5.from(fatBytes(layout, thinFiles)),
-    createWriteStream2(output, { flags: "wx", mode: 493 })
-  );
-  const { size: size2 } = await stat2(output);
-  if (size2 !== layout.totalBytes) {
-    throw new Error(`wrote ${size2} bytes, expected ${layout.totalBytes}: a slice changed while it was read`);
-  }
-  return layout;
-}
-function reportPath(workspace, file) {
-  return path26.relative(workspace, file).split(path26.sep).join("/");
-}
-async function writeUniversalBinaries(plans, thin, where2) {
-  const targets = [];
-  const failures = [];
-  if (plans.length === 0) return { targets, failures };
-  const fail = (plan, reason) => {
-    error(reason);
-    failures.push({ package: plan.package, goos: "darwin", goarch: UNIVERSAL_GOARCH, reason });
-  };
-  const outputRoot = await confinedDirectory(where2.outputDir, { ...where2, input: "output-dir" });
-  const staging = await mkdtemp2(path26.join(outputRoot, ".setup-go-arm64-universal-"));
-  try {
-    for (const [index, plan] of plans.entries()) {
-      const built = (job) => thin.some((t) => t.path === reportPath(where2.workspace, job.output));
-      const missing = plan.slices.filter((job) => !built(job));
-      if (missing.length > 0) {
-        fail(
-          plan,
-          `${plan.label} not written: ${missing.map((job) => job.label).join(" and ")} did not build`
-        );
-        continue;
-      }
-      const started = Date.now();
-      try {
-        const staged = path26.join(staging, String(index));
-        await writeFatMachO(
-          staged,
-          plan.slices.map((job) => job.output)
-        );
-        const file = { path: reportPath(where2.workspace, plan.output), buildMs: Date.now() - started };
-        const checked = universalResult(plan, await inspectBinaryFile(staged), thin, file);
-        if ("problems" in checked) {
-          fail(
-            plan,
-            `${file.path} is not the universal binary of its slices: ${checked.problems.join("; ")}`
-          );
-          continue;
-        }
-        await placeFile(staged, outputRoot, path26.relative(where2.outputDir, plan.output));
-        info2(`Wrote ${file.path} (${checked.result.arch}) in ${file.buildMs} ms`);
-        targets.push(checked.result);
-      } catch (error2) {
-        fail(plan, `${plan.label} not written: ${error2.message}`);
-      }
-    }
-  } finally {
-    await rm6(staging, { recursive: true, force: true });
-  }
-  return { targets, failures };
-}
-
-// src/steps/build-targets.ts
-function checkAgainstRequest(outcome, inspected) {
-  const { goos, goarch, variant } = outcome.job.target;
-  const { header, buildInfo } = inspected;
-  const problems = [];
-  if (header.os !== goos && !(goos === "ios" && header.os === "darwin") && !(goos === "android" && header.os === "linux")) {
-    problems.push(`header says ${header.format} for ${header.os}, asked for ${goos}`);
-  }
-  if (header.arch !== goarch) problems.push(`header says ${header.arch}, asked for ${goarch}`);
-  if (buildInfo && (buildInfo.settings.GOOS !== goos || buildInfo.settings.GOARCH !== goarch)) {
-    problems.push(`build info says ${buildInfo.settings.GOOS}/${buildInfo.settings.GOARCH}`);
-  }
-  const variable = variantVariable(goarch);
-  if (buildInfo && variant && variable && buildInfo.settings[variable] !== variant) {
-    problems.push(
-      `build info says ${variable}=${buildInfo.settings[variable] ?? "(unset)"}, asked for ${variant}`
-    );
-  }
-  return problems;
-}
-async function goHost(go2) {
-  const answer = await runCommand(go2.goBinary, ["env", "GOHOSTOS", "GOHOSTARCH"], {
-    cwd: go2.cwd,
-    env: go2.env
-  });
-  const [goos = "", goarch = ""] = answer.stdout.trim().split("\n");
-  return { goos, goarch };
-}
-async function stampedLdflags(config, env) {
-  let commitDate;
-  let commitDateError;
-  if (usedPlaceholders(config.ldflags).includes("date")) {
-    const git2 = await runCommand("git", ["log", "-1", "--format=%cI"], { cwd: config.workingDirectory, env });
-    if (git2.exitCode === 0) commitDate = git2.stdout.trim();
-    else commitDateError = git2.output.trim().split("\n")[0] || `git exited with ${git2.exitCode}`;
-  }
-  const stamp = stampValues({
-    ref: env.GITHUB_REF,
-    refName: env.GITHUB_REF_NAME,
-    sha: env.GITHUB_SHA,
-    commitDate,
-    commitDateError,
-    sourceDateEpoch: env.SOURCE_DATE_EPOCH
-  });
-  return templateLdflags(config.ldflags, stamp);
-}
-async function checkAgainstToolchain(config, go2) {
-  const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
-  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
-  validateTargets(config.targets, parseDistList(dist.stdout));
-  const first = config.targets[0];
-  if (!first) return { packages: config.packages, names: {} };
-  const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
-  const list = async (entries) => {
-    const listed3 = await runCommand(go2.goBinary, [...GO_LIST_ARGS, ...entries], {
-      cwd: go2.cwd,
-      env: listEnv
-    });
-    if (listed3.exitCode !== 0) {
-      throw new Error(`go list could not load ${entries.join(" ")}: ${listed3.stderr.trim()}`);
-    }
-    return parseGoList(listed3.stdout);
-  };
-  const named = config.packages.filter((entry) => !isPackagePattern(entry));
-  const listed2 = named.length > 0 ? await list(named) : [];
-  checkMainPackages(listed2, named, config.workingDirectory, targetName(first));
-  const packages = [];
-  for (const entry of config.packages) {
-    if (!isPackagePattern(entry)) packages.push(entry);
-    else {
-      const matched = await list([entry]);
-      listed2.push(...matched);
-      packages.push(...expandPattern(entry, matched, config.workingDirectory, targetName(first)));
-    }
-  }
-  const unique = [...new Set(packages)];
-  return { packages: unique, names: binaryNames(listed2, unique, config.workingDirectory) };
-}
-function annotateDiagnostics(failures) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const { outcome, diagnostics } of failures) {
-    for (const diagnostic of diagnostics) {
-      const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
-      const entry = seen.get(key) ?? { diagnostic, targets: [] };
-      entry.targets.push(outcome.job.label);
-      seen.set(key, entry);
-    }
-  }
-  for (const { diagnostic, targets } of seen.values()) {
-    error(diagnostic.message, {
-      title: `go build ${targets.join(", ")}`,
-      file: diagnostic.file,
-      startLine: diagnostic.line,
-      ...diagnostic.column ? { startColumn: diagnostic.column } : {}
-    });
-  }
-}
-async function addSizeAttribution(results, config, go2, temp) {
-  const started = Date.now();
-  const scratch = await mkdtemp3(path27.join(temp, "setup-go-arm64-nm-"));
-  try {
-    const nmTool = await locateNmTool(go2);
-    await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
-      try {
-        result.attribution = await measureAttribution(
-          outcome.job,
-          go2,
-          nmTool,
-          path27.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
-        );
-      } catch (error2) {
-        warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
-      }
-    });
-  } catch (error2) {
-    warning(`No size attribution: ${error2.message}`);
-  } finally {
-    await rm7(scratch, { recursive: true, force: true });
-  }
-  const attributionMs = Date.now() - started;
-  info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
-  return attributionMs;
-}
-function buildEnvironment(env) {
-  const set = BUILD_KEY_ENV.filter((name) => env[name]?.trim()).map((name) => [name, env[name].trim()]);
-  return set.length > 0 ? { env: Object.fromEntries(set) } : {};
-}
-async function buildTargets(config, goBinary, workspace, env) {
-  const go2 = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: "local" } };
-  const ldflags = await stampedLdflags(config, env);
-  const plan = planFor(config, ldflags, await checkAgainstToolchain(config, go2));
-  const { jobs } = plan;
-  info2(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
-  const started = Date.now();
-  const confine = {
-    roots: [workspace, env.RUNNER_TEMP ?? ""],
-    forbidden: [path27.dirname(path27.dirname(goBinary))]
-  };
-  const outcomes = await runBuilds(jobs, {
-    ...go2,
-    outputDir: config.outputDir,
-    ...confine,
-    parallel: config.parallel,
-    failFast: config.failFast,
-    onJobEnd: (outcome) => {
-      startGroup(`${outcome.ok ? "Built" : "Failed"} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      info2(jobCommandLine(outcome.job));
-      if (outcome.output) info2(outcome.output.trimEnd());
-      endGroup();
-    }
-  });
-  const wallMs = Date.now() - started;
-  const built = [];
-  const failed = [];
-  const failures = [];
-  const fail = (outcome, reason) => {
-    const { goos, goarch, variant } = outcome.job.target;
-    failures.push({ package: outcome.job.package, goos, goarch, ...variant ? { variant } : {}, reason });
-  };
-  const compileFailures = [];
-  let host;
-  for (const outcome of outcomes) {
-    if (outcome.skipped) {
-      failed.push(`${outcome.job.label} (not started: fail-fast)`);
-      fail(outcome, "not started: fail-fast");
-      continue;
-    }
-    if (!outcome.ok) {
-      failed.push(outcome.job.label);
-      const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) {
-        compileFailures.push({ outcome, diagnostics });
-        fail(outcome, diagnostics[0]?.message ?? "compile error");
-        continue;
-      }
-      host ??= config.cgo ? await goHost(go2) : void 0;
-      const message = host && cgoFailureMessage(
-        outcome.job.label,
-        outcome.job.target,
-        host,
-        outcome.output,
-        compilerFor(config.cgoCc, outcome.job.target)
-      ) || `go build failed for ${outcome.job.label}: ${outcome.output.trim().split("\n").slice(-3).join(" ")}`;
-      error(message);
-      fail(outcome, message);
-      continue;
-    }
-    const inspected = await inspectBinaryFile(outcome.job.output);
-    const problems = checkAgainstRequest(outcome, inspected);
-    if (problems.length > 0) {
-      failed.push(outcome.job.label);
-      const message = `${path27.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
-      error(message);
-      fail(outcome, message);
-      continue;
-    }
-    built.push({
-      outcome,
-      result: {
-        goos: outcome.job.target.goos,
-        goarch: outcome.job.target.goarch,
-        ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
-        package: outcome.job.package,
-        path: path27.relative(workspace, outcome.job.output).split(path27.sep).join("/"),
-        sizeBytes: inspected.sizeBytes,
-        buildMs: outcome.buildMs,
-        sha256: inspected.sha256,
-        format: formatName(inspected.header),
-        arch: inspected.header.arch,
-        ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {},
-        ...inspected.buildInfo ? { buildInfo: inspected.buildInfo } : {}
-      }
-    });
-  }
-  annotateDiagnostics(compileFailures);
-  const thin = built.map((entry) => entry.result);
-  const universal = await writeUniversalBinaries(plan.universal, thin, {
-    workspace,
-    outputDir: config.outputDir,
-    ...confine
-  });
-  failures.push(...universal.failures);
-  failed.push(...universal.failures.map((f2) => `${f2.package} ${f2.goos}/${f2.goarch}`));
-  const attributionMs = config.attribution && built.length > 0 ? await addSizeAttribution(built, config, go2, env.RUNNER_TEMP || os9.tmpdir()) : 0;
-  return {
-    targets: [...thin, ...universal.targets],
-    failed,
-    failures,
-    wallMs,
-    flags: {
-      ldflags: config.ldflags,
-      ...ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {},
-      trimpath: config.trimpath,
-      cgo: config.cgo,
-      tags: config.buildTags,
-      buildFlags: config.buildFlags,
-      ...buildEnvironment(env)
-    },
-    attributionMs
-  };
-}
-
-// src/steps/check-inputs.ts
-import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import path28 from "node:path";
 
 // src/toolchain/dirhash.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -77287,13 +77417,13 @@ async function kindOf(file) {
 }
 async function holdsMainPackage(dir, files) {
   for (const file of files.filter(isBuildableGoFile)) {
-    const source = await readFile3(path28.join(dir, file), "utf8").catch(() => "");
+    const source = await readFile3(path30.join(dir, file), "utf8").catch(() => "");
     if (packageClauseName(source) === "main") return true;
   }
   return false;
 }
 async function checkPatternHasMain(pattern, workingDirectory) {
-  const root = path28.resolve(workingDirectory, patternWalkRoot(pattern));
+  const root = path30.resolve(workingDirectory, patternWalkRoot(pattern));
   if (await kindOf(root) !== "directory") {
     throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
   }
@@ -77303,19 +77433,19 @@ async function checkPatternHasMain(pattern, workingDirectory) {
     const entries = await readdir3(dir, { withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     if (dir !== workingDirectory && files.includes("go.mod")) continue;
-    const relative3 = path28.relative(workingDirectory, dir).split(path28.sep).join("/") || ".";
+    const relative3 = path30.relative(workingDirectory, dir).split(path30.sep).join("/") || ".";
     if (matches(relative3) && await holdsMainPackage(dir, files)) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path28.join(dir, entry.name));
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path30.join(dir, entry.name));
     }
   }
   throw noMainPackageError(
     pattern,
-    `no Go file under ${path28.relative(workingDirectory, root) || "."} says package main`
+    `no Go file under ${path30.relative(workingDirectory, root) || "."} says package main`
   );
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path28.relative(workspace, file) || ".";
+  const shown = (file) => path30.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -77356,9 +77486,81 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
   }
 }
 
+// src/steps/restore-caches.ts
+import os10 from "node:os";
+import path31 from "node:path";
+
+// src/cache/summary.ts
+var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
+function size(bytes) {
+  return bytes === null ? "\u2014" : humanBytes(bytes);
+}
+function renderCacheRestoreSection(restored, flagsDescription = "") {
+  if (restored.status !== "attempted") {
+    return `### Caches
+
+${cell(restored.message ?? `Caching ${restored.status}.`)}
+`;
+  }
+  return [
+    `### Caches: ${restored.cacheHit} hit`,
+    "",
+    "| Cache | Key | Restored from | Differs in | Restored | Archive | Time |",
+    "| --- | --- | --- | --- | ---: | ---: | ---: |",
+    ...restored.entries.map((entry) => {
+      const from = entry.matchedKey ? `\`${cell(entry.matchedKey)}\` (${entry.hit})` : "miss";
+      const differs = entry.differences.length > 0 ? cell(describeKeyDifference(entry.differences)) : "\u2014";
+      const files = entry.matchedKey ? `${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files` : "\u2014";
+      return `| ${LABELS[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
+    }),
+    ...flagsDescription ? ["", `Builds use ${cell(flagsDescription)}.`] : [],
+    ""
+  ].join("\n");
+}
+
+// src/state.ts
+var CACHE_STATE = "go-caches";
+var REPORT_FILE_STATE = "report-file";
+var COMMENT_HEADER_STATE = "comment-header";
+var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
+
+// src/steps/restore-caches.ts
+async function restoreCaches(config, setup, facts) {
+  startGroup("Restore caches");
+  const cachePlan = await prepareGoCaches({
+    cache: config.cache,
+    cacheBuild: config.cacheBuild,
+    cacheSave: config.cacheSave,
+    keyPrefix: config.cacheKeyPrefix,
+    dependencyPath: config.cacheDependencyPath,
+    runnerOs: process.env.RUNNER_OS ?? facts.platform,
+    goHostArch: setup.proof.goHostArch,
+    goVersion: setup.version,
+    targets: config.targets.map(targetName),
+    flags: {
+      cgo: config.cgo,
+      trimpath: config.trimpath,
+      tags: config.buildTags,
+      buildFlags: config.buildFlags,
+      env: config.cache ? await buildKeyEnvironment(setup.probe.goBinary) : {}
+    },
+    runStamp: `${process.env.GITHUB_RUN_ID ?? Date.now()}.${process.env.GITHUB_RUN_ATTEMPT ?? 1}`,
+    workingDirectory: config.workingDirectory,
+    modCacheDir: setup.probe.env.GOMODCACHE ?? "",
+    buildCacheDir: setup.probe.env.GOCACHE ?? "",
+    // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
+    stagingDir: path31.join(os10.tmpdir(), "setup-go-arm64-cache")
+  });
+  const restored = await restoreGoCaches(cachePlan);
+  endGroup();
+  for (const [name, value] of Object.entries(restored.outputs)) setOutput(name, value);
+  saveState(CACHE_STATE, JSON.stringify({ plan: cachePlan, restored }));
+  return { restored, summary: renderCacheRestoreSection(restored, cachePlan.flagsDescription) };
+}
+
 // src/steps/publish-report.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path29 from "node:path";
+import path32 from "node:path";
 
 // src/report/schema.ts
 var REPORT_SCHEMA = {
@@ -79190,17 +79392,17 @@ async function publishReport(report, reportFile, roots) {
 }
 async function writeChecksums(targets, where2) {
   const files = targets.map((target) => ({
-    name: path29.relative(where2.outputDir, path29.resolve(where2.workspace, target.path)).split(path29.sep).join("/"),
+    name: path32.relative(where2.outputDir, path32.resolve(where2.workspace, target.path)).split(path32.sep).join("/"),
     sha256: target.sha256
   }));
-  const file = path29.join(where2.outputDir, CHECKSUMS_FILE);
+  const file = path32.join(where2.outputDir, CHECKSUMS_FILE);
   await replaceFileConfined(file, renderChecksums(files), { input: "output-dir", roots: where2.roots });
   setOutput("checksums-file", file);
-  info2(`Wrote the sha256 of ${files.length} file(s) to ${path29.relative(where2.workspace, file)}`);
+  info2(`Wrote the sha256 of ${files.length} file(s) to ${path32.relative(where2.workspace, file)}`);
   return file;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path29.isAbsolute(pattern) ? pattern : path29.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path32.isAbsolute(pattern) ? pattern : path32.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -79218,7 +79420,7 @@ async function readAndMergeReports(patterns, workspace) {
 
 // src/steps/setup-toolchain.ts
 import { lstat as lstat5, readdir as readdir5, readFile as readFile5, rm as rm11 } from "node:fs/promises";
-import path36 from "node:path";
+import path39 from "node:path";
 
 // src/net/download.ts
 import { createHash as createHash9, randomBytes } from "node:crypto";
@@ -79676,7 +79878,7 @@ async function lookupModuleHash(options2) {
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm10 } from "node:fs/promises";
-import path34 from "node:path";
+import path37 from "node:path";
 
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
@@ -79806,7 +80008,7 @@ var ArchiveEntryChecker = class {
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path31 from "node:path";
+import path34 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/toolchain/extract-zip.ts
@@ -79814,7 +80016,7 @@ var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path30 from "node:path";
+import path33 from "node:path";
 function openEntry(zip, entry) {
   return new Promise(
     (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -79910,8 +80112,8 @@ async function extractZip(options2) {
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path30.join(options2.destination, decision.path);
-      await makeDirectory2(path30.dirname(target));
+      const target = path33.join(options2.destination, decision.path);
+      await makeDirectory2(path33.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
@@ -79920,7 +80122,7 @@ async function extractZip(options2) {
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory2(path30.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path33.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -80011,17 +80213,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path31.join(options2.destination, decision.path);
+      const target = path34.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory2(path31.dirname(target));
+        await makeDirectory2(path34.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory2(decision.action === "directory" ? target : path31.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path34.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path31.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path34.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -80069,10 +80271,10 @@ async function extractGoArchive(options2) {
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm9, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
-import path32 from "node:path";
+import path35 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path32.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path35.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat5(file).then(
@@ -80082,8 +80284,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path32.join(dir, "bin"))) return void 0;
-  if (await exists2(path32.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path35.join(dir, "bin"))) return void 0;
+  if (await exists2(path35.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -80100,13 +80302,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path32.dirname(toolchainDir(slot));
+  const parent = path35.dirname(toolchainDir(slot));
   const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm9(path32.join(parent, name), { recursive: true, force: true });
+    await rm9(path35.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -80116,7 +80318,7 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path32.join(path32.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path35.join(path35.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename4(finalDir, aside);
   } catch (error2) {
@@ -80127,13 +80329,13 @@ async function clearUnfinished(slot) {
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path32.dirname(finalDir);
+  const parent = path35.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path32.join(parent, workDirName(slot, "staging"));
+  const staging = path35.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path32.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path35.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -80159,17 +80361,14 @@ async function installAtomically(slot, provenance, populate) {
 }
 
 // src/toolchain/probe.ts
-import { execFile as execFile3 } from "node:child_process";
-import path33 from "node:path";
-import { promisify as promisify4 } from "node:util";
-var execFileAsync2 = promisify4(execFile3);
+import path36 from "node:path";
 function goBinaryPath(goroot) {
-  return path33.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path36.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function goEnv(goBinary, names, env = process.env) {
-  const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
-    env: childEnv({ ...env, GOTOOLCHAIN: "local" }),
-    timeout: 6e4
+  const { stdout } = await runChecked(goBinary, ["env", "-json", ...names], {
+    env: { ...env, GOTOOLCHAIN: "local" },
+    timeoutMs: 6e4
   });
   return JSON.parse(stdout);
 }
@@ -80242,7 +80441,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path34.join(
+  const archivePath = path37.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -80576,8 +80775,8 @@ function describe(value) {
 }
 function parseGoDevFile(raw, where2) {
   if (!isRecord(raw)) throw new IndexShapeError(`${where2} is not an object: ${describe(raw)}`);
-  const { filename, os: os11, arch: arch2, kind, sha256: sha2562, size: size2 } = raw;
-  if (typeof filename !== "string" || filename === "" || typeof os11 !== "string" || typeof arch2 !== "string") {
+  const { filename, os: os12, arch: arch2, kind, sha256: sha2562, size: size2 } = raw;
+  if (typeof filename !== "string" || filename === "" || typeof os12 !== "string" || typeof arch2 !== "string") {
     throw new IndexShapeError(`${where2} lacks a filename, os or arch string: ${describe(raw)}`);
   }
   if (typeof kind !== "string") throw new IndexShapeError(`${where2} (${filename}) has no kind`);
@@ -80590,7 +80789,7 @@ function parseGoDevFile(raw, where2) {
   }
   return {
     filename,
-    os: os11,
+    os: os12,
     arch: arch2,
     kind,
     ...sha2562 ? { sha256: sha2562 } : {},
@@ -80637,13 +80836,13 @@ function parseToolchainModuleList(text) {
         `Line ${index + 1} of the toolchain module list is not a toolchain module version: ${describe(line)}`
       );
     }
-    const [, version3 = "", os11 = "", arch2 = ""] = match3;
+    const [, version3 = "", os12 = "", arch2 = ""] = match3;
     if (!line.startsWith(TOOLCHAIN_MODULE_PREFIX) || !isValidGoVersion(version3)) return;
     const release = releases.get(version3) ?? { version: version3, stable: !isGoPrerelease(version3), files: [] };
     releases.set(version3, release);
     const filename = `${line}.zip`;
     if (!release.files.some((file) => file.filename === filename)) {
-      release.files.push({ filename, os: os11, arch: arch2, kind: "module" });
+      release.files.push({ filename, os: os12, arch: arch2, kind: "module" });
     }
   });
   return [...releases.values()].sort((a, b2) => compareGoVersions(b2.version, a.version));
@@ -80698,6 +80897,9 @@ function modTokens(raw) {
 }
 function fileError(file, line, message, fix) {
   return new InputError(file, `${file} line ${line}: ${message}`, fix, { file, line });
+}
+function wholeFileError(file, message, fix) {
+  return new InputError(file, message, fix, { file, line: 1 });
 }
 function modDirectives(file, text) {
   const found = {};
@@ -80757,12 +80959,38 @@ function goLineSpec(version3) {
 function exactSpec(version3) {
   return /^[0-9]+\.[0-9]+$/.test(version3) ? `${version3}.0` : version3;
 }
+function toolchainLine(file, toolchain, go2) {
+  if (toolchain.value === "default") {
+    return { note: ` (toolchain default on line ${toolchain.line} names no toolchain)` };
+  }
+  const version3 = toolchainVersion(toolchain.value);
+  if (version3 === void 0) {
+    throw fileError(
+      file,
+      toolchain.line,
+      `"toolchain ${toolchain.value}" does not name a Go toolchain`,
+      'write e.g. "toolchain go1.25.4", or "toolchain default"'
+    );
+  }
+  const ignored = ` (toolchain ${toolchain.value} on line ${toolchain.line} is not newer, so go ignores it)`;
+  if (go2 && compareGoVersions(version3, go2.value) <= 0) return { note: ignored };
+  if (isLanguageVersion(version3)) {
+    throw fileError(
+      file,
+      toolchain.line,
+      `"toolchain ${toolchain.value}" names a language version, not a release`,
+      `write a release, e.g. "toolchain ${toolchain.value}.0"`
+    );
+  }
+  return {
+    spec: exactSpec(version3),
+    source: `${file} line ${toolchain.line}: toolchain ${toolchain.value}`,
+    location: { file, line: toolchain.line }
+  };
+}
 function parseModFile(file, text, kind) {
   if (text.replace(/^\uFEFF/, "").trim() === "") {
-    throw new InputError(file, `${file} is empty`, `a ${kind} file needs a go line, e.g. "go 1.25.4"`, {
-      file,
-      line: 1
-    });
+    throw wholeFileError(file, `${file} is empty`, `a ${kind} file needs a go line, e.g. "go 1.25.4"`);
   }
   const { go: go2, toolchain } = modDirectives(file, text);
   if (go2 && !isWellFormedGoVersion(go2.value)) {
@@ -80773,47 +81001,18 @@ function parseModFile(file, text, kind) {
       'write a Go version, e.g. "go 1.25.4"'
     );
   }
-  let toolchainNote = "";
-  if (toolchain && toolchain.value === "default") {
-    toolchainNote = ` (toolchain default on line ${toolchain.line} names no toolchain)`;
-  } else if (toolchain) {
-    const version3 = toolchainVersion(toolchain.value);
-    if (version3 === void 0) {
-      throw fileError(
-        file,
-        toolchain.line,
-        `"toolchain ${toolchain.value}" does not name a Go toolchain`,
-        'write e.g. "toolchain go1.25.4", or "toolchain default"'
-      );
-    }
-    if (go2 && compareGoVersions(version3, go2.value) <= 0) {
-      toolchainNote = ` (toolchain ${toolchain.value} on line ${toolchain.line} is not newer, so go ignores it)`;
-    } else if (isLanguageVersion(version3)) {
-      throw fileError(
-        file,
-        toolchain.line,
-        `"toolchain ${toolchain.value}" names a language version, not a release`,
-        `write a release, e.g. "toolchain ${toolchain.value}.0"`
-      );
-    } else {
-      return {
-        spec: exactSpec(version3),
-        source: `${file} line ${toolchain.line}: toolchain ${toolchain.value}`,
-        location: { file, line: toolchain.line }
-      };
-    }
-  }
+  const chosen = toolchain ? toolchainLine(file, toolchain, go2) : { note: "" };
+  if (!("note" in chosen)) return chosen;
   if (!go2) {
-    throw new InputError(
+    throw wholeFileError(
       file,
       `${file} has no go line; go reads such a module as go 1.16, which names no toolchain`,
-      'add a line such as "go 1.25.4", or set go-version',
-      { file, line: 1 }
+      'add a line such as "go 1.25.4", or set go-version'
     );
   }
   return {
     spec: goLineSpec(go2.value),
-    source: `${file} line ${go2.line}: go ${go2.value}${toolchainNote}`,
+    source: `${file} line ${go2.line}: go ${go2.value}${chosen.note}`,
     location: { file, line: go2.line }
   };
 }
@@ -80833,10 +81032,7 @@ function parseGoVersionFile(file, text) {
   const lines = contentLines(text, /(#|\/\/)[\s\S]*/);
   const [first, second] = lines;
   if (!first) {
-    throw new InputError(file, `${file} holds no version`, "write one version, e.g. 1.25.4", {
-      file,
-      line: 1
-    });
+    throw wholeFileError(file, `${file} holds no version`, "write one version, e.g. 1.25.4");
   }
   if (second) {
     throw fileError(
@@ -80855,11 +81051,10 @@ function parseGoVersionFile(file, text) {
 function parseToolVersions(file, text) {
   const line = contentLines(text, /#[\s\S]*/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
   if (!line) {
-    throw new InputError(
+    throw wholeFileError(
       file,
       `${file} has no golang line`,
-      'add a line such as "golang 1.25.4", or set go-version',
-      { file, line: 1 }
+      'add a line such as "golang 1.25.4", or set go-version'
     );
   }
   const [tool = "", version3 = ""] = line.text.split(/\s+/);
@@ -80906,12 +81101,12 @@ function checkSupportedVersion(version3, options2) {
 }
 
 // src/version/workspace.ts
-import path35 from "node:path";
+import path38 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
   if (setting === "off") return { candidates: [], explicit: false };
   if (setting !== "") {
-    if (!path35.isAbsolute(setting)) {
+    if (!path38.isAbsolute(setting)) {
       throw new InputError(
         "GOWORK",
         `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
@@ -80921,14 +81116,14 @@ function workspaceFileCandidates(workingDirectory, gowork) {
     return { candidates: [setting], explicit: true };
   }
   const candidates = [];
-  for (let dir = path35.resolve(workingDirectory); ; dir = path35.dirname(dir)) {
-    candidates.push(path35.join(dir, "go.work"));
-    if (path35.dirname(dir) === dir) break;
+  for (let dir = path38.resolve(workingDirectory); ; dir = path38.dirname(dir)) {
+    candidates.push(path38.join(dir, "go.work"));
+    if (path38.dirname(dir) === dir) break;
   }
   return { candidates, explicit: false };
 }
 function checkIsVersionFile(file, inputName = "go-version-file") {
-  const base = path35.basename(file);
+  const base = path38.basename(file);
   if (base === "go.sum" || base === "go.work.sum") {
     throw new InputError(
       inputName,
@@ -81036,13 +81231,13 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     checkPlainSpec(config.goVersion, decision, building);
     return decision;
   }
-  if (config.goVersionFile) checkIsVersionFile(path36.relative(workspace, config.goVersionFile));
+  if (config.goVersionFile) checkIsVersionFile(path39.relative(workspace, config.goVersionFile));
   const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path36.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path39.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
-      config.goVersionFile ? "go-version-file" : path36.basename(file),
+      config.goVersionFile ? "go-version-file" : path39.basename(file),
       workspace
     );
     if (text === void 0) {
@@ -81055,11 +81250,11 @@ async function decideVersionSpec(config, workspace, env = process.env) {
       }
       continue;
     }
-    const requirement = parseVersionFile(path36.relative(workspace, file).split(path36.sep).join("/"), text);
+    const requirement = parseVersionFile(path39.relative(workspace, file).split(path39.sep).join("/"), text);
     const decision = {
-      spec: parseVersionSpec(requirement.spec, path36.basename(file)),
+      spec: parseVersionSpec(requirement.spec, path39.basename(file)),
       decidedBy: requirement.source,
-      inputName: path36.basename(file)
+      inputName: path39.basename(file)
     };
     checkPlainSpec(requirement.spec, decision, building);
     return decision;
@@ -81151,7 +81346,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path36.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path39.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -81221,7 +81416,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir5(path36.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path39.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -81376,7 +81571,7 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/write-sboms.ts
-import path37 from "node:path";
+import path40 from "node:path";
 function sbomPathOf(binary) {
   return `${binary}.cdx.json`;
 }
@@ -81384,7 +81579,7 @@ async function writeSboms(targets, workspace) {
   const written = [];
   for (const target of targets) {
     if (target.format === "macho-fat") continue;
-    const binary = path37.join(workspace, target.path);
+    const binary = path40.join(workspace, target.path);
     const inspected = await inspectBinaryFile(binary);
     if (inspected.sha256 !== target.sha256) {
       throw new Error(
@@ -81399,7 +81594,7 @@ async function writeSboms(targets, workspace) {
     };
     const bom = goBinarySbom({
       buildInfo: inspected.buildInfo,
-      binaryName: path37.basename(binary),
+      binaryName: path40.basename(binary),
       sha256: inspected.sha256,
       target: asked
     });
@@ -81419,7 +81614,7 @@ async function writeSboms(targets, workspace) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path42 from "node:path";
+import path45 from "node:path";
 
 // src/compare/comment-marker.ts
 import { createHash as createHash11 } from "node:crypto";
@@ -81511,8 +81706,8 @@ function moduleChanges(base, head) {
   const baseByPath = new Map(base.map((m2) => [m2.path, linked(m2)]));
   const headByPath = new Map(head.map((m2) => [m2.path, linked(m2)]));
   const paths = [.../* @__PURE__ */ new Set([...baseByPath.keys(), ...headByPath.keys()])];
-  return paths.map((path44) => ({ path: path44, base: baseByPath.get(path44), head: headByPath.get(path44) })).filter(({ base: was, head: is2 }) => !was || !is2 || !sameLinked(was, is2)).map(({ path: path44, base: was, head: is2 }) => ({
-    path: path44,
+  return paths.map((path47) => ({ path: path47, base: baseByPath.get(path47), head: headByPath.get(path47) })).filter(({ base: was, head: is2 }) => !was || !is2 || !sameLinked(was, is2)).map(({ path: path47, base: was, head: is2 }) => ({
+    path: path47,
     ...was ? { base: was } : {},
     ...is2 ? { head: is2 } : {}
   })).sort((a, b2) => inOrder(a.path, b2.path));
@@ -82223,10 +82418,8 @@ var LDFLAGS_WITH_VALUE = new Set(
 );
 
 // src/github/base-report.ts
-import { execFile as execFile4 } from "node:child_process";
 import { mkdir as mkdir7, mkdtemp as mkdtemp4, rm as rm13 } from "node:fs/promises";
-import path38 from "node:path";
-import { promisify as promisify5 } from "node:util";
+import path41 from "node:path";
 
 // src/github/cache-entry.ts
 import { mkdir as mkdir6, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
@@ -82256,13 +82449,12 @@ async function restoreJsonEntry(file, keys, what, parse4) {
 }
 
 // src/github/base-report.ts
-var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
 function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path38.resolve(workspace, trimmed) };
+  return { kind: "file", path: path41.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -82285,7 +82477,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path38.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path41.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   const key = reportCacheKey(baseSha);
@@ -82313,11 +82505,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
 }
 async function git(cwd, args) {
   try {
-    const { stdout } = await execFileAsync3("git", args, {
-      cwd,
-      env: childEnv(process.env),
-      maxBuffer: 16 * 1024 * 1024
-    });
+    const { stdout } = await runChecked("git", args, { cwd, env: process.env });
     return stdout.trim();
   } catch (error2) {
     const stderr = error2.stderr?.trim();
@@ -82370,11 +82558,11 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir7(temp, { recursive: true });
-  const worktree = await mkdtemp4(path38.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp4(path41.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path38.join(worktree, path38.relative(repoRoot, path38.resolve(p2)));
+    const inWorktree = (p2) => path41.join(worktree, path41.relative(repoRoot, path41.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
@@ -82387,7 +82575,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
-import path39 from "node:path";
+import path42 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -82396,7 +82584,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir8(comment.dir, { recursive: true });
-  const file = path39.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path42.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -82433,9 +82621,9 @@ function untrustedCheckoutWarning(checkout, helpUrl) {
 }
 
 // src/github/baseline-cache.ts
-import path40 from "node:path";
+import path43 from "node:path";
 function entryFile(temp, kind, header) {
-  return path40.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
+  return path43.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
 }
 async function restoreLatestRelease(temp, header) {
   const restored = await restoreJsonEntry(
@@ -82484,8 +82672,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path44 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path44} does not exist${EOL8}`);
+        const path47 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path47} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -86816,7 +87004,7 @@ async function publishSizeComment(request2) {
 
 // src/github/resolve-base.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path41 from "node:path";
+import path44 from "node:path";
 var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
 async function readReportFile(file) {
   let text;
@@ -86832,7 +87020,7 @@ async function readReportFile(file) {
   }
   try {
     const report = parseReport(JSON.parse(text), file);
-    return { report, source: path41.basename(file), commit: report.commit };
+    return { report, source: path44.basename(file), commit: report.commit };
   } catch (error2) {
     throw new InputError(
       "base-report",
@@ -86848,7 +87036,7 @@ async function buildMergeBase(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path41.join(options2.temp, "setup-go-arm64"),
+      path44.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -86942,6 +87130,51 @@ function judgeAgainstBoth(comparison, thresholds, others) {
   const baseHasLimits = !!(thresholds.perTarget || thresholds.total);
   return combineVerdicts(judge(comparison, thresholds), others?.release?.verdict, baseHasLimits);
 }
+function judgeAgainstBase(inputs, context5, { report, base, others }) {
+  let judged;
+  if ("reason" in base) {
+    judged = {
+      verdict: judgeAgainstBoth(void 0, inputs.thresholds, others),
+      body: renderNoBaseComment(context5, report, base.reason)
+    };
+  } else {
+    const comparison = compareReports(base.report, report, base.build);
+    const verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
+    const body2 = renderSizeComment(
+      { ...context5, baseCommit: base.commit, baseSource: base.source },
+      comparison,
+      verdict
+    );
+    judged = { comparison, verdict, body: body2 };
+  }
+  if (!others) return judged;
+  return {
+    ...judged,
+    body: withBaselineSections(judged.body, others.sections.release, others.sections.trend)
+  };
+}
+async function publishOnPullRequest(pr2, inputs, { report, base, temp }, { comparison, verdict, body: body2 }) {
+  const published = await publishSizeComment({
+    token: inputs.token,
+    pr: pr2,
+    headSha: pr2.headSha,
+    body: body2,
+    data: {
+      head: report,
+      ..."reason" in base ? {} : { base: { report: base.report, commit: base.commit } },
+      thresholds: thresholdTexts(inputs.thresholds)
+    },
+    options: inputs.comment,
+    facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
+    fallbackDir: path45.join(temp, "setup-go-arm64"),
+    ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
+  });
+  if ("url" in published.outcome && published.outcome.url)
+    setOutput("comment-url", published.outcome.url);
+  if (!published.commentFile) return false;
+  setOutput("comment-file", published.commentFile);
+  return true;
+}
 async function compareAndComment(options2) {
   const { inputs, event, report } = options2;
   if (inputs.comment.mode === "off" || inputs.baseReport.kind === "none") {
@@ -86962,57 +87195,14 @@ async function compareAndComment(options2) {
   const others = await otherBaselinesFor(options2);
   endGroup();
   const context5 = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
-  let comparison;
-  let verdict;
-  let body2;
-  if ("reason" in base) {
-    verdict = judgeAgainstBoth(void 0, inputs.thresholds, others);
-    body2 = renderNoBaseComment(context5, report, base.reason);
-  } else {
-    comparison = compareReports(base.report, report, base.build);
-    verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
-    body2 = renderSizeComment(
-      { ...context5, baseCommit: base.commit, baseSource: base.source },
-      comparison,
-      verdict
-    );
-  }
-  if (others) body2 = withBaselineSections(body2, others.sections.release, others.sections.trend);
-  setOutput("size-delta", JSON.stringify(comparison ?? null));
-  setOutput("size-regression", String(verdict.regression));
-  setOutput("comment-body", body2);
-  let summary2 = body2;
-  if (event.pullRequest) {
-    const published = await publishSizeComment({
-      token: inputs.token,
-      pr: event.pullRequest,
-      headSha: event.pullRequest.headSha,
-      body: body2,
-      data: {
-        head: report,
-        ..."reason" in base ? {} : { base: { report: base.report, commit: base.commit } },
-        thresholds: thresholdTexts(inputs.thresholds)
-      },
-      options: inputs.comment,
-      facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path42.join(options2.temp, "setup-go-arm64"),
-      ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
-    });
-    if ("url" in published.outcome && published.outcome.url)
-      setOutput("comment-url", published.outcome.url);
-    if (published.commentFile) {
-      setOutput("comment-file", published.commentFile);
-      summary2 = "";
-    }
-  }
-  return { summary: summary2, ...verdict.regression ? { regression: verdict.message } : {} };
+  const judged = judgeAgainstBase(inputs, context5, { report, base, others });
+  setOutput("size-delta", JSON.stringify(judged.comparison ?? null));
+  setOutput("size-regression", String(judged.verdict.regression));
+  setOutput("comment-body", judged.body);
+  const kept = event.pullRequest !== void 0 && await publishOnPullRequest(event.pullRequest, inputs, { report, base, temp: options2.temp }, judged);
+  const summary2 = kept ? "" : judged.body;
+  return { summary: summary2, ...judged.verdict.regression ? { regression: judged.verdict.message } : {} };
 }
-
-// src/state.ts
-var CACHE_STATE = "go-caches";
-var REPORT_FILE_STATE = "report-file";
-var COMMENT_HEADER_STATE = "comment-header";
-var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
 
 // src/main.ts
 function requireEnv(name) {
@@ -87042,163 +87232,143 @@ function setupSummary(setup) {
     timings: setup.timings
   });
 }
-async function run() {
-  const workspace = requireEnv("GITHUB_WORKSPACE");
-  const toolCache = requireEnv("RUNNER_TOOL_CACHE");
-  const temp = requireEnv("RUNNER_TEMP");
+async function readInputs(dirs) {
   const input = (name) => getInput(name);
-  const config = readConfig(input, { workspace, cores: os10.availableParallelism() });
-  const sizeInputs = readSizeCommentInputs(input, workspace);
+  const config = readConfig(input, { workspace: dirs.workspace, cores: os11.availableParallelism() });
+  const sizeInputs = readSizeCommentInputs(input, dirs.workspace);
   planFor(config);
-  await checkInputsBeforeSetup(config, sizeInputs, workspace);
+  await checkInputsBeforeSetup(config, sizeInputs, dirs.workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path43.join(temp, "setup-go-arm64", "report.json");
-  const summary2 = [];
-  const failures = [];
-  let report;
-  let setup;
-  let sboms = [];
-  if (config.mergeReports) {
-    if (config.targets.length > 0) {
-      throw new InputError(
-        "merge-reports",
-        `Inputs merge-reports (${config.mergeReports}) and targets (${config.targets.map(targetName).join(" ")}) are both set`,
-        "merge reports in a job of their own, with targets empty"
-      );
-    }
-    report = await readAndMergeReports(config.mergeReports, workspace);
-  } else {
-    if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
-      saveState(UNTRUSTED_CHECKOUT_STATE, "true");
-    startGroup("Set up Go");
-    const facts = await gatherPlatformFacts();
-    setup = await setupToolchain(config, facts, { workspace, toolCache, temp });
-    endGroup();
-    if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
-    if (setup.proof.verdict === "warn") warning(setup.proof.message);
-    info2(setup.proof.message);
-    addPath(path43.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path43.join(setup.probe.env.GOPATH, "bin"));
-    exportVariable("GOTOOLCHAIN", config.gotoolchain);
-    setOutput("go-version", setup.version);
-    setOutput("go-root", setup.goroot);
-    setOutput("architecture", setup.probe.header.arch);
-    setOutput("native", String(setup.proof.native));
-    setOutput("rosetta", String(setup.proof.rosetta));
-    summary2.push(setupSummary(setup));
-    startGroup("Restore caches");
-    const cachePlan = await prepareGoCaches({
-      cache: config.cache,
-      cacheBuild: config.cacheBuild,
-      cacheSave: config.cacheSave,
-      keyPrefix: config.cacheKeyPrefix,
-      dependencyPath: config.cacheDependencyPath,
-      runnerOs: process.env.RUNNER_OS ?? facts.platform,
-      goHostArch: setup.proof.goHostArch,
-      goVersion: setup.version,
-      targets: config.targets.map(targetName),
-      flags: {
-        cgo: config.cgo,
-        trimpath: config.trimpath,
-        tags: config.buildTags,
-        buildFlags: config.buildFlags,
-        env: config.cache ? await buildKeyEnvironment(setup.probe.goBinary) : {}
-      },
-      runStamp: `${process.env.GITHUB_RUN_ID ?? Date.now()}.${process.env.GITHUB_RUN_ATTEMPT ?? 1}`,
-      workingDirectory: config.workingDirectory,
-      modCacheDir: setup.probe.env.GOMODCACHE ?? "",
-      buildCacheDir: setup.probe.env.GOCACHE ?? "",
-      // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path43.join(os10.tmpdir(), "setup-go-arm64-cache")
+  const reportFile = config.reportFile || path46.join(dirs.temp, "setup-go-arm64", "report.json");
+  return { config, sizeInputs, event, reportFile };
+}
+async function mergeOnly(config, workspace) {
+  if (config.targets.length > 0) {
+    throw new InputError(
+      "merge-reports",
+      `Inputs merge-reports (${config.mergeReports}) and targets (${config.targets.map(targetName).join(" ")}) are both set`,
+      "merge reports in a job of their own, with targets empty"
+    );
+  }
+  return { report: await readAndMergeReports(config.mergeReports, workspace), sboms: [] };
+}
+async function setUpGo({ config, event }, dirs, log2) {
+  if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
+    saveState(UNTRUSTED_CHECKOUT_STATE, "true");
+  startGroup("Set up Go");
+  const facts = await gatherPlatformFacts();
+  const setup = await setupToolchain(config, facts, dirs);
+  endGroup();
+  if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
+  if (setup.proof.verdict === "warn") warning(setup.proof.message);
+  info2(setup.proof.message);
+  addPath(path46.join(setup.goroot, "bin"));
+  if (setup.probe.env.GOPATH) addPath(path46.join(setup.probe.env.GOPATH, "bin"));
+  exportVariable("GOTOOLCHAIN", config.gotoolchain);
+  setOutput("go-version", setup.version);
+  setOutput("go-root", setup.goroot);
+  setOutput("architecture", setup.probe.header.arch);
+  setOutput("native", String(setup.proof.native));
+  setOutput("rosetta", String(setup.proof.rosetta));
+  log2.summary.push(setupSummary(setup));
+  return { setup, facts };
+}
+async function buildAndMeasure(config, setup, restored, dirs, log2) {
+  const built = await buildTargets(config, setup.probe.goBinary, dirs.workspace, process.env);
+  const sboms = config.sbom ? await writeSboms(built.targets, dirs.workspace) : [];
+  const report = buildReport({
+    go: {
+      version: setup.version,
+      hostOs: setup.proof.goHostOs,
+      hostArch: setup.proof.goHostArch,
+      native: setup.proof.native
+    },
+    commit: process.env.GITHUB_SHA ?? null,
+    flags: built.flags,
+    targets: built.targets,
+    failed: built.failures,
+    ...buildCacheStart(restored.entries),
+    wallMs: built.wallMs
+  });
+  if (report.targets.length > 0) {
+    await writeChecksums(report.targets, {
+      workspace: dirs.workspace,
+      outputDir: config.outputDir,
+      roots: [dirs.workspace, dirs.temp]
     });
-    const restored = await restoreGoCaches(cachePlan);
-    endGroup();
-    for (const [name, value] of Object.entries(restored.outputs)) setOutput(name, value);
-    saveState(CACHE_STATE, JSON.stringify({ plan: cachePlan, restored }));
-    summary2.push(renderCacheRestoreSection(restored, cachePlan.flagsDescription));
-    if (config.targets.length > 0) {
-      const built = await buildTargets(config, setup.probe.goBinary, workspace, process.env);
-      if (config.sbom) sboms = await writeSboms(built.targets, workspace);
-      report = buildReport({
-        go: {
-          version: setup.version,
-          hostOs: setup.proof.goHostOs,
-          hostArch: setup.proof.goHostArch,
-          native: setup.proof.native
-        },
-        commit: process.env.GITHUB_SHA ?? null,
-        flags: built.flags,
-        targets: built.targets,
-        failed: built.failures,
-        ...buildCacheStart(restored.entries),
-        wallMs: built.wallMs
-      });
-      if (report.targets.length > 0) {
-        await writeChecksums(report.targets, {
-          workspace,
-          outputDir: config.outputDir,
-          roots: [workspace, temp]
-        });
-      }
-      if (built.failed.length > 0) {
-        failures.push(
-          `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(", ")}`
-        );
-      }
-    }
-    addMatcher(goProblemMatcherFile());
   }
-  if (report) {
-    await publishReport(report, reportFile, [workspace, temp]);
-    saveState(REPORT_FILE_STATE, reportFile);
-    if (sizeInputs.comment.mode !== "off") saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
-    summary2.push(renderBuildSection(report));
-    if (sboms.length > 0) summary2.push(renderSbomSection(sboms));
-    if (failures.length === 0) {
-      const toolchain = setup;
-      const headReport = report;
-      const compared = await compareAndComment({
-        inputs: sizeInputs,
-        event,
-        report: headReport,
-        repoDir: config.workingDirectory,
-        temp,
-        ...toolchain ? {
-          // The base is built with this run's toolchain, flags and targets, so only the code differs.
-          buildBase: async (_root, inWorktree) => {
-            const base = await buildTargets(
-              {
-                ...config,
-                workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path43.join(temp, "setup-go-arm64", "base-bin")
-              },
-              toolchain.probe.goBinary,
-              inWorktree(workspace),
-              process.env
-            );
-            if (base.failed.length > 0)
-              throw new Error(`the base build failed: ${base.failed.join(", ")}`);
-            return buildReport({
-              go: headReport.go,
-              commit: null,
-              flags: base.flags,
-              targets: base.targets,
-              wallMs: base.wallMs
-            });
-          }
-        } : {}
-      });
-      if (compared.summary) summary2.push(compared.summary);
-      if (compared.regression) failures.push(compared.regression);
-    }
+  if (built.failed.length > 0) {
+    log2.failures.push(
+      `${built.failed.length} of ${built.failed.length + built.targets.length} build(s) failed: ${built.failed.join(", ")}`
+    );
   }
-  await summary.addRaw(summary2.join("\n")).write();
-  if (failures.length > 0) throw new Error(failures.join("; "));
+  return { report, sboms };
+}
+async function setUpAndBuild(inputs, dirs, log2) {
+  const { setup, facts } = await setUpGo(inputs, dirs, log2);
+  const { restored, summary: summary2 } = await restoreCaches(inputs.config, setup, facts);
+  log2.summary.push(summary2);
+  const built = inputs.config.targets.length > 0 ? await buildAndMeasure(inputs.config, setup, restored, dirs, log2) : { sboms: [] };
+  addMatcher(goProblemMatcherFile());
+  return { setup, ...built };
+}
+function baseBuilder(config, setup, dirs, head) {
+  return async (_root, inWorktree) => {
+    const base = await buildTargets(
+      {
+        ...config,
+        workingDirectory: inWorktree(config.workingDirectory),
+        outputDir: path46.join(dirs.temp, "setup-go-arm64", "base-bin")
+      },
+      setup.probe.goBinary,
+      inWorktree(dirs.workspace),
+      process.env
+    );
+    if (base.failed.length > 0) throw new Error(`the base build failed: ${base.failed.join(", ")}`);
+    return buildReport({
+      go: head.go,
+      commit: null,
+      flags: base.flags,
+      targets: base.targets,
+      wallMs: base.wallMs
+    });
+  };
+}
+async function publishAndCompare(report, { setup, sboms }, { config, sizeInputs, event, reportFile }, dirs, log2) {
+  await publishReport(report, reportFile, [dirs.workspace, dirs.temp]);
+  saveState(REPORT_FILE_STATE, reportFile);
+  if (sizeInputs.comment.mode !== "off") saveState(COMMENT_HEADER_STATE, sizeInputs.comment.header);
+  log2.summary.push(renderBuildSection(report));
+  if (sboms.length > 0) log2.summary.push(renderSbomSection(sboms));
+  if (log2.failures.length > 0) return;
+  const compared = await compareAndComment({
+    inputs: sizeInputs,
+    event,
+    report,
+    repoDir: config.workingDirectory,
+    temp: dirs.temp,
+    ...setup ? { buildBase: baseBuilder(config, setup, dirs, report) } : {}
+  });
+  if (compared.summary) log2.summary.push(compared.summary);
+  if (compared.regression) log2.failures.push(compared.regression);
+}
+async function run() {
+  const dirs = {
+    workspace: requireEnv("GITHUB_WORKSPACE"),
+    toolCache: requireEnv("RUNNER_TOOL_CACHE"),
+    temp: requireEnv("RUNNER_TEMP")
+  };
+  const inputs = await readInputs(dirs);
+  const log2 = { summary: [], failures: [] };
+  const produced = inputs.config.mergeReports ? await mergeOnly(inputs.config, dirs.workspace) : await setUpAndBuild(inputs, dirs, log2);
+  if (produced.report) await publishAndCompare(produced.report, produced, inputs, dirs, log2);
+  await summary.addRaw(log2.summary.join("\n")).write();
+  if (log2.failures.length > 0) throw new Error(log2.failures.join("; "));
 }
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path43.relative(workspace, path43.resolve(workspace, error2.location.file)).split(path43.sep).join("/");
+    const file = path46.relative(workspace, path46.resolve(workspace, error2.location.file)).split(path46.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

@@ -10,7 +10,8 @@ import {
 } from '../report/attribution.js';
 import type { PackageSize } from '../report/report.js';
 import { unstrippedBuild, type BuildJob } from './plan.js';
-import { runBuildJob, runCommand } from './run.js';
+import { runCommand } from '../platform/process.js';
+import { runBuildJob } from './run.js';
 
 /** Go's Mach-O load commands fit in far less; the header says how many bytes they take. */
 const MACHO_COMMANDS_BYTES = 64 * 1024;

@@ -1,64 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { confinedDirectory, placeFile } from '../platform/confine.js';
+import { runCommand } from '../platform/process.js';
 import type { BuildJob } from './plan.js';
-import { childEnv } from '../platform/child-env.js';
-
-/** What a finished command said and how it ended. */
-export interface CommandResult {
-  /** Null when the command could not start or was killed by a signal. */
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr interleaved as they came (what a terminal would show). */
-  output: string;
-  ms: number;
-}
-
-/**
- * Runs a command without a shell, so every argument reaches it exactly as given whatever characters it holds.
- * Never throws: a command that cannot start ends with a null exit code and says why in `output`.
- */
-export function runCommand(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): Promise<CommandResult> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: childEnv(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const both: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-      both.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err.push(chunk);
-      both.push(chunk);
-    });
-    let settled = false;
-    const finish = (exitCode: number | null, extra = '') => {
-      if (settled) return;
-      settled = true;
-      resolve({
-        exitCode,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8') + extra,
-        output: Buffer.concat(both).toString('utf8') + extra,
-        ms: Math.max(1, Math.round(Number(process.hrtime.bigint() - started) / 1e6)),
-      });
-    };
-    child.on('error', (error) => finish(null, `failed to start ${command}: ${error.message}\n`));
-    child.on('close', (code) => finish(code));
-  });
-}
 
 /** Runs `work` over `items` with at most `parallel` at once; results keep the items' order. */
 export async function mapPool<T, R>(

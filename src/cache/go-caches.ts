@@ -4,24 +4,20 @@
 // other decision are pure (keys.ts, key-match.ts, dependency-paths.ts, prune.ts, outcomes.ts).
 import * as core from '../log.js';
 import * as glob from '@actions/glob';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import { InputError } from '../errors.js';
 import { dependencyFilePatterns, isSumFile, toSlashes, type DependencyFile } from './dependency-paths.js';
 import { BUILD_KEY_ENV, planGoCaches, type CachePlan, type CachePlanInput } from './keys.js';
-import { childEnv } from '../platform/child-env.js';
+import { runChecked } from '../platform/process.js';
 
 // main.ts and post.ts reach the whole cache shell through this module.
 export { restoreGoCaches } from './restore.js';
 export { saveGoCaches } from './save.js';
 export type { RestoreResult } from './outcomes.js';
-
-const execFileAsync = promisify(execFile);
 
 /** The cache inputs and toolchain facts, before the dependency files are found. */
 export interface GoCacheInputs extends Omit<CachePlanInput, 'dependencyFiles' | 'sumFiles'> {
@@ -63,9 +59,9 @@ export async function buildKeyEnvironment(goBinary: string): Promise<Record<stri
     const value = process.env[name]?.trim();
     if (value) env[name] = value;
   }
-  const { stdout } = await execFileAsync(goBinary, ['env', '-json', 'GOFLAGS', 'GOEXPERIMENT'], {
-    env: { ...childEnv(process.env), GOTOOLCHAIN: 'local' },
-    timeout: 60_000,
+  const { stdout } = await runChecked(goBinary, ['env', '-json', 'GOFLAGS', 'GOEXPERIMENT'], {
+    env: { ...process.env, GOTOOLCHAIN: 'local' },
+    timeoutMs: 60_000,
   });
   for (const [name, value] of Object.entries(JSON.parse(stdout) as Record<string, string>)) {
     if (value.trim()) env[name] = value.trim();

@@ -1,18 +1,14 @@
 // Where a pull request's base Report comes from: a file the user names, the cache entry the default branch saved
 // for the base commit, or a build of the merge-base in a git worktree.
 import * as core from '../log.js';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { headerSlug } from '../compare/comment.js';
 import { parseReport } from '../report/parse.js';
 import type { BaseBuild } from '../compare/like-for-like.js';
 import type { Report } from '../report/report.js';
-import { childEnv } from '../platform/child-env.js';
+import { runChecked } from '../platform/process.js';
 import { restoreJsonEntry, saveJsonEntry } from './cache-entry.js';
-
-const execFileAsync = promisify(execFile);
 
 export const REPORT_CACHE_KEY_PREFIX = 'go-size-report-';
 
@@ -149,11 +145,7 @@ export async function restoreReportFromCache(
 /** Runs git in `cwd` and returns its trimmed stdout; the error carries git's stderr. */
 export async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await execFileAsync('git', args, {
-      cwd,
-      env: childEnv(process.env),
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await runChecked('git', args, { cwd, env: process.env });
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();

@@ -1,6 +1,5 @@
 // The one module that asks the machine about itself; everything that interprets the answers is pure.
-import { execFile } from 'node:child_process';
-import { childEnv } from './child-env.js';
+import { runChecked } from './process.js';
 
 /** Raw facts about the machine this process runs on, for the pure code in toolchain/native.ts. */
 export interface PlatformFacts {
@@ -41,17 +40,9 @@ export async function gatherPlatformFacts(): Promise<PlatformFacts> {
   return facts;
 }
 
-function answerOf(command: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    try {
-      execFile(
-        command,
-        args,
-        { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, env: childEnv(process.env) },
-        (error, stdout) => resolve(error ? undefined : stdout),
-      );
-    } catch {
-      resolve(undefined);
-    }
-  });
+async function answerOf(command: string, args: string[]): Promise<string | undefined> {
+  return runChecked(command, args, { env: process.env, timeoutMs: COMMAND_TIMEOUT_MS }).then(
+    (result) => result.stdout,
+    () => undefined,
+  );
 }

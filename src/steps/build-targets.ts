@@ -2,22 +2,21 @@ import * as core from '../log.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { inspectBinaryFile, type InspectedBinary } from '../binary/inspect-file.js';
 import { locateNmTool, measureAttribution, type GoInvocation } from '../build/attribution.js';
-import { cgoFailureMessage, compilerFor } from '../build/cgo.js';
 import { jobCommandLine } from '../build/command-line.js';
-import { parseGoDiagnostics, type Diagnostic } from '../build/diagnostics.js';
-import { stampValues, stripsSymbolTable, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
+import { stampValues, templateLdflags, usedPlaceholders } from '../build/ldflags.js';
 import { binaryNames, checkMainPackages, GO_LIST_ARGS, parseGoList } from '../build/packages.js';
 import { expandPattern, isPackagePattern } from '../build/patterns.js';
 import { planFor, type ResolvedPackages } from '../build/build-plan.js';
-import { mapPool, runBuilds, runCommand, type JobOutcome } from '../build/run.js';
-import { parseDistList, targetEnv, targetName, validateTargets, variantVariable } from '../build/targets.js';
+import { mapPool, runBuilds, type JobOutcome } from '../build/run.js';
+import type { BuildJob } from '../build/plan.js';
+import { runCommand } from '../platform/process.js';
+import { parseDistList, targetEnv, targetName, validateTargets } from '../build/targets.js';
 import { BUILD_KEY_ENV } from '../cache/keys.js';
 import type { Config } from '../config.js';
 import { humanDuration } from '../report/format.js';
 import type { FailedBuild, ReportFlags, TargetResult } from '../report/report.js';
-import { formatName } from '../binary/header.js';
+import { sortOutcomes } from './build-outcomes.js';
 import { writeUniversalBinaries } from './universal.js';
 
 export interface BuildOutcome {
@@ -32,41 +31,6 @@ export interface BuildOutcome {
   flags: ReportFlags;
   /** Time the size attribution took (second links and nm), 0 when it is off. */
   attributionMs: number;
-}
-
-/** What the file's own header and build info must agree with, or the build is not what was asked for. */
-function checkAgainstRequest(outcome: JobOutcome, inspected: InspectedBinary): string[] {
-  const { goos, goarch, variant } = outcome.job.target;
-  const { header, buildInfo } = inspected;
-  const problems: string[] = [];
-  if (
-    header.os !== goos &&
-    !(goos === 'ios' && header.os === 'darwin') &&
-    !(goos === 'android' && header.os === 'linux')
-  ) {
-    problems.push(`header says ${header.format} for ${header.os}, asked for ${goos}`);
-  }
-  if (header.arch !== goarch) problems.push(`header says ${header.arch}, asked for ${goarch}`);
-  if (buildInfo && (buildInfo.settings.GOOS !== goos || buildInfo.settings.GOARCH !== goarch)) {
-    problems.push(`build info says ${buildInfo.settings.GOOS}/${buildInfo.settings.GOARCH}`);
-  }
-  const variable = variantVariable(goarch);
-  if (buildInfo && variant && variable && buildInfo.settings[variable] !== variant) {
-    problems.push(
-      `build info says ${variable}=${buildInfo.settings[variable] ?? '(unset)'}, asked for ${variant}`,
-    );
-  }
-  return problems;
-}
-
-/** The platform the toolchain runs on, which a cgo build's default C compiler targets. */
-async function goHost(go: GoInvocation): Promise<{ goos: string; goarch: string }> {
-  const answer = await runCommand(go.goBinary, ['env', 'GOHOSTOS', 'GOHOSTARCH'], {
-    cwd: go.cwd,
-    env: go.env,
-  });
-  const [goos = '', goarch = ''] = answer.stdout.trim().split('\n');
-  return { goos, goarch };
 }
 
 /** Fills {version}, {commit} and {date} in ldflags; git is asked for the commit date only when it is used. */
@@ -128,30 +92,6 @@ async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<
   return { packages: unique, names: binaryNames(listed, unique, config.workingDirectory) };
 }
 
-/**
- * One annotation per distinct compiler message, naming every target it broke: a type error in shared code
- * fails every target the same way, and four copies would say nothing more.
- */
-function annotateDiagnostics(failures: { outcome: JobOutcome; diagnostics: Diagnostic[] }[]): void {
-  const seen = new Map<string, { diagnostic: Diagnostic; targets: string[] }>();
-  for (const { outcome, diagnostics } of failures) {
-    for (const diagnostic of diagnostics) {
-      const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
-      const entry = seen.get(key) ?? { diagnostic, targets: [] };
-      entry.targets.push(outcome.job.label);
-      seen.set(key, entry);
-    }
-  }
-  for (const { diagnostic, targets } of seen.values()) {
-    core.error(diagnostic.message, {
-      title: `go build ${targets.join(', ')}`,
-      file: diagnostic.file,
-      startLine: diagnostic.line,
-      ...(diagnostic.column ? { startColumn: diagnostic.column } : {}),
-    });
-  }
-}
-
 /** Adds each target's largest packages to its result; a failure costs a warning, never the build. */
 async function addSizeAttribution(
   results: { result: TargetResult; outcome: JobOutcome }[],
@@ -185,10 +125,51 @@ async function addSizeAttribution(
   return attributionMs;
 }
 
-/** The set variables that change what go builds, for the report (so comparisons can tell builds apart). */
-function buildEnvironment(env: NodeJS.ProcessEnv): { env?: Record<string, string> } {
+/**
+ * Plans and runs the cross-builds, then measures each file from its own bytes. Bad inputs (an unknown target, a
+ * package that is not main, a name template that makes two builds write one file) fail before anything builds;
+ * a failed build fails only itself, and the others still build unless fail-fast.
+ */
+/** Runs the planned builds, logging one group per build as it ends. */
+async function runPlannedBuilds(
+  jobs: BuildJob[],
+  config: Config,
+  go: GoInvocation,
+  confine: { roots: string[]; forbidden: string[] },
+): Promise<{ outcomes: JobOutcome[]; wallMs: number }> {
+  core.info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
+  const started = Date.now();
+  const outcomes = await runBuilds(jobs, {
+    ...go,
+    outputDir: config.outputDir,
+    ...confine,
+    parallel: config.parallel,
+    failFast: config.failFast,
+    onJobEnd: (outcome) => {
+      core.startGroup(`${outcome.ok ? 'Built' : 'Failed'} ${outcome.job.label} in ${outcome.buildMs} ms`);
+      core.info(jobCommandLine(outcome.job));
+      if (outcome.output) core.info(outcome.output.trimEnd());
+      core.endGroup();
+    },
+  });
+  return { outcomes, wallMs: Date.now() - started };
+}
+
+/**
+ * The flags the builds ran with, for the report, with the set variables that change what go builds (so
+ * comparisons can tell builds apart).
+ */
+function reportFlags(config: Config, ldflags: string, env: NodeJS.ProcessEnv): ReportFlags {
   const set = BUILD_KEY_ENV.filter((name) => env[name]?.trim()).map((name) => [name, env[name]!.trim()]);
-  return set.length > 0 ? { env: Object.fromEntries(set) as Record<string, string> } : {};
+  return {
+    ldflags: config.ldflags,
+    ...(ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {}),
+    trimpath: config.trimpath,
+    cgo: config.cgo,
+    tags: config.buildTags,
+    buildFlags: config.buildFlags,
+    ...(set.length > 0 ? { env: Object.fromEntries(set) as Record<string, string> } : {}),
+  };
 }
 
 /**
@@ -205,98 +186,13 @@ export async function buildTargets(
   const go: GoInvocation = { goBinary, cwd: config.workingDirectory, env: { ...env, GOTOOLCHAIN: 'local' } };
   const ldflags = await stampedLdflags(config, env);
   const plan = planFor(config, ldflags, await checkAgainstToolchain(config, go));
-  const { jobs } = plan;
-
-  core.info(`Building ${jobs.length} binaries, ${Math.min(config.parallel, jobs.length)} at a time`);
-  const started = Date.now();
   // The workspace, or RUNNER_TEMP for the merge-base build; never the toolchain that is about to run.
   const confine = {
     roots: [workspace, env.RUNNER_TEMP ?? ''],
     forbidden: [path.dirname(path.dirname(goBinary))],
   };
-  const outcomes = await runBuilds(jobs, {
-    ...go,
-    outputDir: config.outputDir,
-    ...confine,
-    parallel: config.parallel,
-    failFast: config.failFast,
-    onJobEnd: (outcome) => {
-      core.startGroup(`${outcome.ok ? 'Built' : 'Failed'} ${outcome.job.label} in ${outcome.buildMs} ms`);
-      core.info(jobCommandLine(outcome.job));
-      if (outcome.output) core.info(outcome.output.trimEnd());
-      core.endGroup();
-    },
-  });
-  const wallMs = Date.now() - started;
-
-  const built: { result: TargetResult; outcome: JobOutcome }[] = [];
-  const failed: string[] = [];
-  const failures: FailedBuild[] = [];
-  const fail = (outcome: JobOutcome, reason: string) => {
-    const { goos, goarch, variant } = outcome.job.target;
-    failures.push({ package: outcome.job.package, goos, goarch, ...(variant ? { variant } : {}), reason });
-  };
-  const compileFailures: { outcome: JobOutcome; diagnostics: Diagnostic[] }[] = [];
-  let host: { goos: string; goarch: string } | undefined;
-  for (const outcome of outcomes) {
-    if (outcome.skipped) {
-      failed.push(`${outcome.job.label} (not started: fail-fast)`);
-      fail(outcome, 'not started: fail-fast');
-      continue;
-    }
-    if (!outcome.ok) {
-      failed.push(outcome.job.label);
-      const diagnostics = parseGoDiagnostics(outcome.output, config.workingDirectory, workspace);
-      if (diagnostics.length > 0) {
-        compileFailures.push({ outcome, diagnostics });
-        fail(outcome, diagnostics[0]?.message ?? 'compile error');
-        continue;
-      }
-      host ??= config.cgo ? await goHost(go) : undefined;
-      const message =
-        (host &&
-          cgoFailureMessage(
-            outcome.job.label,
-            outcome.job.target,
-            host,
-            outcome.output,
-            compilerFor(config.cgoCc, outcome.job.target),
-          )) ||
-        `go build failed for ${outcome.job.label}: ${outcome.output.trim().split('\n').slice(-3).join(' ')}`;
-      core.error(message);
-      fail(outcome, message);
-      continue;
-    }
-    const inspected = await inspectBinaryFile(outcome.job.output);
-    const problems = checkAgainstRequest(outcome, inspected);
-    if (problems.length > 0) {
-      failed.push(outcome.job.label);
-      const message = `${path.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join('; ')}`;
-      core.error(message);
-      fail(outcome, message);
-      continue;
-    }
-    built.push({
-      outcome,
-      result: {
-        goos: outcome.job.target.goos,
-        goarch: outcome.job.target.goarch,
-        ...(outcome.job.target.variant ? { variant: outcome.job.target.variant } : {}),
-        package: outcome.job.package,
-        path: path.relative(workspace, outcome.job.output).split(path.sep).join('/'),
-        sizeBytes: inspected.sizeBytes,
-        buildMs: outcome.buildMs,
-        sha256: inspected.sha256,
-        format: formatName(inspected.header),
-        arch: inspected.header.arch,
-        ...(inspected.machoDefinedSymbols && stripsSymbolTable(ldflags)
-          ? { keptSymbols: inspected.machoDefinedSymbols }
-          : {}),
-        ...(inspected.buildInfo ? { buildInfo: inspected.buildInfo } : {}),
-      },
-    });
-  }
-  annotateDiagnostics(compileFailures);
+  const { outcomes, wallMs } = await runPlannedBuilds(plan.jobs, config, go, confine);
+  const { built, failed, failures } = await sortOutcomes(outcomes, { config, go, workspace, ldflags });
   const thin = built.map((entry) => entry.result);
   const universal = await writeUniversalBinaries(plan.universal, thin, {
     workspace,
@@ -316,15 +212,7 @@ export async function buildTargets(
     failed,
     failures,
     wallMs,
-    flags: {
-      ldflags: config.ldflags,
-      ...(ldflags !== config.ldflags ? { stampedLdflags: ldflags } : {}),
-      trimpath: config.trimpath,
-      cgo: config.cgo,
-      tags: config.buildTags,
-      buildFlags: config.buildFlags,
-      ...buildEnvironment(env),
-    },
+    flags: reportFlags(config, ldflags, env),
     attributionMs,
   };
 }

@@ -23,7 +23,7 @@ import {
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../github/fork-fallback.js';
 import { compareWithOtherBaselines, type OtherBaselines } from '../github/baseline-cache.js';
 import { publishSizeComment } from '../github/pr-comment.js';
-import { resolveBaseReport } from '../github/resolve-base.js';
+import { resolveBaseReport, type BaseResolution } from '../github/resolve-base.js';
 import type { Report } from '../report/report.js';
 
 /** The comparison and comment inputs, validated before anything is built so a typo fails fast. */
@@ -120,6 +120,73 @@ function judgeAgainstBoth(
   return combineVerdicts(judge(comparison, thresholds), others?.release?.verdict, baseHasLimits);
 }
 
+/** The comparison with the base (none when there is no base), its verdict, and the comment that says both. */
+interface JudgedComparison {
+  comparison?: SizeComparison;
+  verdict: Verdict;
+  body: string;
+}
+
+function judgeAgainstBase(
+  inputs: SizeCommentInputs,
+  context: { header: string; headCommit: string | null },
+  { report, base, others }: { report: Report; base: BaseResolution; others: OtherBaselines | undefined },
+): JudgedComparison {
+  let judged: JudgedComparison;
+  if ('reason' in base) {
+    judged = {
+      verdict: judgeAgainstBoth(undefined, inputs.thresholds, others),
+      body: renderNoBaseComment(context, report, base.reason),
+    };
+  } else {
+    const comparison = compareReports(base.report, report, base.build);
+    const verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
+    const body = renderSizeComment(
+      { ...context, baseCommit: base.commit, baseSource: base.source },
+      comparison,
+      verdict,
+    );
+    judged = { comparison, verdict, body };
+  }
+  if (!others) return judged;
+  return {
+    ...judged,
+    body: withBaselineSections(judged.body, others.sections.release, others.sections.trend),
+  };
+}
+
+/**
+ * Posts or updates the sticky comment; true when the fork fallback kept it for a later workflow instead, which
+ * also put it in the job summary.
+ */
+async function publishOnPullRequest(
+  pr: PullRequestEvent,
+  inputs: SizeCommentInputs,
+  { report, base, temp }: { report: Report; base: BaseResolution; temp: string },
+  { comparison, verdict, body }: JudgedComparison,
+): Promise<boolean> {
+  const published = await publishSizeComment({
+    token: inputs.token,
+    pr,
+    headSha: pr.headSha,
+    body,
+    data: {
+      head: report,
+      ...('reason' in base ? {} : { base: { report: base.report, commit: base.commit } }),
+      thresholds: thresholdTexts(inputs.thresholds),
+    },
+    options: inputs.comment,
+    facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
+    fallbackDir: path.join(temp, 'setup-go-arm64'),
+    ...(process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}),
+  });
+  if ('url' in published.outcome && published.outcome.url)
+    core.setOutput('comment-url', published.outcome.url);
+  if (!published.commentFile) return false;
+  core.setOutput('comment-file', published.commentFile);
+  return true;
+}
+
 /**
  * Compares this run's Report with the base one (`base-report`), judges it against the thresholds, and posts
  * or updates the sticky comment on a pull request (or keeps it for a later workflow on forks).
@@ -146,50 +213,15 @@ export async function compareAndComment(options: CompareOptions): Promise<SizeCo
   core.endGroup();
 
   const context = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
-  let comparison: SizeComparison | undefined;
-  let verdict: Verdict;
-  let body: string;
-  if ('reason' in base) {
-    verdict = judgeAgainstBoth(undefined, inputs.thresholds, others);
-    body = renderNoBaseComment(context, report, base.reason);
-  } else {
-    comparison = compareReports(base.report, report, base.build);
-    verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
-    body = renderSizeComment(
-      { ...context, baseCommit: base.commit, baseSource: base.source },
-      comparison,
-      verdict,
-    );
-  }
-  if (others) body = withBaselineSections(body, others.sections.release, others.sections.trend);
-  core.setOutput('size-delta', JSON.stringify(comparison ?? null));
-  core.setOutput('size-regression', String(verdict.regression));
-  core.setOutput('comment-body', body);
+  const judged = judgeAgainstBase(inputs, context, { report, base, others });
+  core.setOutput('size-delta', JSON.stringify(judged.comparison ?? null));
+  core.setOutput('size-regression', String(judged.verdict.regression));
+  core.setOutput('comment-body', judged.body);
 
-  let summary = body;
-  if (event.pullRequest) {
-    const published = await publishSizeComment({
-      token: inputs.token,
-      pr: event.pullRequest,
-      headSha: event.pullRequest.headSha,
-      body,
-      data: {
-        head: report,
-        ...('reason' in base ? {} : { base: { report: base.report, commit: base.commit } }),
-        thresholds: thresholdTexts(inputs.thresholds),
-      },
-      options: inputs.comment,
-      facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path.join(options.temp, 'setup-go-arm64'),
-      ...(process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}),
-    });
-    if ('url' in published.outcome && published.outcome.url)
-      core.setOutput('comment-url', published.outcome.url);
-    if (published.commentFile) {
-      core.setOutput('comment-file', published.commentFile);
-      // The fork fallback already put the comment in the job summary.
-      summary = '';
-    }
-  }
-  return { summary, ...(verdict.regression ? { regression: verdict.message } : {}) };
+  const kept =
+    event.pullRequest !== undefined &&
+    (await publishOnPullRequest(event.pullRequest, inputs, { report, base, temp: options.temp }, judged));
+  // The fork fallback already put the comment in the job summary.
+  const summary = kept ? '' : judged.body;
+  return { summary, ...(judged.verdict.regression ? { regression: judged.verdict.message } : {}) };
 }

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { BINARY_HEADER_BYTES, readBinaryHeader, type BinaryHeader } from '../binary/header.js';
 import { readFileStart } from '../binary/inspect-file.js';
-import { childEnv } from '../platform/child-env.js';
-
-const execFileAsync = promisify(execFile);
+import { runChecked } from '../platform/process.js';
 
 /** What an installed toolchain says about itself, from its own binary and from `go env`. */
 export interface ToolchainProbe {
@@ -20,9 +16,9 @@ export function goBinaryPath(goroot: string): string {
 
 /** Runs `go env -json` with the given variables; GOTOOLCHAIN=local so the answer is this toolchain's own. */
 export async function goEnv(goBinary: string, names: string[], env: NodeJS.ProcessEnv = process.env) {
-  const { stdout } = await execFileAsync(goBinary, ['env', '-json', ...names], {
-    env: childEnv({ ...env, GOTOOLCHAIN: 'local' }),
-    timeout: 60_000,
+  const { stdout } = await runChecked(goBinary, ['env', '-json', ...names], {
+    env: { ...env, GOTOOLCHAIN: 'local' },
+    timeoutMs: 60_000,
   });
   return JSON.parse(stdout) as Record<string, string>;
 }

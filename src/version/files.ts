@@ -69,6 +69,11 @@ function fileError(file: string, line: number, message: string, fix: string): In
   return new InputError(file, `${file} line ${line}: ${message}`, fix, { file, line });
 }
 
+/** An error about the file as a whole, annotated on its first line. */
+function wholeFileError(file: string, message: string, fix: string): InputError {
+  return new InputError(file, message, fix, { file, line: 1 });
+}
+
 /** Finds the top-level `go` and `toolchain` directives, refusing what modfile refuses for them. */
 function modDirectives(file: string, text: string): { go?: Directive; toolchain?: Directive } {
   const found: { go?: Directive; toolchain?: Directive } = {};
@@ -149,12 +154,48 @@ function exactSpec(version: string): string {
   return /^[0-9]+\.[0-9]+$/.test(version) ? `${version}.0` : version;
 }
 
+/**
+ * What a toolchain line decides, as go reads it: the requirement when it names a release newer than the go line,
+ * else a note for the go line's source saying why it does not count.
+ */
+function toolchainLine(
+  file: string,
+  toolchain: Directive,
+  go: Directive | undefined,
+): VersionRequirement | { note: string } {
+  if (toolchain.value === 'default') {
+    return { note: ` (toolchain default on line ${toolchain.line} names no toolchain)` };
+  }
+  const version = toolchainVersion(toolchain.value);
+  if (version === undefined) {
+    throw fileError(
+      file,
+      toolchain.line,
+      `"toolchain ${toolchain.value}" does not name a Go toolchain`,
+      'write e.g. "toolchain go1.25.4", or "toolchain default"',
+    );
+  }
+  // As go does: a toolchain line counts only when newer than the go line.
+  const ignored = ` (toolchain ${toolchain.value} on line ${toolchain.line} is not newer, so go ignores it)`;
+  if (go && compareGoVersions(version, go.value) <= 0) return { note: ignored };
+  if (isLanguageVersion(version)) {
+    throw fileError(
+      file,
+      toolchain.line,
+      `"toolchain ${toolchain.value}" names a language version, not a release`,
+      `write a release, e.g. "toolchain ${toolchain.value}.0"`,
+    );
+  }
+  return {
+    spec: exactSpec(version),
+    source: `${file} line ${toolchain.line}: toolchain ${toolchain.value}`,
+    location: { file, line: toolchain.line },
+  };
+}
+
 function parseModFile(file: string, text: string, kind: 'go.mod' | 'go.work'): VersionRequirement {
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    throw new InputError(file, `${file} is empty`, `a ${kind} file needs a go line, e.g. "go 1.25.4"`, {
-      file,
-      line: 1,
-    });
+    throw wholeFileError(file, `${file} is empty`, `a ${kind} file needs a go line, e.g. "go 1.25.4"`);
   }
   const { go, toolchain } = modDirectives(file, text);
   if (go && !isWellFormedGoVersion(go.value)) {
@@ -165,50 +206,18 @@ function parseModFile(file: string, text: string, kind: 'go.mod' | 'go.work'): V
       'write a Go version, e.g. "go 1.25.4"',
     );
   }
-
-  let toolchainNote = '';
-  if (toolchain && toolchain.value === 'default') {
-    toolchainNote = ` (toolchain default on line ${toolchain.line} names no toolchain)`;
-  } else if (toolchain) {
-    const version = toolchainVersion(toolchain.value);
-    if (version === undefined) {
-      throw fileError(
-        file,
-        toolchain.line,
-        `"toolchain ${toolchain.value}" does not name a Go toolchain`,
-        'write e.g. "toolchain go1.25.4", or "toolchain default"',
-      );
-    }
-    // As go does: a toolchain line counts only when newer than the go line.
-    if (go && compareGoVersions(version, go.value) <= 0) {
-      toolchainNote = ` (toolchain ${toolchain.value} on line ${toolchain.line} is not newer, so go ignores it)`;
-    } else if (isLanguageVersion(version)) {
-      throw fileError(
-        file,
-        toolchain.line,
-        `"toolchain ${toolchain.value}" names a language version, not a release`,
-        `write a release, e.g. "toolchain ${toolchain.value}.0"`,
-      );
-    } else {
-      return {
-        spec: exactSpec(version),
-        source: `${file} line ${toolchain.line}: toolchain ${toolchain.value}`,
-        location: { file, line: toolchain.line },
-      };
-    }
-  }
-
+  const chosen = toolchain ? toolchainLine(file, toolchain, go) : { note: '' };
+  if (!('note' in chosen)) return chosen;
   if (!go) {
-    throw new InputError(
+    throw wholeFileError(
       file,
       `${file} has no go line; go reads such a module as go 1.16, which names no toolchain`,
       'add a line such as "go 1.25.4", or set go-version',
-      { file, line: 1 },
     );
   }
   return {
     spec: goLineSpec(go.value),
-    source: `${file} line ${go.line}: go ${go.value}${toolchainNote}`,
+    source: `${file} line ${go.line}: go ${go.value}${chosen.note}`,
     location: { file, line: go.line },
   };
 }
@@ -237,10 +246,7 @@ function parseGoVersionFile(file: string, text: string): VersionRequirement {
   const lines = contentLines(text, /(#|\/\/)[\s\S]*/);
   const [first, second] = lines;
   if (!first) {
-    throw new InputError(file, `${file} holds no version`, 'write one version, e.g. 1.25.4', {
-      file,
-      line: 1,
-    });
+    throw wholeFileError(file, `${file} holds no version`, 'write one version, e.g. 1.25.4');
   }
   if (second) {
     throw fileError(
@@ -264,11 +270,10 @@ function parseGoVersionFile(file: string, text: string): VersionRequirement {
 function parseToolVersions(file: string, text: string): VersionRequirement {
   const line = contentLines(text, /#[\s\S]*/).find(({ text: content }) => /^(golang|go)(\s|$)/.test(content));
   if (!line) {
-    throw new InputError(
+    throw wholeFileError(
       file,
       `${file} has no golang line`,
       'add a line such as "golang 1.25.4", or set go-version',
-      { file, line: 1 },
     );
   }
   const [tool = '', version = ''] = line.text.split(/\s+/);

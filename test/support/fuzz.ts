@@ -32,7 +32,7 @@ import {
 import { verifyCommentFile } from '../../src/compare/comment-file.js';
 import { compareReports } from '../../src/compare/compare.js';
 import { parseSizeLimit } from '../../src/compare/thresholds.js';
-import { parseBoolean, parseList, parsePositiveInteger, splitShellWords } from '../../src/config.js';
+import { parseBoolean, parseList, parsePositiveInteger, splitShellWords } from '../../src/config/values.js';
 import { InputError } from '../../src/errors.js';
 import { parseReport } from '../../src/report/parse.js';
 import {
