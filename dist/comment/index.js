@@ -20477,14 +20477,22 @@ var VARIANTS = {
   mips64le: { variable: "GOMIPS64", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips64le/softfloat" },
   ppc64: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64/power9" },
   ppc64le: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64le/power9" },
-  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" }
+  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" },
+  wasm: {
+    variable: "GOWASM",
+    pattern: /^(satconv|signext)(,(satconv|signext))*$/,
+    example: "js/wasm/satconv,signext"
+  }
 };
 var TOKEN = /^[a-z0-9_]+$/;
 function targetName(target) {
   return [target.goos, target.goarch, target.variant].filter(Boolean).join("/");
 }
+function targetWords(text) {
+  return text.split(/\s+/).flatMap((word) => word.split(/,+(?=[^,]*\/)/)).map((word) => word.replace(/^,+|,+$/g, "")).filter(Boolean);
+}
 function parseTargets(text, inputName = "targets") {
-  const words2 = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const words2 = targetWords(text);
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const word of words2) {
@@ -20494,7 +20502,7 @@ function parseTargets(text, inputName = "targets") {
       throw new InputError(
         inputName,
         `Target ${JSON.stringify(word)} in ${inputName} is not an os/arch pair`,
-        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines"
+        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines; a variant takes its options after commas without spaces, e.g. linux/arm64/v8.2,lse"
       );
     }
     const target = { goos, goarch };

@@ -31236,7 +31236,12 @@ var VARIANTS = {
   mips64le: { variable: "GOMIPS64", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips64le/softfloat" },
   ppc64: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64/power9" },
   ppc64le: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64le/power9" },
-  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" }
+  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" },
+  wasm: {
+    variable: "GOWASM",
+    pattern: /^(satconv|signext)(,(satconv|signext))*$/,
+    example: "js/wasm/satconv,signext"
+  }
 };
 var TOKEN = /^[a-z0-9_]+$/;
 function targetName(target) {
@@ -31251,8 +31256,11 @@ function targetEnv(target) {
   if (target.variant && variant) env[variant.variable] = target.variant;
   return env;
 }
+function targetWords(text) {
+  return text.split(/\s+/).flatMap((word) => word.split(/,+(?=[^,]*\/)/)).map((word) => word.replace(/^,+|,+$/g, "")).filter(Boolean);
+}
 function parseTargets(text, inputName = "targets") {
-  const words2 = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const words2 = targetWords(text);
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const word of words2) {
@@ -31262,7 +31270,7 @@ function parseTargets(text, inputName = "targets") {
       throw new InputError(
         inputName,
         `Target ${JSON.stringify(word)} in ${inputName} is not an os/arch pair`,
-        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines"
+        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines; a variant takes its options after commas without spaces, e.g. linux/arm64/v8.2,lse"
       );
     }
     const target = { goos, goarch };
@@ -31342,6 +31350,62 @@ function validateTargets(targets, distList, inputName = "targets") {
     inputName,
     `${unknown.length === 1 ? "Target" : "Targets"} ${unknown.map(targetName).join(", ")} in ${inputName} ${unknown.length === 1 ? "is not a platform" : "are not platforms"} this Go toolchain can build for`,
     only && unknown.length === 1 ? `use a pair that \`go tool dist list\` prints: ${suggest(only)}` : `use pairs that \`go tool dist list\` prints: ${unknown.map((target) => `instead of ${targetName(target)}, ${suggest(target)}`).join(" ")}`
+  );
+}
+function variantProbes(targets) {
+  const probes = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    const variable = variantVariable(target.goarch);
+    if (!target.variant || !variable) continue;
+    const key = `${target.goarch}/${target.variant}`;
+    const probe = probes.get(key) ?? {
+      goos: target.goos,
+      goarch: target.goarch,
+      variable,
+      value: target.variant,
+      targets: []
+    };
+    probe.targets.push(targetName(target));
+    probes.set(key, probe);
+  }
+  return [...probes.values()];
+}
+function variantProbeCommand(probe) {
+  return {
+    args: ["env", "-json", "GOVERSION", probe.variable],
+    env: { GOOS: probe.goos, GOARCH: probe.goarch, [probe.variable]: probe.value }
+  };
+}
+function variantRefusal(probe, answer) {
+  const asked = `${probe.variable}=${probe.value}`;
+  if (answer.exitCode !== 0) {
+    const said = answer.stderr.trim().split("\n")[0]?.replace(/^go: /, "") || `go env exited with ${answer.exitCode}`;
+    return `${asked}, which the installed Go toolchain rejects: ${said}`;
+  }
+  let env;
+  try {
+    env = JSON.parse(answer.stdout);
+  } catch {
+    throw new Error(`go env -json printed something that is not JSON: ${answer.stdout.slice(0, 200)}`);
+  }
+  if (env[probe.variable] === probe.value) return void 0;
+  return `${asked}, but ${String(env.GOVERSION ?? "the installed Go toolchain")} does not know ${probe.variable}: it would ignore it and build for its default level`;
+}
+function checkVariantAnswers(probes, answers, inputName = "targets") {
+  const refused = probes.flatMap((probe, index) => {
+    const answer = answers[index];
+    const why = answer && variantRefusal(probe, answer);
+    return why ? [{ probe, why }] : [];
+  });
+  const [first] = refused;
+  if (!first) return;
+  const sentences = refused.map(
+    ({ probe, why }) => probe.targets.length === 1 ? `Target ${probe.targets.join("")} in ${inputName} sets ${why}` : `Targets ${probe.targets.join(", ")} in ${inputName} set ${why}`
+  );
+  throw new InputError(
+    inputName,
+    sentences.join("; "),
+    `use a level this Go accepts, set go-version to a Go that has the level, or drop the variant (e.g. ${first.probe.goos}/${first.probe.goarch})`
   );
 }
 
@@ -74428,7 +74492,7 @@ function parseCompilerMap(value, inputName, targets) {
     const at2 = line.indexOf("=");
     const name = at2 < 0 ? "" : line.slice(0, at2).trim();
     const command = at2 < 0 ? "" : line.slice(at2 + 1).trim();
-    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === "") {
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/[\w.,]+)?$/.test(name) || command === "") {
       throw new InputError(
         inputName,
         `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,
@@ -74503,17 +74567,21 @@ function renderName(template, values, inputName = "name-template") {
     return values[key];
   });
 }
+function executableExtension(target) {
+  if (target.goos === "windows") return ".exe";
+  return target.goarch === "wasm" ? ".wasm" : "";
+}
 function outputPath(config, pkg, name, target) {
   const fileName = renderName(config.nameTemplate, {
     name,
     goos: target.goos,
     goarch: target.goarch,
     variant: target.variant ?? "",
-    ext: target.goos === "windows" ? ".exe" : ""
+    ext: executableExtension(target)
   });
   const output = path16.resolve(
     config.outputDir,
-    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe|\.wasm)?$/, `_${target.variant}$1`) : fileName
   );
   const inOutputDir = path16.relative(config.outputDir, output);
   if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
@@ -74592,6 +74660,52 @@ function unstrippedBuild(job, output) {
   return { ...job, args, output, label: `${job.label} (unstripped)` };
 }
 
+// src/binary/wasm-header.ts
+var WASM_PREAMBLE = [0, 97, 115, 109, 1, 0, 0, 0];
+var IMPORT_SECTION = 2;
+var GOOS_BY_IMPORT_MODULE = { gojs: "js", wasi_snapshot_preview1: "wasip1" };
+function isWasmModule(bytes) {
+  return WASM_PREAMBLE.every((byte, index) => bytes[index] === byte);
+}
+function readUleb(bytes, at2) {
+  let value = 0;
+  for (let shift = 0, index = at2; index < bytes.length && shift < 35; shift += 7, index++) {
+    const byte = bytes[index] ?? 0;
+    value += (byte & 127) * 2 ** shift;
+    if ((byte & 128) === 0) return { value, end: index + 1 };
+  }
+  return void 0;
+}
+function firstImportModule(bytes) {
+  let at2 = WASM_PREAMBLE.length;
+  while (at2 < bytes.length) {
+    const id = bytes[at2] ?? 0;
+    const size2 = readUleb(bytes, at2 + 1);
+    if (!size2) return void 0;
+    if (id === IMPORT_SECTION) {
+      const count = readUleb(bytes, size2.end);
+      const nameLength = count && count.value > 0 ? readUleb(bytes, count.end) : void 0;
+      if (!nameLength || nameLength.end + nameLength.value > bytes.length) return void 0;
+      return new TextDecoder().decode(bytes.subarray(nameLength.end, nameLength.end + nameLength.value));
+    }
+    if (id > IMPORT_SECTION) return void 0;
+    at2 = size2.end + size2.value;
+  }
+  return void 0;
+}
+function readWasmHeader(bytes) {
+  const module = firstImportModule(bytes);
+  return {
+    format: "wasm",
+    os: module !== void 0 && GOOS_BY_IMPORT_MODULE[module] || "unknown",
+    arch: "wasm",
+    archs: ["wasm"],
+    fat: false,
+    bits: 32,
+    littleEndian: true
+  };
+}
+
 // src/binary/header.ts
 var BINARY_HEADER_BYTES = 4096;
 function readBinaryHeader(bytes) {
@@ -74604,7 +74718,8 @@ function readBinaryHeader(bytes) {
     if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
   }
   if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
-  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+  if (isWasmModule(bytes)) return readWasmHeader(bytes);
+  throw new Error(`Not an ELF, Mach-O, PE or WebAssembly executable: ${describeBytes(bytes)}`);
 }
 var ELF_MAGIC = [127, 69, 76, 70];
 var ELF_HEADER_PREFIX_BYTES = 20;
@@ -75545,8 +75660,9 @@ var BUILD_INFO_HEADER_BYTES = 32;
 var FLAG_VERSION_INLINE = 2;
 function findBuildInfoBlob(bytes) {
   const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const aligned = !isWasmModule(bytes);
   for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
-    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
+    if (aligned && at2 % BUILD_INFO_ALIGN !== 0) continue;
     const blob = decodeInlineBlob(bytes, at2);
     if (blob) return blob;
   }
@@ -76458,6 +76574,16 @@ function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName =
   return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
 }
 
+// src/steps/check-variants.ts
+async function checkVariantsWithToolchain(targets, go2) {
+  const probes = variantProbes(targets);
+  const answers = await mapPool(probes, probes.length, (probe) => {
+    const { args, env } = variantProbeCommand(probe);
+    return runCommand(go2.goBinary, args, { cwd: go2.cwd, env: { ...go2.env, ...env } });
+  });
+  checkVariantAnswers(probes, answers);
+}
+
 // src/steps/universal.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm5, stat as stat2 } from "node:fs/promises";
@@ -76597,6 +76723,7 @@ async function checkAgainstToolchain(config, go2) {
   const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
+  await checkVariantsWithToolchain(config.targets, go2);
   const first = config.targets[0];
   if (!first) return { packages: config.packages, names: {} };
   const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };

@@ -1,3 +1,5 @@
+import { isWasmModule } from './wasm-header.js';
+
 /** A module as Go records it in a binary: the main module, a dependency, or what replaced one. */
 export interface GoModule {
   path: string;
@@ -24,9 +26,9 @@ export interface GoBuildInfo {
 /**
  * Finds Go's build info in a whole file's bytes; undefined when the file has none, or was built by Go older than
  * 1.18 (which stored pointers rather than inline strings).
- * Works for ELF, Mach-O (the first slice of a fat file) and PE alike, stripped or not, since the linker keeps the
- * blob in a data section that symbol stripping does not touch. Throws when the blob is there but its module
- * text is malformed.
+ * Works for ELF, Mach-O (the first slice of a fat file), PE and WebAssembly alike, stripped or not, since the
+ * linker keeps the blob in a data section that symbol stripping does not touch. Throws when the blob is there but
+ * its module text is malformed.
  */
 export function readGoBuildInfo(bytes: Uint8Array): GoBuildInfo | undefined {
   const blob = findBuildInfoBlob(bytes);
@@ -48,12 +50,14 @@ const FLAG_VERSION_INLINE = 0x2;
  */
 function findBuildInfoBlob(bytes: Uint8Array): { goVersion: string; moduleInfo: Uint8Array } | undefined {
   const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A WebAssembly data segment keeps its memory alignment in memory only, not at its place in the file.
+  const aligned = !isWasmModule(bytes);
   for (
     let at = haystack.indexOf(BUILD_INFO_MAGIC);
     at >= 0;
     at = haystack.indexOf(BUILD_INFO_MAGIC, at + 1)
   ) {
-    if (at % BUILD_INFO_ALIGN !== 0) continue;
+    if (aligned && at % BUILD_INFO_ALIGN !== 0) continue;
     const blob = decodeInlineBlob(bytes, at);
     if (blob) return blob;
   }

@@ -11,7 +11,7 @@ export interface TargetResult {
   sizeBytes: number;
   buildMs: number;
   sha256: string;
-  /** Container format read from the header: `elf`, `macho`, `macho-fat` (a universal Mach-O) or `pe`. */
+  /** Container format read from the header: `elf`, `macho`, `macho-fat` (a universal Mach-O), `pe` or `wasm`. */
   format: string;
   /**
    * Architecture read from the header, in GOARCH spelling (`arm64`, `amd64`, …); a universal Mach-O's slices
