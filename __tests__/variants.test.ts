@@ -68,6 +68,7 @@ describe('every variant family, built for real', () => {
         'working-directory': 'hello',
         targets: `linux/arm64 ${FAMILIES.map(([target]) => target).join(' ')}`,
         'report-file': 'report.json',
+        sbom: 'true',
       },
     });
     report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as Report;
@@ -115,6 +116,22 @@ describe('every variant family, built for real', () => {
           expect.stringMatching(new RegExp(`^build\\s+${setting.replace('.', '\\.')}$`)),
         ]),
       });
+    }
+  });
+
+  it("reads the same level from each binary's build info itself: each SBOM's build settings", async () => {
+    for (const [target, setting] of FAMILIES) {
+      const sbom = JSON.parse(await readFile(`${fileOf(target)}.cdx.json`, 'utf8')) as {
+        metadata: { component: { properties?: { name: string; value: string }[] } };
+      };
+      const [variable, value] = setting.split('=') as [string, string];
+      const properties = sbom.metadata.component.properties ?? [];
+      expect({ target, value: properties.find((p) => p.name.endsWith(`:build:${variable}`))?.value }).toEqual(
+        {
+          target,
+          value,
+        },
+      );
     }
   });
 

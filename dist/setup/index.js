@@ -74693,6 +74693,16 @@ function firstImportModule(bytes) {
   }
   return void 0;
 }
+var PRODUCERS_LANGUAGE_GO = Buffer.from("\blanguageGo", "latin1");
+function wasmGoVersion(bytes) {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at2 = haystack.indexOf(PRODUCERS_LANGUAGE_GO);
+  const length = at2 < 0 ? void 0 : bytes[at2 + PRODUCERS_LANGUAGE_GO.length];
+  if (length === void 0 || length >= 128) return void 0;
+  const start = at2 + PRODUCERS_LANGUAGE_GO.length + 1;
+  const version3 = haystack.subarray(start, start + length).toString("latin1");
+  return /^(go\d|devel )/.test(version3) ? version3 : void 0;
+}
 function readWasmHeader(bytes) {
   const module = firstImportModule(bytes);
   return {
@@ -75650,6 +75660,7 @@ import { open as open2, readFile as readFile2 } from "node:fs/promises";
 
 // src/binary/buildinfo.ts
 function readGoBuildInfo(bytes) {
+  if (isWasmModule(bytes)) return readWasmBuildInfo(bytes);
   const blob = findBuildInfoBlob(bytes);
   if (!blob) return void 0;
   return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
@@ -75660,9 +75671,8 @@ var BUILD_INFO_HEADER_BYTES = 32;
 var FLAG_VERSION_INLINE = 2;
 function findBuildInfoBlob(bytes) {
   const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const aligned = !isWasmModule(bytes);
   for (let at2 = haystack.indexOf(BUILD_INFO_MAGIC); at2 >= 0; at2 = haystack.indexOf(BUILD_INFO_MAGIC, at2 + 1)) {
-    if (aligned && at2 % BUILD_INFO_ALIGN !== 0) continue;
+    if (at2 % BUILD_INFO_ALIGN !== 0) continue;
     const blob = decodeInlineBlob(bytes, at2);
     if (blob) return blob;
   }
@@ -75699,6 +75709,17 @@ function readUvarint(bytes, start) {
 }
 var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
 var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
+function readWasmBuildInfo(bytes) {
+  const goVersion = wasmGoVersion(bytes);
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = haystack.indexOf(MODULE_INFO_START);
+  const end = start < 0 ? -1 : haystack.indexOf(MODULE_INFO_END, start);
+  if (!goVersion || end < 0) return void 0;
+  return {
+    goVersion,
+    ...parseModuleInfo(stripSentinels(bytes.subarray(start, end + MODULE_INFO_END.length)))
+  };
+}
 function stripSentinels(moduleInfo) {
   const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
   const sentinel = MODULE_INFO_START.length;

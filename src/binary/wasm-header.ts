@@ -44,6 +44,20 @@ function firstImportModule(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The producers section's `language` field as Go's linker writes it: one value, `Go`, then the version. */
+const PRODUCERS_LANGUAGE_GO = Buffer.from('\x08language\x01\x02Go', 'latin1');
+
+/** The Go version that Go's linker names in the module's producers section (`go1.26.8`), if it names one. */
+export function wasmGoVersion(bytes: Uint8Array): string | undefined {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = haystack.indexOf(PRODUCERS_LANGUAGE_GO);
+  const length = at < 0 ? undefined : bytes[at + PRODUCERS_LANGUAGE_GO.length];
+  if (length === undefined || length >= 0x80) return undefined;
+  const start = at + PRODUCERS_LANGUAGE_GO.length + 1;
+  const version = haystack.subarray(start, start + length).toString('latin1');
+  return /^(go\d|devel )/.test(version) ? version : undefined;
+}
+
 /** A WebAssembly module's header: 32-bit little-endian wasm, for the GOOS its imports belong to. */
 export function readWasmHeader(bytes: Uint8Array): BinaryHeader {
   const module = firstImportModule(bytes);
