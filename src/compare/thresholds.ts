@@ -16,6 +16,8 @@ export interface Thresholds {
   perTarget?: SizeLimit;
   /** `fail-on-total-increase`: the sum over the targets built in both. */
   total?: SizeLimit;
+  /** The inputs' `release:` limits, judged against the newest release's Report instead of the base. */
+  release?: Omit<Thresholds, 'release'>;
 }
 
 /** Decimal units are powers of 1000 and binary ones powers of 1024, as their names say. */
@@ -77,11 +79,58 @@ export function parseSizeLimit(value: string, inputName: string): SizeLimit | un
   return limit;
 }
 
-/** Reads both limit inputs. */
+const BASELINE_FORMS =
+  'write one limit per baseline, separated by ; or a new line: a limit alone or after base: applies against the base commit, after release: against the newest release, e.g. 5%; release:10%,1MB';
+
+/** Splits an input into its base and release limits; an unprefixed limit is the base's, as it always was. */
+export function parseBaselineLimits(value: string, inputName: string): Record<'base' | 'release', string> {
+  const limits = { base: '', release: '' };
+  const clauses = value
+    .split(/[;\n]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const clause of clauses) {
+    const named = /^([a-z][a-z-]*)\s*:\s*(.*)$/i.exec(clause);
+    const baseline = (named?.[1] ?? 'base').toLowerCase();
+    const bad = (why: string): never => {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}: ${why}`,
+        BASELINE_FORMS,
+      );
+    };
+    if (baseline !== 'base' && baseline !== 'release')
+      bad(`${JSON.stringify(named?.[1])} is no baseline (base or release)`);
+    if (limits[baseline as 'base' | 'release']) bad(`it gives two limits against the ${baseline}`);
+    // A value of one limit is parsed (and quoted in its errors) as written, as before baselines existed.
+    const limit = named ? (named[2] ?? '').trim() : clauses.length === 1 ? value : clause;
+    if (!limit) bad(`${baseline}: is followed by no limit`);
+    limits[baseline as 'base' | 'release'] = limit;
+  }
+  return limits;
+}
+
+/** Reads both limit inputs; a release limit's text keeps its `release:` so the verdict says what it judged. */
 export function readThresholds(input: (name: string) => string): Thresholds {
-  const perTarget = parseSizeLimit(input('fail-on-size-increase'), 'fail-on-size-increase');
-  const total = parseSizeLimit(input('fail-on-total-increase'), 'fail-on-total-increase');
-  return { ...(perTarget ? { perTarget } : {}), ...(total ? { total } : {}) };
+  const read = (inputName: string) => {
+    const { base, release } = parseBaselineLimits(input(inputName), inputName);
+    const releaseLimit = parseSizeLimit(release, inputName);
+    return {
+      base: parseSizeLimit(base, inputName),
+      release: releaseLimit && { ...releaseLimit, text: `release:${releaseLimit.text}` },
+    };
+  };
+  const perTarget = read('fail-on-size-increase');
+  const total = read('fail-on-total-increase');
+  const release = {
+    ...(perTarget.release ? { perTarget: perTarget.release } : {}),
+    ...(total.release ? { total: total.release } : {}),
+  };
+  return {
+    ...(perTarget.base ? { perTarget: perTarget.base } : {}),
+    ...(total.base ? { total: total.base } : {}),
+    ...(release.perTarget || release.total ? { release } : {}),
+  };
 }
 
 /** One growth over a limit. */
@@ -156,31 +205,8 @@ function describeBreach(breach: Breach): string {
   );
 }
 
-/**
- * Judges a comparison. Only targets built on both sides are judged: an added target has nothing to grow from,
- * and the total is the sum over those same targets.
- */
-export function judge(comparison: SizeComparison | undefined, thresholds: Thresholds): Verdict {
-  const limits = [
-    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : '',
-    thresholds.total ? `${thresholds.total.text} in total` : '',
-  ].filter(Boolean);
-  if (!comparison)
-    return {
-      regression: false,
-      breaches: [],
-      message: 'Nothing to compare against, so no size limit applies.',
-    };
-  if (comparison.baseBuild.kind === 'unlike' && limits.length > 0)
-    // A delta that holds a toolchain's or the flags' change says nothing about the code: judging it would fail
-    // a pull request for a Go upgrade, or pass one whose growth a smaller toolchain hid.
-    return {
-      regression: false,
-      breaches: [],
-      message:
-        `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) ` +
-        `and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`,
-    };
+/** Every growth over a limit, furthest over first; only targets built on both sides, and their total. */
+function breachesOf(comparison: SizeComparison, thresholds: Thresholds): Breach[] {
   const breaches: Breach[] = [];
   if (thresholds.perTarget) {
     for (const row of comparison.rows) {
@@ -208,29 +234,58 @@ export function judge(comparison: SizeComparison | undefined, thresholds: Thresh
     );
     if (breach) breaches.push(breach);
   }
-  breaches.sort(
+  return breaches.sort(
     (a, b) => b.overBy - a.overBy || b.deltaBytes - a.deltaBytes || a.label.localeCompare(b.label),
   );
-  const worst = breaches[0];
-  if (worst) {
-    const others = breaches.length - 1;
-    // When the total is what failed, still point at the target that contributed most.
-    const biggest = comparison.rows
-      .filter((r) => r.status === 'changed' && r.deltaBytes > 0)
-      .sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
-    const culprit =
-      worst.scope === 'total' && biggest
-        ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})`
-        : '';
+}
+
+/** The failing verdict's sentence: the worst breach, and how many more there are. */
+function regressionMessage(breaches: Breach[], comparison: SizeComparison): string {
+  const worst = breaches[0] as Breach;
+  const others = breaches.length - 1;
+  // When the total is what failed, still point at the target that contributed most.
+  const biggest = comparison.rows
+    .filter((r) => r.status === 'changed' && r.deltaBytes > 0)
+    .sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
+  const culprit =
+    worst.scope === 'total' && biggest
+      ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})`
+      : '';
+  return (
+    `Size regression: ${describeBreach(worst)}${culprit}` +
+    (others > 0 ? `; ${others} more over a limit` : '') +
+    '.'
+  );
+}
+
+/**
+ * Judges a comparison. Only targets built on both sides are judged: an added target has nothing to grow from,
+ * and the total is the sum over those same targets.
+ */
+export function judge(comparison: SizeComparison | undefined, thresholds: Thresholds): Verdict {
+  const limits = [
+    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : '',
+    thresholds.total ? `${thresholds.total.text} in total` : '',
+  ].filter(Boolean);
+  if (!comparison)
     return {
-      regression: true,
-      breaches,
-      message:
-        `Size regression: ${describeBreach(worst)}${culprit}` +
-        (others > 0 ? `; ${others} more over a limit` : '') +
-        '.',
+      regression: false,
+      breaches: [],
+      message: 'Nothing to compare against, so no size limit applies.',
     };
-  }
+  if (comparison.baseBuild.kind === 'unlike' && limits.length > 0)
+    // A delta that holds a toolchain's or the flags' change says nothing about the code: judging it would fail
+    // a pull request for a Go upgrade, or pass one whose growth a smaller toolchain hid.
+    return {
+      regression: false,
+      breaches: [],
+      message:
+        `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) ` +
+        `and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`,
+    };
+  const breaches = breachesOf(comparison, thresholds);
+  if (breaches.length > 0)
+    return { regression: true, breaches, message: regressionMessage(breaches, comparison) };
   return {
     regression: false,
     breaches,
