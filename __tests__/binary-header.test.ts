@@ -155,14 +155,14 @@ describe('what is not an executable gets an error that says what it looked like'
     const garbage = createHash('sha512').update('not an executable').digest();
     const hex = [...garbage.subarray(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join(' ');
     expect(() => readBinaryHeader(garbage)).toThrow(
-      `Not an ELF, Mach-O or PE executable: first bytes ${hex}`,
+      `Not an ELF, Mach-O, PE or WebAssembly executable: first bytes ${hex}`,
     );
   });
 
   it('a shell script and a node script', async () => {
     const script = Buffer.from('#!/bin/sh\nexec go "$@"\n');
     expect(() => readBinaryHeader(script)).toThrow(
-      'Not an ELF, Mach-O or PE executable: a script starting "#!/bin/sh"',
+      'Not an ELF, Mach-O, PE or WebAssembly executable: a script starting "#!/bin/sh"',
     );
     const tsc = await readFile(
       path.join(import.meta.dirname, '..', 'node_modules', 'typescript', 'bin', 'tsc'),
@@ -190,7 +190,7 @@ describe('what is not an executable gets an error that says what it looked like'
       'debug/pe/testdata/llvm-mingw-20211002-msvcrt-x86_64-crt2',
     );
     expect(() => readBinaryHeader(object)).toThrow(
-      /^Not an ELF, Mach-O or PE executable: first bytes 64 86 /,
+      /^Not an ELF, Mach-O, PE or WebAssembly executable: first bytes 64 86 /,
     );
   });
 

@@ -213,7 +213,7 @@ describe('inspectBinaryFile', () => {
     const file = path.join(workDir, 'build.sh');
     await writeFile(file, '#!/bin/sh\ngo build ./...\n');
     await expect(inspectBinaryFile(file)).rejects.toThrow(
-      `${file}: Not an ELF, Mach-O or PE executable: a script starting "#!/bin/sh"`,
+      `${file}: Not an ELF, Mach-O, PE or WebAssembly executable: a script starting "#!/bin/sh"`,
     );
   });
 });

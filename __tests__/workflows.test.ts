@@ -12,6 +12,7 @@ import {
   readActionMetadata,
   type WorkflowCommand,
 } from '../scripts/local-runner.js';
+import { parseTargets, targetName } from '../src/build/targets.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -226,18 +227,22 @@ describe('the plan job', () => {
   const locate = findStep(workflow, 'plan', 'action');
   const defaultTargets = String(workflow.on.workflow_call?.inputs?.targets?.default);
 
-  function assignTargets(targets: string, nativeRunners: boolean): ScriptRun {
-    return runScript(assign, { TARGETS: targets, NATIVE_RUNNERS: String(nativeRunners) }, root);
+  function assignTargets(targets: string, nativeRunners: boolean, universalDarwin = false): ScriptRun {
+    return runScript(
+      assign,
+      { TARGETS: targets, NATIVE_RUNNERS: String(nativeRunners), UNIVERSAL_DARWIN: String(universalDarwin) },
+      root,
+    );
   }
 
   it('gives each default target the runner of its own architecture', () => {
     const run = assignTargets(defaultTargets, true);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.outputs.include as string)).toEqual([
-      { runner: 'macos-14', targets: 'darwin/arm64' },
-      { runner: 'macos-15-intel', targets: 'darwin/amd64' },
-      { runner: 'ubuntu-24.04', targets: 'linux/amd64' },
-      { runner: 'ubuntu-24.04-arm', targets: 'linux/arm64' },
+      { runner: 'macos-14', targets: 'darwin/arm64', universal: false },
+      { runner: 'macos-15-intel', targets: 'darwin/amd64', universal: false },
+      { runner: 'ubuntu-24.04', targets: 'linux/amd64', universal: false },
+      { runner: 'ubuntu-24.04-arm', targets: 'linux/arm64', universal: false },
     ]);
   });
 
@@ -245,8 +250,48 @@ describe('the plan job', () => {
     const run = assignTargets(' windows/amd64,linux/arm/7\n\tlinux/amd64/v3 ,, darwin/arm64\r\n', true);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.outputs.include as string)).toEqual([
-      { runner: 'macos-14', targets: 'darwin/arm64' },
-      { runner: 'ubuntu-24.04', targets: 'windows/amd64 linux/arm/7 linux/amd64/v3' },
+      { runner: 'macos-14', targets: 'darwin/arm64', universal: false },
+      { runner: 'ubuntu-24.04', targets: 'windows/amd64 linux/arm/7 linux/amd64/v3', universal: false },
+    ]);
+  });
+
+  it("keeps a variant's comma-joined options with its target, as the action reads them", () => {
+    const run = assignTargets(
+      'linux/arm/7,softfloat,linux/arm64/v8.2,lse,crypto, js/wasm/satconv,signext\nlinux/mips/softfloat,,',
+      true,
+    );
+    expect(run.status).toBe(0);
+    const include = JSON.parse(run.outputs.include as string) as { targets: string }[];
+    expect(include).toEqual([
+      {
+        runner: 'ubuntu-24.04',
+        targets: 'linux/arm/7,softfloat js/wasm/satconv,signext linux/mips/softfloat',
+        universal: false,
+      },
+      { runner: 'ubuntu-24.04-arm', targets: 'linux/arm64/v8.2,lse,crypto', universal: false },
+    ]);
+    const split = include.flatMap((job) => job.targets.split(' '));
+    const parsed = parseTargets(
+      'linux/arm/7,softfloat,linux/arm64/v8.2,lse,crypto, js/wasm/satconv,signext\nlinux/mips/softfloat,,',
+    ).map(targetName);
+    expect([...split].sort()).toEqual([...parsed].sort());
+  });
+
+  it('with universal-darwin, builds both darwin slices in one job, which alone writes the universal binary', () => {
+    const native = assignTargets(defaultTargets, true, true);
+    expect(native.status).toBe(0);
+    expect(JSON.parse(native.outputs.include as string)).toEqual([
+      { runner: 'macos-14', targets: 'darwin/arm64 darwin/amd64', universal: true },
+      { runner: 'ubuntu-24.04', targets: 'linux/amd64', universal: false },
+      { runner: 'ubuntu-24.04-arm', targets: 'linux/arm64', universal: false },
+    ]);
+    const oneJob = assignTargets(defaultTargets, false, true);
+    expect(JSON.parse(oneJob.outputs.include as string)).toEqual([
+      {
+        runner: 'ubuntu-24.04',
+        targets: 'darwin/arm64 darwin/amd64 linux/arm64 linux/amd64',
+        universal: true,
+      },
     ]);
   });
 
@@ -254,7 +299,11 @@ describe('the plan job', () => {
     const run = assignTargets(defaultTargets, false);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.outputs.include as string)).toEqual([
-      { runner: 'ubuntu-24.04', targets: 'darwin/arm64 darwin/amd64 linux/arm64 linux/amd64' },
+      {
+        runner: 'ubuntu-24.04',
+        targets: 'darwin/arm64 darwin/amd64 linux/arm64 linux/amd64',
+        universal: false,
+      },
     ]);
   });
 

@@ -31239,7 +31239,12 @@ var VARIANTS = {
   mips64le: { variable: "GOMIPS64", pattern: /^(hardfloat|softfloat)$/, example: "linux/mips64le/softfloat" },
   ppc64: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64/power9" },
   ppc64le: { variable: "GOPPC64", pattern: /^power(8|9|10)$/, example: "linux/ppc64le/power9" },
-  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" }
+  riscv64: { variable: "GORISCV64", pattern: /^rva(20|22|23)u64$/, example: "linux/riscv64/rva22u64" },
+  wasm: {
+    variable: "GOWASM",
+    pattern: /^(satconv|signext)(,(satconv|signext))*$/,
+    example: "js/wasm/satconv,signext"
+  }
 };
 var TOKEN = /^[a-z0-9_]+$/;
 function targetName(target) {
@@ -31254,8 +31259,11 @@ function targetEnv(target) {
   if (target.variant && variant) env[variant.variable] = target.variant;
   return env;
 }
+function targetWords(text) {
+  return text.split(/\s+/).flatMap((word) => word.split(/,+(?=[^,]*\/)/)).map((word) => word.replace(/^,+|,+$/g, "")).filter(Boolean);
+}
 function parseTargets(text, inputName = "targets") {
-  const words2 = text.split(/[\s,]+/).map((word) => word.trim()).filter(Boolean);
+  const words2 = targetWords(text);
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const word of words2) {
@@ -31265,7 +31273,7 @@ function parseTargets(text, inputName = "targets") {
       throw new InputError(
         inputName,
         `Target ${JSON.stringify(word)} in ${inputName} is not an os/arch pair`,
-        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines"
+        "write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines; a variant takes its options after commas without spaces, e.g. linux/arm64/v8.2,lse"
       );
     }
     const target = { goos, goarch };
@@ -31345,6 +31353,62 @@ function validateTargets(targets, distList, inputName = "targets") {
     inputName,
     `${unknown.length === 1 ? "Target" : "Targets"} ${unknown.map(targetName).join(", ")} in ${inputName} ${unknown.length === 1 ? "is not a platform" : "are not platforms"} this Go toolchain can build for`,
     only && unknown.length === 1 ? `use a pair that \`go tool dist list\` prints: ${suggest(only)}` : `use pairs that \`go tool dist list\` prints: ${unknown.map((target) => `instead of ${targetName(target)}, ${suggest(target)}`).join(" ")}`
+  );
+}
+function variantProbes(targets) {
+  const probes = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    const variable = variantVariable(target.goarch);
+    if (!target.variant || !variable) continue;
+    const key = `${target.goarch}/${target.variant}`;
+    const probe = probes.get(key) ?? {
+      goos: target.goos,
+      goarch: target.goarch,
+      variable,
+      value: target.variant,
+      targets: []
+    };
+    probe.targets.push(targetName(target));
+    probes.set(key, probe);
+  }
+  return [...probes.values()];
+}
+function variantProbeCommand(probe) {
+  return {
+    args: ["env", "-json", "GOVERSION", probe.variable],
+    env: { GOOS: probe.goos, GOARCH: probe.goarch, [probe.variable]: probe.value }
+  };
+}
+function variantRefusal(probe, answer) {
+  const asked = `${probe.variable}=${probe.value}`;
+  if (answer.exitCode !== 0) {
+    const said = answer.stderr.trim().split("\n")[0]?.replace(/^go: /, "") || `go env exited with ${answer.exitCode}`;
+    return `${asked}, which the installed Go toolchain rejects: ${said}`;
+  }
+  let env;
+  try {
+    env = JSON.parse(answer.stdout);
+  } catch {
+    throw new Error(`go env -json printed something that is not JSON: ${answer.stdout.slice(0, 200)}`);
+  }
+  if (env[probe.variable] === probe.value) return void 0;
+  return `${asked}, but ${String(env.GOVERSION ?? "the installed Go toolchain")} does not know ${probe.variable}: it would ignore it and build for its default level`;
+}
+function checkVariantAnswers(probes, answers, inputName = "targets") {
+  const refused = probes.flatMap((probe, index) => {
+    const answer = answers[index];
+    const why = answer && variantRefusal(probe, answer);
+    return why ? [{ probe, why }] : [];
+  });
+  const [first] = refused;
+  if (!first) return;
+  const sentences = refused.map(
+    ({ probe, why }) => probe.targets.length === 1 ? `Target ${probe.targets.join("")} in ${inputName} sets ${why}` : `Targets ${probe.targets.join(", ")} in ${inputName} set ${why}`
+  );
+  throw new InputError(
+    inputName,
+    sentences.join("; "),
+    `use a level this Go accepts, set go-version to a Go that has the level, or drop the variant (e.g. ${first.probe.goos}/${first.probe.goarch})`
   );
 }
 
@@ -31449,7 +31513,7 @@ function parseCompilerMap(value, inputName, targets) {
     const at2 = line.indexOf("=");
     const name = at2 < 0 ? "" : line.slice(0, at2).trim();
     const command = at2 < 0 ? "" : line.slice(at2 + 1).trim();
-    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === "") {
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/[\w.,]+)?$/.test(name) || command === "") {
       throw new InputError(
         inputName,
         `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,
@@ -31609,17 +31673,21 @@ function renderName(template, values, inputName = "name-template") {
     return values[key];
   });
 }
+function executableExtension(target) {
+  if (target.goos === "windows") return ".exe";
+  return target.goarch === "wasm" ? ".wasm" : "";
+}
 function outputPath(config, pkg, name, target) {
   const fileName = renderName(config.nameTemplate, {
     name,
     goos: target.goos,
     goarch: target.goarch,
     variant: target.variant ?? "",
-    ext: target.goos === "windows" ? ".exe" : ""
+    ext: executableExtension(target)
   });
   const output = path6.resolve(
     config.outputDir,
-    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
+    target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe|\.wasm)?$/, `_${target.variant}$1`) : fileName
   );
   const inOutputDir = path6.relative(config.outputDir, output);
   if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path6.isAbsolute(inOutputDir)) {
@@ -31698,6 +31766,62 @@ function unstrippedBuild(job, output) {
   return { ...job, args, output, label: `${job.label} (unstripped)` };
 }
 
+// src/binary/wasm-header.ts
+var WASM_PREAMBLE = [0, 97, 115, 109, 1, 0, 0, 0];
+var IMPORT_SECTION = 2;
+var GOOS_BY_IMPORT_MODULE = { gojs: "js", wasi_snapshot_preview1: "wasip1" };
+function isWasmModule(bytes) {
+  return WASM_PREAMBLE.every((byte, index) => bytes[index] === byte);
+}
+function readUleb(bytes, at2) {
+  let value = 0;
+  for (let shift = 0, index = at2; index < bytes.length && shift < 35; shift += 7, index++) {
+    const byte = bytes[index] ?? 0;
+    value += (byte & 127) * 2 ** shift;
+    if ((byte & 128) === 0) return { value, end: index + 1 };
+  }
+  return void 0;
+}
+function firstImportModule(bytes) {
+  let at2 = WASM_PREAMBLE.length;
+  while (at2 < bytes.length) {
+    const id = bytes[at2] ?? 0;
+    const size2 = readUleb(bytes, at2 + 1);
+    if (!size2) return void 0;
+    if (id === IMPORT_SECTION) {
+      const count = readUleb(bytes, size2.end);
+      const nameLength = count && count.value > 0 ? readUleb(bytes, count.end) : void 0;
+      if (!nameLength || nameLength.end + nameLength.value > bytes.length) return void 0;
+      return new TextDecoder().decode(bytes.subarray(nameLength.end, nameLength.end + nameLength.value));
+    }
+    if (id > IMPORT_SECTION) return void 0;
+    at2 = size2.end + size2.value;
+  }
+  return void 0;
+}
+var PRODUCERS_LANGUAGE_GO = Buffer.from("\blanguageGo", "latin1");
+function wasmGoVersion(bytes) {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at2 = haystack.indexOf(PRODUCERS_LANGUAGE_GO);
+  const length = at2 < 0 ? void 0 : bytes[at2 + PRODUCERS_LANGUAGE_GO.length];
+  if (length === void 0 || length >= 128) return void 0;
+  const start = at2 + PRODUCERS_LANGUAGE_GO.length + 1;
+  const version3 = haystack.subarray(start, start + length).toString("latin1");
+  return /^(go\d|devel )/.test(version3) ? version3 : void 0;
+}
+function readWasmHeader(bytes) {
+  const module = firstImportModule(bytes);
+  return {
+    format: "wasm",
+    os: module !== void 0 && GOOS_BY_IMPORT_MODULE[module] || "unknown",
+    arch: "wasm",
+    archs: ["wasm"],
+    fat: false,
+    bits: 32,
+    littleEndian: true
+  };
+}
+
 // src/binary/header.ts
 var BINARY_HEADER_BYTES = 4096;
 function readBinaryHeader(bytes) {
@@ -31710,7 +31834,8 @@ function readBinaryHeader(bytes) {
     if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
   }
   if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
-  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+  if (isWasmModule(bytes)) return readWasmHeader(bytes);
+  throw new Error(`Not an ELF, Mach-O, PE or WebAssembly executable: ${describeBytes(bytes)}`);
 }
 var ELF_MAGIC = [127, 69, 76, 70];
 var ELF_HEADER_PREFIX_BYTES = 20;
@@ -33096,6 +33221,7 @@ import { open as open2, readFile } from "node:fs/promises";
 
 // src/binary/buildinfo.ts
 function readGoBuildInfo(bytes) {
+  if (isWasmModule(bytes)) return readWasmBuildInfo(bytes);
   const blob = findBuildInfoBlob(bytes);
   if (!blob) return void 0;
   return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
@@ -33144,6 +33270,17 @@ function readUvarint(bytes, start) {
 }
 var MODULE_INFO_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
 var MODULE_INFO_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
+function readWasmBuildInfo(bytes) {
+  const goVersion = wasmGoVersion(bytes);
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = haystack.indexOf(MODULE_INFO_START);
+  const end = start < 0 ? -1 : haystack.indexOf(MODULE_INFO_END, start);
+  if (!goVersion || end < 0) return void 0;
+  return {
+    goVersion,
+    ...parseModuleInfo(stripSentinels(bytes.subarray(start, end + MODULE_INFO_END.length)))
+  };
+}
 function stripSentinels(moduleInfo) {
   const framed = Buffer.from(moduleInfo.buffer, moduleInfo.byteOffset, moduleInfo.byteLength);
   const sentinel = MODULE_INFO_START.length;
@@ -34097,6 +34234,16 @@ async function sortOutcomes(outcomes, context5) {
   return sorted;
 }
 
+// src/steps/check-variants.ts
+async function checkVariantsWithToolchain(targets, go2) {
+  const probes = variantProbes(targets);
+  const answers = await mapPool(probes, probes.length, (probe) => {
+    const { args, env } = variantProbeCommand(probe);
+    return runCommand(go2.goBinary, args, { cwd: go2.cwd, env: { ...go2.env, ...env } });
+  });
+  checkVariantAnswers(probes, answers);
+}
+
 // src/steps/universal.ts
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm4, stat as stat2 } from "node:fs/promises";
@@ -34209,6 +34356,7 @@ async function checkAgainstToolchain(config, go2) {
   const dist = await runCommand(go2.goBinary, ["tool", "dist", "list"], { cwd: go2.cwd, env: go2.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
+  await checkVariantsWithToolchain(config.targets, go2);
   const first = config.targets[0];
   if (!first) return { packages: config.packages, names: {} };
   const listEnv = { ...go2.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
@@ -77709,8 +77857,8 @@ var REPORT_SCHEMA = {
         buildMs: { $ref: "#/$defs/count" },
         sha256: { $ref: "#/$defs/sha256" },
         format: {
-          description: "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal).",
-          enum: ["elf", "macho", "macho-fat", "pe"]
+          description: "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).",
+          enum: ["elf", "macho", "macho-fat", "pe", "wasm"]
         },
         arch: {
           description: "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.",
@@ -77795,13 +77943,13 @@ var REPORT_SCHEMA = {
 
 // src/report/schema-validator.ts
 var schema_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:setup-go-arm64:report:v1", "title": "setup-go-arm64 build report, schema v1", "description": "What one run of the action built: the toolchain, the flags, and every built file measured from its own bytes. Later versions of v1 may add fields, never rename them, so readers should ignore fields they do not know.", "type": "object", "required": ["schemaVersion", "go", "commit", "flags", "targets", "totals"], "properties": { "schemaVersion": { "const": 1 }, "go": { "description": "The toolchain that built the targets, and whether it runs natively on the build machine.", "type": "object", "required": ["version", "hostOs", "hostArch", "native"], "properties": { "version": { "title": "a Go release such as 1.25.4 or 1.26rc1", "description": "Go release without the go prefix, e.g. 1.25.4 or 1.26rc1.", "type": "string", "pattern": "^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$" }, "hostOs": { "$ref": "#/$defs/goName" }, "hostArch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } }, "commit": { "title": "a commit SHA of 7 to 64 lower-case hex digits, or null", "description": "The commit built (GITHUB_SHA), or null outside a workflow.", "type": ["string", "null"], "pattern": "^[0-9a-f]{7,64}$" }, "flags": { "description": "The flags every target was built with.", "type": "object", "required": ["ldflags", "trimpath", "cgo"], "properties": { "ldflags": { "description": "As the ldflags input gives them, placeholders such as {commit} included, so that reports of different commits built the same way compare equal.", "type": "string" }, "stampedLdflags": { "description": "As passed to the linker, with {version}, {commit} and {date} filled in; only when ldflags uses them.", "type": "string" }, "trimpath": { "type": "boolean" }, "cgo": { "description": "CGO_ENABLED=1 when true.", "type": "boolean" }, "tags": { "description": "Build tags (-tags).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "buildFlags": { "description": "Further go build flags from the build-flags input, one word each.", "type": "array", "items": { "type": "string" } }, "env": { "description": "The variables of the build environment that change what go builds (GOFLAGS, GOEXPERIMENT, GOARM, GOAMD64, \u2026), those that were set; PR comparisons rebuild the base when they differ.", "type": "object", "additionalProperties": { "type": "string" } } } }, "buildCache": { "description": "How the build cache started: restored from its own key (exact), from a restore key (partial), or not restored (none); absent when cache-build is off. PR comparisons show build-time deltas only when both sides say the same.", "enum": ["exact", "partial", "none"] }, "targets": { "description": "Every file that built and matched its target, ordered by package, goos, goarch and variant.", "type": "array", "items": { "$ref": "#/$defs/target" } }, "failed": { "description": "Builds that produced no file, and why; present only when some failed, so a partial report says what it lacks.", "type": "array", "items": { "type": "object", "required": ["package", "goos", "goarch", "reason"], "properties": { "package": { "type": "string" }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "type": "string" }, "reason": { "description": "The first line of what failed.", "type": "string" } } } }, "totals": { "type": "object", "required": ["sizeBytes", "buildMs", "wallMs"], "properties": { "sizeBytes": { "description": "Sum of the targets' sizes.", "$ref": "#/$defs/count" }, "buildMs": { "description": "Sum of the targets' build times.", "$ref": "#/$defs/count" }, "wallMs": { "description": "Wall time of all builds together.", "$ref": "#/$defs/count" } } } }, "$defs": { "count": { "type": "integer", "minimum": 0 }, "size": { "title": "a size in bytes, 1 or more", "type": "integer", "minimum": 1 }, "sha256": { "title": "a SHA-256 of 64 lower-case hex digits", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "goName": { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" }, "replacement": { "description": "The module a replace directive put in place of another: a path (or a local directory) and version, with its go.sum hash (h1:\u2026) when it has one.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" } } }, "goModule": { "description": "A module as Go records it in a binary, and what a replace directive put in its place.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" }, "replace": { "$ref": "#/$defs/replacement" } } }, "target": { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal).", "enum": ["elf", "macho", "macho-fat", "pe"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:setup-go-arm64:report:v1", "title": "setup-go-arm64 build report, schema v1", "description": "What one run of the action built: the toolchain, the flags, and every built file measured from its own bytes. Later versions of v1 may add fields, never rename them, so readers should ignore fields they do not know.", "type": "object", "required": ["schemaVersion", "go", "commit", "flags", "targets", "totals"], "properties": { "schemaVersion": { "const": 1 }, "go": { "description": "The toolchain that built the targets, and whether it runs natively on the build machine.", "type": "object", "required": ["version", "hostOs", "hostArch", "native"], "properties": { "version": { "title": "a Go release such as 1.25.4 or 1.26rc1", "description": "Go release without the go prefix, e.g. 1.25.4 or 1.26rc1.", "type": "string", "pattern": "^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$" }, "hostOs": { "$ref": "#/$defs/goName" }, "hostArch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } }, "commit": { "title": "a commit SHA of 7 to 64 lower-case hex digits, or null", "description": "The commit built (GITHUB_SHA), or null outside a workflow.", "type": ["string", "null"], "pattern": "^[0-9a-f]{7,64}$" }, "flags": { "description": "The flags every target was built with.", "type": "object", "required": ["ldflags", "trimpath", "cgo"], "properties": { "ldflags": { "description": "As the ldflags input gives them, placeholders such as {commit} included, so that reports of different commits built the same way compare equal.", "type": "string" }, "stampedLdflags": { "description": "As passed to the linker, with {version}, {commit} and {date} filled in; only when ldflags uses them.", "type": "string" }, "trimpath": { "type": "boolean" }, "cgo": { "description": "CGO_ENABLED=1 when true.", "type": "boolean" }, "tags": { "description": "Build tags (-tags).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "buildFlags": { "description": "Further go build flags from the build-flags input, one word each.", "type": "array", "items": { "type": "string" } }, "env": { "description": "The variables of the build environment that change what go builds (GOFLAGS, GOEXPERIMENT, GOARM, GOAMD64, \u2026), those that were set; PR comparisons rebuild the base when they differ.", "type": "object", "additionalProperties": { "type": "string" } } } }, "buildCache": { "description": "How the build cache started: restored from its own key (exact), from a restore key (partial), or not restored (none); absent when cache-build is off. PR comparisons show build-time deltas only when both sides say the same.", "enum": ["exact", "partial", "none"] }, "targets": { "description": "Every file that built and matched its target, ordered by package, goos, goarch and variant.", "type": "array", "items": { "$ref": "#/$defs/target" } }, "failed": { "description": "Builds that produced no file, and why; present only when some failed, so a partial report says what it lacks.", "type": "array", "items": { "type": "object", "required": ["package", "goos", "goarch", "reason"], "properties": { "package": { "type": "string" }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "type": "string" }, "reason": { "description": "The first line of what failed.", "type": "string" } } } }, "totals": { "type": "object", "required": ["sizeBytes", "buildMs", "wallMs"], "properties": { "sizeBytes": { "description": "Sum of the targets' sizes.", "$ref": "#/$defs/count" }, "buildMs": { "description": "Sum of the targets' build times.", "$ref": "#/$defs/count" }, "wallMs": { "description": "Wall time of all builds together.", "$ref": "#/$defs/count" } } } }, "$defs": { "count": { "type": "integer", "minimum": 0 }, "size": { "title": "a size in bytes, 1 or more", "type": "integer", "minimum": 1 }, "sha256": { "title": "a SHA-256 of 64 lower-case hex digits", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "goName": { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" }, "replacement": { "description": "The module a replace directive put in place of another: a path (or a local directory) and version, with its go.sum hash (h1:\u2026) when it has one.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" } } }, "goModule": { "description": "A module as Go records it in a binary, and what a replace directive put in its place.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" }, "replace": { "$ref": "#/$defs/replacement" } } }, "target": { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).", "enum": ["elf", "macho", "macho-fat", "pe", "wasm"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } } } };
 var schema32 = { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" };
 var schema38 = { "type": "integer", "minimum": 0 };
 var pattern4 = new RegExp("^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$", "u");
 var pattern5 = new RegExp("^[a-z0-9_]+$", "u");
 var pattern7 = new RegExp("^[0-9a-f]{7,64}$", "u");
-var schema34 = { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal).", "enum": ["elf", "macho", "macho-fat", "pe"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } };
+var schema34 = { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).", "enum": ["elf", "macho", "macho-fat", "pe", "wasm"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } };
 var schema37 = { "title": "a size in bytes, 1 or more", "type": "integer", "minimum": 1 };
 var schema39 = { "title": "a SHA-256 of 64 lower-case hex digits", "type": "string", "pattern": "^[0-9a-f]{64}$" };
 var pattern10 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -78140,7 +78288,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         if (data.format !== void 0) {
                           let data8 = data.format;
                           const _errs22 = errors;
-                          if (!(data8 === "elf" || data8 === "macho" || data8 === "macho-fat" || data8 === "pe")) {
+                          if (!(data8 === "elf" || data8 === "macho" || data8 === "macho-fat" || data8 === "pe" || data8 === "wasm")) {
                             validate21.errors = [{ instancePath: instancePath + "/format", schemaPath: "#/properties/format/enum", keyword: "enum", params: { allowedValues: schema34.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema34.properties.format.enum, parentSchema: schema34.properties.format, data: data8 }];
                             return false;
                           }

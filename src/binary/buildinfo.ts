@@ -1,3 +1,5 @@
+import { isWasmModule, wasmGoVersion } from './wasm-header.js';
+
 /** A module as Go records it in a binary: the main module, a dependency, or what replaced one. */
 export interface GoModule {
   path: string;
@@ -25,10 +27,11 @@ export interface GoBuildInfo {
  * Finds Go's build info in a whole file's bytes; undefined when the file has none, or was built by Go older than
  * 1.18 (which stored pointers rather than inline strings).
  * Works for ELF, Mach-O (the first slice of a fat file) and PE alike, stripped or not, since the linker keeps the
- * blob in a data section that symbol stripping does not touch. Throws when the blob is there but its module
- * text is malformed.
+ * blob in a data section that symbol stripping does not touch; a WebAssembly module has no blob, and is read from
+ * its module text and producers section. Throws when the blob is there but its module text is malformed.
  */
 export function readGoBuildInfo(bytes: Uint8Array): GoBuildInfo | undefined {
+  if (isWasmModule(bytes)) return readWasmBuildInfo(bytes);
   const blob = findBuildInfoBlob(bytes);
   if (!blob) return undefined;
   return { goVersion: blob.goVersion, ...parseModuleInfo(stripSentinels(blob.moduleInfo)) };
@@ -103,6 +106,22 @@ function readUvarint(bytes: Uint8Array, start: number): { value: number; end: nu
 /** The go command frames the module text with these 16-byte sentinels (cmd/go's modload infoStart/infoEnd). */
 const MODULE_INFO_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex');
 const MODULE_INFO_END = Buffer.from('f932433186182072008242104116d8f2', 'hex');
+
+/**
+ * Go's linker writes no build info blob into a WebAssembly module (`go version -m` cannot read one either): the
+ * module text sits in its data, framed by the sentinels, and its producers section names the Go version.
+ */
+function readWasmBuildInfo(bytes: Uint8Array): GoBuildInfo | undefined {
+  const goVersion = wasmGoVersion(bytes);
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = haystack.indexOf(MODULE_INFO_START);
+  const end = start < 0 ? -1 : haystack.indexOf(MODULE_INFO_END, start);
+  if (!goVersion || end < 0) return undefined;
+  return {
+    goVersion,
+    ...parseModuleInfo(stripSentinels(bytes.subarray(start, end + MODULE_INFO_END.length))),
+  };
+}
 
 /** The module text between the sentinels; empty when the frame is missing, as Go's own reader treats it. */
 function stripSentinels(moduleInfo: Uint8Array): string {

@@ -1,12 +1,15 @@
+import { isWasmModule, readWasmHeader } from './wasm-header.js';
+
 /** Container format of an executable. */
-export type BinaryFormat = 'elf' | 'macho' | 'pe';
+export type BinaryFormat = 'elf' | 'macho' | 'pe' | 'wasm';
 
 /** What an executable's own header says about where it runs. */
 export interface BinaryHeader {
   format: BinaryFormat;
   /**
    * GOOS implied by the container: `darwin` for Mach-O, `windows` for PE; for ELF the OS named by EI_OSABI
-   * (`freebsd`, `netbsd`, `openbsd`, `solaris`), else `linux`.
+   * (`freebsd`, `netbsd`, `openbsd`, `solaris`), else `linux`; for WebAssembly the GOOS whose host interface it
+   * imports (`js`, `wasip1`).
    */
   os: string;
   /**
@@ -38,7 +41,8 @@ export function readBinaryHeader(bytes: Uint8Array): BinaryHeader {
     if (MACHO_MAGICS.has(magic)) return readThinMachOHeader(bytes, view, magic);
   }
   if (startsWith(bytes, PE_DOS_MAGIC)) return readPeHeader(bytes, view);
-  throw new Error(`Not an ELF, Mach-O or PE executable: ${describeBytes(bytes)}`);
+  if (isWasmModule(bytes)) return readWasmHeader(bytes);
+  throw new Error(`Not an ELF, Mach-O, PE or WebAssembly executable: ${describeBytes(bytes)}`);
 }
 
 const ELF_MAGIC = [0x7f, 0x45, 0x4c, 0x46]; // \x7fELF

@@ -18,7 +18,7 @@ export function parseCompilerMap(value: string, inputName: string, targets: Targ
     const at = line.indexOf('=');
     const name = at < 0 ? '' : line.slice(0, at).trim();
     const command = at < 0 ? '' : line.slice(at + 1).trim();
-    if (!/^[a-z0-9]+\/[a-z0-9]+(\/\w+)?$/.test(name) || command === '') {
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/[\w.,]+)?$/.test(name) || command === '') {
       throw new InputError(
         inputName,
         `Input ${inputName} holds ${JSON.stringify(line)}, which is not target=command`,

@@ -76,6 +76,12 @@ export function renderName(
   });
 }
 
+/** `{ext}`: `.exe` for Windows, `.wasm` for WebAssembly (js/wasm, wasip1/wasm), else nothing. */
+function executableExtension(target: Target): string {
+  if (target.goos === 'windows') return '.exe';
+  return target.goarch === 'wasm' ? '.wasm' : '';
+}
+
 /**
  * The file a package's build for `target` writes: the name template filled in, inside output-dir (a variant the
  * template does not name is appended, so it never takes the plain target's name).
@@ -91,12 +97,12 @@ export function outputPath(
     goos: target.goos,
     goarch: target.goarch,
     variant: target.variant ?? '',
-    ext: target.goos === 'windows' ? '.exe' : '',
+    ext: executableExtension(target),
   });
   const output = path.resolve(
     config.outputDir,
     target.variant && !config.nameTemplate.includes('{variant}')
-      ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`)
+      ? fileName.replace(/(\.exe|\.wasm)?$/, `_${target.variant}$1`)
       : fileName,
   );
   const inOutputDir = path.relative(config.outputDir, output);

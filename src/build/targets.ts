@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 
-/** One cross-build target: GOOS/GOARCH plus an optional GOARM/GOAMD64/… level. */
+/** One cross-build target: GOOS/GOARCH plus an optional GOARM/GOAMD64/… level, e.g. `7,softfloat`. */
 export interface Target {
   goos: string;
   goarch: string;
@@ -24,6 +24,11 @@ const VARIANTS: Record<string, { variable: string; pattern: RegExp; example: str
   ppc64: { variable: 'GOPPC64', pattern: /^power(8|9|10)$/, example: 'linux/ppc64/power9' },
   ppc64le: { variable: 'GOPPC64', pattern: /^power(8|9|10)$/, example: 'linux/ppc64le/power9' },
   riscv64: { variable: 'GORISCV64', pattern: /^rva(20|22|23)u64$/, example: 'linux/riscv64/rva22u64' },
+  wasm: {
+    variable: 'GOWASM',
+    pattern: /^(satconv|signext)(,(satconv|signext))*$/,
+    example: 'js/wasm/satconv,signext',
+  },
 };
 
 // Underscores pass here so that x86_64 reaches validateTargets, which names the Go spelling.
@@ -48,14 +53,25 @@ export function targetEnv(target: Target): Record<string, string> {
 }
 
 /**
- * Parses the `targets` input: `os/arch` pairs with an optional variant (`linux/arm/6`, `linux/amd64/v3`),
- * separated by any mix of spaces, commas and newlines. Empty means "set up only, build nothing".
+ * The words of a `targets` input. Spaces, newlines and commas separate targets, but a variant's own options are
+ * joined by commas too (`linux/arm64/v8.2,lse,crypto`): a comma starts a new target only where a slash follows
+ * before the next comma.
+ */
+function targetWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .flatMap((word) => word.split(/,+(?=[^,]*\/)/))
+    .map((word) => word.replace(/^,+|,+$/g, ''))
+    .filter(Boolean);
+}
+
+/**
+ * Parses the `targets` input: `os/arch` pairs with an optional variant (`linux/arm/6`, `linux/amd64/v3`,
+ * `linux/arm/7,softfloat`), separated by any mix of spaces, commas and newlines. Empty means "set up only, build
+ * nothing".
  */
 export function parseTargets(text: string, inputName = 'targets'): Target[] {
-  const words = text
-    .split(/[\s,]+/)
-    .map((word) => word.trim())
-    .filter(Boolean);
+  const words = targetWords(text);
   const targets: Target[] = [];
   const seen = new Set<string>();
   for (const word of words) {
@@ -72,7 +88,7 @@ export function parseTargets(text: string, inputName = 'targets'): Target[] {
       throw new InputError(
         inputName,
         `Target ${JSON.stringify(word)} in ${inputName} is not an os/arch pair`,
-        'write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines',
+        'write targets like linux/amd64, darwin/arm64, linux/arm/7 or linux/amd64/v3, separated by spaces, commas or newlines; a variant takes its options after commas without spaces, e.g. linux/arm64/v8.2,lse',
       );
     }
     const target: Target = { goos, goarch };
@@ -179,5 +195,103 @@ export function validateTargets(targets: Target[], distList: string[], inputName
       : `use pairs that \`go tool dist list\` prints: ${unknown
           .map((target) => `instead of ${targetName(target)}, ${suggest(target)}`)
           .join(' ')}`,
+  );
+}
+
+/** One question for the installed go: does it take this variant level? One per architecture and level asked for. */
+export interface VariantProbe {
+  goos: string;
+  goarch: string;
+  variable: string;
+  value: string;
+  /** The targets that ask for it, as written. */
+  targets: string[];
+}
+
+/** The distinct variant levels among the targets, each with the targets that ask for it. */
+export function variantProbes(targets: Target[]): VariantProbe[] {
+  const probes = new Map<string, VariantProbe>();
+  for (const target of targets) {
+    const variable = variantVariable(target.goarch);
+    if (!target.variant || !variable) continue;
+    const key = `${target.goarch}/${target.variant}`;
+    const probe = probes.get(key) ?? {
+      goos: target.goos,
+      goarch: target.goarch,
+      variable,
+      value: target.variant,
+      targets: [],
+    };
+    probe.targets.push(targetName(target));
+    probes.set(key, probe);
+  }
+  return [...probes.values()];
+}
+
+/**
+ * `go env` with the level set: go checks GOARM64, GOMIPS, GOMIPS64, GOPPC64, GORISCV64 and GOWASM as it starts
+ * and exits 2 naming what it accepts, and prints the variable's value only when it knows the variable (an older
+ * toolchain ignores an unknown one, and would build for its default level). It lets any GOAMD64, GOARM (from Go
+ * 1.23 the GOARM64 check resets the error) and GO386 (only the compiler checks it) through, which is why
+ * parseTargets holds every level to Go's own rules first.
+ */
+export function variantProbeCommand(probe: VariantProbe): { args: string[]; env: Record<string, string> } {
+  return {
+    args: ['env', '-json', 'GOVERSION', probe.variable],
+    env: { GOOS: probe.goos, GOARCH: probe.goarch, [probe.variable]: probe.value },
+  };
+}
+
+/** How a probe's `go env` ended. */
+export interface ProbeAnswer {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Why the toolchain refuses the probe's level (`GOARM64=v8.2, but go1.22.12 does not know…`), or undefined. */
+export function variantRefusal(probe: VariantProbe, answer: ProbeAnswer): string | undefined {
+  const asked = `${probe.variable}=${probe.value}`;
+  if (answer.exitCode !== 0) {
+    const said =
+      answer.stderr.trim().split('\n')[0]?.replace(/^go: /, '') || `go env exited with ${answer.exitCode}`;
+    return `${asked}, which the installed Go toolchain rejects: ${said}`;
+  }
+  let env: Record<string, unknown>;
+  try {
+    env = JSON.parse(answer.stdout) as Record<string, unknown>;
+  } catch {
+    throw new Error(`go env -json printed something that is not JSON: ${answer.stdout.slice(0, 200)}`);
+  }
+  if (env[probe.variable] === probe.value) return undefined;
+  return (
+    `${asked}, but ${String(env.GOVERSION ?? 'the installed Go toolchain')} does not know ${probe.variable}: ` +
+    'it would ignore it and build for its default level'
+  );
+}
+
+/** Every variant level the toolchain refuses, in one error naming the targets and the fix. */
+export function checkVariantAnswers(
+  probes: VariantProbe[],
+  answers: ProbeAnswer[],
+  inputName = 'targets',
+): void {
+  const refused = probes.flatMap((probe, index) => {
+    const answer = answers[index];
+    const why = answer && variantRefusal(probe, answer);
+    return why ? [{ probe, why }] : [];
+  });
+  const [first] = refused;
+  if (!first) return;
+  const sentences = refused.map(({ probe, why }) =>
+    probe.targets.length === 1
+      ? `Target ${probe.targets.join('')} in ${inputName} sets ${why}`
+      : `Targets ${probe.targets.join(', ')} in ${inputName} set ${why}`,
+  );
+  throw new InputError(
+    inputName,
+    sentences.join('; '),
+    'use a level this Go accepts, set go-version to a Go that has the level, or drop the variant ' +
+      `(e.g. ${first.probe.goos}/${first.probe.goarch})`,
   );
 }

@@ -157,8 +157,8 @@ export const REPORT_SCHEMA = {
         sha256: { $ref: '#/$defs/sha256' },
         format: {
           description:
-            "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal).",
-          enum: ['elf', 'macho', 'macho-fat', 'pe'],
+            "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).",
+          enum: ['elf', 'macho', 'macho-fat', 'pe', 'wasm'],
         },
         arch: {
           description:

@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import { humanDuration } from '../report/format.js';
 import type { FailedBuild, ReportFlags, TargetResult } from '../report/report.js';
 import { sortOutcomes } from './build-outcomes.js';
+import { checkVariantsWithToolchain } from './check-variants.js';
 import { writeUniversalBinaries } from './universal.js';
 
 export interface BuildOutcome {
@@ -54,14 +55,15 @@ async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<s
 }
 
 /**
- * Checks what only the installed toolchain can judge: that every target is a platform it knows, and that every
- * package is a main package, with patterns (`./cmd/...`) expanded to the main packages they match (all listed
- * for the first target's platform).
+ * Checks what only the installed toolchain can judge: that every target is a platform it knows with a variant
+ * level it takes, and that every package is a main package, with patterns (`./cmd/...`) expanded to the main
+ * packages they match (all listed for the first target's platform).
  */
 async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<ResolvedPackages> {
   const dist = await runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env });
   if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
   validateTargets(config.targets, parseDistList(dist.stdout));
+  await checkVariantsWithToolchain(config.targets, go);
 
   const first = config.targets[0];
   if (!first) return { packages: config.packages, names: {} };
