@@ -45,7 +45,7 @@ export default tseslint.config(
       'src/build/run.ts',
       'src/cache/go-caches.ts',
       'src/github/**',
-      'src/toolchain/checksum-db.ts',
+      'src/toolchain/sumdb-client.ts',
       'src/toolchain/dirhash.ts',
       'src/toolchain/extract-tar.ts',
       'src/toolchain/extract-zip.ts',

@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import { Parser as TarParser, type ReadEntry } from 'tar';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
-import { decodeStdBase64, splitGoSumLine, type GoSumEntry } from './sumdb.js';
+import { decodeStdBase64 } from './note.js';
+import { splitGoSumLine, type GoSumEntry } from './sumdb.js';
 
 /** A file of a module, named as in its zip (`<module>@<version>/<path>`), with the SHA-256 of its content. */
 export interface HashedFile {
