@@ -77585,6 +77585,9 @@ var MAX_ARCHIVE_ENTRIES = 2e5;
 function isAbsoluteLinkTarget(target) {
   return target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target);
 }
+function refuse(reason) {
+  return { action: "refuse", reason };
+}
 var ArchiveEntryChecker = class {
   constructor(options2) {
     this.options = options2;
@@ -77600,7 +77603,6 @@ var ArchiveEntryChecker = class {
     return this.expandedBytes;
   }
   check(entry) {
-    const refuse = (reason) => ({ action: "refuse", reason });
     if (++this.entries > MAX_ARCHIVE_ENTRIES)
       return refuse(`it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
     this.expandedBytes += entry.size;
@@ -77632,6 +77634,10 @@ var ArchiveEntryChecker = class {
       this.remember(this.files, parts);
       return { action: "file", path: relative3 };
     }
+    return this.checkLink(entry, parts, relative3);
+  }
+  /** A hard link or symlink entry: kept only when links are allowed and it stays within what was extracted. */
+  checkLink(entry, parts, relative3) {
     if (!this.options.allowLinks) return refuse(`${entry.kind} ${entry.name}`);
     const target = (entry.linkTarget ?? "").replace(/\\/g, "/");
     if (target === "") return refuse(`${entry.kind} ${entry.name} has no target`);
@@ -77842,24 +77848,8 @@ function proveNative(input) {
   });
   const described = `The Go toolchain is ${goHostOs}/${headerArch} on this ${machine.goos}/${machine.machineArch} machine`;
   const emulation = (rosetta ? "it runs under Rosetta 2, several times slower than a native toolchain" : "it does not run natively here") + (machine.rosetta ? " (this node process runs under Rosetta 2 as well, so process.arch says x64)" : "");
-  if (goHostOs !== machine.goos) {
-    return verdict(
-      "fail",
-      `${described}: \`go env GOHOSTOS\` says ${goHostOs || "(nothing)"}, not ${machine.goos}. The installed toolchain is for another OS; delete it from the tool cache so the right one is installed.`
-    );
-  }
-  if (headerArch !== goHostArch) {
-    return verdict(
-      "fail",
-      `The Go toolchain contradicts itself: bin/go is a binary for ${headerArch} but \`go env GOHOSTARCH\` says ${goHostArch || "(nothing)"}. Delete it from the tool cache so it is installed afresh.`
-    );
-  }
-  if (requested !== "auto" && headerArch !== requested) {
-    return verdict(
-      "fail",
-      `${described}, but \`architecture: ${requested}\` asked for ${requested}. Delete the ${headerArch} toolchain from the tool cache so the ${requested} one is installed.`
-    );
-  }
+  const wrong = wrongToolchain(input, described);
+  if (wrong) return verdict("fail", wrong);
   if (native) {
     return verdict("ok", `${described}: native (bin/go's header, GOHOSTARCH and the hardware agree).`);
   }
@@ -77873,6 +77863,19 @@ function proveNative(input) {
     "fail",
     `${described}; ${emulation}. Set \`architecture: ${machine.machineArch}\` (or remove \`architecture: ${headerArch}\` wherever it is set) and delete the ${headerArch} toolchain from the tool cache so the native one is installed.`
   );
+}
+function wrongToolchain(input, described) {
+  const { requested, machine, headerArch, goHostArch, goHostOs } = input;
+  if (goHostOs !== machine.goos) {
+    return `${described}: \`go env GOHOSTOS\` says ${goHostOs || "(nothing)"}, not ${machine.goos}. The installed toolchain is for another OS; delete it from the tool cache so the right one is installed.`;
+  }
+  if (headerArch !== goHostArch) {
+    return `The Go toolchain contradicts itself: bin/go is a binary for ${headerArch} but \`go env GOHOSTARCH\` says ${goHostArch || "(nothing)"}. Delete it from the tool cache so it is installed afresh.`;
+  }
+  if (requested !== "auto" && headerArch !== requested) {
+    return `${described}, but \`architecture: ${requested}\` asked for ${requested}. Delete the ${headerArch} toolchain from the tool cache so the ${requested} one is installed.`;
+  }
+  return void 0;
 }
 
 // src/toolchain/probe.ts
