@@ -77133,6 +77133,12 @@ function toolchainModuleName(archiveName, prefix2) {
 }
 async function hashGoArchiveAsModule(archivePath, module, limits) {
   const prefix2 = `${module.path}@${module.version}`;
+  const tally = moduleTally(archivePath, limits);
+  if (archivePath.endsWith(".zip")) await tallyZip(archivePath, prefix2, tally);
+  else await tallyTarGz(archivePath, prefix2, tally);
+  return hash1(tally.files);
+}
+function moduleTally(archivePath, limits) {
   const files = [];
   const seen = /* @__PURE__ */ new Set();
   let inflated = 0;
@@ -77155,30 +77161,34 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
         `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`
       );
   };
-  if (archivePath.endsWith(".zip")) {
-    const zip = await import_yauzl.default.openPromise(archivePath, {
-      lazyEntries: true,
-      decodeStrings: false,
-      autoClose: false
-    });
-    try {
-      for await (const entry of zip.eachEntry()) {
-        countEntry();
-        const name = zipEntryName(archivePath, entry);
-        if (name.endsWith("/")) continue;
-        const moduleName = toolchainModuleName(name, prefix2);
-        const content = createHash8("sha256");
-        for await (const chunk of await zip.openReadStreamPromise(entry)) {
-          count(chunk.length);
-          content.update(chunk);
-        }
-        if (moduleName) add(moduleName, content.digest("hex"));
+  return { files, add, count, countEntry };
+}
+async function tallyZip(archivePath, prefix2, tally) {
+  const { add, count, countEntry } = tally;
+  const zip = await import_yauzl.default.openPromise(archivePath, {
+    lazyEntries: true,
+    decodeStrings: false,
+    autoClose: false
+  });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      countEntry();
+      const name = zipEntryName(archivePath, entry);
+      if (name.endsWith("/")) continue;
+      const moduleName = toolchainModuleName(name, prefix2);
+      const content = createHash8("sha256");
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        count(chunk.length);
+        content.update(chunk);
       }
-    } finally {
-      zip.close();
+      if (moduleName) add(moduleName, content.digest("hex"));
     }
-    return hash1(files);
+  } finally {
+    zip.close();
   }
+}
+async function tallyTarGz(archivePath, prefix2, tally) {
+  const { add, count, countEntry } = tally;
   const parser = new rt({ strict: true });
   const input = createReadStream3(archivePath);
   let failure;
@@ -77228,7 +77238,6 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
     input.pipe(parser);
   });
   if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
-  return hash1(files);
 }
 
 // src/steps/check-inputs.ts
@@ -78663,45 +78672,48 @@ async function extractZip(options2) {
   };
   try {
     await makeDirectory2(options2.destination);
-    await new Promise((resolve3, reject) => {
-      const writing = /* @__PURE__ */ new Set();
-      let failure;
-      let waitingForSlot = false;
-      const settle = () => void Promise.allSettled([...writing]).then(() => failure ? reject(failure) : resolve3());
-      const fail = (error2) => {
-        if (failure) return;
-        failure = zipError(options2.zipPath, error2);
-        settle();
-      };
-      const readNext = () => {
-        if (!failure) zip.readEntry();
-      };
-      zip.on("error", fail);
-      zip.on("end", settle);
-      zip.on("entry", (entry) => {
-        if (failure) return;
-        const decision = checker.check(describeEntry(entry));
-        if (decision.action === "refuse") {
-          fail(new ArchiveRefusedError(options2.zipPath, decision.reason));
-          return;
-        }
-        const write = writeEntry(entry, decision).then(() => {
-          writing.delete(write);
-          if (waitingForSlot) {
-            waitingForSlot = false;
-            readNext();
-          }
-        }, fail);
-        writing.add(write);
-        if (writing.size < PARALLEL_WRITES) readNext();
-        else waitingForSlot = true;
-      });
-      readNext();
-    });
+    await writeEntries(zip, options2.zipPath, checker, writeEntry);
   } finally {
     zip.close();
   }
   return { files, bytes: checker.bytes, ...options2.moduleHash ? { h1: hash1(hashed) } : {} };
+}
+function writeEntries(zip, zipPath, checker, writeEntry) {
+  return new Promise((resolve3, reject) => {
+    const writing = /* @__PURE__ */ new Set();
+    let failure;
+    let waitingForSlot = false;
+    const settle = () => void Promise.allSettled([...writing]).then(() => failure ? reject(failure) : resolve3());
+    const fail = (error2) => {
+      if (failure) return;
+      failure = zipError(zipPath, error2);
+      settle();
+    };
+    const readNext = () => {
+      if (!failure) zip.readEntry();
+    };
+    zip.on("error", fail);
+    zip.on("end", settle);
+    zip.on("entry", (entry) => {
+      if (failure) return;
+      const decision = checker.check(describeEntry(entry));
+      if (decision.action === "refuse") {
+        fail(new ArchiveRefusedError(zipPath, decision.reason));
+        return;
+      }
+      const write = writeEntry(entry, decision).then(() => {
+        writing.delete(write);
+        if (waitingForSlot) {
+          waitingForSlot = false;
+          readNext();
+        }
+      }, fail);
+      writing.add(write);
+      if (writing.size < PARALLEL_WRITES) readNext();
+      else waitingForSlot = true;
+    });
+    readNext();
+  });
 }
 
 // src/toolchain/sumdb-client.ts
