@@ -79065,19 +79065,7 @@ async function checkGoVersion(goroot, goVersion, filename) {
   }
 }
 async function installFromGoDev(options2) {
-  const version3 = options2.release.version.replace(/^go/, "");
-  const file = selectGoDevArchive(options2.release, options2.goos, options2.goarch);
-  if (!PLAIN_ARCHIVE_NAME.test(file.filename)) {
-    throw new Error(
-      `The release index names the go${version3} archive ${JSON.stringify(file.filename)}, which is not a plain .tar.gz or .zip file name; refusing to download it.`
-    );
-  }
-  const expected = file.sha256?.toLowerCase();
-  if (!expected && options2.verify !== false) {
-    throw new Error(
-      `The release index publishes no sha256 for ${file.filename}, so the download could not be verified; nothing was installed. Use an index that publishes hashes (go.dev does), or turn verification off.`
-    );
-  }
+  const { version: version3, file, expected } = archiveToInstall(options2);
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
   const archivePath = path33.join(
     options2.temp,
@@ -79092,35 +79080,9 @@ async function installFromGoDev(options2) {
       log: options2.log,
       maxBytes: file.size ?? MAX_ARCHIVE_BYTES
     });
-    if (expected && download.sha256 !== expected) {
-      throw new VerificationError(
-        `Checksum mismatch for ${file.filename} from ${url2}: the download hashes to ${download.sha256}, the release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`
-      );
-    }
-    if (file.size !== void 0 && download.bytes !== file.size) {
-      throw new VerificationError(
-        `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
-      );
-    }
-    const indexHost = new URL(url2).host;
-    options2.log(
-      expected ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
-    );
-    if (options2.independent) {
-      const { module, hash, via } = options2.independent;
-      const actual = await hashGoArchiveAsModule(archivePath, module, {
-        maxInflatedBytes: download.bytes * EXPANSION_FACTOR,
-        maxEntries: MAX_ARCHIVE_ENTRIES
-      });
-      if (actual !== hash) {
-        throw new VerificationError(
-          `Checksum mismatch for ${file.filename} from ${url2}: its files hash to ${actual} as ${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt archive (its own index agreeing proves nothing); nothing was installed.`
-        );
-      }
-      options2.log(
-        `Verified ${file.filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`
-      );
-    }
+    checkAgainstIndex(file, url2, download, expected, options2.log);
+    if (options2.independent)
+      await checkAsModule(archivePath, file.filename, url2, download.bytes, options2.independent, options2.log);
     const provenance = {
       source: "go.dev",
       version: `go${version3}`,
@@ -79142,6 +79104,53 @@ async function installFromGoDev(options2) {
   } finally {
     await rm10(archivePath, { force: true });
   }
+}
+function archiveToInstall(options2) {
+  const version3 = options2.release.version.replace(/^go/, "");
+  const file = selectGoDevArchive(options2.release, options2.goos, options2.goarch);
+  if (!PLAIN_ARCHIVE_NAME.test(file.filename)) {
+    throw new Error(
+      `The release index names the go${version3} archive ${JSON.stringify(file.filename)}, which is not a plain .tar.gz or .zip file name; refusing to download it.`
+    );
+  }
+  const expected = file.sha256?.toLowerCase();
+  if (!expected && options2.verify !== false) {
+    throw new Error(
+      `The release index publishes no sha256 for ${file.filename}, so the download could not be verified; nothing was installed. Use an index that publishes hashes (go.dev does), or turn verification off.`
+    );
+  }
+  return { version: version3, file, expected };
+}
+function checkAgainstIndex(file, url2, download, expected, log2) {
+  if (expected && download.sha256 !== expected) {
+    throw new VerificationError(
+      `Checksum mismatch for ${file.filename} from ${url2}: the download hashes to ${download.sha256}, the release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`
+    );
+  }
+  if (file.size !== void 0 && download.bytes !== file.size) {
+    throw new VerificationError(
+      `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
+    );
+  }
+  const indexHost = new URL(url2).host;
+  log2(
+    expected ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
+  );
+}
+async function checkAsModule(archivePath, filename, url2, bytes, independent, log2) {
+  const { module, hash, via } = independent;
+  const actual = await hashGoArchiveAsModule(archivePath, module, {
+    maxInflatedBytes: bytes * EXPANSION_FACTOR,
+    maxEntries: MAX_ARCHIVE_ENTRIES
+  });
+  if (actual !== hash) {
+    throw new VerificationError(
+      `Checksum mismatch for ${filename} from ${url2}: its files hash to ${actual} as ${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt archive (its own index agreeing proves nothing); nothing was installed.`
+    );
+  }
+  log2(
+    `Verified ${filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`
+  );
 }
 
 // src/version/releases.ts
