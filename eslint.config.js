@@ -68,7 +68,7 @@ export default tseslint.config(
       'src/cache/restore.ts',
       'src/cache/save.ts',
       'src/github/**',
-      'src/toolchain/checksum-db.ts',
+      'src/toolchain/sumdb-client.ts',
       'src/toolchain/dirhash.ts',
       'src/toolchain/extract-tar.ts',
       'src/toolchain/extract-zip.ts',

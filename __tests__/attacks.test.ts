@@ -1,6 +1,6 @@
 // Attacks through the action's inputs and the files it reads, through the bundled action and the local runner
 // (hostile archives, forged checksums and tampered comment files have their own tests in extract, archive-paths,
-// checksum-db, toolchain-sources and pr-comment). Shell syntax in every free-text input, in the working
+// sumdb-client, toolchain-sources and pr-comment). Shell syntax in every free-text input, in the working
 // directory's name and in a source file's name must reach go as plain data or be refused, never run; workflow
 // commands smuggled in through newlines must never reach the runner as commands; and a pull_request_target run
 // that checked out the pull request's own code is warned about.

@@ -10,7 +10,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../src/errors.js';
 import { hash1, hashModuleZip, parseGoSumLine } from '../src/toolchain/dirhash.js';
-import { SUM_GOLANG_ORG_KEY, parseLookupResponse } from '../src/toolchain/sumdb.js';
+import { SUM_GOLANG_ORG_KEY } from '../src/toolchain/note.js';
+import { parseLookupResponse } from '../src/toolchain/sumdb.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const proxyFixtures = path.join(here, 'fixtures/sumdb/proxy');

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { downloadFile, type DownloadOptions } from '../src/net/download.js';
-import { DownloadError } from '../src/net/http.js';
+import { DownloadError } from '../src/net/attempts.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 

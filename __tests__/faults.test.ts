@@ -1,5 +1,5 @@
 // The whole action under faults, through the bundled action and the local runner (the modules' own fault tests
-// are in download, extract, install, go-caches, releases, checksum-db and pr-comment): a release index that is
+// are in download, extract, install, go-caches, releases, sumdb-client and pr-comment): a release index that is
 // huge or not JSON, the action killed mid-extraction, four jobs installing one version at once, a full disk
 // during the download and during the extraction, and a cache service that is down, fails to finalize, or hands
 // back a corrupt archive. After every case the tool cache is walked, and any partial install is counted.

@@ -11,7 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { downloadFile } from '../src/net/download.js';
-import { DownloadError, getBytes, openUrl } from '../src/net/http.js';
+import { DownloadError } from '../src/net/attempts.js';
+import { getBytes, openUrl } from '../src/net/http.js';
 import { fetchToolchainModuleList } from '../src/version/fetch-releases.js';
 import { recordCase } from '../test/support/suite-counts.js';
 

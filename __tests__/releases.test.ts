@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DownloadError } from '../src/net/http.js';
+import { DownloadError } from '../src/net/attempts.js';
 import { toolchainModule } from '../src/toolchain/goproxy.js';
 import { fetchGoDevIndex, fetchToolchainModuleList } from '../src/version/fetch-releases.js';
 import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../src/version/releases.js';

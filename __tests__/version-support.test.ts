@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../src/config.js';
-import { decideVersionSpec } from '../src/steps/setup-toolchain.js';
+import { decideVersionSpec } from '../src/steps/version-decision.js';
 import { checkSupportedVersion, plainSpecLine, yamlFloatOrigin } from '../src/version/support.js';
 import { checkIsVersionFile, workspaceFileCandidates } from '../src/version/workspace.js';
 import { inputError } from '../test/support/input-error.js';

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path47 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path49 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path47 && path47[0] !== "/") {
-          path47 = `/${path47}`;
+        if (path49 && path49[0] !== "/") {
+          path49 = `/${path49}`;
         }
-        return new URL(`${origin}${path47}`);
+        return new URL(`${origin}${path49}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin }
+          request: { method, path: path49, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path47);
+        debuglog("sending request to %s %s/%s", method, origin, path49);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin },
+          request: { method, path: path49, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path47,
+          path49,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin }
+          request: { method, path: path49, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path47);
+        debuglog("trailers received from %s %s/%s", method, origin, path49);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin },
+          request: { method, path: path49, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path47,
+          path49,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path47, origin }
+            request: { method, path: path49, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path47);
+          debuglog("sending request to %s %s/%s", method, origin, path49);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path47,
+        path: path49,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path47 !== "string") {
+        if (typeof path49 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path47[0] !== "/" && !(path47.startsWith("http://") || path47.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path49[0] !== "/" && !(path49.startsWith("http://") || path49.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path47)) {
+        } else if (invalidPathRegex.test(path49)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path47, query) : path47;
+        this.path = query ? buildURL(path49, query) : path49;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path47, host, upgrade, blocking, reset } = request2;
+      const { method, path: path49, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path47} HTTP/1.1\r
+      let header = `${method} ${path49} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path47, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path49, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path47;
+      headers[HTTP2_HEADER_PATH] = path49;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path47 = search ? `${pathname}${search}` : pathname;
+        const path49 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path47;
+        this.opts.path = path49;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path47 = "/",
+          path: path49 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path47;
+        opts.path = origin + path49;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path47) {
-      if (typeof path47 !== "string") {
-        return path47;
+    function safeUrl(path49) {
+      if (typeof path49 !== "string") {
+        return path49;
       }
-      const pathSegments = path47.split("?");
+      const pathSegments = path49.split("?");
       if (pathSegments.length !== 2) {
-        return path47;
+        return path49;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path47, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path47);
+    function matchKey(mockDispatch2, { path: path49, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path49);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path47 }) => matchValue(safeUrl(path47), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path49 }) => matchValue(safeUrl(path49), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path47, method, body: body2, headers, query } = opts;
+      const { path: path49, method, body: body2, headers, query } = opts;
       return {
-        path: path47,
+        path: path49,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path47, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path49, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path47,
+            Path: path49,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path47) {
-      for (let i = 0; i < path47.length; ++i) {
-        const code2 = path47.charCodeAt(i);
+    function validateCookiePath(path49) {
+      for (let i = 0; i < path49.length; ++i) {
+        const code2 = path49.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path47 = opts.path;
+          let path49 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path47 = `/${path47}`;
+            path49 = `/${path49}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path47);
+          url2 = new URL(util5.parseOrigin(url2).origin + path49);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path47, options2) {
+    function openPromise(path49, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path47, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path49, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path47, options2, callback) {
+    function open3(path49, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path47, "r", function(err, fd) {
+      fs8.open(path49, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31197,7 +31197,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os11 from "node:os";
-import path46 from "node:path";
+import path48 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33334,9 +33334,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path47, version3, sum] = fields;
-  if (path47 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path47, version: version3, ...sum ? { sum } : {} };
+  const [path49, version3, sum] = fields;
+  if (path49 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path49, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -36856,8 +36856,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path47, level) {
-    this.path = path47;
+  constructor(path49, level) {
+    this.path = path49;
     this.level = level;
   }
 };
@@ -41383,15 +41383,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path47 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path47.startsWith("/")) {
-      path47 = path47.substring(1);
+    let path49 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path49.startsWith("/")) {
+      path49 = path49.substring(1);
     }
-    if (isAbsoluteUrl(path47)) {
-      requestUrl = path47;
+    if (isAbsoluteUrl(path49)) {
+      requestUrl = path49;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path47);
+      requestUrl = appendPath(requestUrl, path49);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -41437,9 +41437,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path47 = pathToAppend.substring(0, searchStart);
+    const path49 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path47;
+    newPath = newPath + path49;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -44316,16 +44316,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path47 = this._matcher.path;
-    return path47.length > 0 ? path47[path47.length - 1].tag : void 0;
+    const path49 = this._matcher.path;
+    return path49.length > 0 ? path49[path49.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path47 = this._matcher.path;
-    return path47.length > 0 ? path47[path47.length - 1].namespace : void 0;
+    const path49 = this._matcher.path;
+    return path49.length > 0 ? path49[path49.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -44333,9 +44333,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path47 = this._matcher.path;
-    if (path47.length === 0) return void 0;
-    return path47[path47.length - 1].values?.[attrName];
+    const path49 = this._matcher.path;
+    if (path49.length === 0) return void 0;
+    return path49[path49.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -44343,9 +44343,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path47 = this._matcher.path;
-    if (path47.length === 0) return false;
-    const current = path47[path47.length - 1];
+    const path49 = this._matcher.path;
+    if (path49.length === 0) return false;
+    const current = path49[path49.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -44371,18 +44371,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path47 = this._matcher.path;
-    if (path47.length === 0) return -1;
-    return path47[path47.length - 1].position ?? 0;
+    const path49 = this._matcher.path;
+    if (path49.length === 0) return -1;
+    return path49[path49.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path47 = this._matcher.path;
-    if (path47.length === 0) return -1;
-    return path47[path47.length - 1].counter ?? 0;
+    const path49 = this._matcher.path;
+    if (path49.length === 0) return -1;
+    return path49[path49.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -47644,11 +47644,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path47) {
+    function locateFile(path49) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path47, scriptDirectory);
+        return Module["locateFile"](path49, scriptDirectory);
       }
-      return scriptDirectory + path47;
+      return scriptDirectory + path49;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -50735,9 +50735,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path47 = getURLPath(request2.url) || "/";
+    const path49 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path47}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path49}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -51219,9 +51219,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path47 = getURLPath(request2.url) || "/";
+    const path49 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path47}`;
+    canonicalizedResourceString += `/${options2.accountName}${path49}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -65162,10 +65162,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path47 = urlParsed.pathname;
-  path47 = path47 || "/";
-  path47 = escape2(path47);
-  urlParsed.pathname = path47;
+  let path49 = urlParsed.pathname;
+  path49 = path49 || "/";
+  path49 = escape2(path49);
+  urlParsed.pathname = path49;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -65250,9 +65250,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path47 = urlParsed.pathname;
-  path47 = path47 ? path47.endsWith("/") ? `${path47}${name}` : `${path47}/${name}` : name;
-  urlParsed.pathname = path47;
+  let path49 = urlParsed.pathname;
+  path49 = path49 ? path49.endsWith("/") ? `${path49}${name}` : `${path49}/${name}` : name;
+  urlParsed.pathname = path49;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -77122,20 +77122,17 @@ async function findDependencyFiles(patterns, workingDirectory) {
 }
 
 // src/toolchain/dirhash.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
-// src/toolchain/sumdb.ts
+// src/toolchain/note.ts
 import { createHash as createHash7, createPublicKey, verify as verifySignature } from "node:crypto";
 var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
-var SUMDB_TILE_HEIGHT = 8;
-var HASH_SIZE = 32;
 var ED25519_ALGORITHM = 1;
 var ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 var SIGNATURE_PREFIX = "\u2014 ";
 var MAX_SIGNATURES = 100;
-var TREE_NOTE_HEADER = "go.sum database tree\n";
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function decodeText(data, what) {
   if (typeof data === "string") return data;
@@ -77160,14 +77157,9 @@ function hasControlCharacter(text) {
 function isValidServerName(name) {
   return name !== "" && !/[\s+]/u.test(name);
 }
-function sha256(...parts) {
-  const hash = createHash7("sha256");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-}
 function computeKeyHash(name, algorithmAndKey) {
-  return sha256(Buffer.from(`${name}
-`, "utf8"), algorithmAndKey).readUInt32BE(0);
+  return createHash7("sha256").update(`${name}
+`, "utf8").update(algorithmAndKey).digest().readUInt32BE(0);
 }
 function hex8(value) {
   return value.toString(16).padStart(8, "0");
@@ -77252,53 +77244,15 @@ function openSignedNote(note, verifierKey) {
   }
   return { text, signedBy: verifier.name };
 }
-function parseTreeNote(text) {
-  const lines = text.split("\n");
-  const [, sizeLine = "", hashLine = ""] = lines;
-  if (!text.startsWith(TREE_NOTE_HEADER) || lines.length < 4) {
-    throw new Error(`signed note is not a go.sum database tree head: "${text.slice(0, 60)}"`);
-  }
-  const size2 = Number(sizeLine);
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(size2)) {
-    throw new Error(`tree head has a malformed size "${sizeLine}"`);
-  }
-  if (decodeStdBase64(hashLine)?.length !== HASH_SIZE) {
-    throw new Error(`tree head has a malformed root hash "${hashLine}"`);
-  }
-  return { size: size2, rootHash: hashLine };
-}
-function splitGoSumLine(line) {
-  const fields = line.trim().split(/\s+/);
-  if (fields.length !== 3) return void 0;
-  const [module = "", version3 = "", hash = ""] = fields;
-  return { module, version: version3, hash };
-}
-function parseLookupResponse(body2, verifierKey) {
-  const response = decodeText(body2, "lookup response");
-  const idEnd = response.indexOf("\n");
-  const idLine = idEnd < 0 ? response : response.slice(0, idEnd);
-  const recordId = Number(idLine);
-  if (idEnd < 0 || !/^(0|[1-9][0-9]*)$/.test(idLine) || !Number.isSafeInteger(recordId)) {
-    throw new Error(`malformed lookup response: the first line "${idLine.slice(0, 40)}" is not a record id`);
-  }
-  const afterId = response.slice(idEnd + 1);
-  const textEnd = afterId.indexOf("\n\n");
-  if (textEnd < 0) throw new Error("malformed lookup response: no blank line after the record");
-  const recordText = afterId.slice(0, textEnd + 1);
-  if (recordText === "\n" || hasControlCharacter(recordText)) {
-    throw new Error("malformed lookup response: the record text is empty or has control characters");
-  }
-  const lines = recordText.slice(0, -1).split("\n").map((line) => {
-    const entry = splitGoSumLine(line);
-    if (entry === void 0) throw new Error(`malformed lookup response: "${line}" is not a go.sum line`);
-    return entry;
-  });
-  const { text, signedBy } = openSignedNote(afterId.slice(textEnd + 2), verifierKey);
-  const { size: size2, rootHash } = parseTreeNote(text);
-  if (recordId >= size2) {
-    throw new Error(`lookup response names record ${recordId}, outside its signed tree of ${size2} records`);
-  }
-  return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
+
+// src/toolchain/tlog.ts
+import { createHash as createHash8 } from "node:crypto";
+var SUMDB_TILE_HEIGHT = 8;
+var HASH_SIZE = 32;
+function sha256(...parts) {
+  const hash = createHash8("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest();
 }
 function tilePath(height, level, index, width) {
   const groups = [String(index % 1e3).padStart(3, "0")];
@@ -77390,11 +77344,62 @@ function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
   }
 }
 
+// src/toolchain/sumdb.ts
+var TREE_NOTE_HEADER = "go.sum database tree\n";
+function parseTreeNote(text) {
+  const lines = text.split("\n");
+  const [, sizeLine = "", hashLine = ""] = lines;
+  if (!text.startsWith(TREE_NOTE_HEADER) || lines.length < 4) {
+    throw new Error(`signed note is not a go.sum database tree head: "${text.slice(0, 60)}"`);
+  }
+  const size2 = Number(sizeLine);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(size2)) {
+    throw new Error(`tree head has a malformed size "${sizeLine}"`);
+  }
+  if (decodeStdBase64(hashLine)?.length !== HASH_SIZE) {
+    throw new Error(`tree head has a malformed root hash "${hashLine}"`);
+  }
+  return { size: size2, rootHash: hashLine };
+}
+function splitGoSumLine(line) {
+  const fields = line.trim().split(/\s+/);
+  if (fields.length !== 3) return void 0;
+  const [module = "", version3 = "", hash = ""] = fields;
+  return { module, version: version3, hash };
+}
+function parseLookupResponse(body2, verifierKey) {
+  const response = decodeText(body2, "lookup response");
+  const idEnd = response.indexOf("\n");
+  const idLine = idEnd < 0 ? response : response.slice(0, idEnd);
+  const recordId = Number(idLine);
+  if (idEnd < 0 || !/^(0|[1-9][0-9]*)$/.test(idLine) || !Number.isSafeInteger(recordId)) {
+    throw new Error(`malformed lookup response: the first line "${idLine.slice(0, 40)}" is not a record id`);
+  }
+  const afterId = response.slice(idEnd + 1);
+  const textEnd = afterId.indexOf("\n\n");
+  if (textEnd < 0) throw new Error("malformed lookup response: no blank line after the record");
+  const recordText = afterId.slice(0, textEnd + 1);
+  if (recordText === "\n" || hasControlCharacter(recordText)) {
+    throw new Error("malformed lookup response: the record text is empty or has control characters");
+  }
+  const lines = recordText.slice(0, -1).split("\n").map((line) => {
+    const entry = splitGoSumLine(line);
+    if (entry === void 0) throw new Error(`malformed lookup response: "${line}" is not a go.sum line`);
+    return entry;
+  });
+  const { text, signedBy } = openSignedNote(afterId.slice(textEnd + 2), verifierKey);
+  const { size: size2, rootHash } = parseTreeNote(text);
+  if (recordId >= size2) {
+    throw new Error(`lookup response names record ${recordId}, outside its signed tree of ${size2} records`);
+  }
+  return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
+}
+
 // src/toolchain/dirhash.ts
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
   const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash8("sha256");
+  const summary2 = createHash9("sha256");
   for (const file of sorted) {
     if (file.name.includes("\n"))
       throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
@@ -77457,6 +77462,12 @@ function toolchainModuleName(archiveName, prefix2) {
 }
 async function hashGoArchiveAsModule(archivePath, module, limits) {
   const prefix2 = `${module.path}@${module.version}`;
+  const tally = moduleTally(archivePath, limits);
+  if (archivePath.endsWith(".zip")) await tallyZip(archivePath, prefix2, tally);
+  else await tallyTarGz(archivePath, prefix2, tally);
+  return hash1(tally.files);
+}
+function moduleTally(archivePath, limits) {
   const files = [];
   const seen = /* @__PURE__ */ new Set();
   let inflated = 0;
@@ -77479,30 +77490,34 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
         `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`
       );
   };
-  if (archivePath.endsWith(".zip")) {
-    const zip = await import_yauzl.default.openPromise(archivePath, {
-      lazyEntries: true,
-      decodeStrings: false,
-      autoClose: false
-    });
-    try {
-      for await (const entry of zip.eachEntry()) {
-        countEntry();
-        const name = zipEntryName(archivePath, entry);
-        if (name.endsWith("/")) continue;
-        const moduleName = toolchainModuleName(name, prefix2);
-        const content = createHash8("sha256");
-        for await (const chunk of await zip.openReadStreamPromise(entry)) {
-          count(chunk.length);
-          content.update(chunk);
-        }
-        if (moduleName) add(moduleName, content.digest("hex"));
+  return { files, add, count, countEntry };
+}
+async function tallyZip(archivePath, prefix2, tally) {
+  const { add, count, countEntry } = tally;
+  const zip = await import_yauzl.default.openPromise(archivePath, {
+    lazyEntries: true,
+    decodeStrings: false,
+    autoClose: false
+  });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      countEntry();
+      const name = zipEntryName(archivePath, entry);
+      if (name.endsWith("/")) continue;
+      const moduleName = toolchainModuleName(name, prefix2);
+      const content = createHash9("sha256");
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        count(chunk.length);
+        content.update(chunk);
       }
-    } finally {
-      zip.close();
+      if (moduleName) add(moduleName, content.digest("hex"));
     }
-    return hash1(files);
+  } finally {
+    zip.close();
   }
+}
+async function tallyTarGz(archivePath, prefix2, tally) {
+  const { add, count, countEntry } = tally;
   const parser = new rt({ strict: true });
   const input = createReadStream3(archivePath);
   let failure;
@@ -77520,7 +77535,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
           return;
         }
         const moduleName = toolchainModuleName(entry.path, prefix2);
-        const content = createHash8("sha256");
+        const content = createHash9("sha256");
         entry.on("data", (chunk) => {
           try {
             count(chunk.length);
@@ -77552,7 +77567,6 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
     input.pipe(parser);
   });
   if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
-  return hash1(files);
 }
 
 // src/steps/check-inputs.ts
@@ -79567,466 +79581,8 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { lstat as lstat5, readdir as readdir5, readFile as readFile5, rm as rm11 } from "node:fs/promises";
-import path39 from "node:path";
-
-// src/net/download.ts
-import { createHash as createHash9, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream3 } from "node:fs";
-import { rename as rename3, rm as rm8 } from "node:fs/promises";
-import { Transform as Transform3 } from "node:stream";
-import { pipeline as pipeline4 } from "node:stream/promises";
-
-// src/net/attempts.ts
-var AttemptError = class extends Error {
-  constructor(message, status2, retryable, retryAfterMs) {
-    super(message);
-    this.status = status2;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs;
-  }
-  status;
-  retryable;
-  retryAfterMs;
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
-function parseRetryAfter2(value, now = Date.now()) {
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-var DEFAULT_RETRY_POLICY = {
-  attempts: 5,
-  backoffMs: (retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)),
-  maxRetryAfterMs: 6e4
-};
-function retryDelayMs(error2, attempt, policy) {
-  return error2.retryAfterMs !== void 0 ? Math.min(error2.retryAfterMs, policy.maxRetryAfterMs) : policy.backoffMs(attempt);
-}
-
-// src/net/http.ts
-import { createReadStream as createReadStream4 } from "node:fs";
-import { stat as stat4 } from "node:fs/promises";
-import http3 from "node:http";
-import https3 from "node:https";
-import { Readable as Readable6, Transform as Transform2 } from "node:stream";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { createGunzip } from "node:zlib";
-var DownloadError = class extends Error {
-  constructor(url2, status2, message) {
-    super(message);
-    this.url = url2;
-    this.status = status2;
-  }
-  url;
-  status;
-  name = "DownloadError";
-};
-var DEFAULT_STALL_TIMEOUT_MS = 3e4;
-var DEFAULT_MAX_REDIRECTS = 10;
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var USER_AGENT = "setup-go-arm64";
-var agentSources = {
-  "http:": new HttpClient(USER_AGENT, [], { keepAlive: true }),
-  "https:": new HttpClient(USER_AGENT, [], { keepAlive: true })
-};
-var BodyMeter = class extends Transform2 {
-  constructor(declared, onData) {
-    super();
-    this.declared = declared;
-    this.onData = onData;
-  }
-  declared;
-  onData;
-  bytes = 0;
-  _transform(chunk, _encoding, callback) {
-    this.onData();
-    this.bytes += chunk.length;
-    callback(null, chunk);
-  }
-  _flush(callback) {
-    if (this.declared !== void 0 && this.bytes !== this.declared) {
-      callback(
-        new AttemptError(`truncated body: got ${this.bytes} of ${this.declared} bytes`, void 0, true)
-      );
-      return;
-    }
-    callback();
-  }
-};
-function describeNetworkError(error2) {
-  const { message, code: code2 } = error2;
-  return code2 && !message.includes(code2) ? `${message} (${code2})` : message;
-}
-async function openFile(url2) {
-  const file = fileURLToPath3(url2);
-  const info3 = await stat4(file).catch((error2) => {
-    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
-    throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
-  });
-  const found = info3?.isFile() === true;
-  return {
-    status: found ? 200 : 404,
-    statusText: found ? "OK" : "Not Found",
-    url: url2.href,
-    header: () => void 0,
-    declaredLength: found ? info3.size : 0,
-    body: found ? createReadStream4(file) : Readable6.from([])
-  };
-}
-function requestOnce(url2, headers, decompress, stallTimeoutMs) {
-  const transport = url2.protocol === "https:" ? https3 : http3;
-  const agent = agentSources[url2.protocol].getAgent(url2.href);
-  return new Promise((resolve3, reject) => {
-    const request2 = transport.get(url2, {
-      agent,
-      headers: {
-        "user-agent": USER_AGENT,
-        "accept-encoding": decompress ? "gzip" : "identity",
-        ...headers
-      }
-    });
-    const timer = setTimeout(
-      () => request2.destroy(new AttemptError(`no response within ${stallTimeoutMs / 1e3}s`, void 0, true)),
-      stallTimeoutMs
-    );
-    request2.once("error", (error2) => {
-      clearTimeout(timer);
-      reject(
-        error2 instanceof AttemptError ? error2 : new AttemptError(describeNetworkError(error2), void 0, true)
-      );
-    });
-    request2.once("response", (response) => {
-      clearTimeout(timer);
-      resolve3({ response, request: request2 });
-    });
-  });
-}
-function meteredBody(hop, decompress, stallTimeoutMs) {
-  const { response, request: request2 } = hop;
-  const gzip = decompress && /^\s*gzip\s*$/i.test(response.headers["content-encoding"] ?? "");
-  const declaredHeader = Number(response.headers["content-length"] ?? NaN);
-  const declared = !gzip && Number.isFinite(declaredHeader) ? declaredHeader : void 0;
-  let stalled;
-  let timer;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = new AttemptError(`stalled: no data for ${stallTimeoutMs / 1e3}s`, void 0, true);
-      request2.destroy(stalled);
-    }, stallTimeoutMs);
-  };
-  arm();
-  const meter = new BodyMeter(declared, arm);
-  const fail = (error2) => {
-    const failure = stalled ?? (error2 instanceof AttemptError ? error2 : new AttemptError(
-      `connection lost after ${meter.bytes} bytes: ${describeNetworkError(error2)}`,
-      void 0,
-      true
-    ));
-    meter.destroy(failure);
-  };
-  response.once("error", fail);
-  const source = gzip ? response.pipe(createGunzip()).once("error", fail) : response;
-  source.pipe(meter);
-  meter.once("close", () => {
-    clearTimeout(timer);
-    if (!response.complete) request2.destroy();
-  });
-  return { body: meter, declaredLength: declared };
-}
-async function openUrl(url2, options2 = {}) {
-  const stallTimeoutMs = options2.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-  const maxRedirects = options2.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const decompress = options2.decompress ?? false;
-  let current = new URL(url2);
-  if (current.protocol === "file:") return openFile(current);
-  if (current.protocol !== "http:" && current.protocol !== "https:") {
-    throw new AttemptError(`unsupported URL scheme ${current.protocol}`, void 0, false);
-  }
-  const visited = [current.href];
-  let headers = { ...options2.headers };
-  for (; ; ) {
-    const hop = await requestOnce(current, headers, decompress, stallTimeoutMs);
-    const { response } = hop;
-    const status2 = response.statusCode ?? 0;
-    if (!REDIRECT_STATUS.has(status2)) {
-      return {
-        status: status2,
-        statusText: response.statusMessage ?? "",
-        url: current.href,
-        header: (name) => {
-          const value = response.headers[name.toLowerCase()];
-          return Array.isArray(value) ? value.join(", ") : value;
-        },
-        ...meteredBody(hop, decompress, stallTimeoutMs)
-      };
-    }
-    response.resume();
-    const location = response.headers.location;
-    if (!location) throw new AttemptError(`HTTP ${status2} redirect without a Location`, status2, false);
-    const next = new URL(location, current);
-    if (visited.includes(next.href)) {
-      throw new AttemptError(`redirect loop: ${[...visited, next.href].join(" -> ")}`, status2, false);
-    }
-    if (visited.length > maxRedirects) {
-      throw new AttemptError(`more than ${maxRedirects} redirects, last to ${next.href}`, status2, false);
-    }
-    if (next.protocol !== "https:" && next.protocol !== "http:") {
-      throw new AttemptError(`refusing a redirect to ${next.href}`, status2, false);
-    }
-    if (current.protocol === "https:" && next.protocol !== "https:") {
-      throw new AttemptError(`refusing a redirect from https to ${next.href}`, status2, false);
-    }
-    if (next.origin !== current.origin) headers = {};
-    visited.push(next.href);
-    current = next;
-  }
-}
-function statusFailure(response, requested) {
-  response.body.resume();
-  const from = response.url === requested ? "" : ` from ${response.url}`;
-  return new AttemptError(
-    `HTTP ${response.status} ${response.statusText}`.trim() + from,
-    response.status,
-    RETRYABLE_STATUS.has(response.status),
-    parseRetryAfter2(response.header("retry-after"))
-  );
-}
-async function withRetries(context5, attempt) {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...context5.policy };
-  let last;
-  for (let n = 1; n <= policy.attempts; n++) {
-    try {
-      return { value: await attempt(n), attempts: n };
-    } catch (error2) {
-      if (!(error2 instanceof AttemptError)) throw error2;
-      last = error2;
-      if (!error2.retryable || n === policy.attempts) break;
-      const delay4 = retryDelayMs(error2, n, policy);
-      context5.log?.(
-        `Attempt ${n} of ${policy.attempts} to ${context5.verb} ${context5.url} failed: ${error2.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
-      );
-      await new Promise((resolve3) => setTimeout(resolve3, delay4));
-    }
-  }
-  const status2 = last?.status;
-  throw new DownloadError(
-    context5.url,
-    status2,
-    `Could not ${context5.verb} ${context5.url}: ${last?.message ?? "no attempt made"}` + (status2 !== void 0 ? ` (last HTTP status ${status2})` : "") + (context5.hint ? `. ${context5.hint}` : "")
-  );
-}
-async function readCapped(response, maxBytes) {
-  if (response.declaredLength !== void 0 && response.declaredLength > maxBytes) {
-    response.body.destroy();
-    throw new AttemptError(
-      `the body declares ${response.declaredLength} bytes, over the ${maxBytes}-byte limit`,
-      response.status,
-      false
-    );
-  }
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      response.body.destroy();
-      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-async function getBytes(url2, options2) {
-  const { value } = await withRetries({ ...options2, url: url2, verb: "fetch" }, async () => {
-    const response = await openUrl(url2, { decompress: true, ...options2 });
-    const accepted = response.status >= 200 && response.status < 300 || options2.acceptStatus?.(response.status);
-    if (!accepted) throw statusFailure(response, url2);
-    return { status: response.status, url: response.url, body: await readCapped(response, options2.maxBytes) };
-  });
-  return value;
-}
-
-// src/net/download.ts
-var WriteError = class extends Error {
-};
-function formatBytes(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function downloadFile(options2) {
-  const partial = `${options2.destination}.${process.pid}-${randomBytes(4).toString("hex")}.partial`;
-  const started = Date.now();
-  const context5 = {
-    url: options2.url,
-    verb: "download",
-    policy: options2,
-    log: options2.log,
-    hint: "Check that the URL is reachable from the runner, or pick another source"
-  };
-  try {
-    const { value, attempts } = await withRetries(context5, async () => {
-      try {
-        return await downloadOnce(options2, partial);
-      } catch (error2) {
-        await rm8(partial, { force: true });
-        throw error2;
-      }
-    });
-    await rename3(partial, options2.destination);
-    return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
-  } catch (error2) {
-    if (!(error2 instanceof WriteError)) throw error2;
-    throw new Error(
-      `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
-      { cause: error2 }
-    );
-  }
-}
-async function downloadOnce(options2, partial) {
-  const response = await openUrl(options2.url, options2);
-  const from = response.url === options2.url ? "" : ` from ${response.url}`;
-  if (response.status < 200 || response.status >= 300) throw statusFailure(response, options2.url);
-  const expected = response.declaredLength;
-  const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
-  if (expected !== void 0 && expected > maxBytes) {
-    response.body.destroy();
-    throw new AttemptError(
-      `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
-      response.status,
-      false
-    );
-  }
-  const hash = createHash9("sha256");
-  let bytes = 0;
-  const interval = options2.progressIntervalMs ?? 5e3;
-  let lastReport = Date.now();
-  let lastReportBytes = 0;
-  const meter = new Transform3({
-    transform(chunk, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) {
-        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
-        return;
-      }
-      hash.update(chunk);
-      const now = Date.now();
-      if (now - lastReport >= interval) {
-        const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
-        const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
-        options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
-        lastReport = now;
-        lastReportBytes = bytes;
-      }
-      callback(null, chunk);
-    }
-  });
-  try {
-    await pipeline4(response.body, meter, createWriteStream3(partial));
-  } catch (error2) {
-    if (error2 instanceof AttemptError) {
-      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
-    }
-    if (error2.syscall !== void 0) {
-      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
-        cause: error2
-      });
-    }
-    throw new AttemptError(
-      `unexpected failure after ${bytes} bytes${from}: ${error2.message}`,
-      response.status,
-      true
-    );
-  }
-  options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || "a local file"}`);
-  return { bytes, sha256: hash.digest("hex") };
-}
-
-// src/toolchain/checksum-db.ts
-var DEFAULT_SUMDB_URL = "https://sum.golang.org";
-var MAX_ANSWER_BYTES = 1024 * 1024;
-function httpGetter(options2) {
-  return async (url2) => {
-    const answer = await getBytes(url2, {
-      maxBytes: MAX_ANSWER_BYTES,
-      acceptStatus: (status2) => !RETRYABLE_STATUS.has(status2),
-      ...options2.policy ? { policy: options2.policy } : {},
-      ...options2.stallTimeoutMs !== void 0 ? { stallTimeoutMs: options2.stallTimeoutMs } : {}
-    });
-    options2.onAnswer?.(answer);
-    return answer;
-  };
-}
-function trimSlashes(url2) {
-  return url2.replace(/\/+$/, "");
-}
-async function databaseBase(get, goproxy, databaseName, sumdbUrl) {
-  for (const proxy of goproxy) {
-    if (proxy === "direct" || proxy === "off") break;
-    const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
-    const { status: status2 } = await get(`${base}/supported`);
-    if (status2 === 200) return base;
-    if (status2 !== 404 && status2 !== 410) {
-      throw new Error(`checksum database unavailable: ${base}/supported answered HTTP ${status2}`);
-    }
-  }
-  return trimSlashes(sumdbUrl);
-}
-async function fetchTiles(get, base, tiles) {
-  const fetched = await Promise.all(
-    tiles.map(async (tile) => {
-      let response = await get(`${base}/${tile.path}`);
-      const gone = response.status === 404 || response.status === 410;
-      if (gone && tile.width < 2 ** tile.height) {
-        response = await get(`${base}/${fullTile(tile).path}`);
-      }
-      if (response.status !== 200) {
-        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
-      }
-      return [tile.path, response.body];
-    })
-  );
-  return new Map(fetched);
-}
-function rejectUnlessValid(url2, check2) {
-  try {
-    return check2();
-  } catch (error2) {
-    throw new Error(`checksum database answer from ${url2} rejected: ${error2.message}`, {
-      cause: error2
-    });
-  }
-}
-async function lookupModuleHash(options2) {
-  const { module, version: version3 } = options2;
-  const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
-  const get = httpGetter(options2);
-  const { name } = parseVerifierKey(verifierKey);
-  const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
-  const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
-  const response = await get(lookupUrl);
-  if (response.status !== 200) {
-    const body2 = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
-    throw new Error(`checksum database lookup ${lookupUrl} answered HTTP ${response.status}: ${body2}`);
-  }
-  const record = rejectUnlessValid(lookupUrl, () => parseLookupResponse(response.body, verifierKey));
-  const tiles = await fetchTiles(get, base, inclusionTiles(record.tree.size, record.recordId));
-  rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
-  const line = record.lines.find((entry) => entry.module === module && entry.version === version3);
-  if (line === void 0 || !line.hash.startsWith("h1:")) {
-    throw new Error(
-      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version3}`
-    );
-  }
-  return { hash: line.hash, via: lookupUrl };
-}
-
-// src/toolchain/godev-source.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm10 } from "node:fs/promises";
-import path37 from "node:path";
+import { readdir as readdir5 } from "node:fs/promises";
+import path41 from "node:path";
 
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
@@ -80067,6 +79623,9 @@ var MAX_ARCHIVE_ENTRIES = 2e5;
 function isAbsoluteLinkTarget(target) {
   return target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target);
 }
+function refuse(reason) {
+  return { action: "refuse", reason };
+}
 var ArchiveEntryChecker = class {
   constructor(options2) {
     this.options = options2;
@@ -80082,7 +79641,6 @@ var ArchiveEntryChecker = class {
     return this.expandedBytes;
   }
   check(entry) {
-    const refuse = (reason) => ({ action: "refuse", reason });
     if (++this.entries > MAX_ARCHIVE_ENTRIES)
       return refuse(`it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
     this.expandedBytes += entry.size;
@@ -80114,6 +79672,10 @@ var ArchiveEntryChecker = class {
       this.remember(this.files, parts);
       return { action: "file", path: relative3 };
     }
+    return this.checkLink(entry, parts, relative3);
+  }
+  /** A hard link or symlink entry: kept only when links are allowed and it stays within what was extracted. */
+  checkLink(entry, parts, relative3) {
     if (!this.options.allowLinks) return refuse(`${entry.kind} ${entry.name}`);
     const target = (entry.linkTarget ?? "").replace(/\\/g, "/");
     if (target === "") return refuse(`${entry.kind} ${entry.name} has no target`);
@@ -80153,287 +79715,24 @@ var ArchiveEntryChecker = class {
   }
 };
 
-// src/toolchain/extract-tar.ts
-import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
-import { link, symlink as symlink2 } from "node:fs/promises";
-import path34 from "node:path";
-import { pipeline as pipeline5 } from "node:stream/promises";
-
-// src/toolchain/extract-zip.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
-import { createHash as createHash10 } from "node:crypto";
-import { createWriteStream as createWriteStream4 } from "node:fs";
-import { mkdir as mkdir4 } from "node:fs/promises";
-import path33 from "node:path";
-function openEntry(zip, entry) {
-  return new Promise(
-    (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
-  );
-}
-function tapInto(source, hash) {
-  source.on("data", (chunk) => hash.update(chunk));
-  return source;
-}
-var S_IFMT = 61440;
-var S_IFREG = 32768;
-var S_IFDIR = 16384;
-var S_IFLNK = 40960;
-var CREATOR_UNIX = 3;
-var YAUZL_NAME_REFUSAL = /^(absolute path|invalid relative path|invalid characters in fileName): /;
-function zipError(zipPath, error2) {
-  if (error2 instanceof ArchiveRefusedError) return error2;
-  if (YAUZL_NAME_REFUSAL.test(error2.message)) return new ArchiveRefusedError(zipPath, error2.message);
-  return new Error(`Cannot extract ${zipPath}: ${error2.message}`, { cause: error2 });
-}
-function openZip(zipPath) {
-  return new Promise(
-    (resolve3, reject) => import_yauzl2.default.open(
-      zipPath,
-      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, autoClose: false },
-      (error2, zip) => error2 ? reject(zipError(zipPath, error2)) : resolve3(zip)
-    )
-  );
-}
-function unixMode(entry) {
-  return entry.versionMadeBy >>> 8 === CREATOR_UNIX ? entry.externalFileAttributes >>> 16 & 65535 : 0;
-}
-function describeEntry(entry) {
-  const mode = unixMode(entry);
-  const type = mode & S_IFMT;
-  const base = { name: entry.fileName, size: entry.uncompressedSize };
-  if (entry.fileName.endsWith("/") || type === S_IFDIR) return { ...base, kind: "directory" };
-  if (type === S_IFLNK) return { ...base, kind: "symlink" };
-  if (type !== 0 && type !== S_IFREG) {
-    return { ...base, kind: "other", typeName: `file type 0o${type.toString(8)}` };
-  }
-  return { ...base, kind: "file" };
-}
-function directoryMaker() {
-  const made = /* @__PURE__ */ new Map();
-  return async (directory) => {
-    let making = made.get(directory);
-    if (!making) {
-      making = mkdir4(directory, { recursive: true });
-      made.set(directory, making);
-    }
-    await making;
-  };
-}
-function copyEntry(source, sink) {
-  return new Promise((resolve3, reject) => {
-    let sinkError;
-    source.once("error", (error2) => {
-      sink.destroy();
-      reject(error2);
-    });
-    sink.once("error", (error2) => {
-      sinkError = error2;
-      source.unpipe(sink);
-      if (source.readableEnded) reject(error2);
-      source.once("end", () => reject(error2));
-      source.resume();
-    });
-    sink.once("close", () => {
-      if (!sinkError) resolve3();
-    });
-    source.pipe(sink);
-  });
-}
-var PARALLEL_WRITES = 4;
-async function extractZip(options2) {
-  const zip = await openZip(options2.zipPath);
-  if (zip.entryCount > MAX_ARCHIVE_ENTRIES) {
-    zip.close();
-    throw new ArchiveRefusedError(options2.zipPath, `it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
-  }
-  const checker = new ArchiveEntryChecker({
-    topDirectory: options2.topDirectory,
-    maxExtractedBytes: options2.maxExtractedBytes,
-    allowLinks: false,
-    ...options2.moduleFixups ? { rename: (file) => restoredModuleFileName(file) ?? file } : {}
-  });
-  let files = 0;
-  const makeDirectory2 = directoryMaker();
-  const hashed = [];
-  const writeEntry = async (entry, decision) => {
-    const hash = options2.moduleHash ? createHash10("sha256") : void 0;
-    if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
-    const record = hashed.at(-1);
-    if (decision.action === "file") {
-      const target = path33.join(options2.destination, decision.path);
-      await makeDirectory2(path33.dirname(target));
-      const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
-      const stream2 = await openEntry(zip, entry);
-      await copyEntry(
-        hash ? tapInto(stream2, hash) : stream2,
-        createWriteStream4(target, { mode: executable ? 493 : 420, flags: "wx" })
-      );
-      files++;
-    } else {
-      if (decision.action === "directory") await makeDirectory2(path33.join(options2.destination, decision.path));
-      if (hash && entry.uncompressedSize > 0) {
-        for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
-      }
-    }
-    if (hash && record) record.sha256Hex = hash.digest("hex");
-  };
-  try {
-    await makeDirectory2(options2.destination);
-    await new Promise((resolve3, reject) => {
-      const writing = /* @__PURE__ */ new Set();
-      let failure;
-      let waitingForSlot = false;
-      const settle = () => void Promise.allSettled([...writing]).then(() => failure ? reject(failure) : resolve3());
-      const fail = (error2) => {
-        if (failure) return;
-        failure = zipError(options2.zipPath, error2);
-        settle();
-      };
-      const readNext = () => {
-        if (!failure) zip.readEntry();
-      };
-      zip.on("error", fail);
-      zip.on("end", settle);
-      zip.on("entry", (entry) => {
-        if (failure) return;
-        const decision = checker.check(describeEntry(entry));
-        if (decision.action === "refuse") {
-          fail(new ArchiveRefusedError(options2.zipPath, decision.reason));
-          return;
-        }
-        const write = writeEntry(entry, decision).then(() => {
-          writing.delete(write);
-          if (waitingForSlot) {
-            waitingForSlot = false;
-            readNext();
-          }
-        }, fail);
-        writing.add(write);
-        if (writing.size < PARALLEL_WRITES) readNext();
-        else waitingForSlot = true;
-      });
-      readNext();
-    });
-  } finally {
-    zip.close();
-  }
-  return { files, bytes: checker.bytes, ...options2.moduleHash ? { h1: hash1(hashed) } : {} };
-}
-
-// src/toolchain/extract-tar.ts
-function describeEntry2(entry) {
-  const base = { name: entry.path, size: 0 };
-  switch (entry.type) {
-    case "File":
-    case "OldFile":
-    case "ContiguousFile":
-      return { ...base, kind: "file", size: entry.size };
-    case "Directory":
-      return { ...base, kind: "directory" };
-    case "SymbolicLink":
-      return { ...base, kind: "symlink", linkTarget: entry.linkpath ?? "" };
-    case "Link":
-      return { ...base, kind: "hardlink", linkTarget: entry.linkpath ?? "" };
-    default:
-      return { ...base, kind: "other", typeName: entry.type };
-  }
-}
-async function extractTarGz(options2) {
-  const checker = new ArchiveEntryChecker({
-    topDirectory: options2.topDirectory,
-    maxExtractedBytes: options2.maxExtractedBytes,
-    allowLinks: true
-  });
-  const makeDirectory2 = directoryMaker();
-  await makeDirectory2(options2.destination);
-  const input = createReadStream5(options2.archivePath);
-  const parser = new rt({ strict: true });
-  const stop = new AbortController();
-  let firstError;
-  let files = 0;
-  const fail = (error2) => {
-    if (firstError) return;
-    firstError = error2;
-    if (!(error2 instanceof ArchiveRefusedError)) stop.abort(error2);
-    input.unpipe(parser);
-    input.destroy();
-    parser.abort(error2);
-  };
-  const extractEntry = async (entry, decision) => {
-    if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path34.join(options2.destination, decision.path);
-      if (decision.action === "file") {
-        await makeDirectory2(path34.dirname(target));
-        const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
-        await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
-        files++;
-        return;
-      }
-      await makeDirectory2(decision.action === "directory" ? target : path34.dirname(target));
-      if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path34.join(options2.destination, decision.target), target);
-    }
-    entry.resume();
-  };
-  let work = Promise.resolve();
-  await new Promise((resolve3) => {
-    parser.on("entry", (entry) => {
-      const decision = checker.check(describeEntry2(entry));
-      if (decision.action === "refuse") fail(new ArchiveRefusedError(options2.archivePath, decision.reason));
-      work = work.then(() => firstError ? void entry.resume() : extractEntry(entry, decision)).catch(fail);
-    });
-    parser.on("end", resolve3);
-    parser.on("error", (error2) => {
-      fail(error2);
-      resolve3();
-    });
-    input.on("error", (error2) => {
-      fail(error2);
-      resolve3();
-    });
-    input.pipe(parser);
-  });
-  await work;
-  if (firstError) {
-    if (firstError instanceof ArchiveRefusedError) throw firstError;
-    if (/max decompression ratio exceeded/.test(firstError.message)) {
-      throw new ArchiveRefusedError(options2.archivePath, firstError.message);
-    }
-    throw new Error(`Cannot extract ${options2.archivePath}: ${firstError.message}`, { cause: firstError });
-  }
-  return { files, bytes: checker.bytes };
-}
-async function extractGoArchive(options2) {
-  if (options2.archivePath.endsWith(".zip")) {
-    return extractZip({
-      zipPath: options2.archivePath,
-      destination: options2.destination,
-      topDirectory: options2.topDirectory,
-      maxExtractedBytes: options2.maxExtractedBytes,
-      moduleFixups: false
-    });
-  }
-  return extractTarGz(options2);
-}
-
 // src/toolchain/install.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm9, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
-import path35 from "node:path";
+import { randomBytes } from "node:crypto";
+import { mkdir as mkdir4, readdir as readdir4, rename as rename3, rm as rm8, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import path33 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path35.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path33.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
-  return stat5(file).then(
+  return stat4(file).then(
     () => true,
     () => false
   );
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path35.join(dir, "bin"))) return void 0;
-  if (await exists2(path35.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path33.join(dir, "bin"))) return void 0;
+  if (await exists2(path33.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -80447,16 +79746,16 @@ function processAlive(pid) {
 }
 var STAGING = /^\.(.+)\.(?:staging|leftover)-(\d+)-[0-9a-f]+$/;
 function workDirName(slot, kind) {
-  return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
+  return `.${slot.arch}.${kind}-${process.pid}-${randomBytes(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path35.dirname(toolchainDir(slot));
+  const parent = path33.dirname(toolchainDir(slot));
   const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm9(path35.join(parent, name), { recursive: true, force: true });
+    await rm8(path33.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -80466,34 +79765,34 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path35.join(path35.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path33.join(path33.dirname(finalDir), workDirName(slot, "leftover"));
   try {
-    await rename4(finalDir, aside);
+    await rename3(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm9(aside, { recursive: true, force: true });
+  await rm8(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path35.dirname(finalDir);
-  await mkdir5(parent, { recursive: true });
+  const parent = path33.dirname(finalDir);
+  await mkdir4(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path35.join(parent, workDirName(slot, "staging"));
+  const staging = path33.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path35.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path33.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
-        await rename4(staging, finalDir);
+        await rename3(staging, finalDir);
         break;
       } catch (error2) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm9(staging, { recursive: true, force: true });
+          await rm8(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -80503,154 +79802,8 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm9(staging, { recursive: true, force: true });
+    await rm8(staging, { recursive: true, force: true });
     throw error2;
-  }
-}
-
-// src/toolchain/probe.ts
-import path36 from "node:path";
-function goBinaryPath(goroot) {
-  return path36.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-}
-async function goEnv(goBinary, names, env = process.env) {
-  const { stdout } = await runChecked(goBinary, ["env", "-json", ...names], {
-    env: { ...env, GOTOOLCHAIN: "local" },
-    timeoutMs: 6e4
-  });
-  return JSON.parse(stdout);
-}
-async function probeToolchain(goroot) {
-  const goBinary = goBinaryPath(goroot);
-  const header = readBinaryHeader(await readFileStart(goBinary, BINARY_HEADER_BYTES));
-  let env;
-  try {
-    env = await goEnv(goBinary, [
-      "GOHOSTOS",
-      "GOHOSTARCH",
-      "GOVERSION",
-      "GOROOT",
-      "GOMODCACHE",
-      "GOCACHE",
-      "GOPATH"
-    ]);
-  } catch (error2) {
-    throw new Error(
-      `The toolchain at ${goroot} does not run on this machine (${header.format} ${header.arch}): ${error2.message.split("\n")[0]}`,
-      { cause: error2 }
-    );
-  }
-  return { goBinary, header, env };
-}
-
-// src/toolchain/godev-source.ts
-var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
-var EXPANSION_FACTOR = 8;
-var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
-var PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
-function goDevArch(goarch) {
-  return goarch === "arm" ? "armv6l" : goarch;
-}
-function selectGoDevArchive(release, goos, goarch) {
-  const archives = release.files.filter((file2) => file2.kind === "archive");
-  const file = archives.find((candidate) => candidate.os === goos && candidate.arch === goDevArch(goarch));
-  if (file) return file;
-  const platforms = archives.map((candidate) => `${candidate.os}/${candidate.arch}`).join(", ");
-  throw new Error(
-    `Go ${release.version} has no archive for ${goos}/${goarch} in the release index` + (platforms ? ` (it has ${platforms})` : " (it lists no archives)") + ". Pick another version or architecture."
-  );
-}
-async function checkGoVersion(goroot, goVersion, filename) {
-  let reported;
-  try {
-    reported = (await goEnv(goBinaryPath(goroot), ["GOVERSION"], { ...process.env, GOROOT: goroot })).GOVERSION;
-  } catch (error2) {
-    throw new Error(
-      `bin/go from ${filename} does not run on this machine: ${error2.message.split("\n")[0]}`,
-      { cause: error2 }
-    );
-  }
-  if (reported !== goVersion) {
-    throw new Error(`bin/go from ${filename} reports ${reported ?? "no version"}, not ${goVersion}`);
-  }
-}
-async function installFromGoDev(options2) {
-  const version3 = options2.release.version.replace(/^go/, "");
-  const file = selectGoDevArchive(options2.release, options2.goos, options2.goarch);
-  if (!PLAIN_ARCHIVE_NAME.test(file.filename)) {
-    throw new Error(
-      `The release index names the go${version3} archive ${JSON.stringify(file.filename)}, which is not a plain .tar.gz or .zip file name; refusing to download it.`
-    );
-  }
-  const expected = file.sha256?.toLowerCase();
-  if (!expected && options2.verify !== false) {
-    throw new Error(
-      `The release index publishes no sha256 for ${file.filename}, so the download could not be verified; nothing was installed. Use an index that publishes hashes (go.dev does), or turn verification off.`
-    );
-  }
-  const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path37.join(
-    options2.temp,
-    `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
-  );
-  try {
-    options2.log(`Downloading ${url2}`);
-    const download = await downloadFile({
-      ...options2.download,
-      url: url2,
-      destination: archivePath,
-      log: options2.log,
-      maxBytes: file.size ?? MAX_ARCHIVE_BYTES
-    });
-    if (expected && download.sha256 !== expected) {
-      throw new VerificationError(
-        `Checksum mismatch for ${file.filename} from ${url2}: the download hashes to ${download.sha256}, the release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`
-      );
-    }
-    if (file.size !== void 0 && download.bytes !== file.size) {
-      throw new VerificationError(
-        `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
-      );
-    }
-    const indexHost = new URL(url2).host;
-    options2.log(
-      expected ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
-    );
-    if (options2.independent) {
-      const { module, hash, via } = options2.independent;
-      const actual = await hashGoArchiveAsModule(archivePath, module, {
-        maxInflatedBytes: download.bytes * EXPANSION_FACTOR,
-        maxEntries: MAX_ARCHIVE_ENTRIES
-      });
-      if (actual !== hash) {
-        throw new VerificationError(
-          `Checksum mismatch for ${file.filename} from ${url2}: its files hash to ${actual} as ${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt archive (its own index agreeing proves nothing); nothing was installed.`
-        );
-      }
-      options2.log(
-        `Verified ${file.filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`
-      );
-    }
-    const provenance = {
-      source: "go.dev",
-      version: `go${version3}`,
-      url: url2,
-      sha256: download.sha256,
-      verified: !!expected,
-      ...options2.independent ? { h1: options2.independent.hash, h1By: options2.independent.via } : {}
-    };
-    const installed = await installAtomically(options2.slot, provenance, async (staging) => {
-      await extractGoArchive({
-        archivePath,
-        destination: staging,
-        topDirectory: "go",
-        maxExtractedBytes: download.bytes * EXPANSION_FACTOR
-      });
-      await checkGoVersion(staging, `go${version3}`, file.filename);
-    });
-    return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
-  } finally {
-    await rm10(archivePath, { force: true });
   }
 }
 
@@ -80733,24 +79886,8 @@ function proveNative(input) {
   });
   const described = `The Go toolchain is ${goHostOs}/${headerArch} on this ${machine.goos}/${machine.machineArch} machine`;
   const emulation = (rosetta ? "it runs under Rosetta 2, several times slower than a native toolchain" : "it does not run natively here") + (machine.rosetta ? " (this node process runs under Rosetta 2 as well, so process.arch says x64)" : "");
-  if (goHostOs !== machine.goos) {
-    return verdict(
-      "fail",
-      `${described}: \`go env GOHOSTOS\` says ${goHostOs || "(nothing)"}, not ${machine.goos}. The installed toolchain is for another OS; delete it from the tool cache so the right one is installed.`
-    );
-  }
-  if (headerArch !== goHostArch) {
-    return verdict(
-      "fail",
-      `The Go toolchain contradicts itself: bin/go is a binary for ${headerArch} but \`go env GOHOSTARCH\` says ${goHostArch || "(nothing)"}. Delete it from the tool cache so it is installed afresh.`
-    );
-  }
-  if (requested !== "auto" && headerArch !== requested) {
-    return verdict(
-      "fail",
-      `${described}, but \`architecture: ${requested}\` asked for ${requested}. Delete the ${headerArch} toolchain from the tool cache so the ${requested} one is installed.`
-    );
-  }
+  const wrong = wrongToolchain(input, described);
+  if (wrong) return verdict("fail", wrong);
   if (native) {
     return verdict("ok", `${described}: native (bin/go's header, GOHOSTARCH and the hardware agree).`);
   }
@@ -80764,6 +79901,54 @@ function proveNative(input) {
     "fail",
     `${described}; ${emulation}. Set \`architecture: ${machine.machineArch}\` (or remove \`architecture: ${headerArch}\` wherever it is set) and delete the ${headerArch} toolchain from the tool cache so the native one is installed.`
   );
+}
+function wrongToolchain(input, described) {
+  const { requested, machine, headerArch, goHostArch, goHostOs } = input;
+  if (goHostOs !== machine.goos) {
+    return `${described}: \`go env GOHOSTOS\` says ${goHostOs || "(nothing)"}, not ${machine.goos}. The installed toolchain is for another OS; delete it from the tool cache so the right one is installed.`;
+  }
+  if (headerArch !== goHostArch) {
+    return `The Go toolchain contradicts itself: bin/go is a binary for ${headerArch} but \`go env GOHOSTARCH\` says ${goHostArch || "(nothing)"}. Delete it from the tool cache so it is installed afresh.`;
+  }
+  if (requested !== "auto" && headerArch !== requested) {
+    return `${described}, but \`architecture: ${requested}\` asked for ${requested}. Delete the ${headerArch} toolchain from the tool cache so the ${requested} one is installed.`;
+  }
+  return void 0;
+}
+
+// src/toolchain/probe.ts
+import path34 from "node:path";
+function goBinaryPath(goroot) {
+  return path34.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+}
+async function goEnv(goBinary, names, env = process.env) {
+  const { stdout } = await runChecked(goBinary, ["env", "-json", ...names], {
+    env: { ...env, GOTOOLCHAIN: "local" },
+    timeoutMs: 6e4
+  });
+  return JSON.parse(stdout);
+}
+async function probeToolchain(goroot) {
+  const goBinary = goBinaryPath(goroot);
+  const header = readBinaryHeader(await readFileStart(goBinary, BINARY_HEADER_BYTES));
+  let env;
+  try {
+    env = await goEnv(goBinary, [
+      "GOHOSTOS",
+      "GOHOSTARCH",
+      "GOVERSION",
+      "GOROOT",
+      "GOMODCACHE",
+      "GOCACHE",
+      "GOPATH"
+    ]);
+  } catch (error2) {
+    throw new Error(
+      `The toolchain at ${goroot} does not run on this machine (${header.format} ${header.arch}): ${error2.message.split("\n")[0]}`,
+      { cause: error2 }
+    );
+  }
+  return { goBinary, header, env };
 }
 
 // src/version/spec.ts
@@ -80908,6 +80093,1092 @@ function describeSpec(spec) {
   return spec.kind === "exact" ? spec.version : spec.kind === "alias" ? spec.alias : spec.range;
 }
 
+// src/version/support.ts
+var OLDEST_SETUP_GO = "1.9";
+var OLDEST_BUILD_GO = "1.18";
+function plainSpecLine(spec) {
+  const match3 = /^(?:go)?(\d+)\.(\d+)(?:\.(?:\d+|x)|(?:rc|beta)\d+)?$/i.exec(spec.trim());
+  return match3 ? `${match3[1]}.${match3[2]}` : void 0;
+}
+function yamlFloatOrigin(spec) {
+  return /^1\.[1-9]$/.test(spec.trim()) ? `${spec.trim()}0` : void 0;
+}
+function checkSupportedVersion(version3, options2) {
+  const oldest = options2.building ? OLDEST_BUILD_GO : OLDEST_SETUP_GO;
+  if (compareGoVersions(version3, oldest) >= 0) return;
+  const why = options2.building ? `builds need Go ${OLDEST_BUILD_GO} or later (-buildvcs=false and the build settings every binary is checked against are new in ${OLDEST_BUILD_GO})` : `setting up needs Go ${OLDEST_SETUP_GO} or later (the action reads the toolchain's go env -json, new in ${OLDEST_SETUP_GO})`;
+  const meant = options2.asWritten === void 0 ? void 0 : yamlFloatOrigin(options2.asWritten);
+  if (meant) {
+    throw new InputError(
+      options2.inputName,
+      `${options2.from} asks for Go ${version3}, which this action does not support: ${why}. YAML reads an unquoted ${meant} as the number ${options2.asWritten}`,
+      `quote the version in the workflow, e.g. ${options2.inputName}: '${meant}'`
+    );
+  }
+  throw new InputError(
+    options2.inputName,
+    `${options2.from} asks for Go ${version3}, which this action does not support: ${why}`,
+    `ask for Go ${oldest} or later, e.g. ${options2.inputName === "go-version" ? "go-version: '1.25'" : "go 1.25 in go.mod"}`
+  );
+}
+
+// src/version/resolve.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var SHOWN_CANDIDATES = 5;
+function exactVersion(spec) {
+  return spec.kind === "exact" ? spec.version : void 0;
+}
+function runsOn(release, platform2) {
+  return release.files.some(
+    (file) => (file.kind === "archive" || file.kind === "module") && file.os === platform2.os && file.arch === platform2.arch
+  );
+}
+function newestFirst(releases) {
+  return [...releases].sort((a, b2) => compareGoVersions(b2.version, a.version));
+}
+function listVersions(releases) {
+  return releases.slice(0, SHOWN_CANDIDATES).map((release) => release.version).join(", ");
+}
+function toGoSpelling(version3) {
+  const bare = version3.trim().replace(/^go/, "");
+  if (isValidGoVersion(bare)) return bare;
+  try {
+    return semverToGo(bare);
+  } catch {
+    return void 0;
+  }
+}
+function matchesRange(version3, spec, stable) {
+  if (!spec.includePrerelease && (!stable || isGoPrerelease(version3))) return false;
+  return import_semver2.default.satisfies(goToSemver(version3), spec.range);
+}
+function resolveVersion(spec, releases, platform2, inputName) {
+  const where2 = `${platform2.os}/${platform2.arch}`;
+  const usable = newestFirst(
+    releases.filter((release) => runsOn(release, platform2) && isValidGoVersion(release.version))
+  );
+  const stable = usable.filter((release) => release.stable);
+  const asked = `${inputName} ${JSON.stringify(describeSpec(spec))}`;
+  const none = (message, candidates) => {
+    throw new InputError(
+      inputName,
+      message,
+      candidates.length > 0 ? `use one of the newest that fit: ${listVersions(candidates)}` : `no Go release in the index runs on ${where2}; check the platform, or the index the action reads`
+    );
+  };
+  if (spec.kind === "exact") {
+    const found = usable.find((release) => compareGoVersions(release.version, spec.version) === 0);
+    if (found) return found;
+    const line = goLanguageLine(spec.version);
+    const sameLine = usable.filter((release) => goLanguageLine(release.version) === line);
+    const listed2 = releases.some((release) => compareGoVersions(release.version, spec.version) === 0);
+    return none(
+      listed2 ? `${asked}: Go ${spec.version} has no download for ${where2}` : `${asked}: the index has no Go ${spec.version}`,
+      sameLine.length > 0 ? sameLine : stable
+    );
+  }
+  if (spec.kind === "alias") {
+    const newest = stable[0];
+    if (!newest) return none(`${asked}: no stable Go release for ${where2}`, usable);
+    if (spec.alias === "stable") return newest;
+    const newestLine = goLanguageLine(newest.version);
+    const previous = stable.find(
+      (release) => compareGoVersions(goLanguageLine(release.version), newestLine) < 0
+    );
+    if (previous) return previous;
+    return none(`${asked}: no release older than the ${newestLine} line for ${where2}`, stable);
+  }
+  const inRange = usable.find((release) => matchesRange(release.version, spec, release.stable));
+  if (inRange) return inRange;
+  return none(`${asked} matches no Go release for ${where2}`, spec.includePrerelease ? usable : stable);
+}
+function satisfies(version3, spec) {
+  const go2 = toGoSpelling(version3);
+  if (go2 === void 0) return false;
+  if (spec.kind === "exact") return compareGoVersions(go2, spec.version) === 0;
+  if (spec.kind === "alias") return false;
+  return matchesRange(go2, spec, !isGoPrerelease(go2));
+}
+
+// src/steps/install-from-proxy.ts
+import { rm as rm10 } from "node:fs/promises";
+import path36 from "node:path";
+
+// src/net/attempts.ts
+var AttemptError = class extends Error {
+  constructor(message, status2, retryable, retryAfterMs) {
+    super(message);
+    this.status = status2;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+  status;
+  retryable;
+  retryAfterMs;
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+function parseRetryAfter2(value, now = Date.now()) {
+  if (!value) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+var DEFAULT_RETRY_POLICY = {
+  attempts: 5,
+  backoffMs: (retry2) => Math.min(3e4, 1e3 * 2 ** (retry2 - 1)),
+  maxRetryAfterMs: 6e4
+};
+function retryDelayMs(error2, attempt, policy) {
+  return error2.retryAfterMs !== void 0 ? Math.min(error2.retryAfterMs, policy.maxRetryAfterMs) : policy.backoffMs(attempt);
+}
+var DownloadError = class extends Error {
+  constructor(url2, status2, message) {
+    super(message);
+    this.url = url2;
+    this.status = status2;
+  }
+  url;
+  status;
+  name = "DownloadError";
+};
+function statusFailure(response, requested) {
+  response.body.resume();
+  const from = response.url === requested ? "" : ` from ${response.url}`;
+  return new AttemptError(
+    `HTTP ${response.status} ${response.statusText}`.trim() + from,
+    response.status,
+    RETRYABLE_STATUS.has(response.status),
+    parseRetryAfter2(response.header("retry-after"))
+  );
+}
+async function withRetries(context5, attempt) {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...context5.policy };
+  let last;
+  for (let n = 1; n <= policy.attempts; n++) {
+    try {
+      return { value: await attempt(n), attempts: n };
+    } catch (error2) {
+      if (!(error2 instanceof AttemptError)) throw error2;
+      last = error2;
+      if (!error2.retryable || n === policy.attempts) break;
+      const delay4 = retryDelayMs(error2, n, policy);
+      context5.log?.(
+        `Attempt ${n} of ${policy.attempts} to ${context5.verb} ${context5.url} failed: ${error2.message}; retrying in ${Math.round(delay4 / 100) / 10}s`
+      );
+      await new Promise((resolve3) => setTimeout(resolve3, delay4));
+    }
+  }
+  const status2 = last?.status;
+  throw new DownloadError(
+    context5.url,
+    status2,
+    `Could not ${context5.verb} ${context5.url}: ${last?.message ?? "no attempt made"}` + (status2 !== void 0 ? ` (last HTTP status ${status2})` : "") + (context5.hint ? `. ${context5.hint}` : "")
+  );
+}
+
+// src/net/download.ts
+import { createHash as createHash10, randomBytes as randomBytes2 } from "node:crypto";
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { rename as rename4, rm as rm9 } from "node:fs/promises";
+import { Transform as Transform3 } from "node:stream";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
+// src/net/http.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat5 } from "node:fs/promises";
+import http3 from "node:http";
+import https3 from "node:https";
+import { Readable as Readable6, Transform as Transform2 } from "node:stream";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { createGunzip } from "node:zlib";
+var DEFAULT_STALL_TIMEOUT_MS = 3e4;
+var DEFAULT_MAX_REDIRECTS = 10;
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var USER_AGENT = "setup-go-arm64";
+var agentSources = {
+  "http:": new HttpClient(USER_AGENT, [], { keepAlive: true }),
+  "https:": new HttpClient(USER_AGENT, [], { keepAlive: true })
+};
+var BodyMeter = class extends Transform2 {
+  constructor(declared, onData) {
+    super();
+    this.declared = declared;
+    this.onData = onData;
+  }
+  declared;
+  onData;
+  bytes = 0;
+  _transform(chunk, _encoding, callback) {
+    this.onData();
+    this.bytes += chunk.length;
+    callback(null, chunk);
+  }
+  _flush(callback) {
+    if (this.declared !== void 0 && this.bytes !== this.declared) {
+      callback(
+        new AttemptError(`truncated body: got ${this.bytes} of ${this.declared} bytes`, void 0, true)
+      );
+      return;
+    }
+    callback();
+  }
+};
+function describeNetworkError(error2) {
+  const { message, code: code2 } = error2;
+  return code2 && !message.includes(code2) ? `${message} (${code2})` : message;
+}
+async function openFile(url2) {
+  const file = fileURLToPath3(url2);
+  const info3 = await stat5(file).catch((error2) => {
+    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return void 0;
+    throw new AttemptError(`cannot read ${file}: ${error2.message}`, void 0, false);
+  });
+  const found = info3?.isFile() === true;
+  return {
+    status: found ? 200 : 404,
+    statusText: found ? "OK" : "Not Found",
+    url: url2.href,
+    header: () => void 0,
+    declaredLength: found ? info3.size : 0,
+    body: found ? createReadStream4(file) : Readable6.from([])
+  };
+}
+function requestOnce(url2, headers, decompress, stallTimeoutMs) {
+  const transport = url2.protocol === "https:" ? https3 : http3;
+  const agent = agentSources[url2.protocol].getAgent(url2.href);
+  return new Promise((resolve3, reject) => {
+    const request2 = transport.get(url2, {
+      agent,
+      headers: {
+        "user-agent": USER_AGENT,
+        "accept-encoding": decompress ? "gzip" : "identity",
+        ...headers
+      }
+    });
+    const timer = setTimeout(
+      () => request2.destroy(new AttemptError(`no response within ${stallTimeoutMs / 1e3}s`, void 0, true)),
+      stallTimeoutMs
+    );
+    request2.once("error", (error2) => {
+      clearTimeout(timer);
+      reject(
+        error2 instanceof AttemptError ? error2 : new AttemptError(describeNetworkError(error2), void 0, true)
+      );
+    });
+    request2.once("response", (response) => {
+      clearTimeout(timer);
+      resolve3({ response, request: request2 });
+    });
+  });
+}
+function meteredBody(hop, decompress, stallTimeoutMs) {
+  const { response, request: request2 } = hop;
+  const gzip = decompress && /^\s*gzip\s*$/i.test(response.headers["content-encoding"] ?? "");
+  const declaredHeader = Number(response.headers["content-length"] ?? NaN);
+  const declared = !gzip && Number.isFinite(declaredHeader) ? declaredHeader : void 0;
+  let stalled;
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = new AttemptError(`stalled: no data for ${stallTimeoutMs / 1e3}s`, void 0, true);
+      request2.destroy(stalled);
+    }, stallTimeoutMs);
+  };
+  arm();
+  const meter = new BodyMeter(declared, arm);
+  const fail = (error2) => {
+    const failure = stalled ?? (error2 instanceof AttemptError ? error2 : new AttemptError(
+      `connection lost after ${meter.bytes} bytes: ${describeNetworkError(error2)}`,
+      void 0,
+      true
+    ));
+    meter.destroy(failure);
+  };
+  response.once("error", fail);
+  const source = gzip ? response.pipe(createGunzip()).once("error", fail) : response;
+  source.pipe(meter);
+  meter.once("close", () => {
+    clearTimeout(timer);
+    if (!response.complete) request2.destroy();
+  });
+  return { body: meter, declaredLength: declared };
+}
+async function openUrl(url2, options2 = {}) {
+  const stallTimeoutMs = options2.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const maxRedirects = options2.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const decompress = options2.decompress ?? false;
+  let current = new URL(url2);
+  if (current.protocol === "file:") return openFile(current);
+  if (current.protocol !== "http:" && current.protocol !== "https:") {
+    throw new AttemptError(`unsupported URL scheme ${current.protocol}`, void 0, false);
+  }
+  const visited = [current.href];
+  let headers = { ...options2.headers };
+  for (; ; ) {
+    const hop = await requestOnce(current, headers, decompress, stallTimeoutMs);
+    const { response } = hop;
+    const status2 = response.statusCode ?? 0;
+    if (!REDIRECT_STATUS.has(status2)) {
+      return {
+        status: status2,
+        statusText: response.statusMessage ?? "",
+        url: current.href,
+        header: (name) => {
+          const value = response.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(", ") : value;
+        },
+        ...meteredBody(hop, decompress, stallTimeoutMs)
+      };
+    }
+    response.resume();
+    const location = response.headers.location;
+    if (!location) throw new AttemptError(`HTTP ${status2} redirect without a Location`, status2, false);
+    const next = new URL(location, current);
+    if (visited.includes(next.href)) {
+      throw new AttemptError(`redirect loop: ${[...visited, next.href].join(" -> ")}`, status2, false);
+    }
+    if (visited.length > maxRedirects) {
+      throw new AttemptError(`more than ${maxRedirects} redirects, last to ${next.href}`, status2, false);
+    }
+    if (next.protocol !== "https:" && next.protocol !== "http:") {
+      throw new AttemptError(`refusing a redirect to ${next.href}`, status2, false);
+    }
+    if (current.protocol === "https:" && next.protocol !== "https:") {
+      throw new AttemptError(`refusing a redirect from https to ${next.href}`, status2, false);
+    }
+    if (next.origin !== current.origin) headers = {};
+    visited.push(next.href);
+    current = next;
+  }
+}
+async function readCapped(response, maxBytes) {
+  if (response.declaredLength !== void 0 && response.declaredLength > maxBytes) {
+    response.body.destroy();
+    throw new AttemptError(
+      `the body declares ${response.declaredLength} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false
+    );
+  }
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      response.body.destroy();
+      throw new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function getBytes(url2, options2) {
+  const { value } = await withRetries({ ...options2, url: url2, verb: "fetch" }, async () => {
+    const response = await openUrl(url2, { decompress: true, ...options2 });
+    const accepted = response.status >= 200 && response.status < 300 || options2.acceptStatus?.(response.status);
+    if (!accepted) throw statusFailure(response, url2);
+    return { status: response.status, url: response.url, body: await readCapped(response, options2.maxBytes) };
+  });
+  return value;
+}
+
+// src/net/download.ts
+var WriteError = class extends Error {
+};
+function formatBytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function downloadFile(options2) {
+  const partial = `${options2.destination}.${process.pid}-${randomBytes2(4).toString("hex")}.partial`;
+  const started = Date.now();
+  const context5 = {
+    url: options2.url,
+    verb: "download",
+    policy: options2,
+    log: options2.log,
+    hint: "Check that the URL is reachable from the runner, or pick another source"
+  };
+  try {
+    const { value, attempts } = await withRetries(context5, async () => {
+      try {
+        return await downloadOnce(options2, partial);
+      } catch (error2) {
+        await rm9(partial, { force: true });
+        throw error2;
+      }
+    });
+    await rename4(partial, options2.destination);
+    return { url: options2.url, ...value, attempts, durationMs: Date.now() - started };
+  } catch (error2) {
+    if (!(error2 instanceof WriteError)) throw error2;
+    throw new Error(
+      `Could not save ${options2.url}: ${error2.message}. Free space on that disk (or make it writable) and run again.`,
+      { cause: error2 }
+    );
+  }
+}
+async function downloadOnce(options2, partial) {
+  const response = await openUrl(options2.url, options2);
+  const from = response.url === options2.url ? "" : ` from ${response.url}`;
+  if (response.status < 200 || response.status >= 300) throw statusFailure(response, options2.url);
+  const expected = response.declaredLength;
+  const maxBytes = options2.maxBytes ?? Number.POSITIVE_INFINITY;
+  if (expected !== void 0 && expected > maxBytes) {
+    response.body.destroy();
+    throw new AttemptError(
+      `the server declares ${expected} bytes, over the ${maxBytes}-byte limit`,
+      response.status,
+      false
+    );
+  }
+  const hash = createHash10("sha256");
+  let bytes = 0;
+  const interval = options2.progressIntervalMs ?? 5e3;
+  let lastReport = Date.now();
+  let lastReportBytes = 0;
+  const meter = new Transform3({
+    transform(chunk, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+        return;
+      }
+      hash.update(chunk);
+      const now = Date.now();
+      if (now - lastReport >= interval) {
+        const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
+        const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
+        options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
+        lastReport = now;
+        lastReportBytes = bytes;
+      }
+      callback(null, chunk);
+    }
+  });
+  try {
+    await pipeline4(response.body, meter, createWriteStream3(partial));
+  } catch (error2) {
+    if (error2 instanceof AttemptError) {
+      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
+    }
+    if (error2.syscall !== void 0) {
+      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
+        cause: error2
+      });
+    }
+    throw new AttemptError(
+      `unexpected failure after ${bytes} bytes${from}: ${error2.message}`,
+      response.status,
+      true
+    );
+  }
+  options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || "a local file"}`);
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+// src/toolchain/extract-zip.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+import { createHash as createHash11 } from "node:crypto";
+import { createWriteStream as createWriteStream4 } from "node:fs";
+import { mkdir as mkdir5 } from "node:fs/promises";
+import path35 from "node:path";
+function openEntry(zip, entry) {
+  return new Promise(
+    (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
+  );
+}
+function tapInto(source, hash) {
+  source.on("data", (chunk) => hash.update(chunk));
+  return source;
+}
+var S_IFMT = 61440;
+var S_IFREG = 32768;
+var S_IFDIR = 16384;
+var S_IFLNK = 40960;
+var CREATOR_UNIX = 3;
+var YAUZL_NAME_REFUSAL = /^(absolute path|invalid relative path|invalid characters in fileName): /;
+function zipError(zipPath, error2) {
+  if (error2 instanceof ArchiveRefusedError) return error2;
+  if (YAUZL_NAME_REFUSAL.test(error2.message)) return new ArchiveRefusedError(zipPath, error2.message);
+  return new Error(`Cannot extract ${zipPath}: ${error2.message}`, { cause: error2 });
+}
+function openZip(zipPath) {
+  return new Promise(
+    (resolve3, reject) => import_yauzl2.default.open(
+      zipPath,
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, autoClose: false },
+      (error2, zip) => error2 ? reject(zipError(zipPath, error2)) : resolve3(zip)
+    )
+  );
+}
+function unixMode(entry) {
+  return entry.versionMadeBy >>> 8 === CREATOR_UNIX ? entry.externalFileAttributes >>> 16 & 65535 : 0;
+}
+function describeEntry(entry) {
+  const mode = unixMode(entry);
+  const type = mode & S_IFMT;
+  const base = { name: entry.fileName, size: entry.uncompressedSize };
+  if (entry.fileName.endsWith("/") || type === S_IFDIR) return { ...base, kind: "directory" };
+  if (type === S_IFLNK) return { ...base, kind: "symlink" };
+  if (type !== 0 && type !== S_IFREG) {
+    return { ...base, kind: "other", typeName: `file type 0o${type.toString(8)}` };
+  }
+  return { ...base, kind: "file" };
+}
+function directoryMaker() {
+  const made = /* @__PURE__ */ new Map();
+  return async (directory) => {
+    let making = made.get(directory);
+    if (!making) {
+      making = mkdir5(directory, { recursive: true });
+      made.set(directory, making);
+    }
+    await making;
+  };
+}
+function copyEntry(source, sink) {
+  return new Promise((resolve3, reject) => {
+    let sinkError;
+    source.once("error", (error2) => {
+      sink.destroy();
+      reject(error2);
+    });
+    sink.once("error", (error2) => {
+      sinkError = error2;
+      source.unpipe(sink);
+      if (source.readableEnded) reject(error2);
+      source.once("end", () => reject(error2));
+      source.resume();
+    });
+    sink.once("close", () => {
+      if (!sinkError) resolve3();
+    });
+    source.pipe(sink);
+  });
+}
+var PARALLEL_WRITES = 4;
+async function extractZip(options2) {
+  const zip = await openZip(options2.zipPath);
+  if (zip.entryCount > MAX_ARCHIVE_ENTRIES) {
+    zip.close();
+    throw new ArchiveRefusedError(options2.zipPath, `it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
+  }
+  const checker = new ArchiveEntryChecker({
+    topDirectory: options2.topDirectory,
+    maxExtractedBytes: options2.maxExtractedBytes,
+    allowLinks: false,
+    ...options2.moduleFixups ? { rename: (file) => restoredModuleFileName(file) ?? file } : {}
+  });
+  let files = 0;
+  const makeDirectory2 = directoryMaker();
+  const hashed = [];
+  const writeEntry = async (entry, decision) => {
+    const hash = options2.moduleHash ? createHash11("sha256") : void 0;
+    if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
+    const record = hashed.at(-1);
+    if (decision.action === "file") {
+      const target = path35.join(options2.destination, decision.path);
+      await makeDirectory2(path35.dirname(target));
+      const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
+      const stream2 = await openEntry(zip, entry);
+      await copyEntry(
+        hash ? tapInto(stream2, hash) : stream2,
+        createWriteStream4(target, { mode: executable ? 493 : 420, flags: "wx" })
+      );
+      files++;
+    } else {
+      if (decision.action === "directory") await makeDirectory2(path35.join(options2.destination, decision.path));
+      if (hash && entry.uncompressedSize > 0) {
+        for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
+      }
+    }
+    if (hash && record) record.sha256Hex = hash.digest("hex");
+  };
+  try {
+    await makeDirectory2(options2.destination);
+    await writeEntries(zip, options2.zipPath, checker, writeEntry);
+  } finally {
+    zip.close();
+  }
+  return { files, bytes: checker.bytes, ...options2.moduleHash ? { h1: hash1(hashed) } : {} };
+}
+function writeEntries(zip, zipPath, checker, writeEntry) {
+  return new Promise((resolve3, reject) => {
+    const writing = /* @__PURE__ */ new Set();
+    let failure;
+    let waitingForSlot = false;
+    const settle = () => void Promise.allSettled([...writing]).then(() => failure ? reject(failure) : resolve3());
+    const fail = (error2) => {
+      if (failure) return;
+      failure = zipError(zipPath, error2);
+      settle();
+    };
+    const readNext = () => {
+      if (!failure) zip.readEntry();
+    };
+    zip.on("error", fail);
+    zip.on("end", settle);
+    zip.on("entry", (entry) => {
+      if (failure) return;
+      const decision = checker.check(describeEntry(entry));
+      if (decision.action === "refuse") {
+        fail(new ArchiveRefusedError(zipPath, decision.reason));
+        return;
+      }
+      const write = writeEntry(entry, decision).then(() => {
+        writing.delete(write);
+        if (waitingForSlot) {
+          waitingForSlot = false;
+          readNext();
+        }
+      }, fail);
+      writing.add(write);
+      if (writing.size < PARALLEL_WRITES) readNext();
+      else waitingForSlot = true;
+    });
+    readNext();
+  });
+}
+
+// src/toolchain/sumdb-client.ts
+var DEFAULT_SUMDB_URL = "https://sum.golang.org";
+var MAX_ANSWER_BYTES = 1024 * 1024;
+function httpGetter(options2) {
+  return async (url2) => {
+    const answer = await getBytes(url2, {
+      maxBytes: MAX_ANSWER_BYTES,
+      acceptStatus: (status2) => !RETRYABLE_STATUS.has(status2),
+      ...options2.policy ? { policy: options2.policy } : {},
+      ...options2.stallTimeoutMs !== void 0 ? { stallTimeoutMs: options2.stallTimeoutMs } : {}
+    });
+    options2.onAnswer?.(answer);
+    return answer;
+  };
+}
+function trimSlashes(url2) {
+  return url2.replace(/\/+$/, "");
+}
+async function databaseBase(get, goproxy, databaseName, sumdbUrl) {
+  for (const proxy of goproxy) {
+    if (proxy === "direct" || proxy === "off") break;
+    const base = `${trimSlashes(proxy)}/sumdb/${databaseName}`;
+    const { status: status2 } = await get(`${base}/supported`);
+    if (status2 === 200) return base;
+    if (status2 !== 404 && status2 !== 410) {
+      throw new Error(`checksum database unavailable: ${base}/supported answered HTTP ${status2}`);
+    }
+  }
+  return trimSlashes(sumdbUrl);
+}
+async function fetchTiles(get, base, tiles) {
+  const fetched = await Promise.all(
+    tiles.map(async (tile) => {
+      let response = await get(`${base}/${tile.path}`);
+      const gone = response.status === 404 || response.status === 410;
+      if (gone && tile.width < 2 ** tile.height) {
+        response = await get(`${base}/${fullTile(tile).path}`);
+      }
+      if (response.status !== 200) {
+        throw new Error(`GET ${base}/${tile.path} answered HTTP ${response.status}`);
+      }
+      return [tile.path, response.body];
+    })
+  );
+  return new Map(fetched);
+}
+function rejectUnlessValid(url2, check2) {
+  try {
+    return check2();
+  } catch (error2) {
+    throw new Error(`checksum database answer from ${url2} rejected: ${error2.message}`, {
+      cause: error2
+    });
+  }
+}
+async function lookupModuleHash(options2) {
+  const { module, version: version3 } = options2;
+  const verifierKey = options2.verifierKey ?? SUM_GOLANG_ORG_KEY;
+  const get = httpGetter(options2);
+  const { name } = parseVerifierKey(verifierKey);
+  const base = await databaseBase(get, options2.goproxy, name, options2.sumdbUrl ?? DEFAULT_SUMDB_URL);
+  const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeModulePath(version3)}`;
+  const response = await get(lookupUrl);
+  if (response.status !== 200) {
+    const body2 = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
+    throw new Error(`checksum database lookup ${lookupUrl} answered HTTP ${response.status}: ${body2}`);
+  }
+  const record = rejectUnlessValid(lookupUrl, () => parseLookupResponse(response.body, verifierKey));
+  const tiles = await fetchTiles(get, base, inclusionTiles(record.tree.size, record.recordId));
+  rejectUnlessValid(lookupUrl, () => verifyInclusion(record, tiles));
+  const line = record.lines.find((entry) => entry.module === module && entry.version === version3);
+  if (line === void 0 || !line.hash.startsWith("h1:")) {
+    throw new Error(
+      `checksum database record from ${lookupUrl} holds no h1: hash for the zip of ${module}@${version3}`
+    );
+  }
+  return { hash: line.hash, via: lookupUrl };
+}
+
+// src/steps/toolchain-trust.ts
+async function timed(timings, phase, work) {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings[phase] = (timings[phase] ?? 0) + (Date.now() - started);
+  }
+}
+async function trustedModuleHash(config, module) {
+  const pinned = config.toolchainSum ? pinnedModuleHash(config.toolchainSum, module) : void 0;
+  if (config.checksumDatabase === "off") {
+    if (pinned) return { hash: pinned, via: "the toolchain-sum input (checksum-database: off)" };
+    if (!config.verify) return void 0;
+    throw new InputError(
+      "checksum-database",
+      `Input checksum-database is off and no toolchain-sum pins ${module.path}@${module.version}, so nothing could vouch for the download`,
+      `pin its go.sum line with toolchain-sum, or use checksum-database: sum.golang.org`
+    );
+  }
+  let found;
+  try {
+    found = await lookupModuleHash({
+      module: module.path,
+      version: module.version,
+      goproxy: parseGoproxy(config.goproxy).map((entry) => entry.url)
+    });
+  } catch (error2) {
+    if (config.verify) {
+      throw new Error(
+        `No trusted hash for ${module.path}@${module.version}: ${error2.message}. Nothing was installed. Make the checksum database reachable (through a GOPROXY entry that serves /sumdb/sum.golang.org, or directly), or on an air-gapped runner pin the hash with toolchain-sum and set checksum-database: off`,
+        { cause: error2 }
+      );
+    }
+    return pinned ? { hash: pinned, via: "the toolchain-sum input" } : void 0;
+  }
+  if (pinned && pinned !== found.hash) {
+    throw new VerificationError(
+      `Input toolchain-sum pins ${module.path}@${module.version} to ${pinned}, but sum.golang.org (via ${found.via}) says ${found.hash}. Nothing was downloaded; take the line from the checksum database (or a go.sum that go wrote) and fix the pin`
+    );
+  }
+  const via = `sum.golang.org via ${found.via}`;
+  return { hash: found.hash, via: pinned ? `${via} and the toolchain-sum input` : via };
+}
+function pinnedModuleHash(line, module) {
+  const pinned = parseGoSumLine(line);
+  if (pinned.module !== module.path || pinned.version !== module.version) {
+    throw new InputError(
+      "toolchain-sum",
+      `Input toolchain-sum pins ${pinned.module}@${pinned.version}, but this run installs ${module.path}@${module.version}`,
+      `pin the line for ${module.path} ${module.version} (from the go.sum of a module that requires it), or remove toolchain-sum`
+    );
+  }
+  return pinned.hash;
+}
+
+// src/steps/install-from-proxy.ts
+var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
+var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
+async function installFromProxy(config, slot, module, temp, timings) {
+  let lastError;
+  for (const entry of parseGoproxy(config.goproxy)) {
+    if (entry.url === "off") break;
+    if (entry.url === "direct") {
+      info2('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
+      continue;
+    }
+    try {
+      return await installFromProxyEntry(config, slot, module, entry.url, temp, timings);
+    } catch (error2) {
+      lastError = error2;
+      const status2 = error2 instanceof DownloadError ? error2.status : void 0;
+      if (!(error2 instanceof DownloadError) || !mayFallThrough(entry, status2)) throw error2;
+      info2(
+        `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
+      );
+    }
+  }
+  throw new Error(
+    `No GOPROXY entry in "${config.goproxy}" could serve ${module.path}@${module.version}` + (lastError ? `: ${lastError.message}` : "") + ". Check the goproxy input, or pick a version the proxy has."
+  );
+}
+async function installFromProxyEntry(config, slot, module, proxyUrl, temp, timings) {
+  const url2 = moduleZipUrl(proxyUrl, module);
+  const zipPath = path36.join(temp, `${module.version}.${process.pid}.zip`);
+  try {
+    const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
+    info2(`Fetching ${module.path}@${module.version} from ${proxyUrl}`);
+    await timed(
+      timings,
+      "fetch",
+      () => downloadFile({ url: url2, destination: zipPath, log: info2, maxBytes: MAX_MODULE_ZIP_BYTES })
+    );
+    const provenance = { module: `${module.path}@${module.version}`, hash: "", from: url2 };
+    await timed(
+      timings,
+      "verify+install",
+      () => installAtomically(slot, provenance, async (staging) => {
+        const extracted = await extractZip({
+          zipPath,
+          destination: staging,
+          topDirectory: `${module.path}@${module.version}`,
+          maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
+          moduleFixups: true,
+          moduleHash: true
+        });
+        provenance.hash = extracted.h1 ?? "";
+        checkModuleHash(module, proxyUrl, provenance.hash, trusted);
+        await probeToolchain(staging);
+      })
+    );
+    return {
+      source: `${proxyUrl} (golang.org/toolchain module)`,
+      ...trusted ? { verifiedHash: provenance.hash, verifiedBy: trusted.via } : {}
+    };
+  } finally {
+    await rm10(zipPath, { force: true });
+  }
+}
+function checkModuleHash(module, proxyUrl, actual, trusted) {
+  if (!trusted) {
+    warning(
+      `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`
+    );
+  } else if (actual !== trusted.hash) {
+    throw new VerificationError(
+      `Checksum mismatch for ${module.path}@${module.version} from ${proxyUrl}: the zip hashes to ${actual}, ${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`
+    );
+  } else {
+    info2(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
+  }
+}
+
+// src/toolchain/godev-source.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { rm as rm11 } from "node:fs/promises";
+import path38 from "node:path";
+
+// src/toolchain/extract-tar.ts
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
+import { link, symlink as symlink2 } from "node:fs/promises";
+import path37 from "node:path";
+import { pipeline as pipeline5 } from "node:stream/promises";
+function describeEntry2(entry) {
+  const base = { name: entry.path, size: 0 };
+  switch (entry.type) {
+    case "File":
+    case "OldFile":
+    case "ContiguousFile":
+      return { ...base, kind: "file", size: entry.size };
+    case "Directory":
+      return { ...base, kind: "directory" };
+    case "SymbolicLink":
+      return { ...base, kind: "symlink", linkTarget: entry.linkpath ?? "" };
+    case "Link":
+      return { ...base, kind: "hardlink", linkTarget: entry.linkpath ?? "" };
+    default:
+      return { ...base, kind: "other", typeName: entry.type };
+  }
+}
+async function extractTarGz(options2) {
+  const checker = new ArchiveEntryChecker({
+    topDirectory: options2.topDirectory,
+    maxExtractedBytes: options2.maxExtractedBytes,
+    allowLinks: true
+  });
+  const makeDirectory2 = directoryMaker();
+  await makeDirectory2(options2.destination);
+  const input = createReadStream5(options2.archivePath);
+  const parser = new rt({ strict: true });
+  const stop = new AbortController();
+  let firstError;
+  let files = 0;
+  const fail = (error2) => {
+    if (firstError) return;
+    firstError = error2;
+    if (!(error2 instanceof ArchiveRefusedError)) stop.abort(error2);
+    input.unpipe(parser);
+    input.destroy();
+    parser.abort(error2);
+  };
+  const extractEntry = async (entry, decision) => {
+    if (decision.action !== "skip" && decision.action !== "refuse") {
+      const target = path37.join(options2.destination, decision.path);
+      if (decision.action === "file") {
+        await makeDirectory2(path37.dirname(target));
+        const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
+        await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
+        files++;
+        return;
+      }
+      await makeDirectory2(decision.action === "directory" ? target : path37.dirname(target));
+      if (decision.action === "symlink") await symlink2(decision.target, target);
+      if (decision.action === "hardlink") await link(path37.join(options2.destination, decision.target), target);
+    }
+    entry.resume();
+  };
+  let work = Promise.resolve();
+  await new Promise((resolve3) => {
+    parser.on("entry", (entry) => {
+      const decision = checker.check(describeEntry2(entry));
+      if (decision.action === "refuse") fail(new ArchiveRefusedError(options2.archivePath, decision.reason));
+      work = work.then(() => firstError ? void entry.resume() : extractEntry(entry, decision)).catch(fail);
+    });
+    parser.on("end", resolve3);
+    parser.on("error", (error2) => {
+      fail(error2);
+      resolve3();
+    });
+    input.on("error", (error2) => {
+      fail(error2);
+      resolve3();
+    });
+    input.pipe(parser);
+  });
+  await work;
+  if (firstError) {
+    if (firstError instanceof ArchiveRefusedError) throw firstError;
+    if (/max decompression ratio exceeded/.test(firstError.message)) {
+      throw new ArchiveRefusedError(options2.archivePath, firstError.message);
+    }
+    throw new Error(`Cannot extract ${options2.archivePath}: ${firstError.message}`, { cause: firstError });
+  }
+  return { files, bytes: checker.bytes };
+}
+async function extractGoArchive(options2) {
+  if (options2.archivePath.endsWith(".zip")) {
+    return extractZip({
+      zipPath: options2.archivePath,
+      destination: options2.destination,
+      topDirectory: options2.topDirectory,
+      maxExtractedBytes: options2.maxExtractedBytes,
+      moduleFixups: false
+    });
+  }
+  return extractTarGz(options2);
+}
+
+// src/toolchain/godev-source.ts
+var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
+var EXPANSION_FACTOR = 8;
+var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+var PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
+function goDevArch(goarch) {
+  return goarch === "arm" ? "armv6l" : goarch;
+}
+function selectGoDevArchive(release, goos, goarch) {
+  const archives = release.files.filter((file2) => file2.kind === "archive");
+  const file = archives.find((candidate) => candidate.os === goos && candidate.arch === goDevArch(goarch));
+  if (file) return file;
+  const platforms = archives.map((candidate) => `${candidate.os}/${candidate.arch}`).join(", ");
+  throw new Error(
+    `Go ${release.version} has no archive for ${goos}/${goarch} in the release index` + (platforms ? ` (it has ${platforms})` : " (it lists no archives)") + ". Pick another version or architecture."
+  );
+}
+async function checkGoVersion(goroot, goVersion, filename) {
+  let reported;
+  try {
+    reported = (await goEnv(goBinaryPath(goroot), ["GOVERSION"], { ...process.env, GOROOT: goroot })).GOVERSION;
+  } catch (error2) {
+    throw new Error(
+      `bin/go from ${filename} does not run on this machine: ${error2.message.split("\n")[0]}`,
+      { cause: error2 }
+    );
+  }
+  if (reported !== goVersion) {
+    throw new Error(`bin/go from ${filename} reports ${reported ?? "no version"}, not ${goVersion}`);
+  }
+}
+async function installFromGoDev(options2) {
+  const { version: version3, file, expected } = archiveToInstall(options2);
+  const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
+  const archivePath = path38.join(
+    options2.temp,
+    `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
+  );
+  try {
+    options2.log(`Downloading ${url2}`);
+    const download = await downloadFile({
+      ...options2.download,
+      url: url2,
+      destination: archivePath,
+      log: options2.log,
+      maxBytes: file.size ?? MAX_ARCHIVE_BYTES
+    });
+    checkAgainstIndex(file, url2, download, expected, options2.log);
+    if (options2.independent)
+      await checkAsModule(archivePath, file.filename, url2, download.bytes, options2.independent, options2.log);
+    const provenance = {
+      source: "go.dev",
+      version: `go${version3}`,
+      url: url2,
+      sha256: download.sha256,
+      verified: !!expected,
+      ...options2.independent ? { h1: options2.independent.hash, h1By: options2.independent.via } : {}
+    };
+    const installed = await installAtomically(options2.slot, provenance, async (staging) => {
+      await extractGoArchive({
+        archivePath,
+        destination: staging,
+        topDirectory: "go",
+        maxExtractedBytes: download.bytes * EXPANSION_FACTOR
+      });
+      await checkGoVersion(staging, `go${version3}`, file.filename);
+    });
+    return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
+  } finally {
+    await rm11(archivePath, { force: true });
+  }
+}
+function archiveToInstall(options2) {
+  const version3 = options2.release.version.replace(/^go/, "");
+  const file = selectGoDevArchive(options2.release, options2.goos, options2.goarch);
+  if (!PLAIN_ARCHIVE_NAME.test(file.filename)) {
+    throw new Error(
+      `The release index names the go${version3} archive ${JSON.stringify(file.filename)}, which is not a plain .tar.gz or .zip file name; refusing to download it.`
+    );
+  }
+  const expected = file.sha256?.toLowerCase();
+  if (!expected && options2.verify !== false) {
+    throw new Error(
+      `The release index publishes no sha256 for ${file.filename}, so the download could not be verified; nothing was installed. Use an index that publishes hashes (go.dev does), or turn verification off.`
+    );
+  }
+  return { version: version3, file, expected };
+}
+function checkAgainstIndex(file, url2, download, expected, log2) {
+  if (expected && download.sha256 !== expected) {
+    throw new VerificationError(
+      `Checksum mismatch for ${file.filename} from ${url2}: the download hashes to ${download.sha256}, the release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`
+    );
+  }
+  if (file.size !== void 0 && download.bytes !== file.size) {
+    throw new VerificationError(
+      `Size mismatch for ${file.filename} from ${url2}: ${download.bytes} bytes, the release index says ${file.size}; nothing was installed.`
+    );
+  }
+  const indexHost = new URL(url2).host;
+  log2(
+    expected ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}` : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`
+  );
+}
+async function checkAsModule(archivePath, filename, url2, bytes, independent, log2) {
+  const { module, hash, via } = independent;
+  const actual = await hashGoArchiveAsModule(archivePath, module, {
+    maxInflatedBytes: bytes * EXPANSION_FACTOR,
+    maxEntries: MAX_ARCHIVE_ENTRIES
+  });
+  if (actual !== hash) {
+    throw new VerificationError(
+      `Checksum mismatch for ${filename} from ${url2}: its files hash to ${actual} as ${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt archive (its own index agreeing proves nothing); nothing was installed.`
+    );
+  }
+  log2(
+    `Verified ${filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`
+  );
+}
+
 // src/version/releases.ts
 var IndexShapeError = class extends Error {
   name = "IndexShapeError";
@@ -81021,6 +81292,72 @@ async function fetchToolchainModuleList(proxyUrl, options2 = {}) {
   const url2 = `${proxyUrl.replace(/\/+$/, "")}/golang.org/toolchain/@v/list`;
   return fetchIndex(url2, "text/plain", parseToolchainModuleList, options2);
 }
+
+// src/steps/install-from-release.ts
+async function fetchReleaseIndex(config, source) {
+  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, { log: info2 });
+  const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
+  if (!proxy) {
+    throw new InputError(
+      "goproxy",
+      `Input goproxy (${config.goproxy}) has no proxy URL to list toolchains from`,
+      "use e.g. https://proxy.golang.org,direct"
+    );
+  }
+  return fetchToolchainModuleList(proxy.url, { log: info2 });
+}
+async function installFromReleaseArchive(config, slot, version3, platform2, indexes, temp, timings) {
+  const releases = indexes.get("go.dev") ?? await timed(timings, "resolve", () => fetchReleaseIndex(config, "go.dev"));
+  indexes.set("go.dev", releases);
+  const release = releases.find((candidate) => candidate.version === version3);
+  if (!release)
+    throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version3}`);
+  const mirror = config.goDownloadBaseUrl !== GO_DEV_DOWNLOAD_BASE;
+  const module = toolchainModule(version3, platform2.goos, platform2.goarch);
+  const independent = mirror ? await timed(timings, "verify", () => trustedModuleHash(config, module)) : void 0;
+  if (mirror && !independent) {
+    warning(
+      `verify is false: the archive from ${config.goDownloadBaseUrl} is checked against that mirror's own index only.`
+    );
+  }
+  const installed = await timed(
+    timings,
+    "fetch+verify+install",
+    () => installFromGoDev({
+      baseUrl: config.goDownloadBaseUrl,
+      release,
+      goos: platform2.goos,
+      goarch: platform2.goarch,
+      slot,
+      temp,
+      log: info2,
+      verify: config.verify,
+      ...independent ? { independent: { module, ...independent } } : {}
+    })
+  );
+  const file = release.files.find((f2) => installed.url.endsWith(`/${f2.filename}`));
+  if (!file?.sha256)
+    warning(
+      `verify is false: Go ${version3} from ${installed.url} was installed without a published SHA-256.`
+    );
+  return {
+    source: `${config.goDownloadBaseUrl} (release archive)`,
+    ...whatVouched(installed, Boolean(file?.sha256), mirror, module, independent)
+  };
+}
+function whatVouched(installed, publishedSha256, mirror, module, independent) {
+  return independent ? {
+    verifiedHash: independent.hash,
+    verifiedBy: `${independent.via}, for the archive's files as ${module.path}@${module.version}; the sha256 matched ${new URL(installed.url).host}'s own index`
+  } : publishedSha256 ? {
+    verifiedHash: `sha256:${installed.sha256}`,
+    verifiedBy: mirror ? `only the release index of ${new URL(installed.url).host}, the mirror that sent the archive` : "the release index at go.dev"
+  } : {};
+}
+
+// src/steps/version-decision.ts
+import { lstat as lstat5, readFile as readFile5 } from "node:fs/promises";
+import path40 from "node:path";
 
 // src/version/files.ts
 function versionFileKind(fileName) {
@@ -81219,42 +81556,13 @@ function parseVersionFile(filePath, text) {
   return parseGoVersionFile(filePath, text);
 }
 
-// src/version/support.ts
-var OLDEST_SETUP_GO = "1.9";
-var OLDEST_BUILD_GO = "1.18";
-function plainSpecLine(spec) {
-  const match3 = /^(?:go)?(\d+)\.(\d+)(?:\.(?:\d+|x)|(?:rc|beta)\d+)?$/i.exec(spec.trim());
-  return match3 ? `${match3[1]}.${match3[2]}` : void 0;
-}
-function yamlFloatOrigin(spec) {
-  return /^1\.[1-9]$/.test(spec.trim()) ? `${spec.trim()}0` : void 0;
-}
-function checkSupportedVersion(version3, options2) {
-  const oldest = options2.building ? OLDEST_BUILD_GO : OLDEST_SETUP_GO;
-  if (compareGoVersions(version3, oldest) >= 0) return;
-  const why = options2.building ? `builds need Go ${OLDEST_BUILD_GO} or later (-buildvcs=false and the build settings every binary is checked against are new in ${OLDEST_BUILD_GO})` : `setting up needs Go ${OLDEST_SETUP_GO} or later (the action reads the toolchain's go env -json, new in ${OLDEST_SETUP_GO})`;
-  const meant = options2.asWritten === void 0 ? void 0 : yamlFloatOrigin(options2.asWritten);
-  if (meant) {
-    throw new InputError(
-      options2.inputName,
-      `${options2.from} asks for Go ${version3}, which this action does not support: ${why}. YAML reads an unquoted ${meant} as the number ${options2.asWritten}`,
-      `quote the version in the workflow, e.g. ${options2.inputName}: '${meant}'`
-    );
-  }
-  throw new InputError(
-    options2.inputName,
-    `${options2.from} asks for Go ${version3}, which this action does not support: ${why}`,
-    `ask for Go ${oldest} or later, e.g. ${options2.inputName === "go-version" ? "go-version: '1.25'" : "go 1.25 in go.mod"}`
-  );
-}
-
 // src/version/workspace.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
   if (setting === "off") return { candidates: [], explicit: false };
   if (setting !== "") {
-    if (!path38.isAbsolute(setting)) {
+    if (!path39.isAbsolute(setting)) {
       throw new InputError(
         "GOWORK",
         `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
@@ -81264,14 +81572,14 @@ function workspaceFileCandidates(workingDirectory, gowork) {
     return { candidates: [setting], explicit: true };
   }
   const candidates = [];
-  for (let dir = path38.resolve(workingDirectory); ; dir = path38.dirname(dir)) {
-    candidates.push(path38.join(dir, "go.work"));
-    if (path38.dirname(dir) === dir) break;
+  for (let dir = path39.resolve(workingDirectory); ; dir = path39.dirname(dir)) {
+    candidates.push(path39.join(dir, "go.work"));
+    if (path39.dirname(dir) === dir) break;
   }
   return { candidates, explicit: false };
 }
 function checkIsVersionFile(file, inputName = "go-version-file") {
-  const base = path38.basename(file);
+  const base = path39.basename(file);
   if (base === "go.sum" || base === "go.work.sum") {
     throw new InputError(
       inputName,
@@ -81281,87 +81589,7 @@ function checkIsVersionFile(file, inputName = "go-version-file") {
   }
 }
 
-// src/version/resolve.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-var SHOWN_CANDIDATES = 5;
-function exactVersion(spec) {
-  return spec.kind === "exact" ? spec.version : void 0;
-}
-function runsOn(release, platform2) {
-  return release.files.some(
-    (file) => (file.kind === "archive" || file.kind === "module") && file.os === platform2.os && file.arch === platform2.arch
-  );
-}
-function newestFirst(releases) {
-  return [...releases].sort((a, b2) => compareGoVersions(b2.version, a.version));
-}
-function listVersions(releases) {
-  return releases.slice(0, SHOWN_CANDIDATES).map((release) => release.version).join(", ");
-}
-function toGoSpelling(version3) {
-  const bare = version3.trim().replace(/^go/, "");
-  if (isValidGoVersion(bare)) return bare;
-  try {
-    return semverToGo(bare);
-  } catch {
-    return void 0;
-  }
-}
-function matchesRange(version3, spec, stable) {
-  if (!spec.includePrerelease && (!stable || isGoPrerelease(version3))) return false;
-  return import_semver2.default.satisfies(goToSemver(version3), spec.range);
-}
-function resolveVersion(spec, releases, platform2, inputName) {
-  const where2 = `${platform2.os}/${platform2.arch}`;
-  const usable = newestFirst(
-    releases.filter((release) => runsOn(release, platform2) && isValidGoVersion(release.version))
-  );
-  const stable = usable.filter((release) => release.stable);
-  const asked = `${inputName} ${JSON.stringify(describeSpec(spec))}`;
-  const none = (message, candidates) => {
-    throw new InputError(
-      inputName,
-      message,
-      candidates.length > 0 ? `use one of the newest that fit: ${listVersions(candidates)}` : `no Go release in the index runs on ${where2}; check the platform, or the index the action reads`
-    );
-  };
-  if (spec.kind === "exact") {
-    const found = usable.find((release) => compareGoVersions(release.version, spec.version) === 0);
-    if (found) return found;
-    const line = goLanguageLine(spec.version);
-    const sameLine = usable.filter((release) => goLanguageLine(release.version) === line);
-    const listed2 = releases.some((release) => compareGoVersions(release.version, spec.version) === 0);
-    return none(
-      listed2 ? `${asked}: Go ${spec.version} has no download for ${where2}` : `${asked}: the index has no Go ${spec.version}`,
-      sameLine.length > 0 ? sameLine : stable
-    );
-  }
-  if (spec.kind === "alias") {
-    const newest = stable[0];
-    if (!newest) return none(`${asked}: no stable Go release for ${where2}`, usable);
-    if (spec.alias === "stable") return newest;
-    const newestLine = goLanguageLine(newest.version);
-    const previous = stable.find(
-      (release) => compareGoVersions(goLanguageLine(release.version), newestLine) < 0
-    );
-    if (previous) return previous;
-    return none(`${asked}: no release older than the ${newestLine} line for ${where2}`, stable);
-  }
-  const inRange = usable.find((release) => matchesRange(release.version, spec, release.stable));
-  if (inRange) return inRange;
-  return none(`${asked} matches no Go release for ${where2}`, spec.includePrerelease ? usable : stable);
-}
-function satisfies(version3, spec) {
-  const go2 = toGoSpelling(version3);
-  if (go2 === void 0) return false;
-  if (spec.kind === "exact") return compareGoVersions(go2, spec.version) === 0;
-  if (spec.kind === "alias") return false;
-  return matchesRange(go2, spec, !isGoPrerelease(go2));
-}
-
-// src/steps/setup-toolchain.ts
-var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
-var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
+// src/steps/version-decision.ts
 async function readOptionalFile(file, input, workspace) {
   if (!await lstat5(file).catch(() => void 0)) return void 0;
   return readFile5(await confinedFile(file, { input, roots: [workspace] }), "utf8");
@@ -81379,34 +81607,11 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     checkPlainSpec(config.goVersion, decision, building);
     return decision;
   }
-  if (config.goVersionFile) checkIsVersionFile(path39.relative(workspace, config.goVersionFile));
+  if (config.goVersionFile) checkIsVersionFile(path40.relative(workspace, config.goVersionFile));
   const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path39.join(config.workingDirectory, "go.mod")];
-  for (const file of candidates) {
-    const text = await readOptionalFile(
-      file,
-      config.goVersionFile ? "go-version-file" : path39.basename(file),
-      workspace
-    );
-    if (text === void 0) {
-      if (work.explicit && file === work.candidates[0]) {
-        throw new InputError(
-          "GOWORK",
-          `The environment variable GOWORK names ${file}, which does not exist (go would fail to load the workspace)`,
-          "set GOWORK to an existing go.work file, to off, or leave it unset"
-        );
-      }
-      continue;
-    }
-    const requirement = parseVersionFile(path39.relative(workspace, file).split(path39.sep).join("/"), text);
-    const decision = {
-      spec: parseVersionSpec(requirement.spec, path39.basename(file)),
-      decidedBy: requirement.source,
-      inputName: path39.basename(file)
-    };
-    checkPlainSpec(requirement.spec, decision, building);
-    return decision;
-  }
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path40.join(config.workingDirectory, "go.mod")];
+  const fromFile = await firstVersionFile(candidates, work, config, workspace);
+  if (fromFile) return fromFile;
   if (config.goVersionFile) {
     throw new InputError(
       "go-version-file",
@@ -81420,6 +81625,34 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     inputName: "go-version"
   };
 }
+async function firstVersionFile(candidates, work, config, workspace) {
+  for (const file of candidates) {
+    const text = await readOptionalFile(
+      file,
+      config.goVersionFile ? "go-version-file" : path40.basename(file),
+      workspace
+    );
+    if (text === void 0) {
+      if (work.explicit && file === work.candidates[0]) {
+        throw new InputError(
+          "GOWORK",
+          `The environment variable GOWORK names ${file}, which does not exist (go would fail to load the workspace)`,
+          "set GOWORK to an existing go.work file, to off, or leave it unset"
+        );
+      }
+      continue;
+    }
+    const requirement = parseVersionFile(path40.relative(workspace, file).split(path40.sep).join("/"), text);
+    const decision = {
+      spec: parseVersionSpec(requirement.spec, path40.basename(file)),
+      decidedBy: requirement.source,
+      inputName: path40.basename(file)
+    };
+    checkPlainSpec(requirement.spec, decision, config.targets.length > 0);
+    return decision;
+  }
+  return void 0;
+}
 function checkPlainSpec(text, decision, building) {
   const line = plainSpecLine(text);
   if (line) {
@@ -81431,140 +81664,10 @@ function checkPlainSpec(text, decision, building) {
     });
   }
 }
-async function timed(timings, phase, work) {
-  const started = Date.now();
-  try {
-    return await work();
-  } finally {
-    timings[phase] = (timings[phase] ?? 0) + (Date.now() - started);
-  }
-}
-async function trustedModuleHash(config, module) {
-  const pinned = config.toolchainSum ? pinnedModuleHash(config.toolchainSum, module) : void 0;
-  if (config.checksumDatabase === "off") {
-    if (pinned) return { hash: pinned, via: "the toolchain-sum input (checksum-database: off)" };
-    if (!config.verify) return void 0;
-    throw new InputError(
-      "checksum-database",
-      `Input checksum-database is off and no toolchain-sum pins ${module.path}@${module.version}, so nothing could vouch for the download`,
-      `pin its go.sum line with toolchain-sum, or use checksum-database: sum.golang.org`
-    );
-  }
-  let found;
-  try {
-    found = await lookupModuleHash({
-      module: module.path,
-      version: module.version,
-      goproxy: parseGoproxy(config.goproxy).map((entry) => entry.url)
-    });
-  } catch (error2) {
-    if (config.verify) {
-      throw new Error(
-        `No trusted hash for ${module.path}@${module.version}: ${error2.message}. Nothing was installed. Make the checksum database reachable (through a GOPROXY entry that serves /sumdb/sum.golang.org, or directly), or on an air-gapped runner pin the hash with toolchain-sum and set checksum-database: off`,
-        { cause: error2 }
-      );
-    }
-    return pinned ? { hash: pinned, via: "the toolchain-sum input" } : void 0;
-  }
-  if (pinned && pinned !== found.hash) {
-    throw new VerificationError(
-      `Input toolchain-sum pins ${module.path}@${module.version} to ${pinned}, but sum.golang.org (via ${found.via}) says ${found.hash}. Nothing was downloaded; take the line from the checksum database (or a go.sum that go wrote) and fix the pin`
-    );
-  }
-  const via = `sum.golang.org via ${found.via}`;
-  return { hash: found.hash, via: pinned ? `${via} and the toolchain-sum input` : via };
-}
-function pinnedModuleHash(line, module) {
-  const pinned = parseGoSumLine(line);
-  if (pinned.module !== module.path || pinned.version !== module.version) {
-    throw new InputError(
-      "toolchain-sum",
-      `Input toolchain-sum pins ${pinned.module}@${pinned.version}, but this run installs ${module.path}@${module.version}`,
-      `pin the line for ${module.path} ${module.version} (from the go.sum of a module that requires it), or remove toolchain-sum`
-    );
-  }
-  return pinned.hash;
-}
-async function fetchFromProxy(config, slot, module, temp, timings) {
-  let lastError;
-  for (const entry of parseGoproxy(config.goproxy)) {
-    if (entry.url === "off") break;
-    if (entry.url === "direct") {
-      info2('GOPROXY entry "direct" cannot serve toolchain modules; skipping it.');
-      continue;
-    }
-    const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path39.join(temp, `${module.version}.${process.pid}.zip`);
-    try {
-      const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
-      info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
-      await timed(
-        timings,
-        "fetch",
-        () => downloadFile({ url: url2, destination: zipPath, log: info2, maxBytes: MAX_MODULE_ZIP_BYTES })
-      );
-      const provenance = { module: `${module.path}@${module.version}`, hash: "", from: url2 };
-      await timed(
-        timings,
-        "verify+install",
-        () => installAtomically(slot, provenance, async (staging) => {
-          const extracted = await extractZip({
-            zipPath,
-            destination: staging,
-            topDirectory: `${module.path}@${module.version}`,
-            maxExtractedBytes: MAX_TOOLCHAIN_BYTES,
-            moduleFixups: true,
-            moduleHash: true
-          });
-          const actual = extracted.h1 ?? "";
-          provenance.hash = actual;
-          if (!trusted) {
-            warning(
-              `verify is false: installing ${module.path}@${module.version} (${actual}) without checking it against a trusted hash.`
-            );
-          } else if (actual !== trusted.hash) {
-            throw new VerificationError(
-              `Checksum mismatch for ${module.path}@${module.version} from ${entry.url}: the zip hashes to ${actual}, ${trusted.via} says ${trusted.hash}. The proxy served a tampered or corrupt file; nothing was installed`
-            );
-          } else {
-            info2(`Verified ${module.path}@${module.version}: ${actual} (${trusted.via})`);
-          }
-          await probeToolchain(staging);
-        })
-      );
-      return {
-        source: `${entry.url} (golang.org/toolchain module)`,
-        ...trusted ? { verifiedHash: provenance.hash, verifiedBy: trusted.via } : {}
-      };
-    } catch (error2) {
-      lastError = error2;
-      const status2 = error2 instanceof DownloadError ? error2.status : void 0;
-      if (!(error2 instanceof DownloadError) || !mayFallThrough(entry, status2)) throw error2;
-      info2(
-        `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
-      );
-    } finally {
-      await rm11(zipPath, { force: true });
-    }
-  }
-  throw new Error(
-    `No GOPROXY entry in "${config.goproxy}" could serve ${module.path}@${module.version}` + (lastError ? `: ${lastError.message}` : "") + ". Check the goproxy input, or pick a version the proxy has."
-  );
-}
-async function fetchIndex2(config, source) {
-  if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, { log: info2 });
-  const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
-  if (!proxy) {
-    throw new InputError(
-      "goproxy",
-      `Input goproxy (${config.goproxy}) has no proxy URL to list toolchains from`,
-      "use e.g. https://proxy.golang.org,direct"
-    );
-  }
-  return fetchToolchainModuleList(proxy.url, { log: info2 });
-}
+
+// src/steps/setup-toolchain.ts
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir5(path39.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path41.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -81573,60 +81676,47 @@ async function newestInstalled(toolCache, arch2, spec) {
   }
   return candidates.sort(compareGoVersions).at(-1);
 }
-async function fetchFrom(source, config, slot, version3, platform2, indexes, temp, timings) {
-  if (source === "goproxy") {
-    return fetchFromProxy(
-      config,
-      slot,
-      toolchainModule(version3, platform2.goos, platform2.goarch),
-      temp,
-      timings
-    );
-  }
-  const releases = indexes.get(source) ?? await timed(timings, "resolve", () => fetchIndex2(config, source));
-  indexes.set(source, releases);
-  const release = releases.find((candidate) => candidate.version === version3);
-  if (!release)
-    throw new Error(`The release index at ${config.goDownloadBaseUrl} does not list Go ${version3}`);
-  const mirror = config.goDownloadBaseUrl !== GO_DEV_DOWNLOAD_BASE;
-  const module = toolchainModule(version3, platform2.goos, platform2.goarch);
-  const independent = mirror ? await timed(timings, "verify", () => trustedModuleHash(config, module)) : void 0;
-  if (mirror && !independent) {
-    warning(
-      `verify is false: the archive from ${config.goDownloadBaseUrl} is checked against that mirror's own index only.`
-    );
-  }
-  const installed = await timed(
-    timings,
-    "fetch+verify+install",
-    () => installFromGoDev({
-      baseUrl: config.goDownloadBaseUrl,
-      release,
-      goos: platform2.goos,
-      goarch: platform2.goarch,
-      slot,
-      temp,
-      log: info2,
-      verify: config.verify,
-      ...independent ? { independent: { module, ...independent } } : {}
-    })
-  );
-  const file = release.files.find((f2) => installed.url.endsWith(`/${f2.filename}`));
-  if (!file?.sha256)
-    warning(
-      `verify is false: Go ${version3} from ${installed.url} was installed without a published SHA-256.`
-    );
-  const verified = independent ? {
-    verifiedHash: independent.hash,
-    verifiedBy: `${independent.via}, for the archive's files as ${module.path}@${module.version}; the sha256 matched ${new URL(installed.url).host}'s own index`
-  } : file?.sha256 ? {
-    verifiedHash: `sha256:${installed.sha256}`,
-    verifiedBy: mirror ? `only the release index of ${new URL(installed.url).host}, the mirror that sent the archive` : "the release index at go.dev"
-  } : {};
-  return { source: `${config.goDownloadBaseUrl} (release archive)`, ...verified };
-}
 function sourcesFor(config) {
   return config.toolchainSource === "auto" ? ["go.dev", "goproxy"] : [config.toolchainSource];
+}
+async function resolveToInstall(config, spec, platform2, indexes, timings) {
+  const known2 = config.checkLatest ? void 0 : exactVersion(spec) ?? await newestInstalled(platform2.toolCache, platform2.arch, spec);
+  if (known2) return known2;
+  const sources = sourcesFor(config);
+  for (const source of sources) {
+    try {
+      const releases = await timed(timings, "resolve", () => fetchReleaseIndex(config, source));
+      indexes.set(source, releases);
+      return resolveVersion(spec, releases, { os: platform2.goos, arch: platform2.goarch }, "go-version").version;
+    } catch (error2) {
+      if (error2 instanceof InputError || source === sources.at(-1)) throw error2;
+      info2(
+        `Could not resolve against the ${source} index (${error2.message}); trying the next source.`
+      );
+    }
+  }
+  throw new Error(`Could not resolve ${describeSpec(spec)}`);
+}
+async function installFromSources(config, slot, version3, platform2, indexes, temp, timings) {
+  const sources = sourcesFor(config);
+  for (const source of sources) {
+    try {
+      return source === "goproxy" ? await installFromProxy(
+        config,
+        slot,
+        toolchainModule(version3, platform2.goos, platform2.goarch),
+        temp,
+        timings
+      ) : await installFromReleaseArchive(config, slot, version3, platform2, indexes, temp, timings);
+    } catch (error2) {
+      if (source === sources.at(-1) || error2 instanceof VerificationError || error2 instanceof InputError)
+        throw error2;
+      warning(
+        `Could not install Go ${version3} from ${source}: ${error2.message}. Trying ${sources.at(-1)}.`
+      );
+    }
+  }
+  throw new Error(`No toolchain source is configured for Go ${version3}`);
 }
 async function setupToolchain(config, facts, runner) {
   const timings = {};
@@ -81635,64 +81725,48 @@ async function setupToolchain(config, facts, runner) {
   const goarch = toolchainArchFor(requested, machine);
   const goos = machine.goos;
   const decision = await timed(timings, "resolve", () => decideVersionSpec(config, runner.workspace));
-  const { spec, decidedBy } = decision;
   const arch2 = toolCacheArch(goarch);
-  let version3 = config.checkLatest ? void 0 : exactVersion(spec) ?? await newestInstalled(runner.toolCache, arch2, spec);
   const indexes = /* @__PURE__ */ new Map();
-  const sources = sourcesFor(config);
-  if (!version3) {
-    for (const source of sources) {
-      try {
-        const releases = await timed(timings, "resolve", () => fetchIndex2(config, source));
-        indexes.set(source, releases);
-        version3 = resolveVersion(spec, releases, { os: goos, arch: goarch }, "go-version").version;
-        break;
-      } catch (error2) {
-        if (error2 instanceof InputError || source === sources.at(-1)) throw error2;
-        info2(
-          `Could not resolve against the ${source} index (${error2.message}); trying the next source.`
-        );
-      }
-    }
-  }
-  if (!version3) throw new Error(`Could not resolve ${describeSpec(spec)}`);
+  const platform2 = { goos, goarch, arch: arch2, toolCache: runner.toolCache };
+  const version3 = await resolveToInstall(config, decision.spec, platform2, indexes, timings);
   checkSupportedVersion(version3, {
-    from: decidedBy,
+    from: decision.decidedBy,
     inputName: decision.inputName,
     building: config.targets.length > 0
   });
-  info2(`Go ${version3} for ${goos}/${goarch}, decided by ${decidedBy}`);
+  info2(`Go ${version3} for ${goos}/${goarch}, decided by ${decision.decidedBy}`);
   const slot = { toolCache: runner.toolCache, version: goToSemver(version3), arch: arch2 };
   let goroot = await findInstalledToolchain(slot);
   let fetched;
   if (goroot) {
     info2(`Using Go ${version3} already in the tool cache: ${goroot}`);
   } else {
-    for (const source of sources) {
-      try {
-        fetched = await fetchFrom(
-          source,
-          config,
-          slot,
-          version3,
-          { goos, goarch },
-          indexes,
-          runner.temp,
-          timings
-        );
-        break;
-      } catch (error2) {
-        if (source === sources.at(-1) || error2 instanceof VerificationError || error2 instanceof InputError)
-          throw error2;
-        warning(
-          `Could not install Go ${version3} from ${source}: ${error2.message}. Trying ${sources.at(-1)}.`
-        );
-      }
-    }
+    fetched = await installFromSources(
+      config,
+      slot,
+      version3,
+      { goos, goarch },
+      indexes,
+      runner.temp,
+      timings
+    );
     goroot = await findInstalledToolchain(slot);
     if (!goroot)
       throw new Error(`Go ${version3} was installed but is not in the tool cache at ${slot.toolCache}`);
   }
+  const { probe, proof } = await proveInstalled(goroot, version3, requested, machine, timings);
+  return {
+    version: version3,
+    goroot,
+    probe,
+    proof,
+    source: fetched?.source ?? "tool cache",
+    decidedBy: decision.decidedBy,
+    ...fetched?.verifiedHash ? { verifiedHash: fetched.verifiedHash, verifiedBy: fetched.verifiedBy } : {},
+    timings
+  };
+}
+async function proveInstalled(goroot, version3, requested, machine, timings) {
   const probe = await timed(timings, "prove", () => probeToolchain(goroot));
   if (probe.env.GOVERSION !== `go${version3}`) {
     throw new Error(
@@ -81706,20 +81780,11 @@ async function setupToolchain(config, facts, runner) {
     goHostArch: probe.env.GOHOSTARCH ?? "",
     goHostOs: probe.env.GOHOSTOS ?? ""
   });
-  return {
-    version: version3,
-    goroot,
-    probe,
-    proof,
-    source: fetched?.source ?? "tool cache",
-    decidedBy,
-    ...fetched?.verifiedHash ? { verifiedHash: fetched.verifiedHash, verifiedBy: fetched.verifiedBy } : {},
-    timings
-  };
+  return { probe, proof };
 }
 
 // src/steps/write-sboms.ts
-import path40 from "node:path";
+import path42 from "node:path";
 function sbomPathOf(binary) {
   return `${binary}.cdx.json`;
 }
@@ -81727,7 +81792,7 @@ async function writeSboms(targets, workspace) {
   const written = [];
   for (const target of targets) {
     if (target.format === "macho-fat") continue;
-    const binary = path40.join(workspace, target.path);
+    const binary = path42.join(workspace, target.path);
     const inspected = await inspectBinaryFile(binary);
     if (inspected.sha256 !== target.sha256) {
       throw new Error(
@@ -81742,7 +81807,7 @@ async function writeSboms(targets, workspace) {
     };
     const bom = goBinarySbom({
       buildInfo: inspected.buildInfo,
-      binaryName: path40.basename(binary),
+      binaryName: path42.basename(binary),
       sha256: inspected.sha256,
       target: asked
     });
@@ -81762,10 +81827,10 @@ async function writeSboms(targets, workspace) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path45 from "node:path";
+import path47 from "node:path";
 
 // src/compare/comment-marker.ts
-import { createHash as createHash11 } from "node:crypto";
+import { createHash as createHash12 } from "node:crypto";
 var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
 var MAX_HEADER_CHARS = 100;
 function parseCommentHeader(value, inputName = "comment-header") {
@@ -81792,7 +81857,7 @@ function parseCommentHeader(value, inputName = "comment-header") {
 }
 function headerSlug(header) {
   const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash11("sha256").update(header).digest("hex").slice(0, 8)}`;
+  return slug === header ? slug : `${slug || "header"}-${createHash12("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 function commentMarker(header) {
   return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
@@ -81854,8 +81919,8 @@ function moduleChanges(base, head) {
   const baseByPath = new Map(base.map((m2) => [m2.path, linked(m2)]));
   const headByPath = new Map(head.map((m2) => [m2.path, linked(m2)]));
   const paths = [.../* @__PURE__ */ new Set([...baseByPath.keys(), ...headByPath.keys()])];
-  return paths.map((path47) => ({ path: path47, base: baseByPath.get(path47), head: headByPath.get(path47) })).filter(({ base: was, head: is2 }) => !was || !is2 || !sameLinked(was, is2)).map(({ path: path47, base: was, head: is2 }) => ({
-    path: path47,
+  return paths.map((path49) => ({ path: path49, base: baseByPath.get(path49), head: headByPath.get(path49) })).filter(({ base: was, head: is2 }) => !was || !is2 || !sameLinked(was, is2)).map(({ path: path49, base: was, head: is2 }) => ({
+    path: path49,
     ...was ? { base: was } : {},
     ...is2 ? { head: is2 } : {}
   })).sort((a, b2) => inOrder(a.path, b2.path));
@@ -82567,7 +82632,7 @@ var LDFLAGS_WITH_VALUE = new Set(
 
 // src/github/base-report.ts
 import { mkdir as mkdir7, mkdtemp as mkdtemp4, rm as rm13 } from "node:fs/promises";
-import path41 from "node:path";
+import path43 from "node:path";
 
 // src/github/cache-entry.ts
 import { mkdir as mkdir6, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
@@ -82602,7 +82667,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path41.resolve(workspace, trimmed) };
+  return { kind: "file", path: path43.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -82625,7 +82690,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path41.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path43.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   const key = reportCacheKey(baseSha);
@@ -82706,11 +82771,11 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir7(temp, { recursive: true });
-  const worktree = await mkdtemp4(path41.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp4(path43.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path41.join(worktree, path41.relative(repoRoot, path41.resolve(p2)));
+    const inWorktree = (p2) => path43.join(worktree, path43.relative(repoRoot, path43.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
@@ -82723,7 +82788,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
-import path42 from "node:path";
+import path44 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -82732,7 +82797,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir8(comment.dir, { recursive: true });
-  const file = path42.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path44.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -82769,9 +82834,9 @@ function untrustedCheckoutWarning(checkout, helpUrl) {
 }
 
 // src/github/baseline-cache.ts
-import path43 from "node:path";
+import path45 from "node:path";
 function entryFile(temp, kind, header) {
-  return path43.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
+  return path45.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
 }
 async function restoreLatestRelease(temp, header) {
   const restored = await restoreJsonEntry(
@@ -82820,8 +82885,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path47 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path47} does not exist${EOL8}`);
+        const path49 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path49} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -87152,7 +87217,7 @@ async function publishSizeComment(request2) {
 
 // src/github/resolve-base.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path44 from "node:path";
+import path46 from "node:path";
 var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
 async function readReportFile(file) {
   let text;
@@ -87168,7 +87233,7 @@ async function readReportFile(file) {
   }
   try {
     const report = parseReport(JSON.parse(text), file);
-    return { report, source: path44.basename(file), commit: report.commit };
+    return { report, source: path46.basename(file), commit: report.commit };
   } catch (error2) {
     throw new InputError(
       "base-report",
@@ -87184,7 +87249,7 @@ async function buildMergeBase(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path44.join(options2.temp, "setup-go-arm64"),
+      path46.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -87314,7 +87379,7 @@ async function publishOnPullRequest(pr2, inputs, { report, base, temp }, { compa
     },
     options: inputs.comment,
     facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-    fallbackDir: path45.join(temp, "setup-go-arm64"),
+    fallbackDir: path47.join(temp, "setup-go-arm64"),
     ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
   });
   if ("url" in published.outcome && published.outcome.url)
@@ -87387,7 +87452,7 @@ async function readInputs(dirs) {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, dirs.workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path46.join(dirs.temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path48.join(dirs.temp, "setup-go-arm64", "report.json");
   return { config, sizeInputs, event, reportFile };
 }
 async function mergeOnly(config, workspace) {
@@ -87410,8 +87475,8 @@ async function setUpGo({ config, event }, dirs, log2) {
   if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
   if (setup.proof.verdict === "warn") warning(setup.proof.message);
   info2(setup.proof.message);
-  addPath(path46.join(setup.goroot, "bin"));
-  if (setup.probe.env.GOPATH) addPath(path46.join(setup.probe.env.GOPATH, "bin"));
+  addPath(path48.join(setup.goroot, "bin"));
+  if (setup.probe.env.GOPATH) addPath(path48.join(setup.probe.env.GOPATH, "bin"));
   exportVariable("GOTOOLCHAIN", config.gotoolchain);
   setOutput("go-version", setup.version);
   setOutput("go-root", setup.goroot);
@@ -87466,7 +87531,7 @@ function baseBuilder(config, setup, dirs, head) {
       {
         ...config,
         workingDirectory: inWorktree(config.workingDirectory),
-        outputDir: path46.join(dirs.temp, "setup-go-arm64", "base-bin")
+        outputDir: path48.join(dirs.temp, "setup-go-arm64", "base-bin")
       },
       setup.probe.goBinary,
       inWorktree(dirs.workspace),
@@ -87516,7 +87581,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path46.relative(workspace, path46.resolve(workspace, error2.location.file)).split(path46.sep).join("/");
+    const file = path48.relative(workspace, path48.resolve(workspace, error2.location.file)).split(path48.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

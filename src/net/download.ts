@@ -3,9 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { RetryPolicy } from './attempts.js';
-import { AttemptError } from './attempts.js';
-import { openUrl, statusFailure, withRetries, type RequestOptions } from './http.js';
+import { AttemptError, statusFailure, withRetries, type RetryPolicy } from './attempts.js';
+import { openUrl, type RequestOptions } from './http.js';
 
 export interface DownloadOptions extends RequestOptions, Partial<RetryPolicy> {
   url: string;

@@ -13,26 +13,7 @@ import https from 'node:https';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import {
-  AttemptError,
-  DEFAULT_RETRY_POLICY,
-  parseRetryAfter,
-  RETRYABLE_STATUS,
-  retryDelayMs,
-  type RetryPolicy,
-} from './attempts.js';
-
-/** A request that failed for good: names the URL, the last HTTP status (if any) and why. */
-export class DownloadError extends Error {
-  override readonly name = 'DownloadError';
-  constructor(
-    readonly url: string,
-    readonly status: number | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { AttemptError, statusFailure, withRetries, type RetryContext } from './attempts.js';
 
 export interface RequestOptions {
   /** Extra request headers: never logged, and dropped when a redirect leaves the origin. */
@@ -265,69 +246,6 @@ export async function openUrl(url: string, options: RequestOptions = {}): Promis
     visited.push(next.href);
     current = next;
   }
-}
-
-/**
- * An answer that is not worth reading: its status as an AttemptError, retryable or not, with Retry-After, naming
- * where it came from when a redirect led away from `requested`.
- */
-export function statusFailure(response: OpenResponse, requested: string): AttemptError {
-  response.body.resume();
-  const from = response.url === requested ? '' : ` from ${response.url}`;
-  return new AttemptError(
-    `HTTP ${response.status} ${response.statusText}`.trim() + from,
-    response.status,
-    RETRYABLE_STATUS.has(response.status),
-    parseRetryAfter(response.header('retry-after')),
-  );
-}
-
-export interface RetryContext {
-  url: string;
-  /** What is being done, for messages: "download", "fetch". */
-  verb: string;
-  policy?: Partial<RetryPolicy>;
-  /** Retry lines go here (the action passes core.info). */
-  log?: (message: string) => void;
-  /** Appended to the final error: what the user can do. */
-  hint?: string;
-}
-
-/**
- * The one retry loop: runs `attempt` until it succeeds, fails for good (a non-retryable AttemptError), or the
- * attempts run out, waiting per the policy (Retry-After first). Errors that are not AttemptErrors are the
- * caller's own (a full disk) and end the loop as they are. The final failure is a DownloadError naming the URL
- * and the last HTTP status.
- */
-export async function withRetries<T>(
-  context: RetryContext,
-  attempt: (n: number) => Promise<T>,
-): Promise<{ value: T; attempts: number }> {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...context.policy };
-  let last: AttemptError | undefined;
-  for (let n = 1; n <= policy.attempts; n++) {
-    try {
-      return { value: await attempt(n), attempts: n };
-    } catch (error) {
-      if (!(error instanceof AttemptError)) throw error;
-      last = error;
-      if (!error.retryable || n === policy.attempts) break;
-      const delay = retryDelayMs(error, n, policy);
-      context.log?.(
-        `Attempt ${n} of ${policy.attempts} to ${context.verb} ${context.url} failed: ${error.message}; ` +
-          `retrying in ${Math.round(delay / 100) / 10}s`,
-      );
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  const status = last?.status;
-  throw new DownloadError(
-    context.url,
-    status,
-    `Could not ${context.verb} ${context.url}: ${last?.message ?? 'no attempt made'}` +
-      (status !== undefined ? ` (last HTTP status ${status})` : '') +
-      (context.hint ? `. ${context.hint}` : ''),
-  );
 }
 
 /** Reads a body whole, refusing it as soon as it is known to exceed `maxBytes`. */

@@ -88,6 +88,10 @@ function isAbsoluteLinkTarget(target: string): boolean {
   return target.startsWith('/') || target.startsWith('\\') || /^[A-Za-z]:/.test(target);
 }
 
+function refuse(reason: string): EntryDecision {
+  return { action: 'refuse', reason };
+}
+
 /**
  * Decides, entry by entry and before anything is written, whether an archive may be extracted under a root.
  * Besides the per-name rules of safeEntryPath it remembers what earlier entries created, so it also refuses
@@ -113,7 +117,6 @@ export class ArchiveEntryChecker {
   }
 
   check(entry: ArchiveEntry): EntryDecision {
-    const refuse = (reason: string): EntryDecision => ({ action: 'refuse', reason });
     // Counted for every entry, skipped ones and directories too: the module hash reads each entry's content,
     // so a zip whose many entries overlap one compressed run would otherwise inflate without limit.
     if (++this.entries > MAX_ARCHIVE_ENTRIES)
@@ -151,6 +154,11 @@ export class ArchiveEntryChecker {
       return { action: 'file', path: relative };
     }
 
+    return this.checkLink(entry, parts, relative);
+  }
+
+  /** A hard link or symlink entry: kept only when links are allowed and it stays within what was extracted. */
+  private checkLink(entry: ArchiveEntry, parts: string[], relative: string): EntryDecision {
     if (!this.options.allowLinks) return refuse(`${entry.kind} ${entry.name}`);
     const target = (entry.linkTarget ?? '').replace(/\\/g, '/');
     if (target === '') return refuse(`${entry.kind} ${entry.name} has no target`);

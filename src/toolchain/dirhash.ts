@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import { Parser as TarParser, type ReadEntry } from 'tar';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
-import { decodeStdBase64, splitGoSumLine, type GoSumEntry } from './sumdb.js';
+import { decodeStdBase64 } from './note.js';
+import { splitGoSumLine, type GoSumEntry } from './sumdb.js';
 
 /** A file of a module, named as in its zip (`<module>@<version>/<path>`), with the SHA-256 of its content. */
 export interface HashedFile {
@@ -147,6 +148,21 @@ export async function hashGoArchiveAsModule(
   limits: HashLimits,
 ): Promise<string> {
   const prefix = `${module.path}@${module.version}`;
+  const tally = moduleTally(archivePath, limits);
+  if (archivePath.endsWith('.zip')) await tallyZip(archivePath, prefix, tally);
+  else await tallyTarGz(archivePath, prefix, tally);
+  return hash1(tally.files);
+}
+
+/** The files hashed so far, with the caps on entries and inflated bytes that stop a bomb partway. */
+interface ModuleTally {
+  files: HashedFile[];
+  add(name: string, sha256Hex: string): void;
+  count(bytes: number): void;
+  countEntry(): void;
+}
+
+function moduleTally(archivePath: string, limits: HashLimits): ModuleTally {
   const files: HashedFile[] = [];
   const seen = new Set<string>();
   let inflated = 0;
@@ -170,31 +186,36 @@ export async function hashGoArchiveAsModule(
       );
   };
 
-  if (archivePath.endsWith('.zip')) {
-    const zip = await yauzl.openPromise(archivePath, {
-      lazyEntries: true,
-      decodeStrings: false,
-      autoClose: false,
-    });
-    try {
-      for await (const entry of zip.eachEntry()) {
-        countEntry();
-        const name = zipEntryName(archivePath, entry);
-        if (name.endsWith('/')) continue;
-        const moduleName = toolchainModuleName(name, prefix);
-        const content = createHash('sha256');
-        for await (const chunk of await zip.openReadStreamPromise(entry)) {
-          count((chunk as Buffer).length);
-          content.update(chunk as Buffer);
-        }
-        if (moduleName) add(moduleName, content.digest('hex'));
-      }
-    } finally {
-      zip.close();
-    }
-    return hash1(files);
-  }
+  return { files, add, count, countEntry };
+}
 
+async function tallyZip(archivePath: string, prefix: string, tally: ModuleTally): Promise<void> {
+  const { add, count, countEntry } = tally;
+  const zip = await yauzl.openPromise(archivePath, {
+    lazyEntries: true,
+    decodeStrings: false,
+    autoClose: false,
+  });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      countEntry();
+      const name = zipEntryName(archivePath, entry);
+      if (name.endsWith('/')) continue;
+      const moduleName = toolchainModuleName(name, prefix);
+      const content = createHash('sha256');
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        count((chunk as Buffer).length);
+        content.update(chunk as Buffer);
+      }
+      if (moduleName) add(moduleName, content.digest('hex'));
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+async function tallyTarGz(archivePath: string, prefix: string, tally: ModuleTally): Promise<void> {
+  const { add, count, countEntry } = tally;
   const parser = new TarParser({ strict: true });
   const input = createReadStream(archivePath);
   let failure: Error | undefined;
@@ -245,5 +266,4 @@ export async function hashGoArchiveAsModule(
     input.pipe(parser);
   });
   if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
-  return hash1(files);
 }

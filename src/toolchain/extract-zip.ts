@@ -195,44 +195,57 @@ export async function extractZip(options: ExtractZipOptions): Promise<ExtractZip
 
   try {
     await makeDirectory(options.destination);
-    await new Promise<void>((resolve, reject) => {
-      const writing = new Set<Promise<void>>();
-      let failure: Error | undefined;
-      let waitingForSlot = false;
-      const settle = () =>
-        void Promise.allSettled([...writing]).then(() => (failure ? reject(failure) : resolve()));
-      const fail = (error: Error) => {
-        if (failure) return;
-        failure = zipError(options.zipPath, error);
-        settle();
-      };
-      const readNext = () => {
-        if (!failure) zip.readEntry();
-      };
-      zip.on('error', fail);
-      zip.on('end', settle);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (failure) return;
-        const decision = checker.check(describeEntry(entry));
-        if (decision.action === 'refuse') {
-          fail(new ArchiveRefusedError(options.zipPath, decision.reason));
-          return;
-        }
-        const write: Promise<void> = writeEntry(entry, decision).then(() => {
-          writing.delete(write);
-          if (waitingForSlot) {
-            waitingForSlot = false;
-            readNext();
-          }
-        }, fail);
-        writing.add(write);
-        if (writing.size < PARALLEL_WRITES) readNext();
-        else waitingForSlot = true;
-      });
-      readNext();
-    });
+    await writeEntries(zip, options.zipPath, checker, writeEntry);
   } finally {
     zip.close();
   }
   return { files, bytes: checker.bytes, ...(options.moduleHash ? { h1: hash1(hashed) } : {}) };
+}
+
+/**
+ * Reads the zip's entries in order, each checked before it is handed to `writeEntry`, with up to PARALLEL_WRITES
+ * writes under way. Settles once every write under way has settled: resolved, or rejected with the first failure.
+ */
+function writeEntries(
+  zip: yauzl.ZipFile,
+  zipPath: string,
+  checker: ArchiveEntryChecker,
+  writeEntry: (entry: yauzl.Entry, decision: EntryDecision) => Promise<void>,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const writing = new Set<Promise<void>>();
+    let failure: Error | undefined;
+    let waitingForSlot = false;
+    const settle = () =>
+      void Promise.allSettled([...writing]).then(() => (failure ? reject(failure) : resolve()));
+    const fail = (error: Error) => {
+      if (failure) return;
+      failure = zipError(zipPath, error);
+      settle();
+    };
+    const readNext = () => {
+      if (!failure) zip.readEntry();
+    };
+    zip.on('error', fail);
+    zip.on('end', settle);
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (failure) return;
+      const decision = checker.check(describeEntry(entry));
+      if (decision.action === 'refuse') {
+        fail(new ArchiveRefusedError(zipPath, decision.reason));
+        return;
+      }
+      const write: Promise<void> = writeEntry(entry, decision).then(() => {
+        writing.delete(write);
+        if (waitingForSlot) {
+          waitingForSlot = false;
+          readNext();
+        }
+      }, fail);
+      writing.add(write);
+      if (writing.size < PARALLEL_WRITES) readNext();
+      else waitingForSlot = true;
+    });
+    readNext();
+  });
 }

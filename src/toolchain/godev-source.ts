@@ -102,22 +102,7 @@ async function checkGoVersion(goroot: string, goVersion: string, filename: strin
  * only then renames it into place. Any failure leaves the slot as it was.
  */
 export async function installFromGoDev(options: InstallFromGoDevOptions): Promise<GoDevInstall> {
-  const version = options.release.version.replace(/^go/, '');
-  const file = selectGoDevArchive(options.release, options.goos, options.goarch);
-  if (!PLAIN_ARCHIVE_NAME.test(file.filename)) {
-    throw new Error(
-      `The release index names the go${version} archive ${JSON.stringify(file.filename)}, which is not a plain ` +
-        '.tar.gz or .zip file name; refusing to download it.',
-    );
-  }
-  const expected = file.sha256?.toLowerCase();
-  if (!expected && options.verify !== false) {
-    throw new Error(
-      `The release index publishes no sha256 for ${file.filename}, so the download could not be verified; ` +
-        'nothing was installed. Use an index that publishes hashes (go.dev does), or turn verification off.',
-    );
-  }
-
+  const { version, file, expected } = archiveToInstall(options);
   const url = `${(options.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, '')}/${file.filename}`;
   const archivePath = path.join(
     options.temp,
@@ -132,41 +117,9 @@ export async function installFromGoDev(options: InstallFromGoDevOptions): Promis
       log: options.log,
       maxBytes: file.size ?? MAX_ARCHIVE_BYTES,
     });
-    if (expected && download.sha256 !== expected) {
-      throw new VerificationError(
-        `Checksum mismatch for ${file.filename} from ${url}: the download hashes to ${download.sha256}, the ` +
-          `release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`,
-      );
-    }
-    if (file.size !== undefined && download.bytes !== file.size) {
-      throw new VerificationError(
-        `Size mismatch for ${file.filename} from ${url}: ${download.bytes} bytes, the release index says ` +
-          `${file.size}; nothing was installed.`,
-      );
-    }
-    const indexHost = new URL(url).host;
-    options.log(
-      expected
-        ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}`
-        : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`,
-    );
-    if (options.independent) {
-      const { module, hash, via } = options.independent;
-      const actual = await hashGoArchiveAsModule(archivePath, module, {
-        maxInflatedBytes: download.bytes * EXPANSION_FACTOR,
-        maxEntries: MAX_ARCHIVE_ENTRIES,
-      });
-      if (actual !== hash) {
-        throw new VerificationError(
-          `Checksum mismatch for ${file.filename} from ${url}: its files hash to ${actual} as ` +
-            `${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt ` +
-            'archive (its own index agreeing proves nothing); nothing was installed.',
-        );
-      }
-      options.log(
-        `Verified ${file.filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`,
-      );
-    }
+    checkAgainstIndex(file, url, download, expected, options.log);
+    if (options.independent)
+      await checkAsModule(archivePath, file.filename, url, download.bytes, options.independent, options.log);
 
     const provenance = {
       source: 'go.dev',
@@ -189,4 +142,82 @@ export async function installFromGoDev(options: InstallFromGoDevOptions): Promis
   } finally {
     await rm(archivePath, { force: true });
   }
+}
+
+/** The index's archive for the platform, refused when its name is not plain or, with verify on, it has no sha256. */
+function archiveToInstall(options: InstallFromGoDevOptions): {
+  version: string;
+  file: ReturnType<typeof selectGoDevArchive>;
+  expected: string | undefined;
+} {
+  const version = options.release.version.replace(/^go/, '');
+  const file = selectGoDevArchive(options.release, options.goos, options.goarch);
+  if (!PLAIN_ARCHIVE_NAME.test(file.filename)) {
+    throw new Error(
+      `The release index names the go${version} archive ${JSON.stringify(file.filename)}, which is not a plain ` +
+        '.tar.gz or .zip file name; refusing to download it.',
+    );
+  }
+  const expected = file.sha256?.toLowerCase();
+  if (!expected && options.verify !== false) {
+    throw new Error(
+      `The release index publishes no sha256 for ${file.filename}, so the download could not be verified; ` +
+        'nothing was installed. Use an index that publishes hashes (go.dev does), or turn verification off.',
+    );
+  }
+  return { version, file, expected };
+}
+
+/** The download against the index: its SHA-256 (when published) and its size (when listed). */
+function checkAgainstIndex(
+  file: ReturnType<typeof selectGoDevArchive>,
+  url: string,
+  download: { sha256: string; bytes: number },
+  expected: string | undefined,
+  log: (message: string) => void,
+): void {
+  if (expected && download.sha256 !== expected) {
+    throw new VerificationError(
+      `Checksum mismatch for ${file.filename} from ${url}: the download hashes to ${download.sha256}, the ` +
+        `release index says ${expected}. The server sent a corrupt or tampered file; nothing was installed.`,
+    );
+  }
+  if (file.size !== undefined && download.bytes !== file.size) {
+    throw new VerificationError(
+      `Size mismatch for ${file.filename} from ${url}: ${download.bytes} bytes, the release index says ` +
+        `${file.size}; nothing was installed.`,
+    );
+  }
+  const indexHost = new URL(url).host;
+  log(
+    expected
+      ? `sha256 ${download.sha256} of ${file.filename} matches the release index at ${indexHost}`
+      : `Not verified: the release index publishes no sha256 for ${file.filename} (sha256 ${download.sha256})`,
+  );
+}
+
+/** A mirror's archive against what the checksum database says of the same release as a toolchain module. */
+async function checkAsModule(
+  archivePath: string,
+  filename: string,
+  url: string,
+  bytes: number,
+  independent: NonNullable<InstallFromGoDevOptions['independent']>,
+  log: (message: string) => void,
+): Promise<void> {
+  const { module, hash, via } = independent;
+  const actual = await hashGoArchiveAsModule(archivePath, module, {
+    maxInflatedBytes: bytes * EXPANSION_FACTOR,
+    maxEntries: MAX_ARCHIVE_ENTRIES,
+  });
+  if (actual !== hash) {
+    throw new VerificationError(
+      `Checksum mismatch for ${filename} from ${url}: its files hash to ${actual} as ` +
+        `${module.path}@${module.version}, ${via} says ${hash}. The mirror served a tampered or corrupt ` +
+        'archive (its own index agreeing proves nothing); nothing was installed.',
+    );
+  }
+  log(
+    `Verified ${filename}: its files hash to ${actual} as ${module.path}@${module.version}, as ${via} says`,
+  );
 }

@@ -110,19 +110,23 @@ export interface NativeProof {
   message: string;
 }
 
+/** What the proof is decided from: the request, the machine, and what the installed toolchain says of itself. */
+export interface NativeFacts {
+  requested: ArchitectureInput;
+  machine: MachineArch;
+  /** From bin/go's own header. */
+  headerArch: string;
+  goHostArch: string;
+  goHostOs: string;
+}
+
 /**
  * Decides from facts alone. Native means header arch == GOHOSTARCH == machine arch. A toolchain at odds with
  * itself (header vs GOHOSTARCH) or with the requested architecture fails. A foreign toolchain — amd64 on
  * Apple Silicon runs under Rosetta 2 — fails with the fix, unless that architecture was asked for by name,
  * which only warns.
  */
-export function proveNative(input: {
-  requested: ArchitectureInput;
-  machine: MachineArch;
-  headerArch: string;
-  goHostArch: string;
-  goHostOs: string;
-}): NativeProof {
+export function proveNative(input: NativeFacts): NativeProof {
   const { requested, machine, headerArch, goHostArch, goHostOs } = input;
   const rosetta = machine.goos === 'darwin' && machine.machineArch === 'arm64' && headerArch === 'amd64';
   const native = headerArch === goHostArch && goHostArch === machine.machineArch;
@@ -146,27 +150,8 @@ export function proveNative(input: {
       : 'it does not run natively here') +
     (machine.rosetta ? ' (this node process runs under Rosetta 2 as well, so process.arch says x64)' : '');
 
-  if (goHostOs !== machine.goos) {
-    return verdict(
-      'fail',
-      `${described}: \`go env GOHOSTOS\` says ${goHostOs || '(nothing)'}, not ${machine.goos}. ` +
-        'The installed toolchain is for another OS; delete it from the tool cache so the right one is installed.',
-    );
-  }
-  if (headerArch !== goHostArch) {
-    return verdict(
-      'fail',
-      `The Go toolchain contradicts itself: bin/go is a binary for ${headerArch} but \`go env GOHOSTARCH\` says ` +
-        `${goHostArch || '(nothing)'}. Delete it from the tool cache so it is installed afresh.`,
-    );
-  }
-  if (requested !== 'auto' && headerArch !== requested) {
-    return verdict(
-      'fail',
-      `${described}, but \`architecture: ${requested}\` asked for ${requested}. ` +
-        `Delete the ${headerArch} toolchain from the tool cache so the ${requested} one is installed.`,
-    );
-  }
+  const wrong = wrongToolchain(input, described);
+  if (wrong) return verdict('fail', wrong);
   if (native) {
     return verdict('ok', `${described}: native (bin/go's header, GOHOSTARCH and the hardware agree).`);
   }
@@ -183,4 +168,31 @@ export function proveNative(input: {
       `\`architecture: ${headerArch}\` wherever it is set) and delete the ${headerArch} toolchain from the tool ` +
       'cache so the native one is installed.',
   );
+}
+
+/**
+ * Why the installed toolchain is the wrong one outright, whatever the hardware: built for another OS, at odds with
+ * itself (bin/go's header vs GOHOSTARCH), or not the architecture asked for by name. Undefined when none holds.
+ */
+function wrongToolchain(input: NativeFacts, described: string): string | undefined {
+  const { requested, machine, headerArch, goHostArch, goHostOs } = input;
+  if (goHostOs !== machine.goos) {
+    return (
+      `${described}: \`go env GOHOSTOS\` says ${goHostOs || '(nothing)'}, not ${machine.goos}. ` +
+      'The installed toolchain is for another OS; delete it from the tool cache so the right one is installed.'
+    );
+  }
+  if (headerArch !== goHostArch) {
+    return (
+      `The Go toolchain contradicts itself: bin/go is a binary for ${headerArch} but \`go env GOHOSTARCH\` says ` +
+      `${goHostArch || '(nothing)'}. Delete it from the tool cache so it is installed afresh.`
+    );
+  }
+  if (requested !== 'auto' && headerArch !== requested) {
+    return (
+      `${described}, but \`architecture: ${requested}\` asked for ${requested}. ` +
+      `Delete the ${headerArch} toolchain from the tool cache so the ${requested} one is installed.`
+    );
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
-import type { RetryPolicy } from '../net/attempts.js';
-import { DownloadError, getBytes } from '../net/http.js';
+import { DownloadError, type RetryPolicy } from '../net/attempts.js';
+import { getBytes } from '../net/http.js';
 import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from './releases.js';
 import type { Release } from './resolve.js';
 

@@ -43,12 +43,8 @@ import {
 } from '../../src/toolchain/archive-paths.js';
 import { parseGoSumLine } from '../../src/toolchain/dirhash.js';
 import { parseGoproxy, type ProxyEntry } from '../../src/toolchain/goproxy.js';
-import {
-  decodeStdBase64,
-  openSignedNote,
-  parseLookupResponse,
-  SUM_GOLANG_ORG_KEY,
-} from '../../src/toolchain/sumdb.js';
+import { decodeStdBase64, openSignedNote, SUM_GOLANG_ORG_KEY } from '../../src/toolchain/note.js';
+import { parseLookupResponse } from '../../src/toolchain/sumdb.js';
 import { parseVersionFile } from '../../src/version/files.js';
 import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../../src/version/releases.js';
 import type { Release } from '../../src/version/resolve.js';

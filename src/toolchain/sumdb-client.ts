@@ -4,15 +4,9 @@
 import { RETRYABLE_STATUS, type RetryPolicy } from '../net/attempts.js';
 import { getBytes, type BytesAnswer } from '../net/http.js';
 import { escapeModulePath } from './goproxy.js';
-import {
-  SUM_GOLANG_ORG_KEY,
-  fullTile,
-  inclusionTiles,
-  parseLookupResponse,
-  parseVerifierKey,
-  verifyInclusion,
-  type TileRef,
-} from './sumdb.js';
+import { SUM_GOLANG_ORG_KEY, parseVerifierKey } from './note.js';
+import { parseLookupResponse } from './sumdb.js';
+import { fullTile, inclusionTiles, verifyInclusion, type TileRef } from './tlog.js';
 
 export interface LookupModuleHashOptions {
   module: string;

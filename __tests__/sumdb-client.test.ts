@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lookupModuleHash } from '../src/toolchain/checksum-db.js';
+import { lookupModuleHash } from '../src/toolchain/sumdb-client.js';
 import { TestLog, generateSigner, lookupResponse, recordText } from './fixtures/sumdb/test-log.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
@@ -103,7 +103,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   it('moves past proxies answering 404 or 410 to supported, then to the next proxy', async () => {
     recordCase(
       'fault',
-      'checksum-db: moves past proxies answering 404 or 410 to supported, then to the next proxy',
+      'sumdb-client: moves past proxies answering 404 or 410 to supported, then to the next proxy',
     );
     mounts = { a: notFound, b: () => ({ status: 410, body: 'gone' }), c: replayProxy };
     const goproxy = [`${origin}/a/`, `${origin}/b`, `${origin}/c`];
@@ -147,7 +147,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   it('rejects a forged record for a forged hash signed by a key that is not the trusted one', async () => {
     recordCase(
       'attack',
-      'checksum-db: rejects a forged record for a forged hash signed by a key that is not the trusted one',
+      'sumdb-client: rejects a forged record for a forged hash signed by a key that is not the trusted one',
     );
     const forgedHash = `h1:${Buffer.alloc(32, 0xee).toString('base64')}`;
     const forgedText = `${toolchain.module} ${toolchain.version} ${forgedHash}\n`;
@@ -178,7 +178,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   it('rejects a genuine signed tree served with a forged record, by its inclusion proof', async () => {
     recordCase(
       'attack',
-      'checksum-db: rejects a genuine signed tree served with a forged record, by its inclusion proof',
+      'sumdb-client: rejects a genuine signed tree served with a forged record, by its inclusion proof',
     );
     const genuine = (await fixture(toolchainLookupPath))!.toString('utf8');
     const realHash = await fixtureZipHash(toolchainLookupPath);
@@ -193,7 +193,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('rejects an answer holding another module’s record', async () => {
-    recordCase('attack', 'checksum-db: rejects an answer holding another module’s record');
+    recordCase('attack', 'sumdb-client: rejects an answer holding another module’s record');
     mounts = {
       evil: (rest) =>
         rest.endsWith(toolchainLookupPath)
@@ -206,7 +206,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('reads the full tile when the partial tile of the signed tree is gone', async () => {
-    recordCase('fault', 'checksum-db: reads the full tile when the partial tile of the signed tree is gone');
+    recordCase('fault', 'sumdb-client: reads the full tile when the partial tile of the signed tree is gone');
     // The log has grown to 512 records since it signed a head for 300, and the partial tile 0/001.p/44 (records
     // 256..299) was dropped once 0/001 was complete.
     const log = new TestLog(Array.from({ length: 512 }, (_, i) => recordText(i)));
@@ -234,7 +234,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('retries a proxy that fails with 5xx, then gives up naming the URL', async () => {
-    recordCase('fault', 'checksum-db: retries a proxy that fails with 5xx, then gives up naming the URL');
+    recordCase('fault', 'sumdb-client: retries a proxy that fails with 5xx, then gives up naming the URL');
     let supportedCalls = 0;
     mounts = {
       flaky: (rest) => {
@@ -258,7 +258,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   it('treats any other answer to supported as the database being unavailable, as go does', async () => {
     recordCase(
       'fault',
-      'checksum-db: treats any other answer to supported as the database being unavailable, as go does',
+      'sumdb-client: treats any other answer to supported as the database being unavailable, as go does',
     );
     mounts = { forbidden: () => ({ status: 403, body: 'no' }), proxy: replayProxy };
     await expect(
@@ -269,7 +269,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('reports a lookup the database does not know', async () => {
-    recordCase('fault', 'checksum-db: reports a lookup the database does not know');
+    recordCase('fault', 'sumdb-client: reports a lookup the database does not know');
     mounts = { db: () => ({ status: 404, body: 'not found: unknown module' }) };
     await expect(
       lookupModuleHash({
@@ -284,7 +284,7 @@ describe('lookupModuleHash through a proxy on 127.0.0.1', () => {
   });
 
   it('gives up on a server that never answers, within its time limit', async () => {
-    recordCase('fault', 'checksum-db: gives up on a server that never answers, within its time limit');
+    recordCase('fault', 'sumdb-client: gives up on a server that never answers, within its time limit');
     mounts = { silent: () => new Promise<Answer>(() => undefined) };
     const started = Date.now();
     await expect(
