@@ -109,7 +109,7 @@ export function layerCounts(root) {
   return counts;
 }
 
-function renderLayerCounts(counts) {
+export function renderLayerCounts(counts) {
   const total = Object.values(counts).reduce((sum, count) => sum + count.lines, 0);
   const row = (layer) =>
     `\`src/${layer}/\` ${counts[layer].files} files, ${counts[layer].lines} lines (${Math.round((100 * counts[layer].lines) / total)}%)`;
@@ -144,7 +144,19 @@ function plan(root) {
   return { moves, writes, leftovers };
 }
 
-export function moveLayers(root, { check = false } = {}) {
+/** Longer paths can push an import past the line width: format what was rewritten as `npm run lint` checks it. */
+async function format(root, files) {
+  const prettier = await import('prettier');
+  for (const file of files) {
+    const absolute = path.join(root, file);
+    const options = await prettier.resolveConfig(absolute);
+    const text = readFileSync(absolute, 'utf8');
+    const formatted = await prettier.format(text, { ...options, filepath: absolute });
+    if (formatted !== text) writeFileSync(absolute, formatted);
+  }
+}
+
+export async function moveLayers(root, { check = false } = {}) {
   const unknown = unclassifiedFiles(root);
   if (unknown.length > 0) {
     throw new Error(
@@ -158,6 +170,7 @@ export function moveLayers(root, { check = false } = {}) {
       execFileSync('git', ['mv', from, to], { cwd: root });
     }
     for (const { file, text } of writes) writeFileSync(path.join(root, file), text);
+    await format(root, writes.map((write) => write.file));
   }
   return { moves: moves.length, rewritten: writes.map((write) => write.file), leftovers };
 }
@@ -166,7 +179,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
   const check = process.argv.includes('--check');
   try {
-    const result = moveLayers(root, { check });
+    const result = await moveLayers(root, { check });
     const done = check ? 'would be' : 'were';
     console.log(`${result.moves} files ${done} moved and ${result.rewritten.length} ${done} rewritten:`);
     for (const file of result.rewritten) console.log(`  ${file}`);

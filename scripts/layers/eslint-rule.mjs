@@ -79,7 +79,7 @@ export const layeredImports = {
           const problem = isRelative(reference.specifier)
             ? relativeProblem(file, reference.specifier, subject, root)
             : subject.pure && isImpurePackage(reference.specifier)
-              ? `core imports ${reference.specifier}, which does I/O; core may import only ${CORE_PACKAGES.join(', ')}`
+              ? `does I/O; core may import only the packages ${CORE_PACKAGES.join(', ')}`
               : undefined;
           if (problem) context.report({ loc, message: `'${reference.specifier}' ${problem} (${LAYER_HELP}).` });
         }

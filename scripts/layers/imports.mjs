@@ -17,7 +17,7 @@ export function moduleReferences(text, fileName) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier, !isTypeOnlyImport(node.importClause));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      add(node.moduleSpecifier, !node.isTypeOnly);
+      add(node.moduleSpecifier, !isTypeOnlyExport(node));
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
       if (argument && ts.isStringLiteralLike(argument)) add(argument, true);
@@ -38,6 +38,15 @@ function isTypeOnlyImport(clause) {
   return (
     !clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 &&
     bindings.elements.every((element) => element.isTypeOnly)
+  );
+}
+
+function isTypeOnlyExport(declaration) {
+  if (declaration.isTypeOnly) return true;
+  const clause = declaration.exportClause;
+  return (
+    clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 &&
+    clause.elements.every((element) => element.isTypeOnly)
   );
 }
 
