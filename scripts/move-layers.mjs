@@ -31,22 +31,31 @@ const MENTION_FILES = [
   'comment/action.yml',
 ];
 /** Folders that the move splits between layers: a mention of one of them has to be reworded by hand. */
-const SPLIT_FOLDERS = /(?<![\w./-])src\/(binary|build|cache|compare|github|net|platform|report|toolchain|version)\//g;
+const SPLIT_FOLDERS =
+  /(?<![\w./-])src\/(binary|build|cache|compare|github|net|platform|report|toolchain|version)\//g;
 /** The move's own table names the old paths on purpose. */
 const KEEP_AS_WRITTEN = ['scripts/move-layers.mjs', 'scripts/layers/layout.mjs'];
 /** Prose that names a split folder as the file's own place. */
 const PROSE_EDITS = [
-  { file: 'src/entries/problem-matcher.ts', from: 'this module in src/build/', to: 'this module in src/entries/' },
+  {
+    file: 'src/entries/problem-matcher.ts',
+    from: 'this module in src/build/',
+    to: 'this module in src/entries/',
+  },
 ];
 const LAYER_COUNTS = /<!-- layer-counts -->[\s\S]*?<!-- \/layer-counts -->/;
 
 const toPosix = (file) => file.split(path.sep).join('/');
 
 function gitFiles(root, folders) {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...folders], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...folders],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   return [...new Set(listed.split('\n').filter(Boolean))].filter((file) => existsSync(path.join(root, file)));
 }
 
@@ -85,7 +94,10 @@ function rewriteImports(root, file, text) {
     if (specifier !== reference.specifier) edits.push({ ...reference, specifier });
   }
   edits.sort((a, b) => b.start - a.start);
-  return edits.reduce((result, edit) => result.slice(0, edit.start) + edit.specifier + result.slice(edit.end), text);
+  return edits.reduce(
+    (result, edit) => result.slice(0, edit.start) + edit.specifier + result.slice(edit.end),
+    text,
+  );
 }
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,7 +132,8 @@ function plan(root) {
   const moves = [];
   for (const [from, to] of MOVES) {
     const fromExists = existsSync(path.join(root, from));
-    if (fromExists && existsSync(path.join(root, to))) throw new Error(`both ${from} and ${to} exist: merge them by hand`);
+    if (fromExists && existsSync(path.join(root, to)))
+      throw new Error(`both ${from} and ${to} exist: merge them by hand`);
     if (fromExists) moves.push({ from, to });
   }
   const code = gitFiles(root, CODE_FOLDERS).filter((file) => CODE_FILE.test(file));
@@ -136,7 +149,7 @@ function plan(root) {
     for (const edit of PROSE_EDITS.filter((candidate) => candidate.file === movedTo)) {
       after = after.replace(edit.from, edit.to);
     }
-    if (after !== before) writes.push({ file: movedTo, text: after });
+    if (after !== before) writes.push({ file: movedTo, text: after, before });
     for (const match of after.matchAll(SPLIT_FOLDERS)) {
       leftovers.push(`${movedTo}:${after.slice(0, match.index).split('\n').length}: ${match[0]}`);
     }
@@ -144,15 +157,33 @@ function plan(root) {
   return { moves, writes, leftovers };
 }
 
-/** Longer paths can push an import past the line width: format what was rewritten as `npm run lint` checks it. */
-async function format(root, files) {
+/**
+ * The move only lengthens paths, which can push a line past the width prettier keeps: format the files where
+ * a rewritten line is now too long, as `npm run lint` checks them. Formatting all of them takes far longer.
+ */
+async function formatLongLines(root, writes) {
   const prettier = await import('prettier');
-  for (const file of files) {
+  for (const { file, text, before } of writes) {
     const absolute = path.join(root, file);
     const options = await prettier.resolveConfig(absolute);
-    const text = readFileSync(absolute, 'utf8');
-    const formatted = await prettier.format(text, { ...options, filepath: absolute });
-    if (formatted !== text) writeFileSync(absolute, formatted);
+    const width = options?.printWidth ?? 80;
+    const kept = new Set(before.split('\n'));
+    if (!text.split('\n').some((line) => line.length > width && !kept.has(line))) continue;
+    writeFileSync(absolute, await prettier.format(text, { ...options, filepath: absolute }));
+  }
+}
+
+/** `git mv` of each file, one command per destination folder. */
+function gitMove(root, moves) {
+  const byFolder = new Map();
+  for (const move of moves)
+    byFolder.set(path.dirname(move.to), [...(byFolder.get(path.dirname(move.to)) ?? []), move]);
+  for (const [folder, group] of byFolder) {
+    mkdirSync(path.join(root, folder), { recursive: true });
+    for (const { from, to } of group) {
+      if (path.basename(from) !== path.basename(to)) throw new Error(`${from} → ${to} renames the file`);
+    }
+    execFileSync('git', ['mv', ...group.map(({ from }) => from), folder], { cwd: root });
   }
 }
 
@@ -165,12 +196,9 @@ export async function moveLayers(root, { check = false } = {}) {
   }
   const { moves, writes, leftovers } = plan(root);
   if (!check) {
-    for (const { from, to } of moves) {
-      mkdirSync(path.dirname(path.join(root, to)), { recursive: true });
-      execFileSync('git', ['mv', from, to], { cwd: root });
-    }
+    gitMove(root, moves);
     for (const { file, text } of writes) writeFileSync(path.join(root, file), text);
-    await format(root, writes.map((write) => write.file));
+    await formatLongLines(root, writes);
   }
   return { moves: moves.length, rewritten: writes.map((write) => write.file), leftovers };
 }

@@ -40,7 +40,8 @@ function firstCrossing(start, subject, root) {
         return `reaches the ${layer} layer: ${chainTo(file)}; ${subject.layer} may import only ${subject.reach.join(', ')}`;
       }
       const impure = subject.pure && references.find((reference) => isImpurePackage(reference.specifier));
-      if (impure) return `reaches ${impure.specifier}, which does I/O: ${chainTo(file)} → ${impure.specifier}`;
+      if (impure)
+        return `reaches ${impure.specifier}, which does I/O: ${chainTo(file)} → ${impure.specifier}`;
     }
     for (const reference of references.filter((candidate) => isRelative(candidate.specifier))) {
       const next = resolveRelative(file, reference.specifier);
@@ -69,19 +70,26 @@ export const layeredImports = {
     return {
       Program(program) {
         if (!subject.layer) {
-          context.report({ node: program, message: `${relative} is in no layer: move it into one (${LAYER_HELP}).` });
+          context.report({
+            node: program,
+            message: `${relative} is in no layer: move it into one (${LAYER_HELP}).`,
+          });
           return;
         }
         const { sourceCode } = context;
         for (const reference of moduleReferences(sourceCode.text, file)) {
           if (!reference.runtime) continue;
-          const loc = { start: sourceCode.getLocFromIndex(reference.start), end: sourceCode.getLocFromIndex(reference.end) };
+          const loc = {
+            start: sourceCode.getLocFromIndex(reference.start),
+            end: sourceCode.getLocFromIndex(reference.end),
+          };
           const problem = isRelative(reference.specifier)
             ? relativeProblem(file, reference.specifier, subject, root)
             : subject.pure && isImpurePackage(reference.specifier)
               ? `does I/O; core may import only the packages ${CORE_PACKAGES.join(', ')}`
               : undefined;
-          if (problem) context.report({ loc, message: `'${reference.specifier}' ${problem} (${LAYER_HELP}).` });
+          if (problem)
+            context.report({ loc, message: `'${reference.specifier}' ${problem} (${LAYER_HELP}).` });
         }
       },
     };

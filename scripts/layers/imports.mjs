@@ -12,11 +12,20 @@ export function moduleReferences(text, fileName) {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName));
   const found = [];
   const add = (literal, runtime) =>
-    found.push({ specifier: literal.text, start: literal.getStart(source) + 1, end: literal.getEnd() - 1, runtime });
+    found.push({
+      specifier: literal.text,
+      start: literal.getStart(source) + 1,
+      end: literal.getEnd() - 1,
+      runtime,
+    });
   const visit = (node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier, !isTypeOnlyImport(node.importClause));
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       add(node.moduleSpecifier, !isTypeOnlyExport(node));
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
@@ -36,7 +45,10 @@ function isTypeOnlyImport(clause) {
   if (clause.isTypeOnly) return true;
   const bindings = clause.namedBindings;
   return (
-    !clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 &&
+    !clause.name &&
+    bindings !== undefined &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.length > 0 &&
     bindings.elements.every((element) => element.isTypeOnly)
   );
 }
@@ -45,7 +57,9 @@ function isTypeOnlyExport(declaration) {
   if (declaration.isTypeOnly) return true;
   const clause = declaration.exportClause;
   return (
-    clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 &&
+    clause !== undefined &&
+    ts.isNamedExports(clause) &&
+    clause.elements.length > 0 &&
     clause.elements.every((element) => element.isTypeOnly)
   );
 }
