@@ -121,11 +121,20 @@ export function layerCounts(root) {
   return counts;
 }
 
-export function renderLayerCounts(counts) {
+function renderLayerCounts(counts) {
   const total = Object.values(counts).reduce((sum, count) => sum + count.lines, 0);
   const row = (layer) =>
     `\`src/${layer}/\` ${counts[layer].files} files, ${counts[layer].lines} lines (${Math.round((100 * counts[layer].lines) / total)}%)`;
   return `<!-- layer-counts -->${LAYERS.map(row).join('; ')}<!-- /layer-counts -->`;
+}
+
+/** Brings README.md's files and lines per layer up to date; true when they were out of date. */
+function refreshLayerCounts(root, { check }) {
+  const readme = path.join(root, 'README.md');
+  const before = readFileSync(readme, 'utf8');
+  const after = before.replace(LAYER_COUNTS, renderLayerCounts(layerCounts(root)));
+  if (after !== before && !check) writeFileSync(readme, after);
+  return after !== before;
 }
 
 function plan(root) {
@@ -144,7 +153,6 @@ function plan(root) {
     const before = readFileSync(path.join(root, file), 'utf8');
     const imports = code.includes(file) ? rewriteImports(root, file, before) : before;
     let after = rewriteMentions(imports);
-    if (file === 'README.md') after = after.replace(LAYER_COUNTS, renderLayerCounts(layerCounts(root)));
     const movedTo = MOVES.get(file) ?? file;
     for (const edit of PROSE_EDITS.filter((candidate) => candidate.file === movedTo)) {
       after = after.replace(edit.from, edit.to);
@@ -200,7 +208,10 @@ export async function moveLayers(root, { check = false } = {}) {
     for (const { file, text } of writes) writeFileSync(path.join(root, file), text);
     await formatLongLines(root, writes);
   }
-  return { moves: moves.length, rewritten: writes.map((write) => write.file), leftovers };
+  const rewritten = writes.map((write) => write.file);
+  // Counted last: formatting can have added lines.
+  if (refreshLayerCounts(root, { check }) && !rewritten.includes('README.md')) rewritten.push('README.md');
+  return { moves: moves.length, rewritten, leftovers };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
