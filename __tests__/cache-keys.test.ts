@@ -3,18 +3,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencyFilePatterns } from '../src/cache/dependency-paths.js';
+import { parseCacheSave } from '../src/cache/inputs.js';
 import {
-  buildFlagsDigest,
   cacheOutputs,
   combineCacheHits,
-  dependencyFilePatterns,
   describeKeyDifference,
-  digestDependencyFiles,
   entryHit,
   explainKeyDifference,
-  parseCacheSave,
-  planGoCaches,
   sameKey,
+} from '../src/cache/key-match.js';
+import {
+  buildFlagsDigest,
+  digestDependencyFiles,
+  planGoCaches,
   targetsDigest,
   type BuildKeyFlags,
   type CachePlanInput,

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path16,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path16,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path16, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path16, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body: body2, headers, query } = opts;
+      const { path: path16, method, body: body2, headers, query } = opts;
       return {
-        path: path14,
+        path: path16,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path16 = `/${path16}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path14);
+          url2 = new URL(util5.parseOrigin(url2).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -28997,9 +28997,6 @@ function info2(message) {
 // src/post.ts
 import { readFile as readFile3 } from "node:fs/promises";
 
-// node_modules/@actions/cache/lib/cache.js
-import * as path11 from "path";
-
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs2 from "fs";
 
@@ -31382,8 +31379,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path14, level) {
-    this.path = path14;
+  constructor(path16, level) {
+    this.path = path16;
     this.level = level;
   }
 };
@@ -31658,6 +31655,64 @@ function create(patterns, options) {
     return yield DefaultGlobber.create(patterns, options);
   });
 }
+
+// src/cache/go-caches.ts
+import { execFile } from "node:child_process";
+import { promisify as promisify3 } from "node:util";
+
+// src/platform/child-env.ts
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+
+// node_modules/@actions/cache/lib/cache.js
+import * as path11 from "path";
 
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var semver = __toESM(require_semver2(), 1);
@@ -35934,15 +35989,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path14 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path14.startsWith("/")) {
-      path14 = path14.substring(1);
+    let path16 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path16.startsWith("/")) {
+      path16 = path16.substring(1);
     }
-    if (isAbsoluteUrl(path14)) {
-      requestUrl = path14;
+    if (isAbsoluteUrl(path16)) {
+      requestUrl = path16;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path14);
+      requestUrl = appendPath(requestUrl, path16);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -35988,9 +36043,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path14 = pathToAppend.substring(0, searchStart);
+    const path16 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path14;
+    newPath = newPath + path16;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -38867,16 +38922,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path14 = this._matcher.path;
-    return path14.length > 0 ? path14[path14.length - 1].tag : void 0;
+    const path16 = this._matcher.path;
+    return path16.length > 0 ? path16[path16.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path14 = this._matcher.path;
-    return path14.length > 0 ? path14[path14.length - 1].namespace : void 0;
+    const path16 = this._matcher.path;
+    return path16.length > 0 ? path16[path16.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -38884,9 +38939,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return void 0;
-    return path14[path14.length - 1].values?.[attrName];
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return void 0;
+    return path16[path16.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -38894,9 +38949,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return false;
-    const current = path14[path14.length - 1];
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return false;
+    const current = path16[path16.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -38922,18 +38977,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return -1;
-    return path14[path14.length - 1].position ?? 0;
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return -1;
+    return path16[path16.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path14 = this._matcher.path;
-    if (path14.length === 0) return -1;
-    return path14[path14.length - 1].counter ?? 0;
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return -1;
+    return path16[path16.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -42195,11 +42250,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path14) {
+    function locateFile(path16) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path14, scriptDirectory);
+        return Module["locateFile"](path16, scriptDirectory);
       }
-      return scriptDirectory + path14;
+      return scriptDirectory + path16;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -45286,9 +45341,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request) {
-    const path14 = getURLPath(request.url) || "/";
+    const path16 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path14}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path16}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -45770,9 +45825,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path14 = getURLPath(request.url) || "/";
+    const path16 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path14}`;
+    canonicalizedResourceString += `/${options.accountName}${path16}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -59713,10 +59768,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path14 = urlParsed.pathname;
-  path14 = path14 || "/";
-  path14 = escape2(path14);
-  urlParsed.pathname = path14;
+  let path16 = urlParsed.pathname;
+  path16 = path16 || "/";
+  path16 = escape2(path16);
+  urlParsed.pathname = path16;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -59801,9 +59856,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path14 = urlParsed.pathname;
-  path14 = path14 ? path14.endsWith("/") ? `${path14}${name}` : `${path14}/${name}` : name;
-  urlParsed.pathname = path14;
+  let path16 = urlParsed.pathname;
+  path16 = path16 ? path16.endsWith("/") ? `${path16}${name}` : `${path16}/${name}` : name;
+  urlParsed.pathname = path16;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -68822,13 +68877,6 @@ function saveCacheV2(paths_1, key_1, options_1) {
   });
 }
 
-// src/cache/go-caches.ts
-import { execFile } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
-import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path12 from "node:path";
-import { promisify as promisify3 } from "node:util";
-
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
 import I from "fs";
@@ -71798,10 +71846,13 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// src/cache/keys.ts
-function sameKey(a, b2) {
-  return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
-}
+// src/cache/entry-files.ts
+import { lstat as lstat2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path13 from "node:path";
+
+// src/cache/prune.ts
+import { createHash as createHash2 } from "node:crypto";
+import path12 from "node:path";
 
 // src/toolchain/goproxy.ts
 function escapeModulePath(modulePath) {
@@ -71820,10 +71871,10 @@ function parseGoSum(text) {
   const zips = [];
   const goMods = [];
   for (const line of text.split("\n")) {
-    const [path14, version3, hash] = line.trim().split(/\s+/);
-    if (!path14 || !version3 || !hash || !/^h\d+:/.test(hash)) continue;
-    if (version3.endsWith("/go.mod")) goMods.push({ path: path14, version: version3.slice(0, -"/go.mod".length) });
-    else zips.push({ path: path14, version: version3 });
+    const [path16, version3, hash] = line.trim().split(/\s+/);
+    if (!path16 || !version3 || !hash || !/^h\d+:/.test(hash)) continue;
+    if (version3.endsWith("/go.mod")) goMods.push({ path: path16, version: version3.slice(0, -"/go.mod".length) });
+    else zips.push({ path: path16, version: version3 });
   }
   return { zips, goMods };
 }
@@ -71848,7 +71899,7 @@ function selectModCache(files, sums) {
       const [host, kind, ...rest] = file.path.slice(SUMDB.length + 1).split("/");
       keep = host !== void 0 && (kind === "tile" || kind === "lookup" && wanted.has(`sumdb:${rest.join("/")}`));
     } else if (file.path.startsWith(`${DOWNLOAD}/`)) {
-      const download = downloadFile(file.path);
+      const download = parseDownloadPath(file.path);
       if (download) {
         seen.add(download.base);
         keep = wanted.get(download.base)?.has(download.extension) ?? false;
@@ -71890,7 +71941,7 @@ function selectBuildCache(files, usedSince, restore) {
     restoredUsed: restore && restore.files > 0 ? Math.max(0, restore.files - restoredUnused) : null
   };
 }
-function downloadFile(relative3) {
+function parseDownloadPath(relative3) {
   const inDownload = relative3.slice(DOWNLOAD.length + 1);
   const marker2 = inDownload.lastIndexOf("/@v/");
   if (marker2 <= 0) return void 0;
@@ -71899,224 +71950,21 @@ function downloadFile(relative3) {
   if (file.includes("/") || dot <= 0) return void 0;
   return { base: `${inDownload.slice(0, marker2)}/@v/${file.slice(0, dot)}`, extension: file.slice(dot + 1) };
 }
-function compareStrings(a, b2) {
-  return a < b2 ? -1 : a > b2 ? 1 : 0;
-}
-
-// src/platform/child-env.ts
-var ALLOWED_NAMES = new Set(
-  [
-    "PATH",
-    "HOME",
-    "USER",
-    "LOGNAME",
-    "SHELL",
-    "LANG",
-    "LANGUAGE",
-    "TZ",
-    "TERM",
-    "TMPDIR",
-    "TEMP",
-    "TMP",
-    "XDG_CONFIG_HOME",
-    "XDG_CACHE_HOME",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "NO_PROXY",
-    "ALL_PROXY",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "CC",
-    "CXX",
-    "AR",
-    "FC",
-    "PKG_CONFIG",
-    "PKG_CONFIG_PATH",
-    "SOURCE_DATE_EPOCH",
-    "DEVELOPER_DIR",
-    "SDKROOT",
-    "MACOSX_DEPLOYMENT_TARGET",
-    "SYSTEMROOT",
-    "WINDIR",
-    "COMSPEC",
-    "PATHEXT",
-    "SYSTEMDRIVE",
-    "USERPROFILE",
-    "APPDATA",
-    "LOCALAPPDATA",
-    "PROGRAMDATA",
-    "PROGRAMFILES",
-    "PROGRAMFILES(X86)",
-    "HOMEDRIVE",
-    "HOMEPATH",
-    "NUMBER_OF_PROCESSORS",
-    "PROCESSOR_ARCHITECTURE"
-  ].map((name) => name.toUpperCase())
-);
-
-// src/cache/go-caches.ts
-var execFileAsync = promisify3(execFile);
-var LABELS = {
-  mod: "Go module cache (GOMODCACHE)",
-  build: "Go build cache (GOCACHE)"
-};
-var MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
-async function saveGoCaches(plan, restored) {
-  const skip = (planned, outcome, message) => ({
-    kind: planned.kind,
-    key: planned.saveKey,
-    outcome,
-    durationMs: 0,
-    selectedFiles: null,
-    selectedBytes: null,
-    leftOut: null,
-    restoredUsed: null,
-    archiveBytes: null,
-    message
-  });
-  if (restored.status === "disabled" || plan.entries.length === 0) return { entries: [] };
-  if (restored.status === "unavailable" || !isFeatureAvailable()) {
-    const message = restored.message ?? "No cache service is configured for this job, so the Go caches are not saved.";
-    info2(message);
-    return { entries: plan.entries.map((planned) => skip(planned, "unavailable", message)) };
-  }
-  const entries = [];
-  let unavailable;
-  for (const planned of plan.entries) {
-    const before = restored.entries.find((entry) => entry.kind === planned.kind);
-    if (unavailable) {
-      entries.push(skip(planned, "unavailable", unavailable));
-      continue;
-    }
-    startGroup(`Save ${LABELS[planned.kind]}`);
-    try {
-      const started = Date.now();
-      const selected = await selectEntryFiles(plan, planned, before, restored);
-      info2(selected.summary);
-      const decided = (outcome, message) => {
-        info2(message);
-        return {
-          ...skip(planned, outcome, message),
-          ...selectionFigures(selected),
-          durationMs: Date.now() - started
-        };
-      };
-      if (plan.cacheSave === "never") {
-        entries.push(decided("disabled", `${LABELS[planned.kind]} is not saved: cache-save is never.`));
-      } else if (plan.cacheSave === "auto" && before?.hit === "exact") {
-        entries.push(
-          decided(
-            "exact-hit",
-            `${LABELS[planned.kind]} was restored from its own key ${before.matchedKey ?? planned.key}; nothing to save (cache-save: auto).`
-          )
-        );
-      } else {
-        const saved = await saveEntry(planned, before, selected, started);
-        entries.push(saved);
-        if (saved.outcome === "unavailable") unavailable = saved.message;
-      }
-    } finally {
-      endGroup();
-    }
-  }
-  return { entries };
-}
-function selectionFigures(selected) {
+function modCacheEntry(files, sums, sumFiles, cacheDir) {
+  const chosen = selectModCache(files, sums);
+  const digest = digestOf(files, chosen.paths);
+  const leftOut = `${chosen.modulesLeftOut} module version(s)`;
   return {
-    selectedFiles: selected.paths.length,
-    selectedBytes: selected.bytes,
-    leftOut: selected.leftOut,
-    restoredUsed: selected.restoredUsed
+    paths: chosen.paths,
+    bytes: chosen.bytes,
+    leftOut,
+    restoredUsed: null,
+    digest,
+    summary: `GOMODCACHE entry: ${chosen.modulesKept} module version(s) that ${sumFiles.length > 0 ? sumFiles.map((file) => path12.basename(file)).join(", ") : "no go.sum"} name, ${humanBytes(chosen.bytes)} in ${chosen.paths.length} files; left out ${leftOut} found in ${cacheDir} (nothing is deleted there).`
   };
 }
-async function saveEntry(planned, before, selected, started) {
-  const result = (outcome, message2, archiveBytes2 = null) => ({
-    kind: planned.kind,
-    key: planned.saveKey,
-    outcome,
-    durationMs: Date.now() - started,
-    ...selectionFigures(selected),
-    archiveBytes: archiveBytes2,
-    message: message2
-  });
-  if (selected.paths.length === 0) {
-    const message2 = `${LABELS[planned.kind]} has nothing this module needs; nothing to save.`;
-    info2(message2);
-    return result("empty", message2);
-  }
-  if (before?.matchedKey && before.contentsDigest === selected.digest) {
-    const message2 = `${LABELS[planned.kind]} would hold what was restored from ${before.matchedKey}; not saving ${planned.saveKey}.`;
-    info2(message2);
-    return result("unchanged", message2);
-  }
-  const lookup = await readingLibraryLog(
-    () => restoreCache([planned.archiveFile], planned.saveKey, [], { lookupOnly: true })
-  );
-  if (lookup.value !== void 0 && sameKey(lookup.value, planned.saveKey)) {
-    const message2 = `Another job already saved ${planned.saveKey}; not saving it again.`;
-    notice(message2);
-    return result("conflict", message2);
-  }
-  const lookupFailure = lookup.value === void 0 ? libraryFailure(lookup.log, "Failed to restore") : void 0;
-  if (lookupFailure && serviceUnreachable(lookupFailure)) return unreachable(lookupFailure);
-  await mkdir2(path12.dirname(planned.archiveFile), { recursive: true });
-  let saving;
-  try {
-    await Qn({ file: planned.archiveFile, cwd: planned.cacheDir, portable: true }, selected.paths);
-    saving = await readingLibraryLog(() => saveCache2([planned.archiveFile], planned.saveKey));
-  } finally {
-    await rm2(planned.archiveFile, { force: true });
-  }
-  const { value: cacheId, log: log2 } = saving;
-  const archiveBytes = archiveSize(log2, /File Size: (\d+)/) ?? archiveSize(log2, /Cache Size: ~\d+ MB \((\d+) B\)/);
-  if (cacheId > 0) {
-    const message2 = `Saved ${LABELS[planned.kind]} as ${planned.saveKey}: ${humanBytes(selected.bytes)} in ${selected.paths.length} files${archiveBytes !== null ? `, archive ${humanBytes(archiveBytes)}` : ""}, in ${humanDuration(Date.now() - started)}.`;
-    info2(message2);
-    return result("saved", message2, archiveBytes);
-  }
-  if (log2.some((line) => line.startsWith("Cache save skipped:"))) {
-    return result("skipped", `The cache mode does not allow saving ${planned.saveKey}.`);
-  }
-  const reserveFailed = log2.some(
-    (line) => line.includes(`Unable to reserve cache with key ${planned.saveKey}`)
-  );
-  const reason = libraryFailure(log2, "Failed to reserve cache") ?? libraryFailure(log2, "Failed to save");
-  if (reserveFailed && reason?.includes("(409)")) {
-    const message2 = `Another job is saving or has saved ${planned.saveKey}; not saving it again.`;
-    notice(message2);
-    return result("conflict", message2);
-  }
-  if (reason && serviceUnreachable(reason)) return unreachable(reason);
-  const message = `Could not save ${LABELS[planned.kind]} as ${planned.saveKey}: ${reason ?? "see the log above"}. The next run restores an older entry or none.`;
-  if (log2.some((line) => line.startsWith("::warning::") || line.startsWith("::error::"))) info2(message);
-  else warning(message);
-  return result("failed", message, archiveBytes);
-  function unreachable(reason2) {
-    const message2 = `The cache service stopped answering (${reason2}); the Go caches are not saved in this run.`;
-    notice(message2);
-    return result("unavailable", message2);
-  }
-}
-async function selectEntryFiles(plan, planned, before, restored) {
-  if (planned.kind === "mod") {
-    const sums = [];
-    for (const file of plan.sumFiles) sums.push(parseGoSum(await readFile(file, "utf8")));
-    const files2 = await listFiles(path12.join(planned.cacheDir, "cache", "download"), "cache/download");
-    const chosen2 = selectModCache(files2, sums);
-    const digest = digestOf(files2, chosen2.paths);
-    const leftOut = `${chosen2.modulesLeftOut} module version(s)`;
-    return {
-      paths: chosen2.paths,
-      bytes: chosen2.bytes,
-      leftOut,
-      restoredUsed: null,
-      digest,
-      summary: `GOMODCACHE entry: ${chosen2.modulesKept} module version(s) that ${plan.sumFiles.length > 0 ? plan.sumFiles.map((file) => path12.basename(file)).join(", ") : "no go.sum"} name, ${humanBytes(chosen2.bytes)} in ${chosen2.paths.length} files; left out ${leftOut} found in ${planned.cacheDir} (nothing is deleted there).`
-    };
-  }
-  const files = await listFiles(planned.cacheDir, "");
+function buildCacheEntry(files, restored, before, alreadyPresent, cacheDir) {
   const restoredFiles = before?.restoredFiles ?? 0;
-  const alreadyPresent = before?.matchedKey ? await readAlreadyPresent(planned) : [];
   const chosen = selectBuildCache(
     files,
     // Whole seconds: some file systems keep mtimes in seconds.
@@ -72135,8 +71983,34 @@ async function selectEntryFiles(plan, planned, before, restored) {
     leftOut: `${chosen.leftOut} file(s)`,
     restoredUsed,
     digest: digestOf(files, chosen.paths),
-    summary: `GOCACHE entry: the ${chosen.paths.length} files this run used or wrote, ${humanBytes(chosen.bytes)}; left out ${chosen.leftOut} file(s) of ${planned.cacheDir} it did not use (nothing is deleted there)${usedShare}.`
+    summary: `GOCACHE entry: the ${chosen.paths.length} files this run used or wrote, ${humanBytes(chosen.bytes)}; left out ${chosen.leftOut} file(s) of ${cacheDir} it did not use (nothing is deleted there)${usedShare}.`
   };
+}
+function contentsDigest(files) {
+  const hash = createHash2("sha256");
+  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
+`);
+  return hash.digest("hex");
+}
+function digestOf(files, chosen) {
+  const picked = new Set(chosen);
+  return contentsDigest(files.filter((file) => picked.has(file.path)));
+}
+function compareStrings(a, b2) {
+  return a < b2 ? -1 : a > b2 ? 1 : 0;
+}
+
+// src/cache/entry-files.ts
+async function selectEntryFiles(plan, planned, before, restored) {
+  if (planned.kind === "mod") {
+    const sums = [];
+    for (const file of plan.sumFiles) sums.push(parseGoSum(await readFile(file, "utf8")));
+    const files2 = await listFiles(path13.join(planned.cacheDir, "cache", "download"), "cache/download");
+    return modCacheEntry(files2, sums, plan.sumFiles, planned.cacheDir);
+  }
+  const files = await listFiles(planned.cacheDir, "");
+  const alreadyPresent = before?.matchedKey ? await readAlreadyPresent(planned) : [];
+  return buildCacheEntry(files, restored, before, alreadyPresent, planned.cacheDir);
 }
 function alreadyPresentFile(planned) {
   return `${planned.archiveFile}.present.json`;
@@ -72164,31 +72038,28 @@ async function listFiles(root, prefix2) {
   }
   return files;
 }
-function digestOf(files, chosen) {
-  const picked = new Set(chosen);
-  return contentsDigest(files.filter((file) => picked.has(file.path)));
-}
-function contentsDigest(files) {
-  const hash = createHash2("sha256");
-  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
-`);
-  return hash.digest("hex");
-}
 async function* walk(root, relativeDir = "") {
   let names;
   try {
-    names = await readdir2(path12.join(root, relativeDir), { withFileTypes: true });
+    names = await readdir2(path13.join(root, relativeDir), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
   for (const dirent of names) {
     const relative3 = relativeDir ? `${relativeDir}/${dirent.name}` : dirent.name;
-    const absolute = path12.join(root, relative3);
+    const absolute = path13.join(root, relative3);
     yield { relative: relative3, absolute, isDirectory: dirent.isDirectory() };
     if (dirent.isDirectory()) yield* walk(root, relative3);
   }
 }
+
+// src/cache/key-match.ts
+function sameKey(a, b2) {
+  return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
+}
+
+// src/cache/library-log.ts
 var logListeners = /* @__PURE__ */ new Set();
 var passThroughWrite;
 async function readingLibraryLog(run2) {
@@ -72217,6 +72088,24 @@ async function readingLibraryLog(run2) {
     }
   }
 }
+
+// src/cache/outcomes.ts
+var CACHE_LABELS = {
+  mod: "Go module cache (GOMODCACHE)",
+  build: "Go build cache (GOCACHE)"
+};
+var CACHE_SIZE_LINE = /Cache Size: ~\d+ MB \((\d+) B\)/;
+function readUploadLog(log2, cacheId, saveKey) {
+  const archiveBytes = archiveSize(log2, /File Size: (\d+)/) ?? archiveSize(log2, CACHE_SIZE_LINE);
+  if (cacheId > 0) return { outcome: "saved", archiveBytes };
+  if (log2.some((line) => line.startsWith("Cache save skipped:"))) return { outcome: "skipped", archiveBytes };
+  const reserveFailed = log2.some((line) => line.includes(`Unable to reserve cache with key ${saveKey}`));
+  const reason = libraryFailure(log2, "Failed to reserve cache") ?? libraryFailure(log2, "Failed to save");
+  if (reserveFailed && reason?.includes("(409)")) return { outcome: "conflict", archiveBytes };
+  if (reason && serviceUnreachable(reason)) return { outcome: "unavailable", reason, archiveBytes };
+  const libraryWarned = log2.some((line) => line.startsWith("::warning::") || line.startsWith("::error::"));
+  return { outcome: "failed", reason, archiveBytes, libraryWarned };
+}
 function libraryFailure(log2, prefix2) {
   const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
   const last = lines[lines.length - 1];
@@ -72235,8 +72124,144 @@ function archiveSize(log2, pattern) {
   return null;
 }
 
+// src/cache/save.ts
+import { mkdir as mkdir2, rm as rm3 } from "node:fs/promises";
+import path14 from "node:path";
+async function saveGoCaches(plan, restored) {
+  if (restored.status === "disabled" || plan.entries.length === 0) return { entries: [] };
+  if (restored.status === "unavailable" || !isFeatureAvailable()) {
+    const message = restored.message ?? "No cache service is configured for this job, so the Go caches are not saved.";
+    info2(message);
+    return { entries: plan.entries.map((planned) => savedEntry(planned, "unavailable", message)) };
+  }
+  const entries = [];
+  let unavailable;
+  for (const planned of plan.entries) {
+    if (unavailable) {
+      entries.push(savedEntry(planned, "unavailable", unavailable));
+      continue;
+    }
+    startGroup(`Save ${CACHE_LABELS[planned.kind]}`);
+    try {
+      const saved = await saveAllowedEntry(plan, planned, restored);
+      entries.push(saved);
+      if (saved.outcome === "unavailable") unavailable = saved.message;
+    } finally {
+      endGroup();
+    }
+  }
+  return { entries };
+}
+function savedEntry(planned, outcome, message, measured) {
+  return {
+    kind: planned.kind,
+    key: planned.saveKey,
+    outcome,
+    durationMs: measured ? Date.now() - measured.started : 0,
+    selectedFiles: measured ? measured.selected.paths.length : null,
+    selectedBytes: measured ? measured.selected.bytes : null,
+    leftOut: measured ? measured.selected.leftOut : null,
+    restoredUsed: measured ? measured.selected.restoredUsed : null,
+    archiveBytes: measured?.archiveBytes ?? null,
+    message
+  };
+}
+async function saveAllowedEntry(plan, planned, restored) {
+  const before = restored.entries.find((entry) => entry.kind === planned.kind);
+  const started = Date.now();
+  const selected = await selectEntryFiles(plan, planned, before, restored);
+  info2(selected.summary);
+  const label = CACHE_LABELS[planned.kind];
+  if (plan.cacheSave === "never") {
+    const message = `${label} is not saved: cache-save is never.`;
+    info2(message);
+    return savedEntry(planned, "disabled", message, { selected, started });
+  }
+  if (plan.cacheSave === "auto" && before?.hit === "exact") {
+    const message = `${label} was restored from its own key ${before.matchedKey ?? planned.key}; nothing to save (cache-save: auto).`;
+    info2(message);
+    return savedEntry(planned, "exact-hit", message, { selected, started });
+  }
+  return saveEntry(planned, before, { selected, started });
+}
+async function saveEntry(planned, before, measured) {
+  const { selected } = measured;
+  if (selected.paths.length === 0) {
+    const message = `${CACHE_LABELS[planned.kind]} has nothing this module needs; nothing to save.`;
+    info2(message);
+    return savedEntry(planned, "empty", message, measured);
+  }
+  if (before?.matchedKey && before.contentsDigest === selected.digest) {
+    const message = `${CACHE_LABELS[planned.kind]} would hold what was restored from ${before.matchedKey}; not saving ${planned.saveKey}.`;
+    info2(message);
+    return savedEntry(planned, "unchanged", message, measured);
+  }
+  const lookup = await readingLibraryLog(
+    () => restoreCache([planned.archiveFile], planned.saveKey, [], { lookupOnly: true })
+  );
+  if (lookup.value !== void 0 && sameKey(lookup.value, planned.saveKey)) {
+    const message = `Another job already saved ${planned.saveKey}; not saving it again.`;
+    notice(message);
+    return savedEntry(planned, "conflict", message, measured);
+  }
+  const lookupFailure = lookup.value === void 0 ? libraryFailure(lookup.log, "Failed to restore") : void 0;
+  if (lookupFailure && serviceUnreachable(lookupFailure))
+    return unreachable(planned, lookupFailure, measured);
+  return uploadEntry(planned, measured);
+}
+async function uploadEntry(planned, measured) {
+  const { selected, started } = measured;
+  await mkdir2(path14.dirname(planned.archiveFile), { recursive: true });
+  let saving;
+  try {
+    await Qn({ file: planned.archiveFile, cwd: planned.cacheDir, portable: true }, selected.paths);
+    saving = await readingLibraryLog(() => saveCache2([planned.archiveFile], planned.saveKey));
+  } finally {
+    await rm3(planned.archiveFile, { force: true });
+  }
+  const upload = readUploadLog(saving.log, saving.value, planned.saveKey);
+  const label = CACHE_LABELS[planned.kind];
+  switch (upload.outcome) {
+    case "saved": {
+      const { archiveBytes } = upload;
+      const message = `Saved ${label} as ${planned.saveKey}: ${humanBytes(selected.bytes)} in ${selected.paths.length} files${archiveBytes !== null ? `, archive ${humanBytes(archiveBytes)}` : ""}, in ${humanDuration(Date.now() - started)}.`;
+      info2(message);
+      return savedEntry(planned, "saved", message, { ...measured, archiveBytes });
+    }
+    case "skipped":
+      return savedEntry(
+        planned,
+        "skipped",
+        `The cache mode does not allow saving ${planned.saveKey}.`,
+        measured
+      );
+    case "conflict": {
+      const message = `Another job is saving or has saved ${planned.saveKey}; not saving it again.`;
+      notice(message);
+      return savedEntry(planned, "conflict", message, measured);
+    }
+    case "unavailable":
+      return unreachable(planned, upload.reason, measured);
+    case "failed": {
+      const message = `Could not save ${label} as ${planned.saveKey}: ${upload.reason ?? "see the log above"}. The next run restores an older entry or none.`;
+      if (upload.libraryWarned) info2(message);
+      else warning(message);
+      return savedEntry(planned, "failed", message, { ...measured, archiveBytes: upload.archiveBytes });
+    }
+  }
+}
+function unreachable(planned, reason, measured) {
+  const message = `The cache service stopped answering (${reason}); the Go caches are not saved in this run.`;
+  notice(message);
+  return savedEntry(planned, "unavailable", message, measured);
+}
+
+// src/cache/go-caches.ts
+var execFileAsync = promisify3(execFile);
+var MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
+
 // src/cache/summary.ts
-var LABELS2 = { mod: "GOMODCACHE", build: "GOCACHE" };
+var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
 function size(bytes) {
   return bytes === null ? "\u2014" : humanBytes(bytes);
 }
@@ -72250,7 +72275,7 @@ function renderCacheSaveSection(saved) {
       const holds = entry.selectedFiles === null ? "\u2014" : `${humanBytes(entry.selectedBytes ?? 0)} in ${entry.selectedFiles} files`;
       const used = entry.restoredUsed ? `${entry.restoredUsed.used} of ${entry.restoredUsed.restored} (${Math.round(100 * entry.restoredUsed.used / Math.max(1, entry.restoredUsed.restored))}%)` : "\u2014";
       const uploaded = entry.outcome === "saved" ? size(entry.archiveBytes) : "0 B";
-      return `| ${LABELS2[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${entry.outcome} | ${holds} | ${entry.leftOut ?? "\u2014"} | ${used} | ${uploaded} | ${humanDuration(entry.durationMs)} |`;
+      return `| ${LABELS[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${entry.outcome} | ${holds} | ${entry.leftOut ?? "\u2014"} | ${used} | ${uploaded} | ${humanDuration(entry.durationMs)} |`;
     }),
     ""
   ].join("\n");
@@ -72314,8 +72339,8 @@ function parseReport(json, source) {
 
 // src/github/base-report.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdir as mkdir3, mkdtemp, readFile as readFile2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path13 from "node:path";
+import { mkdir as mkdir3, mkdtemp, readFile as readFile2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import path15 from "node:path";
 import { promisify as promisify4 } from "node:util";
 
 // src/compare/comment.ts
@@ -72349,13 +72374,13 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path13.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path15.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function saveReportToCache(report, commit, temp, header) {
   const file = reportCacheFile(temp, header);
   const key = reportCacheKey(commit);
   try {
-    await mkdir3(path13.dirname(file), { recursive: true });
+    await mkdir3(path15.dirname(file), { recursive: true });
     await writeFile3(file, JSON.stringify(report) + "\n");
     const id = await saveCache2([file], key);
     if (id === -1) return false;

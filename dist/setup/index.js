@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path41 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path43 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path41 && path41[0] !== "/") {
-          path41 = `/${path41}`;
+        if (path43 && path43[0] !== "/") {
+          path43 = `/${path43}`;
         }
-        return new URL(`${origin}${path41}`);
+        return new URL(`${origin}${path43}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin }
+          request: { method, path: path43, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path41);
+        debuglog("sending request to %s %s/%s", method, origin, path43);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin },
+          request: { method, path: path43, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path41,
+          path43,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin }
+          request: { method, path: path43, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path41);
+        debuglog("trailers received from %s %s/%s", method, origin, path43);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin },
+          request: { method, path: path43, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path41,
+          path43,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path41, origin }
+            request: { method, path: path43, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path41);
+          debuglog("sending request to %s %s/%s", method, origin, path43);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path41,
+        path: path43,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path41 !== "string") {
+        if (typeof path43 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path41[0] !== "/" && !(path41.startsWith("http://") || path41.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path43[0] !== "/" && !(path43.startsWith("http://") || path43.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path41)) {
+        } else if (invalidPathRegex.test(path43)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path41, query) : path41;
+        this.path = query ? buildURL(path43, query) : path43;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path41, host, upgrade, blocking, reset } = request2;
+      const { method, path: path43, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path41} HTTP/1.1\r
+      let header = `${method} ${path43} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path41, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path43, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path41;
+      headers[HTTP2_HEADER_PATH] = path43;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path41 = search ? `${pathname}${search}` : pathname;
+        const path43 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path41;
+        this.opts.path = path43;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path41 = "/",
+          path: path43 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path41;
+        opts.path = origin + path43;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path41) {
-      if (typeof path41 !== "string") {
-        return path41;
+    function safeUrl(path43) {
+      if (typeof path43 !== "string") {
+        return path43;
       }
-      const pathSegments = path41.split("?");
+      const pathSegments = path43.split("?");
       if (pathSegments.length !== 2) {
-        return path41;
+        return path43;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path41, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path41);
+    function matchKey(mockDispatch2, { path: path43, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path43);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path41 }) => matchValue(safeUrl(path41), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path43 }) => matchValue(safeUrl(path43), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path41, method, body: body2, headers, query } = opts;
+      const { path: path43, method, body: body2, headers, query } = opts;
       return {
-        path: path41,
+        path: path43,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path41, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path43, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path41,
+            Path: path43,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path41) {
-      for (let i = 0; i < path41.length; ++i) {
-        const code2 = path41.charCodeAt(i);
+    function validateCookiePath(path43) {
+      for (let i = 0; i < path43.length; ++i) {
+        const code2 = path43.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path41 = opts.path;
+          let path43 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path41 = `/${path41}`;
+            path43 = `/${path43}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path41);
+          url2 = new URL(util5.parseOrigin(url2).origin + path43);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path41, options2) {
+    function openPromise(path43, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path41, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path43, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path41, options2, callback) {
+    function open3(path43, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path41, "r", function(err, fd) {
+      fs8.open(path43, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path40 from "node:path";
+import path42 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -31344,9 +31344,6 @@ function validateTargets(targets, distList, inputName = "targets") {
     only && unknown.length === 1 ? `use a pair that \`go tool dist list\` prints: ${suggest(only)}` : `use pairs that \`go tool dist list\` prints: ${unknown.map((target) => `instead of ${targetName(target)}, ${suggest(target)}`).join(" ")}`
   );
 }
-
-// node_modules/@actions/cache/lib/cache.js
-import * as path13 from "path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
@@ -33730,8 +33727,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path41, level) {
-    this.path = path41;
+  constructor(path43, level) {
+    this.path = path43;
     this.level = level;
   }
 };
@@ -34007,11 +34004,274 @@ function create(patterns, options2) {
   });
 }
 
+// src/cache/go-caches.ts
+import { execFile } from "node:child_process";
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { lstat as lstat3 } from "node:fs/promises";
+import path17 from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { promisify as promisify3 } from "node:util";
+
+// src/cache/dependency-paths.ts
+import path11 from "node:path";
+var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
+function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
+  const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
+  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
+    const negated = pattern.startsWith("!");
+    const body2 = negated ? pattern.slice(1) : pattern;
+    return `${negated ? "!" : ""}${path11.resolve(workingDirectory, body2)}`;
+  });
+  for (const dir of cacheDirs) {
+    const relative3 = path11.relative(workingDirectory, dir);
+    if (dir && relative3 && !relative3.startsWith("..") && !path11.isAbsolute(relative3)) {
+      patterns.push(`!${path11.resolve(dir)}/**`);
+    }
+  }
+  return patterns;
+}
+function isSumFile(relative3) {
+  return /(^|\/)go\.(work\.)?sum$/.test(relative3);
+}
+function toSlashes(relative3) {
+  return relative3.split(path11.sep).join("/");
+}
+
+// src/cache/keys.ts
+import { createHash } from "node:crypto";
+import path12 from "node:path";
+
+// src/cache/inputs.ts
+var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
+var MAX_KEY_LENGTH = 512;
+var MAX_PREFIX_LENGTH = 256;
+function validateKeyPrefix(prefix2) {
+  const trimmed = prefix2.trim();
+  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
+  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
+    throw new InputError(
+      "cache-key-prefix",
+      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
+      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
+    );
+  }
+  return trimmed;
+}
+function parseCacheSave(value) {
+  const normalized = value.trim().toLowerCase() || "auto";
+  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
+  throw new InputError(
+    "cache-save",
+    `Input cache-save is ${JSON.stringify(value)}`,
+    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
+  );
+}
+
+// src/cache/keys.ts
+var NO_DEPENDENCIES = "none";
+function digestDependencyFiles(files) {
+  if (files.length === 0) return NO_DEPENDENCIES;
+  const hash = createHash("sha256");
+  for (const file of [...files].sort((a, b2) => compareStrings(a.path, b2.path))) {
+    hash.update(`${file.path}\0${file.sha256}
+`);
+  }
+  return hash.digest("hex");
+}
+function targetsDigest(targets) {
+  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
+  if (unique.length === 0) return "none";
+  const digest = createHash("sha256").update(unique.join("\n")).digest("hex").slice(0, 8);
+  return `t${unique.length}.${digest}`;
+}
+var BUILD_KEY_ENV = [
+  "GOFLAGS",
+  "GOEXPERIMENT",
+  "GOARM",
+  "GOARM64",
+  "GOAMD64",
+  "GO386",
+  "GOMIPS",
+  "GOMIPS64",
+  "GOPPC64",
+  "GORISCV64"
+];
+function buildFlagsDigest(flags) {
+  const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
+  const rest = JSON.stringify({
+    tags: [...new Set(flags.tags)].sort(compareStrings),
+    flags: flags.buildFlags,
+    env
+  });
+  const digest = createHash("sha256").update(rest).digest("hex").slice(0, 8);
+  return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
+}
+function describeBuildFlags(flags) {
+  const words2 = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
+  if (flags.trimpath) words2.push("-trimpath");
+  if (flags.tags.length > 0) words2.push(`-tags=${flags.tags.join(",")}`);
+  words2.push(...flags.buildFlags);
+  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words2.push(`${name}=${flags.env[name]}`);
+  return words2.join(" ");
+}
+function planGoCaches(input) {
+  const prefix2 = validateKeyPrefix(input.keyPrefix);
+  const os11 = keyPart("runner OS", input.runnerOs);
+  const arch2 = keyPart("GOHOSTARCH", input.goHostArch);
+  const goVersion = keyPart("Go version", input.goVersion.replace(/^go/, ""));
+  const hash = digestDependencyFiles(input.dependencyFiles);
+  const targets = targetsDigest(input.targets);
+  const flags = buildFlagsDigest(input.flags);
+  const naming = {
+    prefix: prefix2,
+    stamp: keyPart("run stamp", input.runStamp),
+    always: input.cacheSave === "always",
+    stagingDir: input.stagingDir
+  };
+  const entries = [];
+  if (input.cache) {
+    const platform2 = [
+      { name: "runner OS", value: os11 },
+      { name: "GOARCH", value: arch2 }
+    ];
+    entries.push(
+      planEntry(naming, "mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir)
+    );
+    if (input.cacheBuild) {
+      const parts = [
+        ...platform2,
+        { name: "Go version", value: `go${goVersion}` },
+        { name: "flags", value: flags },
+        { name: "targets", value: targets },
+        { name: "dependencies", value: hash }
+      ];
+      entries.push(planEntry(naming, "build", parts, input.buildCacheDir));
+    }
+  }
+  for (const planned of entries) {
+    for (const key of [planned.saveKey, ...planned.restoreKeys]) {
+      if (key.length > MAX_KEY_LENGTH)
+        throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
+    }
+  }
+  return {
+    entries,
+    cacheSave: input.cacheSave,
+    keyPrefix: prefix2,
+    modCacheDir: input.modCacheDir,
+    buildCacheDir: input.buildCacheDir,
+    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
+    dependencyFiles: input.dependencyFiles.map((file) => path12.resolve(input.workingDirectory, file.path)),
+    flagsDescription: describeBuildFlags(input.flags)
+  };
+}
+function planEntry(naming, kind, parts, cacheDir) {
+  const base = `${naming.prefix}-${kind}-`;
+  const values = parts.map((part) => part.value);
+  const key = base + values.join("-");
+  const kept = kind === "mod" ? 2 : 3;
+  const restoreKeys = [];
+  for (let length = values.length - 1; length >= kept; length--) {
+    restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
+  }
+  const saveKey = naming.always ? `${key}-run${naming.stamp}` : key;
+  const archiveName = `${kind}-${createHash("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
+  return {
+    kind,
+    key,
+    lookupKey: saveKey,
+    // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
+    // entries are asked for first.
+    restoreKeys: naming.always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
+    saveKey,
+    parts,
+    cacheDir,
+    archiveFile: path12.join(naming.stagingDir, archiveName)
+  };
+}
+function keyPart(name, value) {
+  if (!/^[A-Za-z0-9._+]+$/.test(value)) {
+    throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
+  }
+  return value;
+}
+function compareStrings(a, b2) {
+  return a < b2 ? -1 : a > b2 ? 1 : 0;
+}
+
+// src/platform/child-env.ts
+var GO_SETTING = /^GO[A-Z0-9]*$/;
+var ALLOWED_PREFIXES = ["CGO_", "LC_"];
+var ALLOWED_NAMES = new Set(
+  [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CC",
+    "CXX",
+    "AR",
+    "FC",
+    "PKG_CONFIG",
+    "PKG_CONFIG_PATH",
+    "SOURCE_DATE_EPOCH",
+    "DEVELOPER_DIR",
+    "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "SYSTEMDRIVE",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE"
+  ].map((name) => name.toUpperCase())
+);
+function childMaySee(name) {
+  const upper = name.toUpperCase();
+  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
+}
+function childEnv(env) {
+  const allowed = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
+  }
+  return allowed;
+}
+
+// node_modules/@actions/cache/lib/cache.js
+import * as path15 from "path";
+
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var semver = __toESM(require_semver2(), 1);
 import * as crypto3 from "crypto";
 import * as fs4 from "fs";
-import * as path11 from "path";
+import * as path13 from "path";
 import * as util from "util";
 
 // node_modules/@actions/cache/lib/internal/constants.js
@@ -34085,9 +34345,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path11.join(baseLocation, "actions", "temp");
+      tempDirectory = path13.join(baseLocation, "actions", "temp");
     }
-    const dest = path11.join(tempDirectory, crypto3.randomUUID());
+    const dest = path13.join(tempDirectory, crypto3.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -38222,15 +38482,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path41 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path41.startsWith("/")) {
-      path41 = path41.substring(1);
+    let path43 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path43.startsWith("/")) {
+      path43 = path43.substring(1);
     }
-    if (isAbsoluteUrl(path41)) {
-      requestUrl = path41;
+    if (isAbsoluteUrl(path43)) {
+      requestUrl = path43;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path41);
+      requestUrl = appendPath(requestUrl, path43);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38276,9 +38536,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path41 = pathToAppend.substring(0, searchStart);
+    const path43 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path41;
+    newPath = newPath + path43;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41155,16 +41415,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path41 = this._matcher.path;
-    return path41.length > 0 ? path41[path41.length - 1].tag : void 0;
+    const path43 = this._matcher.path;
+    return path43.length > 0 ? path43[path43.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path41 = this._matcher.path;
-    return path41.length > 0 ? path41[path41.length - 1].namespace : void 0;
+    const path43 = this._matcher.path;
+    return path43.length > 0 ? path43[path43.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41172,9 +41432,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path41 = this._matcher.path;
-    if (path41.length === 0) return void 0;
-    return path41[path41.length - 1].values?.[attrName];
+    const path43 = this._matcher.path;
+    if (path43.length === 0) return void 0;
+    return path43[path43.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41182,9 +41442,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path41 = this._matcher.path;
-    if (path41.length === 0) return false;
-    const current = path41[path41.length - 1];
+    const path43 = this._matcher.path;
+    if (path43.length === 0) return false;
+    const current = path43[path43.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41210,18 +41470,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path41 = this._matcher.path;
-    if (path41.length === 0) return -1;
-    return path41[path41.length - 1].position ?? 0;
+    const path43 = this._matcher.path;
+    if (path43.length === 0) return -1;
+    return path43[path43.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path41 = this._matcher.path;
-    if (path41.length === 0) return -1;
-    return path41[path41.length - 1].counter ?? 0;
+    const path43 = this._matcher.path;
+    if (path43.length === 0) return -1;
+    return path43[path43.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44483,11 +44743,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path41) {
+    function locateFile(path43) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path41, scriptDirectory);
+        return Module["locateFile"](path43, scriptDirectory);
       }
-      return scriptDirectory + path41;
+      return scriptDirectory + path43;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47574,9 +47834,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path41 = getURLPath(request2.url) || "/";
+    const path43 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path41}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path43}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48058,9 +48318,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path41 = getURLPath(request2.url) || "/";
+    const path43 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path41}`;
+    canonicalizedResourceString += `/${options2.accountName}${path43}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62001,10 +62261,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path41 = urlParsed.pathname;
-  path41 = path41 || "/";
-  path41 = escape2(path41);
-  urlParsed.pathname = path41;
+  let path43 = urlParsed.pathname;
+  path43 = path43 || "/";
+  path43 = escape2(path43);
+  urlParsed.pathname = path43;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62089,9 +62349,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path41 = urlParsed.pathname;
-  path41 = path41 ? path41.endsWith("/") ? `${path41}${name}` : `${path41}/${name}` : name;
-  urlParsed.pathname = path41;
+  let path43 = urlParsed.pathname;
+  path43 = path43 ? path43.endsWith("/") ? `${path43}${name}` : `${path43}/${name}` : name;
+  urlParsed.pathname = path43;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -70188,7 +70448,7 @@ function internalCacheTwirpClient(options2) {
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync3, writeFileSync as writeFileSync2 } from "fs";
-import * as path12 from "path";
+import * as path14 from "path";
 var __awaiter15 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
     return value instanceof P2 ? value : new P2(function(resolve3) {
@@ -70259,13 +70519,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS8;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path12.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -70304,7 +70564,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path12.resolve(filePath).replace(new RegExp(`\\${path12.sep}`, "g"), "/")}"`;
+  return `"${path14.resolve(filePath).replace(new RegExp(`\\${path14.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter15(this, void 0, void 0, function* () {
@@ -70334,7 +70594,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -70343,7 +70603,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS8 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -70518,7 +70778,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path13.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options2);
       if (isDebug()) {
@@ -70597,7 +70857,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path13.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options2);
@@ -70633,14 +70893,10 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   });
 }
 
-// src/cache/go-caches.ts
-import { execFile } from "node:child_process";
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream, existsSync as existsSync4 } from "node:fs";
-import { lstat as lstat2, lutimes, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path15 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
-import { promisify as promisify3 } from "node:util";
+// src/cache/restore.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { lutimes, mkdir as mkdir2, rm as rm3 } from "node:fs/promises";
+import path16 from "node:path";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -73611,143 +73867,71 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// src/cache/keys.ts
-import { createHash as createHash2 } from "node:crypto";
-import path14 from "node:path";
-var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
-var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
-var NO_DEPENDENCIES = "none";
-var MAX_KEY_LENGTH = 512;
-var MAX_PREFIX_LENGTH = 256;
-function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
-  const given = input.split(/[\n,]/).map((pattern) => pattern.trim()).filter(Boolean);
-  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
-    const negated = pattern.startsWith("!");
-    const body2 = negated ? pattern.slice(1) : pattern;
-    return `${negated ? "!" : ""}${path14.resolve(workingDirectory, body2)}`;
-  });
-  for (const dir of cacheDirs) {
-    const relative3 = path14.relative(workingDirectory, dir);
-    if (dir && relative3 && !relative3.startsWith("..") && !path14.isAbsolute(relative3)) {
-      patterns.push(`!${path14.resolve(dir)}/**`);
+// src/cache/entry-files.ts
+import { lstat as lstat2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/cache/prune.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/toolchain/goproxy.ts
+function parseGoproxy(value, inputName = "goproxy") {
+  const entries = [];
+  const pattern = /([^,|]+)([,|]?)/g;
+  for (const match3 of value.trim().matchAll(pattern)) {
+    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
+    if (!url2) continue;
+    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
+      throw new InputError(
+        inputName,
+        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
+        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
+      );
     }
+    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
   }
-  return patterns;
+  if (entries.length === 0) {
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is empty`,
+      "use e.g. https://proxy.golang.org,direct"
+    );
+  }
+  return entries;
 }
-function digestDependencyFiles(files) {
-  if (files.length === 0) return NO_DEPENDENCIES;
-  const hash = createHash2("sha256");
-  for (const file of [...files].sort((a, b2) => compareStrings(a.path, b2.path))) {
-    hash.update(`${file.path}\0${file.sha256}
+function mayFallThrough(entry, status2) {
+  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
+}
+function escapeModulePath(modulePath) {
+  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
+}
+function toolchainModule(goVersion, goos, goarch) {
+  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
+}
+function moduleZipUrl(proxyUrl, module) {
+  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
+}
+
+// src/cache/prune.ts
+var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
+var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
+var DOWNLOAD = "cache/download";
+var SUMDB = `${DOWNLOAD}/sumdb`;
+function contentsDigest(files) {
+  const hash = createHash3("sha256");
+  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
 `);
-  }
   return hash.digest("hex");
 }
-function targetsDigest(targets) {
-  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
-  if (unique.length === 0) return "none";
-  const digest = createHash2("sha256").update(unique.join("\n")).digest("hex").slice(0, 8);
-  return `t${unique.length}.${digest}`;
+
+// src/cache/entry-files.ts
+async function noteAlreadyPresent(planned, names) {
+  await writeFile2(alreadyPresentFile(planned), JSON.stringify(names));
 }
-var BUILD_KEY_ENV = [
-  "GOFLAGS",
-  "GOEXPERIMENT",
-  "GOARM",
-  "GOARM64",
-  "GOAMD64",
-  "GO386",
-  "GOMIPS",
-  "GOMIPS64",
-  "GOPPC64",
-  "GORISCV64"
-];
-function buildFlagsDigest(flags) {
-  const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
-  const rest = JSON.stringify({
-    tags: [...new Set(flags.tags)].sort(compareStrings),
-    flags: flags.buildFlags,
-    env
-  });
-  const digest = createHash2("sha256").update(rest).digest("hex").slice(0, 8);
-  return `cgo${flags.cgo ? 1 : 0}.trim${flags.trimpath ? 1 : 0}.${digest}`;
+function alreadyPresentFile(planned) {
+  return `${planned.archiveFile}.present.json`;
 }
-function describeBuildFlags(flags) {
-  const words2 = [`CGO_ENABLED=${flags.cgo ? 1 : 0}`];
-  if (flags.trimpath) words2.push("-trimpath");
-  if (flags.tags.length > 0) words2.push(`-tags=${flags.tags.join(",")}`);
-  words2.push(...flags.buildFlags);
-  for (const name of BUILD_KEY_ENV) if (flags.env[name]) words2.push(`${name}=${flags.env[name]}`);
-  return words2.join(" ");
-}
-function planGoCaches(input) {
-  const prefix2 = validateKeyPrefix(input.keyPrefix);
-  const os11 = keyPart("runner OS", input.runnerOs);
-  const arch2 = keyPart("GOHOSTARCH", input.goHostArch);
-  const goVersion = keyPart("Go version", input.goVersion.replace(/^go/, ""));
-  const hash = digestDependencyFiles(input.dependencyFiles);
-  const targets = targetsDigest(input.targets);
-  const flags = buildFlagsDigest(input.flags);
-  const stamp = keyPart("run stamp", input.runStamp);
-  const entry = (kind, parts, cacheDir) => {
-    const base = `${prefix2}-${kind}-`;
-    const values = parts.map((part) => part.value);
-    const key = base + values.join("-");
-    const kept = kind === "mod" ? 2 : 3;
-    const restoreKeys = [];
-    for (let length = values.length - 1; length >= kept; length--) {
-      restoreKeys.push(`${base}${values.slice(0, length).join("-")}-`);
-    }
-    const always = input.cacheSave === "always";
-    const saveKey = always ? `${key}-run${stamp}` : key;
-    const archiveName = `${kind}-${createHash2("sha256").update(cacheDir).digest("hex").slice(0, 16)}.tar`;
-    return {
-      kind,
-      key,
-      lookupKey: saveKey,
-      // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
-      // entries are asked for first.
-      restoreKeys: always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
-      saveKey,
-      parts,
-      cacheDir,
-      archiveFile: path14.join(input.stagingDir, archiveName)
-    };
-  };
-  const entries = [];
-  if (input.cache) {
-    const platform2 = [
-      { name: "runner OS", value: os11 },
-      { name: "GOARCH", value: arch2 }
-    ];
-    entries.push(entry("mod", [...platform2, { name: "dependencies", value: hash }], input.modCacheDir));
-    if (input.cacheBuild) {
-      const parts = [
-        ...platform2,
-        { name: "Go version", value: `go${goVersion}` },
-        { name: "flags", value: flags },
-        { name: "targets", value: targets },
-        { name: "dependencies", value: hash }
-      ];
-      entries.push(entry("build", parts, input.buildCacheDir));
-    }
-  }
-  for (const planned of entries) {
-    for (const key of [planned.saveKey, ...planned.restoreKeys]) {
-      if (key.length > MAX_KEY_LENGTH)
-        throw new Error(`Cache key ${key} is longer than ${MAX_KEY_LENGTH} characters`);
-    }
-  }
-  return {
-    entries,
-    cacheSave: input.cacheSave,
-    keyPrefix: prefix2,
-    modCacheDir: input.modCacheDir,
-    buildCacheDir: input.buildCacheDir,
-    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
-    dependencyFiles: input.dependencyFiles.map((file) => path14.resolve(input.workingDirectory, file.path)),
-    flagsDescription: describeBuildFlags(input.flags)
-  };
-}
+
+// src/cache/key-match.ts
 function sameKey(a, b2) {
   return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
 }
@@ -73817,151 +74001,192 @@ function meaningOf(part, restored) {
   }
   return changes.join(", ");
 }
-function validateKeyPrefix(prefix2) {
-  const trimmed = prefix2.trim();
-  if (trimmed === "") return DEFAULT_CACHE_KEY_PREFIX;
-  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
-    throw new InputError(
-      "cache-key-prefix",
-      `Input cache-key-prefix is ${JSON.stringify(prefix2)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
-      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`
-    );
+
+// src/cache/library-log.ts
+var logListeners = /* @__PURE__ */ new Set();
+var passThroughWrite;
+async function readingLibraryLog(run2) {
+  let text = "";
+  const listener = (chunk) => {
+    text += chunk;
+  };
+  logListeners.add(listener);
+  if (!passThroughWrite) {
+    const original = process.stdout.write;
+    passThroughWrite = original;
+    process.stdout.write = function(chunk, ...rest) {
+      const piece = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      for (const notify of logListeners) notify(piece);
+      return original.call(process.stdout, chunk, ...rest);
+    };
   }
-  return trimmed;
+  try {
+    const value = await run2();
+    return { value, log: text.split(/\r?\n/) };
+  } finally {
+    logListeners.delete(listener);
+    if (logListeners.size === 0 && passThroughWrite) {
+      process.stdout.write = passThroughWrite;
+      passThroughWrite = void 0;
+    }
+  }
 }
-function parseCacheSave(value) {
-  const normalized = value.trim().toLowerCase() || "auto";
-  if (normalized === "auto" || normalized === "always" || normalized === "never") return normalized;
-  throw new InputError(
-    "cache-save",
-    `Input cache-save is ${JSON.stringify(value)}`,
-    "use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)"
+
+// src/cache/outcomes.ts
+var CACHE_LABELS = {
+  mod: "Go module cache (GOMODCACHE)",
+  build: "Go build cache (GOCACHE)"
+};
+function describeRestore(planned, entry, flags) {
+  const took = `in ${humanDuration(entry.durationMs)}`;
+  const why = entry.differences.length > 0 ? ` Differs in: ${describeKeyDifference(entry.differences)}.` : "";
+  const builtWith = planned.kind === "build" ? ` Builds use ${flags}.` : "";
+  if (entry.matchedKey === null) {
+    return `No entry for ${planned.key} or ${planned.restoreKeys.join(", ")}${entry.error ? ` (${entry.error})` : ""}; looked ${took}.${why}${builtWith}`;
+  }
+  const how = entry.hit === "exact" ? "exact hit" : `partial hit for ${planned.key}`;
+  const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : "";
+  const kept = entry.entryFiles - entry.restoredFiles;
+  return `Restored ${entry.matchedKey} (${how}): ${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files${archive}, ${took}; wrote ${entry.restoredFiles} file(s)${kept > 0 ? `, ${kept} were already in ${planned.cacheDir} and were left as they are` : ""}.${why}${builtWith}`;
+}
+var CACHE_SIZE_LINE = /Cache Size: ~\d+ MB \((\d+) B\)/;
+function libraryFailure(log2, prefix2) {
+  const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
+  const last = lines[lines.length - 1];
+  return last === void 0 ? void 0 : last.slice(prefix2.length).replace(/^:\s*/, "").replace(/%0A/g, " ");
+}
+function serviceUnreachable(reason) {
+  return /Unable to make request|Failed to make request after|Failed to GetCacheEntryDownloadURL/.test(
+    reason
   );
 }
-function keyPart(name, value) {
-  if (!/^[A-Za-z0-9._+]+$/.test(value)) {
-    throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
+function archiveSize(log2, pattern) {
+  for (const line of log2) {
+    const match3 = pattern.exec(line);
+    if (match3?.[1]) return Number(match3[1]);
   }
-  return value;
-}
-function compareStrings(a, b2) {
-  return a < b2 ? -1 : a > b2 ? 1 : 0;
+  return null;
 }
 
-// src/toolchain/goproxy.ts
-function parseGoproxy(value, inputName = "goproxy") {
-  const entries = [];
-  const pattern = /([^,|]+)([,|]?)/g;
-  for (const match3 of value.trim().matchAll(pattern)) {
-    const url2 = (match3[1] ?? "").trim().replace(/\/+$/, "");
-    if (!url2) continue;
-    if (url2 !== "direct" && url2 !== "off" && !/^(https?|file):\/\/\S+$/.test(url2)) {
-      throw new InputError(
-        inputName,
-        `Entry ${JSON.stringify(url2)} in ${inputName} is not a proxy URL`,
-        "use URLs and the keywords direct/off separated by , or |, e.g. https://proxy.golang.org,direct"
-      );
-    }
-    entries.push({ url: url2, fallThrough: match3[2] === "|" ? "any-error" : "not-found" });
+// src/cache/restore.ts
+async function restoreGoCaches(plan) {
+  const runStartedAt = Date.now();
+  const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
+  const finish = (status2, entries2, message) => {
+    const outputs = cacheOutputs(plan, entries2);
+    return {
+      status: status2,
+      cacheHit: outputs["cache-hit"],
+      entries: entries2,
+      outputs,
+      runStartedAt,
+      buildCacheBackdatedTo,
+      ...message ? { message } : {}
+    };
+  };
+  if (plan.entries.length === 0) return finish("disabled", []);
+  if (!isFeatureAvailable()) {
+    const message = "No cache service is configured for this job, so the Go caches are neither restored nor saved.";
+    notice(message);
+    return finish("unavailable", [], message);
   }
-  if (entries.length === 0) {
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is empty`,
-      "use e.g. https://proxy.golang.org,direct"
+  const entries = [];
+  for (const planned of plan.entries) {
+    startGroup(`Restore ${CACHE_LABELS[planned.kind]}`);
+    try {
+      const entry = await restoreEntry(plan, planned, buildCacheBackdatedTo);
+      if ("unreachable" in entry) {
+        const message = `The cache service stopped answering (${entry.unreachable}); the Go caches are not restored or saved in this run.`;
+        notice(message);
+        return finish("unavailable", entries, message);
+      }
+      entries.push(entry);
+      info2(describeRestore(planned, entry, plan.flagsDescription));
+    } finally {
+      endGroup();
+    }
+  }
+  return finish("attempted", entries);
+}
+async function restoreEntry(plan, planned, buildCacheBackdatedTo) {
+  const started = Date.now();
+  await mkdir2(path16.dirname(planned.archiveFile), { recursive: true });
+  await rm3(planned.archiveFile, { force: true });
+  const { value, log: log2 } = await readingLibraryLog(
+    () => restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys])
+  );
+  let matchedKey = value ?? null;
+  let failure = value === void 0 ? libraryFailure(log2, "Failed to restore") : void 0;
+  if (failure && serviceUnreachable(failure)) return { unreachable: failure };
+  let unpacked = { files: 0, bytes: 0, written: 0, digest: null };
+  if (matchedKey !== null) {
+    try {
+      unpacked = await unpackEntry(planned, planned.kind === "build" ? buildCacheBackdatedTo : void 0);
+    } catch (error2) {
+      failure = `the archive of ${matchedKey} is unreadable: ${error2.message}`;
+      warning(
+        `Could not restore ${CACHE_LABELS[planned.kind]}: ${failure}. The build starts without it.`
+      );
+      matchedKey = null;
+    }
+  }
+  await rm3(planned.archiveFile, { force: true });
+  return {
+    kind: planned.kind,
+    key: planned.key,
+    matchedKey,
+    hit: entryHit(planned, matchedKey),
+    differences: explainKeyDifference(planned, plan.keyPrefix, matchedKey),
+    durationMs: Date.now() - started,
+    archiveBytes: matchedKey === null ? null : archiveSize(log2, CACHE_SIZE_LINE),
+    entryFiles: unpacked.files,
+    entryBytes: unpacked.bytes,
+    restoredFiles: unpacked.written,
+    contentsDigest: unpacked.digest,
+    ...failure ? { error: failure } : {}
+  };
+}
+async function unpackEntry(planned, backdateTo) {
+  const listed = [];
+  const written = [];
+  await mkdir2(planned.cacheDir, { recursive: true });
+  try {
+    await So({
+      file: planned.archiveFile,
+      cwd: planned.cacheDir,
+      strict: true,
+      keep: true,
+      filter: (name, entry) => {
+        if (!("type" in entry) || entry.type !== "File") return false;
+        listed.push({ path: name, sizeBytes: entry.size ?? 0 });
+        if (existsSync4(path16.join(planned.cacheDir, name))) return false;
+        written.push(name);
+        return true;
+      }
+    });
+  } catch (error2) {
+    for (const name of written) await rm3(path16.join(planned.cacheDir, name), { force: true });
+    throw error2;
+  }
+  if (backdateTo !== void 0) {
+    const when = new Date(backdateTo);
+    for (const name of written) await lutimes(path16.join(planned.cacheDir, name), when, when);
+    const fresh = new Set(written);
+    await noteAlreadyPresent(
+      planned,
+      listed.map((file) => file.path).filter((name) => !fresh.has(name))
     );
   }
-  return entries;
-}
-function mayFallThrough(entry, status2) {
-  return entry.fallThrough === "any-error" || status2 === 404 || status2 === 410;
-}
-function escapeModulePath(modulePath) {
-  return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
-}
-function toolchainModule(goVersion, goos, goarch) {
-  return { path: "golang.org/toolchain", version: `v0.0.1-go${goVersion}.${goos}-${goarch}` };
-}
-function moduleZipUrl(proxyUrl, module) {
-  return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
-}
-
-// src/cache/prune.ts
-var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
-var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
-var DOWNLOAD = "cache/download";
-var SUMDB = `${DOWNLOAD}/sumdb`;
-
-// src/platform/child-env.ts
-var GO_SETTING = /^GO[A-Z0-9]*$/;
-var ALLOWED_PREFIXES = ["CGO_", "LC_"];
-var ALLOWED_NAMES = new Set(
-  [
-    "PATH",
-    "HOME",
-    "USER",
-    "LOGNAME",
-    "SHELL",
-    "LANG",
-    "LANGUAGE",
-    "TZ",
-    "TERM",
-    "TMPDIR",
-    "TEMP",
-    "TMP",
-    "XDG_CONFIG_HOME",
-    "XDG_CACHE_HOME",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "NO_PROXY",
-    "ALL_PROXY",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "CC",
-    "CXX",
-    "AR",
-    "FC",
-    "PKG_CONFIG",
-    "PKG_CONFIG_PATH",
-    "SOURCE_DATE_EPOCH",
-    "DEVELOPER_DIR",
-    "SDKROOT",
-    "MACOSX_DEPLOYMENT_TARGET",
-    "SYSTEMROOT",
-    "WINDIR",
-    "COMSPEC",
-    "PATHEXT",
-    "SYSTEMDRIVE",
-    "USERPROFILE",
-    "APPDATA",
-    "LOCALAPPDATA",
-    "PROGRAMDATA",
-    "PROGRAMFILES",
-    "PROGRAMFILES(X86)",
-    "HOMEDRIVE",
-    "HOMEPATH",
-    "NUMBER_OF_PROCESSORS",
-    "PROCESSOR_ARCHITECTURE"
-  ].map((name) => name.toUpperCase())
-);
-function childMaySee(name) {
-  const upper = name.toUpperCase();
-  return GO_SETTING.test(name) || ALLOWED_NAMES.has(upper) || ALLOWED_PREFIXES.some((prefix2) => upper.startsWith(prefix2));
-}
-function childEnv(env) {
-  const allowed = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && childMaySee(name)) allowed[name] = value;
-  }
-  return allowed;
+  return {
+    files: listed.length,
+    bytes: listed.reduce((sum, file) => sum + file.sizeBytes, 0),
+    written: written.length,
+    digest: listed.length > 0 ? contentsDigest(listed) : null
+  };
 }
 
 // src/cache/go-caches.ts
 var execFileAsync = promisify3(execFile);
-var LABELS = {
-  mod: "Go module cache (GOMODCACHE)",
-  build: "Go build cache (GOCACHE)"
-};
 async function prepareGoCaches(inputs) {
   const { dependencyPath, ...rest } = inputs;
   if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [], sumFiles: [] });
@@ -73969,10 +74194,10 @@ async function prepareGoCaches(inputs) {
     inputs.modCacheDir,
     inputs.buildCacheDir
   ]);
-  const sumFiles = dependencyFiles.filter((file) => /(^|\/)go\.(work\.)?sum$/.test(file.path)).map((file) => path15.resolve(inputs.workingDirectory, file.path));
+  const sumFiles = dependencyFiles.filter((file) => isSumFile(file.path)).map((file) => path17.resolve(inputs.workingDirectory, file.path));
   for (const name of ["go.sum", "go.work.sum"]) {
-    const own = path15.join(inputs.workingDirectory, name);
-    const info3 = await lstat2(own).catch(() => void 0);
+    const own = path17.join(inputs.workingDirectory, name);
+    const info3 = await lstat3(own).catch(() => void 0);
     if (info3?.isFile() && !sumFiles.includes(own)) sumFiles.push(own);
   }
   return planGoCaches({ ...rest, dependencyFiles, sumFiles });
@@ -74014,8 +74239,8 @@ async function findDependencyFiles(patterns, workingDirectory) {
   const files = [...new Set(await globber.glob())].sort();
   const hashed = [];
   for (const file of files) {
-    const relative3 = toSlashes(path15.relative(workingDirectory, file));
-    const info3 = await lstat2(file);
+    const relative3 = toSlashes(path17.relative(workingDirectory, file));
+    const info3 = await lstat3(file);
     if (!info3.isFile()) {
       warning(
         `Leaving ${relative3} out of the cache key: it is ${info3.isSymbolicLink() ? "a symlink" : "not a regular file"}.`
@@ -74029,189 +74254,11 @@ async function findDependencyFiles(patterns, workingDirectory) {
         "point cache-dependency-path at your go.sum and go.work.sum files"
       );
     }
-    const hash = createHash3("sha256");
+    const hash = createHash4("sha256");
     await pipeline2(createReadStream(file), hash);
     hashed.push({ path: relative3, sha256: hash.digest("hex") });
   }
   return hashed;
-}
-async function restoreGoCaches(plan) {
-  const runStartedAt = Date.now();
-  const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
-  const finish = (status2, entries2, message) => {
-    const outputs = cacheOutputs(plan, entries2);
-    return {
-      status: status2,
-      cacheHit: outputs["cache-hit"],
-      entries: entries2,
-      outputs,
-      runStartedAt,
-      buildCacheBackdatedTo,
-      ...message ? { message } : {}
-    };
-  };
-  if (plan.entries.length === 0) return finish("disabled", []);
-  if (!isFeatureAvailable()) {
-    const message = "No cache service is configured for this job, so the Go caches are neither restored nor saved.";
-    notice(message);
-    return finish("unavailable", [], message);
-  }
-  const entries = [];
-  for (const planned of plan.entries) {
-    startGroup(`Restore ${LABELS[planned.kind]}`);
-    try {
-      const started = Date.now();
-      await mkdir2(path15.dirname(planned.archiveFile), { recursive: true });
-      await rm2(planned.archiveFile, { force: true });
-      const { value, log: log2 } = await readingLibraryLog(
-        () => restoreCache([planned.archiveFile], planned.lookupKey, [...planned.restoreKeys])
-      );
-      let matchedKey = value ?? null;
-      let failure = value === void 0 ? libraryFailure(log2, "Failed to restore") : void 0;
-      if (failure && serviceUnreachable(failure)) {
-        const message = `The cache service stopped answering (${failure}); the Go caches are not restored or saved in this run.`;
-        notice(message);
-        return finish("unavailable", entries, message);
-      }
-      let unpacked = { files: 0, bytes: 0, written: 0, digest: null };
-      if (matchedKey !== null) {
-        try {
-          unpacked = await unpackEntry(planned, planned.kind === "build" ? buildCacheBackdatedTo : void 0);
-        } catch (error2) {
-          failure = `the archive of ${matchedKey} is unreadable: ${error2.message}`;
-          warning(`Could not restore ${LABELS[planned.kind]}: ${failure}. The build starts without it.`);
-          matchedKey = null;
-        }
-      }
-      await rm2(planned.archiveFile, { force: true });
-      const entry = {
-        kind: planned.kind,
-        key: planned.key,
-        matchedKey,
-        hit: entryHit(planned, matchedKey),
-        differences: explainKeyDifference(planned, plan.keyPrefix, matchedKey),
-        durationMs: Date.now() - started,
-        archiveBytes: matchedKey === null ? null : archiveSize(log2, /Cache Size: ~\d+ MB \((\d+) B\)/),
-        entryFiles: unpacked.files,
-        entryBytes: unpacked.bytes,
-        restoredFiles: unpacked.written,
-        contentsDigest: unpacked.digest,
-        ...failure ? { error: failure } : {}
-      };
-      entries.push(entry);
-      info2(describeRestore(planned, entry, plan.flagsDescription));
-    } finally {
-      endGroup();
-    }
-  }
-  return finish("attempted", entries);
-}
-async function unpackEntry(planned, backdateTo) {
-  const listed = [];
-  const written = [];
-  await mkdir2(planned.cacheDir, { recursive: true });
-  try {
-    await So({
-      file: planned.archiveFile,
-      cwd: planned.cacheDir,
-      strict: true,
-      keep: true,
-      filter: (name, entry) => {
-        if (!("type" in entry) || entry.type !== "File") return false;
-        listed.push({ path: name, sizeBytes: entry.size ?? 0 });
-        if (existsSync4(path15.join(planned.cacheDir, name))) return false;
-        written.push(name);
-        return true;
-      }
-    });
-  } catch (error2) {
-    for (const name of written) await rm2(path15.join(planned.cacheDir, name), { force: true });
-    throw error2;
-  }
-  if (backdateTo !== void 0) {
-    const when = new Date(backdateTo);
-    for (const name of written) await lutimes(path15.join(planned.cacheDir, name), when, when);
-    const fresh = new Set(written);
-    await writeFile2(
-      alreadyPresentFile(planned),
-      JSON.stringify(listed.map((file) => file.path).filter((name) => !fresh.has(name)))
-    );
-  }
-  return {
-    files: listed.length,
-    bytes: listed.reduce((sum, file) => sum + file.sizeBytes, 0),
-    written: written.length,
-    digest: listed.length > 0 ? contentsDigest(listed) : null
-  };
-}
-function alreadyPresentFile(planned) {
-  return `${planned.archiveFile}.present.json`;
-}
-function contentsDigest(files) {
-  const hash = createHash3("sha256");
-  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}
-`);
-  return hash.digest("hex");
-}
-var logListeners = /* @__PURE__ */ new Set();
-var passThroughWrite;
-async function readingLibraryLog(run2) {
-  let text = "";
-  const listener = (chunk) => {
-    text += chunk;
-  };
-  logListeners.add(listener);
-  if (!passThroughWrite) {
-    const original = process.stdout.write;
-    passThroughWrite = original;
-    process.stdout.write = function(chunk, ...rest) {
-      const piece = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      for (const notify of logListeners) notify(piece);
-      return original.call(process.stdout, chunk, ...rest);
-    };
-  }
-  try {
-    const value = await run2();
-    return { value, log: text.split(/\r?\n/) };
-  } finally {
-    logListeners.delete(listener);
-    if (logListeners.size === 0 && passThroughWrite) {
-      process.stdout.write = passThroughWrite;
-      passThroughWrite = void 0;
-    }
-  }
-}
-function libraryFailure(log2, prefix2) {
-  const lines = log2.map((line) => line.replace(/^::(warning|error|debug)::/, "")).filter((line) => line.startsWith(prefix2));
-  const last = lines[lines.length - 1];
-  return last === void 0 ? void 0 : last.slice(prefix2.length).replace(/^:\s*/, "").replace(/%0A/g, " ");
-}
-function serviceUnreachable(reason) {
-  return /Unable to make request|Failed to make request after|Failed to GetCacheEntryDownloadURL/.test(
-    reason
-  );
-}
-function archiveSize(log2, pattern) {
-  for (const line of log2) {
-    const match3 = pattern.exec(line);
-    if (match3?.[1]) return Number(match3[1]);
-  }
-  return null;
-}
-function describeRestore(planned, entry, flags) {
-  const took = `in ${humanDuration(entry.durationMs)}`;
-  const why = entry.differences.length > 0 ? ` Differs in: ${describeKeyDifference(entry.differences)}.` : "";
-  const builtWith = planned.kind === "build" ? ` Builds use ${flags}.` : "";
-  if (entry.matchedKey === null) {
-    return `No entry for ${planned.key} or ${planned.restoreKeys.join(", ")}${entry.error ? ` (${entry.error})` : ""}; looked ${took}.${why}${builtWith}`;
-  }
-  const how = entry.hit === "exact" ? "exact hit" : `partial hit for ${planned.key}`;
-  const archive = entry.archiveBytes !== null ? ` from a ${humanBytes(entry.archiveBytes)} archive` : "";
-  const kept = entry.entryFiles - entry.restoredFiles;
-  return `Restored ${entry.matchedKey} (${how}): ${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files${archive}, ${took}; wrote ${entry.restoredFiles} file(s)${kept > 0 ? `, ${kept} were already in ${planned.cacheDir} and were left as they are` : ""}.${why}${builtWith}`;
-}
-function toSlashes(relative3) {
-  return relative3.split(path15.sep).join("/");
 }
 
 // src/compare/like-for-like.ts
@@ -74303,7 +74350,7 @@ function buildTimeComparability(base, head, build) {
 }
 
 // src/cache/summary.ts
-var LABELS2 = { mod: "GOMODCACHE", build: "GOCACHE" };
+var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
 function size(bytes) {
   return bytes === null ? "\u2014" : humanBytes(bytes);
 }
@@ -74323,7 +74370,7 @@ ${cell(restored.message ?? `Caching ${restored.status}.`)}
       const from = entry.matchedKey ? `\`${cell(entry.matchedKey)}\` (${entry.hit})` : "miss";
       const differs = entry.differences.length > 0 ? cell(describeKeyDifference(entry.differences)) : "\u2014";
       const files = entry.matchedKey ? `${humanBytes(entry.entryBytes)} in ${entry.entryFiles} files` : "\u2014";
-      return `| ${LABELS2[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
+      return `| ${LABELS[entry.kind] ?? entry.kind} | \`${cell(entry.key)}\` | ${from} | ${differs} | ${files} | ${size(entry.archiveBytes)} | ${humanDuration(entry.durationMs)} |`;
     }),
     ...flagsDescription ? ["", `Builds use ${cell(flagsDescription)}.`] : [],
     ""
@@ -74331,7 +74378,7 @@ ${cell(restored.message ?? `Caching ${restored.status}.`)}
 }
 
 // src/config.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/build/ldflags.ts
 var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
@@ -74483,12 +74530,12 @@ function exampleCompiler(target) {
 }
 
 // src/build/plan.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function packageBinaryName(pkg, workingDirectory, known2) {
   const fromImportPath = known2?.[pkg];
   if (fromImportPath) return fromImportPath;
   const trimmed = pkg.replace(/\/\.\.\.$/, "").replace(/\/+$/, "");
-  return trimmed === "." || trimmed === "" ? path16.basename(workingDirectory) : path16.posix.basename(trimmed);
+  return trimmed === "." || trimmed === "" ? path18.basename(workingDirectory) : path18.posix.basename(trimmed);
 }
 var NAME_PLACEHOLDERS = ["name", "goos", "goarch", "variant", "ext"];
 function renderName(template, values, inputName = "name-template") {
@@ -74511,12 +74558,12 @@ function outputPath(config, pkg, name, target) {
     variant: target.variant ?? "",
     ext: target.goos === "windows" ? ".exe" : ""
   });
-  const output = path16.resolve(
+  const output = path18.resolve(
     config.outputDir,
     target.variant && !config.nameTemplate.includes("{variant}") ? fileName.replace(/(\.exe)?$/, `_${target.variant}$1`) : fileName
   );
-  const inOutputDir = path16.relative(config.outputDir, output);
-  if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path16.isAbsolute(inOutputDir)) {
+  const inOutputDir = path18.relative(config.outputDir, output);
+  if (fileName.trim() === "" || inOutputDir === "" || inOutputDir.startsWith("..") || path18.isAbsolute(inOutputDir)) {
     throw new InputError(
       "name-template",
       `Input name-template ${JSON.stringify(config.nameTemplate)} gives ${JSON.stringify(fileName)} for ${pkg} ${targetName(target)}, which is not a file inside output-dir`,
@@ -74568,7 +74615,7 @@ function cgoCompilers(config, target) {
   return { ...cc ? { CC: cc } : {}, ...cxx ? { CXX: cxx } : {} };
 }
 function collision(earlier, later, config) {
-  const file = path16.relative(config.outputDir, later.output);
+  const file = path18.relative(config.outputDir, later.output);
   const problem = `Builds of ${earlier.label} and ${later.label} would both write ${file} in output-dir`;
   if (earlier.package !== later.package && config.nameTemplate.includes("{name}")) {
     return new InputError(
@@ -75050,9 +75097,9 @@ function parseSbom(value, targets) {
 }
 function readConfig(input, runner) {
   const inWorkspace = (value, inputName) => {
-    const resolved = path17.resolve(runner.workspace, value);
-    const relative3 = path17.relative(runner.workspace, resolved);
-    if (relative3.startsWith("..") || path17.isAbsolute(relative3)) {
+    const resolved = path19.resolve(runner.workspace, value);
+    const relative3 = path19.relative(runner.workspace, resolved);
+    if (relative3.startsWith("..") || path19.isAbsolute(relative3)) {
       throw new InputError(
         inputName,
         `Input ${inputName} is ${JSON.stringify(value)}, which is outside the workspace`,
@@ -75081,7 +75128,7 @@ function readConfig(input, runner) {
   const cgoCxx = parseCompilerMap(input("cgo-cxx"), "cgo-cxx", targets);
   const buildTags = parseBuildTags(input("build-tags"));
   const buildFlags = parseBuildFlags(input("build-flags"));
-  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path17.join(workingDirectory, "dist");
+  const outputDir = input("output-dir").trim() ? inWorkspace(input("output-dir").trim(), "output-dir") : path19.join(workingDirectory, "dist");
   const nameTemplate = input("name-template") || "{name}_{goos}_{goarch}{ext}";
   const universalDarwin = parseBoolean(input("universal-darwin") || "false", "universal-darwin");
   if (universalDarwin) checkUniversalTargets(targets);
@@ -75202,7 +75249,7 @@ function buildReport(input) {
 }
 
 // src/report/sbom.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/report/purl.ts
 function goModulePurl(modulePath, version3, subpath) {
@@ -75330,7 +75377,7 @@ function standardLibrary(goVersion) {
   };
 }
 function nameBasedUuid(namespace, name) {
-  const bytes = createHash4("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
+  const bytes = createHash5("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
   bytes[6] = bytes[6] & 15 | 80;
   bytes[8] = bytes[8] & 63 | 128;
   const hex = bytes.toString("hex");
@@ -75479,7 +75526,7 @@ function renderBuildSection(report) {
 }
 
 // src/build/build-plan.ts
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/report/checksums.ts
 var CHECKSUMS_FILE = "checksums.txt";
@@ -75512,7 +75559,7 @@ function planFor(config, ldflags = config.ldflags, resolved) {
     extraFlags: config.buildFlags
   });
   const universal = config.universalDarwin ? planUniversal(jobs, naming) : [];
-  const checksums = path18.join(config.outputDir, CHECKSUMS_FILE);
+  const checksums = path20.join(config.outputDir, CHECKSUMS_FILE);
   const taken = [...jobs, ...universal].find((entry) => entry.output === checksums);
   if (taken) {
     throw new InputError(
@@ -75525,12 +75572,12 @@ function planFor(config, ldflags = config.ldflags, resolved) {
 }
 
 // src/steps/build-targets.ts
-import { mkdtemp as mkdtemp3, rm as rm6 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm7 } from "node:fs/promises";
 import os9 from "node:os";
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/binary/inspect-file.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { open as open2, readFile as readFile2 } from "node:fs/promises";
 
 // src/binary/buildinfo.ts
@@ -75636,9 +75683,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path41, version3, sum] = fields;
-  if (path41 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path41, version: version3, ...sum ? { sum } : {} };
+  const [path43, version3, sum] = fields;
+  if (path43 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path43, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -75870,7 +75917,7 @@ function readMachOLayout(bytes) {
 
 // src/binary/inspect-file.ts
 function sha256Of(bytes) {
-  return createHash5("sha256").update(bytes).digest("hex");
+  return createHash6("sha256").update(bytes).digest("hex");
 }
 function inspectSlices(bytes, header) {
   return readFatSlices(bytes).map(({ offset, sizeBytes }, index) => {
@@ -76022,15 +76069,15 @@ function attributeSizes(symbols, limit = 15, sections = [], objectSizes2 = /* @_
 
 // src/build/run.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, rm as rm4 } from "node:fs/promises";
-import path20 from "node:path";
+import { mkdtemp, rm as rm5 } from "node:fs/promises";
+import path22 from "node:path";
 
 // src/platform/confine.ts
-import { lstat as lstat3, mkdir as mkdir3, realpath, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path19 from "node:path";
+import { lstat as lstat4, mkdir as mkdir3, realpath, rename as rename2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import path21 from "node:path";
 function isWithin(child2, parent) {
-  const relative3 = path19.relative(parent, child2);
-  return relative3 === "" || !relative3.startsWith("..") && !path19.isAbsolute(relative3);
+  const relative3 = path21.relative(parent, child2);
+  return relative3 === "" || !relative3.startsWith("..") && !path21.isAbsolute(relative3);
 }
 async function makeDirectory(dir) {
   await mkdir3(dir).catch((error2) => {
@@ -76043,22 +76090,22 @@ async function realRoots(roots) {
 }
 async function confinedDirectory(dir, options2) {
   const missing = [];
-  let existing = path19.resolve(dir);
-  while (!await lstat3(existing).then(
+  let existing = path21.resolve(dir);
+  while (!await lstat4(existing).then(
     () => true,
     () => false
   )) {
-    missing.unshift(path19.basename(existing));
-    const parent = path19.dirname(existing);
+    missing.unshift(path21.basename(existing));
+    const parent = path21.dirname(existing);
     if (parent === existing) break;
     existing = parent;
   }
   const real = await checkResolved(existing, dir, options2, missing);
   let current = real;
   for (const name of missing) {
-    current = path19.join(current, name);
+    current = path21.join(current, name);
     await makeDirectory(current);
-    const info3 = await lstat3(current);
+    const info3 = await lstat4(current);
     if (!info3.isDirectory()) {
       throw new InputError(
         options2.input,
@@ -76079,7 +76126,7 @@ async function checkResolved(existing, given, options2, missing = []) {
   });
   const roots = await realRoots(options2.roots);
   const forbidden = await realRoots(options2.forbidden ?? []);
-  const through = real === path19.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
+  const through = real === path21.resolve(existing) ? "" : ` (through a symlink, ${existing} is ${real})`;
   if (!roots.some((root) => isWithin(real, root))) {
     throw new InputError(
       options2.input,
@@ -76087,7 +76134,7 @@ async function checkResolved(existing, given, options2, missing = []) {
       "remove the symlink or point the input at a real directory inside the workspace"
     );
   }
-  const target = path19.join(real, ...missing);
+  const target = path21.join(real, ...missing);
   const inside = forbidden.find((dir) => isWithin(target, dir) || isWithin(dir, target));
   if (inside) {
     throw new InputError(
@@ -76100,7 +76147,7 @@ async function checkResolved(existing, given, options2, missing = []) {
 }
 async function confinedFile(file, options2) {
   const real = await checkResolved(file, file, options2);
-  const info3 = await lstat3(real);
+  const info3 = await lstat4(real);
   if (!info3.isFile()) {
     throw new InputError(
       options2.input,
@@ -76115,16 +76162,16 @@ async function placeFile(source, root, relative3) {
   if (parts.length === 0 || parts.includes("..")) throw new Error(`${relative3} is not a path inside ${root}`);
   let current = root;
   for (const name of parts.slice(0, -1)) {
-    current = path19.join(current, name);
+    current = path21.join(current, name);
     await makeDirectory(current);
-    const info3 = await lstat3(current);
+    const info3 = await lstat4(current);
     if (!info3.isDirectory()) {
       throw new Error(
         `${current} is ${info3.isSymbolicLink() ? "a symlink" : "not a directory"}; refusing to write through it`
       );
     }
   }
-  const destination = path19.join(current, parts.at(-1));
+  const destination = path21.join(current, parts.at(-1));
   await rename2(source, destination);
   return destination;
 }
@@ -76134,12 +76181,12 @@ async function replaceFile(file, data) {
     await writeFile3(partial, data, { flag: "wx" });
     await rename2(partial, file);
   } finally {
-    await rm3(partial, { force: true });
+    await rm4(partial, { force: true });
   }
 }
 async function replaceFileConfined(file, text, options2) {
-  const dir = await confinedDirectory(path19.dirname(file), options2);
-  const target = path19.join(dir, path19.basename(file));
+  const dir = await confinedDirectory(path21.dirname(file), options2);
+  const target = path21.join(dir, path21.basename(file));
   await replaceFile(target, text);
   return target;
 }
@@ -76209,7 +76256,7 @@ async function runBuildJob(job, options2) {
 }
 function sharedDirectory(dirs) {
   return dirs.reduce((shared, dir) => {
-    while (path20.relative(shared, dir).startsWith("..")) shared = path20.dirname(shared);
+    while (path22.relative(shared, dir).startsWith("..")) shared = path22.dirname(shared);
     return shared;
   });
 }
@@ -76222,22 +76269,22 @@ function writingTo(job, output) {
 }
 async function runBuilds(jobs, options2) {
   if (jobs.length === 0) return [];
-  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path20.dirname(job.output)));
+  const outputDir = options2.outputDir ?? sharedDirectory(jobs.map((job) => path22.dirname(job.output)));
   const outputRoot = await confinedDirectory(outputDir, {
     input: "output-dir",
     roots: options2.roots ?? [options2.cwd],
     forbidden: options2.forbidden ?? []
   });
-  const staging = await mkdtemp(path20.join(outputRoot, ".setup-go-arm64-build-"));
+  const staging = await mkdtemp(path22.join(outputRoot, ".setup-go-arm64-build-"));
   let stop = false;
   try {
     return await mapPool(jobs, options2.parallel, async (job, index) => {
       if (stop) return { job, ok: false, exitCode: null, output: "", buildMs: 0, skipped: true };
-      const staged = path20.join(staging, `${index}${path20.extname(job.output)}`);
+      const staged = path22.join(staging, `${index}${path22.extname(job.output)}`);
       const outcome = { ...await runBuildJob(writingTo(job, staged), options2), job };
       if (outcome.ok) {
         try {
-          await placeFile(staged, outputRoot, path20.relative(outputDir, job.output));
+          await placeFile(staged, outputRoot, path22.relative(outputDir, job.output));
         } catch (error2) {
           outcome.ok = false;
           outcome.output += `
@@ -76250,7 +76297,7 @@ not moved into output-dir: ${error2.message}
       return outcome;
     });
   } finally {
-    await rm4(staging, { recursive: true, force: true });
+    await rm5(staging, { recursive: true, force: true });
   }
 }
 
@@ -76303,7 +76350,7 @@ function jobCommandLine(job) {
 }
 
 // src/build/diagnostics.ts
-import path21 from "node:path";
+import path23 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
 function parseGoDiagnostics(output, cwd, repositoryRoot) {
   const diagnostics = [];
@@ -76317,8 +76364,8 @@ ${line.trim()}`;
       continue;
     }
     const [, file, lineNumber, column, message] = match3;
-    const absolute = path21.resolve(cwd, file);
-    const relative3 = path21.relative(repositoryRoot, absolute).split(path21.sep).join("/");
+    const absolute = path23.resolve(cwd, file);
+    const relative3 = path23.relative(repositoryRoot, absolute).split(path23.sep).join("/");
     last = {
       file: relative3.startsWith("..") ? absolute : relative3,
       line: Number(lineNumber),
@@ -76331,7 +76378,7 @@ ${line.trim()}`;
 }
 
 // src/build/packages.ts
-import path22 from "node:path";
+import path24 from "node:path";
 var FIELD = "";
 var RECORD = "";
 var GO_LIST_ARGS = [
@@ -76347,7 +76394,7 @@ function parseGoList(output) {
   });
 }
 function checkMainPackages(listed, given, workingDirectory, loadedFor, inputName = "packages") {
-  const entryFor = (pkg) => given.find((entry) => path22.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
+  const entryFor = (pkg) => given.find((entry) => path24.resolve(workingDirectory, entry) === pkg.dir) ?? pkg.importPath;
   const describe2 = (pkg) => {
     const entry = entryFor(pkg);
     return entry === pkg.importPath || pkg.importPath === "" ? entry : `${entry} (${pkg.importPath})`;
@@ -76378,14 +76425,14 @@ function defaultExecName(importPath) {
 function binaryNames(listed, given, workingDirectory) {
   const names = {};
   for (const entry of given) {
-    const pkg = listed.find((candidate) => candidate.dir === path22.resolve(workingDirectory, entry));
+    const pkg = listed.find((candidate) => candidate.dir === path24.resolve(workingDirectory, entry));
     if (pkg?.importPath) names[entry] = defaultExecName(pkg.importPath);
   }
   return names;
 }
 
 // src/build/patterns.ts
-import path23 from "node:path";
+import path25 from "node:path";
 function isPackagePattern(entry) {
   return entry.includes("...");
 }
@@ -76394,11 +76441,11 @@ function isRelativeEntry(entry) {
 }
 function patternWalkRoot(pattern) {
   const literal = pattern.slice(0, pattern.indexOf("..."));
-  const root = literal.endsWith("/") ? literal : path23.posix.dirname(literal);
-  return path23.posix.normalize(root.replace(/\/+$/, "") || ".");
+  const root = literal.endsWith("/") ? literal : path25.posix.dirname(literal);
+  return path25.posix.normalize(root.replace(/\/+$/, "") || ".");
 }
 function patternMatcher(pattern) {
-  const cleaned = path23.posix.normalize(pattern);
+  const cleaned = path25.posix.normalize(pattern);
   const escaped = cleaned.split("...").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   const source = escaped.endsWith("/.*") ? `${escaped.slice(0, -3)}(/.*)?` : escaped;
   const matcher = new RegExp(`^${source}$`);
@@ -76433,9 +76480,9 @@ function noMainPackageError(pattern, where2, inputName = "packages") {
   );
 }
 function entryForPackage(pkg, workingDirectory) {
-  const relative3 = path23.relative(workingDirectory, pkg.dir);
-  if (!pkg.dir || relative3.startsWith("..") || path23.isAbsolute(relative3)) return pkg.importPath;
-  return relative3 === "" ? "." : `./${relative3.split(path23.sep).join("/")}`;
+  const relative3 = path25.relative(workingDirectory, pkg.dir);
+  if (!pkg.dir || relative3.startsWith("..") || path25.isAbsolute(relative3)) return pkg.importPath;
+  return relative3 === "" ? "." : `./${relative3.split(path25.sep).join("/")}`;
 }
 function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName = "packages") {
   const unloadable = listed.filter((pkg) => pkg.error && !pkg.name);
@@ -76460,8 +76507,8 @@ function expandPattern(pattern, listed, workingDirectory, loadedFor, inputName =
 
 // src/steps/universal.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm5, stat as stat2 } from "node:fs/promises";
-import path24 from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm6, stat as stat2 } from "node:fs/promises";
+import path26 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function* fatBytes(layout, thinFiles) {
@@ -76495,7 +76542,7 @@ async function writeFatMachO(output, thinFiles) {
   return layout;
 }
 function reportPath(workspace, file) {
-  return path24.relative(workspace, file).split(path24.sep).join("/");
+  return path26.relative(workspace, file).split(path26.sep).join("/");
 }
 async function writeUniversalBinaries(plans, thin, where2) {
   const targets = [];
@@ -76506,7 +76553,7 @@ async function writeUniversalBinaries(plans, thin, where2) {
     failures.push({ package: plan.package, goos: "darwin", goarch: UNIVERSAL_GOARCH, reason });
   };
   const outputRoot = await confinedDirectory(where2.outputDir, { ...where2, input: "output-dir" });
-  const staging = await mkdtemp2(path24.join(outputRoot, ".setup-go-arm64-universal-"));
+  const staging = await mkdtemp2(path26.join(outputRoot, ".setup-go-arm64-universal-"));
   try {
     for (const [index, plan] of plans.entries()) {
       const built = (job) => thin.some((t) => t.path === reportPath(where2.workspace, job.output));
@@ -76520,7 +76567,7 @@ async function writeUniversalBinaries(plans, thin, where2) {
       }
       const started = Date.now();
       try {
-        const staged = path24.join(staging, String(index));
+        const staged = path26.join(staging, String(index));
         await writeFatMachO(
           staged,
           plan.slices.map((job) => job.output)
@@ -76534,7 +76581,7 @@ async function writeUniversalBinaries(plans, thin, where2) {
           );
           continue;
         }
-        await placeFile(staged, outputRoot, path24.relative(where2.outputDir, plan.output));
+        await placeFile(staged, outputRoot, path26.relative(where2.outputDir, plan.output));
         info2(`Wrote ${file.path} (${checked.result.arch}) in ${file.buildMs} ms`);
         targets.push(checked.result);
       } catch (error2) {
@@ -76542,7 +76589,7 @@ async function writeUniversalBinaries(plans, thin, where2) {
       }
     }
   } finally {
-    await rm5(staging, { recursive: true, force: true });
+    await rm6(staging, { recursive: true, force: true });
   }
   return { targets, failures };
 }
@@ -76646,7 +76693,7 @@ function annotateDiagnostics(failures) {
 }
 async function addSizeAttribution(results, config, go2, temp) {
   const started = Date.now();
-  const scratch = await mkdtemp3(path25.join(temp, "setup-go-arm64-nm-"));
+  const scratch = await mkdtemp3(path27.join(temp, "setup-go-arm64-nm-"));
   try {
     const nmTool = await locateNmTool(go2);
     await mapPool(results, config.parallel, async ({ result, outcome }, index) => {
@@ -76655,7 +76702,7 @@ async function addSizeAttribution(results, config, go2, temp) {
           outcome.job,
           go2,
           nmTool,
-          path25.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
+          path27.join(scratch, `${index}${result.goos === "windows" ? ".exe" : ""}`)
         );
       } catch (error2) {
         warning(`No size attribution for ${outcome.job.label}: ${error2.message}`);
@@ -76664,7 +76711,7 @@ async function addSizeAttribution(results, config, go2, temp) {
   } catch (error2) {
     warning(`No size attribution: ${error2.message}`);
   } finally {
-    await rm6(scratch, { recursive: true, force: true });
+    await rm7(scratch, { recursive: true, force: true });
   }
   const attributionMs = Date.now() - started;
   info2(`Size attribution of ${results.length} file(s) took ${humanDuration(attributionMs)}`);
@@ -76683,7 +76730,7 @@ async function buildTargets(config, goBinary, workspace, env) {
   const started = Date.now();
   const confine = {
     roots: [workspace, env.RUNNER_TEMP ?? ""],
-    forbidden: [path25.dirname(path25.dirname(goBinary))]
+    forbidden: [path27.dirname(path27.dirname(goBinary))]
   };
   const outcomes = await runBuilds(jobs, {
     ...go2,
@@ -76738,7 +76785,7 @@ async function buildTargets(config, goBinary, workspace, env) {
     const problems = checkAgainstRequest(outcome, inspected);
     if (problems.length > 0) {
       failed.push(outcome.job.label);
-      const message = `${path25.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
+      const message = `${path27.relative(workspace, outcome.job.output)} is not what was asked for: ${problems.join("; ")}`;
       error(message);
       fail(outcome, message);
       continue;
@@ -76750,7 +76797,7 @@ async function buildTargets(config, goBinary, workspace, env) {
         goarch: outcome.job.target.goarch,
         ...outcome.job.target.variant ? { variant: outcome.job.target.variant } : {},
         package: outcome.job.package,
-        path: path25.relative(workspace, outcome.job.output).split(path25.sep).join("/"),
+        path: path27.relative(workspace, outcome.job.output).split(path27.sep).join("/"),
         sizeBytes: inspected.sizeBytes,
         buildMs: outcome.buildMs,
         sha256: inspected.sha256,
@@ -76790,15 +76837,15 @@ async function buildTargets(config, goBinary, workspace, env) {
 
 // src/steps/check-inputs.ts
 import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import path26 from "node:path";
+import path28 from "node:path";
 
 // src/toolchain/dirhash.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/toolchain/sumdb.ts
-import { createHash as createHash6, createPublicKey, verify as verifySignature } from "node:crypto";
+import { createHash as createHash7, createPublicKey, verify as verifySignature } from "node:crypto";
 var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 var SUMDB_TILE_HEIGHT = 8;
 var HASH_SIZE = 32;
@@ -76832,7 +76879,7 @@ function isValidServerName(name) {
   return name !== "" && !/[\s+]/u.test(name);
 }
 function sha256(...parts) {
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   for (const part of parts) hash.update(part);
   return hash.digest();
 }
@@ -77065,7 +77112,7 @@ function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
   const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
-  const summary2 = createHash7("sha256");
+  const summary2 = createHash8("sha256");
   for (const file of sorted) {
     if (file.name.includes("\n"))
       throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
@@ -77162,7 +77209,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
         const name = zipEntryName(archivePath, entry);
         if (name.endsWith("/")) continue;
         const moduleName = toolchainModuleName(name, prefix2);
-        const content = createHash7("sha256");
+        const content = createHash8("sha256");
         for await (const chunk of await zip.openReadStreamPromise(entry)) {
           count(chunk.length);
           content.update(chunk);
@@ -77191,7 +77238,7 @@ async function hashGoArchiveAsModule(archivePath, module, limits) {
           return;
         }
         const moduleName = toolchainModuleName(entry.path, prefix2);
-        const content = createHash7("sha256");
+        const content = createHash8("sha256");
         entry.on("data", (chunk) => {
           try {
             count(chunk.length);
@@ -77236,13 +77283,13 @@ async function kindOf(file) {
 }
 async function holdsMainPackage(dir, files) {
   for (const file of files.filter(isBuildableGoFile)) {
-    const source = await readFile3(path26.join(dir, file), "utf8").catch(() => "");
+    const source = await readFile3(path28.join(dir, file), "utf8").catch(() => "");
     if (packageClauseName(source) === "main") return true;
   }
   return false;
 }
 async function checkPatternHasMain(pattern, workingDirectory) {
-  const root = path26.resolve(workingDirectory, patternWalkRoot(pattern));
+  const root = path28.resolve(workingDirectory, patternWalkRoot(pattern));
   if (await kindOf(root) !== "directory") {
     throw noMainPackageError(pattern, `${patternWalkRoot(pattern)} is not a directory of working-directory`);
   }
@@ -77252,19 +77299,19 @@ async function checkPatternHasMain(pattern, workingDirectory) {
     const entries = await readdir3(dir, { withFileTypes: true });
     const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     if (dir !== workingDirectory && files.includes("go.mod")) continue;
-    const relative3 = path26.relative(workingDirectory, dir).split(path26.sep).join("/") || ".";
+    const relative3 = path28.relative(workingDirectory, dir).split(path28.sep).join("/") || ".";
     if (matches(relative3) && await holdsMainPackage(dir, files)) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path26.join(dir, entry.name));
+      if (entry.isDirectory() && !walkSkipsDirectory(entry.name)) queue.push(path28.join(dir, entry.name));
     }
   }
   throw noMainPackageError(
     pattern,
-    `no Go file under ${path26.relative(workingDirectory, root) || "."} says package main`
+    `no Go file under ${path28.relative(workingDirectory, root) || "."} says package main`
   );
 }
 async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
-  const shown = (file) => path26.relative(workspace, file) || ".";
+  const shown = (file) => path28.relative(workspace, file) || ".";
   if (config.toolchainSum) parseGoSumLine(config.toolchainSum);
   if (!config.mergeReports) {
     if (await kindOf(config.workingDirectory) !== "directory") {
@@ -77307,7 +77354,7 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 
 // src/steps/publish-report.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
@@ -77511,17 +77558,17 @@ async function publishReport(report, reportFile, roots) {
 }
 async function writeChecksums(targets, where2) {
   const files = targets.map((target) => ({
-    name: path27.relative(where2.outputDir, path27.resolve(where2.workspace, target.path)).split(path27.sep).join("/"),
+    name: path29.relative(where2.outputDir, path29.resolve(where2.workspace, target.path)).split(path29.sep).join("/"),
     sha256: target.sha256
   }));
-  const file = path27.join(where2.outputDir, CHECKSUMS_FILE);
+  const file = path29.join(where2.outputDir, CHECKSUMS_FILE);
   await replaceFileConfined(file, renderChecksums(files), { input: "output-dir", roots: where2.roots });
   setOutput("checksums-file", file);
-  info2(`Wrote the sha256 of ${files.length} file(s) to ${path27.relative(where2.workspace, file)}`);
+  info2(`Wrote the sha256 of ${files.length} file(s) to ${path29.relative(where2.workspace, file)}`);
   return file;
 }
 async function readAndMergeReports(patterns, workspace) {
-  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path27.isAbsolute(pattern) ? pattern : path27.join(workspace, pattern));
+  const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path29.isAbsolute(pattern) ? pattern : path29.join(workspace, pattern));
   const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
@@ -77538,13 +77585,13 @@ async function readAndMergeReports(patterns, workspace) {
 }
 
 // src/steps/setup-toolchain.ts
-import { lstat as lstat4, readdir as readdir5, readFile as readFile5, rm as rm10 } from "node:fs/promises";
-import path34 from "node:path";
+import { lstat as lstat5, readdir as readdir5, readFile as readFile5, rm as rm11 } from "node:fs/promises";
+import path36 from "node:path";
 
 // src/net/download.ts
-import { createHash as createHash8, randomBytes } from "node:crypto";
+import { createHash as createHash9, randomBytes } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { rename as rename3, rm as rm7 } from "node:fs/promises";
+import { rename as rename3, rm as rm8 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
@@ -77842,7 +77889,7 @@ async function downloadFile(options2) {
       try {
         return await downloadOnce(options2, partial);
       } catch (error2) {
-        await rm7(partial, { force: true });
+        await rm8(partial, { force: true });
         throw error2;
       }
     });
@@ -77870,7 +77917,7 @@ async function downloadOnce(options2, partial) {
       false
     );
   }
-  const hash = createHash8("sha256");
+  const hash = createHash9("sha256");
   let bytes = 0;
   const interval = options2.progressIntervalMs ?? 5e3;
   let lastReport = Date.now();
@@ -77996,8 +78043,8 @@ async function lookupModuleHash(options2) {
 
 // src/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm9 } from "node:fs/promises";
-import path32 from "node:path";
+import { rm as rm10 } from "node:fs/promises";
+import path34 from "node:path";
 
 // src/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
@@ -78127,15 +78174,15 @@ var ArchiveEntryChecker = class {
 // src/toolchain/extract-tar.ts
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
-import path29 from "node:path";
+import path31 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path28 from "node:path";
+import path30 from "node:path";
 function openEntry(zip, entry) {
   return new Promise(
     (resolve3, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve3(opened))
@@ -78227,12 +78274,12 @@ async function extractZip(options2) {
   const makeDirectory2 = directoryMaker();
   const hashed = [];
   const writeEntry = async (entry, decision) => {
-    const hash = options2.moduleHash ? createHash9("sha256") : void 0;
+    const hash = options2.moduleHash ? createHash10("sha256") : void 0;
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
-      const target = path28.join(options2.destination, decision.path);
-      await makeDirectory2(path28.dirname(target));
+      const target = path30.join(options2.destination, decision.path);
+      await makeDirectory2(path30.dirname(target));
       const executable = (unixMode(entry) & 73) !== 0 || options2.moduleFixups && needsExecBit(decision.path);
       const stream2 = await openEntry(zip, entry);
       await copyEntry(
@@ -78241,7 +78288,7 @@ async function extractZip(options2) {
       );
       files++;
     } else {
-      if (decision.action === "directory") await makeDirectory2(path28.join(options2.destination, decision.path));
+      if (decision.action === "directory") await makeDirectory2(path30.join(options2.destination, decision.path));
       if (hash && entry.uncompressedSize > 0) {
         for await (const chunk of await openEntry(zip, entry)) hash.update(chunk);
       }
@@ -78332,17 +78379,17 @@ async function extractTarGz(options2) {
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
-      const target = path29.join(options2.destination, decision.path);
+      const target = path31.join(options2.destination, decision.path);
       if (decision.action === "file") {
-        await makeDirectory2(path29.dirname(target));
+        await makeDirectory2(path31.dirname(target));
         const mode = ((entry.mode ?? 420) & 73) !== 0 ? 493 : 420;
         await pipeline5(entry, createWriteStream5(target, { mode, flags: "wx" }), { signal: stop.signal });
         files++;
         return;
       }
-      await makeDirectory2(decision.action === "directory" ? target : path29.dirname(target));
+      await makeDirectory2(decision.action === "directory" ? target : path31.dirname(target));
       if (decision.action === "symlink") await symlink2(decision.target, target);
-      if (decision.action === "hardlink") await link(path29.join(options2.destination, decision.target), target);
+      if (decision.action === "hardlink") await link(path31.join(options2.destination, decision.target), target);
     }
     entry.resume();
   };
@@ -78389,11 +78436,11 @@ async function extractGoArchive(options2) {
 
 // src/toolchain/install.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm8, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
-import path30 from "node:path";
+import { mkdir as mkdir5, readdir as readdir4, rename as rename4, rm as rm9, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
+import path32 from "node:path";
 var INSTALL_MARKER = ".setup-go-arm64-installed.json";
 function toolchainDir(slot) {
-  return path30.join(slot.toolCache, "go", slot.version, slot.arch);
+  return path32.join(slot.toolCache, "go", slot.version, slot.arch);
 }
 async function exists2(file) {
   return stat5(file).then(
@@ -78403,8 +78450,8 @@ async function exists2(file) {
 }
 async function findInstalledToolchain(slot) {
   const dir = toolchainDir(slot);
-  if (!await exists2(path30.join(dir, "bin"))) return void 0;
-  if (await exists2(path30.join(dir, INSTALL_MARKER))) return dir;
+  if (!await exists2(path32.join(dir, "bin"))) return void 0;
+  if (await exists2(path32.join(dir, INSTALL_MARKER))) return dir;
   if (await exists2(`${dir}.complete`)) return dir;
   return void 0;
 }
@@ -78421,13 +78468,13 @@ function workDirName(slot, kind) {
   return `.${slot.arch}.${kind}-${process.pid}-${randomBytes2(4).toString("hex")}`;
 }
 async function removeAbandonedStaging(slot) {
-  const parent = path30.dirname(toolchainDir(slot));
+  const parent = path32.dirname(toolchainDir(slot));
   const names = await readdir4(parent).catch(() => []);
   const removed = [];
   for (const name of names) {
     const match3 = STAGING.exec(name);
     if (!match3 || processAlive(Number(match3[2]))) continue;
-    await rm8(path30.join(parent, name), { recursive: true, force: true });
+    await rm9(path32.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
@@ -78437,24 +78484,24 @@ var RENAME_ATTEMPTS = 5;
 async function clearUnfinished(slot) {
   const finalDir = toolchainDir(slot);
   if (!await exists2(finalDir) || await findInstalledToolchain(slot)) return;
-  const aside = path30.join(path30.dirname(finalDir), workDirName(slot, "leftover"));
+  const aside = path32.join(path32.dirname(finalDir), workDirName(slot, "leftover"));
   try {
     await rename4(finalDir, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return;
     throw error2;
   }
-  await rm8(aside, { recursive: true, force: true });
+  await rm9(aside, { recursive: true, force: true });
 }
 async function installAtomically(slot, provenance, populate) {
   const finalDir = toolchainDir(slot);
-  const parent = path30.dirname(finalDir);
+  const parent = path32.dirname(finalDir);
   await mkdir5(parent, { recursive: true });
   await removeAbandonedStaging(slot);
-  const staging = path30.join(parent, workDirName(slot, "staging"));
+  const staging = path32.join(parent, workDirName(slot, "staging"));
   try {
     await populate(staging);
-    await writeFile4(path30.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
+    await writeFile4(path32.join(staging, INSTALL_MARKER), JSON.stringify(provenance, null, 2));
     for (let attempt = 1; ; attempt++) {
       await clearUnfinished(slot);
       try {
@@ -78464,7 +78511,7 @@ async function installAtomically(slot, provenance, populate) {
         const code2 = error2.code ?? "";
         if (!TARGET_EXISTS.has(code2)) throw error2;
         if (await findInstalledToolchain(slot)) {
-          await rm8(staging, { recursive: true, force: true });
+          await rm9(staging, { recursive: true, force: true });
           return { goroot: finalDir, installedByUs: false };
         }
         if (attempt === RENAME_ATTEMPTS) throw error2;
@@ -78474,18 +78521,18 @@ async function installAtomically(slot, provenance, populate) {
     await writeFile4(`${finalDir}.complete`, "");
     return { goroot: finalDir, installedByUs: true };
   } catch (error2) {
-    await rm8(staging, { recursive: true, force: true });
+    await rm9(staging, { recursive: true, force: true });
     throw error2;
   }
 }
 
 // src/toolchain/probe.ts
 import { execFile as execFile3 } from "node:child_process";
-import path31 from "node:path";
+import path33 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var execFileAsync2 = promisify4(execFile3);
 function goBinaryPath(goroot) {
-  return path31.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path33.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function goEnv(goBinary, names, env = process.env) {
   const { stdout } = await execFileAsync2(goBinary, ["env", "-json", ...names], {
@@ -78563,7 +78610,7 @@ async function installFromGoDev(options2) {
     );
   }
   const url2 = `${(options2.baseUrl ?? GO_DEV_DOWNLOAD_BASE).replace(/\/+$/, "")}/${file.filename}`;
-  const archivePath = path32.join(
+  const archivePath = path34.join(
     options2.temp,
     `${process.pid}-${randomBytes3(4).toString("hex")}-${file.filename}`
   );
@@ -78624,7 +78671,7 @@ async function installFromGoDev(options2) {
     });
     return { url: url2, sha256: download.sha256, goroot: installed.goroot, installedByUs: installed.installedByUs };
   } finally {
-    await rm9(archivePath, { force: true });
+    await rm10(archivePath, { force: true });
   }
 }
 
@@ -79227,12 +79274,12 @@ function checkSupportedVersion(version3, options2) {
 }
 
 // src/version/workspace.ts
-import path33 from "node:path";
+import path35 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
   if (setting === "off") return { candidates: [], explicit: false };
   if (setting !== "") {
-    if (!path33.isAbsolute(setting)) {
+    if (!path35.isAbsolute(setting)) {
       throw new InputError(
         "GOWORK",
         `The environment variable GOWORK is ${JSON.stringify(setting)}, which is not an absolute path (go refuses it too)`,
@@ -79242,14 +79289,14 @@ function workspaceFileCandidates(workingDirectory, gowork) {
     return { candidates: [setting], explicit: true };
   }
   const candidates = [];
-  for (let dir = path33.resolve(workingDirectory); ; dir = path33.dirname(dir)) {
-    candidates.push(path33.join(dir, "go.work"));
-    if (path33.dirname(dir) === dir) break;
+  for (let dir = path35.resolve(workingDirectory); ; dir = path35.dirname(dir)) {
+    candidates.push(path35.join(dir, "go.work"));
+    if (path35.dirname(dir) === dir) break;
   }
   return { candidates, explicit: false };
 }
 function checkIsVersionFile(file, inputName = "go-version-file") {
-  const base = path33.basename(file);
+  const base = path35.basename(file);
   if (base === "go.sum" || base === "go.work.sum") {
     throw new InputError(
       inputName,
@@ -79341,7 +79388,7 @@ function satisfies(version3, spec) {
 var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 async function readOptionalFile(file, input, workspace) {
-  if (!await lstat4(file).catch(() => void 0)) return void 0;
+  if (!await lstat5(file).catch(() => void 0)) return void 0;
   return readFile5(await confinedFile(file, { input, roots: [workspace] }), "utf8");
 }
 async function decideVersionSpec(config, workspace, env = process.env) {
@@ -79357,13 +79404,13 @@ async function decideVersionSpec(config, workspace, env = process.env) {
     checkPlainSpec(config.goVersion, decision, building);
     return decision;
   }
-  if (config.goVersionFile) checkIsVersionFile(path34.relative(workspace, config.goVersionFile));
+  if (config.goVersionFile) checkIsVersionFile(path36.relative(workspace, config.goVersionFile));
   const work = config.goVersionFile ? { candidates: [], explicit: false } : workspaceFileCandidates(config.workingDirectory, env.GOWORK);
-  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path34.join(config.workingDirectory, "go.mod")];
+  const candidates = config.goVersionFile ? [config.goVersionFile] : [...work.candidates, path36.join(config.workingDirectory, "go.mod")];
   for (const file of candidates) {
     const text = await readOptionalFile(
       file,
-      config.goVersionFile ? "go-version-file" : path34.basename(file),
+      config.goVersionFile ? "go-version-file" : path36.basename(file),
       workspace
     );
     if (text === void 0) {
@@ -79376,11 +79423,11 @@ async function decideVersionSpec(config, workspace, env = process.env) {
       }
       continue;
     }
-    const requirement = parseVersionFile(path34.relative(workspace, file).split(path34.sep).join("/"), text);
+    const requirement = parseVersionFile(path36.relative(workspace, file).split(path36.sep).join("/"), text);
     const decision = {
-      spec: parseVersionSpec(requirement.spec, path34.basename(file)),
+      spec: parseVersionSpec(requirement.spec, path36.basename(file)),
       decidedBy: requirement.source,
-      inputName: path34.basename(file)
+      inputName: path36.basename(file)
     };
     checkPlainSpec(requirement.spec, decision, building);
     return decision;
@@ -79472,7 +79519,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
       continue;
     }
     const url2 = moduleZipUrl(entry.url, module);
-    const zipPath = path34.join(temp, `${module.version}.${process.pid}.zip`);
+    const zipPath = path36.join(temp, `${module.version}.${process.pid}.zip`);
     try {
       const trusted = await timed(timings, "verify", () => trustedModuleHash(config, module));
       info2(`Fetching ${module.path}@${module.version} from ${entry.url}`);
@@ -79522,7 +79569,7 @@ async function fetchFromProxy(config, slot, module, temp, timings) {
         `${entry.url} does not have ${module.version} (HTTP ${status2 ?? "error"}); trying the next GOPROXY entry.`
       );
     } finally {
-      await rm10(zipPath, { force: true });
+      await rm11(zipPath, { force: true });
     }
   }
   throw new Error(
@@ -79542,7 +79589,7 @@ async function fetchIndex2(config, source) {
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
 async function newestInstalled(toolCache, arch2, spec) {
-  const versions = await readdir5(path34.join(toolCache, "go")).catch(() => []);
+  const versions = await readdir5(path36.join(toolCache, "go")).catch(() => []);
   const candidates = [];
   for (const dir of versions) {
     const goVersion = semverToGo(dir);
@@ -79697,7 +79744,7 @@ async function setupToolchain(config, facts, runner) {
 }
 
 // src/steps/write-sboms.ts
-import path35 from "node:path";
+import path37 from "node:path";
 function sbomPathOf(binary) {
   return `${binary}.cdx.json`;
 }
@@ -79705,7 +79752,7 @@ async function writeSboms(targets, workspace) {
   const written = [];
   for (const target of targets) {
     if (target.format === "macho-fat") continue;
-    const binary = path35.join(workspace, target.path);
+    const binary = path37.join(workspace, target.path);
     const inspected = await inspectBinaryFile(binary);
     if (inspected.sha256 !== target.sha256) {
       throw new Error(
@@ -79720,7 +79767,7 @@ async function writeSboms(targets, workspace) {
     };
     const bom = goBinarySbom({
       buildInfo: inspected.buildInfo,
-      binaryName: path35.basename(binary),
+      binaryName: path37.basename(binary),
       sha256: inspected.sha256,
       target: asked
     });
@@ -79740,10 +79787,10 @@ async function writeSboms(targets, workspace) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path39 from "node:path";
+import path41 from "node:path";
 
 // src/compare/comment.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
@@ -79926,7 +79973,7 @@ function parseCommentHeader(value, inputName = "comment-header") {
 }
 function headerSlug(header) {
   const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash10("sha256").update(header).digest("hex").slice(0, 8)}`;
+  return slug === header ? slug : `${slug || "header"}-${createHash11("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 function commentMarker(header) {
   return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
@@ -80141,8 +80188,8 @@ var LDFLAGS_WITH_VALUE = new Set(
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm11, writeFile as writeFile5 } from "node:fs/promises";
-import path36 from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
+import path38 from "node:path";
 import { promisify as promisify5 } from "node:util";
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -80150,7 +80197,7 @@ function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
   if (trimmed === "" || trimmed.toLowerCase() === "auto") return { kind: "auto" };
   if (trimmed.toLowerCase() === "none") return { kind: "none" };
-  return { kind: "file", path: path36.resolve(workspace, trimmed) };
+  return { kind: "file", path: path38.resolve(workspace, trimmed) };
 }
 function readPullRequestEvent(eventName, payload) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
@@ -80173,7 +80220,7 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path36.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path38.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
   if (!isFeatureAvailable()) {
@@ -80181,7 +80228,7 @@ async function restoreReportFromCache(baseSha, temp, header) {
     return void 0;
   }
   const file = reportCacheFile(temp, header);
-  await rm11(file, { force: true });
+  await rm12(file, { force: true });
   const key = reportCacheKey(baseSha);
   let matched;
   try {
@@ -80270,16 +80317,16 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
   await mkdir6(temp, { recursive: true });
-  const worktree = await mkdtemp4(path36.join(temp, "base-worktree-"));
+  const worktree = await mkdtemp4(path38.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
   try {
-    const inWorktree = (p2) => path36.join(worktree, path36.relative(repoRoot, path36.resolve(p2)));
+    const inWorktree = (p2) => path38.join(worktree, path38.relative(repoRoot, path38.resolve(p2)));
     return await buildAt(worktree, inWorktree);
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm11(worktree, { recursive: true, force: true });
+      await rm12(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
@@ -80287,7 +80334,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
 
 // src/github/fork-fallback.ts
 import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import path37 from "node:path";
+import path39 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -80296,7 +80343,7 @@ function forkHelpUrl(env = process.env) {
 }
 async function deferComment(comment) {
   await mkdir7(comment.dir, { recursive: true });
-  const file = path37.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
+  const file = path39.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
   await summary.addRaw(comment.body, true).write();
@@ -80346,8 +80393,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path41 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path41} does not exist${EOL8}`);
+        const path43 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path43} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -84678,7 +84725,7 @@ async function publishSizeComment(request2) {
 
 // src/github/resolve-base.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path38 from "node:path";
+import path40 from "node:path";
 var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
 async function readReportFile(file) {
   let text;
@@ -84694,7 +84741,7 @@ async function readReportFile(file) {
   }
   try {
     const report = parseReport(JSON.parse(text), file);
-    return { report, source: path38.basename(file), commit: report.commit };
+    return { report, source: path40.basename(file), commit: report.commit };
   } catch (error2) {
     throw new InputError(
       "base-report",
@@ -84710,7 +84757,7 @@ async function buildMergeBase(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path38.join(options2.temp, "setup-go-arm64"),
+      path40.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -84840,7 +84887,7 @@ async function compareAndComment(options2) {
       },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path39.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path41.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84897,7 +84944,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path40.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path42.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -84922,8 +84969,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path40.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path40.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path42.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path42.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -84954,7 +85001,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path40.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path42.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -85015,7 +85062,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path40.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path42.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -85043,7 +85090,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path40.relative(workspace, path40.resolve(workspace, error2.location.file)).split(path40.sep).join("/");
+    const file = path42.relative(workspace, path42.resolve(workspace, error2.location.file)).split(path42.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

@@ -1,41 +1,19 @@
 // Cache keys for GOMODCACHE and GOCACHE, one entry each, named so that jobs on different operating systems,
-// host architectures or Go versions can never restore each other's entries.
+// host architectures or Go versions can never restore each other's entries. Pure: the inputs and facts about the
+// toolchain in, the plan out; key-match.ts reads a restored key against it.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import type { DependencyFile } from './dependency-paths.js';
+import { MAX_KEY_LENGTH, validateKeyPrefix, type CacheSaveMode } from './inputs.js';
+
+// config.ts and scripts/cache-sizes.ts import the cache inputs from the module that makes the keys.
+export { parseCacheSave, validateKeyPrefix, type CacheSaveMode } from './inputs.js';
 
 /** The two directories the action caches: the module cache and the build cache. */
 export type CacheKind = 'mod' | 'build';
 
-/**
- * How much of the planned caches a restore found, over all planned entries together: `exact` when every
- * entry matched its primary key, `none` when no entry restored anything, `partial` otherwise (some entry came
- * from a restore key, or one entry hit and the other missed).
- */
-export type CacheHit = 'exact' | 'partial' | 'none';
-
-export const DEFAULT_CACHE_KEY_PREFIX = 'setup-go-arm64';
-
-/** Default `cache-dependency-path`: every go.sum and go.work.sum under the working directory. */
-export const DEFAULT_DEPENDENCY_PATTERNS = ['**/go.sum', '**/go.work.sum'];
-
 /** The dependency-hash part of a key when no dependency file exists (a module without requirements). */
 export const NO_DEPENDENCIES = 'none';
-
-/** The cache service rejects keys longer than this. */
-const MAX_KEY_LENGTH = 512;
-/** Leaves room in a key for the parts after the prefix (OS, arch, Go version, targets, a 64-digit hash). */
-const MAX_PREFIX_LENGTH = 256;
-
-/** One file that `cache-dependency-path` matched, with the SHA-256 of its contents. */
-export interface DependencyFile {
-  /** Relative to the working directory, `/`-separated. */
-  path: string;
-  sha256: string;
-}
-
-/** The `cache-save` input: when the post step uploads an entry. */
-export type CacheSaveMode = 'auto' | 'always' | 'never';
 
 /** What decides the bytes `go build` compiles, beyond the Go version and the targets. */
 export interface BuildKeyFlags {
@@ -128,58 +106,6 @@ export interface CachePlan {
   flagsDescription: string;
 }
 
-/** The cache outputs the action sets. */
-export interface CacheOutputs {
-  'cache-hit': CacheHit;
-  /** The module cache's primary key (empty when caching is off). */
-  'cache-key': string;
-  /** The key the module cache was restored from, or empty. */
-  'cache-matched-key': string;
-  /** The build cache's primary key (empty when `cache-build` is off). */
-  'cache-build-key': string;
-  /** The key the build cache was restored from, or empty. */
-  'cache-build-matched-key': string;
-}
-
-/** One part of the key that differs between the entry restored (or none) and the one asked for. */
-export interface KeyDifference {
-  part: KeyPart['name'] | 'layout';
-  /** The part in the restored key; empty for a miss. */
-  restored: string;
-  wanted: string;
-  /** What the difference means, e.g. `CGO_ENABLED 0 → 1`. */
-  meaning: string;
-}
-
-/**
- * Turns `cache-dependency-path` into absolute glob patterns. Patterns are separated by newlines or commas;
- * relative ones are relative to the working directory; `!` excludes. Empty means every go.sum and go.work.sum
- * under the working directory. Cache directories that sit inside the working directory are excluded, so the
- * go.sum files of downloaded modules never count as the project's own.
- */
-export function dependencyFilePatterns(
-  input: string,
-  workingDirectory: string,
-  cacheDirs: readonly string[] = [],
-): string[] {
-  const given = input
-    .split(/[\n,]/)
-    .map((pattern) => pattern.trim())
-    .filter(Boolean);
-  const patterns = (given.length > 0 ? given : DEFAULT_DEPENDENCY_PATTERNS).map((pattern) => {
-    const negated = pattern.startsWith('!');
-    const body = negated ? pattern.slice(1) : pattern;
-    return `${negated ? '!' : ''}${path.resolve(workingDirectory, body)}`;
-  });
-  for (const dir of cacheDirs) {
-    const relative = path.relative(workingDirectory, dir);
-    if (dir && relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-      patterns.push(`!${path.resolve(dir)}/**`);
-    }
-  }
-  return patterns;
-}
-
 /**
  * One hash over the matched files, their names and their contents: sorted by path so the order the file
  * system lists them in does not matter; `none` when there are no files.
@@ -263,33 +189,11 @@ export function planGoCaches(input: CachePlanInput): CachePlan {
   const hash = digestDependencyFiles(input.dependencyFiles);
   const targets = targetsDigest(input.targets);
   const flags = buildFlagsDigest(input.flags);
-  const stamp = keyPart('run stamp', input.runStamp);
-
-  const entry = (kind: CacheKind, parts: KeyPart[], cacheDir: string): CacheEntryPlan => {
-    const base = `${prefix}-${kind}-`;
-    const values = parts.map((part) => part.value);
-    const key = base + values.join('-');
-    // Each restore key drops one more trailing part; the OS and GOARCH (and, for builds, the Go version) stay.
-    const kept = kind === 'mod' ? 2 : 3;
-    const restoreKeys: string[] = [];
-    for (let length = values.length - 1; length >= kept; length--) {
-      restoreKeys.push(`${base}${values.slice(0, length).join('-')}-`);
-    }
-    const always = input.cacheSave === 'always';
-    const saveKey = always ? `${key}-run${stamp}` : key;
-    const archiveName = `${kind}-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 16)}.tar`;
-    return {
-      kind,
-      key,
-      lookupKey: saveKey,
-      // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
-      // entries are asked for first.
-      restoreKeys: always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
-      saveKey,
-      parts,
-      cacheDir,
-      archiveFile: path.join(input.stagingDir, archiveName),
-    };
+  const naming: EntryNaming = {
+    prefix,
+    stamp: keyPart('run stamp', input.runStamp),
+    always: input.cacheSave === 'always',
+    stagingDir: input.stagingDir,
   };
 
   const entries: CacheEntryPlan[] = [];
@@ -298,7 +202,9 @@ export function planGoCaches(input: CachePlanInput): CachePlan {
       { name: 'runner OS', value: os },
       { name: 'GOARCH', value: arch },
     ];
-    entries.push(entry('mod', [...platform, { name: 'dependencies', value: hash }], input.modCacheDir));
+    entries.push(
+      planEntry(naming, 'mod', [...platform, { name: 'dependencies', value: hash }], input.modCacheDir),
+    );
     if (input.cacheBuild) {
       const parts: KeyPart[] = [
         ...platform,
@@ -307,7 +213,7 @@ export function planGoCaches(input: CachePlanInput): CachePlan {
         { name: 'targets', value: targets },
         { name: 'dependencies', value: hash },
       ];
-      entries.push(entry('build', parts, input.buildCacheDir));
+      entries.push(planEntry(naming, 'build', parts, input.buildCacheDir));
     }
   }
   for (const planned of entries) {
@@ -329,139 +235,40 @@ export function planGoCaches(input: CachePlanInput): CachePlan {
   };
 }
 
-/**
- * Whether two cache keys name one entry, as @actions/cache decides it (its isExactKeyMatch): letter case aside.
- * Cache servers may hand a matched key back in another case (act's lowercases it).
- */
-export function sameKey(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+/** What every entry's keys and archive path share: the validated prefix and run stamp, the save mode, the staging dir. */
+interface EntryNaming {
+  prefix: string;
+  stamp: string;
+  /** cache-save: always. */
+  always: boolean;
+  stagingDir: string;
 }
 
-/**
- * How one entry's restore went: `exact` when the matched key is its primary key (or, with cache-save: always,
- * one of the per-run keys saved for it), `partial` for any other match, `none` without one.
- */
-export function entryHit(planned: CacheEntryPlan, matchedKey: string | null): CacheHit {
-  if (matchedKey === null) return 'none';
-  if (sameKey(matchedKey, planned.key)) return 'exact';
-  const runKey = `${planned.key}-run`;
-  return matchedKey.length > runKey.length && sameKey(matchedKey.slice(0, runKey.length), runKey)
-    ? 'exact'
-    : 'partial';
-}
-
-/** Combines per-entry hits as {@link CacheHit} defines; no entries at all is `none`. */
-export function combineCacheHits(hits: readonly CacheHit[]): CacheHit {
-  if (hits.length === 0 || hits.every((hit) => hit === 'none')) return 'none';
-  return hits.every((hit) => hit === 'exact') ? 'exact' : 'partial';
-}
-
-/** The action's cache outputs, from the plan and what each entry matched. */
-export function cacheOutputs(
-  plan: CachePlan,
-  matched: readonly { kind: CacheKind; matchedKey: string | null }[],
-): CacheOutputs {
-  const entry = (kind: CacheKind) => plan.entries.find((candidate) => candidate.kind === kind);
-  const matchedKey = (kind: CacheKind) =>
-    matched.find((candidate) => candidate.kind === kind)?.matchedKey ?? '';
-  const hits = plan.entries.map((planned) => {
-    const found = matched.find((candidate) => candidate.kind === planned.kind);
-    return entryHit(planned, found?.matchedKey ?? null);
-  });
+/** One entry of the plan: `parts` make its key; see {@link planGoCaches} for the restore and save keys. */
+function planEntry(naming: EntryNaming, kind: CacheKind, parts: KeyPart[], cacheDir: string): CacheEntryPlan {
+  const base = `${naming.prefix}-${kind}-`;
+  const values = parts.map((part) => part.value);
+  const key = base + values.join('-');
+  // Each restore key drops one more trailing part; the OS and GOARCH (and, for builds, the Go version) stay.
+  const kept = kind === 'mod' ? 2 : 3;
+  const restoreKeys: string[] = [];
+  for (let length = values.length - 1; length >= kept; length--) {
+    restoreKeys.push(`${base}${values.slice(0, length).join('-')}-`);
+  }
+  const saveKey = naming.always ? `${key}-run${naming.stamp}` : key;
+  const archiveName = `${kind}-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 16)}.tar`;
   return {
-    'cache-hit': combineCacheHits(hits),
-    'cache-key': entry('mod')?.key ?? '',
-    'cache-matched-key': matchedKey('mod'),
-    'cache-build-key': entry('build')?.key ?? '',
-    'cache-build-matched-key': matchedKey('build'),
+    kind,
+    key,
+    lookupKey: saveKey,
+    // Servers prefer an entry whose key equals a restore key over newer ones it prefixes, so the per-run
+    // entries are asked for first.
+    restoreKeys: naming.always ? [`${key}-run`, key, ...restoreKeys] : restoreKeys,
+    saveKey,
+    parts,
+    cacheDir,
+    archiveFile: path.join(naming.stagingDir, archiveName),
   };
-}
-
-/**
- * Which parts of the key differ between the entry that was restored and the one asked for: on a miss every part
- * after the OS and GOARCH counts as differing from nothing; an exact hit differs in nothing. A matched key of
- * another layout (an older version of this action) is one `layout` difference.
- */
-export function explainKeyDifference(
-  planned: CacheEntryPlan,
-  keyPrefix: string,
-  matchedKey: string | null,
-): KeyDifference[] {
-  if (matchedKey !== null && entryHit(planned, matchedKey) === 'exact') return [];
-  const wanted = planned.parts;
-  if (matchedKey === null) {
-    return wanted
-      .filter((part) => part.name !== 'runner OS' && part.name !== 'GOARCH')
-      .map((part) => ({ part: part.name, restored: '', wanted: part.value, meaning: 'no entry has it yet' }));
-  }
-  const base = `${keyPrefix}-${planned.kind}-`;
-  const restored = sameKey(matchedKey.slice(0, base.length), base)
-    ? matchedKey.slice(base.length).split('-')
-    : [];
-  if (restored.length < wanted.length) {
-    return [
-      { part: 'layout', restored: matchedKey, wanted: planned.key, meaning: 'a key of another layout' },
-    ];
-  }
-  return wanted.flatMap((part, index) => {
-    const old = restored[index] as string;
-    if (sameKey(old, part.value)) return [];
-    return [{ part: part.name, restored: old, wanted: part.value, meaning: meaningOf(part, old) }];
-  });
-}
-
-/** One line for the log and the summary: `Go version go1.22.4 → go1.22.5; flags (CGO_ENABLED 0 → 1)`. */
-export function describeKeyDifference(differences: readonly KeyDifference[]): string {
-  return differences
-    .map((difference) =>
-      difference.restored === ''
-        ? `${difference.part} ${difference.wanted} (${difference.meaning})`
-        : `${difference.part} ${difference.restored} → ${difference.wanted}${difference.meaning ? ` (${difference.meaning})` : ''}`,
-    )
-    .join('; ');
-}
-
-function meaningOf(part: KeyPart, restored: string): string {
-  if (part.name === 'dependencies') return 'go.sum or go.work.sum changed';
-  if (part.name === 'targets') return 'another set of targets';
-  if (part.name !== 'flags') return '';
-  const [oldCgo, oldTrim, oldRest] = restored.toLowerCase().split('.');
-  const [cgo, trim, rest] = part.value.split('.');
-  const changes: string[] = [];
-  if (oldCgo !== cgo) changes.push(`CGO_ENABLED ${oldCgo?.slice(3) ?? '?'} → ${cgo?.slice(3) ?? '?'}`);
-  if (oldTrim !== trim)
-    changes.push(`-trimpath ${oldTrim === 'trim1' ? 'on' : 'off'} → ${trim === 'trim1' ? 'on' : 'off'}`);
-  if (oldRest !== rest) {
-    changes.push(
-      'build tags, build-flags, GOFLAGS, GOEXPERIMENT or an architecture level (GOARM, GOAMD64, …)',
-    );
-  }
-  return changes.join(', ');
-}
-
-/** The cache-key-prefix input, trimmed (the default when empty); one that cannot start a key is an InputError. */
-export function validateKeyPrefix(prefix: string): string {
-  const trimmed = prefix.trim();
-  if (trimmed === '') return DEFAULT_CACHE_KEY_PREFIX;
-  if (trimmed.length > MAX_PREFIX_LENGTH || /[,\s]/.test(trimmed)) {
-    throw new InputError(
-      'cache-key-prefix',
-      `Input cache-key-prefix is ${JSON.stringify(prefix)}, which cannot start a cache key (keys allow no commas or spaces and at most ${MAX_KEY_LENGTH} characters)`,
-      `use a short word without commas or spaces, e.g. ${DEFAULT_CACHE_KEY_PREFIX}-v2`,
-    );
-  }
-  return trimmed;
-}
-
-/** The cache-save input: auto (the default), always or never, letter case aside; anything else is an InputError. */
-export function parseCacheSave(value: string): CacheSaveMode {
-  const normalized = value.trim().toLowerCase() || 'auto';
-  if (normalized === 'auto' || normalized === 'always' || normalized === 'never') return normalized;
-  throw new InputError(
-    'cache-save',
-    `Input cache-save is ${JSON.stringify(value)}`,
-    'use auto (save after a miss or a partial hit), always (save whenever the contents changed, even after an exact hit) or never (restore only)',
-  );
 }
 
 function keyPart(name: string, value: string): string {

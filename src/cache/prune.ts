@@ -1,8 +1,13 @@
 // Plans what goes into the GOMODCACHE and GOCACHE entries, so an entry holds what this module's build needs and
 // not everything the machine ever downloaded or compiled ("no snowball"). Nothing is ever deleted from the runner:
 // an entry is an archive of the files chosen here, and whatever is not chosen is simply left out of it.
-// Pure: listings and go.sum text in, relative paths (`/`-separated) out.
+// A selection also gets a digest (a save of what was restored is skipped) and a line for the log.
+// Pure: listings and go.sum text in, relative paths (`/`-separated), the digest and the line out.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { humanBytes } from '../report/format.js';
 import { escapeModulePath } from '../toolchain/goproxy.js';
+import type { RestoredEntry, RestoreResult } from './outcomes.js';
 
 /** A module at a version, as the go command names it (`Path`, `Version`). */
 export interface ModuleVersion {
@@ -110,7 +115,7 @@ export function selectModCache(
         host !== undefined &&
         (kind === 'tile' || (kind === 'lookup' && wanted.has(`sumdb:${rest.join('/')}`)));
     } else if (file.path.startsWith(`${DOWNLOAD}/`)) {
-      const download = downloadFile(file.path);
+      const download = parseDownloadPath(file.path);
       if (download) {
         seen.add(download.base);
         keep = wanted.get(download.base)?.has(download.extension) ?? false;
@@ -166,8 +171,11 @@ export function selectBuildCache(
   };
 }
 
-/** A file `cache/download/<module>/@v/<version>.<extension>`, by `<module>/@v/<version>` and extension. */
-function downloadFile(relative: string): { base: string; extension: string } | undefined {
+/**
+ * Splits `cache/download/<module>/@v/<version>.<extension>` into `<module>/@v/<version>` and the extension;
+ * undefined for any other path (`@v/list`, for one).
+ */
+function parseDownloadPath(relative: string): { base: string; extension: string } | undefined {
   const inDownload = relative.slice(DOWNLOAD.length + 1);
   const marker = inDownload.lastIndexOf('/@v/');
   if (marker <= 0) return undefined;
@@ -175,6 +183,89 @@ function downloadFile(relative: string): { base: string; extension: string } | u
   const dot = file.lastIndexOf('.');
   if (file.includes('/') || dot <= 0) return undefined;
   return { base: `${inDownload.slice(0, marker)}/@v/${file.slice(0, dot)}`, extension: file.slice(dot + 1) };
+}
+
+/** What one entry will hold, with the figures the save reports and one line for the log. */
+export interface EntrySelection {
+  paths: string[];
+  bytes: number;
+  leftOut: string;
+  restoredUsed: { used: number; restored: number } | null;
+  /** {@link contentsDigest} of the chosen files. */
+  digest: string;
+  /** One line for the log. */
+  summary: string;
+}
+
+/** The module-cache entry: what {@link selectModCache} keeps of a listing of `cache/download`. */
+export function modCacheEntry(
+  files: readonly CacheFile[],
+  sums: readonly GoSumModules[],
+  sumFiles: readonly string[],
+  cacheDir: string,
+): EntrySelection {
+  const chosen = selectModCache(files, sums);
+  const digest = digestOf(files, chosen.paths);
+  const leftOut = `${chosen.modulesLeftOut} module version(s)`;
+  return {
+    paths: chosen.paths,
+    bytes: chosen.bytes,
+    leftOut,
+    restoredUsed: null,
+    digest,
+    summary: `GOMODCACHE entry: ${chosen.modulesKept} module version(s) that ${sumFiles.length > 0 ? sumFiles.map((file) => path.basename(file)).join(', ') : 'no go.sum'} name, ${humanBytes(chosen.bytes)} in ${chosen.paths.length} files; left out ${leftOut} found in ${cacheDir} (nothing is deleted there).`,
+  };
+}
+
+/**
+ * The build-cache entry: what {@link selectBuildCache} keeps of a listing of GOCACHE, given the restore
+ * (`before`, this entry's part of it) and the restored files the runner already had.
+ */
+export function buildCacheEntry(
+  files: readonly CacheFile[],
+  restored: RestoreResult,
+  before: RestoredEntry | undefined,
+  alreadyPresent: readonly string[],
+  cacheDir: string,
+): EntrySelection {
+  const restoredFiles = before?.restoredFiles ?? 0;
+  const chosen = selectBuildCache(
+    files,
+    // Whole seconds: some file systems keep mtimes in seconds.
+    Math.floor(restored.runStartedAt / 1000) * 1000,
+    before?.matchedKey
+      ? {
+          backdatedTo: restored.buildCacheBackdatedTo,
+          files: restoredFiles,
+          alreadyPresent: new Set(alreadyPresent),
+        }
+      : null,
+  );
+  const restoredUsed =
+    chosen.restoredUsed === null ? null : { used: chosen.restoredUsed, restored: restoredFiles };
+  const usedShare = restoredUsed
+    ? `; this run used ${restoredUsed.used} of the ${restoredUsed.restored} restored files (${Math.round((100 * restoredUsed.used) / restoredUsed.restored)}%)`
+    : '';
+  return {
+    paths: chosen.paths,
+    bytes: chosen.bytes,
+    leftOut: `${chosen.leftOut} file(s)`,
+    restoredUsed,
+    digest: digestOf(files, chosen.paths),
+    summary: `GOCACHE entry: the ${chosen.paths.length} files this run used or wrote, ${humanBytes(chosen.bytes)}; left out ${chosen.leftOut} file(s) of ${cacheDir} it did not use (nothing is deleted there)${usedShare}.`,
+  };
+}
+
+/** SHA-256 over sorted `name size` lines: the same set of files, as far as a cache entry can tell. */
+export function contentsDigest(files: readonly { path: string; sizeBytes: number }[]): string {
+  const hash = createHash('sha256');
+  for (const line of files.map((file) => `${file.path} ${file.sizeBytes}`).sort()) hash.update(`${line}\n`);
+  return hash.digest('hex');
+}
+
+function digestOf(files: readonly CacheFile[], chosen: readonly string[]): string {
+  const picked = new Set(chosen);
+  return contentsDigest(files.filter((file) => picked.has(file.path)));
 }
 
 function compareStrings(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import { cell, humanBytes, humanDuration } from '../report/format.js';
-import type { RestoreResult, SaveResult } from './go-caches.js';
-import { describeKeyDifference } from './keys.js';
+import { describeKeyDifference } from './key-match.js';
+import type { RestoreResult, SaveResult } from './outcomes.js';
 
 const LABELS: Record<string, string> = { mod: 'GOMODCACHE', build: 'GOCACHE' };
 
