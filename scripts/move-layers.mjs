@@ -129,7 +129,7 @@ function renderLayerCounts(counts) {
 }
 
 /** Brings README.md's files and lines per layer up to date; true when they were out of date. */
-function refreshLayerCounts(root, { check }) {
+export function refreshLayerCounts(root, { check }) {
   const readme = path.join(root, 'README.md');
   const before = readFileSync(readme, 'utf8');
   const after = before.replace(LAYER_COUNTS, renderLayerCounts(layerCounts(root)));

@@ -1,7 +1,7 @@
 // The lint rule behind the layers (ARCHITECTURE.md): a module may import only from its own layer and the
 // layers below it, and this holds through every chain of imports, so an import that is allowed on its
 // face still fails when something it imports, or something that imports, crosses a layer. Core modules
-// may import no package beyond CORE_PACKAGES, through any chain either.
+// may import no package beyond CORE_PACKAGES, through any chain either, and do not touch `process`.
 import path from 'node:path';
 import { isRelative, moduleReferences, referencesOfFile, resolveRelative } from './imports.mjs';
 import { CORE_PACKAGES, TEST_LAYERS, importableFrom, layerOf } from './layout.mjs';
@@ -90,6 +90,18 @@ export const layeredImports = {
               : undefined;
           if (problem)
             context.report({ loc, message: `'${reference.specifier}' ${problem} (${LAYER_HELP}).` });
+        }
+      },
+      // Imports are not the only way out: `process` is the runner's environment, arguments and streams.
+      'Program:exit'(program) {
+        if (!subject.pure) return;
+        const scope = context.sourceCode.getScope(program);
+        const uses = [...scope.through, ...(scope.set.get('process')?.references ?? [])];
+        for (const use of uses.filter((candidate) => candidate.identifier.name === 'process')) {
+          context.report({
+            node: use.identifier,
+            message: `core reads process; take the value as a parameter from a caller in io or above (${LAYER_HELP}).`,
+          });
         }
       },
     };
