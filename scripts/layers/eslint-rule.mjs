@@ -1,6 +1,6 @@
 // The lint rule behind the layers (ARCHITECTURE.md): a module may import only from its own layer and the
 // layers below it, and this holds through every chain of imports, so an import that is allowed on its
-// face still fails when something it imports, or something that imports, crosses a layer. Core modules
+// face still fails when anything it pulls in, however far down, crosses a layer. Core modules
 // may import no package beyond CORE_PACKAGES, through any chain either, and do not touch `process`.
 import path from 'node:path';
 import { isRelative, moduleReferences, referencesOfFile, resolveRelative } from './imports.mjs';
