@@ -17,34 +17,16 @@ import {
   saveReportToCache,
 } from '../src/github/base-report.js';
 import { resolveBaseReport } from '../src/github/resolve-base.js';
-import { buildReport, type Report } from '../src/report/report.js';
-import { startCacheService, type CacheService } from '../test/support/cache-service.js';
+import type { Report } from '../src/report/report.js';
+import { sizeReportOf } from './fixtures/size-report.js';
+import { startCacheService, useCacheService, type CacheService } from '../test/support/cache-service.js';
 import { captureLog, type CapturedLog } from '../test/support/github-api.js';
 
 const savedEnv = { ...process.env };
 let root: string;
 
-function sizeReport(commit: string, sizeBytes: number): Report {
-  return buildReport({
-    go: { version: '1.25.4', hostOs: 'linux', hostArch: 'amd64', native: true },
-    commit,
-    flags: { ldflags: '-s -w', trimpath: true, cgo: false },
-    targets: [
-      {
-        goos: 'linux',
-        goarch: 'amd64',
-        package: '.',
-        path: 'dist/hello_linux_amd64',
-        sizeBytes,
-        buildMs: 900,
-        sha256: 'f'.repeat(64),
-        format: 'elf',
-        arch: 'amd64',
-      },
-    ],
-    wallMs: 950,
-  });
-}
+const sizeReport = (commit: string, sizeBytes: number): Report =>
+  sizeReportOf(commit, { 'linux/amd64': sizeBytes });
 
 async function commit(repo: string, file: string, content: string, message: string): Promise<string> {
   await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
@@ -217,12 +199,7 @@ describe('base-report auto: the cache', () => {
     service = await startCacheService();
     temp = path.join(root, 'runner-temp');
     await mkdir(temp, { recursive: true });
-    delete process.env.ACTIONS_CACHE_URL;
-    delete process.env.ACTIONS_CACHE_MODE;
-    Object.assign(process.env, service.env, {
-      GITHUB_WORKSPACE: path.join(root, 'workspace'),
-      RUNNER_TEMP: temp,
-    });
+    useCacheService(service, path.join(root, 'workspace'), temp);
     await mkdir(path.join(root, 'workspace'), { recursive: true });
   }, 120_000);
 

@@ -4,7 +4,9 @@ import { saveGoCaches, type RestoreResult } from './cache/go-caches.js';
 import type { CachePlan } from './cache/keys.js';
 import { renderCacheSaveSection } from './cache/summary.js';
 import { parseReport } from './compare/compare.js';
+import { readReleaseRun } from './compare/baselines.js';
 import { isDefaultBranchPush, saveReportToCache } from './github/base-report.js';
+import { saveReleaseReport, saveToHistory } from './github/baseline-cache.js';
 import { CACHE_STATE, COMMENT_HEADER_STATE, REPORT_FILE_STATE, UNTRUSTED_CHECKOUT_STATE } from './state.js';
 
 async function saveCaches(): Promise<void> {
@@ -23,7 +25,10 @@ async function saveCaches(): Promise<void> {
   if (saved.entries.length > 0) await core.summary.addRaw(renderCacheSaveSection(saved)).write();
 }
 
-/** On pushes to the default branch, keeps this commit's Report where pull requests look for their base. */
+/**
+ * On pushes to the default branch, keeps this commit's Report where pull requests look for their base, and adds
+ * its sizes to the history their trend comes from; on a release's run, keeps it as the newest release's.
+ */
 async function saveReportForPullRequests(): Promise<void> {
   const reportFile = core.getState(REPORT_FILE_STATE);
   const header = core.getState(COMMENT_HEADER_STATE);
@@ -31,9 +36,17 @@ async function saveReportForPullRequests(): Promise<void> {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   if (!reportFile || !header || !sha || !eventPath) return;
   const payload: unknown = JSON.parse(await readFile(eventPath, 'utf8'));
-  if (!isDefaultBranchPush(process.env.GITHUB_EVENT_NAME ?? '', payload)) return;
+  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
+  const release = readReleaseRun(eventName, payload);
+  const temp = process.env.RUNNER_TEMP ?? '';
+  if (!release && !isDefaultBranchPush(eventName, payload)) return;
   const report = parseReport(JSON.parse(await readFile(reportFile, 'utf8')), reportFile);
-  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? '', header);
+  if (release) {
+    await saveReleaseReport(report, release, temp, header);
+    return;
+  }
+  await saveReportToCache(report, sha, temp, header);
+  await saveToHistory(report, sha, temp, header);
 }
 
 async function run(): Promise<void> {

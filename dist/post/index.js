@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path18 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path18,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path18,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path18, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body: body2, headers, query } = opts;
+      const { path: path18, method, body: body2, headers, query } = opts;
       return {
-        path: path16,
+        path: path18,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path18 = `/${path18}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path16);
+          url2 = new URL(util5.parseOrigin(url2).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -31379,8 +31379,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path16, level) {
-    this.path = path16;
+  constructor(path18, level) {
+    this.path = path18;
     this.level = level;
   }
 };
@@ -35989,15 +35989,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path16 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path16.startsWith("/")) {
-      path16 = path16.substring(1);
+    let path18 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path18.startsWith("/")) {
+      path18 = path18.substring(1);
     }
-    if (isAbsoluteUrl(path16)) {
-      requestUrl = path16;
+    if (isAbsoluteUrl(path18)) {
+      requestUrl = path18;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path16);
+      requestUrl = appendPath(requestUrl, path18);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -36043,9 +36043,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path16 = pathToAppend.substring(0, searchStart);
+    const path18 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path16;
+    newPath = newPath + path18;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -38922,16 +38922,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path16 = this._matcher.path;
-    return path16.length > 0 ? path16[path16.length - 1].tag : void 0;
+    const path18 = this._matcher.path;
+    return path18.length > 0 ? path18[path18.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path16 = this._matcher.path;
-    return path16.length > 0 ? path16[path16.length - 1].namespace : void 0;
+    const path18 = this._matcher.path;
+    return path18.length > 0 ? path18[path18.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -38939,9 +38939,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path16 = this._matcher.path;
-    if (path16.length === 0) return void 0;
-    return path16[path16.length - 1].values?.[attrName];
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return void 0;
+    return path18[path18.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -38949,9 +38949,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path16 = this._matcher.path;
-    if (path16.length === 0) return false;
-    const current = path16[path16.length - 1];
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return false;
+    const current = path18[path18.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -38977,18 +38977,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path16 = this._matcher.path;
-    if (path16.length === 0) return -1;
-    return path16[path16.length - 1].position ?? 0;
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return -1;
+    return path18[path18.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path16 = this._matcher.path;
-    if (path16.length === 0) return -1;
-    return path16[path16.length - 1].counter ?? 0;
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return -1;
+    return path18[path18.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -42250,11 +42250,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path16) {
+    function locateFile(path18) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path16, scriptDirectory);
+        return Module["locateFile"](path18, scriptDirectory);
       }
-      return scriptDirectory + path16;
+      return scriptDirectory + path18;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -45341,9 +45341,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request) {
-    const path16 = getURLPath(request.url) || "/";
+    const path18 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path16}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path18}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -45825,9 +45825,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path16 = getURLPath(request.url) || "/";
+    const path18 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path16}`;
+    canonicalizedResourceString += `/${options.accountName}${path18}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -59768,10 +59768,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path16 = urlParsed.pathname;
-  path16 = path16 || "/";
-  path16 = escape2(path16);
-  urlParsed.pathname = path16;
+  let path18 = urlParsed.pathname;
+  path18 = path18 || "/";
+  path18 = escape2(path18);
+  urlParsed.pathname = path18;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -59856,9 +59856,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path16 = urlParsed.pathname;
-  path16 = path16 ? path16.endsWith("/") ? `${path16}${name}` : `${path16}/${name}` : name;
-  urlParsed.pathname = path16;
+  let path18 = urlParsed.pathname;
+  path18 = path18 ? path18.endsWith("/") ? `${path18}${name}` : `${path18}/${name}` : name;
+  urlParsed.pathname = path18;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -71871,10 +71871,10 @@ function parseGoSum(text) {
   const zips = [];
   const goMods = [];
   for (const line of text.split("\n")) {
-    const [path16, version3, hash] = line.trim().split(/\s+/);
-    if (!path16 || !version3 || !hash || !/^h\d+:/.test(hash)) continue;
-    if (version3.endsWith("/go.mod")) goMods.push({ path: path16, version: version3.slice(0, -"/go.mod".length) });
-    else zips.push({ path: path16, version: version3 });
+    const [path18, version3, hash] = line.trim().split(/\s+/);
+    if (!path18 || !version3 || !hash || !/^h\d+:/.test(hash)) continue;
+    if (version3.endsWith("/go.mod")) goMods.push({ path: path18, version: version3.slice(0, -"/go.mod".length) });
+    else zips.push({ path: path18, version: version3 });
   }
   return { zips, goMods };
 }
@@ -72337,10 +72337,72 @@ function parseReport(json, source) {
   return json;
 }
 
+// src/compare/baselines.ts
+var RELEASE_KEY_PREFIX = "go-size-release-";
+var HISTORY_KEY_PREFIX = "go-size-history-";
+var MAX_HISTORY_POINTS = 10;
+var TAG_KEY_CHARACTER = /[A-Za-z0-9._+/-]/;
+var MAX_TAG_KEY_CHARS = 200;
+function releaseReportKey(tag) {
+  const safe = [...tag].map((c) => TAG_KEY_CHARACTER.test(c) ? c : "_").join("");
+  return `${RELEASE_KEY_PREFIX}${safe.slice(0, MAX_TAG_KEY_CHARS)}`;
+}
+function historyKey(commit) {
+  return `${HISTORY_KEY_PREFIX}${commit}`;
+}
+function readReleaseRun(eventName, payload) {
+  const event = payload ?? {};
+  if (eventName === "push" && event.ref?.startsWith("refs/tags/"))
+    return { tag: event.ref.slice("refs/tags/".length), visibleToPullRequests: false };
+  if (eventName === "release" && event.release?.tag_name)
+    return { tag: event.release.tag_name, visibleToPullRequests: false };
+  const run2 = event.workflow_run;
+  if (eventName === "workflow_run" && run2?.event === "release" && run2.head_branch)
+    return { tag: run2.head_branch, visibleToPullRequests: true };
+  return void 0;
+}
+var HISTORY_SCHEMA = "setup-go-arm64/size-history";
+function historyPoint(report) {
+  return {
+    commit: report.commit,
+    sizes: Object.fromEntries(report.targets.map((t) => [rowKey(t), t.sizeBytes]))
+  };
+}
+function appendToHistory(previous, report) {
+  const point = historyPoint(report);
+  const kept = (previous?.points ?? []).filter((p2) => point.commit === null || p2.commit !== point.commit);
+  return { schema: HISTORY_SCHEMA, version: 1, points: [...kept, point].slice(-MAX_HISTORY_POINTS) };
+}
+var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+function parseHistory(json, source) {
+  const bad = (why) => {
+    throw new Error(`${source} is not a size history: ${why}`);
+  };
+  const history = json;
+  if (typeof history !== "object" || history === null) return bad("it is not a JSON object");
+  if (history.schema !== HISTORY_SCHEMA || history.version !== 1)
+    bad(`its schema is not ${HISTORY_SCHEMA} v1`);
+  if (!Array.isArray(history.points) || history.points.length > MAX_HISTORY_POINTS)
+    bad(`points is not a list of at most ${MAX_HISTORY_POINTS}`);
+  const points = history.points.map((raw, i) => {
+    const point = raw;
+    if (typeof point !== "object" || point === null) return bad(`points[${i}] is not an object`);
+    if (point.commit !== null && (typeof point.commit !== "string" || !FULL_SHA.test(point.commit)))
+      bad(`points[${i}].commit is not a full commit SHA or null`);
+    const sizes = point.sizes;
+    if (typeof sizes !== "object" || sizes === null || Array.isArray(sizes))
+      bad(`points[${i}].sizes is not an object`);
+    for (const [key, bytes] of Object.entries(sizes))
+      if (!Number.isSafeInteger(bytes) || bytes < 0)
+        bad(`points[${i}].sizes[${JSON.stringify(key)}] is not a size in bytes`);
+    return { commit: point.commit, sizes };
+  });
+  return { schema: HISTORY_SCHEMA, version: 1, points };
+}
+
 // src/github/base-report.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdir as mkdir3, mkdtemp, readFile as readFile2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 import { promisify as promisify4 } from "node:util";
 
 // src/compare/comment.ts
@@ -72363,6 +72425,47 @@ function headerSlug(header) {
   return slug === header ? slug : `${slug || "header"}-${createHash3("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 
+// src/github/cache-entry.ts
+import { mkdir as mkdir3, readFile as readFile2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import path15 from "node:path";
+async function saveJsonEntry(file, key, data, what) {
+  try {
+    await mkdir3(path15.dirname(file), { recursive: true });
+    await writeFile3(file, JSON.stringify(data) + "\n");
+    const id = await saveCache2([file], key);
+    if (id === -1) return false;
+    info2(`Saved ${what} to the cache as ${key}`);
+    return true;
+  } catch (error2) {
+    warning(`Could not save ${what} to the cache: ${error2.message}`);
+    return false;
+  }
+}
+async function restoreJsonEntry(file, keys, what, parse2) {
+  if (!isFeatureAvailable()) {
+    info2(`The cache service is not available here; no ${what} to restore`);
+    return void 0;
+  }
+  await rm4(file, { force: true });
+  let matched;
+  try {
+    matched = await restoreCache([file], keys.key, keys.restoreKeys);
+  } catch (error2) {
+    warning(`Could not restore a ${what} from the cache: ${error2.message}`);
+    return void 0;
+  }
+  if (!matched) {
+    info2(keys.miss);
+    return void 0;
+  }
+  try {
+    return { value: parse2(JSON.parse(await readFile2(file, "utf8")), `cache entry ${matched}`), matched };
+  } catch (error2) {
+    warning(`Ignoring the cached ${what}: ${error2.message}`);
+    return void 0;
+  }
+}
+
 // src/github/base-report.ts
 var execFileAsync2 = promisify4(execFile2);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
@@ -72374,22 +72477,44 @@ function reportCacheKey(commit) {
   return `${REPORT_CACHE_KEY_PREFIX}${commit}`;
 }
 function reportCacheFile(temp, header) {
-  return path15.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
+  return path16.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function saveReportToCache(report, commit, temp, header) {
-  const file = reportCacheFile(temp, header);
-  const key = reportCacheKey(commit);
-  try {
-    await mkdir3(path15.dirname(file), { recursive: true });
-    await writeFile3(file, JSON.stringify(report) + "\n");
-    const id = await saveCache2([file], key);
-    if (id === -1) return false;
-    info2(`Saved this commit's size report to the cache as ${key}`);
-    return true;
-  } catch (error2) {
-    warning(`Could not save the size report to the cache: ${error2.message}`);
-    return false;
-  }
+  return saveJsonEntry(
+    reportCacheFile(temp, header),
+    reportCacheKey(commit),
+    report,
+    "this commit's size report"
+  );
+}
+
+// src/github/baseline-cache.ts
+import path17 from "node:path";
+function entryFile(temp, kind, header) {
+  return path17.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
+}
+async function saveReleaseReport(report, release, temp, header) {
+  if (!release.visibleToPullRequests)
+    info2(
+      `This run is for the tag ${release.tag}: GitHub scopes what it caches to the tag, where no pull request looks. To compare pull requests with releases, save the report from a workflow_run workflow after the release\u2019s (see the README).`
+    );
+  const file = entryFile(temp, "size-release", header);
+  return saveJsonEntry(file, releaseReportKey(release.tag), report, `the size report of ${release.tag}`);
+}
+async function restoreHistory(commit, file) {
+  const restored = await restoreJsonEntry(
+    file,
+    { key: historyKey(commit), restoreKeys: [HISTORY_KEY_PREFIX], miss: "No size history in the cache" },
+    "size history",
+    parseHistory
+  );
+  return restored?.value;
+}
+async function saveToHistory(report, commit, temp, header) {
+  const file = entryFile(temp, "size-history", header);
+  const history = appendToHistory(await restoreHistory(commit, file), report);
+  const what = `the size history (${history.points.length} default-branch reports)`;
+  return saveJsonEntry(file, historyKey(commit), history, what);
 }
 
 // src/state.ts
@@ -72421,9 +72546,17 @@ async function saveReportForPullRequests() {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   if (!reportFile || !header || !sha || !eventPath) return;
   const payload = JSON.parse(await readFile3(eventPath, "utf8"));
-  if (!isDefaultBranchPush(process.env.GITHUB_EVENT_NAME ?? "", payload)) return;
+  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+  const release = readReleaseRun(eventName, payload);
+  const temp = process.env.RUNNER_TEMP ?? "";
+  if (!release && !isDefaultBranchPush(eventName, payload)) return;
   const report = parseReport(JSON.parse(await readFile3(reportFile, "utf8")), reportFile);
-  await saveReportToCache(report, sha, process.env.RUNNER_TEMP ?? "", header);
+  if (release) {
+    await saveReleaseReport(report, release, temp, header);
+    return;
+  }
+  await saveReportToCache(report, sha, temp, header);
+  await saveToHistory(report, sha, temp, header);
 }
 async function run() {
   await saveCaches();

@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path43 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path44 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path43 && path43[0] !== "/") {
-          path43 = `/${path43}`;
+        if (path44 && path44[0] !== "/") {
+          path44 = `/${path44}`;
         }
-        return new URL(`${origin}${path43}`);
+        return new URL(`${origin}${path44}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path43);
+        debuglog("sending request to %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin },
+          request: { method, path: path44, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path43,
+          path44,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path43);
+        debuglog("trailers received from %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin },
+          request: { method, path: path44, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path43,
+          path44,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path43, origin }
+            request: { method, path: path44, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path43);
+          debuglog("sending request to %s %s/%s", method, origin, path44);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path43,
+        path: path44,
         method,
         body: body2,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path43 !== "string") {
+        if (typeof path44 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path43[0] !== "/" && !(path43.startsWith("http://") || path43.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path43)) {
+        } else if (invalidPathRegex.test(path44)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path43, query) : path43;
+        this.path = query ? buildURL(path44, query) : path44;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path43, host, upgrade, blocking, reset } = request2;
+      const { method, path: path44, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path43} HTTP/1.1\r
+      let header = `${method} ${path44} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path43, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path43;
+      headers[HTTP2_HEADER_PATH] = path44;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path43 = search ? `${pathname}${search}` : pathname;
+        const path44 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path43;
+        this.opts.path = path44;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path43 = "/",
+          path: path44 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path43;
+        opts.path = origin + path44;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path43) {
-      if (typeof path43 !== "string") {
-        return path43;
+    function safeUrl(path44) {
+      if (typeof path44 !== "string") {
+        return path44;
       }
-      const pathSegments = path43.split("?");
+      const pathSegments = path44.split("?");
       if (pathSegments.length !== 2) {
-        return path43;
+        return path44;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path43, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path43);
+    function matchKey(mockDispatch2, { path: path44, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path44);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path43 }) => matchValue(safeUrl(path43), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path43, method, body: body2, headers, query } = opts;
+      const { path: path44, method, body: body2, headers, query } = opts;
       return {
-        path: path43,
+        path: path44,
         method,
         body: body2,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path43, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path43,
+            Path: path44,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path43) {
-      for (let i = 0; i < path43.length; ++i) {
-        const code2 = path43.charCodeAt(i);
+    function validateCookiePath(path44) {
+      for (let i = 0; i < path44.length; ++i) {
+        const code2 = path44.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path43 = opts.path;
+          let path44 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path43 = `/${path43}`;
+            path44 = `/${path44}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path43);
+          url2 = new URL(util5.parseOrigin(url2).origin + path44);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27573,9 +27573,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path43, options2) {
+    function openPromise(path44, options2) {
       return new Promise((resolve3, reject) => {
-        open3(path43, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path44, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve3(zipfile);
         });
@@ -27605,7 +27605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path43, options2, callback) {
+    function open3(path44, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -27617,7 +27617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path43, "r", function(err, fd) {
+      fs8.open(path44, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs8.close(fd, defaultCallback);
@@ -31194,7 +31194,7 @@ function addMatcher(file) {
 
 // src/main.ts
 import os10 from "node:os";
-import path42 from "node:path";
+import path43 from "node:path";
 
 // src/build/problem-matcher.ts
 import path5 from "node:path";
@@ -33727,8 +33727,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path43, level) {
-    this.path = path43;
+  constructor(path44, level) {
+    this.path = path44;
     this.level = level;
   }
 };
@@ -38482,15 +38482,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path43 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path43.startsWith("/")) {
-      path43 = path43.substring(1);
+    let path44 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path44.startsWith("/")) {
+      path44 = path44.substring(1);
     }
-    if (isAbsoluteUrl(path43)) {
-      requestUrl = path43;
+    if (isAbsoluteUrl(path44)) {
+      requestUrl = path44;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path43);
+      requestUrl = appendPath(requestUrl, path44);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38536,9 +38536,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path43 = pathToAppend.substring(0, searchStart);
+    const path44 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path43;
+    newPath = newPath + path44;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -41415,16 +41415,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path43 = this._matcher.path;
-    return path43.length > 0 ? path43[path43.length - 1].tag : void 0;
+    const path44 = this._matcher.path;
+    return path44.length > 0 ? path44[path44.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path43 = this._matcher.path;
-    return path43.length > 0 ? path43[path43.length - 1].namespace : void 0;
+    const path44 = this._matcher.path;
+    return path44.length > 0 ? path44[path44.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -41432,9 +41432,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path43 = this._matcher.path;
-    if (path43.length === 0) return void 0;
-    return path43[path43.length - 1].values?.[attrName];
+    const path44 = this._matcher.path;
+    if (path44.length === 0) return void 0;
+    return path44[path44.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -41442,9 +41442,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path43 = this._matcher.path;
-    if (path43.length === 0) return false;
-    const current = path43[path43.length - 1];
+    const path44 = this._matcher.path;
+    if (path44.length === 0) return false;
+    const current = path44[path44.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -41470,18 +41470,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path43 = this._matcher.path;
-    if (path43.length === 0) return -1;
-    return path43[path43.length - 1].position ?? 0;
+    const path44 = this._matcher.path;
+    if (path44.length === 0) return -1;
+    return path44[path44.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path43 = this._matcher.path;
-    if (path43.length === 0) return -1;
-    return path43[path43.length - 1].counter ?? 0;
+    const path44 = this._matcher.path;
+    if (path44.length === 0) return -1;
+    return path44[path44.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -44743,11 +44743,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path43) {
+    function locateFile(path44) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path43, scriptDirectory);
+        return Module["locateFile"](path44, scriptDirectory);
       }
-      return scriptDirectory + path43;
+      return scriptDirectory + path44;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -47834,9 +47834,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path43 = getURLPath(request2.url) || "/";
+    const path44 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path43}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path44}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -48318,9 +48318,9 @@ function storageSharedKeyCredentialPolicy(options2) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path43 = getURLPath(request2.url) || "/";
+    const path44 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options2.accountName}${path43}`;
+    canonicalizedResourceString += `/${options2.accountName}${path44}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -62261,10 +62261,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path43 = urlParsed.pathname;
-  path43 = path43 || "/";
-  path43 = escape2(path43);
-  urlParsed.pathname = path43;
+  let path44 = urlParsed.pathname;
+  path44 = path44 || "/";
+  path44 = escape2(path44);
+  urlParsed.pathname = path44;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -62349,9 +62349,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path43 = urlParsed.pathname;
-  path43 = path43 ? path43.endsWith("/") ? `${path43}${name}` : `${path43}/${name}` : name;
-  urlParsed.pathname = path43;
+  let path44 = urlParsed.pathname;
+  path44 = path44 ? path44.endsWith("/") ? `${path44}${name}` : `${path44}/${name}` : name;
+  urlParsed.pathname = path44;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -74389,12 +74389,12 @@ function utcSeconds(date) {
 function stampValues(facts) {
   const values = {};
   const gaps = {};
-  const sha = facts.sha?.trim();
-  if (sha) values.commit = sha;
+  const sha2 = facts.sha?.trim();
+  if (sha2) values.commit = sha2;
   else gaps.commit = "GITHUB_SHA is not set";
   const tag = facts.ref?.startsWith("refs/tags/") ? facts.refName || facts.ref.slice("refs/tags/".length) : void 0;
   if (tag) values.version = tag;
-  else if (sha) values.version = sha.slice(0, SHORT_COMMIT_LENGTH);
+  else if (sha2) values.version = sha2.slice(0, SHORT_COMMIT_LENGTH);
   else gaps.version = "neither a tag (GITHUB_REF) nor GITHUB_SHA is set";
   const committed = facts.commitDate?.trim() ? new Date(facts.commitDate.trim()) : void 0;
   const epoch = facts.sourceDateEpoch?.trim();
@@ -75683,9 +75683,9 @@ function parseModuleInfo(text) {
   };
 }
 function moduleFrom(fields) {
-  const [path43, version3, sum] = fields;
-  if (path43 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
-  return { path: path43, version: version3, ...sum ? { sum } : {} };
+  const [path44, version3, sum] = fields;
+  if (path44 === void 0 || version3 === void 0 || fields.length > 3) return void 0;
+  return { path: path44, version: version3, ...sum ? { sum } : {} };
 }
 function parseBuildSetting(keyValue) {
   let key;
@@ -79787,7 +79787,7 @@ async function writeSboms(targets, workspace) {
 
 // src/steps/size-comment.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path41 from "node:path";
+import path42 from "node:path";
 
 // src/compare/comment.ts
 import { createHash as createHash11 } from "node:crypto";
@@ -79843,10 +79843,49 @@ function parseSizeLimit(value, inputName) {
   limit.text = spelled.join(",");
   return limit;
 }
+var BASELINE_FORMS = "write one limit per baseline, separated by ; or a new line: a limit alone or after base: applies against the base commit, after release: against the newest release, e.g. 5%; release:10%,1MB";
+function parseBaselineLimits(value, inputName) {
+  const limits = { base: "", release: "" };
+  const clauses = value.split(/[;\n]/).map((c) => c.trim()).filter(Boolean);
+  for (const clause of clauses) {
+    const named = /^([a-z][a-z-]*)\s*:\s*(.*)$/i.exec(clause);
+    const baseline = (named?.[1] ?? "base").toLowerCase();
+    const bad = (why) => {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}: ${why}`,
+        BASELINE_FORMS
+      );
+    };
+    if (baseline !== "base" && baseline !== "release")
+      bad(`${JSON.stringify(named?.[1])} is no baseline (base or release)`);
+    if (limits[baseline]) bad(`it gives two limits against the ${baseline}`);
+    const limit = named ? (named[2] ?? "").trim() : clauses.length === 1 ? value : clause;
+    if (!limit) bad(`${baseline}: is followed by no limit`);
+    limits[baseline] = limit;
+  }
+  return limits;
+}
 function readThresholds(input) {
-  const perTarget = parseSizeLimit(input("fail-on-size-increase"), "fail-on-size-increase");
-  const total = parseSizeLimit(input("fail-on-total-increase"), "fail-on-total-increase");
-  return { ...perTarget ? { perTarget } : {}, ...total ? { total } : {} };
+  const read2 = (inputName) => {
+    const { base, release: release2 } = parseBaselineLimits(input(inputName), inputName);
+    const releaseLimit = parseSizeLimit(release2, inputName);
+    return {
+      base: parseSizeLimit(base, inputName),
+      release: releaseLimit && { ...releaseLimit, text: `release:${releaseLimit.text}` }
+    };
+  };
+  const perTarget = read2("fail-on-size-increase");
+  const total = read2("fail-on-total-increase");
+  const release = {
+    ...perTarget.release ? { perTarget: perTarget.release } : {},
+    ...total.release ? { total: total.release } : {}
+  };
+  return {
+    ...perTarget.base ? { perTarget: perTarget.base } : {},
+    ...total.base ? { total: total.base } : {},
+    ...release.perTarget || release.total ? { release } : {}
+  };
 }
 function check(scope, label, deltaBytes, deltaPercent, limit, key) {
   if (deltaBytes <= 0) return void 0;
@@ -80010,8 +80049,8 @@ function decideCommentAction(options2, facts, existingCommentId) {
 function escapeMarkdown(text) {
   return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
 }
-function shortSha(sha) {
-  return sha ? `\`${escapeMarkdown(sha.slice(0, 7))}\`` : "an unknown commit";
+function shortSha(sha2) {
+  return sha2 ? `\`${escapeMarkdown(sha2.slice(0, 7))}\`` : "an unknown commit";
 }
 function heading(header) {
   return header === DEFAULT_COMMENT_HEADER ? "### Binary sizes" : `### Binary sizes: ${escapeMarkdown(header)}`;
@@ -80159,6 +80198,154 @@ function renderNoBaseComment(context5, head, reason) {
   return body2;
 }
 
+// src/compare/baselines.ts
+var RELEASE_KEY_PREFIX = "go-size-release-";
+var HISTORY_KEY_PREFIX = "go-size-history-";
+var MAX_HISTORY_POINTS = 10;
+function releaseTagOfKey(key) {
+  return key.startsWith(RELEASE_KEY_PREFIX) ? key.slice(RELEASE_KEY_PREFIX.length) : key;
+}
+function historyKey(commit) {
+  return `${HISTORY_KEY_PREFIX}${commit}`;
+}
+var HISTORY_SCHEMA = "setup-go-arm64/size-history";
+var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+function parseHistory(json, source) {
+  const bad = (why) => {
+    throw new Error(`${source} is not a size history: ${why}`);
+  };
+  const history = json;
+  if (typeof history !== "object" || history === null) return bad("it is not a JSON object");
+  if (history.schema !== HISTORY_SCHEMA || history.version !== 1)
+    bad(`its schema is not ${HISTORY_SCHEMA} v1`);
+  if (!Array.isArray(history.points) || history.points.length > MAX_HISTORY_POINTS)
+    bad(`points is not a list of at most ${MAX_HISTORY_POINTS}`);
+  const points = history.points.map((raw, i) => {
+    const point = raw;
+    if (typeof point !== "object" || point === null) return bad(`points[${i}] is not an object`);
+    if (point.commit !== null && (typeof point.commit !== "string" || !FULL_SHA.test(point.commit)))
+      bad(`points[${i}].commit is not a full commit SHA or null`);
+    const sizes = point.sizes;
+    if (typeof sizes !== "object" || sizes === null || Array.isArray(sizes))
+      bad(`points[${i}].sizes is not an object`);
+    for (const [key, bytes] of Object.entries(sizes))
+      if (!Number.isSafeInteger(bytes) || bytes < 0)
+        bad(`points[${i}].sizes[${JSON.stringify(key)}] is not a size in bytes`);
+    return { commit: point.commit, sizes };
+  });
+  return { schema: HISTORY_SCHEMA, version: 1, points };
+}
+function targetTrends(history, head) {
+  return head.targets.flatMap((t) => {
+    const key = rowKey(t);
+    const sizes = history.points.map((p2) => p2.sizes[key] ?? null);
+    if (sizes.every((s3) => s3 === null)) return [];
+    const target = targetName({
+      goos: t.goos,
+      goarch: t.goarch,
+      ...t.variant ? { variant: t.variant } : {}
+    });
+    return [{ key, target, package: t.package, history: sizes, head: t.sizeBytes }];
+  });
+}
+var SPARK_BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+function sparkline(values) {
+  const known2 = values.filter((v2) => v2 !== null);
+  if (known2.length === 0) return "";
+  const low = Math.min(...known2);
+  const span = Math.max(...known2) - low;
+  return values.map((v2) => {
+    if (v2 === null) return "\xB7";
+    const level = span === 0 ? 0 : Math.round((v2 - low) / span * (SPARK_BARS.length - 1));
+    return SPARK_BARS[level];
+  }).join("");
+}
+function combineVerdicts(base, release, baseHasLimits) {
+  if (!release) return base;
+  if (!release.regression) return baseHasLimits || base.regression ? base : release;
+  if (!base.regression) return release;
+  return {
+    regression: true,
+    breaches: [...base.breaches, ...release.breaches].sort((a, b2) => b2.overBy - a.overBy),
+    message: `${base.message} Against the release: ${release.message}`
+  };
+}
+
+// src/compare/baselines-comment.ts
+var MAX_SECTION_ROWS = 20;
+function compareWithRelease(release, head, limits) {
+  const build = storedBaseBuild(
+    release.report,
+    head,
+    "a release\u2019s sizes are taken as the release built them"
+  );
+  const comparison = compareReports(release.report, head, build);
+  return { tag: release.tag, comparison, ...limits ? { verdict: judge(comparison, limits) } : {} };
+}
+function sha(commit) {
+  return commit ? ` (\`${escapeMarkdown(commit.slice(0, 7))}\`)` : "";
+}
+function renderReleaseSection(release) {
+  if (!release) return [];
+  const { comparison, verdict } = release;
+  const moved = comparison.rows.filter((r) => r.status !== "unchanged");
+  const lines = [
+    `#### Against the latest release ${escapeMarkdown(release.tag)}${sha(comparison.base.commit)}`,
+    ""
+  ];
+  if (moved.length === 0) lines.push(`No size changed since ${escapeMarkdown(release.tag)}.`, "");
+  else
+    lines.push(
+      "| Target | Package | Release | Head | Change | % |",
+      "| :-- | :-- | --: | --: | --: | --: |",
+      ...moved.slice(0, MAX_SECTION_ROWS).map((r) => {
+        const size2 = (bytes) => bytes === null ? "\u2014" : humanBytes(bytes);
+        const change = r.status === "changed" ? formatDeltaBytes(r.deltaBytes) : r.status;
+        const percent = r.status === "changed" ? formatDeltaPercent(r.deltaPercent) : "";
+        return `| ${escapeMarkdown(r.target)} | ${escapeMarkdown(r.package)} | ${size2(r.baseBytes)} | ${size2(r.headBytes)} | ${change} | ${percent} |`;
+      }),
+      ...moved.length > MAX_SECTION_ROWS ? [`\u2026 and ${moved.length - MAX_SECTION_ROWS} more.`] : [],
+      ""
+    );
+  if (comparison.baseBuild.kind === "unlike")
+    lines.push(
+      `> \u26A0\uFE0F The release was built otherwise than head (${escapeMarkdown(describeDifferences(comparison.baseBuild.differences))}): the change mixes the code\u2019s with the build\u2019s.`,
+      ""
+    );
+  if (verdict) lines.push(`**${verdict.regression ? "\u274C" : "\u2705"} ${escapeMarkdown(verdict.message)}**`, "");
+  return lines;
+}
+function trendRow(trend) {
+  const oldest = trend.history.find((s3) => s3 !== null);
+  const delta = trend.head - oldest;
+  const percent = oldest === 0 ? null : delta / oldest * 100;
+  return `| ${escapeMarkdown(trend.target)} | ${escapeMarkdown(trend.package)} | ${sparkline([...trend.history, trend.head])} | ${humanBytes(oldest)} | ${humanBytes(trend.head)} | ${formatDeltaBytes(delta)} (${formatDeltaPercent(percent)}) |`;
+}
+function renderTrendSection(history, head) {
+  const trends = history ? targetTrends(history, head) : [];
+  if (!history || trends.length === 0) return [];
+  const points = history.points.length;
+  return [
+    `#### Trend over the last ${points} default-branch report${points === 1 ? "" : "s"}, then head`,
+    "",
+    "| Target | Package | Trend | Oldest | Head | Change |",
+    "| :-- | :-- | :-- | --: | --: | --: |",
+    ...trends.slice(0, MAX_SECTION_ROWS).map(trendRow),
+    ...trends.length > MAX_SECTION_ROWS ? [`\u2026 and ${trends.length - MAX_SECTION_ROWS} more.`] : [],
+    ""
+  ];
+}
+function withBaselineSections(body2, release, trend) {
+  for (const sections of [[...release, ...trend], release]) {
+    if (sections.length === 0) continue;
+    const longer = `${body2.trimEnd()}
+
+${sections.join("\n")}`;
+    if (longer.length < MAX_COMMENT_CHARS) return longer;
+  }
+  return body2;
+}
+
 // src/compare/comment-file.ts
 var COMMENT_FILE_SCHEMA = "setup-go-arm64/size-comment";
 var COMMENT_FILE_VERSION = 2;
@@ -80188,9 +80375,38 @@ var LDFLAGS_WITH_VALUE = new Set(
 
 // src/github/base-report.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir7, mkdtemp as mkdtemp4, rm as rm13 } from "node:fs/promises";
 import path38 from "node:path";
 import { promisify as promisify5 } from "node:util";
+
+// src/github/cache-entry.ts
+import { mkdir as mkdir6, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
+async function restoreJsonEntry(file, keys, what, parse4) {
+  if (!isFeatureAvailable()) {
+    info2(`The cache service is not available here; no ${what} to restore`);
+    return void 0;
+  }
+  await rm12(file, { force: true });
+  let matched;
+  try {
+    matched = await restoreCache([file], keys.key, keys.restoreKeys);
+  } catch (error2) {
+    warning(`Could not restore a ${what} from the cache: ${error2.message}`);
+    return void 0;
+  }
+  if (!matched) {
+    info2(keys.miss);
+    return void 0;
+  }
+  try {
+    return { value: parse4(JSON.parse(await readFile6(file, "utf8")), `cache entry ${matched}`), matched };
+  } catch (error2) {
+    warning(`Ignoring the cached ${what}: ${error2.message}`);
+    return void 0;
+  }
+}
+
+// src/github/base-report.ts
 var execFileAsync3 = promisify5(execFile4);
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
 function parseBaseReportSetting(value, workspace) {
@@ -80223,31 +80439,19 @@ function reportCacheFile(temp, header) {
   return path38.join(temp, "setup-go-arm64", "size-report", `${headerSlug(header)}.json`);
 }
 async function restoreReportFromCache(baseSha, temp, header) {
-  if (!isFeatureAvailable()) {
-    info2("The cache service is not available here; no size report to restore");
-    return void 0;
-  }
-  const file = reportCacheFile(temp, header);
-  await rm12(file, { force: true });
   const key = reportCacheKey(baseSha);
-  let matched;
-  try {
-    matched = await restoreCache([file], key, [REPORT_CACHE_KEY_PREFIX]);
-  } catch (error2) {
-    warning(`Could not restore a size report from the cache: ${error2.message}`);
-    return void 0;
-  }
-  if (!matched) {
-    info2(`No size report in the cache for ${key} or any other commit`);
-    return void 0;
-  }
-  let report;
-  try {
-    report = parseReport(JSON.parse(await readFile6(file, "utf8")), `cache entry ${matched}`);
-  } catch (error2) {
-    warning(`Ignoring the cached size report: ${error2.message}`);
-    return void 0;
-  }
+  const restored = await restoreJsonEntry(
+    reportCacheFile(temp, header),
+    {
+      key,
+      restoreKeys: [REPORT_CACHE_KEY_PREFIX],
+      miss: `No size report in the cache for ${key} or any other commit`
+    },
+    "size report",
+    parseReport
+  );
+  if (!restored) return void 0;
+  const { value: report, matched } = restored;
   const commit = matched.slice(REPORT_CACHE_KEY_PREFIX.length);
   if (matched === key) {
     info2(`Base sizes: the cache entry ${matched}`);
@@ -80271,8 +80475,8 @@ async function git(cwd, args) {
     throw new Error(`git ${args.join(" ")} failed${stderr ? `: ${stderr}` : ""}`, { cause: error2 });
   }
 }
-async function hasCommit(repoDir, sha) {
-  return git(repoDir, ["cat-file", "-e", `${sha}^{commit}`]).then(
+async function hasCommit(repoDir, sha2) {
+  return git(repoDir, ["cat-file", "-e", `${sha2}^{commit}`]).then(
     () => true,
     () => false
   );
@@ -80280,10 +80484,10 @@ async function hasCommit(repoDir, sha) {
 async function isShallow(repoDir) {
   return await git(repoDir, ["rev-parse", "--is-shallow-repository"]) === "true";
 }
-async function ensureCommit(repoDir, sha, what) {
-  if (await hasCommit(repoDir, sha)) return;
-  const args = ["fetch", "--no-tags", ...await isShallow(repoDir) ? ["--depth=1"] : [], "origin", sha];
-  info2(`The ${what} commit ${sha.slice(0, 7)} is not in this clone; fetching it: git ${args.join(" ")}`);
+async function ensureCommit(repoDir, sha2, what) {
+  if (await hasCommit(repoDir, sha2)) return;
+  const args = ["fetch", "--no-tags", ...await isShallow(repoDir) ? ["--depth=1"] : [], "origin", sha2];
+  info2(`The ${what} commit ${sha2.slice(0, 7)} is not in this clone; fetching it: git ${args.join(" ")}`);
   await git(repoDir, args);
 }
 var DEEPEN_STEPS = [50, 200, 1e3];
@@ -80291,7 +80495,7 @@ async function findMergeBase(repoDir, baseSha, headSha) {
   await ensureCommit(repoDir, baseSha, "base");
   await ensureCommit(repoDir, headSha, "head");
   const mergeBase = () => git(repoDir, ["merge-base", baseSha, headSha]).then(
-    (sha) => sha || void 0,
+    (sha2) => sha2 || void 0,
     () => void 0
   );
   let found = await mergeBase();
@@ -80316,7 +80520,7 @@ async function findMergeBase(repoDir, baseSha, headSha) {
 }
 async function buildInWorktree(repoDir, commit, temp, buildAt) {
   const repoRoot = await git(repoDir, ["rev-parse", "--show-toplevel"]);
-  await mkdir6(temp, { recursive: true });
+  await mkdir7(temp, { recursive: true });
   const worktree = await mkdtemp4(path38.join(temp, "base-worktree-"));
   info2(`Checking out ${commit.slice(0, 7)} into ${worktree}: git worktree add --detach`);
   await git(repoRoot, ["worktree", "add", "--detach", worktree, commit]);
@@ -80326,14 +80530,14 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
   } finally {
     await git(repoRoot, ["worktree", "remove", "--force", worktree]).catch(async (error2) => {
       warning(`Could not remove the worktree ${worktree}: ${error2.message}`);
-      await rm12(worktree, { recursive: true, force: true });
+      await rm13(worktree, { recursive: true, force: true });
       await git(repoRoot, ["worktree", "prune"]).catch(() => void 0);
     });
   }
 }
 
 // src/github/fork-fallback.ts
-import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
 import path39 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
 function forkHelpUrl(env = process.env) {
@@ -80342,7 +80546,7 @@ function forkHelpUrl(env = process.env) {
   return `${server}/${repository}#${FORK_SECTION}`;
 }
 async function deferComment(comment) {
-  await mkdir7(comment.dir, { recursive: true });
+  await mkdir8(comment.dir, { recursive: true });
   const file = path39.join(comment.dir, `size-comment-${headerSlug(comment.header)}.json`);
   const content = createCommentFile(comment.pullRequest, comment.headSha, comment.header, comment.data);
   await writeFile6(file, JSON.stringify(content, null, 2) + "\n");
@@ -80379,6 +80583,44 @@ function untrustedCheckoutWarning(checkout, helpUrl) {
   return `This ${checkout.eventName} run is building ${checkout.sha.slice(0, 7)} from ${checkout.headRepo ?? "a deleted fork"}: untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`;
 }
 
+// src/github/baseline-cache.ts
+import path40 from "node:path";
+function entryFile(temp, kind, header) {
+  return path40.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
+}
+async function restoreLatestRelease(temp, header) {
+  const restored = await restoreJsonEntry(
+    entryFile(temp, "size-release", header),
+    {
+      key: RELEASE_KEY_PREFIX,
+      restoreKeys: [RELEASE_KEY_PREFIX],
+      miss: "No release\u2019s size report in the cache"
+    },
+    "release size report",
+    parseReport
+  );
+  return restored && { tag: releaseTagOfKey(restored.matched), report: restored.value };
+}
+async function restoreHistory(commit, file) {
+  const restored = await restoreJsonEntry(
+    file,
+    { key: historyKey(commit), restoreKeys: [HISTORY_KEY_PREFIX], miss: "No size history in the cache" },
+    "size history",
+    parseHistory
+  );
+  return restored?.value;
+}
+async function compareWithOtherBaselines(options2) {
+  const { head, temp, header } = options2;
+  const latest = await restoreLatestRelease(temp, header);
+  const release = latest && compareWithRelease(latest, head, options2.limits);
+  const history = await restoreHistory(options2.baseSha, entryFile(temp, "size-history", header));
+  return {
+    ...release ? { release } : {},
+    sections: { release: renderReleaseSection(release), trend: renderTrendSection(history, head) }
+  };
+}
+
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync5 } from "fs";
 import { EOL as EOL8 } from "os";
@@ -80393,8 +80635,8 @@ var Context = class {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path43 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path43} does not exist${EOL8}`);
+        const path44 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path44} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -84725,7 +84967,7 @@ async function publishSizeComment(request2) {
 
 // src/github/resolve-base.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import path40 from "node:path";
+import path41 from "node:path";
 var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
 async function readReportFile(file) {
   let text;
@@ -84741,7 +84983,7 @@ async function readReportFile(file) {
   }
   try {
     const report = parseReport(JSON.parse(text), file);
-    return { report, source: path40.basename(file), commit: report.commit };
+    return { report, source: path41.basename(file), commit: report.commit };
   } catch (error2) {
     throw new InputError(
       "base-report",
@@ -84757,7 +84999,7 @@ async function buildMergeBase(options2) {
     const report = await buildInWorktree(
       options2.repoDir,
       mergeBase.commit,
-      path40.join(options2.temp, "setup-go-arm64"),
+      path41.join(options2.temp, "setup-go-arm64"),
       options2.buildAt
     );
     return {
@@ -84836,6 +85078,21 @@ async function warnAboutUntrustedCheckout(event, repoDir) {
   if (warning2) warning(warning2);
   return checkout !== void 0;
 }
+async function otherBaselinesFor(options2) {
+  const { inputs, event } = options2;
+  if (!event.pullRequest) return void 0;
+  return compareWithOtherBaselines({
+    baseSha: event.pullRequest.baseSha,
+    head: options2.report,
+    temp: options2.temp,
+    header: inputs.comment.header,
+    limits: inputs.thresholds.release
+  });
+}
+function judgeAgainstBoth(comparison, thresholds, others) {
+  const baseHasLimits = !!(thresholds.perTarget || thresholds.total);
+  return combineVerdicts(judge(comparison, thresholds), others?.release?.verdict, baseHasLimits);
+}
 async function compareAndComment(options2) {
   const { inputs, event, report } = options2;
   if (inputs.comment.mode === "off" || inputs.baseReport.kind === "none") {
@@ -84853,23 +85110,25 @@ async function compareAndComment(options2) {
     head: report,
     ...options2.buildBase ? { buildAt: options2.buildBase } : {}
   });
+  const others = await otherBaselinesFor(options2);
   endGroup();
   const context5 = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
   let comparison;
   let verdict;
   let body2;
   if ("reason" in base) {
-    verdict = judge(void 0, inputs.thresholds);
+    verdict = judgeAgainstBoth(void 0, inputs.thresholds, others);
     body2 = renderNoBaseComment(context5, report, base.reason);
   } else {
     comparison = compareReports(base.report, report, base.build);
-    verdict = judge(comparison, inputs.thresholds);
+    verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
     body2 = renderSizeComment(
       { ...context5, baseCommit: base.commit, baseSource: base.source },
       comparison,
       verdict
     );
   }
+  if (others) body2 = withBaselineSections(body2, others.sections.release, others.sections.trend);
   setOutput("size-delta", JSON.stringify(comparison ?? null));
   setOutput("size-regression", String(verdict.regression));
   setOutput("comment-body", body2);
@@ -84887,7 +85146,7 @@ async function compareAndComment(options2) {
       },
       options: inputs.comment,
       facts: { changed: comparison?.changed ?? false, regression: verdict.regression },
-      fallbackDir: path41.join(options2.temp, "setup-go-arm64"),
+      fallbackDir: path42.join(options2.temp, "setup-go-arm64"),
       ...process.env.GITHUB_API_URL ? { client: { baseUrl: process.env.GITHUB_API_URL } } : {}
     });
     if ("url" in published.outcome && published.outcome.url)
@@ -84944,7 +85203,7 @@ async function run() {
   planFor(config);
   await checkInputsBeforeSetup(config, sizeInputs, workspace);
   const event = await readRunEvent();
-  const reportFile = config.reportFile || path42.join(temp, "setup-go-arm64", "report.json");
+  const reportFile = config.reportFile || path43.join(temp, "setup-go-arm64", "report.json");
   const summary2 = [];
   const failures = [];
   let report;
@@ -84969,8 +85228,8 @@ async function run() {
     if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);
     if (setup.proof.verdict === "warn") warning(setup.proof.message);
     info2(setup.proof.message);
-    addPath(path42.join(setup.goroot, "bin"));
-    if (setup.probe.env.GOPATH) addPath(path42.join(setup.probe.env.GOPATH, "bin"));
+    addPath(path43.join(setup.goroot, "bin"));
+    if (setup.probe.env.GOPATH) addPath(path43.join(setup.probe.env.GOPATH, "bin"));
     exportVariable("GOTOOLCHAIN", config.gotoolchain);
     setOutput("go-version", setup.version);
     setOutput("go-root", setup.goroot);
@@ -85001,7 +85260,7 @@ async function run() {
       modCacheDir: setup.probe.env.GOMODCACHE ?? "",
       buildCacheDir: setup.probe.env.GOCACHE ?? "",
       // Its path is part of each entry's version, so it must not change between runs (RUNNER_TEMP may).
-      stagingDir: path42.join(os10.tmpdir(), "setup-go-arm64-cache")
+      stagingDir: path43.join(os10.tmpdir(), "setup-go-arm64-cache")
     });
     const restored = await restoreGoCaches(cachePlan);
     endGroup();
@@ -85062,7 +85321,7 @@ async function run() {
               {
                 ...config,
                 workingDirectory: inWorktree(config.workingDirectory),
-                outputDir: path42.join(temp, "setup-go-arm64", "base-bin")
+                outputDir: path43.join(temp, "setup-go-arm64", "base-bin")
               },
               toolchain.probe.goBinary,
               inWorktree(workspace),
@@ -85090,7 +85349,7 @@ async function run() {
 run().catch((error2) => {
   if (error2 instanceof InputError && error2.location) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const file = path42.relative(workspace, path42.resolve(workspace, error2.location.file)).split(path42.sep).join("/");
+    const file = path43.relative(workspace, path43.resolve(workspace, error2.location.file)).split(path43.sep).join("/");
     error(error2.message, {
       title: `Invalid ${error2.input}`,
       file,

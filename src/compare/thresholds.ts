@@ -16,6 +16,8 @@ export interface Thresholds {
   perTarget?: SizeLimit;
   /** `fail-on-total-increase`: the sum over the targets built in both. */
   total?: SizeLimit;
+  /** The inputs' `release:` limits, judged against the newest release's Report instead of the base. */
+  release?: Omit<Thresholds, 'release'>;
 }
 
 /** Decimal units are powers of 1000 and binary ones powers of 1024, as their names say. */
@@ -77,11 +79,58 @@ export function parseSizeLimit(value: string, inputName: string): SizeLimit | un
   return limit;
 }
 
-/** Reads both limit inputs. */
+const BASELINE_FORMS =
+  'write one limit per baseline, separated by ; or a new line: a limit alone or after base: applies against the base commit, after release: against the newest release, e.g. 5%; release:10%,1MB';
+
+/** Splits an input into its base and release limits; an unprefixed limit is the base's, as it always was. */
+export function parseBaselineLimits(value: string, inputName: string): Record<'base' | 'release', string> {
+  const limits = { base: '', release: '' };
+  const clauses = value
+    .split(/[;\n]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const clause of clauses) {
+    const named = /^([a-z][a-z-]*)\s*:\s*(.*)$/i.exec(clause);
+    const baseline = (named?.[1] ?? 'base').toLowerCase();
+    const bad = (why: string): never => {
+      throw new InputError(
+        inputName,
+        `Input ${inputName} is ${JSON.stringify(value)}: ${why}`,
+        BASELINE_FORMS,
+      );
+    };
+    if (baseline !== 'base' && baseline !== 'release')
+      bad(`${JSON.stringify(named?.[1])} is no baseline (base or release)`);
+    if (limits[baseline as 'base' | 'release']) bad(`it gives two limits against the ${baseline}`);
+    // A value of one limit is parsed (and quoted in its errors) as written, as before baselines existed.
+    const limit = named ? (named[2] ?? '').trim() : clauses.length === 1 ? value : clause;
+    if (!limit) bad(`${baseline}: is followed by no limit`);
+    limits[baseline as 'base' | 'release'] = limit;
+  }
+  return limits;
+}
+
+/** Reads both limit inputs; a release limit's text keeps its `release:` so the verdict says what it judged. */
 export function readThresholds(input: (name: string) => string): Thresholds {
-  const perTarget = parseSizeLimit(input('fail-on-size-increase'), 'fail-on-size-increase');
-  const total = parseSizeLimit(input('fail-on-total-increase'), 'fail-on-total-increase');
-  return { ...(perTarget ? { perTarget } : {}), ...(total ? { total } : {}) };
+  const read = (inputName: string) => {
+    const { base, release } = parseBaselineLimits(input(inputName), inputName);
+    const releaseLimit = parseSizeLimit(release, inputName);
+    return {
+      base: parseSizeLimit(base, inputName),
+      release: releaseLimit && { ...releaseLimit, text: `release:${releaseLimit.text}` },
+    };
+  };
+  const perTarget = read('fail-on-size-increase');
+  const total = read('fail-on-total-increase');
+  const release = {
+    ...(perTarget.release ? { perTarget: perTarget.release } : {}),
+    ...(total.release ? { total: total.release } : {}),
+  };
+  return {
+    ...(perTarget.base ? { perTarget: perTarget.base } : {}),
+    ...(total.base ? { total: total.base } : {}),
+    ...(release.perTarget || release.total ? { release } : {}),
+  };
 }
 
 /** One growth over a limit. */

@@ -1,9 +1,8 @@
 // Where a pull request's base Report comes from: a file the user names, the cache entry the default branch saved
 // for the base commit, or a build of the merge-base in a git worktree.
-import * as cache from '@actions/cache';
 import * as core from '../log.js';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { headerSlug } from '../compare/comment.js';
@@ -11,6 +10,7 @@ import { parseReport } from '../compare/compare.js';
 import type { BaseBuild } from '../compare/like-for-like.js';
 import type { Report } from '../report/report.js';
 import { childEnv } from '../platform/child-env.js';
+import { restoreJsonEntry, saveJsonEntry } from './cache-entry.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -97,19 +97,12 @@ export async function saveReportToCache(
   temp: string,
   header: string,
 ): Promise<boolean> {
-  const file = reportCacheFile(temp, header);
-  const key = reportCacheKey(commit);
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(report) + '\n');
-    const id = await cache.saveCache([file], key);
-    if (id === -1) return false;
-    core.info(`Saved this commit's size report to the cache as ${key}`);
-    return true;
-  } catch (error) {
-    core.warning(`Could not save the size report to the cache: ${(error as Error).message}`);
-    return false;
-  }
+  return saveJsonEntry(
+    reportCacheFile(temp, header),
+    reportCacheKey(commit),
+    report,
+    "this commit's size report",
+  );
 }
 
 /** The base Report, and where it came from. */
@@ -129,31 +122,19 @@ export async function restoreReportFromCache(
   temp: string,
   header: string,
 ): Promise<BaseReport | undefined> {
-  if (!cache.isFeatureAvailable()) {
-    core.info('The cache service is not available here; no size report to restore');
-    return undefined;
-  }
-  const file = reportCacheFile(temp, header);
-  await rm(file, { force: true });
   const key = reportCacheKey(baseSha);
-  let matched: string | undefined;
-  try {
-    matched = await cache.restoreCache([file], key, [REPORT_CACHE_KEY_PREFIX]);
-  } catch (error) {
-    core.warning(`Could not restore a size report from the cache: ${(error as Error).message}`);
-    return undefined;
-  }
-  if (!matched) {
-    core.info(`No size report in the cache for ${key} or any other commit`);
-    return undefined;
-  }
-  let report: Report;
-  try {
-    report = parseReport(JSON.parse(await readFile(file, 'utf8')), `cache entry ${matched}`);
-  } catch (error) {
-    core.warning(`Ignoring the cached size report: ${(error as Error).message}`);
-    return undefined;
-  }
+  const restored = await restoreJsonEntry(
+    reportCacheFile(temp, header),
+    {
+      key,
+      restoreKeys: [REPORT_CACHE_KEY_PREFIX],
+      miss: `No size report in the cache for ${key} or any other commit`,
+    },
+    'size report',
+    parseReport,
+  );
+  if (!restored) return undefined;
+  const { value: report, matched } = restored;
   const commit = matched.slice(REPORT_CACHE_KEY_PREFIX.length);
   if (matched === key) {
     core.info(`Base sizes: the cache entry ${matched}`);

@@ -7,6 +7,8 @@ import {
   renderSizeComment,
   type CommentOptions,
 } from '../compare/comment.js';
+import { combineVerdicts } from '../compare/baselines.js';
+import { withBaselineSections } from '../compare/baselines-comment.js';
 import { thresholdTexts } from '../compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../compare/compare.js';
 import { judge, readThresholds, type Thresholds, type Verdict } from '../compare/thresholds.js';
@@ -19,6 +21,7 @@ import {
   type WorktreePath,
 } from '../github/base-report.js';
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../github/fork-fallback.js';
+import { compareWithOtherBaselines, type OtherBaselines } from '../github/baseline-cache.js';
 import { publishSizeComment } from '../github/pr-comment.js';
 import { resolveBaseReport } from '../github/resolve-base.js';
 import type { Report } from '../report/report.js';
@@ -84,11 +87,7 @@ export interface SizeCommentResult {
   regression?: string;
 }
 
-/**
- * Compares this run's Report with the base one (`base-report`), judges it against the thresholds, and posts
- * or updates the sticky comment on a pull request (or keeps it for a later workflow on forks).
- */
-export async function compareAndComment(options: {
+interface CompareOptions {
   inputs: SizeCommentInputs;
   event: RunEvent;
   report: Report;
@@ -96,7 +95,36 @@ export async function compareAndComment(options: {
   temp: string;
   /** Builds the base in a worktree; undefined where this run cannot build (merging reports). */
   buildBase?: (worktreeRoot: string, inWorktree: WorktreePath) => Promise<Report>;
-}): Promise<SizeCommentResult> {
+}
+
+/** For a pull request: head against the newest release, and the trend, as the cache has them. */
+async function otherBaselinesFor(options: CompareOptions): Promise<OtherBaselines | undefined> {
+  const { inputs, event } = options;
+  if (!event.pullRequest) return undefined;
+  return compareWithOtherBaselines({
+    baseSha: event.pullRequest.baseSha,
+    head: options.report,
+    temp: options.temp,
+    header: inputs.comment.header,
+    limits: inputs.thresholds.release,
+  });
+}
+
+/** The base's verdict, and the release's when its limits are set and it was found. */
+function judgeAgainstBoth(
+  comparison: SizeComparison | undefined,
+  thresholds: Thresholds,
+  others: OtherBaselines | undefined,
+): Verdict {
+  const baseHasLimits = !!(thresholds.perTarget || thresholds.total);
+  return combineVerdicts(judge(comparison, thresholds), others?.release?.verdict, baseHasLimits);
+}
+
+/**
+ * Compares this run's Report with the base one (`base-report`), judges it against the thresholds, and posts
+ * or updates the sticky comment on a pull request (or keeps it for a later workflow on forks).
+ */
+export async function compareAndComment(options: CompareOptions): Promise<SizeCommentResult> {
   const { inputs, event, report } = options;
   if (inputs.comment.mode === 'off' || inputs.baseReport.kind === 'none') {
     core.setOutput('size-regression', 'false');
@@ -114,6 +142,7 @@ export async function compareAndComment(options: {
     head: report,
     ...(options.buildBase ? { buildAt: options.buildBase } : {}),
   });
+  const others = await otherBaselinesFor(options);
   core.endGroup();
 
   const context = { header: inputs.comment.header, headCommit: event.pullRequest?.headSha ?? report.commit };
@@ -121,17 +150,18 @@ export async function compareAndComment(options: {
   let verdict: Verdict;
   let body: string;
   if ('reason' in base) {
-    verdict = judge(undefined, inputs.thresholds);
+    verdict = judgeAgainstBoth(undefined, inputs.thresholds, others);
     body = renderNoBaseComment(context, report, base.reason);
   } else {
     comparison = compareReports(base.report, report, base.build);
-    verdict = judge(comparison, inputs.thresholds);
+    verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);
     body = renderSizeComment(
       { ...context, baseCommit: base.commit, baseSource: base.source },
       comparison,
       verdict,
     );
   }
+  if (others) body = withBaselineSections(body, others.sections.release, others.sections.trend);
   core.setOutput('size-delta', JSON.stringify(comparison ?? null));
   core.setOutput('size-regression', String(verdict.regression));
   core.setOutput('comment-body', body);

@@ -323,6 +323,16 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
 }
 
 /**
+ * Points @actions/cache in this process at `service` as a runner's environment would (and at nothing else),
+ * with the workspace and RUNNER_TEMP it reads.
+ */
+export function useCacheService(service: CacheService, workspace: string, temp: string): void {
+  delete process.env.ACTIONS_CACHE_URL;
+  delete process.env.ACTIONS_CACHE_MODE;
+  Object.assign(process.env, service.env, { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: temp });
+}
+
+/**
  * The cache service's lookup order: the exact key, then the newest entry whose key starts with it, then the
  * same for each restore key in turn. `entries` come newest first.
  */
