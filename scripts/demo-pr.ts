@@ -1,7 +1,8 @@
 // `npm run demo -- --pr`: the pull-request flow end to end. A git repository under .demo/pr holds two commits of
-// examples/hello (the head sorts names with golang.org/x/text/collate, so its binaries grow); the bundled action
-// runs on a pull_request event for them through the local runner, builds the merge-base in a git worktree,
-// compares, and posts its sticky comment to a local stand-in for GitHub's REST API. The comment is printed.
+// examples/hello (the head sorts names with golang.org/x/text/collate, adds a module and upgrades another, so its
+// binaries grow); the bundled action runs on a pull_request event for them through the local runner, builds the
+// merge-base in a git worktree, compares, and posts its sticky comment to a local stand-in for GitHub's REST
+// API. The comment is printed, and the demo fails unless it names the module the head added.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +14,7 @@ const OWNER = 'octo';
 const REPO = 'hello';
 const PR_NUMBER = 7;
 const TOKEN = 'demo-write-token';
+const ADDED_MODULE = 'github.com/dustin/go-humanize';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', ...args], {
@@ -21,19 +23,71 @@ function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
-/** The head commit's change: names are sorted with a locale-aware collator, which pulls in more of x/text. */
-async function addCollation(repo: string): Promise<void> {
-  const main = path.join(repo, 'main.go');
-  const source = await readFile(main, 'utf8');
-  await writeFile(
-    main,
+/**
+ * The head commit's change: names are sorted with a locale-aware collator (more of x/text), greetings are counted
+ * in words with a new dependency, github.com/dustin/go-humanize, and spf13/pflag moves to v1.0.7. go.sum gets the
+ * sums sum.golang.org holds for the two; the action's build downloads them through the Go module proxy.
+ */
+export async function changeHelloHead(repo: string): Promise<void> {
+  const edit = async (file: string, change: (text: string) => string) =>
+    writeFile(path.join(repo, file), change(await readFile(path.join(repo, file), 'utf8')));
+  await edit('main.go', (source) =>
     source
+      .replace('"github.com/google/uuid"', '"github.com/dustin/go-humanize"\n\t"github.com/google/uuid"')
       .replace('"golang.org/x/text/language"', '"golang.org/x/text/collate"\n\t"golang.org/x/text/language"')
       .replace(
         '\tprinter := message.NewPrinter(tag)',
         '\tcollate.New(tag).SortStrings(names)\n\tprinter := message.NewPrinter(tag)',
+      )
+      .replace('(greeting %d of %d,', '(%s greeting of %d,')
+      .replace('i+1, *count, runID)', 'humanize.Ordinal(i+1), *count, runID)'),
+  );
+  await edit('go.mod', (text) =>
+    text
+      .replace('require (\n', 'require (\n\tgithub.com/dustin/go-humanize v1.0.1\n')
+      .replace('github.com/spf13/pflag v1.0.6', 'github.com/spf13/pflag v1.0.7'),
+  );
+  await edit(
+    'go.sum',
+    (text) =>
+      'github.com/dustin/go-humanize v1.0.1 h1:GzkhY7T5VNhEkwH0PVJgjz+fX1rhBrR7pRT3mDkpeCY=\n' +
+      'github.com/dustin/go-humanize v1.0.1/go.mod h1:Mu1zIs6XwVuF/gI1OepvI0qD18qycQx+mFykh5fBlto=\n' +
+      text.replace(
+        /^github\.com\/spf13\/pflag v1\.0\.6 .*\n.*\n/m,
+        'github.com/spf13/pflag v1.0.7 h1:vN6T9TfwStFPFM5XzjsvmzZkLuaLX+HS+0SeFLRgU6M=\n' +
+          'github.com/spf13/pflag v1.0.7/go.mod h1:McXfInJRrz4CZXVZOBLb0bTZqETkiAhM9Iw0y3An2Bg=\n',
       ),
   );
+}
+
+/** Prints the comments and saves them with the outputs; fails when the comment misses the module head added. */
+async function showComments(
+  comments: { body: string }[],
+  demo: string,
+  result: RunActionResult,
+): Promise<void> {
+  process.stdout.write(
+    `\n===== the comment on ${OWNER}/${REPO}#${PR_NUMBER} (${comments.length} comment(s)) =====\n`,
+  );
+  for (const comment of comments) process.stdout.write(`${comment.body}\n`);
+  await writeFile(path.join(demo, 'pr', 'comment.md'), comments.map((c) => c.body).join('\n---\n'));
+  await writeFile(path.join(demo, 'pr', 'outputs.json'), JSON.stringify(result.outputs, null, 2) + '\n');
+  if (result.success && !comments.some((c) => c.body.includes(`| ${ADDED_MODULE} | — | v1.0.1 |`)))
+    throw new Error(`The comment does not list ${ADDED_MODULE}, the module the head added`);
+}
+
+/** A fresh repository of examples/hello: the base commit on main, the head on a branch. */
+async function pullRequestHistory(root: string, repo: string): Promise<{ base: string; head: string }> {
+  await mkdir(repo, { recursive: true });
+  await cp(path.join(root, 'examples/hello'), repo, { recursive: true });
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'hello');
+  const base = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'checkout', '-q', '-b', 'sort-names');
+  await changeHelloHead(repo);
+  git(repo, 'commit', '-q', '-am', 'Sort names by the language’s collation, and count greetings in words');
+  return { base, head: git(repo, 'rev-parse', 'HEAD') };
 }
 
 export async function runPullRequestDemo(
@@ -43,16 +97,7 @@ export async function runPullRequestDemo(
 ): Promise<RunActionResult> {
   const repo = path.join(demo, 'pr', 'repo');
   await rm(path.join(demo, 'pr'), { recursive: true, force: true });
-  await mkdir(repo, { recursive: true });
-  await cp(path.join(root, 'examples/hello'), repo, { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'hello');
-  const base = git(repo, 'rev-parse', 'HEAD');
-  git(repo, 'checkout', '-q', '-b', 'sort-names');
-  await addCollation(repo);
-  git(repo, 'commit', '-q', '-am', 'Sort names by the language’s collation');
-  const head = git(repo, 'rev-parse', 'HEAD');
+  const { base, head } = await pullRequestHistory(root, repo);
 
   const api = await startGitHubApi();
   const cacheService = await startCacheService({ stateDir: path.join(demo, 'cache-service') });
@@ -92,13 +137,7 @@ export async function runPullRequestDemo(
       },
       env: { ...env, ...cacheService.env, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: repository.full_name },
     });
-    const comments = api.comments(OWNER, REPO, PR_NUMBER);
-    process.stdout.write(
-      `\n===== the comment on ${OWNER}/${REPO}#${PR_NUMBER} (${comments.length} comment(s)) =====\n`,
-    );
-    for (const comment of comments) process.stdout.write(`${comment.body}\n`);
-    await writeFile(path.join(demo, 'pr', 'comment.md'), comments.map((c) => c.body).join('\n---\n'));
-    await writeFile(path.join(demo, 'pr', 'outputs.json'), JSON.stringify(result.outputs, null, 2) + '\n');
+    await showComments(api.comments(OWNER, REPO, PR_NUMBER), demo, result);
     return result;
   } finally {
     await cacheService.stop();

@@ -20461,6 +20461,55 @@ var InputError = class extends Error {
   name = "InputError";
 };
 
+// src/compare/comment-marker.ts
+var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
+var MAX_HEADER_CHARS = 100;
+function parseCommentHeader(value, inputName = "comment-header") {
+  const header = value.trim() || DEFAULT_COMMENT_HEADER;
+  if (/[\u0000-\u001f\u007f]/.test(header))
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, which has a line break or control character`,
+      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
+    );
+  if (new RegExp("\\p{Surrogate}", "u").test(header))
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, which holds half of a UTF-16 surrogate pair`,
+      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
+    );
+  if (header.length > MAX_HEADER_CHARS)
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${header.length} characters long, more than ${MAX_HEADER_CHARS}`,
+      `use a short name, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
+    );
+  return header;
+}
+function commentMarker(header) {
+  return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
+}
+function isCommentFor(body, header) {
+  return body.trimStart().startsWith(commentMarker(header));
+}
+
+// src/compare/comment-decision.ts
+function decideCommentAction(options, facts, existingCommentId) {
+  if (options.mode === "off") return { kind: "skip", reason: "comment is off" };
+  if (options.mode === "sticky" && existingCommentId !== void 0)
+    return { kind: "update", commentId: existingCommentId };
+  if (options.on === "change" && !facts.changed)
+    return { kind: "skip", reason: "no size changed and comment-on is change" };
+  if (options.on === "regression" && !facts.regression)
+    return { kind: "skip", reason: "no size regression and comment-on is regression" };
+  return { kind: "create" };
+}
+
+// src/compare/markdown.ts
+function escapeMarkdown(text) {
+  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
+}
+
 // src/build/targets.ts
 var VARIANTS = {
   arm: { variable: "GOARM", pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: "linux/arm/7" },
@@ -20528,6 +20577,101 @@ function parseTargets(text, inputName = "targets") {
     targets.push(target);
   }
   return targets;
+}
+
+// src/compare/build-info-changes.ts
+function isPerCommitSetting(key) {
+  return key === "vcs" || key.startsWith("vcs.") || key === "-ldflags";
+}
+function linked(module) {
+  return {
+    version: module.version,
+    ...module.replace ? { replace: { path: module.replace.path, version: module.replace.version } } : {}
+  };
+}
+function sameLinked(a, b) {
+  return a.version === b.version && a.replace?.path === b.replace?.path && a.replace?.version === b.replace?.version;
+}
+function inOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function moduleChanges(base, head) {
+  const baseByPath = new Map(base.map((m) => [m.path, linked(m)]));
+  const headByPath = new Map(head.map((m) => [m.path, linked(m)]));
+  const paths = [.../* @__PURE__ */ new Set([...baseByPath.keys(), ...headByPath.keys()])];
+  return paths.map((path2) => ({ path: path2, base: baseByPath.get(path2), head: headByPath.get(path2) })).filter(({ base: was, head: is }) => !was || !is || !sameLinked(was, is)).map(({ path: path2, base: was, head: is }) => ({
+    path: path2,
+    ...was ? { base: was } : {},
+    ...is ? { head: is } : {}
+  })).sort((a, b) => inOrder(a.path, b.path));
+}
+function settingChanges(base, head) {
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].filter(
+    (k) => !isPerCommitSetting(k)
+  );
+  const valueOf = (settings, key) => Object.hasOwn(settings, key) ? settings[key] : void 0;
+  return keys.map((key) => ({ key, base: valueOf(base, key), head: valueOf(head, key) })).filter((change) => change.base !== change.head).map(({ key, base: was, head: is }) => ({
+    key,
+    ...was !== void 0 ? { base: was } : {},
+    ...is !== void 0 ? { head: is } : {}
+  })).sort((a, b) => inOrder(a.key, b.key));
+}
+function buildInfoChanges(base, head) {
+  const changes = {
+    modules: moduleChanges(base.deps, head.deps),
+    ...base.goVersion !== head.goVersion ? { goVersion: { base: base.goVersion, head: head.goVersion } } : {},
+    settings: settingChanges(base.settings, head.settings)
+  };
+  const none = changes.modules.length === 0 && !changes.goVersion && changes.settings.length === 0;
+  return none ? void 0 : changes;
+}
+
+// src/compare/build-info-check.ts
+function isText(value) {
+  return typeof value === "string";
+}
+function isModule(value, replacing) {
+  const module = value;
+  if (typeof module !== "object" || module === null) return false;
+  if (!isText(module.path) || !isText(module.version)) return false;
+  if (module.sum !== void 0 && !isText(module.sum)) return false;
+  return module.replace === void 0 || !replacing && isModule(module.replace, true);
+}
+function buildInfoShapeProblem(value) {
+  const info3 = value;
+  if (typeof info3 !== "object" || info3 === null || Array.isArray(info3)) return "is not an object";
+  if (!isText(info3.goVersion)) return "has no goVersion";
+  if (info3.path !== void 0 && !isText(info3.path)) return "has a path that is not text";
+  if (info3.main !== void 0 && !isModule(info3.main, false))
+    return "has a main module without path and version";
+  if (!Array.isArray(info3.deps) || !info3.deps.every((m) => isModule(m, false)))
+    return "must list deps as { path, version, sum?, replace? }";
+  const settings = info3.settings;
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings))
+    return "has no settings object";
+  if (!Object.values(settings).every(isText)) return "has a setting whose value is not text";
+  return void 0;
+}
+var MODULE_PATH = /^[A-Za-z0-9._~+/-]{1,300}$/;
+var MODULE_VERSION = /^(?:v[0-9A-Za-z.+-]{1,120}|\(devel\)|)$/;
+var MODULE_SUM = /^h1:[A-Za-z0-9+/]{43}=$/;
+var TOOLCHAIN = /^go[0-9]{1,3}(?:\.[0-9]{1,3}){1,2}(?:(?:rc|beta)[0-9]{1,2})?(?: X:[A-Za-z0-9,]{1,200})?$/;
+var SETTING_KEY = /^[A-Za-z0-9._-]{1,64}$/;
+function unplainModule(module) {
+  if (!MODULE_PATH.test(module.path)) return `module path ${JSON.stringify(module.path)}`;
+  if (!MODULE_VERSION.test(module.version))
+    return `version ${JSON.stringify(module.version)} of ${module.path}`;
+  if (module.sum !== void 0 && !MODULE_SUM.test(module.sum)) return `sum ${JSON.stringify(module.sum)}`;
+  return module.replace && unplainModule(module.replace);
+}
+function unplainBuildInfoText(info3) {
+  if (!TOOLCHAIN.test(info3.goVersion)) return `goVersion ${JSON.stringify(info3.goVersion)}`;
+  for (const module of [...info3.main ? [info3.main] : [], ...info3.deps]) {
+    const unplain = unplainModule(module);
+    if (unplain) return unplain;
+  }
+  const key = Object.keys(info3.settings).find((k) => !SETTING_KEY.test(k));
+  return key === void 0 ? void 0 : `setting ${JSON.stringify(key)}`;
 }
 
 // src/compare/like-for-like.ts
@@ -20665,6 +20809,8 @@ function compareRow(base, head) {
   if (deltaBytes > 0 && base?.attribution && head?.attribution) {
     row.grewMost = attributionGrowth(base.attribution, head.attribution);
   }
+  const buildChanges = deltaBytes > 0 && base?.buildInfo && head?.buildInfo && buildInfoChanges(base.buildInfo, head.buildInfo);
+  if (buildChanges) row.buildChanges = buildChanges;
   return row;
 }
 function totalsOf(rows) {
@@ -20744,6 +20890,8 @@ function parseReport(json, source) {
       );
       if (!ok) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
     }
+    const buildInfoProblem = t?.buildInfo === void 0 ? void 0 : buildInfoShapeProblem(t.buildInfo);
+    if (buildInfoProblem) fail(`targets[${i}].buildInfo ${buildInfoProblem}`);
   });
   const keys = report.targets.map(rowKey);
   const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
@@ -20843,23 +20991,7 @@ function describeBreach(breach) {
   const input = breach.scope === "target" ? "fail-on-size-increase" : "fail-on-total-increase";
   return `${breach.label} grew ${formatDeltaBytes(breach.deltaBytes)} (${formatDeltaPercent(breach.deltaPercent)}), over the ${input} limit of ${breach.limit.text}`;
 }
-function judge(comparison, thresholds) {
-  const limits = [
-    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : "",
-    thresholds.total ? `${thresholds.total.text} in total` : ""
-  ].filter(Boolean);
-  if (!comparison)
-    return {
-      regression: false,
-      breaches: [],
-      message: "Nothing to compare against, so no size limit applies."
-    };
-  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
-    return {
-      regression: false,
-      breaches: [],
-      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
-    };
+function breachesOf(comparison, thresholds) {
   const breaches = [];
   if (thresholds.perTarget) {
     for (const row of comparison.rows) {
@@ -20887,20 +21019,37 @@ function judge(comparison, thresholds) {
     );
     if (breach) breaches.push(breach);
   }
-  breaches.sort(
+  return breaches.sort(
     (a, b) => b.overBy - a.overBy || b.deltaBytes - a.deltaBytes || a.label.localeCompare(b.label)
   );
+}
+function regressionMessage(breaches, comparison) {
   const worst = breaches[0];
-  if (worst) {
-    const others = breaches.length - 1;
-    const biggest = comparison.rows.filter((r) => r.status === "changed" && r.deltaBytes > 0).sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
-    const culprit = worst.scope === "total" && biggest ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})` : "";
+  const others = breaches.length - 1;
+  const biggest = comparison.rows.filter((r) => r.status === "changed" && r.deltaBytes > 0).sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
+  const culprit = worst.scope === "total" && biggest ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})` : "";
+  return `Size regression: ${describeBreach(worst)}${culprit}` + (others > 0 ? `; ${others} more over a limit` : "") + ".";
+}
+function judge(comparison, thresholds) {
+  const limits = [
+    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : "",
+    thresholds.total ? `${thresholds.total.text} in total` : ""
+  ].filter(Boolean);
+  if (!comparison)
     return {
-      regression: true,
-      breaches,
-      message: `Size regression: ${describeBreach(worst)}${culprit}` + (others > 0 ? `; ${others} more over a limit` : "") + "."
+      regression: false,
+      breaches: [],
+      message: "Nothing to compare against, so no size limit applies."
     };
-  }
+  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
+    return {
+      regression: false,
+      breaches: [],
+      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
+    };
+  const breaches = breachesOf(comparison, thresholds);
+  if (breaches.length > 0)
+    return { regression: true, breaches, message: regressionMessage(breaches, comparison) };
   return {
     regression: false,
     breaches,
@@ -20908,51 +21057,85 @@ function judge(comparison, thresholds) {
   };
 }
 
-// src/compare/comment.ts
-var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
+// src/compare/growth-section.ts
+var PLAIN_SETTING_VALUE = /^[A-Za-z0-9._~+/=,-]{1,400}$/;
+function settingText(value) {
+  if (value === void 0) return "unset";
+  if (value === "") return "(empty)";
+  return PLAIN_SETTING_VALUE.test(value) ? escapeMarkdown(value) : "(not shown: not plain text)";
+}
+function linkedText(module) {
+  if (!module) return "\u2014";
+  if (!module.replace) return escapeMarkdown(module.version);
+  const by = [module.replace.path, module.replace.version].filter((t) => t && t !== "(devel)").join(" ");
+  return `${escapeMarkdown(module.version)} replaced by ${escapeMarkdown(by)}`;
+}
+function moduleCounts(changes) {
+  const added = changes.modules.filter((m) => !m.base).length;
+  const removed = changes.modules.filter((m) => !m.head).length;
+  const changed = changes.modules.length - added - removed;
+  const parts = [
+    added > 0 ? `${added} added` : "",
+    removed > 0 ? `${removed} removed` : "",
+    changed > 0 ? `${changed} changed` : ""
+  ].filter(Boolean);
+  const total = changes.modules.length;
+  return parts.length === 0 ? "" : `${total === 1 ? "module" : "modules"} ${parts.join(", ")}`;
+}
+function summaryOf(row) {
+  const notes = row.buildChanges ? [
+    moduleCounts(row.buildChanges),
+    row.buildChanges.goVersion ? "another Go" : "",
+    row.buildChanges.settings.length > 0 ? "other build settings" : ""
+  ].filter(Boolean) : [];
+  return `What grew in ${escapeMarkdown(rowLabel(row))}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}`;
+}
+function moduleTable(changes) {
+  if (changes.modules.length === 0) return [];
+  return [
+    "| Module | Base | Head |",
+    "| :-- | :-- | :-- |",
+    ...changes.modules.map(
+      (m) => `| ${escapeMarkdown(m.path)} | ${linkedText(m.base)} | ${linkedText(m.head)} |`
+    ),
+    ""
+  ];
+}
+function buildTable(changes) {
+  const { goVersion, settings } = changes;
+  if (!goVersion && settings.length === 0) return [];
+  return [
+    "| Build setting | Base | Head |",
+    "| :-- | :-- | :-- |",
+    ...goVersion ? [`| Go | ${escapeMarkdown(goVersion.base)} | ${escapeMarkdown(goVersion.head)} |`] : [],
+    ...settings.map((s) => `| ${escapeMarkdown(s.key)} | ${settingText(s.base)} | ${settingText(s.head)} |`),
+    ""
+  ];
+}
+function packageTable(row) {
+  if (!row.grewMost || row.grewMost.length === 0) return [];
+  return [
+    "| Package | Base | Head | Change |",
+    "| :-- | --: | --: | --: |",
+    ...row.grewMost.map(
+      (g) => `| ${escapeMarkdown(g.package)} | ${humanBytes(g.baseBytes)} | ${humanBytes(g.headBytes)} | ${formatDeltaBytes(g.deltaBytes)} |`
+    ),
+    ""
+  ];
+}
+function growthSection(rows) {
+  return rows.flatMap((row) => {
+    const tables = [
+      ...row.buildChanges ? [...moduleTable(row.buildChanges), ...buildTable(row.buildChanges)] : [],
+      ...packageTable(row)
+    ];
+    if (tables.length === 0) return [];
+    return [`<details><summary>${summaryOf(row)}</summary>`, "", ...tables, "</details>", ""];
+  });
+}
+
+// src/compare/comment-render.ts
 var MAX_COMMENT_CHARS = 65536;
-var MAX_HEADER_CHARS = 100;
-function parseCommentHeader(value, inputName = "comment-header") {
-  const header = value.trim() || DEFAULT_COMMENT_HEADER;
-  if (/[\u0000-\u001f\u007f]/.test(header))
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, which has a line break or control character`,
-      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
-    );
-  if (new RegExp("\\p{Surrogate}", "u").test(header))
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, which holds half of a UTF-16 surrogate pair`,
-      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
-    );
-  if (header.length > MAX_HEADER_CHARS)
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${header.length} characters long, more than ${MAX_HEADER_CHARS}`,
-      `use a short name, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
-    );
-  return header;
-}
-function commentMarker(header) {
-  return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
-}
-function isCommentFor(body, header) {
-  return body.trimStart().startsWith(commentMarker(header));
-}
-function decideCommentAction(options, facts, existingCommentId) {
-  if (options.mode === "off") return { kind: "skip", reason: "comment is off" };
-  if (options.mode === "sticky" && existingCommentId !== void 0)
-    return { kind: "update", commentId: existingCommentId };
-  if (options.on === "change" && !facts.changed)
-    return { kind: "skip", reason: "no size changed and comment-on is change" };
-  if (options.on === "regression" && !facts.regression)
-    return { kind: "skip", reason: "no size regression and comment-on is regression" };
-  return { kind: "create" };
-}
-function escapeMarkdown(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
-}
 function shortSha(sha) {
   return sha ? `\`${escapeMarkdown(sha.slice(0, 7))}\`` : "an unknown commit";
 }
@@ -20989,25 +21172,6 @@ function unchangedSection(rows, limit) {
     "</details>",
     ""
   ];
-}
-function growthSection(rows) {
-  const lines = [];
-  for (const row of rows) {
-    if (!row.grewMost || row.grewMost.length === 0) continue;
-    lines.push(
-      `<details><summary>What grew in ${escapeMarkdown(rowLabel(row))}</summary>`,
-      "",
-      "| Package | Base | Head | Change |",
-      "| :-- | --: | --: | --: |",
-      ...row.grewMost.map(
-        (g) => `| ${escapeMarkdown(g.package)} | ${humanBytes(g.baseBytes)} | ${humanBytes(g.headBytes)} | ${formatDeltaBytes(g.deltaBytes)} |`
-      ),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  return lines;
 }
 function baseBuildNotes(comparison) {
   const { baseBuild: build, head } = comparison;
@@ -21147,6 +21311,8 @@ function unsafeReportText(report) {
       (p) => !PACKAGE_PATH.test(p.package) && !ATTRIBUTION_GROUPS.has(p.package)
     );
     if (group) return `targets[${i}].attribution names ${JSON.stringify(group.package)}, not a Go package`;
+    const unplain = target.buildInfo && unplainBuildInfoText(target.buildInfo);
+    if (unplain) return `targets[${i}].buildInfo has ${unplain}, which is not plain text`;
   }
   return void 0;
 }

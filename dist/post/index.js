@@ -72286,6 +72286,33 @@ function targetName(target) {
   return [target.goos, target.goarch, target.variant].filter(Boolean).join("/");
 }
 
+// src/compare/build-info-check.ts
+function isText(value) {
+  return typeof value === "string";
+}
+function isModule(value, replacing) {
+  const module = value;
+  if (typeof module !== "object" || module === null) return false;
+  if (!isText(module.path) || !isText(module.version)) return false;
+  if (module.sum !== void 0 && !isText(module.sum)) return false;
+  return module.replace === void 0 || !replacing && isModule(module.replace, true);
+}
+function buildInfoShapeProblem(value) {
+  const info3 = value;
+  if (typeof info3 !== "object" || info3 === null || Array.isArray(info3)) return "is not an object";
+  if (!isText(info3.goVersion)) return "has no goVersion";
+  if (info3.path !== void 0 && !isText(info3.path)) return "has a path that is not text";
+  if (info3.main !== void 0 && !isModule(info3.main, false))
+    return "has a main module without path and version";
+  if (!Array.isArray(info3.deps) || !info3.deps.every((m2) => isModule(m2, false)))
+    return "must list deps as { path, version, sum?, replace? }";
+  const settings = info3.settings;
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings))
+    return "has no settings object";
+  if (!Object.values(settings).every(isText)) return "has a setting whose value is not text";
+  return void 0;
+}
+
 // src/compare/compare.ts
 function rowKey(target) {
   return `${target.package} ${labelOf(target)}`;
@@ -72330,6 +72357,8 @@ function parseReport(json, source) {
       );
       if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
     }
+    const buildInfoProblem = t?.buildInfo === void 0 ? void 0 : buildInfoShapeProblem(t.buildInfo);
+    if (buildInfoProblem) fail(`targets[${i}].buildInfo ${buildInfoProblem}`);
   });
   const keys = report.targets.map(rowKey);
   const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
@@ -72405,8 +72434,12 @@ import { execFile as execFile2 } from "node:child_process";
 import path16 from "node:path";
 import { promisify as promisify4 } from "node:util";
 
-// src/compare/comment.ts
+// src/compare/comment-marker.ts
 import { createHash as createHash3 } from "node:crypto";
+function headerSlug(header) {
+  const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return slug === header ? slug : `${slug || "header"}-${createHash3("sha256").update(header).digest("hex").slice(0, 8)}`;
+}
 
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
@@ -72418,12 +72451,6 @@ var UNIT_BYTES = {
   gb: 1e3 ** 3,
   gib: 1024 ** 3
 };
-
-// src/compare/comment.ts
-function headerSlug(header) {
-  const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash3("sha256").update(header).digest("hex").slice(0, 8)}`;
-}
 
 // src/github/cache-entry.ts
 import { mkdir as mkdir3, readFile as readFile2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";

@@ -76803,7 +76803,8 @@ async function buildTargets(config, goBinary, workspace, env) {
         sha256: inspected.sha256,
         format: formatName(inspected.header),
         arch: inspected.header.arch,
-        ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {}
+        ...inspected.machoDefinedSymbols && stripsSymbolTable(ldflags) ? { keptSymbols: inspected.machoDefinedSymbols } : {},
+        ...inspected.buildInfo ? { buildInfo: inspected.buildInfo } : {}
       }
     });
   }
@@ -77356,6 +77357,80 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
 import { readFile as readFile4 } from "node:fs/promises";
 import path29 from "node:path";
 
+// src/compare/build-info-changes.ts
+function isPerCommitSetting(key) {
+  return key === "vcs" || key.startsWith("vcs.") || key === "-ldflags";
+}
+function linked(module) {
+  return {
+    version: module.version,
+    ...module.replace ? { replace: { path: module.replace.path, version: module.replace.version } } : {}
+  };
+}
+function sameLinked(a, b2) {
+  return a.version === b2.version && a.replace?.path === b2.replace?.path && a.replace?.version === b2.replace?.version;
+}
+function inOrder(a, b2) {
+  return a < b2 ? -1 : a > b2 ? 1 : 0;
+}
+function moduleChanges(base, head) {
+  const baseByPath = new Map(base.map((m2) => [m2.path, linked(m2)]));
+  const headByPath = new Map(head.map((m2) => [m2.path, linked(m2)]));
+  const paths = [.../* @__PURE__ */ new Set([...baseByPath.keys(), ...headByPath.keys()])];
+  return paths.map((path44) => ({ path: path44, base: baseByPath.get(path44), head: headByPath.get(path44) })).filter(({ base: was, head: is2 }) => !was || !is2 || !sameLinked(was, is2)).map(({ path: path44, base: was, head: is2 }) => ({
+    path: path44,
+    ...was ? { base: was } : {},
+    ...is2 ? { head: is2 } : {}
+  })).sort((a, b2) => inOrder(a.path, b2.path));
+}
+function settingChanges(base, head) {
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].filter(
+    (k2) => !isPerCommitSetting(k2)
+  );
+  const valueOf = (settings, key) => Object.hasOwn(settings, key) ? settings[key] : void 0;
+  return keys.map((key) => ({ key, base: valueOf(base, key), head: valueOf(head, key) })).filter((change) => change.base !== change.head).map(({ key, base: was, head: is2 }) => ({
+    key,
+    ...was !== void 0 ? { base: was } : {},
+    ...is2 !== void 0 ? { head: is2 } : {}
+  })).sort((a, b2) => inOrder(a.key, b2.key));
+}
+function buildInfoChanges(base, head) {
+  const changes = {
+    modules: moduleChanges(base.deps, head.deps),
+    ...base.goVersion !== head.goVersion ? { goVersion: { base: base.goVersion, head: head.goVersion } } : {},
+    settings: settingChanges(base.settings, head.settings)
+  };
+  const none = changes.modules.length === 0 && !changes.goVersion && changes.settings.length === 0;
+  return none ? void 0 : changes;
+}
+
+// src/compare/build-info-check.ts
+function isText(value) {
+  return typeof value === "string";
+}
+function isModule(value, replacing) {
+  const module = value;
+  if (typeof module !== "object" || module === null) return false;
+  if (!isText(module.path) || !isText(module.version)) return false;
+  if (module.sum !== void 0 && !isText(module.sum)) return false;
+  return module.replace === void 0 || !replacing && isModule(module.replace, true);
+}
+function buildInfoShapeProblem(value) {
+  const info3 = value;
+  if (typeof info3 !== "object" || info3 === null || Array.isArray(info3)) return "is not an object";
+  if (!isText(info3.goVersion)) return "has no goVersion";
+  if (info3.path !== void 0 && !isText(info3.path)) return "has a path that is not text";
+  if (info3.main !== void 0 && !isModule(info3.main, false))
+    return "has a main module without path and version";
+  if (!Array.isArray(info3.deps) || !info3.deps.every((m2) => isModule(m2, false)))
+    return "must list deps as { path, version, sum?, replace? }";
+  const settings = info3.settings;
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings))
+    return "has no settings object";
+  if (!Object.values(settings).every(isText)) return "has a setting whose value is not text";
+  return void 0;
+}
+
 // src/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
 function rowKey(target) {
@@ -77407,6 +77482,8 @@ function compareRow(base, head) {
   if (deltaBytes > 0 && base?.attribution && head?.attribution) {
     row.grewMost = attributionGrowth(base.attribution, head.attribution);
   }
+  const buildChanges = deltaBytes > 0 && base?.buildInfo && head?.buildInfo && buildInfoChanges(base.buildInfo, head.buildInfo);
+  if (buildChanges) row.buildChanges = buildChanges;
   return row;
 }
 function totalsOf(rows) {
@@ -77486,6 +77563,8 @@ function parseReport(json, source) {
       );
       if (!ok2) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
     }
+    const buildInfoProblem = t?.buildInfo === void 0 ? void 0 : buildInfoShapeProblem(t.buildInfo);
+    if (buildInfoProblem) fail(`targets[${i}].buildInfo ${buildInfoProblem}`);
   });
   const keys = report.targets.map(rowKey);
   const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
@@ -78136,12 +78215,12 @@ var ArchiveEntryChecker = class {
     const target = (entry.linkTarget ?? "").replace(/\\/g, "/");
     if (target === "") return refuse(`${entry.kind} ${entry.name} has no target`);
     if (entry.kind === "hardlink") {
-      const linked = this.map(target);
-      if (!("path" in linked) || !this.files.has(linked.path.toLowerCase())) {
+      const linked2 = this.map(target);
+      if (!("path" in linked2) || !this.files.has(linked2.path.toLowerCase())) {
         return refuse(`hard link ${entry.name} -> ${target} does not name a file extracted before it`);
       }
       this.remember(this.files, parts);
-      return { action: "hardlink", path: relative3, target: linked.path };
+      return { action: "hardlink", path: relative3, target: linked2.path };
     }
     if (isAbsoluteLinkTarget(target))
       return refuse(`symlink ${entry.name} points to the absolute path ${target}`);
@@ -79789,8 +79868,75 @@ async function writeSboms(targets, workspace) {
 import { readFile as readFile8 } from "node:fs/promises";
 import path42 from "node:path";
 
-// src/compare/comment.ts
+// src/compare/comment-marker.ts
 import { createHash as createHash11 } from "node:crypto";
+var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
+var MAX_HEADER_CHARS = 100;
+function parseCommentHeader(value, inputName = "comment-header") {
+  const header = value.trim() || DEFAULT_COMMENT_HEADER;
+  if (/[\u0000-\u001f\u007f]/.test(header))
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, which has a line break or control character`,
+      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
+    );
+  if (new RegExp("\\p{Surrogate}", "u").test(header))
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${JSON.stringify(value)}, which holds half of a UTF-16 surrogate pair`,
+      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
+    );
+  if (header.length > MAX_HEADER_CHARS)
+    throw new InputError(
+      inputName,
+      `Input ${inputName} is ${header.length} characters long, more than ${MAX_HEADER_CHARS}`,
+      `use a short name, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
+    );
+  return header;
+}
+function headerSlug(header) {
+  const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return slug === header ? slug : `${slug || "header"}-${createHash11("sha256").update(header).digest("hex").slice(0, 8)}`;
+}
+function commentMarker(header) {
+  return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
+}
+function isCommentFor(body2, header) {
+  return body2.trimStart().startsWith(commentMarker(header));
+}
+
+// src/compare/comment-decision.ts
+function oneOf(value, inputName, allowed, fallback) {
+  const normalized = value.trim().toLowerCase() || fallback;
+  if (allowed.includes(normalized)) return normalized;
+  throw new InputError(
+    inputName,
+    `Input ${inputName} is ${JSON.stringify(value)}`,
+    `use one of ${allowed.join(", ")} (default ${fallback})`
+  );
+}
+function readCommentOptions(input) {
+  return {
+    mode: oneOf(input("comment"), "comment", ["sticky", "new", "off"], "sticky"),
+    on: oneOf(input("comment-on"), "comment-on", ["always", "change", "regression"], "change"),
+    header: parseCommentHeader(input("comment-header"))
+  };
+}
+function decideCommentAction(options2, facts, existingCommentId) {
+  if (options2.mode === "off") return { kind: "skip", reason: "comment is off" };
+  if (options2.mode === "sticky" && existingCommentId !== void 0)
+    return { kind: "update", commentId: existingCommentId };
+  if (options2.on === "change" && !facts.changed)
+    return { kind: "skip", reason: "no size changed and comment-on is change" };
+  if (options2.on === "regression" && !facts.regression)
+    return { kind: "skip", reason: "no size regression and comment-on is regression" };
+  return { kind: "create" };
+}
+
+// src/compare/markdown.ts
+function escapeMarkdown(text) {
+  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
+}
 
 // src/compare/thresholds.ts
 var UNIT_BYTES = {
@@ -79919,23 +80065,7 @@ function describeBreach(breach) {
   const input = breach.scope === "target" ? "fail-on-size-increase" : "fail-on-total-increase";
   return `${breach.label} grew ${formatDeltaBytes(breach.deltaBytes)} (${formatDeltaPercent(breach.deltaPercent)}), over the ${input} limit of ${breach.limit.text}`;
 }
-function judge(comparison, thresholds) {
-  const limits = [
-    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : "",
-    thresholds.total ? `${thresholds.total.text} in total` : ""
-  ].filter(Boolean);
-  if (!comparison)
-    return {
-      regression: false,
-      breaches: [],
-      message: "Nothing to compare against, so no size limit applies."
-    };
-  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
-    return {
-      regression: false,
-      breaches: [],
-      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
-    };
+function breachesOf(comparison, thresholds) {
   const breaches = [];
   if (thresholds.perTarget) {
     for (const row of comparison.rows) {
@@ -79963,20 +80093,37 @@ function judge(comparison, thresholds) {
     );
     if (breach) breaches.push(breach);
   }
-  breaches.sort(
+  return breaches.sort(
     (a, b2) => b2.overBy - a.overBy || b2.deltaBytes - a.deltaBytes || a.label.localeCompare(b2.label)
   );
+}
+function regressionMessage(breaches, comparison) {
   const worst = breaches[0];
-  if (worst) {
-    const others = breaches.length - 1;
-    const biggest = comparison.rows.filter((r) => r.status === "changed" && r.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes)[0];
-    const culprit = worst.scope === "total" && biggest ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})` : "";
+  const others = breaches.length - 1;
+  const biggest = comparison.rows.filter((r) => r.status === "changed" && r.deltaBytes > 0).sort((a, b2) => b2.deltaBytes - a.deltaBytes)[0];
+  const culprit = worst.scope === "total" && biggest ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})` : "";
+  return `Size regression: ${describeBreach(worst)}${culprit}` + (others > 0 ? `; ${others} more over a limit` : "") + ".";
+}
+function judge(comparison, thresholds) {
+  const limits = [
+    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : "",
+    thresholds.total ? `${thresholds.total.text} in total` : ""
+  ].filter(Boolean);
+  if (!comparison)
     return {
-      regression: true,
-      breaches,
-      message: `Size regression: ${describeBreach(worst)}${culprit}` + (others > 0 ? `; ${others} more over a limit` : "") + "."
+      regression: false,
+      breaches: [],
+      message: "Nothing to compare against, so no size limit applies."
     };
-  }
+  if (comparison.baseBuild.kind === "unlike" && limits.length > 0)
+    return {
+      regression: false,
+      breaches: [],
+      message: `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`
+    };
+  const breaches = breachesOf(comparison, thresholds);
+  if (breaches.length > 0)
+    return { regression: true, breaches, message: regressionMessage(breaches, comparison) };
   return {
     regression: false,
     breaches,
@@ -79984,71 +80131,85 @@ function judge(comparison, thresholds) {
   };
 }
 
-// src/compare/comment.ts
-var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
+// src/compare/growth-section.ts
+var PLAIN_SETTING_VALUE = /^[A-Za-z0-9._~+/=,-]{1,400}$/;
+function settingText(value) {
+  if (value === void 0) return "unset";
+  if (value === "") return "(empty)";
+  return PLAIN_SETTING_VALUE.test(value) ? escapeMarkdown(value) : "(not shown: not plain text)";
+}
+function linkedText(module) {
+  if (!module) return "\u2014";
+  if (!module.replace) return escapeMarkdown(module.version);
+  const by = [module.replace.path, module.replace.version].filter((t) => t && t !== "(devel)").join(" ");
+  return `${escapeMarkdown(module.version)} replaced by ${escapeMarkdown(by)}`;
+}
+function moduleCounts(changes) {
+  const added = changes.modules.filter((m2) => !m2.base).length;
+  const removed = changes.modules.filter((m2) => !m2.head).length;
+  const changed = changes.modules.length - added - removed;
+  const parts = [
+    added > 0 ? `${added} added` : "",
+    removed > 0 ? `${removed} removed` : "",
+    changed > 0 ? `${changed} changed` : ""
+  ].filter(Boolean);
+  const total = changes.modules.length;
+  return parts.length === 0 ? "" : `${total === 1 ? "module" : "modules"} ${parts.join(", ")}`;
+}
+function summaryOf(row) {
+  const notes = row.buildChanges ? [
+    moduleCounts(row.buildChanges),
+    row.buildChanges.goVersion ? "another Go" : "",
+    row.buildChanges.settings.length > 0 ? "other build settings" : ""
+  ].filter(Boolean) : [];
+  return `What grew in ${escapeMarkdown(rowLabel(row))}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}`;
+}
+function moduleTable(changes) {
+  if (changes.modules.length === 0) return [];
+  return [
+    "| Module | Base | Head |",
+    "| :-- | :-- | :-- |",
+    ...changes.modules.map(
+      (m2) => `| ${escapeMarkdown(m2.path)} | ${linkedText(m2.base)} | ${linkedText(m2.head)} |`
+    ),
+    ""
+  ];
+}
+function buildTable(changes) {
+  const { goVersion, settings } = changes;
+  if (!goVersion && settings.length === 0) return [];
+  return [
+    "| Build setting | Base | Head |",
+    "| :-- | :-- | :-- |",
+    ...goVersion ? [`| Go | ${escapeMarkdown(goVersion.base)} | ${escapeMarkdown(goVersion.head)} |`] : [],
+    ...settings.map((s3) => `| ${escapeMarkdown(s3.key)} | ${settingText(s3.base)} | ${settingText(s3.head)} |`),
+    ""
+  ];
+}
+function packageTable(row) {
+  if (!row.grewMost || row.grewMost.length === 0) return [];
+  return [
+    "| Package | Base | Head | Change |",
+    "| :-- | --: | --: | --: |",
+    ...row.grewMost.map(
+      (g2) => `| ${escapeMarkdown(g2.package)} | ${humanBytes(g2.baseBytes)} | ${humanBytes(g2.headBytes)} | ${formatDeltaBytes(g2.deltaBytes)} |`
+    ),
+    ""
+  ];
+}
+function growthSection(rows) {
+  return rows.flatMap((row) => {
+    const tables = [
+      ...row.buildChanges ? [...moduleTable(row.buildChanges), ...buildTable(row.buildChanges)] : [],
+      ...packageTable(row)
+    ];
+    if (tables.length === 0) return [];
+    return [`<details><summary>${summaryOf(row)}</summary>`, "", ...tables, "</details>", ""];
+  });
+}
+
+// src/compare/comment-render.ts
 var MAX_COMMENT_CHARS = 65536;
-var MAX_HEADER_CHARS = 100;
-function parseCommentHeader(value, inputName = "comment-header") {
-  const header = value.trim() || DEFAULT_COMMENT_HEADER;
-  if (/[\u0000-\u001f\u007f]/.test(header))
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, which has a line break or control character`,
-      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
-    );
-  if (new RegExp("\\p{Surrogate}", "u").test(header))
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${JSON.stringify(value)}, which holds half of a UTF-16 surrogate pair`,
-      `use one line of text, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
-    );
-  if (header.length > MAX_HEADER_CHARS)
-    throw new InputError(
-      inputName,
-      `Input ${inputName} is ${header.length} characters long, more than ${MAX_HEADER_CHARS}`,
-      `use a short name, e.g. ${DEFAULT_COMMENT_HEADER}-cli`
-    );
-  return header;
-}
-function headerSlug(header) {
-  const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === header ? slug : `${slug || "header"}-${createHash11("sha256").update(header).digest("hex").slice(0, 8)}`;
-}
-function commentMarker(header) {
-  return `<!-- setup-go-arm64:size-report header=${encodeURIComponent(header)} -->`;
-}
-function isCommentFor(body2, header) {
-  return body2.trimStart().startsWith(commentMarker(header));
-}
-function oneOf(value, inputName, allowed, fallback) {
-  const normalized = value.trim().toLowerCase() || fallback;
-  if (allowed.includes(normalized)) return normalized;
-  throw new InputError(
-    inputName,
-    `Input ${inputName} is ${JSON.stringify(value)}`,
-    `use one of ${allowed.join(", ")} (default ${fallback})`
-  );
-}
-function readCommentOptions(input) {
-  return {
-    mode: oneOf(input("comment"), "comment", ["sticky", "new", "off"], "sticky"),
-    on: oneOf(input("comment-on"), "comment-on", ["always", "change", "regression"], "change"),
-    header: parseCommentHeader(input("comment-header"))
-  };
-}
-function decideCommentAction(options2, facts, existingCommentId) {
-  if (options2.mode === "off") return { kind: "skip", reason: "comment is off" };
-  if (options2.mode === "sticky" && existingCommentId !== void 0)
-    return { kind: "update", commentId: existingCommentId };
-  if (options2.on === "change" && !facts.changed)
-    return { kind: "skip", reason: "no size changed and comment-on is change" };
-  if (options2.on === "regression" && !facts.regression)
-    return { kind: "skip", reason: "no size regression and comment-on is regression" };
-  return { kind: "create" };
-}
-function escapeMarkdown(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
-}
 function shortSha(sha2) {
   return sha2 ? `\`${escapeMarkdown(sha2.slice(0, 7))}\`` : "an unknown commit";
 }
@@ -80085,25 +80246,6 @@ function unchangedSection(rows, limit) {
     "</details>",
     ""
   ];
-}
-function growthSection(rows) {
-  const lines = [];
-  for (const row of rows) {
-    if (!row.grewMost || row.grewMost.length === 0) continue;
-    lines.push(
-      `<details><summary>What grew in ${escapeMarkdown(rowLabel(row))}</summary>`,
-      "",
-      "| Package | Base | Head | Change |",
-      "| :-- | --: | --: | --: |",
-      ...row.grewMost.map(
-        (g2) => `| ${escapeMarkdown(g2.package)} | ${humanBytes(g2.baseBytes)} | ${humanBytes(g2.headBytes)} | ${formatDeltaBytes(g2.deltaBytes)} |`
-      ),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  return lines;
 }
 function baseBuildNotes(comparison) {
   const { baseBuild: build, head } = comparison;

@@ -4,6 +4,7 @@
 // the comment except sizes, times and names made of a few safe characters. Plain data in, plain data out.
 import { parseTargets, targetName } from '../build/targets.js';
 import type { Report } from '../report/report.js';
+import { unplainBuildInfoText } from './build-info-check.js';
 import { parseCommentHeader, renderNoBaseComment, renderSizeComment } from './comment.js';
 import { compareReports, parseReport } from './compare.js';
 import { judge, parseSizeLimit, type Thresholds } from './thresholds.js';
@@ -84,8 +85,9 @@ const LDFLAGS_WITH_VALUE = new Set(
 const FILE_HEADER = /^[A-Za-z0-9._/-]{1,100}$/;
 
 /**
- * Checks that every text of a Report the comment shows is plain: targets Go knows the shape of, package paths
- * and Go versions of safe characters, ldflags that are flags and their values. Returns the first problem.
+ * Checks that every text of a Report the comment shows is plain: targets Go knows the shape of, package paths,
+ * module paths and versions and Go versions of safe characters, ldflags that are flags and their values.
+ * Returns the first problem.
  */
 function unsafeReportText(report: Report): string | undefined {
   if (!GO_VERSION.test(report.go.version))
@@ -118,6 +120,8 @@ function unsafeReportText(report: Report): string | undefined {
       (p) => !PACKAGE_PATH.test(p.package) && !ATTRIBUTION_GROUPS.has(p.package),
     );
     if (group) return `targets[${i}].attribution names ${JSON.stringify(group.package)}, not a Go package`;
+    const unplain = target.buildInfo && unplainBuildInfoText(target.buildInfo);
+    if (unplain) return `targets[${i}].buildInfo has ${unplain}, which is not plain text`;
   }
   return undefined;
 }

@@ -2,6 +2,8 @@
 import { targetName } from '../build/targets.js';
 import { humanBytes } from '../report/format.js';
 import type { Report, TargetResult } from '../report/report.js';
+import { buildInfoChanges, type BuildInfoChanges } from './build-info-changes.js';
+import { buildInfoShapeProblem } from './build-info-check.js';
 import {
   buildDifferences,
   buildTimeComparability,
@@ -53,6 +55,8 @@ export interface SizeRow {
   buildMsDelta: number | null;
   /** The packages that grew most, when the target grew and both reports carry attribution. */
   grewMost?: PackageGrowth[];
+  /** The modules, Go version and build settings that changed, when the target grew and both files' build info says. */
+  buildChanges?: BuildInfoChanges;
 }
 
 /** Sums over a set of rows. */
@@ -157,6 +161,9 @@ function compareRow(base: ComparableTarget | undefined, head: ComparableTarget |
   if (deltaBytes > 0 && base?.attribution && head?.attribution) {
     row.grewMost = attributionGrowth(base.attribution, head.attribution);
   }
+  const buildChanges =
+    deltaBytes > 0 && base?.buildInfo && head?.buildInfo && buildInfoChanges(base.buildInfo, head.buildInfo);
+  if (buildChanges) row.buildChanges = buildChanges;
   return row;
 }
 
@@ -264,6 +271,8 @@ export function parseReport(json: unknown, source: string): Report {
         );
       if (!ok) fail(`targets[${i}].attribution must list { package, sizeBytes }`);
     }
+    const buildInfoProblem = t?.buildInfo === undefined ? undefined : buildInfoShapeProblem(t.buildInfo);
+    if (buildInfoProblem) fail(`targets[${i}].buildInfo ${buildInfoProblem}`);
   });
   const keys = (report.targets as TargetResult[]).map(rowKey);
   const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);

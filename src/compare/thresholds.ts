@@ -205,31 +205,8 @@ function describeBreach(breach: Breach): string {
   );
 }
 
-/**
- * Judges a comparison. Only targets built on both sides are judged: an added target has nothing to grow from,
- * and the total is the sum over those same targets.
- */
-export function judge(comparison: SizeComparison | undefined, thresholds: Thresholds): Verdict {
-  const limits = [
-    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : '',
-    thresholds.total ? `${thresholds.total.text} in total` : '',
-  ].filter(Boolean);
-  if (!comparison)
-    return {
-      regression: false,
-      breaches: [],
-      message: 'Nothing to compare against, so no size limit applies.',
-    };
-  if (comparison.baseBuild.kind === 'unlike' && limits.length > 0)
-    // A delta that holds a toolchain's or the flags' change says nothing about the code: judging it would fail
-    // a pull request for a Go upgrade, or pass one whose growth a smaller toolchain hid.
-    return {
-      regression: false,
-      breaches: [],
-      message:
-        `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) ` +
-        `and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`,
-    };
+/** Every growth over a limit, furthest over first; only targets built on both sides, and their total. */
+function breachesOf(comparison: SizeComparison, thresholds: Thresholds): Breach[] {
   const breaches: Breach[] = [];
   if (thresholds.perTarget) {
     for (const row of comparison.rows) {
@@ -257,29 +234,58 @@ export function judge(comparison: SizeComparison | undefined, thresholds: Thresh
     );
     if (breach) breaches.push(breach);
   }
-  breaches.sort(
+  return breaches.sort(
     (a, b) => b.overBy - a.overBy || b.deltaBytes - a.deltaBytes || a.label.localeCompare(b.label),
   );
-  const worst = breaches[0];
-  if (worst) {
-    const others = breaches.length - 1;
-    // When the total is what failed, still point at the target that contributed most.
-    const biggest = comparison.rows
-      .filter((r) => r.status === 'changed' && r.deltaBytes > 0)
-      .sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
-    const culprit =
-      worst.scope === 'total' && biggest
-        ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})`
-        : '';
+}
+
+/** The failing verdict's sentence: the worst breach, and how many more there are. */
+function regressionMessage(breaches: Breach[], comparison: SizeComparison): string {
+  const worst = breaches[0] as Breach;
+  const others = breaches.length - 1;
+  // When the total is what failed, still point at the target that contributed most.
+  const biggest = comparison.rows
+    .filter((r) => r.status === 'changed' && r.deltaBytes > 0)
+    .sort((a, b) => b.deltaBytes - a.deltaBytes)[0];
+  const culprit =
+    worst.scope === 'total' && biggest
+      ? `; the largest growth is ${rowLabel(biggest)} (${formatDeltaBytes(biggest.deltaBytes)})`
+      : '';
+  return (
+    `Size regression: ${describeBreach(worst)}${culprit}` +
+    (others > 0 ? `; ${others} more over a limit` : '') +
+    '.'
+  );
+}
+
+/**
+ * Judges a comparison. Only targets built on both sides are judged: an added target has nothing to grow from,
+ * and the total is the sum over those same targets.
+ */
+export function judge(comparison: SizeComparison | undefined, thresholds: Thresholds): Verdict {
+  const limits = [
+    thresholds.perTarget ? `${thresholds.perTarget.text} per target` : '',
+    thresholds.total ? `${thresholds.total.text} in total` : '',
+  ].filter(Boolean);
+  if (!comparison)
     return {
-      regression: true,
-      breaches,
-      message:
-        `Size regression: ${describeBreach(worst)}${culprit}` +
-        (others > 0 ? `; ${others} more over a limit` : '') +
-        '.',
+      regression: false,
+      breaches: [],
+      message: 'Nothing to compare against, so no size limit applies.',
     };
-  }
+  if (comparison.baseBuild.kind === 'unlike' && limits.length > 0)
+    // A delta that holds a toolchain's or the flags' change says nothing about the code: judging it would fail
+    // a pull request for a Go upgrade, or pass one whose growth a smaller toolchain hid.
+    return {
+      regression: false,
+      breaches: [],
+      message:
+        `Size limits not judged: the base was built otherwise than head (${describeDifferences(comparison.baseBuild.differences)}) ` +
+        `and could not be rebuilt with head's toolchain and flags (${comparison.baseBuild.why}).`,
+    };
+  const breaches = breachesOf(comparison, thresholds);
+  if (breaches.length > 0)
+    return { regression: true, breaches, message: regressionMessage(breaches, comparison) };
   return {
     regression: false,
     breaches,

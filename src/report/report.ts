@@ -1,3 +1,5 @@
+import type { GoBuildInfo } from '../binary/buildinfo.js';
+
 /** One built file, as measured after the build. `format` and `arch` come from the file's own header. */
 export interface TargetResult {
   goos: string;
@@ -29,6 +31,11 @@ export interface TargetResult {
   sbom?: string;
   /** The packages whose symbols take the most bytes, largest first (when `attribution` is on). */
   attribution?: PackageSize[];
+  /**
+   * The file's own Go build info, as `go version -m` shows it (it survives `-s -w`), so a comparison can name the
+   * modules, Go version and build settings that changed; absent for a universal Mach-O (its slices are the thin rows).
+   */
+  buildInfo?: GoBuildInfo;
 }
 
 /** One slice of a universal Mach-O, measured from its own bytes. */

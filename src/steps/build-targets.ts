@@ -292,6 +292,7 @@ export async function buildTargets(
         ...(inspected.machoDefinedSymbols && stripsSymbolTable(ldflags)
           ? { keptSymbols: inspected.machoDefinedSymbols }
           : {}),
+        ...(inspected.buildInfo ? { buildInfo: inspected.buildInfo } : {}),
       },
     });
   }
