@@ -1,23 +1,19 @@
 // The bundled action, driven end to end through the local runner exactly as GitHub's runner drives it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import { workspaceWithHello } from '../test/support/action-harness.js';
+import { HOST, HOST_TARGET } from '../test/support/host.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleGoVersion = /^go (\S+)$/m.exec(
   readFileSync(path.join(root, 'examples/hello/go.mod'), 'utf8'),
 )?.[1] as string;
-
-async function workspaceWithExample(): Promise<string> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'sga-ws-'));
-  await cp(path.join(root, 'examples/hello'), path.join(workspace, 'hello'), { recursive: true });
-  return workspace;
-}
 
 /** `file`'s own reading of a binary: an independent check of what the report claims. */
 function describeWithFile(binary: string): string {
@@ -31,7 +27,7 @@ describe('the action through the local runner', () => {
 
   beforeAll(async () => {
     toolCache = await mkdtemp(path.join(os.tmpdir(), 'sga-toolcache-'));
-    workspace = await workspaceWithExample();
+    workspace = await workspaceWithHello();
     first = await runAction({
       actionDir: root,
       workspace,
@@ -52,13 +48,13 @@ describe('the action through the local runner', () => {
     expect(first.outputs['go-version']).toBe(exampleGoVersion);
     expect(first.outputs['native']).toBe('true');
     expect(first.outputs['rosetta']).toBe('false');
-    expect(first.outputs['architecture']).toBe('amd64');
+    expect(first.outputs['architecture']).toBe(HOST.goarch);
     expect(first.exportedEnv['GOTOOLCHAIN']).toBe('local');
     const goroot = first.outputs['go-root'] as string;
-    expect(goroot).toBe(path.join(toolCache, 'go', exampleGoVersion, 'x64'));
+    expect(goroot).toBe(path.join(toolCache, 'go', exampleGoVersion, HOST.toolCacheArch));
     expect(first.addedPath).toContain(path.join(goroot, 'bin'));
     const goVersion = execFileSync(path.join(goroot, 'bin', 'go'), ['version'], { encoding: 'utf8' });
-    expect(goVersion).toContain(`go${exampleGoVersion} linux/amd64`);
+    expect(goVersion).toContain(`go${exampleGoVersion} ${HOST_TARGET}`);
 
     const reportFile = first.outputs['report-file'] as string;
     expect(reportFile).toBe(path.join(workspace, 'out/report.json'));
@@ -68,8 +64,8 @@ describe('the action through the local runner', () => {
     expectValidReport(report);
     expect(report.go).toMatchObject({
       version: exampleGoVersion,
-      hostOs: 'linux',
-      hostArch: 'amd64',
+      hostOs: HOST.goos,
+      hostArch: HOST.goarch,
       native: true,
     });
     expect(report.targets).toHaveLength(4);
@@ -118,7 +114,7 @@ describe('the action through the local runner', () => {
   });
 
   it('fails a bad go line with the file and line, and leaves the tool cache empty', async () => {
-    const badWorkspace = await workspaceWithExample();
+    const badWorkspace = await workspaceWithHello();
     const goMod = path.join(badWorkspace, 'hello', 'go.mod');
     await writeFile(goMod, (await readFile(goMod, 'utf8')).replace(/^go .*$/m, 'go banana'));
     const emptyCache = await mkdtemp(path.join(os.tmpdir(), 'sga-toolcache-'));

@@ -329,35 +329,38 @@ describe('pull_request_target building the pull request’s own code', () => {
     const headSha = git('rev-parse', 'HEAD');
     const modCache = await scratchDir('sga-prt-modcache-');
     const buildCache = await scratchDir('sga-prt-gocache-');
-    const result = await runAction({
-      actionDir: REPO_ROOT,
-      workspace,
-      toolCache: await toolCacheWithLocalGo(localToolchain),
-      eventName: 'pull_request_target',
-      sha: baseSha,
-      eventPayload: {
-        pull_request: {
-          number: 7,
-          head: { sha: headSha, repo: { full_name: 'someone/hello' } },
-          base: { sha: baseSha, repo: { full_name: 'octo/hello' } },
+    // A pull_request_target run from someone/hello's pull request, on whatever the workspace has checked out.
+    const runPullRequestTarget = async () =>
+      runAction({
+        actionDir: REPO_ROOT,
+        workspace,
+        toolCache: await toolCacheWithLocalGo(localToolchain),
+        eventName: 'pull_request_target',
+        sha: baseSha,
+        eventPayload: {
+          pull_request: {
+            number: 7,
+            head: { sha: headSha, repo: { full_name: 'someone/hello' } },
+            base: { sha: baseSha, repo: { full_name: 'octo/hello' } },
+          },
+          repository: { name: 'hello', owner: { login: 'octo' } },
         },
-        repository: { name: 'hello', owner: { login: 'octo' } },
-      },
-      env: {
-        ...buildTestEnv(),
-        ...UNSET_MACHINE_ENV,
-        ...service.env,
-        GOMODCACHE: modCache,
-        GOCACHE: buildCache,
-      },
-      inputs: {
-        'go-version': localToolchain.version,
-        'working-directory': 'app',
-        targets: host,
-        packages: './cmd/a',
-        cache: 'true',
-      },
-    });
+        env: {
+          ...buildTestEnv(),
+          ...UNSET_MACHINE_ENV,
+          ...service.env,
+          GOMODCACHE: modCache,
+          GOCACHE: buildCache,
+        },
+        inputs: {
+          'go-version': localToolchain.version,
+          'working-directory': 'app',
+          targets: host,
+          packages: './cmd/a',
+          cache: 'true',
+        },
+      });
+    const result = await runPullRequestTarget();
     expect(result.success).toBe(true);
     const warnings = messagesOf(result, 'warning').filter((message) =>
       message.includes('pull_request_target'),
@@ -386,35 +389,7 @@ describe('pull_request_target building the pull request’s own code', () => {
 
     // The base branch's own code (what pull_request_target checks out by default) is safe to build: no warning.
     git('checkout', '-q', baseSha);
-    const safe = await runAction({
-      actionDir: REPO_ROOT,
-      workspace,
-      toolCache: await toolCacheWithLocalGo(localToolchain),
-      eventName: 'pull_request_target',
-      sha: baseSha,
-      eventPayload: {
-        pull_request: {
-          number: 7,
-          head: { sha: headSha, repo: { full_name: 'someone/hello' } },
-          base: { sha: baseSha, repo: { full_name: 'octo/hello' } },
-        },
-        repository: { name: 'hello', owner: { login: 'octo' } },
-      },
-      env: {
-        ...buildTestEnv(),
-        ...UNSET_MACHINE_ENV,
-        ...service.env,
-        GOMODCACHE: modCache,
-        GOCACHE: buildCache,
-      },
-      inputs: {
-        'go-version': localToolchain.version,
-        'working-directory': 'app',
-        targets: host,
-        packages: './cmd/a',
-        cache: 'true',
-      },
-    });
+    const safe = await runPullRequestTarget();
     expect(safe.success).toBe(true);
     // The same run on the base branch's own code saves as usual.
     expect(service.requests.filter((request) => request.route === 'CreateCacheEntry').length).toBeGreaterThan(

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapPool } from '../src/build/run.js';
 import { buildReport } from '../src/report/report.js';
-import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import type { RunActionResult } from '../scripts/local-runner.js';
 import {
   messagesOf,
   REPO_ROOT,
-  UNSET_MACHINE_ENV,
+  runActionOnHello,
   workspaceWithHello,
 } from '../test/support/action-harness.js';
 import { recordCase } from '../test/support/suite-counts.js';
@@ -263,19 +263,11 @@ async function runRow(row: BadInput): Promise<Outcome> {
       await writeFile(path.join(workspace, file), text);
     }
     const toolCache = await mkdtemp(path.join(os.tmpdir(), 'sga-bad-input-toolcache-'));
-    const result = await runAction({
-      actionDir: REPO_ROOT,
-      workspace,
-      toolCache,
-      env: UNSET_MACHINE_ENV,
-      inputs: {
-        'working-directory': 'hello',
-        'toolchain-source': 'goproxy',
-        goproxy: server.baseUrl,
-        'go-download-base-url': server.baseUrl,
-        ...row.with,
-        [row.input]: row.value,
-      },
+    const result = await runActionOnHello(workspace, toolCache, {
+      goproxy: server.baseUrl,
+      'go-download-base-url': server.baseUrl,
+      ...row.with,
+      [row.input]: row.value,
     });
     return { result, requests: server.requests.length, toolCache: await readdir(toolCache) };
   } finally {

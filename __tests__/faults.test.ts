@@ -6,7 +6,7 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +23,9 @@ import {
   workspaceWithHello,
   writeModuleProxy,
 } from '../test/support/action-harness.js';
-import { REAL_TOOLCHAIN, toolchainModuleZip } from '../test/support/archives.js';
+import { REAL_TOOLCHAIN, recordedToolchainSum, toolchainModuleZip } from '../test/support/archives.js';
 import { startCacheService, type CacheService } from '../test/support/cache-service.js';
+import { HOST, HOST_TARGET } from '../test/support/host.js';
 import { recordCase, recordOutcome } from '../test/support/suite-counts.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { localGo, toolCacheWithLocalGo, type LocalGo } from './fixtures/builds/go-modules.js';
@@ -33,26 +34,17 @@ const execFileAsync = promisify(execFile);
 const VERSION = REAL_TOOLCHAIN.goVersion;
 const MODULE_ZIP = `/golang.org/toolchain/@v/${REAL_TOOLCHAIN.moduleVersion}.zip`;
 const INDEX = '/dl/?mode=json&include=all';
-/** The real toolchain runs only here; elsewhere the install cases are skipped. */
-const onLinuxAmd64 = process.platform === 'linux' && process.arch === 'x64';
-const describeInstalls = onLinuxAmd64 ? describe : describe.skip;
+/** Where the tool cache keeps this host's toolchain of VERSION. */
+const ARCH_DIR = HOST.toolCacheArch;
 
-/** The go.sum line sum.golang.org signed for the toolchain module (fixtures/sumdb holds its answer). */
-const TOOLCHAIN_SUM = readFileSync(
-  path.join(
-    REPO_ROOT,
-    `__tests__/fixtures/sumdb/proxy/sumdb/sum.golang.org/lookup/golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`,
-  ),
-  'utf8',
-)
-  .split('\n')
-  .find((line) => line.startsWith(`golang.org/toolchain ${REAL_TOOLCHAIN.moduleVersion} h1:`)) as string;
+/** The go.sum line sum.golang.org signed for the host's toolchain module (fixtures/sumdb holds its answer). */
+const TOOLCHAIN_SUM = recordedToolchainSum();
 
 let server: ToolchainServer;
 
 beforeAll(async () => {
   server = await ToolchainServer.start();
-  if (onLinuxAmd64) server.serveFile(MODULE_ZIP, await toolchainModuleZip());
+  server.serveFile(MODULE_ZIP, await toolchainModuleZip());
 }, 600_000);
 
 afterAll(async () => {
@@ -128,7 +120,7 @@ describe('a release index that is not one', () => {
   });
 });
 
-describeInstalls('installs that are interrupted or raced', () => {
+describe('installs that are interrupted or raced', () => {
   it('recovers from a SIGKILL mid-extraction: the leftovers are cleaned, a markerless directory is never used', async () => {
     recordCase('fault', 'action killed with SIGKILL mid-extraction, then run again');
     const toolCache = await freshToolCache();
@@ -141,7 +133,7 @@ describeInstalls('installs that are interrupted or raced', () => {
           // Mid-extraction: the staging directory has the small top-level files and is into src/.
           while (child.exitCode === null && !killedWhile) {
             const staging = (await readdir(versionDir).catch(() => [] as string[])).find((name) =>
-              name.startsWith('.x64.staging-'),
+              name.startsWith(`.${ARCH_DIR}.staging-`),
             );
             if (staging && existsSync(path.join(versionDir, staging, 'src'))) {
               killedWhile = staging;
@@ -159,23 +151,21 @@ describeInstalls('installs that are interrupted or raced', () => {
     expect(afterKill.workDirs).toEqual([`go/${VERSION}/${killedWhile}`]);
 
     // What an interrupted copy by some other tool leaves: a directory at the final path without a marker.
-    await mkdir(path.join(versionDir, 'x64', 'bin'), { recursive: true });
+    await mkdir(path.join(versionDir, ARCH_DIR, 'bin'), { recursive: true });
     await writeFile(
-      path.join(versionDir, 'x64', 'bin', 'go'),
-      '#!/bin/sh\necho go version go1.25.4 linux/amd64\n',
-      {
-        mode: 0o755,
-      },
+      path.join(versionDir, ARCH_DIR, 'bin', 'go'),
+      `#!/bin/sh\necho go version go${VERSION} ${HOST_TARGET}\n`,
+      { mode: 0o755 },
     );
     recordCase('fault', 'a markerless toolchain directory at the final path');
     const planted = await walkToolCache(toolCache);
-    expect(planted.partial).toEqual([`go/${VERSION}/x64`]);
+    expect(planted.partial).toEqual([`go/${VERSION}/${ARCH_DIR}`]);
 
     const recovered = await runSetup(toolCache, { skipPost: true });
     expect(recovered.success).toBe(true);
     const state = await expectNoPartialInstall(toolCache, 'run after SIGKILL');
-    expect(state).toEqual({ installed: [`go/${VERSION}/x64`], partial: [], workDirs: [] });
-    const goroot = path.join(versionDir, 'x64');
+    expect(state).toEqual({ installed: [`go/${VERSION}/${ARCH_DIR}`], partial: [], workDirs: [] });
+    const goroot = path.join(versionDir, ARCH_DIR);
     expect(recovered.outputs['go-root']).toBe(goroot);
     expect(JSON.parse(await readFile(path.join(goroot, INSTALL_MARKER), 'utf8'))).toMatchObject({
       module: `golang.org/toolchain@${REAL_TOOLCHAIN.moduleVersion}`,
@@ -193,18 +183,18 @@ describeInstalls('installs that are interrupted or raced', () => {
     const toolCache = await freshToolCache();
     // A runner image's .complete whose directory is gone must not count as installed.
     await mkdir(path.join(toolCache, 'go', VERSION), { recursive: true });
-    await writeFile(path.join(toolCache, 'go', VERSION, 'x64.complete'), '');
+    await writeFile(path.join(toolCache, 'go', VERSION, `${ARCH_DIR}.complete`), '');
     const mark = server.requestsFor(MODULE_ZIP).length;
     const runs = await Promise.all([1, 2, 3, 4].map(() => runSetup(toolCache, { skipPost: true })));
     expect(runs.map((run) => run.success)).toEqual([true, true, true, true]);
-    const goroot = path.join(toolCache, 'go', VERSION, 'x64');
+    const goroot = path.join(toolCache, 'go', VERSION, ARCH_DIR);
     expect(new Set(runs.map((run) => run.outputs['go-root']))).toEqual(new Set([goroot]));
     // Each fetched it (none was there when it looked); one rename won, the others threw their copy away.
     expect(server.requestsFor(MODULE_ZIP).length - mark).toBe(4);
     const state = await expectNoPartialInstall(toolCache, 'four concurrent installs');
-    expect(state).toEqual({ installed: [`go/${VERSION}/x64`], partial: [], workDirs: [] });
+    expect(state).toEqual({ installed: [`go/${VERSION}/${ARCH_DIR}`], partial: [], workDirs: [] });
     expect(execFileSync(path.join(goroot, 'bin', 'go'), ['version'], { encoding: 'utf8' })).toContain(
-      `go${VERSION} linux/amd64`,
+      `go${VERSION} ${HOST_TARGET}`,
     );
   }, 300_000);
 });
@@ -257,7 +247,8 @@ async function fullDisk(kind: 'tmpfs' | 'injected'): Promise<FullDisk> {
 }
 
 const tmpfsAllowed = (() => {
-  if (!onLinuxAmd64) return false;
+  // tmpfs is Linux's; elsewhere (macOS) the full disk is the injected one.
+  if (process.platform !== 'linux') return false;
   const probe = mountSmallTmpfs();
   if (probe) execFileSync('umount', [probe]);
   if (probe) execFileSync('rmdir', [probe]);
@@ -269,60 +260,65 @@ async function filesUnder(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true }).catch(() => [] as string[])).map(String).sort();
 }
 
-describeInstalls(
-  `a full disk (${tmpfsAllowed ? 'an 8 MB tmpfs, and' : 'no tmpfs mount allowed here, only'} ENOSPC injected at fs writes)`,
-  () => {
-    it.each(diskKinds)(
-      '%s: RUNNER_TEMP full during the download fails clearly, at once, leaving nothing',
-      async (kind) => {
-        recordCase('fault', `disk full during the download (${kind})`);
-        const disk = await fullDisk(kind);
-        try {
-          const toolCache = await freshToolCache();
-          const started = Date.now();
-          const result = await runSetup(toolCache, { temp: disk.dir, env: disk.env, skipPost: true });
-          expect(result.success).toBe(false);
-          const error = messagesOf(result, 'error').join('\n');
-          expect(error).toContain('no space left on device');
-          expect(error).toContain('Free space on that disk');
-          // A full disk is not a flaky network: no retries.
-          expect(result.steps[0]?.stdout).not.toMatch(/Download attempt \d+ of \d+ failed/);
-          expect(Date.now() - started).toBeLessThan(60_000);
-          // The runner's own files are all that is left in RUNNER_TEMP: no partial download.
-          expect(
-            (await filesUnder(disk.dir)).filter((file) => !file.startsWith('_runner_file_commands')),
-          ).toEqual(['event.json']);
-          const state = await expectNoPartialInstall(toolCache, `disk full during the download (${kind})`);
-          expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
-        } finally {
-          await disk.release();
-        }
-      },
-      120_000,
-    );
+/** Runs `body` against a full disk of `kind`, and releases the disk however it ends. */
+async function onFullDisk(
+  kind: 'tmpfs' | 'injected',
+  body: (disk: FullDisk) => Promise<void>,
+): Promise<void> {
+  const disk = await fullDisk(kind);
+  try {
+    await body(disk);
+  } finally {
+    await disk.release();
+  }
+}
 
-    it.each(diskKinds)(
-      '%s: the tool cache full during the extraction fails clearly, leaving nothing',
-      async (kind) => {
-        recordCase('fault', `disk full during the extraction (${kind})`);
-        const disk = await fullDisk(kind);
-        try {
-          const result = await runSetup(disk.dir, { env: disk.env, skipPost: true });
-          expect(result.success).toBe(false);
-          expect(result.steps[0]?.stderr).toBe('');
-          expect(messagesOf(result, 'error').join('\n')).toMatch(
-            /Cannot extract .*: ENOSPC: no space left on device/,
-          );
-          const state = await expectNoPartialInstall(disk.dir, `disk full during the extraction (${kind})`);
-          expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
-        } finally {
-          await disk.release();
-        }
-      },
-      120_000,
-    );
-  },
-);
+const diskKindsTitle = tmpfsAllowed ? 'an 8 MB tmpfs, and' : 'no tmpfs mount allowed here, only';
+describe(`a full disk (${diskKindsTitle} ENOSPC injected at fs writes)`, () => {
+  it.each(diskKinds)(
+    '%s: RUNNER_TEMP full during the download fails clearly, at once, leaving nothing',
+    async (kind) => {
+      recordCase('fault', `disk full during the download (${kind})`);
+      await onFullDisk(kind, async (disk) => {
+        const toolCache = await freshToolCache();
+        const started = Date.now();
+        const result = await runSetup(toolCache, { temp: disk.dir, env: disk.env, skipPost: true });
+        expect(result.success).toBe(false);
+        const error = messagesOf(result, 'error').join('\n');
+        expect(error).toContain('no space left on device');
+        expect(error).toContain('Free space on that disk');
+        // A full disk is not a flaky network: no retries.
+        expect(result.steps[0]?.stdout).not.toMatch(/Download attempt \d+ of \d+ failed/);
+        expect(Date.now() - started).toBeLessThan(60_000);
+        // The runner's own files are all that is left in RUNNER_TEMP: no partial download.
+        expect(
+          (await filesUnder(disk.dir)).filter((file) => !file.startsWith('_runner_file_commands')),
+        ).toEqual(['event.json']);
+        const state = await expectNoPartialInstall(toolCache, `disk full during the download (${kind})`);
+        expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
+      });
+    },
+    120_000,
+  );
+
+  it.each(diskKinds)(
+    '%s: the tool cache full during the extraction fails clearly, leaving nothing',
+    async (kind) => {
+      recordCase('fault', `disk full during the extraction (${kind})`);
+      await onFullDisk(kind, async (disk) => {
+        const result = await runSetup(disk.dir, { env: disk.env, skipPost: true });
+        expect(result.success).toBe(false);
+        expect(result.steps[0]?.stderr).toBe('');
+        expect(messagesOf(result, 'error').join('\n')).toMatch(
+          /Cannot extract .*: ENOSPC: no space left on device/,
+        );
+        const state = await expectNoPartialInstall(disk.dir, `disk full during the extraction (${kind})`);
+        expect(state).toEqual({ installed: [], partial: [], workDirs: [] });
+      });
+    },
+    120_000,
+  );
+});
 
 describe('the Go caches when the cache service misbehaves', () => {
   let service: CacheService;

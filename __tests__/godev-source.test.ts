@@ -9,6 +9,7 @@ import { goDevArch, installFromGoDev, selectGoDevArchive } from '../src/toolchai
 import { fetchGoDevIndex } from '../src/version/fetch-releases.js';
 import type { Release, ReleaseFile } from '../src/version/resolve.js';
 import { buildTarGz, goDevTarball, REAL_TOOLCHAIN, sha256OfFile } from '../test/support/archives.js';
+import { goDevArchiveName, HOST, HOST_TARGET } from '../test/support/host.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
@@ -56,8 +57,8 @@ function install(
   return installFromGoDev({
     baseUrl,
     release,
-    goos: 'linux',
-    goarch: 'amd64',
+    goos: HOST.goos,
+    goarch: HOST.goarch,
     slot,
     temp,
     log: (line) => logs.push(line),
@@ -89,14 +90,20 @@ beforeEach(async () => {
       {
         version: 'go1.25.4',
         stable: true,
+        // The host's archive among the other platforms' (whichever of these is the host's is listed once).
         files: [
           indexFile('go1.25.4.src.tar.gz', '', '', 'source', 31_000_000),
-          indexFile(ARCHIVE, 'linux', 'amd64', 'archive', tarballSize),
-          indexFile('go1.25.4.linux-arm64.tar.gz', 'linux', 'arm64', 'archive', 60_000_000),
-          indexFile('go1.25.4.linux-armv6l.tar.gz', 'linux', 'armv6l', 'archive', 60_000_000),
-          indexFile('go1.25.4.windows-amd64.zip', 'windows', 'amd64', 'archive', 70_000_000),
-          indexFile('go1.25.4.windows-amd64.msi', 'windows', 'amd64', 'installer', 60_000_000),
-        ].map((file) => (file.filename === ARCHIVE ? { ...file, sha256: tarballSha256 } : file)),
+          { ...indexFile(ARCHIVE, HOST.goos, HOST.goarch, 'archive', tarballSize), sha256: tarballSha256 },
+          ...[
+            indexFile('go1.25.4.linux-amd64.tar.gz', 'linux', 'amd64', 'archive', 60_000_000),
+            indexFile('go1.25.4.linux-arm64.tar.gz', 'linux', 'arm64', 'archive', 60_000_000),
+            indexFile('go1.25.4.darwin-arm64.tar.gz', 'darwin', 'arm64', 'archive', 60_000_000),
+            indexFile('go1.25.4.darwin-arm64.pkg', 'darwin', 'arm64', 'installer', 60_000_000),
+            indexFile('go1.25.4.linux-armv6l.tar.gz', 'linux', 'armv6l', 'archive', 60_000_000),
+            indexFile('go1.25.4.windows-amd64.zip', 'windows', 'amd64', 'archive', 70_000_000),
+            indexFile('go1.25.4.windows-amd64.msi', 'windows', 'amd64', 'installer', 60_000_000),
+          ].filter((file) => file.filename !== ARCHIVE),
+        ],
       },
     ]),
     'application/json',
@@ -104,7 +111,7 @@ beforeEach(async () => {
   server.serveFile(`/dl/${ARCHIVE}`, tarball);
   toolCache = await mkdtemp(path.join(os.tmpdir(), 'godev-cache-'));
   temp = await mkdtemp(path.join(os.tmpdir(), 'godev-temp-'));
-  slot = { toolCache, version: '1.25.4', arch: 'x64' };
+  slot = { toolCache, version: '1.25.4', arch: HOST.toolCacheArch };
   logs = [];
 });
 afterEach(async () => {
@@ -113,14 +120,14 @@ afterEach(async () => {
 });
 
 describe('installFromGoDev end to end', () => {
-  it('downloads, verifies, extracts and installs a real go1.25.4 archive that runs', async () => {
+  it("downloads, verifies, extracts and installs the host's real go1.25.4 archive, which runs", async () => {
     server.injectFaults(`/dl/${ARCHIVE}`, { kind: 'status', status: 503 });
     const release = await fetchRelease('1.25.4');
     const started = performance.now();
     const result = await install(release);
     console.log(`installFromGoDev: ${tarballSize} bytes in ${Math.round(performance.now() - started)} ms`);
 
-    const goroot = path.join(toolCache, 'go', '1.25.4', 'x64');
+    const goroot = path.join(toolCache, 'go', '1.25.4', HOST.toolCacheArch);
     expect(result).toEqual({
       url: server.url(`/dl/${ARCHIVE}`),
       sha256: tarballSha256,
@@ -130,7 +137,7 @@ describe('installFromGoDev end to end', () => {
     const { stdout } = await execFileAsync(path.join(goroot, 'bin', 'go'), ['version'], {
       env: { ...process.env, GOTOOLCHAIN: 'local' },
     });
-    expect(stdout).toBe('go version go1.25.4 linux/amd64\n');
+    expect(stdout).toBe(`go version go1.25.4 ${HOST_TARGET}\n`);
     expect(JSON.parse(await readFile(path.join(goroot, INSTALL_MARKER), 'utf8'))).toEqual({
       source: 'go.dev',
       version: 'go1.25.4',
@@ -138,7 +145,10 @@ describe('installFromGoDev end to end', () => {
       sha256: tarballSha256,
       verified: true,
     });
-    expect((await readdir(path.dirname(goroot))).sort()).toEqual(['x64', 'x64.complete']);
+    expect((await readdir(path.dirname(goroot))).sort()).toEqual([
+      HOST.toolCacheArch,
+      `${HOST.toolCacheArch}.complete`,
+    ]);
     expect(await readdir(temp)).toEqual([]);
     expect(server.requestsFor(`/dl/${ARCHIVE}`).map((request) => request.fault ?? 'served')).toEqual([
       'status',
@@ -237,7 +247,7 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
   }
 
   async function installFake(archive: Buffer, version: string) {
-    const filename = `go${version}.linux-amd64.tar.gz`;
+    const filename = goDevArchiveName(version);
     server.serveBuffer(`/fake/${filename}`, archive);
     slot = { ...slot, version };
     return install(
@@ -246,8 +256,8 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
         files: [
           {
             filename,
-            os: 'linux',
-            arch: 'amd64',
+            os: HOST.goos,
+            arch: HOST.goarch,
             kind: 'archive',
             sha256: sha256(archive),
             size: archive.length,
@@ -260,13 +270,13 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
 
   it('installs when bin/go reports the release version', async () => {
     const result = await installFake(fakeToolchain('go1.26.0'), '1.26.0');
-    expect(result.goroot).toBe(path.join(toolCache, 'go', '1.26.0', 'x64'));
+    expect(result.goroot).toBe(path.join(toolCache, 'go', '1.26.0', HOST.toolCacheArch));
   });
 
   it('refuses an archive whose bin/go reports another version', async () => {
     recordCase('attack', 'godev-source: refuses an archive whose bin/go reports another version');
     await expect(installFake(fakeToolchain('go1.25.4'), '1.26.0')).rejects.toThrow(
-      'bin/go from go1.26.0.linux-amd64.tar.gz reports go1.25.4, not go1.26.0',
+      `bin/go from ${goDevArchiveName('1.26.0')} reports go1.25.4, not go1.26.0`,
     );
     await expectNothingInstalled('1.26.0');
   });
@@ -274,7 +284,9 @@ describe('installFromGoDev checks that bin/go runs and is the release', () => {
   it('refuses an archive whose bin/go does not run', async () => {
     recordCase('fault', 'godev-source: refuses an archive whose bin/go does not run');
     await expect(installFake(fakeToolchain('go1.26.0', false), '1.26.0')).rejects.toThrow(
-      /^bin\/go from go1\.26\.0\.linux-amd64\.tar\.gz does not run on this machine: /,
+      new RegExp(
+        `^bin/go from ${goDevArchiveName('1.26.0').replace(/\./g, '\\.')} does not run on this machine: `,
+      ),
     );
     await expectNothingInstalled('1.26.0');
   });

@@ -1,16 +1,17 @@
 // universal-darwin and the checksums file, through the bundled action and the local runner on examples/hello,
-// checked with tools that share no code with the action: llvm-lipo-14, file, cmp and sha256sum.
+// checked with tools that share no code with the action: llvm-lipo, file, cmp and sha256sum.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runAction, type RunActionResult } from '../scripts/local-runner.js';
+import type { RunActionResult } from '../scripts/local-runner.js';
 import type { SizeComparison } from '../src/compare/compare.js';
 import type { Report, TargetResult } from '../src/report/report.js';
-import { REPO_ROOT, UNSET_MACHINE_ENV, workspaceWithHello } from '../test/support/action-harness.js';
+import { runActionOnHello, workspaceWithHello } from '../test/support/action-harness.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 
-const LIPO = '/usr/bin/llvm-lipo-14';
+/** LLVM's lipo: Debian's llvm-14, or the one LLVM_LIPO names (.ci/run sets it to Homebrew's on macOS). */
+const LIPO = process.env.LLVM_LIPO || '/usr/bin/llvm-lipo-14';
 
 function run(command: string, args: string[], cwd?: string): { status: number | null; out: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', ...(cwd ? { cwd } : {}) });
@@ -31,18 +32,10 @@ describe('universal-darwin and checksums.txt', () => {
   const fileOf = (t: TargetResult) => path.join(workspace, t.path);
   /** examples/hello built for both darwin targets and linux/amd64, with universal-darwin. */
   const buildExample = (inputs: Record<string, string>) =>
-    runAction({
-      actionDir: REPO_ROOT,
-      workspace,
-      toolCache,
-      env: UNSET_MACHINE_ENV,
-      inputs: {
-        'working-directory': 'hello',
-        'toolchain-source': 'goproxy',
-        targets: 'darwin/arm64 darwin/amd64 linux/amd64',
-        'universal-darwin': 'true',
-        ...inputs,
-      },
+    runActionOnHello(workspace, toolCache, {
+      targets: 'darwin/arm64 darwin/amd64 linux/amd64',
+      'universal-darwin': 'true',
+      ...inputs,
     });
 
   beforeAll(async () => {

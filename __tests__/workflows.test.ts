@@ -445,6 +445,21 @@ describe('the release workflow', () => {
   });
 });
 
+describe('the CI workflow', () => {
+  const ci = readWorkflow('.github/workflows/ci.yml') as Workflow & {
+    jobs: Record<string, Job & { 'runs-on'?: string; strategy?: { matrix?: { runner?: string[] } } }>;
+  };
+
+  it('runs all of .ci/run on Linux x64, Linux arm64 and Apple Silicon, each to the end', () => {
+    const test = ci.jobs.test;
+    expect(test?.['runs-on']).toBe('${{ matrix.runner }}');
+    // GitHub's labels for those machines (docs.github.com, "GitHub-hosted runners").
+    expect(test?.strategy?.matrix?.runner).toEqual(['ubuntu-24.04', 'ubuntu-24.04-arm', 'macos-15']);
+    expect(test?.strategy).toMatchObject({ 'fail-fast': false });
+    expect(test?.steps?.map((step) => step.run).filter(Boolean)).toEqual(['bash .ci/run']);
+  });
+});
+
 describe('every workflow', () => {
   const files = workflowFiles();
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs this repository's own .github/workflows/ci.yml job `action` (its ubuntu-24.04 matrix entry: `uses: ./` and
-# the output checks) under nektos/act, a runner this repository did not write, twice in a row against act's own
+# Runs this repository's own .github/workflows/ci.yml job `action` (the matrix entry of this machine's kind:
+# ubuntu-24.04, ubuntu-24.04-arm or macos-15; `uses: ./` and the output checks) under nektos/act, a runner this repository did not write, twice in a row against act's own
 # cache server, in act's self-hosted mode (the steps run on this machine, no containers).
 #
 # act runs a clone of the committed HEAD (so the action's binaries land outside this checkout). Both runs share
@@ -31,6 +31,17 @@ if [ ! -x "$act_bin_dir/act" ]; then
 fi
 act="$act_bin_dir/act"
 
+# The output checks expect the architecture of their matrix entry: run the entry of the machine this is.
+case "$(uname -s)/$(uname -m)" in
+  Linux/x86_64) runner=ubuntu-24.04 ;;
+  Linux/aarch64) runner=ubuntu-24.04-arm ;;
+  Darwin/arm64) runner=macos-15 ;;
+  *)
+    echo "ci.yml's action job has no matrix entry for this machine ($(uname -sm))" >&2
+    exit 1
+    ;;
+esac
+
 rm -rf "$out_dir"
 mkdir -p "$out_dir"
 work="$(mktemp -d "${TMPDIR:-/tmp}/sga-act-XXXXXX")"
@@ -57,8 +68,8 @@ for run in 1 2; do
     GOMODCACHE="$work/go/mod" GOCACHE="$work/go/build" GOPATH="$work/go/path" \
       "$act" push \
       -W .github/workflows/ci.yml -j action \
-      --matrix runner:ubuntu-24.04 \
-      -P ubuntu-24.04=-self-hosted \
+      --matrix "runner:$runner" \
+      -P "$runner=-self-hosted" \
       --var "TOOLCHAIN_SOURCE=$toolchain_source" \
       --action-cache-path "$work/act-cache" \
       --cache-server-path "$work/cache-server" \

@@ -15,7 +15,9 @@ export interface RunActionOptions {
   toolCache: string;
   /** RUNNER_TEMP; a fresh directory under the workspace's parent when omitted. */
   temp?: string;
+  /** RUNNER_OS; default: this machine's, as GitHub's runner names it (Linux, macOS, Windows). */
   runnerOs?: string;
+  /** RUNNER_ARCH; default: X64 or ARM64, this node's architecture. */
   runnerArch?: string;
   eventName?: string;
   eventPayload?: unknown;
@@ -42,6 +44,12 @@ export interface RunActionOptions {
   /** Called with each step's process as soon as it starts, e.g. for a test that kills it mid-way. */
   onStepStart?: (name: string, child: ChildProcess) => void;
 }
+
+const RUNNER_OS_NAMES: Partial<Record<NodeJS.Platform, string>> = {
+  linux: 'Linux',
+  darwin: 'macOS',
+  win32: 'Windows',
+};
 
 export interface WorkflowCommand {
   command: string;
@@ -293,8 +301,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     CI: 'true',
     RUNNER_TOOL_CACHE: options.toolCache,
     RUNNER_TEMP: temp,
-    RUNNER_OS: options.runnerOs ?? 'Linux',
-    RUNNER_ARCH: options.runnerArch ?? 'X64',
+    RUNNER_OS: options.runnerOs ?? RUNNER_OS_NAMES[process.platform] ?? process.platform,
+    RUNNER_ARCH: options.runnerArch ?? (process.arch === 'arm64' ? 'ARM64' : 'X64'),
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_EVENT_NAME: options.eventName ?? 'push',
     GITHUB_EVENT_PATH: eventPath,

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { INSTALL_MARKER } from '../../src/toolchain/install.js';
-import type { RunActionResult, WorkflowCommand } from '../../scripts/local-runner.js';
+import { runAction, type RunActionResult, type WorkflowCommand } from '../../scripts/local-runner.js';
 import { buildZip } from './archives.js';
 import { recordOutcome } from './suite-counts.js';
 
@@ -19,6 +19,19 @@ export async function workspaceWithHello(prefix = 'sga-ws-'): Promise<string> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), prefix));
   await cp(path.join(REPO_ROOT, 'examples/hello'), path.join(workspace, 'hello'), { recursive: true });
   return workspace;
+}
+
+/**
+ * The bundled action on the `hello/` of a workspaceWithHello, with the machine's cache service and tokens unset
+ * and its toolchain from a Go module proxy; `inputs` add to those or replace them.
+ */
+export function runActionOnHello(
+  workspace: string,
+  toolCache: string,
+  inputs: Record<string, string>,
+): Promise<RunActionResult> {
+  const hello = { 'working-directory': 'hello', 'toolchain-source': 'goproxy', ...inputs };
+  return runAction({ actionDir: REPO_ROOT, workspace, toolCache, env: UNSET_MACHINE_ENV, inputs: hello });
 }
 
 /**

@@ -1,10 +1,10 @@
 // Archives for extraction and install tests: small hand-built zips and tarballs (hostile ones included, which
-// no archiver would write), and the real go1.25.4 linux/amd64 toolchain, downloaded once by the go command through
+// no archiver would write), and the real go1.25.4 toolchain for this host, downloaded once by the go command through
 // the Go module proxy into a module cache under node_modules/.cache/setup-go-arm64-tests/, plus a go.dev-style
 // tarball repacked from it and the index a go.dev mirror would list it in.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { create as createTar, Header, type HeaderData } from 'tar';
 import { extractZip } from '../../src/toolchain/extract-zip.js';
+import { goDevArchiveName, HOST, toolchainModuleVersion } from './host.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -27,14 +28,43 @@ export const RECORDED_CHECKSUM_DATABASE = path.resolve(
   '../../__tests__/fixtures/sumdb/proxy/sumdb/sum.golang.org',
 );
 
-/** The real toolchain the tests install: its version, and its module as the Go module proxy serves it. */
+const REAL_GO_VERSION = '1.25.4';
+
+/**
+ * The real toolchain the tests install, the one for this host: its version, and its module as the Go module proxy
+ * serves it.
+ */
 export const REAL_TOOLCHAIN = {
-  goVersion: '1.25.4',
+  goVersion: REAL_GO_VERSION,
   modulePath: 'golang.org/toolchain',
-  moduleVersion: 'v0.0.1-go1.25.4.linux-amd64',
-  zipUrl: 'https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.25.4.linux-amd64.zip',
-  goDevFilename: 'go1.25.4.linux-amd64.tar.gz',
+  moduleVersion: toolchainModuleVersion(REAL_GO_VERSION),
+  goDevFilename: goDevArchiveName(REAL_GO_VERSION),
 } as const;
+
+/**
+ * The go.sum line sum.golang.org signed for the real toolchain module, from its recorded answer (each host the
+ * tests run on has one; scripts/fixtures/sumdb.ts records them).
+ */
+export function recordedToolchainSum(): string {
+  const answer = path.join(
+    RECORDED_CHECKSUM_DATABASE,
+    'lookup',
+    `${REAL_TOOLCHAIN.modulePath}@${REAL_TOOLCHAIN.moduleVersion}`,
+  );
+  const prefix = `${REAL_TOOLCHAIN.modulePath} ${REAL_TOOLCHAIN.moduleVersion} h1:`;
+  const line = existsSync(answer)
+    ? readFileSync(answer, 'utf8')
+        .split('\n')
+        .find((candidate) => candidate.startsWith(prefix))
+    : undefined;
+  if (!line) {
+    throw new Error(
+      `No recorded sum.golang.org answer for ${REAL_TOOLCHAIN.moduleVersion} in ${answer}: add this host to ` +
+        'scripts/fixtures/sumdb.ts and run it',
+    );
+  }
+  return line;
+}
 
 /** Creates `file` by `produce(partialPath)` unless it exists; the rename makes concurrent test runs safe. */
 async function cached(file: string, produce: (partial: string) => Promise<void>): Promise<string> {
@@ -103,7 +133,7 @@ export async function toolchainModuleZip(): Promise<string> {
 }
 
 /**
- * A go.dev-shaped `go1.25.4.linux-amd64.tar.gz`: the toolchain module's files (go.mod restored, exec bits set, as
+ * A go.dev-shaped `go1.25.4.<host>.tar.gz`: the toolchain module's files (go.mod restored, exec bits set, as
  * go.dev ships them) under `go/`, packed by node-tar. Built once from the module zip and cached.
  */
 export function goDevTarball(): Promise<string> {
@@ -133,7 +163,7 @@ export async function sha256OfFile(file: string): Promise<string> {
 }
 
 /**
- * A go.dev-shaped release index (`?mode=json&include=all`) listing only the real toolchain's linux/amd64 archive
+ * A go.dev-shaped release index (`?mode=json&include=all`) listing only the real toolchain's archive for this host
  * with this hash and size, as a mirror of go.dev would serve it.
  */
 export function goDevIndexJson(archive: { sha256: string; size: number }): string {
@@ -145,8 +175,8 @@ export function goDevIndexJson(archive: { sha256: string; size: number }): strin
       files: [
         {
           filename: REAL_TOOLCHAIN.goDevFilename,
-          os: 'linux',
-          arch: 'amd64',
+          os: HOST.goos,
+          arch: HOST.goarch,
           version,
           sha256: archive.sha256,
           size: archive.size,

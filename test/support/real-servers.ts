@@ -19,6 +19,7 @@ import {
 } from './archives.js';
 import { INSTALL_MARKER } from '../../src/toolchain/install.js';
 import { walkToolCache } from './action-harness.js';
+import { HOST, HOST_TARGET } from './host.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -245,7 +246,9 @@ async function nginxBinary(): Promise<string> {
     );
     if (found) return candidate;
   }
-  throw new Error('nginx is not installed: apt-get install nginx-light (the tests run it on 127.0.0.1)');
+  throw new Error(
+    'nginx is not installed: apt-get install nginx-light, or brew install nginx on macOS (the tests run it on 127.0.0.1)',
+  );
 }
 
 /** The action's inputs for one install from a server's tree. */
@@ -275,7 +278,7 @@ export function goproxyInputs(goproxy: string, toolchainSum: string): Record<str
  */
 export async function installProblems(goRoot: string | undefined, toolCache: string): Promise<string[]> {
   const problems: string[] = [];
-  const expectedRoot = path.join(toolCache, 'go', REAL_TOOLCHAIN.goVersion, 'x64');
+  const expectedRoot = path.join(toolCache, 'go', REAL_TOOLCHAIN.goVersion, HOST.toolCacheArch);
   if (goRoot !== expectedRoot) problems.push(`go-root output is ${goRoot ?? '(unset)'}, not ${expectedRoot}`);
   const goVersion = await execFileAsync(path.join(expectedRoot, 'bin', 'go'), ['version'], {
     env: { ...process.env, GOTOOLCHAIN: 'local' },
@@ -283,7 +286,7 @@ export async function installProblems(goRoot: string | undefined, toolCache: str
     ({ stdout }) => stdout.trim(),
     (error: Error) => `failed: ${error.message.split('\n')[0]}`,
   );
-  if (!goVersion.startsWith(`go version go${REAL_TOOLCHAIN.goVersion} linux/amd64`))
+  if (!goVersion.startsWith(`go version go${REAL_TOOLCHAIN.goVersion} ${HOST_TARGET}`))
     problems.push(`go version: ${goVersion}`);
   const marker = path.join(expectedRoot, INSTALL_MARKER);
   if (!(await stat(marker).catch(() => undefined))) problems.push(`no install marker: ${marker}`);
