@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { layersPlugin } from './scripts/layers/eslint-rule.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'lib/', '.demo/', '.bench/', '.soak/', '.act/', 'node_modules/', 'coverage/'] },
@@ -47,59 +48,10 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core must not reach the runner, the network, processes or the file system. Only the shell
-    // modules listed here may; keep the list short, and each of them thin.
-    files: ['src/**/*.ts'],
-    ignores: [
-      'src/main.ts',
-      'src/post.ts',
-      'src/comment-action.ts',
-      'src/steps/**',
-      'src/net/**',
-      'src/platform/facts.ts',
-      'src/platform/confine.ts',
-      'src/platform/process.ts',
-      'src/log.ts',
-      'src/binary/inspect-file.ts',
-      'src/build/run.ts',
-      'src/cache/entry-files.ts',
-      'src/cache/go-caches.ts',
-      'src/cache/library-log.ts',
-      'src/cache/restore.ts',
-      'src/cache/save.ts',
-      'src/github/**',
-      'src/toolchain/sumdb-client.ts',
-      'src/toolchain/dirhash.ts',
-      'src/toolchain/extract-tar.ts',
-      'src/toolchain/extract-zip.ts',
-      'src/toolchain/godev-source.ts',
-      'src/toolchain/install.ts',
-      'src/toolchain/probe.ts',
-      'src/version/fetch-releases.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@actions/*'], message: 'Pure modules must not import the runner toolkit.' },
-            {
-              group: [
-                'node:fs',
-                'node:fs/*',
-                'node:child_process',
-                'node:http',
-                'node:https',
-                'node:net',
-                'fs',
-                'fs/*',
-                'child_process',
-              ],
-              message: 'Pure modules take data in and return data; do I/O in one of the shell modules.',
-            },
-          ],
-        },
-      ],
-    },
+    // The layers of src/ (ARCHITECTURE.md): core, io, phases, entries. Each imports only its own layer and
+    // the ones below, through any chain of imports; core imports no I/O package; unit tests reach only core.
+    files: ['src/**/*.ts', '__tests__/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/layered-imports': 'error' },
   },
 );
