@@ -15,18 +15,18 @@ export default tseslint.config(
     },
   },
   {
-    // One logging path: shell modules log through src/log.ts, which makes foreign text safe for the runner.
+    // One logging path: shell modules log through src/io/log.ts, which makes foreign text safe for the runner.
     files: ['src/**/*.ts'],
-    ignores: ['src/log.ts'],
+    ignores: ['src/io/log.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: '@actions/core', message: 'Log through src/log.ts (import * as core from its path).' },
+            { name: '@actions/core', message: 'Log through src/io/log.ts (import * as core from its path).' },
             ...['node:child_process', 'child_process'].map((name) => ({
               name,
-              message: 'Start processes through src/platform/process.ts, the one runner.',
+              message: 'Start processes through src/io/platform/process.ts, the one runner.',
             })),
           ],
         },
@@ -35,13 +35,13 @@ export default tseslint.config(
   },
   {
     // The one runner: the only module that may start a process.
-    files: ['src/platform/process.ts'],
+    files: ['src/io/platform/process.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: '@actions/core', message: 'Log through src/log.ts (import * as core from its path).' },
+            { name: '@actions/core', message: 'Log through src/io/log.ts (import * as core from its path).' },
           ],
         },
       ],

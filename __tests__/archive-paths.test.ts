@@ -6,7 +6,7 @@ import {
   safeEntryPath,
   toolCacheArch,
   type ArchiveEntry,
-} from '../src/toolchain/archive-paths.js';
+} from '../src/core/toolchain/archive-paths.js';
 
 describe('safeEntryPath', () => {
   it('strips the top directory', () => {

@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { mapPool } from '../src/build/run.js';
-import { buildReport } from '../src/report/report.js';
+import { mapPool } from '../src/io/build/run.js';
+import { buildReport } from '../src/core/report/report.js';
 import type { RunActionResult } from '../scripts/local-runner.js';
 import {
   messagesOf,

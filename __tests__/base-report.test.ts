@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../src/errors.js';
+import { InputError } from '../src/core/errors.js';
 import {
   buildInWorktree,
   findMergeBase,
@@ -15,9 +15,9 @@ import {
   reportCacheKey,
   restoreReportFromCache,
   saveReportToCache,
-} from '../src/github/base-report.js';
-import { resolveBaseReport } from '../src/github/resolve-base.js';
-import type { Report } from '../src/report/report.js';
+} from '../src/io/github/base-report.js';
+import { resolveBaseReport } from '../src/io/github/resolve-base.js';
+import type { Report } from '../src/core/report/report.js';
 import { sizeReportOf } from './fixtures/size-report.js';
 import { startCacheService, useCacheService, type CacheService } from '../test/support/cache-service.js';
 import { captureLog, type CapturedLog } from '../test/support/github-api.js';

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/core/report/report.js';
 import { sizeReportOf } from './fixtures/size-report.js';
 import { messagesOf, REPO_ROOT, UNSET_MACHINE_ENV } from '../test/support/action-harness.js';
 import { startCacheService, type CacheService } from '../test/support/cache-service.js';

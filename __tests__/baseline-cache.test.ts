@@ -4,16 +4,16 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { releaseReportKey } from '../src/compare/baselines.js';
-import { readThresholds, type Thresholds } from '../src/compare/thresholds.js';
-import { restoreReportFromCache, saveReportToCache } from '../src/github/base-report.js';
+import { releaseReportKey } from '../src/core/compare/baselines.js';
+import { readThresholds, type Thresholds } from '../src/core/compare/thresholds.js';
+import { restoreReportFromCache, saveReportToCache } from '../src/io/github/base-report.js';
 import {
   compareWithOtherBaselines,
   restoreLatestRelease,
   saveReleaseReport,
   saveToHistory,
-} from '../src/github/baseline-cache.js';
-import type { Report } from '../src/report/report.js';
+} from '../src/io/github/baseline-cache.js';
+import type { Report } from '../src/core/report/report.js';
 import { sizeReportOf } from './fixtures/size-report.js';
 import { startCacheService, useCacheService, type CacheService } from '../test/support/cache-service.js';
 import { captureLog, type CapturedLog } from '../test/support/github-api.js';

@@ -14,16 +14,16 @@ import {
   sparkline,
   targetTrends,
   type SizeHistory,
-} from '../src/compare/baselines.js';
+} from '../src/core/compare/baselines.js';
 import {
   compareWithRelease,
   renderReleaseSection,
   renderTrendSection,
   withBaselineSections,
-} from '../src/compare/baselines-comment.js';
-import { MAX_COMMENT_CHARS } from '../src/compare/comment.js';
-import { judge, parseBaselineLimits, readThresholds } from '../src/compare/thresholds.js';
-import { REPORT_CACHE_KEY_PREFIX } from '../src/github/base-report.js';
+} from '../src/core/compare/baselines-comment.js';
+import { MAX_COMMENT_CHARS } from '../src/core/compare/comment.js';
+import { judge, parseBaselineLimits, readThresholds } from '../src/core/compare/thresholds.js';
+import { REPORT_CACHE_KEY_PREFIX } from '../src/io/github/base-report.js';
 import { sizeReportOf } from './fixtures/size-report.js';
 import { inputError } from '../test/support/input-error.js';
 

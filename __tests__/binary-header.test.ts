@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BINARY_HEADER_BYTES, readBinaryHeader } from '../src/binary/header.js';
+import { BINARY_HEADER_BYTES, readBinaryHeader } from '../src/core/binary/header.js';
 import {
   BUILD_VARIANTS,
   CROSS_TARGETS,

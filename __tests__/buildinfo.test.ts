@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { readGoBuildInfo, type GoBuildInfo, type GoModule } from '../src/binary/buildinfo.js';
-import { readBinaryHeader } from '../src/binary/header.js';
-import { inspectBinaryFile } from '../src/binary/inspect-file.js';
+import { readGoBuildInfo, type GoBuildInfo, type GoModule } from '../src/core/binary/buildinfo.js';
+import { readBinaryHeader } from '../src/core/binary/header.js';
+import { inspectBinaryFile } from '../src/io/binary/inspect-file.js';
 import {
   BUILD_VARIANTS,
   CROSS_TARGETS,

@@ -3,15 +3,15 @@
 import { execFileSync } from 'node:child_process';
 import { cp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { inspectBinaryFile } from '../src/binary/inspect-file.js';
-import { readMachOLayout } from '../src/binary/macho-layout.js';
-import { locateNmTool, measureAttribution } from '../src/build/attribution.js';
-import { planBuilds, type BuildConfig } from '../src/build/plan.js';
-import { runBuilds, type JobOutcome } from '../src/build/run.js';
-import { runCommand } from '../src/platform/process.js';
-import { parseTargets } from '../src/build/targets.js';
-import { attributeSizes, parseNmOutput, symbolPackage } from '../src/report/attribution.js';
-import type { Report } from '../src/report/report.js';
+import { inspectBinaryFile } from '../src/io/binary/inspect-file.js';
+import { readMachOLayout } from '../src/core/binary/macho-layout.js';
+import { locateNmTool, measureAttribution } from '../src/io/build/attribution.js';
+import { planBuilds, type BuildConfig } from '../src/core/build/plan.js';
+import { runBuilds, type JobOutcome } from '../src/io/build/run.js';
+import { runCommand } from '../src/io/platform/process.js';
+import { parseTargets } from '../src/core/build/targets.js';
+import { attributeSizes, parseNmOutput, symbolPackage } from '../src/core/report/attribution.js';
+import type { Report } from '../src/core/report/report.js';
 import { runAction, type RunActionResult, type WorkflowCommand } from '../scripts/local-runner.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import {

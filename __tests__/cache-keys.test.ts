@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dependencyFilePatterns } from '../src/cache/dependency-paths.js';
-import { parseCacheSave } from '../src/cache/inputs.js';
+import { dependencyFilePatterns } from '../src/core/cache/dependency-paths.js';
+import { parseCacheSave } from '../src/core/cache/inputs.js';
 import {
   cacheOutputs,
   combineCacheHits,
@@ -12,7 +12,7 @@ import {
   entryHit,
   explainKeyDifference,
   sameKey,
-} from '../src/cache/key-match.js';
+} from '../src/core/cache/key-match.js';
 import {
   buildFlagsDigest,
   digestDependencyFiles,
@@ -20,8 +20,8 @@ import {
   targetsDigest,
   type BuildKeyFlags,
   type CachePlanInput,
-} from '../src/cache/keys.js';
-import { InputError } from '../src/errors.js';
+} from '../src/core/cache/keys.js';
+import { InputError } from '../src/core/errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const helloSum = readFileSync(path.join(root, 'examples/hello/go.sum'), 'utf8');

@@ -1,6 +1,6 @@
 // What the post step makes of @actions/cache's log after a saveCache call, without a cache service: the log
 // lines are worded as the library (6.x, the Twirp client) writes them through @actions/core.
-import { libraryFailure, readUploadLog, serviceUnreachable } from '../src/cache/outcomes.js';
+import { libraryFailure, readUploadLog, serviceUnreachable } from '../src/core/cache/outcomes.js';
 
 const KEY = 'setup-go-arm64-mod-Linux-arm64-0123abcd';
 

@@ -5,8 +5,8 @@ import {
   selectBuildCache,
   selectModCache,
   type CacheFile,
-} from '../src/cache/prune.js';
-import { escapeModulePath } from '../src/toolchain/goproxy.js';
+} from '../src/core/cache/prune.js';
+import { escapeModulePath } from '../src/core/toolchain/goproxy.js';
 
 // The download tree of a real GOMODCACHE after building a module that required github.com/BurntSushi/toml v1.3.2
 // and github.com/pkg/errors v0.9.0, then upgraded errors to v0.9.1 (sumdb entries as go writes them).

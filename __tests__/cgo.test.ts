@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/core/report/report.js';
 import type { RunActionResult } from '../scripts/local-runner.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import {

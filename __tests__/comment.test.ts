@@ -10,12 +10,12 @@ import {
   readCommentOptions,
   renderNoBaseComment,
   renderSizeComment,
-} from '../src/compare/comment.js';
-import { createCommentFile, verifyCommentFile } from '../src/compare/comment-file.js';
-import { compareReports, type ComparableTarget } from '../src/compare/compare.js';
-import { judge, readThresholds } from '../src/compare/thresholds.js';
-import { InputError } from '../src/errors.js';
-import { buildReport, type Report } from '../src/report/report.js';
+} from '../src/core/compare/comment.js';
+import { createCommentFile, verifyCommentFile } from '../src/core/compare/comment-file.js';
+import { compareReports, type ComparableTarget } from '../src/core/compare/compare.js';
+import { judge, readThresholds } from '../src/core/compare/thresholds.js';
+import { InputError } from '../src/core/errors.js';
+import { buildReport, type Report } from '../src/core/report/report.js';
 
 const BASE_SHA = '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d';
 const HEAD_SHA = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432';

@@ -6,8 +6,8 @@ import {
   GREW_MOST_LIMIT,
   rowKey,
   type ComparableTarget,
-} from '../src/compare/compare.js';
-import { buildReport, type Report } from '../src/report/report.js';
+} from '../src/core/compare/compare.js';
+import { buildReport, type Report } from '../src/core/report/report.js';
 
 function target(
   spec: string,

@@ -3,8 +3,8 @@
 import { mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { confinedDirectory } from '../src/platform/confine.js';
-import { InputError } from '../src/errors.js';
+import { confinedDirectory } from '../src/io/platform/confine.js';
+import { InputError } from '../src/core/errors.js';
 
 let workspace: string;
 let toolchain: string;

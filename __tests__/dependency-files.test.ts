@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { dependencyFilesFor, MAX_DEPENDENCY_FILE_BYTES } from '../src/cache/go-caches.js';
-import { parseGoSum, selectModCache } from '../src/cache/prune.js';
-import { InputError } from '../src/errors.js';
+import { dependencyFilesFor, MAX_DEPENDENCY_FILE_BYTES } from '../src/io/cache/go-caches.js';
+import { parseGoSum, selectModCache } from '../src/core/cache/prune.js';
+import { InputError } from '../src/core/errors.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
 let work: string;

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { parseGoDiagnostics } from '../src/build/diagnostics.js';
-import { planBuilds } from '../src/build/plan.js';
-import { GO_PROBLEM_MATCHER_OWNER, goProblemMatcherFile } from '../src/build/problem-matcher.js';
-import { runBuilds } from '../src/build/run.js';
-import { parseTargets } from '../src/build/targets.js';
-import { logSafe } from '../src/report/format.js';
+import { parseGoDiagnostics } from '../src/core/build/diagnostics.js';
+import { planBuilds } from '../src/core/build/plan.js';
+import { GO_PROBLEM_MATCHER_OWNER, goProblemMatcherFile } from '../src/entries/problem-matcher.js';
+import { runBuilds } from '../src/io/build/run.js';
+import { parseTargets } from '../src/core/build/targets.js';
+import { logSafe } from '../src/core/report/format.js';
 import { parseWorkflowCommand } from '../scripts/local-runner.js';
 import {
   buildTestEnv,

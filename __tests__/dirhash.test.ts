@@ -8,10 +8,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../src/errors.js';
-import { hash1, hashModuleZip, parseGoSumLine } from '../src/toolchain/dirhash.js';
-import { SUM_GOLANG_ORG_KEY } from '../src/toolchain/note.js';
-import { parseLookupResponse } from '../src/toolchain/sumdb.js';
+import { InputError } from '../src/core/errors.js';
+import { hash1, hashModuleZip, parseGoSumLine } from '../src/io/toolchain/dirhash.js';
+import { SUM_GOLANG_ORG_KEY } from '../src/core/toolchain/note.js';
+import { parseLookupResponse } from '../src/core/toolchain/sumdb.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const proxyFixtures = path.join(here, 'fixtures/sumdb/proxy');

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { downloadFile, type DownloadOptions } from '../src/net/download.js';
-import { DownloadError } from '../src/net/attempts.js';
+import { downloadFile, type DownloadOptions } from '../src/io/net/download.js';
+import { DownloadError } from '../src/core/net/attempts.js';
 import { ToolchainServer } from '../test/support/toolchain-server.js';
 import { recordCase } from '../test/support/suite-counts.js';
 

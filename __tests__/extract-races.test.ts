@@ -3,8 +3,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { hashModuleZip } from '../src/toolchain/dirhash.js';
-import { extractZip } from '../src/toolchain/extract-zip.js';
+import { hashModuleZip } from '../src/io/toolchain/dirhash.js';
+import { extractZip } from '../src/io/toolchain/extract-zip.js';
 import { buildZip, type ZipEntrySpec } from '../test/support/archives.js';
 import { recordCase } from '../test/support/suite-counts.js';
 

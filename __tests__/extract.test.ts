@@ -4,10 +4,10 @@ import { lstat, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ArchiveRefusedError, MAX_ARCHIVE_ENTRIES } from '../src/toolchain/archive-paths.js';
-import { extractGoArchive, extractTarGz } from '../src/toolchain/extract-tar.js';
-import { hashModuleZip } from '../src/toolchain/dirhash.js';
-import { extractZip } from '../src/toolchain/extract-zip.js';
+import { ArchiveRefusedError, MAX_ARCHIVE_ENTRIES } from '../src/core/toolchain/archive-paths.js';
+import { extractGoArchive, extractTarGz } from '../src/io/toolchain/extract-tar.js';
+import { hashModuleZip } from '../src/io/toolchain/dirhash.js';
+import { extractZip } from '../src/io/toolchain/extract-zip.js';
 import {
   buildTarGz,
   buildZip,

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { INSTALL_MARKER } from '../src/toolchain/install.js';
+import { INSTALL_MARKER } from '../src/io/toolchain/install.js';
 import { runAction, type RunActionOptions, type RunActionResult } from '../scripts/local-runner.js';
 import {
   measureToolCache,

@@ -4,14 +4,14 @@
 // and carrying a fix for values users write, IndexShapeError for release indexes, a plain Error with a message
 // for bytes and answers that come from elsewhere (binaries, the checksum database, comment and report files).
 // `npm run fuzz` runs the same targets with 50 times the cases.
-import { stampValues, templateLdflags } from '../src/build/ldflags.js';
-import { parseTargets, targetEnv } from '../src/build/targets.js';
-import { parseCommentHeader } from '../src/compare/comment.js';
-import { verifyCommentFile } from '../src/compare/comment-file.js';
-import { InputError } from '../src/errors.js';
-import { parseGoSumLine } from '../src/toolchain/dirhash.js';
-import { parseGoproxy } from '../src/toolchain/goproxy.js';
-import { parseVersionFile } from '../src/version/files.js';
+import { stampValues, templateLdflags } from '../src/core/build/ldflags.js';
+import { parseTargets, targetEnv } from '../src/core/build/targets.js';
+import { parseCommentHeader } from '../src/core/compare/comment.js';
+import { verifyCommentFile } from '../src/core/compare/comment-file.js';
+import { InputError } from '../src/core/errors.js';
+import { parseGoSumLine } from '../src/io/toolchain/dirhash.js';
+import { parseGoproxy } from '../src/core/toolchain/goproxy.js';
+import { parseVersionFile } from '../src/core/version/files.js';
 import {
   CASE_TIME_LIMIT_MS,
   FUZZ_TARGETS,

@@ -14,9 +14,9 @@ import {
   restoreGoCaches,
   saveGoCaches,
   type GoCacheInputs,
-} from '../src/cache/go-caches.js';
-import type { CachePlan } from '../src/cache/keys.js';
-import { InputError } from '../src/errors.js';
+} from '../src/io/cache/go-caches.js';
+import type { CachePlan } from '../src/core/cache/keys.js';
+import { InputError } from '../src/core/errors.js';
 import { parseWorkflowCommand, type WorkflowCommand } from '../scripts/local-runner.js';
 import { startCacheService, type CacheService } from '../test/support/cache-service.js';
 import { recordCase } from '../test/support/suite-counts.js';

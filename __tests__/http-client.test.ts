@@ -10,10 +10,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { downloadFile } from '../src/net/download.js';
-import { DownloadError } from '../src/net/attempts.js';
-import { getBytes, openUrl } from '../src/net/http.js';
-import { fetchToolchainModuleList } from '../src/version/fetch-releases.js';
+import { downloadFile } from '../src/io/net/download.js';
+import { DownloadError } from '../src/core/net/attempts.js';
+import { getBytes, openUrl } from '../src/io/net/http.js';
+import { fetchToolchainModuleList } from '../src/io/version/fetch-releases.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
 const body = randomBytes(3 * 1024 * 1024);

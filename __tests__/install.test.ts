@@ -10,7 +10,7 @@ import {
   installAtomically,
   toolchainDir,
   type ToolchainSlot,
-} from '../src/toolchain/install.js';
+} from '../src/io/toolchain/install.js';
 import { measureToolCache } from '../test/support/action-harness.js';
 import { recordCase } from '../test/support/suite-counts.js';
 

@@ -5,12 +5,12 @@
 import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { renderSizeComment } from '../src/compare/comment.js';
-import { compareReports } from '../src/compare/compare.js';
-import { judge, readThresholds } from '../src/compare/thresholds.js';
-import { git, saveReportToCache, type BaseReport } from '../src/github/base-report.js';
-import { resolveBaseReport, type ResolveBaseOptions } from '../src/github/resolve-base.js';
-import type { Report, ReportFlags } from '../src/report/report.js';
+import { renderSizeComment } from '../src/core/compare/comment.js';
+import { compareReports } from '../src/core/compare/compare.js';
+import { judge, readThresholds } from '../src/core/compare/thresholds.js';
+import { git, saveReportToCache, type BaseReport } from '../src/io/github/base-report.js';
+import { resolveBaseReport, type ResolveBaseOptions } from '../src/io/github/resolve-base.js';
+import type { Report, ReportFlags } from '../src/core/report/report.js';
 import { runGo } from './fixtures/binary/go-programs.js';
 import { buildModuleReport, helloHistory } from './fixtures/builds/pr-history.js';
 import { startCacheService, type CacheService } from '../test/support/cache-service.js';

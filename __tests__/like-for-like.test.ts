@@ -1,7 +1,7 @@
 // Like-for-like comparisons, pure: which build settings make a base report unlike the head's, what the
 // comparison and the verdict do with an unlike or a rebuilt base, and when build times are compared.
-import { renderSizeComment } from '../src/compare/comment.js';
-import { compareReports, type ComparableTarget } from '../src/compare/compare.js';
+import { renderSizeComment } from '../src/core/compare/comment.js';
+import { compareReports, type ComparableTarget } from '../src/core/compare/compare.js';
 import {
   buildCacheStart,
   buildDifferences,
@@ -9,9 +9,9 @@ import {
   describeDifferences,
   storedBaseBuild,
   type BaseBuild,
-} from '../src/compare/like-for-like.js';
-import { judge, readThresholds } from '../src/compare/thresholds.js';
-import { buildReport, type Report } from '../src/report/report.js';
+} from '../src/core/compare/like-for-like.js';
+import { judge, readThresholds } from '../src/core/compare/thresholds.js';
+import { buildReport, type Report } from '../src/core/report/report.js';
 
 function target(spec: string, sizeBytes: number, buildMs = 1000): ComparableTarget {
   const [goos, goarch] = spec.split('/') as [string, string];

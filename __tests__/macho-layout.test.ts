@@ -2,14 +2,14 @@
 // darwin binaries (with symbols and stripped), and size attribution of Mach-O files, checked against ELF's.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readMachOLayout } from '../src/binary/macho-layout.js';
-import { stripsSymbolTable } from '../src/build/ldflags.js';
-import { locateNmTool, measureAttribution } from '../src/build/attribution.js';
-import type { BuildJob } from '../src/build/plan.js';
-import { runBuildJob } from '../src/build/run.js';
-import { attributeSizes, parseLinkedArchives, parseObjectSizes } from '../src/report/attribution.js';
-import { buildReport, type TargetResult } from '../src/report/report.js';
-import { renderBuildSection } from '../src/report/summary.js';
+import { readMachOLayout } from '../src/core/binary/macho-layout.js';
+import { stripsSymbolTable } from '../src/core/build/ldflags.js';
+import { locateNmTool, measureAttribution } from '../src/io/build/attribution.js';
+import type { BuildJob } from '../src/core/build/plan.js';
+import { runBuildJob } from '../src/io/build/run.js';
+import { attributeSizes, parseLinkedArchives, parseObjectSizes } from '../src/core/report/attribution.js';
+import { buildReport, type TargetResult } from '../src/core/report/report.js';
+import { renderBuildSection } from '../src/core/report/summary.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import { buildHelloPrograms, runGo, writeModule, type BuiltProgram } from './fixtures/binary/go-programs.js';
 import { buildTestEnv, scratchDir } from './fixtures/builds/go-modules.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { InputError } from '../src/errors.js';
-import { gatherPlatformFacts, type PlatformFacts } from '../src/platform/facts.js';
+import { InputError } from '../src/core/errors.js';
+import { gatherPlatformFacts, type PlatformFacts } from '../src/io/platform/facts.js';
 import {
   machineArchitecture,
   parseArchitectureInput,
@@ -9,7 +9,7 @@ import {
   toolchainArchFor,
   type ArchitectureInput,
   type MachineArch,
-} from '../src/toolchain/native.js';
+} from '../src/core/toolchain/native.js';
 
 const execFileAsync = promisify(execFile);
 

@@ -3,7 +3,7 @@
 // answer becomes one build per main package.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { GO_LIST_ARGS, parseGoList } from '../src/build/packages.js';
+import { GO_LIST_ARGS, parseGoList } from '../src/core/build/packages.js';
 import {
   entryForPackage,
   expandPattern,
@@ -11,7 +11,7 @@ import {
   packageClauseName,
   patternMatcher,
   patternWalkRoot,
-} from '../src/build/patterns.js';
+} from '../src/core/build/patterns.js';
 import { inputError } from '../test/support/input-error.js';
 import { buildTestEnv, tempModule } from './fixtures/builds/go-modules.js';
 

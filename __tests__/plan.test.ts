@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stampValues, templateLdflags, usedPlaceholders } from '../src/build/ldflags.js';
-import { planBuilds, unstrippedBuild, type BuildConfig } from '../src/build/plan.js';
-import { parseTargets } from '../src/build/targets.js';
+import { stampValues, templateLdflags, usedPlaceholders } from '../src/core/build/ldflags.js';
+import { planBuilds, unstrippedBuild, type BuildConfig } from '../src/core/build/plan.js';
+import { parseTargets } from '../src/core/build/targets.js';
 import { inputError } from '../test/support/input-error.js';
 
 const moduleDir = path.resolve('/work/repo/tools');

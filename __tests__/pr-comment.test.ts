@@ -13,15 +13,15 @@ import {
   renderNoBaseComment,
   renderSizeComment,
   type CommentOptions,
-} from '../src/compare/comment.js';
-import { verifyCommentFile, type CommentData } from '../src/compare/comment-file.js';
-import { compareReports, type SizeComparison } from '../src/compare/compare.js';
-import { judge, readThresholds, type Verdict } from '../src/compare/thresholds.js';
-import { git, type BaseReport } from '../src/github/base-report.js';
-import { resolveBaseReport } from '../src/github/resolve-base.js';
-import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../src/github/fork-fallback.js';
-import { publishSizeComment, retryDelayMs, type PublishResult } from '../src/github/pr-comment.js';
-import type { Report, TargetResult } from '../src/report/report.js';
+} from '../src/core/compare/comment.js';
+import { verifyCommentFile, type CommentData } from '../src/core/compare/comment-file.js';
+import { compareReports, type SizeComparison } from '../src/core/compare/compare.js';
+import { judge, readThresholds, type Verdict } from '../src/core/compare/thresholds.js';
+import { git, type BaseReport } from '../src/io/github/base-report.js';
+import { resolveBaseReport } from '../src/io/github/resolve-base.js';
+import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../src/io/github/fork-fallback.js';
+import { publishSizeComment, retryDelayMs, type PublishResult } from '../src/io/github/pr-comment.js';
+import type { Report, TargetResult } from '../src/core/report/report.js';
 import { runAction } from '../scripts/local-runner.js';
 import { buildModuleReport, helloHistory } from './fixtures/builds/pr-history.js';
 import { captureLog, startGitHubApi, type CapturedLog, type GitHubApi } from '../test/support/github-api.js';
@@ -701,7 +701,7 @@ describe('pull requests from forks', () => {
       await mkdir(actionDir, { recursive: true });
       await cp(path.join(repoRoot, 'comment/action.yml'), path.join(actionDir, 'action.yml'));
       await build({
-        entryPoints: [path.join(repoRoot, 'src/comment-action.ts')],
+        entryPoints: [path.join(repoRoot, 'src/entries/comment-action.ts')],
         outfile: path.join(bundleRoot, 'dist/comment/index.js'),
         bundle: true,
         platform: 'node',

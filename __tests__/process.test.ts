@@ -1,6 +1,6 @@
 // The one process runner, against real processes: node itself, started the way the action starts go and git.
 import { jest } from '@jest/globals';
-import { CommandError, runChecked, runCommand } from '../src/platform/process.js';
+import { CommandError, runChecked, runCommand } from '../src/io/platform/process.js';
 
 const NODE = process.execPath;
 

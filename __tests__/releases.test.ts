@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DownloadError } from '../src/net/attempts.js';
-import { toolchainModule } from '../src/toolchain/goproxy.js';
-import { fetchGoDevIndex, fetchToolchainModuleList } from '../src/version/fetch-releases.js';
-import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../src/version/releases.js';
+import { DownloadError } from '../src/core/net/attempts.js';
+import { toolchainModule } from '../src/core/toolchain/goproxy.js';
+import { fetchGoDevIndex, fetchToolchainModuleList } from '../src/io/version/fetch-releases.js';
+import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../src/core/version/releases.js';
 import { recordCase } from '../test/support/suite-counts.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'version');

@@ -1,12 +1,12 @@
-// The Report's one definition (src/report/schema.ts): the published schema file is it, and parseReport refuses
+// The Report's one definition (src/core/report/schema.ts): the published schema file is it, and parseReport refuses
 // what it does not allow with a sentence that names the file, the field and what the field must be.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportSchemaFiles } from '../scripts/report-schema-files.js';
-import { mergeReports } from '../src/report/merge.js';
-import { parseReport } from '../src/report/parse.js';
-import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
-import { REPORT_SCHEMA } from '../src/report/schema.js';
+import { mergeReports } from '../src/core/report/merge.js';
+import { parseReport } from '../src/core/report/parse.js';
+import { buildReport, type Report, type TargetResult } from '../src/core/report/report.js';
+import { REPORT_SCHEMA } from '../src/core/report/schema.js';
 import { expectValidReport, REPORT_SCHEMA_FILE } from '../test/support/report-schema.js';
 
 function target(goarch: string, extra: Partial<TargetResult> = {}): TargetResult {
@@ -51,7 +51,7 @@ describe('the files made from the definition', () => {
     for (const { file, text } of files)
       if (readFileSync(file, 'utf8') !== text)
         throw new Error(
-          `${path.relative(process.cwd(), file)} differs from src/report/schema.ts: run npm run schema`,
+          `${path.relative(process.cwd(), file)} differs from src/core/report/schema.ts: run npm run schema`,
         );
     expect(JSON.parse(readFileSync(REPORT_SCHEMA_FILE, 'utf8'))).toEqual(REPORT_SCHEMA);
   });

@@ -1,10 +1,10 @@
 // schema/report.v1.schema.json against Reports of real builds, and against the mistakes it must catch.
 import path from 'node:path';
-import { inspectBinaryFile } from '../src/binary/inspect-file.js';
-import { planBuilds } from '../src/build/plan.js';
-import { runBuilds } from '../src/build/run.js';
-import { parseTargets } from '../src/build/targets.js';
-import { buildReport, type Report } from '../src/report/report.js';
+import { inspectBinaryFile } from '../src/io/binary/inspect-file.js';
+import { planBuilds } from '../src/core/build/plan.js';
+import { runBuilds } from '../src/io/build/run.js';
+import { parseTargets } from '../src/core/build/targets.js';
+import { buildReport, type Report } from '../src/core/report/report.js';
 import {
   expectValidReport,
   reportSchemaErrors,

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PackageURL } from 'packageurl-js';
-import type { Report } from '../src/report/report.js';
-import type { CycloneDxBom, CycloneDxComponent } from '../src/report/sbom.js';
+import type { Report } from '../src/core/report/report.js';
+import type { CycloneDxBom, CycloneDxComponent } from '../src/core/report/sbom.js';
 import { cycloneDxSchemaErrors } from '../test/support/cyclonedx-schema.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import {

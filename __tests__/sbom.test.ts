@@ -2,15 +2,15 @@
 // +incompatible, (devel)), replacements, go.sum hashes, settings; every BOM checked against the CycloneDX schema.
 import { execFileSync } from 'node:child_process';
 import { PackageURL } from 'packageurl-js';
-import type { GoBuildInfo } from '../src/binary/buildinfo.js';
-import { goModulePurl } from '../src/report/purl.js';
+import type { GoBuildInfo } from '../src/core/binary/buildinfo.js';
+import { goModulePurl } from '../src/core/report/purl.js';
 import {
   goBinarySbom,
   nameBasedUuid,
   renderSbomSection,
   type CycloneDxBom,
   type CycloneDxComponent,
-} from '../src/report/sbom.js';
+} from '../src/core/report/sbom.js';
 import { cycloneDxSchemaErrors } from '../test/support/cyclonedx-schema.js';
 
 const SHA = 'ab'.repeat(32);

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildReport } from '../src/report/report.js';
+import { buildReport } from '../src/core/report/report.js';
 import { runAction, type RunActionOptions, type RunActionResult } from '../scripts/local-runner.js';
 import {
   BLOB_MODULE,

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lookupModuleHash } from '../src/toolchain/sumdb-client.js';
+import { lookupModuleHash } from '../src/io/toolchain/sumdb-client.js';
 import { TestLog, generateSigner, lookupResponse, recordText } from './fixtures/sumdb/test-log.js';
 import { recordCase } from '../test/support/suite-counts.js';
 

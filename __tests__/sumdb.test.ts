@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { SUM_GOLANG_ORG_KEY, openSignedNote, parseVerifierKey } from '../src/toolchain/note.js';
-import { parseLookupResponse, type LookupRecord } from '../src/toolchain/sumdb.js';
-import { inclusionTiles, verifyInclusion } from '../src/toolchain/tlog.js';
+import { SUM_GOLANG_ORG_KEY, openSignedNote, parseVerifierKey } from '../src/core/toolchain/note.js';
+import { parseLookupResponse, type LookupRecord } from '../src/core/toolchain/sumdb.js';
+import { inclusionTiles, verifyInclusion } from '../src/core/toolchain/tlog.js';
 import { TestLog, generateSigner, lookupResponse, recordText, signNote } from './fixtures/sumdb/test-log.js';
 
 const databaseDir = path.join(

@@ -1,7 +1,7 @@
 // The job summary: tables per package, charts, flags, attribution, and user text that must stay text.
-import { cell, code, humanBytes, humanDuration } from '../src/report/format.js';
-import { buildReport, type Report, type TargetResult } from '../src/report/report.js';
-import { renderBuildSection, renderSetupSection, renderSizeChart } from '../src/report/summary.js';
+import { cell, code, humanBytes, humanDuration } from '../src/core/report/format.js';
+import { buildReport, type Report, type TargetResult } from '../src/core/report/report.js';
+import { renderBuildSection, renderSetupSection, renderSizeChart } from '../src/core/report/summary.js';
 
 function target(overrides: Partial<TargetResult> & Pick<TargetResult, 'goos' | 'goarch'>): TargetResult {
   const sizeBytes = overrides.sizeBytes ?? 2_000_000;

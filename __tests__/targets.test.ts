@@ -12,8 +12,8 @@ import {
   variantProbes,
   variantVariable,
   type VariantProbe,
-} from '../src/build/targets.js';
-import { checkVariantsWithToolchain } from '../src/steps/check-variants.js';
+} from '../src/core/build/targets.js';
+import { checkVariantsWithToolchain } from '../src/phases/check-variants.js';
 import { inputError } from '../test/support/input-error.js';
 
 /** `go tool dist list` of the go on PATH: the list the action checks targets against. */

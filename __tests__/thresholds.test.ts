@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { compareReports, type ComparableTarget } from '../src/compare/compare.js';
-import { judge, parseSizeLimit, readThresholds, type Thresholds } from '../src/compare/thresholds.js';
-import { InputError } from '../src/errors.js';
-import { buildReport, type Report } from '../src/report/report.js';
+import { compareReports, type ComparableTarget } from '../src/core/compare/compare.js';
+import { judge, parseSizeLimit, readThresholds, type Thresholds } from '../src/core/compare/thresholds.js';
+import { InputError } from '../src/core/errors.js';
+import { buildReport, type Report } from '../src/core/report/report.js';
 
 function target(spec: string, sizeBytes: number, pkg = '.'): ComparableTarget {
   const [goos, goarch] = spec.split('/') as [string, string];

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create as createTar } from 'tar';
 import { runAction } from '../scripts/local-runner.js';
-import { hashModuleZip } from '../src/toolchain/dirhash.js';
+import { hashModuleZip } from '../src/io/toolchain/dirhash.js';
 import {
   buildZip,
   goDevIndexJson,

@@ -5,8 +5,8 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunActionResult } from '../scripts/local-runner.js';
-import type { SizeComparison } from '../src/compare/compare.js';
-import type { Report, TargetResult } from '../src/report/report.js';
+import type { SizeComparison } from '../src/core/compare/compare.js';
+import type { Report, TargetResult } from '../src/core/report/report.js';
 import { runActionOnHello, workspaceWithHello } from '../test/support/action-harness.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 

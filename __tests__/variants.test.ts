@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
-import type { Report, TargetResult } from '../src/report/report.js';
+import type { Report, TargetResult } from '../src/core/report/report.js';
 import { localGo, SHARED_GOCACHE, toolCacheWithLocalGo, type LocalGo } from './fixtures/builds/go-modules.js';
 import {
   messagesOf,

@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseVersionFile, versionFileKind } from '../src/version/files.js';
-import { satisfies } from '../src/version/resolve.js';
-import { compareGoVersions, parseVersionSpec } from '../src/version/spec.js';
+import { parseVersionFile, versionFileKind } from '../src/core/version/files.js';
+import { satisfies } from '../src/core/version/resolve.js';
+import { compareGoVersions, parseVersionSpec } from '../src/core/version/spec.js';
 import { inputError } from '../test/support/input-error.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'version', 'files');

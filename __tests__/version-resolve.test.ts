@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../src/errors.js';
-import { parseGoDevIndex, parseToolchainModuleList } from '../src/version/releases.js';
-import { exactVersion, resolveVersion, satisfies, type Release } from '../src/version/resolve.js';
-import { parseVersionSpec, type VersionSpec } from '../src/version/spec.js';
+import { InputError } from '../src/core/errors.js';
+import { parseGoDevIndex, parseToolchainModuleList } from '../src/core/version/releases.js';
+import { exactVersion, resolveVersion, satisfies, type Release } from '../src/core/version/resolve.js';
+import { parseVersionSpec, type VersionSpec } from '../src/core/version/spec.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'version');
 const goDev = parseGoDevIndex(readFileSync(path.join(FIXTURES, 'go-dev-index.json'), 'utf8'));

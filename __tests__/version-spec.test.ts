@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import semver from 'semver';
-import { InputError } from '../src/errors.js';
+import { InputError } from '../src/core/errors.js';
 import {
   compareGoVersions,
   goLanguageLine,
@@ -12,7 +12,7 @@ import {
   isValidGoVersion,
   parseVersionSpec,
   semverToGo,
-} from '../src/version/spec.js';
+} from '../src/core/version/spec.js';
 
 const GOVER = path.join(import.meta.dirname, 'fixtures', 'version', 'gover');
 

@@ -4,10 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readConfig } from '../src/config.js';
-import { decideVersionSpec } from '../src/steps/version-decision.js';
-import { checkSupportedVersion, plainSpecLine, yamlFloatOrigin } from '../src/version/support.js';
-import { checkIsVersionFile, workspaceFileCandidates } from '../src/version/workspace.js';
+import { readConfig } from '../src/core/config.js';
+import { decideVersionSpec } from '../src/phases/version-decision.js';
+import { checkSupportedVersion, plainSpecLine, yamlFloatOrigin } from '../src/core/version/support.js';
+import { checkIsVersionFile, workspaceFileCandidates } from '../src/core/version/workspace.js';
 import { inputError } from '../test/support/input-error.js';
 
 let scratch = '';

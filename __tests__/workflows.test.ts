@@ -12,7 +12,7 @@ import {
   readActionMetadata,
   type WorkflowCommand,
 } from '../scripts/local-runner.js';
-import { parseTargets, targetName } from '../src/build/targets.js';
+import { parseTargets, targetName } from '../src/core/build/targets.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -3,9 +3,9 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 const entryPoints = {
-  'setup/index': 'src/main.ts',
-  'post/index': 'src/post.ts',
-  'comment/index': 'src/comment-action.ts',
+  'setup/index': 'src/entries/main.ts',
+  'post/index': 'src/entries/post.ts',
+  'comment/index': 'src/entries/comment-action.ts',
 };
 
 await rm('dist', { recursive: true, force: true });

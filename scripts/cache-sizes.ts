@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareGoCaches, restoreGoCaches, saveGoCaches } from '../src/cache/go-caches.js';
-import type { CacheSaveMode } from '../src/cache/keys.js';
+import { prepareGoCaches, restoreGoCaches, saveGoCaches } from '../src/io/cache/go-caches.js';
+import type { CacheSaveMode } from '../src/core/cache/keys.js';
 import { startCacheService } from '../test/support/cache-service.js';
 
 const [moduleDir, pkg, label] = process.argv.slice(2);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { RUNNER_LEADING_WHITESPACE } from '../src/report/format.js';
+import { RUNNER_LEADING_WHITESPACE } from '../src/core/report/format.js';
 
 export interface RunActionOptions {
   /** Directory holding action.yml. */

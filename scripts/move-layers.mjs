@@ -23,6 +23,7 @@ const MENTION_FILES = [
   'DEVELOPERS.md',
   'bench/README.md',
   'eslint.config.js',
+  '.prettierignore',
   'jest.config.js',
   'package.json',
   'tsconfig.json',

@@ -2,10 +2,10 @@
 // attribution of one command built for darwin and for linux, compared package by package.
 import path from 'node:path';
 import type { LocalGo } from '../__tests__/fixtures/builds/go-modules.js';
-import { locateNmTool, measureAttribution } from '../src/build/attribution.js';
-import type { BuildJob } from '../src/build/plan.js';
-import { runBuildJob } from '../src/build/run.js';
-import type { PackageSize } from '../src/report/report.js';
+import { locateNmTool, measureAttribution } from '../src/io/build/attribution.js';
+import type { BuildJob } from '../src/core/build/plan.js';
+import { runBuildJob } from '../src/io/build/run.js';
+import type { PackageSize } from '../src/core/report/report.js';
 import { check, fetchModule, freshCase, goEnv, run } from './realworld-kit.js';
 
 /** Darwin package sizes may differ from ELF's by this much for a package built from the same files. */

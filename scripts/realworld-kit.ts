@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { toolCacheWithLocalGo, type LocalGo } from '../__tests__/fixtures/builds/go-modules.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/core/report/report.js';
 import { runAction, type RunActionOptions, type RunActionResult } from './local-runner.js';
 
 const execFileAsync = promisify(execFile);

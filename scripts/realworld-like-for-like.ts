@@ -6,8 +6,8 @@
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalGo } from '../__tests__/fixtures/builds/go-modules.js';
-import type { SizeComparison } from '../src/compare/compare.js';
-import type { Report } from '../src/report/report.js';
+import type { SizeComparison } from '../src/core/compare/compare.js';
+import type { Report } from '../src/core/report/report.js';
 import { cacheRoot, check, failureOf, fetchModule, freshCase, goEnv, run, runIn } from './realworld-kit.js';
 
 const BASE = { module: 'github.com/itchyny/gojq', version: 'v0.12.16' };

@@ -1,4 +1,4 @@
-// The files written from the Report's one definition (src/report/schema.ts): the published JSON Schema, and the
+// The files written from the Report's one definition (src/core/report/schema.ts): the published JSON Schema, and the
 // validator parseReport runs, compiled ahead of time by ajv so that no bundle carries ajv's compiler or compiles
 // at start. `npm run schema` writes them; __tests__/report-model.test.ts fails while either differs.
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -6,15 +6,15 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
-import { REPORT_SCHEMA } from '../src/report/schema.js';
+import { REPORT_SCHEMA } from '../src/core/report/schema.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PUBLISHED_SCHEMA_FILE = path.join(root, 'schema/report.v1.schema.json');
-export const REPORT_VALIDATOR_FILE = path.join(root, 'src/report/schema-validator.ts');
+export const REPORT_VALIDATOR_FILE = path.join(root, 'src/core/report/schema-validator.ts');
 
 const VALIDATOR_HEADER = `/* eslint-disable */
 // @ts-nocheck
-// Written by \`npm run schema\` from src/report/schema.ts: ajv's standalone validator of the Report schema. Do
+// Written by \`npm run schema\` from src/core/report/schema.ts: ajv's standalone validator of the Report schema. Do
 // not edit: change the schema and run npm run schema.
 `;
 

@@ -12,22 +12,22 @@ export {
   versionFileKind,
   type VersionRequirement,
   type VersionFileKind,
-} from './version/files.js';
+} from './core/version/files.js';
 export {
   parseVersionSpec,
   compareGoVersions,
   goToSemver,
   semverToGo,
   type VersionSpec,
-} from './version/spec.js';
+} from './core/version/spec.js';
 export {
   resolveVersion,
   exactVersion,
   satisfies,
   type Release,
   type ReleaseFile,
-} from './version/resolve.js';
-export { parseGoDevIndex, parseToolchainModuleList } from './version/releases.js';
+} from './core/version/resolve.js';
+export { parseGoDevIndex, parseToolchainModuleList } from './core/version/releases.js';
 
 // Nativeness: platform facts in, verdict out.
 export {
@@ -38,25 +38,25 @@ export {
   type ArchitectureInput,
   type MachineArch,
   type NativeProof,
-} from './toolchain/native.js';
-export { gatherPlatformFacts, type PlatformFacts } from './platform/facts.js';
+} from './core/toolchain/native.js';
+export { gatherPlatformFacts, type PlatformFacts } from './io/platform/facts.js';
 
 // Verifying toolchain modules.
-export { hash1, hashModuleZip, parseGoSumLine } from './toolchain/dirhash.js';
+export { hash1, hashModuleZip, parseGoSumLine } from './io/toolchain/dirhash.js';
 
 // Cache keys.
-export { planGoCaches, type CachePlan, type CachePlanInput } from './cache/keys.js';
+export { planGoCaches, type CachePlan, type CachePlanInput } from './core/cache/keys.js';
 
 // Cross-builds.
-export { parseTargets, targetName, validateTargets, type Target } from './build/targets.js';
-export { planBuilds, type BuildConfig, type BuildJob } from './build/plan.js';
-export { runBuilds, type JobOutcome, type RunBuildsOptions } from './build/run.js';
+export { parseTargets, targetName, validateTargets, type Target } from './core/build/targets.js';
+export { planBuilds, type BuildConfig, type BuildJob } from './core/build/plan.js';
+export { runBuilds, type JobOutcome, type RunBuildsOptions } from './io/build/run.js';
 
 // Binaries.
-export { readBinaryHeader, type BinaryHeader, type BinaryFormat } from './binary/header.js';
-export { readGoBuildInfo, type GoBuildInfo } from './binary/buildinfo.js';
-export { inspectBinaryFile, type InspectedBinary, type InspectedSlice } from './binary/inspect-file.js';
-export { planFatLayout, readFatSlices, type FatLayout, type FatSlice } from './binary/fat.js';
+export { readBinaryHeader, type BinaryHeader, type BinaryFormat } from './core/binary/header.js';
+export { readGoBuildInfo, type GoBuildInfo } from './core/binary/buildinfo.js';
+export { inspectBinaryFile, type InspectedBinary, type InspectedSlice } from './io/binary/inspect-file.js';
+export { planFatLayout, readFatSlices, type FatLayout, type FatSlice } from './core/binary/fat.js';
 
 // Reports: build, merge, compare, judge, render.
 export {
@@ -66,25 +66,25 @@ export {
   type SliceResult,
   type ReportFlags,
   type ReportToolchain,
-} from './report/report.js';
-export { parseReport } from './report/parse.js';
-export { mergeReports } from './report/merge.js';
-export { compareReports, type SizeComparison, type SizeRow } from './compare/compare.js';
+} from './core/report/report.js';
+export { parseReport } from './core/report/parse.js';
+export { mergeReports } from './core/report/merge.js';
+export { compareReports, type SizeComparison, type SizeRow } from './core/compare/compare.js';
 export {
   buildDifferences,
   buildTimeComparability,
   type BaseBuild,
   type BuildDifference,
-} from './compare/like-for-like.js';
+} from './core/compare/like-for-like.js';
 export {
   judge,
   parseSizeLimit,
   type Thresholds,
   type Verdict,
   type SizeLimit,
-} from './compare/thresholds.js';
-export { renderBuildSection, renderSizeChart } from './report/summary.js';
-export { renderSizeComment, renderNoBaseComment, commentMarker } from './compare/comment.js';
+} from './core/compare/thresholds.js';
+export { renderBuildSection, renderSizeChart } from './core/report/summary.js';
+export { renderSizeComment, renderNoBaseComment, commentMarker } from './core/compare/comment.js';
 
 // SBOMs: a Go binary's build info in, a CycloneDX BOM out.
 export {
@@ -92,8 +92,8 @@ export {
   type CycloneDxBom,
   type CycloneDxComponent,
   type GoBinarySbomInput,
-} from './report/sbom.js';
-export { goModulePurl } from './report/purl.js';
+} from './core/report/sbom.js';
+export { goModulePurl } from './core/report/purl.js';
 
 // Errors every parser throws for bad input.
-export { InputError, VerificationError } from './errors.js';
+export { InputError, VerificationError } from './core/errors.js';

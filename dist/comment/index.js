@@ -20419,7 +20419,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/report/format.ts
+// src/core/report/format.ts
 function humanBytes(bytes) {
   const units = ["B", "KiB", "MiB", "GiB"];
   let value = Math.abs(bytes);
@@ -20438,16 +20438,16 @@ function logSafe(text) {
   return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
 }
 
-// src/log.ts
+// src/io/log.ts
 function info2(message) {
   info(logSafe(message));
 }
 
-// src/comment-action.ts
+// src/entries/comment-action.ts
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
 
-// src/errors.ts
+// src/core/errors.ts
 var InputError = class extends Error {
   constructor(input, message, fix, location) {
     super(`${message}. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}${/[.!?]$/.test(fix) ? "" : "."}`);
@@ -20461,7 +20461,7 @@ var InputError = class extends Error {
   name = "InputError";
 };
 
-// src/compare/comment-marker.ts
+// src/core/compare/comment-marker.ts
 var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
 var MAX_HEADER_CHARS = 100;
 function parseCommentHeader(value, inputName = "comment-header") {
@@ -20493,7 +20493,7 @@ function isCommentFor(body, header) {
   return body.trimStart().startsWith(commentMarker(header));
 }
 
-// src/compare/comment-decision.ts
+// src/core/compare/comment-decision.ts
 function decideCommentAction(options, facts, existingCommentId) {
   if (options.mode === "off") return { kind: "skip", reason: "comment is off" };
   if (options.mode === "sticky" && existingCommentId !== void 0)
@@ -20505,12 +20505,12 @@ function decideCommentAction(options, facts, existingCommentId) {
   return { kind: "create" };
 }
 
-// src/compare/markdown.ts
+// src/core/compare/markdown.ts
 function escapeMarkdown(text) {
   return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
 }
 
-// src/build/targets.ts
+// src/core/build/targets.ts
 var VARIANTS = {
   arm: { variable: "GOARM", pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: "linux/arm/7" },
   arm64: {
@@ -20587,12 +20587,12 @@ function parseTargets(text, inputName = "targets") {
   return targets;
 }
 
-// src/report/report.ts
+// src/core/report/report.ts
 function targetKey(target) {
   return `${target.package} ${targetName(target)}`;
 }
 
-// src/compare/build-info-changes.ts
+// src/core/compare/build-info-changes.ts
 function isPerCommitSetting(key) {
   return key === "vcs" || key.startsWith("vcs.") || key === "-ldflags";
 }
@@ -20639,7 +20639,7 @@ function buildInfoChanges(base, head) {
   return none ? void 0 : changes;
 }
 
-// src/compare/like-for-like.ts
+// src/core/compare/like-for-like.ts
 var onOff = (value) => value ? "on" : "off";
 var words = (list) => (list ?? []).join(" ");
 var sortedWords = (list) => [...list ?? []].sort().join(",");
@@ -20723,7 +20723,7 @@ function buildTimeComparability(base, head, build) {
   return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
 }
 
-// src/compare/compare.ts
+// src/core/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
 var rowKey = targetKey;
 function labelOf(target) {
@@ -20830,7 +20830,7 @@ function formatDeltaPercent(percent) {
   return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
 }
 
-// src/compare/thresholds.ts
+// src/core/compare/thresholds.ts
 var UNIT_BYTES = {
   b: 1,
   kb: 1e3,
@@ -20979,7 +20979,7 @@ function judge(comparison, thresholds) {
   };
 }
 
-// src/compare/growth-section.ts
+// src/core/compare/growth-section.ts
 var PLAIN_SETTING_VALUE = /^[A-Za-z0-9._~+/=,-]{1,400}$/;
 function settingText(value) {
   if (value === void 0) return "unset";
@@ -21056,7 +21056,7 @@ function growthSection(rows) {
   });
 }
 
-// src/compare/comment-render.ts
+// src/core/compare/comment-render.ts
 var MAX_COMMENT_CHARS = 65536;
 function shortSha(sha) {
   return sha ? `\`${escapeMarkdown(sha.slice(0, 7))}\`` : "an unknown commit";
@@ -21188,7 +21188,7 @@ function renderNoBaseComment(context3, head, reason) {
   return body;
 }
 
-// src/compare/build-info-check.ts
+// src/core/compare/build-info-check.ts
 var MODULE_PATH = /^[A-Za-z0-9._~+/-]{1,300}$/;
 var MODULE_VERSION = /^(?:v[0-9A-Za-z.+-]{1,120}|\(devel\)|)$/;
 var MODULE_SUM = /^h1:[A-Za-z0-9+/]{43}=$/;
@@ -21211,7 +21211,7 @@ function unplainBuildInfoText(info3) {
   return key === void 0 ? void 0 : `setting ${JSON.stringify(key)}`;
 }
 
-// src/report/schema.ts
+// src/core/report/schema.ts
 var REPORT_SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:setup-go-arm64:report:v1",
@@ -21442,7 +21442,7 @@ var REPORT_SCHEMA = {
   }
 };
 
-// src/report/schema-validator.ts
+// src/core/report/schema-validator.ts
 var schema_validator_default = validate20;
 var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:setup-go-arm64:report:v1", "title": "setup-go-arm64 build report, schema v1", "description": "What one run of the action built: the toolchain, the flags, and every built file measured from its own bytes. Later versions of v1 may add fields, never rename them, so readers should ignore fields they do not know.", "type": "object", "required": ["schemaVersion", "go", "commit", "flags", "targets", "totals"], "properties": { "schemaVersion": { "const": 1 }, "go": { "description": "The toolchain that built the targets, and whether it runs natively on the build machine.", "type": "object", "required": ["version", "hostOs", "hostArch", "native"], "properties": { "version": { "title": "a Go release such as 1.25.4 or 1.26rc1", "description": "Go release without the go prefix, e.g. 1.25.4 or 1.26rc1.", "type": "string", "pattern": "^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$" }, "hostOs": { "$ref": "#/$defs/goName" }, "hostArch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } }, "commit": { "title": "a commit SHA of 7 to 64 lower-case hex digits, or null", "description": "The commit built (GITHUB_SHA), or null outside a workflow.", "type": ["string", "null"], "pattern": "^[0-9a-f]{7,64}$" }, "flags": { "description": "The flags every target was built with.", "type": "object", "required": ["ldflags", "trimpath", "cgo"], "properties": { "ldflags": { "description": "As the ldflags input gives them, placeholders such as {commit} included, so that reports of different commits built the same way compare equal.", "type": "string" }, "stampedLdflags": { "description": "As passed to the linker, with {version}, {commit} and {date} filled in; only when ldflags uses them.", "type": "string" }, "trimpath": { "type": "boolean" }, "cgo": { "description": "CGO_ENABLED=1 when true.", "type": "boolean" }, "tags": { "description": "Build tags (-tags).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "buildFlags": { "description": "Further go build flags from the build-flags input, one word each.", "type": "array", "items": { "type": "string" } }, "env": { "description": "The variables of the build environment that change what go builds (GOFLAGS, GOEXPERIMENT, GOARM, GOAMD64, \u2026), those that were set; PR comparisons rebuild the base when they differ.", "type": "object", "additionalProperties": { "type": "string" } } } }, "buildCache": { "description": "How the build cache started: restored from its own key (exact), from a restore key (partial), or not restored (none); absent when cache-build is off. PR comparisons show build-time deltas only when both sides say the same.", "enum": ["exact", "partial", "none"] }, "targets": { "description": "Every file that built and matched its target, ordered by package, goos, goarch and variant.", "type": "array", "items": { "$ref": "#/$defs/target" } }, "failed": { "description": "Builds that produced no file, and why; present only when some failed, so a partial report says what it lacks.", "type": "array", "items": { "type": "object", "required": ["package", "goos", "goarch", "reason"], "properties": { "package": { "type": "string" }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "type": "string" }, "reason": { "description": "The first line of what failed.", "type": "string" } } } }, "totals": { "type": "object", "required": ["sizeBytes", "buildMs", "wallMs"], "properties": { "sizeBytes": { "description": "Sum of the targets' sizes.", "$ref": "#/$defs/count" }, "buildMs": { "description": "Sum of the targets' build times.", "$ref": "#/$defs/count" }, "wallMs": { "description": "Wall time of all builds together.", "$ref": "#/$defs/count" } } } }, "$defs": { "count": { "type": "integer", "minimum": 0 }, "size": { "title": "a size in bytes, 1 or more", "type": "integer", "minimum": 1 }, "sha256": { "title": "a SHA-256 of 64 lower-case hex digits", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "goName": { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" }, "replacement": { "description": "The module a replace directive put in place of another: a path (or a local directory) and version, with its go.sum hash (h1:\u2026) when it has one.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" } } }, "goModule": { "description": "A module as Go records it in a binary, and what a replace directive put in its place.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" }, "replace": { "$ref": "#/$defs/replacement" } } }, "target": { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).", "enum": ["elf", "macho", "macho-fat", "pe", "wasm"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } } } };
 var schema32 = { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" };
@@ -22911,7 +22911,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": { "schemaVersion": true, "go": true, "commit": true, "flags": true, "buildCache": true, "targets": true, "failed": true, "totals": true }, "dynamicProps": false, "dynamicItems": false };
 
-// src/report/parse.ts
+// src/core/report/parse.ts
 var validateReport = schema_validator_default;
 function resolved(node) {
   if (node?.$ref === void 0) return node ?? {};
@@ -22988,7 +22988,7 @@ function parseReport(json, source) {
   return json;
 }
 
-// src/compare/comment-file.ts
+// src/core/compare/comment-file.ts
 var COMMENT_FILE_SCHEMA = "setup-go-arm64/size-comment";
 var COMMENT_FILE_VERSION = 2;
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -27293,7 +27293,7 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github/identity.ts
+// src/io/github/identity.ts
 var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
 var known = /* @__PURE__ */ new WeakMap();
 function typeOf(login) {
@@ -27329,7 +27329,7 @@ function isWrittenBy(author, identity) {
   return author?.login === identity.login && author.type === identity.type;
 }
 
-// src/github/pr-comment.ts
+// src/io/github/pr-comment.ts
 var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 function isRateLimited(error2) {
   const headers = error2.response?.headers ?? {};
@@ -27451,7 +27451,7 @@ async function postSizeComment(client, pr, body, options, facts) {
   }
 }
 
-// src/comment-action.ts
+// src/entries/comment-action.ts
 var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_COMMENT_FILES = 10;
 async function commentFiles(input) {

@@ -28967,7 +28967,7 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
-// src/report/format.ts
+// src/core/report/format.ts
 function humanBytes(bytes) {
   const units = ["B", "KiB", "MiB", "GiB"];
   let value = Math.abs(bytes);
@@ -28989,12 +28989,12 @@ function logSafe(text) {
   return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
 }
 
-// src/log.ts
+// src/io/log.ts
 function info2(message) {
   info(logSafe(message));
 }
 
-// src/post.ts
+// src/entries/post.ts
 import { readFile as readFile3 } from "node:fs/promises";
 
 // node_modules/@actions/glob/lib/internal-globber.js
@@ -31656,7 +31656,7 @@ function create(patterns, options) {
   });
 }
 
-// src/platform/child-env.ts
+// src/core/platform/child-env.ts
 var ALLOWED_NAMES = new Set(
   [
     "PATH",
@@ -31707,7 +31707,7 @@ var ALLOWED_NAMES = new Set(
   ].map((name) => name.toUpperCase())
 );
 
-// src/platform/process.ts
+// src/io/platform/process.ts
 var DEFAULT_OUTPUT_CAP_BYTES = 64 * 1024 * 1024;
 
 // node_modules/@actions/cache/lib/cache.js
@@ -71845,20 +71845,20 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// src/cache/entry-files.ts
+// src/io/cache/entry-files.ts
 import { lstat as lstat2, readdir as readdir2, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path13 from "node:path";
 
-// src/cache/prune.ts
+// src/core/cache/prune.ts
 import { createHash as createHash2 } from "node:crypto";
 import path12 from "node:path";
 
-// src/toolchain/goproxy.ts
+// src/core/toolchain/goproxy.ts
 function escapeModulePath(modulePath) {
   return modulePath.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`);
 }
 
-// src/cache/prune.ts
+// src/core/cache/prune.ts
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
 var DOWNLOAD = "cache/download";
@@ -71999,7 +71999,7 @@ function compareStrings(a, b2) {
   return a < b2 ? -1 : a > b2 ? 1 : 0;
 }
 
-// src/cache/entry-files.ts
+// src/io/cache/entry-files.ts
 async function selectEntryFiles(plan, planned, before, restored) {
   if (planned.kind === "mod") {
     const sums = [];
@@ -72053,12 +72053,12 @@ async function* walk(root, relativeDir = "") {
   }
 }
 
-// src/cache/key-match.ts
+// src/core/cache/key-match.ts
 function sameKey(a, b2) {
   return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
 }
 
-// src/cache/library-log.ts
+// src/io/cache/library-log.ts
 var logListeners = /* @__PURE__ */ new Set();
 var passThroughWrite;
 async function readingLibraryLog(run2) {
@@ -72088,7 +72088,7 @@ async function readingLibraryLog(run2) {
   }
 }
 
-// src/cache/outcomes.ts
+// src/core/cache/outcomes.ts
 var CACHE_LABELS = {
   mod: "Go module cache (GOMODCACHE)",
   build: "Go build cache (GOCACHE)"
@@ -72123,7 +72123,7 @@ function archiveSize(log2, pattern) {
   return null;
 }
 
-// src/cache/save.ts
+// src/io/cache/save.ts
 import { mkdir as mkdir2, rm as rm3 } from "node:fs/promises";
 import path14 from "node:path";
 async function saveGoCaches(plan, restored) {
@@ -72255,10 +72255,10 @@ function unreachable(planned, reason, measured) {
   return savedEntry(planned, "unavailable", message, measured);
 }
 
-// src/cache/go-caches.ts
+// src/io/cache/go-caches.ts
 var MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
 
-// src/cache/summary.ts
+// src/core/cache/summary.ts
 var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
 function size(bytes) {
   return bytes === null ? "\u2014" : humanBytes(bytes);
@@ -72279,20 +72279,20 @@ function renderCacheSaveSection(saved) {
   ].join("\n");
 }
 
-// src/build/targets.ts
+// src/core/build/targets.ts
 function targetName(target) {
   return [target.goos, target.goarch, target.variant].filter(Boolean).join("/");
 }
 
-// src/report/report.ts
+// src/core/report/report.ts
 function targetKey(target) {
   return `${target.package} ${targetName(target)}`;
 }
 
-// src/compare/compare.ts
+// src/core/compare/compare.ts
 var rowKey = targetKey;
 
-// src/compare/baselines.ts
+// src/core/compare/baselines.ts
 var RELEASE_KEY_PREFIX = "go-size-release-";
 var HISTORY_KEY_PREFIX = "go-size-history-";
 var MAX_HISTORY_POINTS = 10;
@@ -72355,7 +72355,7 @@ function parseHistory(json, source) {
   return { schema: HISTORY_SCHEMA, version: 1, points };
 }
 
-// src/report/schema.ts
+// src/core/report/schema.ts
 var REPORT_SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:setup-go-arm64:report:v1",
@@ -72586,7 +72586,7 @@ var REPORT_SCHEMA = {
   }
 };
 
-// src/report/schema-validator.ts
+// src/core/report/schema-validator.ts
 var schema_validator_default = validate20;
 var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:setup-go-arm64:report:v1", "title": "setup-go-arm64 build report, schema v1", "description": "What one run of the action built: the toolchain, the flags, and every built file measured from its own bytes. Later versions of v1 may add fields, never rename them, so readers should ignore fields they do not know.", "type": "object", "required": ["schemaVersion", "go", "commit", "flags", "targets", "totals"], "properties": { "schemaVersion": { "const": 1 }, "go": { "description": "The toolchain that built the targets, and whether it runs natively on the build machine.", "type": "object", "required": ["version", "hostOs", "hostArch", "native"], "properties": { "version": { "title": "a Go release such as 1.25.4 or 1.26rc1", "description": "Go release without the go prefix, e.g. 1.25.4 or 1.26rc1.", "type": "string", "pattern": "^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$" }, "hostOs": { "$ref": "#/$defs/goName" }, "hostArch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } }, "commit": { "title": "a commit SHA of 7 to 64 lower-case hex digits, or null", "description": "The commit built (GITHUB_SHA), or null outside a workflow.", "type": ["string", "null"], "pattern": "^[0-9a-f]{7,64}$" }, "flags": { "description": "The flags every target was built with.", "type": "object", "required": ["ldflags", "trimpath", "cgo"], "properties": { "ldflags": { "description": "As the ldflags input gives them, placeholders such as {commit} included, so that reports of different commits built the same way compare equal.", "type": "string" }, "stampedLdflags": { "description": "As passed to the linker, with {version}, {commit} and {date} filled in; only when ldflags uses them.", "type": "string" }, "trimpath": { "type": "boolean" }, "cgo": { "description": "CGO_ENABLED=1 when true.", "type": "boolean" }, "tags": { "description": "Build tags (-tags).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "buildFlags": { "description": "Further go build flags from the build-flags input, one word each.", "type": "array", "items": { "type": "string" } }, "env": { "description": "The variables of the build environment that change what go builds (GOFLAGS, GOEXPERIMENT, GOARM, GOAMD64, \u2026), those that were set; PR comparisons rebuild the base when they differ.", "type": "object", "additionalProperties": { "type": "string" } } } }, "buildCache": { "description": "How the build cache started: restored from its own key (exact), from a restore key (partial), or not restored (none); absent when cache-build is off. PR comparisons show build-time deltas only when both sides say the same.", "enum": ["exact", "partial", "none"] }, "targets": { "description": "Every file that built and matched its target, ordered by package, goos, goarch and variant.", "type": "array", "items": { "$ref": "#/$defs/target" } }, "failed": { "description": "Builds that produced no file, and why; present only when some failed, so a partial report says what it lacks.", "type": "array", "items": { "type": "object", "required": ["package", "goos", "goarch", "reason"], "properties": { "package": { "type": "string" }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "type": "string" }, "reason": { "description": "The first line of what failed.", "type": "string" } } } }, "totals": { "type": "object", "required": ["sizeBytes", "buildMs", "wallMs"], "properties": { "sizeBytes": { "description": "Sum of the targets' sizes.", "$ref": "#/$defs/count" }, "buildMs": { "description": "Sum of the targets' build times.", "$ref": "#/$defs/count" }, "wallMs": { "description": "Wall time of all builds together.", "$ref": "#/$defs/count" } } } }, "$defs": { "count": { "type": "integer", "minimum": 0 }, "size": { "title": "a size in bytes, 1 or more", "type": "integer", "minimum": 1 }, "sha256": { "title": "a SHA-256 of 64 lower-case hex digits", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "goName": { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" }, "replacement": { "description": "The module a replace directive put in place of another: a path (or a local directory) and version, with its go.sum hash (h1:\u2026) when it has one.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" } } }, "goModule": { "description": "A module as Go records it in a binary, and what a replace directive put in its place.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" }, "replace": { "$ref": "#/$defs/replacement" } } }, "target": { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).", "enum": ["elf", "macho", "macho-fat", "pe", "wasm"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } } } };
 var schema32 = { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" };
@@ -74055,7 +74055,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": { "schemaVersion": true, "go": true, "commit": true, "flags": true, "buildCache": true, "targets": true, "failed": true, "totals": true }, "dynamicProps": false, "dynamicItems": false };
 
-// src/report/parse.ts
+// src/core/report/parse.ts
 var validateReport = schema_validator_default;
 function resolved(node) {
   if (node?.$ref === void 0) return node ?? {};
@@ -74132,17 +74132,17 @@ function parseReport(json, source) {
   return json;
 }
 
-// src/github/base-report.ts
+// src/io/github/base-report.ts
 import path16 from "node:path";
 
-// src/compare/comment-marker.ts
+// src/core/compare/comment-marker.ts
 import { createHash as createHash3 } from "node:crypto";
 function headerSlug(header) {
   const slug = header.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
   return slug === header ? slug : `${slug || "header"}-${createHash3("sha256").update(header).digest("hex").slice(0, 8)}`;
 }
 
-// src/compare/thresholds.ts
+// src/core/compare/thresholds.ts
 var UNIT_BYTES = {
   b: 1,
   kb: 1e3,
@@ -74153,7 +74153,7 @@ var UNIT_BYTES = {
   gib: 1024 ** 3
 };
 
-// src/github/cache-entry.ts
+// src/io/github/cache-entry.ts
 import { mkdir as mkdir3, readFile as readFile2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
 import path15 from "node:path";
 async function saveJsonEntry(file, key, data, what) {
@@ -74194,7 +74194,7 @@ async function restoreJsonEntry(file, keys, what, parse2) {
   }
 }
 
-// src/github/base-report.ts
+// src/io/github/base-report.ts
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
 function isDefaultBranchPush(eventName, payload) {
   const event = payload;
@@ -74215,7 +74215,7 @@ async function saveReportToCache(report, commit, temp, header) {
   );
 }
 
-// src/github/baseline-cache.ts
+// src/io/github/baseline-cache.ts
 import path17 from "node:path";
 function entryFile(temp, kind, header) {
   return path17.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
@@ -74244,13 +74244,13 @@ async function saveToHistory(report, commit, temp, header) {
   return saveJsonEntry(file, historyKey(commit), history, what);
 }
 
-// src/state.ts
+// src/core/state.ts
 var CACHE_STATE = "go-caches";
 var REPORT_FILE_STATE = "report-file";
 var COMMENT_HEADER_STATE = "comment-header";
 var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
 
-// src/post.ts
+// src/entries/post.ts
 async function saveCaches() {
   const state3 = getState(CACHE_STATE);
   if (!state3) return;

@@ -31155,7 +31155,7 @@ function saveState(name, value) {
   issueCommand("save-state", { name }, toCommandValue(value));
 }
 
-// src/report/format.ts
+// src/core/report/format.ts
 function humanBytes(bytes) {
   const units = ["B", "KiB", "MiB", "GiB"];
   let value = Math.abs(bytes);
@@ -31184,7 +31184,7 @@ function logSafe(text) {
   return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^([\s\u0085]*)::/, "$1\\::").replace(/##\[/g, "##\\[")).join("\n");
 }
 
-// src/log.ts
+// src/io/log.ts
 function info2(message) {
   info(logSafe(message));
 }
@@ -31195,18 +31195,18 @@ function addMatcher(file) {
   info(`::add-matcher::${file}`);
 }
 
-// src/main.ts
+// src/entries/main.ts
 import os11 from "node:os";
 import path48 from "node:path";
 
-// src/build/problem-matcher.ts
+// src/entries/problem-matcher.ts
 import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function goProblemMatcherFile(moduleUrl = import.meta.url) {
   return path5.resolve(path5.dirname(fileURLToPath(moduleUrl)), "../../.github/matchers/go.json");
 }
 
-// src/errors.ts
+// src/core/errors.ts
 var InputError = class extends Error {
   constructor(input, message, fix, location) {
     super(`${message}. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}${/[.!?]$/.test(fix) ? "" : "."}`);
@@ -31223,7 +31223,7 @@ var VerificationError = class extends Error {
   name = "VerificationError";
 };
 
-// src/build/targets.ts
+// src/core/build/targets.ts
 var VARIANTS = {
   arm: { variable: "GOARM", pattern: /^[5-7](,(softfloat|hardfloat))?$/, example: "linux/arm/7" },
   arm64: {
@@ -31412,7 +31412,7 @@ function checkVariantAnswers(probes, answers, inputName = "targets") {
   );
 }
 
-// src/compare/like-for-like.ts
+// src/core/compare/like-for-like.ts
 var onOff = (value) => value ? "on" : "off";
 var words = (list) => (list ?? []).join(" ");
 var sortedWords = (list) => [...list ?? []].sort().join(",");
@@ -31500,10 +31500,10 @@ function buildTimeComparability(base, head, build) {
   return { comparable: true, why: `both builds ${WARMTH[head.buildCache]}` };
 }
 
-// src/config/build.ts
+// src/core/config/build.ts
 import path8 from "node:path";
 
-// src/build/cgo.ts
+// src/core/build/cgo.ts
 function parseCompilerMap(value, inputName, targets) {
   const map = {};
   const known2 = new Set(targets.flatMap((t) => [targetName(t), `${t.goos}/${t.goarch}`]));
@@ -31567,7 +31567,7 @@ function exampleCompiler(target) {
   return `zig cc -target ${arch2[target.goarch] ?? target.goarch}-${os12[target.goos] ?? target.goos}`;
 }
 
-// src/build/ldflags.ts
+// src/core/build/ldflags.ts
 var STAMP_PLACEHOLDERS = ["version", "commit", "date"];
 var SHORT_COMMIT_LENGTH = 7;
 function utcSeconds(date) {
@@ -31652,7 +31652,7 @@ function stripsSymbolTable(ldflags) {
   return strips;
 }
 
-// src/build/plan.ts
+// src/core/build/plan.ts
 import path6 from "node:path";
 function packageBinaryName(pkg, workingDirectory, known2) {
   const fromImportPath = known2?.[pkg];
@@ -31766,7 +31766,7 @@ function unstrippedBuild(job, output) {
   return { ...job, args, output, label: `${job.label} (unstripped)` };
 }
 
-// src/binary/wasm-header.ts
+// src/core/binary/wasm-header.ts
 var WASM_PREAMBLE = [0, 97, 115, 109, 1, 0, 0, 0];
 var IMPORT_SECTION = 2;
 var GOOS_BY_IMPORT_MODULE = { gojs: "js", wasi_snapshot_preview1: "wasip1" };
@@ -31822,7 +31822,7 @@ function readWasmHeader(bytes) {
   };
 }
 
-// src/binary/header.ts
+// src/core/binary/header.ts
 var BINARY_HEADER_BYTES = 4096;
 function readBinaryHeader(bytes) {
   if (bytes.length === 0) throw new Error("Not an executable: the file is empty");
@@ -32060,7 +32060,7 @@ function formatName(header) {
   return header.fat ? "macho-fat" : header.format;
 }
 
-// src/build/universal.ts
+// src/core/build/universal.ts
 var UNIVERSAL_GOARCH = "universal";
 var SLICE_ARCHS = ["arm64", "amd64"];
 var isSliceTarget = (target, arch2) => target.goos === "darwin" && target.goarch === arch2 && !target.variant;
@@ -32130,7 +32130,7 @@ function universalResult(plan, inspected, thin, file) {
   };
 }
 
-// src/config/values.ts
+// src/core/config/values.ts
 import path7 from "node:path";
 function inWorkspace(workspace, value, inputName) {
   const resolved2 = path7.resolve(workspace, value);
@@ -32210,7 +32210,7 @@ function splitShellWords(value, inputName) {
   return words2;
 }
 
-// src/config/build.ts
+// src/core/config/build.ts
 function parseBuildTags(value) {
   const tags2 = parseList(value);
   const bad = tags2.filter((tag) => !/^[\p{L}\p{N}_.]+$/u.test(tag));
@@ -32308,11 +32308,11 @@ function readBuildRunInputs(input, cores, targets) {
   };
 }
 
-// src/cache/keys.ts
+// src/core/cache/keys.ts
 import { createHash } from "node:crypto";
 import path9 from "node:path";
 
-// src/cache/inputs.ts
+// src/core/cache/inputs.ts
 var DEFAULT_CACHE_KEY_PREFIX = "setup-go-arm64";
 var MAX_KEY_LENGTH = 512;
 var MAX_PREFIX_LENGTH = 256;
@@ -32338,7 +32338,7 @@ function parseCacheSave(value) {
   );
 }
 
-// src/cache/keys.ts
+// src/core/cache/keys.ts
 var NO_DEPENDENCIES = "none";
 function digestDependencyFiles(files) {
   if (files.length === 0) return NO_DEPENDENCIES;
@@ -32470,7 +32470,7 @@ function compareStrings(a, b2) {
   return a < b2 ? -1 : a > b2 ? 1 : 0;
 }
 
-// src/config/cache.ts
+// src/core/config/cache.ts
 function readCacheInputs(input) {
   return {
     cache: parseBoolean(input("cache") || "true", "cache"),
@@ -32481,7 +32481,7 @@ function readCacheInputs(input) {
   };
 }
 
-// src/toolchain/goproxy.ts
+// src/core/toolchain/goproxy.ts
 function parseGoproxy(value, inputName = "goproxy") {
   const entries = [];
   const pattern = /([^,|]+)([,|]?)/g;
@@ -32519,7 +32519,7 @@ function moduleZipUrl(proxyUrl, module) {
   return `${proxyUrl}/${escapeModulePath(module.path)}/@v/${module.version}.zip`;
 }
 
-// src/config/toolchain.ts
+// src/core/config/toolchain.ts
 function parseToolchainSource(value) {
   const normalized = value.trim().toLowerCase() || "auto";
   if (normalized === "auto" || normalized === "go.dev" || normalized === "goproxy") return normalized;
@@ -32593,7 +32593,7 @@ function readToolchainInputs(input, workspace, goproxy) {
   };
 }
 
-// src/config.ts
+// src/core/config.ts
 function readConfig(input, runner) {
   const { workspace } = runner;
   const workingDirectory = inWorkspace(workspace, input("working-directory") || ".", "working-directory");
@@ -32611,10 +32611,10 @@ function readConfig(input, runner) {
   };
 }
 
-// src/platform/process.ts
+// src/io/platform/process.ts
 import { spawn as spawn2 } from "node:child_process";
 
-// src/platform/child-env.ts
+// src/core/platform/child-env.ts
 var GO_SETTING = /^GO[A-Z0-9]*$/;
 var ALLOWED_PREFIXES = ["CGO_", "LC_"];
 var ALLOWED_NAMES = new Set(
@@ -32678,7 +32678,7 @@ function childEnv(env) {
   return allowed;
 }
 
-// src/platform/command-text.ts
+// src/core/platform/command-text.ts
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -32686,7 +32686,7 @@ function displayCommand(command, args) {
   return [command, ...args].map(shellWord).join(" ");
 }
 
-// src/platform/process.ts
+// src/io/platform/process.ts
 var DEFAULT_OUTPUT_CAP_BYTES = 64 * 1024 * 1024;
 var KILL_GRACE_MS = 2e3;
 var CommandError = class extends Error {
@@ -32832,7 +32832,7 @@ ${result.stderr}`;
   throw new CommandError(command, args, result, message);
 };
 
-// src/platform/facts.ts
+// src/io/platform/facts.ts
 var COMMAND_TIMEOUT_MS = 5e3;
 async function gatherPlatformFacts() {
   const platform2 = process.platform;
@@ -32863,7 +32863,7 @@ async function answerOf(command, args) {
   );
 }
 
-// src/report/report.ts
+// src/core/report/report.ts
 function targetKey(target) {
   return `${target.package} ${targetName(target)}`;
 }
@@ -32887,10 +32887,10 @@ function buildReport(input) {
   };
 }
 
-// src/report/sbom.ts
+// src/core/report/sbom.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// src/report/purl.ts
+// src/core/report/purl.ts
 function goModulePurl(modulePath, version3, subpath) {
   if (!modulePath.includes("/") || modulePath.split("/").some((segment) => segment === "")) return void 0;
   const versionPart = version3 && version3 !== "(devel)" ? `@${percentEncode(version3)}` : "";
@@ -32906,7 +32906,7 @@ function percentEncode(text) {
   return out;
 }
 
-// src/report/sbom.ts
+// src/core/report/sbom.ts
 var SBOM_SPEC_VERSION = "1.5";
 var PROPERTY_PREFIX = "setup-go-arm64";
 var SBOM_LAYOUT = "setup-go-arm64 go-binary-sbom 1";
@@ -33036,7 +33036,7 @@ function renderSbomSection(written) {
   ].join("\n");
 }
 
-// src/report/summary.ts
+// src/core/report/summary.ts
 function renderSetupSection(setup) {
   const nativeLine = setup.native ? `native: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch}, \`go env GOHOSTARCH\` is ${setup.goHostArch}, machine is ${setup.machineArch}` : `**not native**: \`bin/go\` is ${setup.headerFormat} ${setup.headerArch} on a ${setup.machineArch} machine${setup.rosetta ? " (runs under Rosetta 2)" : ""}`;
   const lines = [
@@ -33164,10 +33164,10 @@ function renderBuildSection(report) {
   return parts.join("\n");
 }
 
-// src/build/build-plan.ts
+// src/core/build/build-plan.ts
 import path10 from "node:path";
 
-// src/report/checksums.ts
+// src/core/report/checksums.ts
 var CHECKSUMS_FILE = "checksums.txt";
 function renderChecksums(files) {
   return [...files].sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0).map(
@@ -33177,7 +33177,7 @@ function renderChecksums(files) {
   ).join("");
 }
 
-// src/build/build-plan.ts
+// src/core/build/build-plan.ts
 function planFor(config, ldflags = config.ldflags, resolved2) {
   const naming = {
     workingDirectory: config.workingDirectory,
@@ -33210,16 +33210,16 @@ function planFor(config, ldflags = config.ldflags, resolved2) {
   return { jobs, universal };
 }
 
-// src/steps/build-targets.ts
+// src/phases/build-targets.ts
 import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
 import os6 from "node:os";
 import path18 from "node:path";
 
-// src/binary/inspect-file.ts
+// src/io/binary/inspect-file.ts
 import { createHash as createHash3 } from "node:crypto";
 import { open as open2, readFile } from "node:fs/promises";
 
-// src/binary/buildinfo.ts
+// src/core/binary/buildinfo.ts
 function readGoBuildInfo(bytes) {
   if (isWasmModule(bytes)) return readWasmBuildInfo(bytes);
   const blob = findBuildInfoBlob(bytes);
@@ -33419,7 +33419,7 @@ function unquoteGoString(literal) {
   return new TextDecoder().decode(Uint8Array.from(out));
 }
 
-// src/binary/fat.ts
+// src/core/binary/fat.ts
 var FAT_MAGIC2 = 3405691582;
 var FAT_MAGIC_642 = 3405691583;
 var FAT_HEADER_BYTES = 8;
@@ -33515,7 +33515,7 @@ function readFatSlices(bytes, fileBytes = bytes.length) {
   });
 }
 
-// src/binary/macho-layout.ts
+// src/core/binary/macho-layout.ts
 var MH_MAGIC_643 = 4277009103;
 var LC_SEGMENT_64 = 25;
 var LC_SYMTAB = 2;
@@ -33566,7 +33566,7 @@ function readMachOLayout(bytes) {
   return { sections, symbolCount, definedSymbolCount };
 }
 
-// src/binary/inspect-file.ts
+// src/io/binary/inspect-file.ts
 function sha256Of(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
@@ -33612,7 +33612,7 @@ async function readFileStart(filePath, length) {
   }
 }
 
-// src/report/attribution.ts
+// src/core/report/attribution.ts
 var NM_LINE = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z])\s+(.+)$/;
 function parseNmOutput(output) {
   const symbols = [];
@@ -33718,11 +33718,11 @@ function attributeSizes(symbols, limit = 15, sections = [], objectSizes2 = /* @_
   return [...totals].map(([pkg, sizeBytes]) => ({ package: pkg, sizeBytes })).sort((a, b2) => b2.sizeBytes - a.sizeBytes || a.package.localeCompare(b2.package)).slice(0, limit);
 }
 
-// src/build/run.ts
+// src/io/build/run.ts
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
 import path12 from "node:path";
 
-// src/platform/confine.ts
+// src/io/platform/confine.ts
 import { lstat as lstat2, mkdir as mkdir2, realpath, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path11 from "node:path";
 function isWithin(child2, parent) {
@@ -33841,7 +33841,7 @@ async function replaceFileConfined(file, text, options2) {
   return target;
 }
 
-// src/build/run.ts
+// src/io/build/run.ts
 async function mapPool(items, parallel, work) {
   const results = new Array(items.length);
   let next = 0;
@@ -33915,7 +33915,7 @@ not moved into output-dir: ${error2.message}
   }
 }
 
-// src/build/attribution.ts
+// src/io/build/attribution.ts
 var MACHO_COMMANDS_BYTES = 64 * 1024;
 var ARCHIVES_PER_NM = 64;
 async function locateNmTool(go2) {
@@ -33951,13 +33951,13 @@ async function measureAttribution(job, go2, nmTool, scratchFile, limit = 15) {
   return attributeSizes(symbols, limit, layout?.sections ?? [], sizes);
 }
 
-// src/build/command-line.ts
+// src/core/build/command-line.ts
 function jobCommandLine(job) {
   const assignments = Object.entries(job.env).map(([name, value]) => `${name}=${shellWord(value)}`);
   return [...assignments, displayCommand("go", job.args)].join(" ");
 }
 
-// src/build/packages.ts
+// src/core/build/packages.ts
 import path13 from "node:path";
 var FIELD = "";
 var RECORD = "";
@@ -34011,7 +34011,7 @@ function binaryNames(listed2, given, workingDirectory) {
   return names;
 }
 
-// src/build/patterns.ts
+// src/core/build/patterns.ts
 import path14 from "node:path";
 function isPackagePattern(entry) {
   return entry.includes("...");
@@ -34085,10 +34085,10 @@ function expandPattern(pattern, listed2, workingDirectory, loadedFor, inputName 
   return mains.map((pkg) => entryForPackage(pkg, workingDirectory));
 }
 
-// src/steps/build-outcomes.ts
+// src/phases/build-outcomes.ts
 import path16 from "node:path";
 
-// src/build/diagnostics.ts
+// src/core/build/diagnostics.ts
 import path15 from "node:path";
 var POSITION = /^(?:vet: )?(\S.*?\.(?:go|s|c|h|mod|work)):(\d+)(?::(\d+))?: (.+)$/;
 function parseGoDiagnostics(output, cwd, repositoryRoot) {
@@ -34116,7 +34116,7 @@ ${line.trim()}`;
   return diagnostics;
 }
 
-// src/steps/build-outcomes.ts
+// src/phases/build-outcomes.ts
 function checkAgainstRequest(outcome, inspected) {
   const { goos, goarch, variant } = outcome.job.target;
   const { header, buildInfo } = inspected;
@@ -34234,7 +34234,7 @@ async function sortOutcomes(outcomes, context5) {
   return sorted;
 }
 
-// src/steps/check-variants.ts
+// src/phases/check-variants.ts
 async function checkVariantsWithToolchain(targets, go2) {
   const probes = variantProbes(targets);
   const answers = await mapPool(probes, probes.length, (probe) => {
@@ -34244,7 +34244,7 @@ async function checkVariantsWithToolchain(targets, go2) {
   checkVariantAnswers(probes, answers);
 }
 
-// src/steps/universal.ts
+// src/phases/universal.ts
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm4, stat as stat2 } from "node:fs/promises";
 import path17 from "node:path";
@@ -34333,7 +34333,7 @@ async function writeUniversalBinaries(plans, thin, where2) {
   return { targets, failures };
 }
 
-// src/steps/build-targets.ts
+// src/phases/build-targets.ts
 async function stampedLdflags(config, env) {
   let commitDate;
   let commitDateError;
@@ -34470,7 +34470,7 @@ async function buildTargets(config, goBinary, workspace, env) {
   };
 }
 
-// src/steps/check-inputs.ts
+// src/phases/check-inputs.ts
 import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
 import path30 from "node:path";
 
@@ -37133,14 +37133,14 @@ function create(patterns, options2) {
   });
 }
 
-// src/cache/go-caches.ts
+// src/io/cache/go-caches.ts
 import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { lstat as lstat4 } from "node:fs/promises";
 import path29 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
-// src/cache/dependency-paths.ts
+// src/core/cache/dependency-paths.ts
 import path24 from "node:path";
 var DEFAULT_DEPENDENCY_PATTERNS = ["**/go.sum", "**/go.work.sum"];
 function dependencyFilePatterns(input, workingDirectory, cacheDirs = []) {
@@ -73794,7 +73794,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   });
 }
 
-// src/cache/restore.ts
+// src/io/cache/restore.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { lutimes, mkdir as mkdir3, rm as rm7 } from "node:fs/promises";
 import path28 from "node:path";
@@ -76768,10 +76768,10 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// src/cache/entry-files.ts
+// src/io/cache/entry-files.ts
 import { lstat as lstat3, readdir as readdir2, readFile as readFile2, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
 
-// src/cache/prune.ts
+// src/core/cache/prune.ts
 import { createHash as createHash5 } from "node:crypto";
 var BUILD_CACHE_BACKDATE_MS = 2 * 60 * 60 * 1e3;
 var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
@@ -76784,7 +76784,7 @@ function contentsDigest(files) {
   return hash.digest("hex");
 }
 
-// src/cache/entry-files.ts
+// src/io/cache/entry-files.ts
 async function noteAlreadyPresent(planned, names) {
   await writeFile3(alreadyPresentFile(planned), JSON.stringify(names));
 }
@@ -76792,7 +76792,7 @@ function alreadyPresentFile(planned) {
   return `${planned.archiveFile}.present.json`;
 }
 
-// src/cache/key-match.ts
+// src/core/cache/key-match.ts
 function sameKey(a, b2) {
   return a.localeCompare(b2, void 0, { sensitivity: "accent" }) === 0;
 }
@@ -76863,7 +76863,7 @@ function meaningOf(part, restored) {
   return changes.join(", ");
 }
 
-// src/cache/library-log.ts
+// src/io/cache/library-log.ts
 var logListeners = /* @__PURE__ */ new Set();
 var passThroughWrite;
 async function readingLibraryLog(run2) {
@@ -76893,7 +76893,7 @@ async function readingLibraryLog(run2) {
   }
 }
 
-// src/cache/outcomes.ts
+// src/core/cache/outcomes.ts
 var CACHE_LABELS = {
   mod: "Go module cache (GOMODCACHE)",
   build: "Go build cache (GOCACHE)"
@@ -76929,7 +76929,7 @@ function archiveSize(log2, pattern) {
   return null;
 }
 
-// src/cache/restore.ts
+// src/io/cache/restore.ts
 async function restoreGoCaches(plan) {
   const runStartedAt = Date.now();
   const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
@@ -77046,7 +77046,7 @@ async function unpackEntry(planned, backdateTo) {
   };
 }
 
-// src/cache/go-caches.ts
+// src/io/cache/go-caches.ts
 async function prepareGoCaches(inputs) {
   const { dependencyPath, ...rest } = inputs;
   if (!inputs.cache) return planGoCaches({ ...rest, dependencyFiles: [], sumFiles: [] });
@@ -77121,12 +77121,12 @@ async function findDependencyFiles(patterns, workingDirectory) {
   return hashed;
 }
 
-// src/toolchain/dirhash.ts
+// src/io/toolchain/dirhash.ts
 import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
 
-// src/toolchain/note.ts
+// src/core/toolchain/note.ts
 import { createHash as createHash7, createPublicKey, verify as verifySignature } from "node:crypto";
 var SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 var ED25519_ALGORITHM = 1;
@@ -77245,7 +77245,7 @@ function openSignedNote(note, verifierKey) {
   return { text, signedBy: verifier.name };
 }
 
-// src/toolchain/tlog.ts
+// src/core/toolchain/tlog.ts
 import { createHash as createHash8 } from "node:crypto";
 var SUMDB_TILE_HEIGHT = 8;
 var HASH_SIZE = 32;
@@ -77344,7 +77344,7 @@ function verifyInclusion(record, tiles, height = SUMDB_TILE_HEIGHT) {
   }
 }
 
-// src/toolchain/sumdb.ts
+// src/core/toolchain/sumdb.ts
 var TREE_NOTE_HEADER = "go.sum database tree\n";
 function parseTreeNote(text) {
   const lines = text.split("\n");
@@ -77395,7 +77395,7 @@ function parseLookupResponse(body2, verifierKey) {
   return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
 }
 
-// src/toolchain/dirhash.ts
+// src/io/toolchain/dirhash.ts
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
   const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b2) => Buffer.compare(a.nameBytes, b2.nameBytes));
@@ -77569,7 +77569,7 @@ async function tallyTarGz(archivePath, prefix2, tally) {
   if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
 }
 
-// src/steps/check-inputs.ts
+// src/phases/check-inputs.ts
 async function kindOf(file) {
   try {
     return (await stat3(file)).isDirectory() ? "directory" : "file";
@@ -77648,11 +77648,11 @@ async function checkInputsBeforeSetup(config, sizeInputs, workspace) {
   }
 }
 
-// src/steps/restore-caches.ts
+// src/phases/restore-caches.ts
 import os10 from "node:os";
 import path31 from "node:path";
 
-// src/cache/summary.ts
+// src/core/cache/summary.ts
 var LABELS = { mod: "GOMODCACHE", build: "GOCACHE" };
 function size(bytes) {
   return bytes === null ? "\u2014" : humanBytes(bytes);
@@ -77680,13 +77680,13 @@ ${cell(restored.message ?? `Caching ${restored.status}.`)}
   ].join("\n");
 }
 
-// src/state.ts
+// src/core/state.ts
 var CACHE_STATE = "go-caches";
 var REPORT_FILE_STATE = "report-file";
 var COMMENT_HEADER_STATE = "comment-header";
 var UNTRUSTED_CHECKOUT_STATE = "untrusted-checkout";
 
-// src/steps/restore-caches.ts
+// src/phases/restore-caches.ts
 async function restoreCaches(config, setup, facts) {
   startGroup("Restore caches");
   const cachePlan = await prepareGoCaches({
@@ -77720,11 +77720,11 @@ async function restoreCaches(config, setup, facts) {
   return { restored, summary: renderCacheRestoreSection(restored, cachePlan.flagsDescription) };
 }
 
-// src/steps/publish-report.ts
+// src/phases/publish-report.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import path32 from "node:path";
 
-// src/report/schema.ts
+// src/core/report/schema.ts
 var REPORT_SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:setup-go-arm64:report:v1",
@@ -77955,7 +77955,7 @@ var REPORT_SCHEMA = {
   }
 };
 
-// src/report/schema-validator.ts
+// src/core/report/schema-validator.ts
 var schema_validator_default = validate20;
 var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:setup-go-arm64:report:v1", "title": "setup-go-arm64 build report, schema v1", "description": "What one run of the action built: the toolchain, the flags, and every built file measured from its own bytes. Later versions of v1 may add fields, never rename them, so readers should ignore fields they do not know.", "type": "object", "required": ["schemaVersion", "go", "commit", "flags", "targets", "totals"], "properties": { "schemaVersion": { "const": 1 }, "go": { "description": "The toolchain that built the targets, and whether it runs natively on the build machine.", "type": "object", "required": ["version", "hostOs", "hostArch", "native"], "properties": { "version": { "title": "a Go release such as 1.25.4 or 1.26rc1", "description": "Go release without the go prefix, e.g. 1.25.4 or 1.26rc1.", "type": "string", "pattern": "^[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,3}|(rc|beta)[0-9]{1,2})?$" }, "hostOs": { "$ref": "#/$defs/goName" }, "hostArch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } }, "commit": { "title": "a commit SHA of 7 to 64 lower-case hex digits, or null", "description": "The commit built (GITHUB_SHA), or null outside a workflow.", "type": ["string", "null"], "pattern": "^[0-9a-f]{7,64}$" }, "flags": { "description": "The flags every target was built with.", "type": "object", "required": ["ldflags", "trimpath", "cgo"], "properties": { "ldflags": { "description": "As the ldflags input gives them, placeholders such as {commit} included, so that reports of different commits built the same way compare equal.", "type": "string" }, "stampedLdflags": { "description": "As passed to the linker, with {version}, {commit} and {date} filled in; only when ldflags uses them.", "type": "string" }, "trimpath": { "type": "boolean" }, "cgo": { "description": "CGO_ENABLED=1 when true.", "type": "boolean" }, "tags": { "description": "Build tags (-tags).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "buildFlags": { "description": "Further go build flags from the build-flags input, one word each.", "type": "array", "items": { "type": "string" } }, "env": { "description": "The variables of the build environment that change what go builds (GOFLAGS, GOEXPERIMENT, GOARM, GOAMD64, \u2026), those that were set; PR comparisons rebuild the base when they differ.", "type": "object", "additionalProperties": { "type": "string" } } } }, "buildCache": { "description": "How the build cache started: restored from its own key (exact), from a restore key (partial), or not restored (none); absent when cache-build is off. PR comparisons show build-time deltas only when both sides say the same.", "enum": ["exact", "partial", "none"] }, "targets": { "description": "Every file that built and matched its target, ordered by package, goos, goarch and variant.", "type": "array", "items": { "$ref": "#/$defs/target" } }, "failed": { "description": "Builds that produced no file, and why; present only when some failed, so a partial report says what it lacks.", "type": "array", "items": { "type": "object", "required": ["package", "goos", "goarch", "reason"], "properties": { "package": { "type": "string" }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "type": "string" }, "reason": { "description": "The first line of what failed.", "type": "string" } } } }, "totals": { "type": "object", "required": ["sizeBytes", "buildMs", "wallMs"], "properties": { "sizeBytes": { "description": "Sum of the targets' sizes.", "$ref": "#/$defs/count" }, "buildMs": { "description": "Sum of the targets' build times.", "$ref": "#/$defs/count" }, "wallMs": { "description": "Wall time of all builds together.", "$ref": "#/$defs/count" } } } }, "$defs": { "count": { "type": "integer", "minimum": 0 }, "size": { "title": "a size in bytes, 1 or more", "type": "integer", "minimum": 1 }, "sha256": { "title": "a SHA-256 of 64 lower-case hex digits", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "goName": { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" }, "replacement": { "description": "The module a replace directive put in place of another: a path (or a local directory) and version, with its go.sum hash (h1:\u2026) when it has one.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" } } }, "goModule": { "description": "A module as Go records it in a binary, and what a replace directive put in its place.", "type": "object", "required": ["path", "version"], "properties": { "path": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "sum": { "type": "string", "pattern": "^h1:" }, "replace": { "$ref": "#/$defs/replacement" } } }, "target": { "description": "One built file, as measured after the build.", "type": "object", "required": ["goos", "goarch", "package", "path", "sizeBytes", "buildMs", "sha256", "format", "arch"], "properties": { "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" }, "variant": { "description": "GOARM, GOAMD64, \u2026 level when the target names one, e.g. 6 for linux/arm/6.", "type": "string", "minLength": 1 }, "package": { "description": "The main package as given, e.g. . or ./cmd/tool.", "type": "string", "minLength": 1 }, "path": { "description": "The built file, relative to the workspace.", "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" }, "buildMs": { "$ref": "#/$defs/count" }, "sha256": { "$ref": "#/$defs/sha256" }, "format": { "description": "Container format read from the file's header; macho-fat is a universal Mach-O (goarch universal), wasm a WebAssembly module (js/wasm, wasip1/wasm).", "enum": ["elf", "macho", "macho-fat", "pe", "wasm"] }, "arch": { "description": "Architecture read from the file's header, in GOARCH spelling; slices joined with + for a universal Mach-O.", "type": "string", "minLength": 1 }, "slices": { "description": "A universal Mach-O's slices in file order, each measured from its own bytes: its sha256 is the thin build's it was made from; goVersion, goos and goarch come from the slice's Go build info.", "type": "array", "minItems": 1, "items": { "type": "object", "required": ["arch", "offset", "sizeBytes", "sha256"], "properties": { "arch": { "$ref": "#/$defs/goName" }, "offset": { "description": "Where the slice starts in the universal file.", "$ref": "#/$defs/count" }, "sizeBytes": { "$ref": "#/$defs/size" }, "sha256": { "$ref": "#/$defs/sha256" }, "goVersion": { "type": "string", "minLength": 1 }, "goos": { "$ref": "#/$defs/goName" }, "goarch": { "$ref": "#/$defs/goName" } } } }, "keptSymbols": { "description": "Symbols a Mach-O still defines although ldflags strip them (-s), as Go 1.21 and older leave them; read from the file's load commands.", "type": "integer", "minimum": 1 }, "sbom": { "title": "a path ending in .cdx.json", "description": "The file's CycloneDX SBOM (with sbom: true), relative to the workspace: the built file's path with .cdx.json added.", "type": "string", "pattern": "\\.cdx\\.json$" }, "attribution": { "description": "The Go packages whose symbols take the most bytes, largest first; type: and go: hold compiler-generated data of no package.", "type": "array", "items": { "type": "object", "required": ["package", "sizeBytes"], "properties": { "package": { "type": "string", "minLength": 1 }, "sizeBytes": { "$ref": "#/$defs/size" } } } }, "buildInfo": { "description": "The file's own Go build info, as go version -m shows it (stripping with -s -w keeps it): the toolchain, the main module, every dependency linked in, and the build settings. PR comparisons name the modules, Go version and settings that changed. Absent for a universal Mach-O, whose slices are the thin targets.", "type": "object", "required": ["goVersion", "deps", "settings"], "properties": { "goVersion": { "description": "The toolchain that built the file, e.g. go1.25.4.", "type": "string", "minLength": 1 }, "path": { "description": "The main package's import path.", "type": "string" }, "main": { "$ref": "#/$defs/goModule" }, "deps": { "type": "array", "items": { "$ref": "#/$defs/goModule" } }, "settings": { "description": "Build settings by key: GOOS, GOARCH, CGO_ENABLED, -ldflags, -trimpath, -tags, DefaultGODEBUG, vcs.revision, \u2026.", "type": "object", "additionalProperties": { "type": "string" } } } }, "host": { "description": "In a merged report (merge-reports), the runner that built the target: its GOOS and GOARCH, and whether its toolchain ran natively.", "type": "object", "required": ["os", "arch", "native"], "properties": { "os": { "$ref": "#/$defs/goName" }, "arch": { "$ref": "#/$defs/goName" }, "native": { "type": "boolean" } } } } } } };
 var schema32 = { "title": "a GOOS or GOARCH name such as linux or arm64", "description": "A GOOS or GOARCH value.", "type": "string", "pattern": "^[a-z0-9_]+$" };
@@ -79424,7 +79424,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": { "schemaVersion": true, "go": true, "commit": true, "flags": true, "buildCache": true, "targets": true, "failed": true, "totals": true }, "dynamicProps": false, "dynamicItems": false };
 
-// src/report/parse.ts
+// src/core/report/parse.ts
 var validateReport = schema_validator_default;
 function resolved(node) {
   if (node?.$ref === void 0) return node ?? {};
@@ -79501,7 +79501,7 @@ function parseReport(json, source) {
   return json;
 }
 
-// src/report/merge.ts
+// src/core/report/merge.ts
 function mergeReports(reports) {
   const first = reports[0];
   if (!first) throw new Error("No reports to merge");
@@ -79539,7 +79539,7 @@ function mergeReports(reports) {
   return merged;
 }
 
-// src/steps/publish-report.ts
+// src/phases/publish-report.ts
 async function publishReport(report, reportFile, roots) {
   await replaceFileConfined(reportFile, JSON.stringify(report, null, 2) + "\n", {
     input: "report-file",
@@ -79580,11 +79580,11 @@ async function readAndMergeReports(patterns, workspace) {
   return mergeReports(reports);
 }
 
-// src/steps/setup-toolchain.ts
+// src/phases/setup-toolchain.ts
 import { readdir as readdir5 } from "node:fs/promises";
 import path41 from "node:path";
 
-// src/toolchain/archive-paths.ts
+// src/core/toolchain/archive-paths.ts
 function safeEntryPath(entryName, topDirectory) {
   const name = entryName.replace(/\\/g, "/");
   if (name.startsWith("/") || /^[A-Za-z]:/.test(name)) return { refused: `absolute path ${entryName}` };
@@ -79715,7 +79715,7 @@ var ArchiveEntryChecker = class {
   }
 };
 
-// src/toolchain/install.ts
+// src/io/toolchain/install.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir4, readdir as readdir4, rename as rename3, rm as rm8, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import path33 from "node:path";
@@ -79807,7 +79807,7 @@ async function installAtomically(slot, provenance, populate) {
   }
 }
 
-// src/toolchain/native.ts
+// src/core/toolchain/native.ts
 var ARCHITECTURE_ALIASES = /* @__PURE__ */ new Map([
   ["", "auto"],
   ["auto", "auto"],
@@ -79916,7 +79916,7 @@ function wrongToolchain(input, described) {
   return void 0;
 }
 
-// src/toolchain/probe.ts
+// src/io/toolchain/probe.ts
 import path34 from "node:path";
 function goBinaryPath(goroot) {
   return path34.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
@@ -79951,7 +79951,7 @@ async function probeToolchain(goroot) {
   return { goBinary, header, env };
 }
 
-// src/version/spec.ts
+// src/core/version/spec.ts
 var import_semver = __toESM(require_semver2(), 1);
 var VERSION_FORMS = "use a release such as 1.25.4 (or go1.25.4), a minor line such as 1.25 or 1.25.x (its newest patch), a semver range such as ^1.24 or >=1.24 <1.26, a pre-release such as 1.26rc1 or 1.26.0-rc.1, or stable / oldstable";
 function cutInt(text) {
@@ -80093,7 +80093,7 @@ function describeSpec(spec) {
   return spec.kind === "exact" ? spec.version : spec.kind === "alias" ? spec.alias : spec.range;
 }
 
-// src/version/support.ts
+// src/core/version/support.ts
 var OLDEST_SETUP_GO = "1.9";
 var OLDEST_BUILD_GO = "1.18";
 function plainSpecLine(spec) {
@@ -80122,7 +80122,7 @@ function checkSupportedVersion(version3, options2) {
   );
 }
 
-// src/version/resolve.ts
+// src/core/version/resolve.ts
 var import_semver2 = __toESM(require_semver2(), 1);
 var SHOWN_CANDIDATES = 5;
 function exactVersion(spec) {
@@ -80200,11 +80200,11 @@ function satisfies(version3, spec) {
   return matchesRange(go2, spec, !isGoPrerelease(go2));
 }
 
-// src/steps/install-from-proxy.ts
+// src/phases/install-from-proxy.ts
 import { rm as rm10 } from "node:fs/promises";
 import path36 from "node:path";
 
-// src/net/attempts.ts
+// src/core/net/attempts.ts
 var AttemptError = class extends Error {
   constructor(message, status2, retryable, retryAfterMs) {
     super(message);
@@ -80277,14 +80277,14 @@ async function withRetries(context5, attempt) {
   );
 }
 
-// src/net/download.ts
+// src/io/net/download.ts
 import { createHash as createHash10, randomBytes as randomBytes2 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { rename as rename4, rm as rm9 } from "node:fs/promises";
 import { Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 
-// src/net/http.ts
+// src/io/net/http.ts
 import { createReadStream as createReadStream4 } from "node:fs";
 import { stat as stat5 } from "node:fs/promises";
 import http3 from "node:http";
@@ -80484,7 +80484,7 @@ async function getBytes(url2, options2) {
   return value;
 }
 
-// src/net/download.ts
+// src/io/net/download.ts
 var WriteError = class extends Error {
 };
 function formatBytes(bytes) {
@@ -80578,7 +80578,7 @@ async function downloadOnce(options2, partial) {
   return { bytes, sha256: hash.digest("hex") };
 }
 
-// src/toolchain/extract-zip.ts
+// src/io/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 import { createHash as createHash11 } from "node:crypto";
 import { createWriteStream as createWriteStream4 } from "node:fs";
@@ -80742,7 +80742,7 @@ function writeEntries(zip, zipPath, checker, writeEntry) {
   });
 }
 
-// src/toolchain/sumdb-client.ts
+// src/io/toolchain/sumdb-client.ts
 var DEFAULT_SUMDB_URL = "https://sum.golang.org";
 var MAX_ANSWER_BYTES = 1024 * 1024;
 function httpGetter(options2) {
@@ -80821,7 +80821,7 @@ async function lookupModuleHash(options2) {
   return { hash: line.hash, via: lookupUrl };
 }
 
-// src/steps/toolchain-trust.ts
+// src/phases/toolchain-trust.ts
 async function timed(timings, phase, work) {
   const started = Date.now();
   try {
@@ -80877,7 +80877,7 @@ function pinnedModuleHash(line, module) {
   return pinned.hash;
 }
 
-// src/steps/install-from-proxy.ts
+// src/phases/install-from-proxy.ts
 var MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 var MAX_TOOLCHAIN_BYTES = 1024 * 1024 * 1024;
 async function installFromProxy(config, slot, module, temp, timings) {
@@ -80954,12 +80954,12 @@ function checkModuleHash(module, proxyUrl, actual, trusted) {
   }
 }
 
-// src/toolchain/godev-source.ts
+// src/io/toolchain/godev-source.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm11 } from "node:fs/promises";
 import path38 from "node:path";
 
-// src/toolchain/extract-tar.ts
+// src/io/toolchain/extract-tar.ts
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
 import path37 from "node:path";
@@ -81059,7 +81059,7 @@ async function extractGoArchive(options2) {
   return extractTarGz(options2);
 }
 
-// src/toolchain/godev-source.ts
+// src/io/toolchain/godev-source.ts
 var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
 var EXPANSION_FACTOR = 8;
 var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
@@ -81179,7 +81179,7 @@ async function checkAsModule(archivePath, filename, url2, bytes, independent, lo
   );
 }
 
-// src/version/releases.ts
+// src/core/version/releases.ts
 var IndexShapeError = class extends Error {
   name = "IndexShapeError";
 };
@@ -81267,7 +81267,7 @@ function parseToolchainModuleList(text) {
   return [...releases.values()].sort((a, b2) => compareGoVersions(b2.version, a.version));
 }
 
-// src/version/fetch-releases.ts
+// src/io/version/fetch-releases.ts
 var MAX_INDEX_BYTES = 32 * 1024 * 1024;
 async function fetchIndex(url2, accept3, parse4, options2) {
   const { body: body2 } = await getBytes(url2, {
@@ -81293,7 +81293,7 @@ async function fetchToolchainModuleList(proxyUrl, options2 = {}) {
   return fetchIndex(url2, "text/plain", parseToolchainModuleList, options2);
 }
 
-// src/steps/install-from-release.ts
+// src/phases/install-from-release.ts
 async function fetchReleaseIndex(config, source) {
   if (source === "go.dev") return fetchGoDevIndex(config.goDownloadBaseUrl, { log: info2 });
   const proxy = parseGoproxy(config.goproxy).find((entry) => /^https?:/.test(entry.url));
@@ -81355,11 +81355,11 @@ function whatVouched(installed, publishedSha256, mirror, module, independent) {
   } : {};
 }
 
-// src/steps/version-decision.ts
+// src/phases/version-decision.ts
 import { lstat as lstat5, readFile as readFile5 } from "node:fs/promises";
 import path40 from "node:path";
 
-// src/version/files.ts
+// src/core/version/files.ts
 function versionFileKind(fileName) {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   if (base === ".tool-versions") return ".tool-versions";
@@ -81556,7 +81556,7 @@ function parseVersionFile(filePath, text) {
   return parseGoVersionFile(filePath, text);
 }
 
-// src/version/workspace.ts
+// src/core/version/workspace.ts
 import path39 from "node:path";
 function workspaceFileCandidates(workingDirectory, gowork) {
   const setting = (gowork ?? "").trim();
@@ -81589,7 +81589,7 @@ function checkIsVersionFile(file, inputName = "go-version-file") {
   }
 }
 
-// src/steps/version-decision.ts
+// src/phases/version-decision.ts
 async function readOptionalFile(file, input, workspace) {
   if (!await lstat5(file).catch(() => void 0)) return void 0;
   return readFile5(await confinedFile(file, { input, roots: [workspace] }), "utf8");
@@ -81665,7 +81665,7 @@ function checkPlainSpec(text, decision, building) {
   }
 }
 
-// src/steps/setup-toolchain.ts
+// src/phases/setup-toolchain.ts
 async function newestInstalled(toolCache, arch2, spec) {
   const versions = await readdir5(path41.join(toolCache, "go")).catch(() => []);
   const candidates = [];
@@ -81783,7 +81783,7 @@ async function proveInstalled(goroot, version3, requested, machine, timings) {
   return { probe, proof };
 }
 
-// src/steps/write-sboms.ts
+// src/phases/write-sboms.ts
 import path42 from "node:path";
 function sbomPathOf(binary) {
   return `${binary}.cdx.json`;
@@ -81825,11 +81825,11 @@ async function writeSboms(targets, workspace) {
   return written;
 }
 
-// src/steps/size-comment.ts
+// src/phases/size-comment.ts
 import { readFile as readFile8 } from "node:fs/promises";
 import path47 from "node:path";
 
-// src/compare/comment-marker.ts
+// src/core/compare/comment-marker.ts
 import { createHash as createHash12 } from "node:crypto";
 var DEFAULT_COMMENT_HEADER = "setup-go-arm64";
 var MAX_HEADER_CHARS = 100;
@@ -81866,7 +81866,7 @@ function isCommentFor(body2, header) {
   return body2.trimStart().startsWith(commentMarker(header));
 }
 
-// src/compare/comment-decision.ts
+// src/core/compare/comment-decision.ts
 function oneOf(value, inputName, allowed, fallback) {
   const normalized = value.trim().toLowerCase() || fallback;
   if (allowed.includes(normalized)) return normalized;
@@ -81894,12 +81894,12 @@ function decideCommentAction(options2, facts, existingCommentId) {
   return { kind: "create" };
 }
 
-// src/compare/markdown.ts
+// src/core/compare/markdown.ts
 function escapeMarkdown(text) {
   return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#|~!]/g, "\\$&").replace(/@/g, "@\u200B").replace(/(www)\./gi, "$1\u200B.");
 }
 
-// src/compare/build-info-changes.ts
+// src/core/compare/build-info-changes.ts
 function isPerCommitSetting(key) {
   return key === "vcs" || key.startsWith("vcs.") || key === "-ldflags";
 }
@@ -81946,7 +81946,7 @@ function buildInfoChanges(base, head) {
   return none ? void 0 : changes;
 }
 
-// src/compare/compare.ts
+// src/core/compare/compare.ts
 var GREW_MOST_LIMIT = 5;
 var rowKey = targetKey;
 function labelOf(target) {
@@ -82053,7 +82053,7 @@ function formatDeltaPercent(percent) {
   return `${percent > 0 ? "+" : percent < 0 ? "-" : ""}${text}%`;
 }
 
-// src/compare/thresholds.ts
+// src/core/compare/thresholds.ts
 var UNIT_BYTES = {
   b: 1,
   kb: 1e3,
@@ -82246,7 +82246,7 @@ function judge(comparison, thresholds) {
   };
 }
 
-// src/compare/growth-section.ts
+// src/core/compare/growth-section.ts
 var PLAIN_SETTING_VALUE = /^[A-Za-z0-9._~+/=,-]{1,400}$/;
 function settingText(value) {
   if (value === void 0) return "unset";
@@ -82323,7 +82323,7 @@ function growthSection(rows) {
   });
 }
 
-// src/compare/comment-render.ts
+// src/core/compare/comment-render.ts
 var MAX_COMMENT_CHARS = 65536;
 function shortSha(sha2) {
   return sha2 ? `\`${escapeMarkdown(sha2.slice(0, 7))}\`` : "an unknown commit";
@@ -82455,7 +82455,7 @@ function renderNoBaseComment(context5, head, reason) {
   return body2;
 }
 
-// src/compare/baselines.ts
+// src/core/compare/baselines.ts
 var RELEASE_KEY_PREFIX = "go-size-release-";
 var HISTORY_KEY_PREFIX = "go-size-history-";
 var MAX_HISTORY_POINTS = 10;
@@ -82528,7 +82528,7 @@ function combineVerdicts(base, release, baseHasLimits) {
   };
 }
 
-// src/compare/baselines-comment.ts
+// src/core/compare/baselines-comment.ts
 var MAX_SECTION_ROWS = 20;
 function compareWithRelease(release, head, limits) {
   const build = storedBaseBuild(
@@ -82603,7 +82603,7 @@ ${sections.join("\n")}`;
   return body2;
 }
 
-// src/compare/comment-file.ts
+// src/core/compare/comment-file.ts
 var COMMENT_FILE_SCHEMA = "setup-go-arm64/size-comment";
 var COMMENT_FILE_VERSION = 2;
 function createCommentFile(pullRequest, headSha, header, data) {
@@ -82630,11 +82630,11 @@ var LDFLAGS_WITH_VALUE = new Set(
   )
 );
 
-// src/github/base-report.ts
+// src/io/github/base-report.ts
 import { mkdir as mkdir7, mkdtemp as mkdtemp4, rm as rm13 } from "node:fs/promises";
 import path43 from "node:path";
 
-// src/github/cache-entry.ts
+// src/io/github/cache-entry.ts
 import { mkdir as mkdir6, readFile as readFile6, rm as rm12, writeFile as writeFile5 } from "node:fs/promises";
 async function restoreJsonEntry(file, keys, what, parse4) {
   if (!isFeatureAvailable()) {
@@ -82661,7 +82661,7 @@ async function restoreJsonEntry(file, keys, what, parse4) {
   }
 }
 
-// src/github/base-report.ts
+// src/io/github/base-report.ts
 var REPORT_CACHE_KEY_PREFIX = "go-size-report-";
 function parseBaseReportSetting(value, workspace) {
   const trimmed = value.trim();
@@ -82786,7 +82786,7 @@ async function buildInWorktree(repoDir, commit, temp, buildAt) {
   }
 }
 
-// src/github/fork-fallback.ts
+// src/io/github/fork-fallback.ts
 import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
 import path44 from "node:path";
 var FORK_SECTION = "pull-requests-from-forks";
@@ -82833,7 +82833,7 @@ function untrustedCheckoutWarning(checkout, helpUrl) {
   return `This ${checkout.eventName} run is building ${checkout.sha.slice(0, 7)} from ${checkout.headRepo ?? "a deleted fork"}: untrusted code runs here with a token that can write to this repository, so its caches are not saved. Build pull requests under pull_request and post the size comment from a workflow_run workflow instead, see ${helpUrl}`;
 }
 
-// src/github/baseline-cache.ts
+// src/io/github/baseline-cache.ts
 import path45 from "node:path";
 function entryFile(temp, kind, header) {
   return path45.join(temp, "setup-go-arm64", kind, `${headerSlug(header)}.json`);
@@ -87036,7 +87036,7 @@ function getOctokit(token, options2, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
-// src/github/identity.ts
+// src/io/github/identity.ts
 var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
 var known = /* @__PURE__ */ new WeakMap();
 function typeOf(login) {
@@ -87072,7 +87072,7 @@ function isWrittenBy(author, identity) {
   return author?.login === identity.login && author.type === identity.type;
 }
 
-// src/github/pr-comment.ts
+// src/io/github/pr-comment.ts
 var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 function isRateLimited(error2) {
   const headers = error2.response?.headers ?? {};
@@ -87215,7 +87215,7 @@ async function publishSizeComment(request2) {
   return { outcome, commentFile };
 }
 
-// src/github/resolve-base.ts
+// src/io/github/resolve-base.ts
 import { readFile as readFile7 } from "node:fs/promises";
 import path46 from "node:path";
 var FILE_FIX = "give the path of a report file written by this action (its report-file output), or auto, or none";
@@ -87297,7 +87297,7 @@ async function resolveBaseReport(options2) {
   return rebuilt;
 }
 
-// src/steps/size-comment.ts
+// src/phases/size-comment.ts
 function readSizeCommentInputs(input, workspace) {
   let token = input("github-token");
   for (const secret of /* @__PURE__ */ new Set([token, ...token.split(/\r?\n/)])) if (secret.trim()) setSecret(secret);
@@ -87417,7 +87417,7 @@ async function compareAndComment(options2) {
   return { summary: summary2, ...judged.verdict.regression ? { regression: judged.verdict.message } : {} };
 }
 
-// src/main.ts
+// src/entries/main.ts
 function requireEnv(name) {
   const value = process.env[name];
   if (!value) {

@@ -1,6 +1,6 @@
 // Facts about the machine and the checkout the figures were measured on.
 import os from 'node:os';
-import { runCommand } from '../../src/platform/process.js';
+import { runCommand } from '../../src/io/platform/process.js';
 
 export interface MachineFacts {
   /** What node may use at once (the action's default `parallel`). */

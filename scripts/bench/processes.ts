@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
-import { runCommand, type CommandResult } from '../../src/platform/process.js';
+import { runCommand, type CommandResult } from '../../src/io/platform/process.js';
 
 /** Progress goes to stderr, so stdout carries the table alone. */
 export function log(message: string): void {

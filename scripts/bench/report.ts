@@ -1,5 +1,5 @@
 // Turns measured series into row results (figure, verdict) and renders them as a markdown table.
-import { cell } from '../../src/report/format.js';
+import { cell } from '../../src/core/report/format.js';
 import {
   figureOf,
   perRunFigures,

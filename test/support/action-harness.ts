@@ -7,7 +7,7 @@ import { cp, mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { INSTALL_MARKER } from '../../src/toolchain/install.js';
+import { INSTALL_MARKER } from '../../src/io/toolchain/install.js';
 import { runAction, type RunActionResult, type WorkflowCommand } from '../../scripts/local-runner.js';
 import { buildZip } from './archives.js';
 import { recordOutcome } from './suite-counts.js';

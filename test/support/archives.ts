@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { create as createTar, Header, type HeaderData } from 'tar';
-import { extractZip } from '../../src/toolchain/extract-zip.js';
+import { extractZip } from '../../src/io/toolchain/extract-zip.js';
 import { goDevArchiveName, HOST, toolchainModuleVersion } from './host.js';
 
 const execFileAsync = promisify(execFile);

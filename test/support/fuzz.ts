@@ -12,42 +12,51 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import semver from 'semver';
 import { generateSigner, signNote } from '../../__tests__/fixtures/sumdb/test-log.js';
-import { readGoBuildInfo } from '../../src/binary/buildinfo.js';
-import { readBinaryHeader } from '../../src/binary/header.js';
+import { readGoBuildInfo } from '../../src/core/binary/buildinfo.js';
+import { readBinaryHeader } from '../../src/core/binary/header.js';
 import {
   stampValues,
   STAMP_PLACEHOLDERS,
   templateLdflags,
   usedPlaceholders,
   type StampValues,
-} from '../../src/build/ldflags.js';
-import { parseDistList, parseTargets, targetEnv, targetName } from '../../src/build/targets.js';
+} from '../../src/core/build/ldflags.js';
+import { parseDistList, parseTargets, targetEnv, targetName } from '../../src/core/build/targets.js';
 import {
   commentMarker,
   headerSlug,
   isCommentFor,
   MAX_COMMENT_CHARS,
   parseCommentHeader,
-} from '../../src/compare/comment.js';
-import { verifyCommentFile } from '../../src/compare/comment-file.js';
-import { compareReports } from '../../src/compare/compare.js';
-import { parseSizeLimit } from '../../src/compare/thresholds.js';
-import { parseBoolean, parseList, parsePositiveInteger, splitShellWords } from '../../src/config/values.js';
-import { InputError } from '../../src/errors.js';
-import { parseReport } from '../../src/report/parse.js';
+} from '../../src/core/compare/comment.js';
+import { verifyCommentFile } from '../../src/core/compare/comment-file.js';
+import { compareReports } from '../../src/core/compare/compare.js';
+import { parseSizeLimit } from '../../src/core/compare/thresholds.js';
+import {
+  parseBoolean,
+  parseList,
+  parsePositiveInteger,
+  splitShellWords,
+} from '../../src/core/config/values.js';
+import { InputError } from '../../src/core/errors.js';
+import { parseReport } from '../../src/core/report/parse.js';
 import {
   ArchiveEntryChecker,
   restoredModuleFileName,
   safeEntryPath,
   type ArchiveEntry,
-} from '../../src/toolchain/archive-paths.js';
-import { parseGoSumLine } from '../../src/toolchain/dirhash.js';
-import { parseGoproxy, type ProxyEntry } from '../../src/toolchain/goproxy.js';
-import { decodeStdBase64, openSignedNote, SUM_GOLANG_ORG_KEY } from '../../src/toolchain/note.js';
-import { parseLookupResponse } from '../../src/toolchain/sumdb.js';
-import { parseVersionFile } from '../../src/version/files.js';
-import { IndexShapeError, parseGoDevIndex, parseToolchainModuleList } from '../../src/version/releases.js';
-import type { Release } from '../../src/version/resolve.js';
+} from '../../src/core/toolchain/archive-paths.js';
+import { parseGoSumLine } from '../../src/io/toolchain/dirhash.js';
+import { parseGoproxy, type ProxyEntry } from '../../src/core/toolchain/goproxy.js';
+import { decodeStdBase64, openSignedNote, SUM_GOLANG_ORG_KEY } from '../../src/core/toolchain/note.js';
+import { parseLookupResponse } from '../../src/core/toolchain/sumdb.js';
+import { parseVersionFile } from '../../src/core/version/files.js';
+import {
+  IndexShapeError,
+  parseGoDevIndex,
+  parseToolchainModuleList,
+} from '../../src/core/version/releases.js';
+import type { Release } from '../../src/core/version/resolve.js';
 import {
   compareGoVersions,
   describeSpec,
@@ -55,7 +64,7 @@ import {
   isGoPrerelease,
   isValidGoVersion,
   parseVersionSpec,
-} from '../../src/version/spec.js';
+} from '../../src/core/version/spec.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running a target and counting what ran

@@ -1,6 +1,6 @@
 // The machine the tests run on, in the words the action and Go use for it: the suites that install or run a real
 // toolchain expect the one for this host (linux or darwin, amd64 or arm64), as the action installs it here.
-// Found without the action's own code (src/platform, src/toolchain/native.ts), so a mistake there cannot hide.
+// Found without the action's own code (src/platform, src/core/toolchain/native.ts), so a mistake there cannot hide.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 

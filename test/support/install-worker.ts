@@ -5,7 +5,7 @@
 // With goFile, populate waits (after "populating") until that file exists, so a test can line two workers up.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { installAtomically } from '../../src/toolchain/install.js';
+import { installAtomically } from '../../src/io/toolchain/install.js';
 
 const [toolCache, version, arch, populateMs, goFile] = process.argv.slice(2);
 if (!toolCache || !version || !arch || !populateMs) {

@@ -17,7 +17,7 @@ import {
   REAL_TOOLCHAIN,
   sha256OfFile,
 } from './archives.js';
-import { INSTALL_MARKER } from '../../src/toolchain/install.js';
+import { INSTALL_MARKER } from '../../src/io/toolchain/install.js';
 import { walkToolCache } from './action-harness.js';
 import { HOST, HOST_TARGET } from './host.js';
 

@@ -4,7 +4,7 @@
 import { readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { mapPool } from '../../../src/build/run.js';
+import { mapPool } from '../../../src/io/build/run.js';
 import { actionBuildMs, bareBuild, buildInputs, goreleaserBinaries, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';

@@ -2,9 +2,9 @@
 // atomic install) beside a plain unzip / tar of the same archive.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { extractTarGz } from '../../../src/toolchain/extract-tar.js';
-import { extractZip } from '../../../src/toolchain/extract-zip.js';
-import { installAtomically, type ToolchainSlot } from '../../../src/toolchain/install.js';
+import { extractTarGz } from '../../../src/io/toolchain/extract-tar.js';
+import { extractZip } from '../../../src/io/toolchain/extract-zip.js';
+import { installAtomically, type ToolchainSlot } from '../../../src/io/toolchain/install.js';
 import { goDevTarball, REAL_TOOLCHAIN, toolchainModuleZip } from '../../../test/support/archives.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';

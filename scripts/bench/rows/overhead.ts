@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { mapPool } from '../../../src/build/run.js';
+import { mapPool } from '../../../src/io/build/run.js';
 import { bareBuild, buildInputs, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';

@@ -2,7 +2,7 @@
 // command fetching the same toolchain itself (GOTOOLCHAIN); and the action's peak memory while it does so.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { moduleZipUrl, toolchainModule } from '../../../src/toolchain/goproxy.js';
+import { moduleZipUrl, toolchainModule } from '../../../src/core/toolchain/goproxy.js';
 import { envOutsideRunner, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import {

@@ -1,0 +1,269 @@
+// Go's "h1:" module hash (golang.org/x/mod/sumdb/dirhash Hash1), over a module zip as `go` computes it, and the
+// go.sum line a user may pin it with.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Parser as TarParser, type ReadEntry } from 'tar';
+import yauzl from 'yauzl';
+import { InputError } from '../../core/errors.js';
+import { decodeStdBase64 } from '../../core/toolchain/note.js';
+import { splitGoSumLine, type GoSumEntry } from '../../core/toolchain/sumdb.js';
+
+/** A file of a module, named as in its zip (`<module>@<version>/<path>`), with the SHA-256 of its content. */
+export interface HashedFile {
+  name: string;
+  sha256Hex: string;
+}
+
+const EXAMPLE_SUM_LINE =
+  'golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=';
+
+/**
+ * Go's Hash1: the files sorted by name (byte order, as Go compares strings), one `<sha256hex>  <name>\n` line each,
+ * SHA-256 over those lines, base64, prefixed `h1:`.
+ */
+export function hash1(files: readonly HashedFile[]): string {
+  const sorted = files
+    .map((file) => ({ ...file, nameBytes: Buffer.from(file.name, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
+  const summary = createHash('sha256');
+  for (const file of sorted) {
+    if (file.name.includes('\n'))
+      throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256Hex)) {
+      throw new Error(`dirhash: "${file.sha256Hex}" for ${file.name} is not a lowercase hex SHA-256`);
+    }
+    summary.update(`${file.sha256Hex}  ${file.name}\n`, 'utf8');
+  }
+  return `h1:${summary.digest('base64')}`;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A zip entry's name as Go's dirhash sees it: the stored bytes, which must be UTF-8. */
+export function zipEntryName(zipPath: string, entry: yauzl.Entry): string {
+  try {
+    return utf8.decode(entry.fileNameRaw);
+  } catch {
+    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString('hex')} (hex) is not valid UTF-8`);
+  }
+}
+
+/**
+ * The h1: hash of a module zip, as `go` computes it before trusting a download: every entry (directory entries
+ * too, as Go's dirhash.HashZip includes them) streamed through SHA-256 one at a time, names taken as stored.
+ * Two entries with one name are refused: Go refuses such a zip when extracting it, and which copy an extractor
+ * keeps is not something the hash can vouch for.
+ */
+export async function hashModuleZip(zipPath: string): Promise<string> {
+  // Raw names, as Go's archive/zip reads them: no CP437 guessing, no rewriting by yauzl.
+  const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false });
+  try {
+    const files: HashedFile[] = [];
+    const seen = new Set<string>();
+    for await (const entry of zip.eachEntry()) {
+      const name = zipEntryName(zipPath, entry);
+      if (seen.has(name)) throw new Error(`${zipPath}: more than one entry is named ${name}`);
+      seen.add(name);
+      const content = createHash('sha256');
+      for await (const chunk of await zip.openReadStreamPromise(entry)) content.update(chunk);
+      files.push({ name, sha256Hex: content.digest('hex') });
+    }
+    return hash1(files);
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Parses the `toolchain-sum` input: one go.sum line for the toolchain module's zip, e.g.
+ * `golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:…=`.
+ */
+export function parseGoSumLine(line: string): GoSumEntry {
+  const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
+  const entry = splitGoSumLine(line);
+  if (entry === undefined) {
+    throw new InputError(
+      'toolchain-sum',
+      `Input toolchain-sum "${line}" is not a go.sum line (<module> <version> <h1:hash>)`,
+      fix,
+    );
+  }
+  if (entry.version.endsWith('/go.mod')) {
+    throw new InputError(
+      'toolchain-sum',
+      `Input toolchain-sum "${line}" is the hash of the module's go.mod file; verifying the download needs the hash of its zip`,
+      `use the line without "/go.mod", such as "${EXAMPLE_SUM_LINE}"`,
+    );
+  }
+  if (!/^v[0-9]/.test(entry.version)) {
+    throw new InputError(
+      'toolchain-sum',
+      `"${entry.version}" in toolchain-sum "${line}" is not a module version`,
+      fix,
+    );
+  }
+  const digest = entry.hash.startsWith('h1:') ? decodeStdBase64(entry.hash.slice(3)) : undefined;
+  if (digest?.length !== 32) {
+    throw new InputError(
+      'toolchain-sum',
+      `"${entry.hash}" in toolchain-sum "${line}" is not an h1: hash (h1: and the base64 of 32 bytes)`,
+      fix,
+    );
+  }
+  return entry;
+}
+
+/** Directories of a go.dev archive that Go's release tooling leaves out of the golang.org/toolchain module. */
+const OMITTED_FROM_MODULE = ['go/.github/', 'go/api/', 'go/doc/', 'go/misc/', 'go/test/'];
+
+/**
+ * The name a go.dev archive's file has in the golang.org/toolchain module zip Go's release tooling makes from the
+ * same archive (x/build's TarToModFiles): `go/<path>` becomes `<module>@<version>/<path>`, a go.mod becomes
+ * _go.mod (modules cannot hold nested go.mod files), and five directories are left out (undefined).
+ */
+export function toolchainModuleName(archiveName: string, prefix: string): string | undefined {
+  if (!archiveName.startsWith('go/')) throw new Error(`${archiveName} is not under go/`);
+  if (OMITTED_FROM_MODULE.some((dir) => archiveName.startsWith(dir))) return undefined;
+  const renamed = archiveName.endsWith('/go.mod')
+    ? `${archiveName.slice(0, -'go.mod'.length)}_go.mod`
+    : archiveName;
+  return `${prefix}${renamed.slice('go'.length)}`;
+}
+
+/** Caps on hashing one archive: a bomb of tiny or overlapping entries stops here, not after minutes. */
+export interface HashLimits {
+  maxInflatedBytes: number;
+  maxEntries: number;
+}
+
+/**
+ * The h1: hash the golang.org/toolchain module made from this go.dev archive would have: its regular files,
+ * renamed as the release tooling renames them, each hashed as it streams by (nothing is written to disk, nothing
+ * runs). The checksum database's h1: for that module, which the archive's server does not control, vouches for
+ * the archive when they match.
+ */
+export async function hashGoArchiveAsModule(
+  archivePath: string,
+  module: { path: string; version: string },
+  limits: HashLimits,
+): Promise<string> {
+  const prefix = `${module.path}@${module.version}`;
+  const tally = moduleTally(archivePath, limits);
+  if (archivePath.endsWith('.zip')) await tallyZip(archivePath, prefix, tally);
+  else await tallyTarGz(archivePath, prefix, tally);
+  return hash1(tally.files);
+}
+
+/** The files hashed so far, with the caps on entries and inflated bytes that stop a bomb partway. */
+interface ModuleTally {
+  files: HashedFile[];
+  add(name: string, sha256Hex: string): void;
+  count(bytes: number): void;
+  countEntry(): void;
+}
+
+function moduleTally(archivePath: string, limits: HashLimits): ModuleTally {
+  const files: HashedFile[] = [];
+  const seen = new Set<string>();
+  let inflated = 0;
+  let entries = 0;
+  const add = (name: string, sha256Hex: string) => {
+    if (seen.has(name)) throw new Error(`${archivePath}: more than one entry is named ${name}`);
+    seen.add(name);
+    files.push({ name, sha256Hex });
+  };
+  const count = (bytes: number) => {
+    inflated += bytes;
+    if (inflated > limits.maxInflatedBytes)
+      throw new Error(
+        `${archivePath} inflates past ${limits.maxInflatedBytes} bytes; refusing to hash further`,
+      );
+  };
+  const countEntry = () => {
+    if (++entries > limits.maxEntries)
+      throw new Error(
+        `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`,
+      );
+  };
+
+  return { files, add, count, countEntry };
+}
+
+async function tallyZip(archivePath: string, prefix: string, tally: ModuleTally): Promise<void> {
+  const { add, count, countEntry } = tally;
+  const zip = await yauzl.openPromise(archivePath, {
+    lazyEntries: true,
+    decodeStrings: false,
+    autoClose: false,
+  });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      countEntry();
+      const name = zipEntryName(archivePath, entry);
+      if (name.endsWith('/')) continue;
+      const moduleName = toolchainModuleName(name, prefix);
+      const content = createHash('sha256');
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        count((chunk as Buffer).length);
+        content.update(chunk as Buffer);
+      }
+      if (moduleName) add(moduleName, content.digest('hex'));
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+async function tallyTarGz(archivePath: string, prefix: string, tally: ModuleTally): Promise<void> {
+  const { add, count, countEntry } = tally;
+  const parser = new TarParser({ strict: true });
+  const input = createReadStream(archivePath);
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    input.destroy();
+    parser.abort(error);
+  };
+  await new Promise<void>((resolve) => {
+    parser.on('entry', (entry: ReadEntry) => {
+      try {
+        countEntry();
+        // Only regular files go into the module (directories, links and devices are left out, as Go does).
+        if (entry.type !== 'File' && entry.type !== 'OldFile') {
+          entry.resume();
+          return;
+        }
+        const moduleName = toolchainModuleName(entry.path, prefix);
+        const content = createHash('sha256');
+        entry.on('data', (chunk: Buffer) => {
+          try {
+            count(chunk.length);
+            content.update(chunk);
+          } catch (error) {
+            fail(error as Error);
+          }
+        });
+        entry.on('end', () => {
+          try {
+            if (moduleName && !failure) add(moduleName, content.digest('hex'));
+          } catch (error) {
+            fail(error as Error);
+          }
+        });
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+    parser.on('end', resolve);
+    parser.on('error', (error: Error) => {
+      fail(error);
+      resolve();
+    });
+    input.on('error', (error: Error) => {
+      fail(error);
+      resolve();
+    });
+    input.pipe(parser);
+  });
+  if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
+}
