@@ -239,7 +239,7 @@ describe('the plan job', () => {
     const run = assignTargets(defaultTargets, true);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.outputs.include as string)).toEqual([
-      { runner: 'macos-14', targets: 'darwin/arm64', universal: false },
+      { runner: 'macos-15', targets: 'darwin/arm64', universal: false },
       { runner: 'macos-15-intel', targets: 'darwin/amd64', universal: false },
       { runner: 'ubuntu-24.04', targets: 'linux/amd64', universal: false },
       { runner: 'ubuntu-24.04-arm', targets: 'linux/arm64', universal: false },
@@ -250,7 +250,7 @@ describe('the plan job', () => {
     const run = assignTargets(' windows/amd64,linux/arm/7\n\tlinux/amd64/v3 ,, darwin/arm64\r\n', true);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.outputs.include as string)).toEqual([
-      { runner: 'macos-14', targets: 'darwin/arm64', universal: false },
+      { runner: 'macos-15', targets: 'darwin/arm64', universal: false },
       { runner: 'ubuntu-24.04', targets: 'windows/amd64 linux/arm/7 linux/amd64/v3', universal: false },
     ]);
   });
@@ -281,7 +281,7 @@ describe('the plan job', () => {
     const native = assignTargets(defaultTargets, true, true);
     expect(native.status).toBe(0);
     expect(JSON.parse(native.outputs.include as string)).toEqual([
-      { runner: 'macos-14', targets: 'darwin/arm64 darwin/amd64', universal: true },
+      { runner: 'macos-15', targets: 'darwin/arm64 darwin/amd64', universal: true },
       { runner: 'ubuntu-24.04', targets: 'linux/amd64', universal: false },
       { runner: 'ubuntu-24.04-arm', targets: 'linux/arm64', universal: false },
     ]);
