@@ -302,6 +302,18 @@ describe('renderNoBaseComment', () => {
     ]);
     expect(text).toContain('**✅ Nothing to compare against, so no size limit applies.**');
   });
+
+  it('says the verdict another baseline reached, never that nothing applies, when the release judged a regression', () => {
+    const head = report(HEAD_SHA, [target('linux/amd64', 3_879_074)]);
+    const verdict = {
+      regression: true,
+      breaches: [],
+      message: 'Against the release: linux/amd64 grew 12.0%, over its 10% limit.',
+    };
+    const text = renderNoBaseComment({ header: 'cli' }, head, 'no base report', verdict);
+    expect(text).toContain('**❌ Against the release: linux/amd64 grew 12.0%, over its 10% limit.**');
+    expect(text).not.toContain('✅');
+  });
 });
 
 describe('comment files from untrusted runs', () => {

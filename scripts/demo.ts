@@ -48,6 +48,7 @@ async function main(): Promise<number> {
       'toolchain-source': 'goproxy',
       targets: 'darwin/arm64 darwin/amd64 linux/arm64 linux/amd64',
       'universal-darwin': 'true',
+      sbom: 'true',
       'output-dir': '.demo/bin',
       'report-file': '.demo/report.json',
     },
@@ -68,6 +69,8 @@ async function main(): Promise<number> {
   }
   const checksums = result.outputs['checksums-file'];
   if (checksums) process.stdout.write(`sha256 of every binary in ${path.relative(root, checksums)}\n`);
+  const sboms = JSON.parse(result.outputs['sbom-files'] || '[]') as string[];
+  process.stdout.write(`${sboms.length} CycloneDX SBOMs, one per thin binary: ${sboms.join(', ')}\n`);
   process.stdout.write(`demo wall time ${wallMs} ms; outputs in .demo/outputs.json\n`);
   return result.success ? 0 : 1;
 }

@@ -21164,7 +21164,7 @@ function renderSizeComment(context3, comparison, verdict) {
   }
   return body;
 }
-function renderNoBaseComment(context3, head, reason) {
+function renderNoBaseComment(context3, head, reason, verdict = judge(void 0, {})) {
   const headCommit = context3.headCommit === void 0 ? head.commit : context3.headCommit;
   const render = (maxRows2) => [
     commentMarker(context3.header),
@@ -21179,7 +21179,7 @@ function renderNoBaseComment(context3, head, reason) {
     ),
     ...head.targets.length > maxRows2 ? [`\u2026 and ${head.targets.length - maxRows2} more.`] : [],
     "",
-    "**\u2705 Nothing to compare against, so no size limit applies.**",
+    verdictLine(verdict),
     ""
   ].join("\n");
   let maxRows = head.targets.length;

@@ -82431,7 +82431,7 @@ function renderSizeComment(context5, comparison, verdict) {
   }
   return body2;
 }
-function renderNoBaseComment(context5, head, reason) {
+function renderNoBaseComment(context5, head, reason, verdict = judge(void 0, {})) {
   const headCommit = context5.headCommit === void 0 ? head.commit : context5.headCommit;
   const render = (maxRows2) => [
     commentMarker(context5.header),
@@ -82446,7 +82446,7 @@ function renderNoBaseComment(context5, head, reason) {
     ),
     ...head.targets.length > maxRows2 ? [`\u2026 and ${head.targets.length - maxRows2} more.`] : [],
     "",
-    "**\u2705 Nothing to compare against, so no size limit applies.**",
+    verdictLine(verdict),
     ""
   ].join("\n");
   let maxRows = head.targets.length;
@@ -87346,10 +87346,8 @@ function judgeAgainstBoth(comparison, thresholds, others) {
 function judgeAgainstBase(inputs, context5, { report, base, others }) {
   let judged;
   if ("reason" in base) {
-    judged = {
-      verdict: judgeAgainstBoth(void 0, inputs.thresholds, others),
-      body: renderNoBaseComment(context5, report, base.reason)
-    };
+    const verdict = judgeAgainstBoth(void 0, inputs.thresholds, others);
+    judged = { verdict, body: renderNoBaseComment(context5, report, base.reason, verdict) };
   } else {
     const comparison = compareReports(base.report, report, base.build);
     const verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);

@@ -134,10 +134,8 @@ function judgeAgainstBase(
 ): JudgedComparison {
   let judged: JudgedComparison;
   if ('reason' in base) {
-    judged = {
-      verdict: judgeAgainstBoth(undefined, inputs.thresholds, others),
-      body: renderNoBaseComment(context, report, base.reason),
-    };
+    const verdict = judgeAgainstBoth(undefined, inputs.thresholds, others);
+    judged = { verdict, body: renderNoBaseComment(context, report, base.reason, verdict) };
   } else {
     const comparison = compareReports(base.report, report, base.build);
     const verdict = judgeAgainstBoth(comparison, inputs.thresholds, others);

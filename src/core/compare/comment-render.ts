@@ -14,7 +14,7 @@ import {
 import { growthSection } from './growth-section.js';
 import { describeDifferences } from './like-for-like.js';
 import { escapeMarkdown } from './markdown.js';
-import type { Verdict } from './thresholds.js';
+import { judge, type Verdict } from './thresholds.js';
 
 /** GitHub refuses comment bodies of this many characters or more. */
 export const MAX_COMMENT_CHARS = 65536;
@@ -177,8 +177,16 @@ export function renderSizeComment(
   return body;
 }
 
-/** Renders the comment when there is no base report: the head's sizes, and why nothing was compared. */
-export function renderNoBaseComment(context: CommentContext, head: Report, reason: string): string {
+/**
+ * Renders the comment when there is no base report: the head's sizes, why nothing was compared, and the verdict
+ * (another baseline, the newest release, may still have judged the head; without one nothing applies).
+ */
+export function renderNoBaseComment(
+  context: CommentContext,
+  head: Report,
+  reason: string,
+  verdict: Verdict = judge(undefined, {}),
+): string {
   const headCommit = context.headCommit === undefined ? head.commit : context.headCommit;
   const render = (maxRows: number) =>
     [
@@ -197,7 +205,7 @@ export function renderNoBaseComment(context: CommentContext, head: Report, reaso
         ),
       ...(head.targets.length > maxRows ? [`… and ${head.targets.length - maxRows} more.`] : []),
       '',
-      '**✅ Nothing to compare against, so no size limit applies.**',
+      verdictLine(verdict),
       '',
     ].join('\n');
   let maxRows = head.targets.length;
