@@ -226,8 +226,8 @@ function unresolvedImports(root: string): string[] {
     });
 }
 
-// One move of a copy of this repository, then runs again on what it left, in order: the whole move takes
-// minutes on a busy machine, so the cases share it.
+// The move run on a copy of this repository, then again on what it left, in order: a run takes minutes on a
+// busy machine, so the cases share it.
 describe('the move into layer folders', () => {
   const MOVE_MS = 600_000;
   let workspace: string;
@@ -242,9 +242,10 @@ describe('the move into layer folders', () => {
     await rm(workspace, { recursive: true, force: true });
   });
 
-  it('puts each file of src/ in its layer folder, with every import and entry point naming a file', async () => {
-    expect(first.moves).toBeGreaterThan(0);
-    expect(first.leftovers).toEqual([]);
+  // The move has been applied to this repository (its commit shows the bundles unchanged but for esbuild's path
+  // comments), so on a copy of it the script finds every file in place and nothing to rewrite.
+  it('finds each file of src/ in its layer folder, with every import and entry point naming a file', async () => {
+    expect(first).toEqual({ moves: 0, rewritten: [], leftovers: [] });
     const outsideLayers = listed(copy, 'src').filter(
       (file) => file !== 'src/index.ts' && !/^src\/(core|io|phases|entries)\//.test(file),
     );
@@ -256,7 +257,7 @@ describe('the move into layer folders', () => {
   it(
     'changes nothing when run again',
     async () => {
-      commitAll(copy, 'moved');
+      expect(gitIn(copy, 'status', '--porcelain')).toBe('');
       expect(await moveLayers(copy)).toEqual({ moves: 0, rewritten: [], leftovers: [] });
       expect(gitIn(copy, 'status', '--porcelain')).toBe('');
     },
