@@ -114,7 +114,7 @@ describe('parseReport', () => {
       json: edited((r) => delete r.targets[0].goarch),
     },
     {
-      why: 'targets[0].format is not one of "elf", "macho", "macho-fat" or "pe"; it is "coff"',
+      why: 'targets[0].format is not one of "elf", "macho", "macho-fat", "pe" or "wasm"; it is "coff"',
       json: edited((r) => (r.targets[0].format = 'coff')),
     },
     {
