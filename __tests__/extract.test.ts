@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ArchiveRefusedError, MAX_ARCHIVE_ENTRIES } from '../src/core/toolchain/archive-paths.js';
-import { extractGoArchive, extractTarGz } from '../src/io/toolchain/extract-tar.js';
+import { extractTarGz } from '../src/io/toolchain/extract-tar.js';
+import { extractReleaseArchive } from '../src/io/toolchain/extract-release-archive.js';
 import { hashModuleZip } from '../src/io/toolchain/dirhash.js';
 import { extractZip } from '../src/io/toolchain/extract-zip.js';
 import {
@@ -369,7 +370,7 @@ describe('extraction of well-formed archives', () => {
     expect(await readdir(path.join(destination, 'pkg/empty'))).toEqual([]);
   });
 
-  it('extracts a windows go.dev zip through extractGoArchive, keeping Unix modes', async () => {
+  it('extracts a windows go.dev zip through extractReleaseArchive, keeping Unix modes', async () => {
     const archive = await writeArchive(
       'go1.25.4.windows-amd64.zip',
       buildZip([
@@ -379,7 +380,7 @@ describe('extraction of well-formed archives', () => {
         { name: 'go/pkg/obj/' },
       ]),
     );
-    const result = await extractGoArchive({
+    const result = await extractReleaseArchive({
       archivePath: archive,
       destination,
       topDirectory: 'go',

@@ -77122,9 +77122,8 @@ async function findDependencyFiles(patterns, workingDirectory) {
 }
 
 // src/io/toolchain/dirhash.ts
-import { createHash as createHash9 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
 var import_yauzl = __toESM(require_yauzl(), 1);
+import { createHash as createHash9 } from "node:crypto";
 
 // src/core/toolchain/note.ts
 import { createHash as createHash7, createPublicKey, verify as verifySignature } from "node:crypto";
@@ -77395,6 +77394,30 @@ function parseLookupResponse(body2, verifierKey) {
   return { recordId, recordText, lines, tree: { origin: signedBy, size: size2, rootHash } };
 }
 
+// src/io/toolchain/tar-stream.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+function streamTarEntries(archivePath, onEntry, onError) {
+  const input = createReadStream3(archivePath);
+  const parser = new rt({ strict: true });
+  const abort = (error2) => {
+    input.unpipe(parser);
+    input.destroy();
+    parser.abort(error2);
+  };
+  const finished = new Promise((resolve3) => {
+    const failed = (error2) => {
+      onError(error2);
+      resolve3();
+    };
+    parser.on("entry", onEntry);
+    parser.on("end", resolve3);
+    parser.on("error", failed);
+    input.on("error", failed);
+    input.pipe(parser);
+  });
+  return { finished, abort };
+}
+
 // src/io/toolchain/dirhash.ts
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
@@ -77518,54 +77541,42 @@ async function tallyZip(archivePath, prefix2, tally) {
 }
 async function tallyTarGz(archivePath, prefix2, tally) {
   const { add, count, countEntry } = tally;
-  const parser = new rt({ strict: true });
-  const input = createReadStream3(archivePath);
   let failure;
   const fail = (error2) => {
     failure ??= error2;
-    input.destroy();
-    parser.abort(error2);
+    tar.abort(error2);
   };
-  await new Promise((resolve3) => {
-    parser.on("entry", (entry) => {
-      try {
-        countEntry();
-        if (entry.type !== "File" && entry.type !== "OldFile") {
-          entry.resume();
-          return;
-        }
-        const moduleName = toolchainModuleName(entry.path, prefix2);
-        const content = createHash9("sha256");
-        entry.on("data", (chunk) => {
-          try {
-            count(chunk.length);
-            content.update(chunk);
-          } catch (error2) {
-            fail(error2);
-          }
-        });
-        entry.on("end", () => {
-          try {
-            if (moduleName && !failure) add(moduleName, content.digest("hex"));
-          } catch (error2) {
-            fail(error2);
-          }
-        });
-      } catch (error2) {
-        fail(error2);
-      }
-    });
-    parser.on("end", resolve3);
-    parser.on("error", (error2) => {
+  const guarded = (handler2) => (...args) => {
+    try {
+      handler2(...args);
+    } catch (error2) {
       fail(error2);
-      resolve3();
-    });
-    input.on("error", (error2) => {
-      fail(error2);
-      resolve3();
-    });
-    input.pipe(parser);
-  });
+    }
+  };
+  const hashEntry = (entry) => {
+    countEntry();
+    if (entry.type !== "File" && entry.type !== "OldFile") {
+      entry.resume();
+      return;
+    }
+    const moduleName = toolchainModuleName(entry.path, prefix2);
+    const content = createHash9("sha256");
+    entry.on(
+      "data",
+      guarded((chunk) => {
+        count(chunk.length);
+        content.update(chunk);
+      })
+    );
+    entry.on(
+      "end",
+      guarded(() => {
+        if (moduleName && !failure) add(moduleName, content.digest("hex"));
+      })
+    );
+  };
+  const tar = streamTarEntries(archivePath, guarded(hashEntry), fail);
+  await tar.finished;
   if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
 }
 
@@ -80533,23 +80544,50 @@ async function downloadOnce(options2, partial) {
       false
     );
   }
+  const meter = bodyMeter(options2, { expected, maxBytes, status: response.status });
+  try {
+    await pipeline4(response.body, meter.stream, createWriteStream3(partial));
+  } catch (error2) {
+    if (error2 instanceof AttemptError) {
+      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
+    }
+    if (error2.syscall !== void 0) {
+      throw new WriteError(
+        `writing ${partial} failed after ${meter.bytes()} bytes: ${error2.message}`,
+        {
+          cause: error2
+        }
+      );
+    }
+    throw new AttemptError(
+      `unexpected failure after ${meter.bytes()} bytes${from}: ${error2.message}`,
+      response.status,
+      true
+    );
+  }
+  options2.log(
+    `Downloaded ${formatBytes(meter.bytes())} from ${new URL(response.url).host || "a local file"}`
+  );
+  return { bytes: meter.bytes(), sha256: meter.sha256() };
+}
+function bodyMeter(options2, body2) {
   const hash = createHash10("sha256");
   let bytes = 0;
   const interval = options2.progressIntervalMs ?? 5e3;
   let lastReport = Date.now();
   let lastReportBytes = 0;
-  const meter = new Transform3({
+  const stream2 = new Transform3({
     transform(chunk, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > maxBytes) {
-        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+      if (bytes > body2.maxBytes) {
+        callback(new AttemptError(`the body grew past the ${body2.maxBytes}-byte limit`, body2.status, false));
         return;
       }
       hash.update(chunk);
       const now = Date.now();
       if (now - lastReport >= interval) {
         const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1e3) / 1024 / 1024).toFixed(1);
-        const percent = expected ? ` (${Math.floor(bytes / expected * 100)}%)` : "";
+        const percent = body2.expected ? ` (${Math.floor(bytes / body2.expected * 100)}%)` : "";
         options2.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
         lastReport = now;
         lastReportBytes = bytes;
@@ -80557,25 +80595,7 @@ async function downloadOnce(options2, partial) {
       callback(null, chunk);
     }
   });
-  try {
-    await pipeline4(response.body, meter, createWriteStream3(partial));
-  } catch (error2) {
-    if (error2 instanceof AttemptError) {
-      throw new AttemptError(`${error2.message}${from}`, error2.status ?? response.status, error2.retryable);
-    }
-    if (error2.syscall !== void 0) {
-      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${error2.message}`, {
-        cause: error2
-      });
-    }
-    throw new AttemptError(
-      `unexpected failure after ${bytes} bytes${from}: ${error2.message}`,
-      response.status,
-      true
-    );
-  }
-  options2.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || "a local file"}`);
-  return { bytes, sha256: hash.digest("hex") };
+  return { stream: stream2, bytes: () => bytes, sha256: () => hash.digest("hex") };
 }
 
 // src/io/toolchain/extract-zip.ts
@@ -80960,7 +80980,7 @@ import { rm as rm11 } from "node:fs/promises";
 import path38 from "node:path";
 
 // src/io/toolchain/extract-tar.ts
-import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
+import { createWriteStream as createWriteStream5 } from "node:fs";
 import { link, symlink as symlink2 } from "node:fs/promises";
 import path37 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
@@ -80989,8 +81009,6 @@ async function extractTarGz(options2) {
   });
   const makeDirectory2 = directoryMaker();
   await makeDirectory2(options2.destination);
-  const input = createReadStream5(options2.archivePath);
-  const parser = new rt({ strict: true });
   const stop = new AbortController();
   let firstError;
   let files = 0;
@@ -80998,9 +81016,7 @@ async function extractTarGz(options2) {
     if (firstError) return;
     firstError = error2;
     if (!(error2 instanceof ArchiveRefusedError)) stop.abort(error2);
-    input.unpipe(parser);
-    input.destroy();
-    parser.abort(error2);
+    tar.abort(error2);
   };
   const extractEntry = async (entry, decision) => {
     if (decision.action !== "skip" && decision.action !== "refuse") {
@@ -81019,34 +81035,30 @@ async function extractTarGz(options2) {
     entry.resume();
   };
   let work = Promise.resolve();
-  await new Promise((resolve3) => {
-    parser.on("entry", (entry) => {
+  const tar = streamTarEntries(
+    options2.archivePath,
+    (entry) => {
       const decision = checker.check(describeEntry2(entry));
       if (decision.action === "refuse") fail(new ArchiveRefusedError(options2.archivePath, decision.reason));
       work = work.then(() => firstError ? void entry.resume() : extractEntry(entry, decision)).catch(fail);
-    });
-    parser.on("end", resolve3);
-    parser.on("error", (error2) => {
-      fail(error2);
-      resolve3();
-    });
-    input.on("error", (error2) => {
-      fail(error2);
-      resolve3();
-    });
-    input.pipe(parser);
-  });
+    },
+    fail
+  );
+  await tar.finished;
   await work;
-  if (firstError) {
-    if (firstError instanceof ArchiveRefusedError) throw firstError;
-    if (/max decompression ratio exceeded/.test(firstError.message)) {
-      throw new ArchiveRefusedError(options2.archivePath, firstError.message);
-    }
-    throw new Error(`Cannot extract ${options2.archivePath}: ${firstError.message}`, { cause: firstError });
-  }
+  if (firstError) throw extractionFailure(options2.archivePath, firstError);
   return { files, bytes: checker.bytes };
 }
-async function extractGoArchive(options2) {
+function extractionFailure(archivePath, error2) {
+  if (error2 instanceof ArchiveRefusedError) return error2;
+  if (/max decompression ratio exceeded/.test(error2.message)) {
+    return new ArchiveRefusedError(archivePath, error2.message);
+  }
+  return new Error(`Cannot extract ${archivePath}: ${error2.message}`, { cause: error2 });
+}
+
+// src/io/toolchain/extract-release-archive.ts
+async function extractReleaseArchive(options2) {
   if (options2.archivePath.endsWith(".zip")) {
     return extractZip({
       zipPath: options2.archivePath,
@@ -81118,7 +81130,7 @@ async function installFromGoDev(options2) {
       ...options2.independent ? { h1: options2.independent.hash, h1By: options2.independent.via } : {}
     };
     const installed = await installAtomically(options2.slot, provenance, async (staging) => {
-      await extractGoArchive({
+      await extractReleaseArchive({
         archivePath,
         destination: staging,
         topDirectory: "go",
@@ -81306,7 +81318,8 @@ async function fetchReleaseIndex(config, source) {
   }
   return fetchToolchainModuleList(proxy.url, { log: info2 });
 }
-async function installFromReleaseArchive(config, slot, version3, platform2, indexes, temp, timings) {
+async function installFromReleaseArchive(job) {
+  const { config, slot, version: version3, platform: platform2, indexes, temp, timings } = job;
   const releases = indexes.get("go.dev") ?? await timed(timings, "resolve", () => fetchReleaseIndex(config, "go.dev"));
   indexes.set("go.dev", releases);
   const release = releases.find((candidate) => candidate.version === version3);
@@ -81697,7 +81710,8 @@ async function resolveToInstall(config, spec, platform2, indexes, timings) {
   }
   throw new Error(`Could not resolve ${describeSpec(spec)}`);
 }
-async function installFromSources(config, slot, version3, platform2, indexes, temp, timings) {
+async function installFromSources(job) {
+  const { config, slot, version: version3, platform: platform2, temp, timings } = job;
   const sources = sourcesFor(config);
   for (const source of sources) {
     try {
@@ -81707,7 +81721,7 @@ async function installFromSources(config, slot, version3, platform2, indexes, te
         toolchainModule(version3, platform2.goos, platform2.goarch),
         temp,
         timings
-      ) : await installFromReleaseArchive(config, slot, version3, platform2, indexes, temp, timings);
+      ) : await installFromReleaseArchive(job);
     } catch (error2) {
       if (source === sources.at(-1) || error2 instanceof VerificationError || error2 instanceof InputError)
         throw error2;
@@ -81741,15 +81755,15 @@ async function setupToolchain(config, facts, runner) {
   if (goroot) {
     info2(`Using Go ${version3} already in the tool cache: ${goroot}`);
   } else {
-    fetched = await installFromSources(
+    fetched = await installFromSources({
       config,
       slot,
-      version3,
-      { goos, goarch },
+      version: version3,
+      platform: { goos, goarch },
       indexes,
-      runner.temp,
+      temp: runner.temp,
       timings
-    );
+    });
     goroot = await findInstalledToolchain(slot);
     if (!goroot)
       throw new Error(`Go ${version3} was installed but is not in the tool cache at ${slot.toolCache}`);

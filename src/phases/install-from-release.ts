@@ -5,10 +5,9 @@ import type { Config } from '../core/config.js';
 import { InputError } from '../core/errors.js';
 import { parseGoproxy, toolchainModule } from '../core/toolchain/goproxy.js';
 import { GO_DEV_DOWNLOAD_BASE, installFromGoDev } from '../io/toolchain/godev-source.js';
-import type { ToolchainSlot } from '../io/toolchain/install.js';
 import { fetchGoDevIndex, fetchToolchainModuleList } from '../io/version/fetch-releases.js';
 import type { Release } from '../core/version/resolve.js';
-import { timed, trustedModuleHash, type Installed } from './toolchain-trust.js';
+import { timed, trustedModuleHash, type InstallJob, type Installed } from './toolchain-trust.js';
 
 /** The release index a source resolves versions against: go.dev's JSON, or the first proxy's toolchain list. */
 export async function fetchReleaseIndex(config: Config, source: 'go.dev' | 'goproxy'): Promise<Release[]> {
@@ -25,15 +24,8 @@ export async function fetchReleaseIndex(config: Config, source: 'go.dev' | 'gopr
 }
 
 /** Installs `version` from go.dev's (or a mirror's) release archive into the slot. */
-export async function installFromReleaseArchive(
-  config: Config,
-  slot: ToolchainSlot,
-  version: string,
-  platform: { goos: string; goarch: string },
-  indexes: Map<string, Release[]>,
-  temp: string,
-  timings: Record<string, number>,
-): Promise<Installed> {
+export async function installFromReleaseArchive(job: InstallJob): Promise<Installed> {
+  const { config, slot, version, platform, indexes, temp, timings } = job;
   const releases =
     indexes.get('go.dev') ?? (await timed(timings, 'resolve', () => fetchReleaseIndex(config, 'go.dev')));
   indexes.set('go.dev', releases);

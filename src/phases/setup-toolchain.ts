@@ -29,7 +29,7 @@ import {
 } from '../core/version/spec.js';
 import { installFromProxy } from './install-from-proxy.js';
 import { fetchReleaseIndex, installFromReleaseArchive } from './install-from-release.js';
-import { timed, type Installed } from './toolchain-trust.js';
+import { timed, type InstallJob, type Installed } from './toolchain-trust.js';
 import { decideVersionSpec } from './version-decision.js';
 
 type Source = 'go.dev' | 'goproxy';
@@ -101,15 +101,8 @@ async function resolveToInstall(
 }
 
 /** Installs `version` into the slot from the first source that can serve it. */
-async function installFromSources(
-  config: Config,
-  slot: ToolchainSlot,
-  version: string,
-  platform: { goos: string; goarch: string },
-  indexes: Map<string, Release[]>,
-  temp: string,
-  timings: Record<string, number>,
-): Promise<Installed> {
+async function installFromSources(job: InstallJob): Promise<Installed> {
+  const { config, slot, version, platform, temp, timings } = job;
   const sources = sourcesFor(config);
   for (const source of sources) {
     try {
@@ -121,7 +114,7 @@ async function installFromSources(
             temp,
             timings,
           )
-        : await installFromReleaseArchive(config, slot, version, platform, indexes, temp, timings);
+        : await installFromReleaseArchive(job);
     } catch (error) {
       // A hash mismatch is a finding, never a reason to quietly try elsewhere.
       if (source === sources.at(-1) || error instanceof VerificationError || error instanceof InputError)
@@ -165,15 +158,15 @@ export async function setupToolchain(
   if (goroot) {
     core.info(`Using Go ${version} already in the tool cache: ${goroot}`);
   } else {
-    fetched = await installFromSources(
+    fetched = await installFromSources({
       config,
       slot,
       version,
-      { goos, goarch },
+      platform: { goos, goarch },
       indexes,
-      runner.temp,
+      temp: runner.temp,
       timings,
-    );
+    });
     goroot = await findInstalledToolchain(slot);
     if (!goroot)
       throw new Error(`Go ${version} was installed but is not in the tool cache at ${slot.toolCache}`);

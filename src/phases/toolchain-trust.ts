@@ -1,10 +1,12 @@
-// What every toolchain source shares: the timings of a run's phases, what an install reports, and the h1: hash
+// What every toolchain source shares: the timings of a run's phases, the job it is given, what an install reports, and the h1: hash
 // a toolchain module must match (the checksum database's answer, a toolchain-sum pin, or both).
 import type { Config } from '../core/config.js';
 import { InputError, VerificationError } from '../core/errors.js';
 import { lookupModuleHash } from '../io/toolchain/sumdb-client.js';
 import { parseGoSumLine } from '../io/toolchain/dirhash.js';
 import { parseGoproxy } from '../core/toolchain/goproxy.js';
+import type { Release } from '../core/version/resolve.js';
+import type { ToolchainSlot } from '../io/toolchain/install.js';
 
 /** Adds the time `work` takes to `timings[phase]`, for the job summary's phase split. */
 export async function timed<T>(
@@ -18,6 +20,18 @@ export async function timed<T>(
   } finally {
     timings[phase] = (timings[phase] ?? 0) + (Date.now() - started);
   }
+}
+
+/** One toolchain to install: the release, the slot it goes into, and what the run has gathered so far. */
+export interface InstallJob {
+  config: Config;
+  slot: ToolchainSlot;
+  version: string;
+  platform: { goos: string; goarch: string };
+  /** Release indexes fetched earlier in the run, by source; a source that needs one adds it. */
+  indexes: Map<string, Release[]>;
+  temp: string;
+  timings: Record<string, number>;
 }
 
 /** Where an install came from and what vouched for it. */

@@ -68,7 +68,6 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- one attempt's stream pipeline; still to be split (issue 18).
 async function downloadOnce(
   options: DownloadOptions,
   partial: string,
@@ -88,23 +87,59 @@ async function downloadOnce(
     );
   }
 
+  const meter = bodyMeter(options, { expected, maxBytes, status: response.status });
+  try {
+    await pipeline(response.body, meter.stream, createWriteStream(partial));
+  } catch (error) {
+    if (error instanceof AttemptError) {
+      throw new AttemptError(`${error.message}${from}`, error.status ?? response.status, error.retryable);
+    }
+    // File system errors carry the system call that failed.
+    if ((error as NodeJS.ErrnoException).syscall !== undefined) {
+      throw new WriteError(
+        `writing ${partial} failed after ${meter.bytes()} bytes: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw new AttemptError(
+      `unexpected failure after ${meter.bytes()} bytes${from}: ${(error as Error).message}`,
+      response.status,
+      true,
+    );
+  }
+  options.log(
+    `Downloaded ${formatBytes(meter.bytes())} from ${new URL(response.url).host || 'a local file'}`,
+  );
+  return { bytes: meter.bytes(), sha256: meter.sha256() };
+}
+
+/**
+ * The pass-through a body flows through on its way to disk: it counts and hashes the bytes, stops a body that
+ * grows past the limit, and logs progress every `progressIntervalMs`.
+ */
+function bodyMeter(
+  options: DownloadOptions,
+  body: { expected: number | undefined; maxBytes: number; status: number },
+): { stream: Transform; bytes(): number; sha256(): string } {
   const hash = createHash('sha256');
   let bytes = 0;
   const interval = options.progressIntervalMs ?? 5000;
   let lastReport = Date.now();
   let lastReportBytes = 0;
-  const meter = new Transform({
+  const stream = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > maxBytes) {
-        callback(new AttemptError(`the body grew past the ${maxBytes}-byte limit`, response.status, false));
+      if (bytes > body.maxBytes) {
+        callback(new AttemptError(`the body grew past the ${body.maxBytes}-byte limit`, body.status, false));
         return;
       }
       hash.update(chunk);
       const now = Date.now();
       if (now - lastReport >= interval) {
         const rate = ((bytes - lastReportBytes) / ((now - lastReport) / 1000) / 1024 / 1024).toFixed(1);
-        const percent = expected ? ` (${Math.floor((bytes / expected) * 100)}%)` : '';
+        const percent = body.expected ? ` (${Math.floor((bytes / body.expected) * 100)}%)` : '';
         options.log(`Downloaded ${formatBytes(bytes)}${percent} at ${rate} MiB/s`);
         lastReport = now;
         lastReportBytes = bytes;
@@ -112,25 +147,5 @@ async function downloadOnce(
       callback(null, chunk);
     },
   });
-
-  try {
-    await pipeline(response.body, meter, createWriteStream(partial));
-  } catch (error) {
-    if (error instanceof AttemptError) {
-      throw new AttemptError(`${error.message}${from}`, error.status ?? response.status, error.retryable);
-    }
-    // File system errors carry the system call that failed.
-    if ((error as NodeJS.ErrnoException).syscall !== undefined) {
-      throw new WriteError(`writing ${partial} failed after ${bytes} bytes: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    throw new AttemptError(
-      `unexpected failure after ${bytes} bytes${from}: ${(error as Error).message}`,
-      response.status,
-      true,
-    );
-  }
-  options.log(`Downloaded ${formatBytes(bytes)} from ${new URL(response.url).host || 'a local file'}`);
-  return { bytes, sha256: hash.digest('hex') };
+  return { stream, bytes: () => bytes, sha256: () => hash.digest('hex') };
 }

@@ -1,12 +1,12 @@
 // Go's "h1:" module hash (golang.org/x/mod/sumdb/dirhash Hash1), over a module zip as `go` computes it, and the
 // go.sum line a user may pin it with.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { Parser as TarParser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import yauzl from 'yauzl';
 import { InputError } from '../../core/errors.js';
 import { decodeStdBase64 } from '../../core/toolchain/note.js';
 import { splitGoSumLine, type GoSumEntry } from '../../core/toolchain/sumdb.js';
+import { streamTarEntries } from './tar-stream.js';
 
 /** A file of a module, named as in its zip (`<module>@<version>/<path>`), with the SHA-256 of its content. */
 export interface HashedFile {
@@ -216,54 +216,45 @@ async function tallyZip(archivePath: string, prefix: string, tally: ModuleTally)
 
 async function tallyTarGz(archivePath: string, prefix: string, tally: ModuleTally): Promise<void> {
   const { add, count, countEntry } = tally;
-  const parser = new TarParser({ strict: true });
-  const input = createReadStream(archivePath);
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure ??= error;
-    input.destroy();
-    parser.abort(error);
+    tar.abort(error);
   };
-  await new Promise<void>((resolve) => {
-    parser.on('entry', (entry: ReadEntry) => {
+  // The tally throws past its limits; inside a stream's event handler that would kill the process.
+  const guarded =
+    <A extends unknown[]>(handler: (...args: A) => void) =>
+    (...args: A) => {
       try {
-        countEntry();
-        // Only regular files go into the module (directories, links and devices are left out, as Go does).
-        if (entry.type !== 'File' && entry.type !== 'OldFile') {
-          entry.resume();
-          return;
-        }
-        const moduleName = toolchainModuleName(entry.path, prefix);
-        const content = createHash('sha256');
-        entry.on('data', (chunk: Buffer) => {
-          try {
-            count(chunk.length);
-            content.update(chunk);
-          } catch (error) {
-            fail(error as Error);
-          }
-        });
-        entry.on('end', () => {
-          try {
-            if (moduleName && !failure) add(moduleName, content.digest('hex'));
-          } catch (error) {
-            fail(error as Error);
-          }
-        });
+        handler(...args);
       } catch (error) {
         fail(error as Error);
       }
-    });
-    parser.on('end', resolve);
-    parser.on('error', (error: Error) => {
-      fail(error);
-      resolve();
-    });
-    input.on('error', (error: Error) => {
-      fail(error);
-      resolve();
-    });
-    input.pipe(parser);
-  });
+    };
+  const hashEntry = (entry: ReadEntry) => {
+    countEntry();
+    // Only regular files go into the module (directories, links and devices are left out, as Go does).
+    if (entry.type !== 'File' && entry.type !== 'OldFile') {
+      entry.resume();
+      return;
+    }
+    const moduleName = toolchainModuleName(entry.path, prefix);
+    const content = createHash('sha256');
+    entry.on(
+      'data',
+      guarded((chunk: Buffer) => {
+        count(chunk.length);
+        content.update(chunk);
+      }),
+    );
+    entry.on(
+      'end',
+      guarded(() => {
+        if (moduleName && !failure) add(moduleName, content.digest('hex'));
+      }),
+    );
+  };
+  const tar = streamTarEntries(archivePath, guarded(hashEntry), fail);
+  await tar.finished;
   if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
 }

@@ -1,15 +1,16 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { link, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import {
   ArchiveEntryChecker,
   ArchiveRefusedError,
   type ArchiveEntry,
   type EntryDecision,
 } from '../../core/toolchain/archive-paths.js';
-import { directoryMaker, extractZip } from './extract-zip.js';
+import { directoryMaker } from './extract-zip.js';
+import { streamTarEntries } from './tar-stream.js';
 
 export interface ExtractTarOptions {
   archivePath: string;
@@ -47,7 +48,6 @@ function describeEntry(entry: ReadEntry): ArchiveEntry {
  * too (the parser runs strict). Files are created exclusively, so nothing already on disk is followed or
  * overwritten.
  */
-// eslint-disable-next-line max-lines-per-function -- the tar parser's event wiring; still to be split (issue 18).
 export async function extractTarGz(options: ExtractTarOptions): Promise<{ files: number; bytes: number }> {
   const checker = new ArchiveEntryChecker({
     topDirectory: options.topDirectory,
@@ -56,8 +56,6 @@ export async function extractTarGz(options: ExtractTarOptions): Promise<{ files:
   });
   const makeDirectory = directoryMaker();
   await makeDirectory(options.destination);
-  const input = createReadStream(options.archivePath);
-  const parser = new Parser({ strict: true });
   const stop = new AbortController();
   let firstError: Error | undefined;
   let files = 0;
@@ -68,9 +66,7 @@ export async function extractTarGz(options: ExtractTarOptions): Promise<{ files:
     // A refused entry is emitted only once the one before it was read whole, so that one may finish writing;
     // after a read or write error, the entry being written may never end, so its write is cut off.
     if (!(error instanceof ArchiveRefusedError)) stop.abort(error);
-    input.unpipe(parser);
-    input.destroy();
-    parser.abort(error);
+    tar.abort(error);
   };
 
   const extractEntry = async (entry: ReadEntry, decision: EntryDecision): Promise<void> => {
@@ -91,54 +87,31 @@ export async function extractTarGz(options: ExtractTarOptions): Promise<{ files:
     entry.resume();
   };
 
+  // The parser emits one entry at a time, each after the previous one was consumed, so chaining keeps the
+  // writes in archive order (an entry's directory exists before its files, a link's file before the link).
   let work = Promise.resolve();
-  await new Promise<void>((resolve) => {
-    // The parser emits one entry at a time, each after the previous one was consumed, so chaining keeps the
-    // writes in archive order (an entry's directory exists before its files, a link's file before the link).
-    parser.on('entry', (entry: ReadEntry) => {
+  const tar = streamTarEntries(
+    options.archivePath,
+    (entry) => {
       // Checked at once, not in the chain: a refusal must stop the parser before it inflates any further.
       const decision = checker.check(describeEntry(entry));
       if (decision.action === 'refuse') fail(new ArchiveRefusedError(options.archivePath, decision.reason));
       work = work.then(() => (firstError ? void entry.resume() : extractEntry(entry, decision))).catch(fail);
-    });
-    parser.on('end', resolve);
-    parser.on('error', (error: Error) => {
-      fail(error);
-      resolve();
-    });
-    input.on('error', (error: Error) => {
-      fail(error);
-      resolve();
-    });
-    input.pipe(parser);
-  });
+    },
+    fail,
+  );
+  await tar.finished;
   await work;
-  if (firstError) {
-    if (firstError instanceof ArchiveRefusedError) throw firstError;
-    // node-tar's own bomb guard: the stream inflates far more than any real archive.
-    if (/max decompression ratio exceeded/.test(firstError.message)) {
-      throw new ArchiveRefusedError(options.archivePath, firstError.message);
-    }
-    throw new Error(`Cannot extract ${options.archivePath}: ${firstError.message}`, { cause: firstError });
-  }
+  if (firstError) throw extractionFailure(options.archivePath, firstError);
   return { files, bytes: checker.bytes };
 }
 
-/**
- * Extracts a go.dev release archive by its name: `.zip` (windows) through extractZip, `.tar.gz` otherwise. Both
- * strip the top `go/` directory and keep the archive's own file modes.
- */
-export async function extractGoArchive(
-  options: ExtractTarOptions,
-): Promise<{ files: number; bytes: number }> {
-  if (options.archivePath.endsWith('.zip')) {
-    return extractZip({
-      zipPath: options.archivePath,
-      destination: options.destination,
-      topDirectory: options.topDirectory,
-      maxExtractedBytes: options.maxExtractedBytes,
-      moduleFixups: false,
-    });
+/** The error an extraction ends with: refusals as they are, anything else naming the archive. */
+function extractionFailure(archivePath: string, error: Error): Error {
+  if (error instanceof ArchiveRefusedError) return error;
+  // node-tar's own bomb guard: the stream inflates far more than any real archive.
+  if (/max decompression ratio exceeded/.test(error.message)) {
+    return new ArchiveRefusedError(archivePath, error.message);
   }
-  return extractTarGz(options);
+  return new Error(`Cannot extract ${archivePath}: ${error.message}`, { cause: error });
 }

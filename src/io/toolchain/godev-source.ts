@@ -6,7 +6,7 @@ import { downloadFile, type DownloadOptions } from '../net/download.js';
 import type { ReleaseFile } from '../../core/version/resolve.js';
 import { MAX_ARCHIVE_ENTRIES } from '../../core/toolchain/archive-paths.js';
 import { hashGoArchiveAsModule } from './dirhash.js';
-import { extractGoArchive } from './extract-tar.js';
+import { extractReleaseArchive } from './extract-release-archive.js';
 import { installAtomically, type ToolchainSlot } from './install.js';
 import { goBinaryPath, goEnv } from './probe.js';
 
@@ -130,7 +130,7 @@ export async function installFromGoDev(options: InstallFromGoDevOptions): Promis
       ...(options.independent ? { h1: options.independent.hash, h1By: options.independent.via } : {}),
     };
     const installed = await installAtomically(options.slot, provenance, async (staging) => {
-      await extractGoArchive({
+      await extractReleaseArchive({
         archivePath,
         destination: staging,
         topDirectory: 'go',
