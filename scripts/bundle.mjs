@@ -17,6 +17,11 @@ await build({
   target: 'node20',
   format: 'esm',
   outExtension: { '.js': '.js' },
+  // What an entry loads only when a run needs it (@actions/cache with its Azure clients, octokit) goes into
+  // chunks of its own, so node parses it only then. The chunks sit two folders below the root, as the entries
+  // do, so a path a module works out from its own location holds wherever it lands.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
   // Some bundled CommonJS dependencies call require() for Node built-ins.

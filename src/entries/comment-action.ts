@@ -134,7 +134,7 @@ async function run(): Promise<void> {
     throw new Error(
       `${input} holds ${files.length} comment files, more than the ${MAX_COMMENT_FILES} one run writes at most (one per comment-header); nothing was posted`,
     );
-  const client = createGitHubClient(token);
+  const client = await createGitHubClient(token);
   let lastUrl: string | undefined;
   for (const file of files) {
     const url = await postOne(client, file, { owner, repo, headSha, headRepo }, expectedHeader, modeInput);

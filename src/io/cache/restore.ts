@@ -1,7 +1,7 @@
 // Restores the planned entries in the main step: the cache service hands back one archive per entry, and its
 // files are written into the cache directory where they are missing. Which key matched and what that means is
 // key-match.ts's to say, what the library's log means outcomes.ts's.
-import * as cache from '@actions/cache';
+import { actionsCache } from './actions-cache.js';
 import * as core from '../log.js';
 import { existsSync } from 'node:fs';
 import { lutimes, mkdir, rm } from 'node:fs/promises';
@@ -31,6 +31,7 @@ import { BUILD_CACHE_BACKDATE_MS, contentsDigest } from '../../core/cache/prune.
  * @actions/cache), and the run goes on.
  */
 export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
+  const cache = await actionsCache();
   const runStartedAt = Date.now();
   const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
   const finish = (
@@ -85,6 +86,7 @@ async function restoreEntry(
   planned: CacheEntryPlan,
   buildCacheBackdatedTo: number,
 ): Promise<RestoredEntry | { unreachable: string }> {
+  const cache = await actionsCache();
   const started = Date.now();
   await mkdir(path.dirname(planned.archiveFile), { recursive: true });
   await rm(planned.archiveFile, { force: true });

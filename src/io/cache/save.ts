@@ -1,7 +1,7 @@
 // Saves the planned entries in the post step: each entry is an archive of the files entry-files.ts and prune.ts
 // choose, uploaded through @actions/cache; the cache directories are never changed. What the library's log
 // says about an upload is outcomes.ts's to read.
-import * as cache from '@actions/cache';
+import { actionsCache } from './actions-cache.js';
 import * as core from '../log.js';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +31,7 @@ import type { EntrySelection } from '../../core/cache/prune.js';
  * restored is not uploaded again. A failed save is a warning, a save another job won is a notice; neither throws.
  */
 export async function saveGoCaches(plan: CachePlan, restored: RestoreResult): Promise<SaveResult> {
+  const cache = await actionsCache();
   if (restored.status === 'disabled' || plan.entries.length === 0) return { entries: [] };
   if (restored.status === 'unavailable' || !cache.isFeatureAvailable()) {
     const message =
@@ -119,6 +120,7 @@ async function saveEntry(
   before: RestoredEntry | undefined,
   measured: Measured,
 ): Promise<SavedEntry> {
+  const cache = await actionsCache();
   const { selected } = measured;
   if (selected.paths.length === 0) {
     const message = `${CACHE_LABELS[planned.kind]} has nothing this module needs; nothing to save.`;
@@ -148,6 +150,7 @@ async function saveEntry(
 
 /** Archives the chosen files into the staging directory, uploads the archive, and says how it went. */
 async function uploadEntry(planned: CacheEntryPlan, measured: Measured): Promise<SavedEntry> {
+  const cache = await actionsCache();
   const { selected, started } = measured;
   await mkdir(path.dirname(planned.archiveFile), { recursive: true });
   let saving;

@@ -1,6 +1,6 @@
 // One small JSON file kept as a cache entry of its own (a Report, a release's Report, the size history): saving
 // and restoring it through @actions/cache. What the file means, and its key, are the caller's.
-import * as cache from '@actions/cache';
+import { actionsCache } from '../cache/actions-cache.js';
 import * as core from '../log.js';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,7 @@ export async function saveJsonEntry(
   data: unknown,
   what: string,
 ): Promise<boolean> {
+  const cache = await actionsCache();
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(data) + '\n');
@@ -43,6 +44,7 @@ export async function restoreJsonEntry<T>(
   what: string,
   parse: (json: unknown, source: string) => T,
 ): Promise<RestoredEntry<T> | undefined> {
+  const cache = await actionsCache();
   if (!cache.isFeatureAvailable()) {
     core.info(`The cache service is not available here; no ${what} to restore`);
     return undefined;

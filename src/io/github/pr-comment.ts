@@ -1,7 +1,7 @@
 // The sticky size comment on a pull request, through @actions/github's octokit: find it by its marker and its
 // author (every page), update it in place or create it, with retries on rate limits and server errors.
 import * as core from '../log.js';
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { decideCommentAction, isCommentFor, type CommentOptions } from '../../core/compare/comment.js';
 import type { CommentData } from '../../core/compare/comment-file.js';
 import { deferComment } from './fork-fallback.js';
@@ -83,8 +83,10 @@ export function retryDelayMs(
  * An octokit for the REST API with the token masked in logs and retries built in. GITHUB_API_URL (GitHub
  * Enterprise Server, or a local stand-in) is honoured.
  */
-export function createGitHubClient(token: string, options: ClientOptions = {}): GitHubClient {
+export async function createGitHubClient(token: string, options: ClientOptions = {}): Promise<GitHubClient> {
   core.setSecret(token);
+  // Loaded on first use: only a pull request's run that posts a comment needs octokit.
+  const { getOctokit } = await import('@actions/github');
   const policy = {
     maxRetries: options.maxRetries ?? 3,
     retryBaseMs: options.retryBaseMs ?? 1000,
@@ -269,7 +271,7 @@ export async function publishSizeComment(request: PublishRequest): Promise<Publi
   if (request.options.mode === 'off') return { outcome: { action: 'skipped', reason: 'comment is off' } };
   const outcome: PostOutcome = request.token
     ? await postSizeComment(
-        createGitHubClient(request.token, request.client),
+        await createGitHubClient(request.token, request.client),
         request.pr,
         request.body,
         request.options,
