@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { InputError } from '../src/core/errors.js';
-import { gatherPlatformFacts, type PlatformFacts } from '../src/io/platform/facts.js';
+// Through the library's public API, as a tool composing it would.
 import {
+  gatherPlatformFacts,
+  InputError,
   machineArchitecture,
   parseArchitectureInput,
   proveNative,
   toolchainArchFor,
-  type ArchitectureInput,
-  type MachineArch,
-} from '../src/core/toolchain/native.js';
+} from '../src/index.js';
+import type { ArchitectureInput, MachineArch, PlatformFacts } from '../src/index.js';
 
 const execFileAsync = promisify(execFile);
 
