@@ -19,11 +19,13 @@ import { startCacheService, type CacheService } from '../test/support/cache-serv
 import { recordCase } from '../test/support/suite-counts.js';
 import {
   buildTestEnv,
+  hostTarget,
   localGo,
   scratchDir,
   tempModule,
   toolCacheWithLocalGo,
   twoCommandModule,
+  workspaceWithModule,
   type LocalGo,
 } from './fixtures/builds/go-modules.js';
 
@@ -44,10 +46,7 @@ const ACTION_COMMANDS = new Set([
 /** Where the absolute-path payloads would create their file, had a shell run them. */
 const canaryDir = mkdtempSync(path.join(os.tmpdir(), 'sga-canary-'));
 /** This machine's platform, whose binaries the tests can run. */
-const host = execFileSync('go', ['env', 'GOOS', 'GOARCH'], { encoding: 'utf8', env: buildTestEnv() })
-  .trim()
-  .split('\n')
-  .join('/');
+const host = hostTarget();
 let go: LocalGo;
 let toolCache: string;
 
@@ -222,9 +221,8 @@ describe('injection through the inputs and file names', () => {
     go = await localGo();
     toolCache = await toolCacheWithLocalGo(go);
     await mapPool(ATTACKS, 3, async (attack) => {
-      const workspace = await scratchDir('sga-attack-ws-');
+      const workspace = await workspaceWithModule('sga-attack-ws-', twoCommandModule());
       const temp = await scratchDir('sga-attack-temp-');
-      await tempModule(twoCommandModule(), path.join(workspace, 'app'));
       const workingDirectory = (await attack.prepare?.(workspace)) ?? 'app';
       const result = await runAction({
         actionDir: REPO_ROOT,
@@ -314,9 +312,8 @@ describe('pull_request_target building the pull request’s own code', () => {
   it('warns, linking the README section on the safe setup, and saves no cache', async () => {
     recordCase('attack', 'pull_request_target with a checkout of the pull request head');
     const localToolchain = await localGo();
-    const workspace = await scratchDir('sga-prt-ws-');
+    const workspace = await workspaceWithModule('sga-prt-ws-', twoCommandModule());
     const app = path.join(workspace, 'app');
-    await tempModule(twoCommandModule(), app);
     const git = gitIn(workspace);
     git('init', '-q');
     git('add', '.');

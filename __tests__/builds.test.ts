@@ -6,7 +6,7 @@ import path from 'node:path';
 import { inspectBinaryFile } from '../src/io/binary/inspect-file.js';
 import { readMachOLayout } from '../src/core/binary/macho-layout.js';
 import { locateNmTool, measureAttribution } from '../src/io/build/attribution.js';
-import { planBuilds, type BuildConfig } from '../src/core/build/plan.js';
+import { planBuilds } from '../src/core/build/plan.js';
 import { runBuilds, type JobOutcome } from '../src/io/build/run.js';
 import { runCommand } from '../src/io/platform/process.js';
 import { parseTargets } from '../src/core/build/targets.js';
@@ -15,12 +15,14 @@ import type { Report } from '../src/core/report/report.js';
 import { runAction, type RunActionResult, type WorkflowCommand } from '../scripts/local-runner.js';
 import { expectValidReport } from '../test/support/report-schema.js';
 import {
+  buildConfig,
   buildTestEnv,
   columnOf,
   INJECT_MAIN,
   lineOf,
   localGo,
   REPO_ROOT,
+  runBuildsOptions,
   scratchDir,
   tempModule,
   toolCacheWithLocalGo,
@@ -38,22 +40,6 @@ beforeAll(async () => {
   host = `${go.goos}/${go.goarch}`;
 });
 
-function buildConfig(moduleDir: string, overrides: Partial<BuildConfig>): BuildConfig {
-  return {
-    workingDirectory: moduleDir,
-    packages: ['.'],
-    targets: [],
-    ldflags: '-s -w',
-    trimpath: true,
-    cgo: false,
-    tags: [],
-    extraFlags: [],
-    outputDir: path.join(moduleDir, 'dist'),
-    nameTemplate: '{name}_{goos}_{goarch}{ext}',
-    ...overrides,
-  };
-}
-
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
     () => true,
@@ -70,13 +56,7 @@ describe('runBuilds', () => {
         targets: parseTargets(`${host} linux/arm/6`),
       }),
     );
-    const outcomes = await runBuilds(jobs, {
-      goBinary: go.goBinary,
-      cwd: moduleDir,
-      env: buildTestEnv(),
-      parallel: 2,
-      failFast: false,
-    });
+    const outcomes = await runBuilds(jobs, runBuildsOptions(go, moduleDir));
     expect(outcomes.map((o) => [o.job.label, o.ok])).toEqual([
       [`./cmd/a ${host}`, true],
       ['./cmd/a linux/arm/6', true],
@@ -111,7 +91,7 @@ describe('runBuilds', () => {
     const jobs = planBuilds(
       buildConfig(moduleDir, { packages: ['./cmd/bad', './cmd/a'], targets: parseTargets(host) }),
     );
-    const options = { goBinary: go.goBinary, cwd: moduleDir, env: buildTestEnv(), parallel: 1 };
+    const options = runBuildsOptions(go, moduleDir, { parallel: 1 });
 
     const all = await runBuilds(jobs, { ...options, failFast: false });
     expect(all.map((o) => [o.ok, o.skipped])).toEqual([
@@ -138,13 +118,10 @@ describe('runBuilds', () => {
       const [job] = planBuilds(
         buildConfig(moduleDir, { packages: ['./cmd/a'], targets: parseTargets('darwin/arm64') }),
       );
-      const [outcome] = await runBuilds([job!], {
-        goBinary: go.goBinary,
-        cwd: moduleDir,
-        env: buildTestEnv({ GOCACHE: gocache }),
-        parallel: 1,
-        failFast: false,
-      });
+      const [outcome] = await runBuilds(
+        [job!],
+        runBuildsOptions(go, moduleDir, { env: buildTestEnv({ GOCACHE: gocache }), parallel: 1 }),
+      );
       expect(outcome?.ok).toBe(true);
       return inspectBinaryFile(job!.output);
     };

@@ -13,15 +13,16 @@ import { parseTargets } from '../src/core/build/targets.js';
 import { logSafe } from '../src/core/report/format.js';
 import { parseWorkflowCommand } from '../scripts/local-runner.js';
 import {
+  buildConfig,
   buildTestEnv,
   columnOf,
   INJECT_MAIN as INJECT,
   lineOf,
   localGo,
   REPO_ROOT,
-  scratchDir,
-  tempModule,
+  runBuildsOptions,
   TYPO_MAIN as TYPO,
+  workspaceWithModule,
 } from './fixtures/builds/go-modules.js';
 
 const execFileAsync = promisify(execFile);
@@ -36,37 +37,21 @@ let outputs: Record<string, string>;
 
 beforeAll(async () => {
   const go = await localGo();
-  repository = await scratchDir('sga-repo-');
+  repository = await workspaceWithModule('sga-repo-', {
+    'go.mod': 'module example.com/app\n\ngo 1.22\n',
+    'cmd/typo/main.go': TYPO,
+    'cmd/inject/main.go': INJECT,
+    'lib/lib.go': LIB,
+    'lib/lib_test.go': LIB_TEST,
+  });
   moduleDir = path.join(repository, 'app');
-  await tempModule(
-    {
-      'go.mod': 'module example.com/app\n\ngo 1.22\n',
-      'cmd/typo/main.go': TYPO,
-      'cmd/inject/main.go': INJECT,
-      'lib/lib.go': LIB,
-      'lib/lib_test.go': LIB_TEST,
-    },
-    moduleDir,
+  const jobs = planBuilds(
+    buildConfig(moduleDir, {
+      packages: ['./cmd/typo', './cmd/inject'],
+      targets: parseTargets('linux/amd64'),
+    }),
   );
-  const jobs = planBuilds({
-    workingDirectory: moduleDir,
-    packages: ['./cmd/typo', './cmd/inject'],
-    targets: parseTargets('linux/amd64'),
-    ldflags: '-s -w',
-    trimpath: true,
-    cgo: false,
-    tags: [],
-    extraFlags: [],
-    outputDir: path.join(moduleDir, 'dist'),
-    nameTemplate: '{name}_{goos}_{goarch}{ext}',
-  });
-  const outcomes = await runBuilds(jobs, {
-    goBinary: go.goBinary,
-    cwd: moduleDir,
-    env: buildTestEnv(),
-    parallel: 2,
-    failFast: false,
-  });
+  const outcomes = await runBuilds(jobs, runBuildsOptions(go, moduleDir));
   expect(outcomes.map((outcome) => outcome.ok)).toEqual([false, false]);
   const run = (args: string[]) =>
     execFileAsync(go.goBinary, args, { cwd: moduleDir, env: buildTestEnv() }).then(

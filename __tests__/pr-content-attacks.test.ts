@@ -2,7 +2,6 @@
 // and the local runner: committed symlinks must not send a build or a report outside the workspace, no child
 // process sees the action's inputs or the runner's credentials, and foreign text never becomes a workflow
 // command. (attacks.test.ts covers shell syntax and newlines in inputs and file names.)
-import { execFileSync } from 'node:child_process';
 import { chmod, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runAction, type RunActionResult } from '../scripts/local-runner.js';
@@ -10,18 +9,17 @@ import { messagesOf, REPO_ROOT, UNSET_MACHINE_ENV } from '../test/support/action
 import { recordCase } from '../test/support/suite-counts.js';
 import {
   buildTestEnv,
+  hostTarget,
   localGo,
   scratchDir,
-  tempModule,
   toolCacheWithLocalGo,
   twoCommandModule,
+  workspaceWithModule,
   type LocalGo,
 } from './fixtures/builds/go-modules.js';
 
-const host = execFileSync('go', ['env', 'GOOS', 'GOARCH'], { encoding: 'utf8', env: buildTestEnv() })
-  .trim()
-  .split('\n');
-const hostTarget = host.join('/');
+const host = hostTarget();
+const [hostOs, hostArch] = host.split('/') as [string, string];
 let go: LocalGo;
 let toolCache: string;
 
@@ -36,8 +34,7 @@ async function runOnPullRequest(
   prepare: (workspace: string) => Promise<void> = async () => {},
   env: Record<string, string> = {},
 ): Promise<{ result: RunActionResult; workspace: string }> {
-  const workspace = await scratchDir('sga-pr-ws-');
-  await tempModule(twoCommandModule(), path.join(workspace, 'app'));
+  const workspace = await workspaceWithModule('sga-pr-ws-', twoCommandModule());
   await prepare(workspace);
   const result = await runAction({
     actionDir: REPO_ROOT,
@@ -49,7 +46,7 @@ async function runOnPullRequest(
     inputs: {
       'go-version': go.version,
       'working-directory': 'app',
-      targets: hostTarget,
+      targets: host,
       packages: './cmd/a',
       cache: 'false',
       ...inputs,
@@ -81,7 +78,7 @@ describe('symlinks a pull request commits in the output directory', () => {
       { 'name-template': '{goos}_{goarch}/{name}{ext}' },
       async (ws) => {
         await mkdir(path.join(ws, 'app', 'dist'));
-        await symlink(toolDir, path.join(ws, 'app', 'dist', `${host[0]}_${host[1]}`), 'dir');
+        await symlink(toolDir, path.join(ws, 'app', 'dist', `${hostOs}_${hostArch}`), 'dir');
       },
     );
     expect(result.success).toBe(false);
@@ -89,7 +86,7 @@ describe('symlinks a pull request commits in the output directory', () => {
     expect(await readFile(path.join(toolDir, 'a'), 'utf8')).toBe('#!/bin/sh\necho original tool\n');
     expect(await readdir(toolDir)).toEqual(['a']);
     // The private build directory is gone; nothing else was left in dist.
-    expect(await readdir(path.join(workspace, 'app', 'dist'))).toEqual([`${host[0]}_${host[1]}`]);
+    expect(await readdir(path.join(workspace, 'app', 'dist'))).toEqual([`${hostOs}_${hostArch}`]);
   });
 
   it('output-dir symlinked into the tool cache is refused', async () => {
@@ -110,7 +107,7 @@ describe('symlinks a pull request commits in the output directory', () => {
     });
     expect(result.success).toBe(true);
     expect((await readdir(path.join(workspace, 'app', 'bin'))).sort()).toEqual([
-      `a_${host[0]}_${host[1]}`,
+      `a_${hostOs}_${hostArch}`,
       'checksums.txt',
     ]);
   });
@@ -248,8 +245,7 @@ describe('what the tool cache holds', () => {
     );
     await symlink(go.goroot, path.join(slot, arch), 'dir');
     await writeFile(path.join(slot, `${arch}.complete`), '');
-    const workspace = await scratchDir('sga-pr-ws-');
-    await tempModule(twoCommandModule(), path.join(workspace, 'app'));
+    const workspace = await workspaceWithModule('sga-pr-ws-', twoCommandModule());
     const result = await runAction({
       actionDir: REPO_ROOT,
       workspace,

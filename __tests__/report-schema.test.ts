@@ -10,7 +10,13 @@ import {
   reportSchemaErrors,
   strictReportSchemaErrors,
 } from '../test/support/report-schema.js';
-import { buildTestEnv, localGo, tempModule, twoCommandModule } from './fixtures/builds/go-modules.js';
+import {
+  buildConfig,
+  localGo,
+  runBuildsOptions,
+  tempModule,
+  twoCommandModule,
+} from './fixtures/builds/go-modules.js';
 
 let measured: Report;
 
@@ -19,25 +25,13 @@ beforeAll(async () => {
   const go = await localGo();
   const moduleDir = await tempModule(twoCommandModule());
   const workspace = path.dirname(moduleDir);
-  const jobs = planBuilds({
-    workingDirectory: moduleDir,
-    packages: ['./cmd/a'],
-    targets: parseTargets(`${go.goos}/${go.goarch} darwin/arm64`),
-    ldflags: '-s -w',
-    trimpath: true,
-    cgo: false,
-    tags: [],
-    extraFlags: [],
-    outputDir: path.join(moduleDir, 'dist'),
-    nameTemplate: '{name}_{goos}_{goarch}{ext}',
-  });
-  const outcomes = await runBuilds(jobs, {
-    goBinary: go.goBinary,
-    cwd: moduleDir,
-    env: buildTestEnv(),
-    parallel: 2,
-    failFast: false,
-  });
+  const jobs = planBuilds(
+    buildConfig(moduleDir, {
+      packages: ['./cmd/a'],
+      targets: parseTargets(`${go.goos}/${go.goarch} darwin/arm64`),
+    }),
+  );
+  const outcomes = await runBuilds(jobs, runBuildsOptions(go, moduleDir));
   const targets = await Promise.all(
     outcomes.map(async (outcome) => {
       const inspected = await inspectBinaryFile(outcome.job.output);
