@@ -155,26 +155,19 @@ describe('escapeMarkdown', () => {
 });
 
 describe('renderSizeComment', () => {
+  const unchanged = [
+    target('linux/arm64', 2_300_000),
+    target('darwin/arm64', 2_500_000),
+    target('darwin/amd64', 2_600_000),
+  ];
   const base = report(
     BASE_SHA,
-    [
-      target('linux/amd64', 2_420_898, { buildMs: 1200 }),
-      target('linux/arm64', 2_300_000),
-      target('darwin/arm64', 2_500_000),
-      target('darwin/amd64', 2_600_000),
-      target('windows/amd64', 2_700_000),
-    ],
+    [target('linux/amd64', 2_420_898, { buildMs: 1200 }), ...unchanged, target('windows/amd64', 2_700_000)],
     'partial',
   );
   const head = report(
     HEAD_SHA,
-    [
-      target('linux/amd64', 3_879_074, { buildMs: 1500 }),
-      target('linux/arm64', 2_300_000),
-      target('darwin/arm64', 2_500_000),
-      target('darwin/amd64', 2_600_000),
-      target('linux/riscv64', 2_000_000),
-    ],
+    [target('linux/amd64', 3_879_074, { buildMs: 1500 }), ...unchanged, target('linux/riscv64', 2_000_000)],
     'partial',
   );
   const comparison = compareReports(base, head);

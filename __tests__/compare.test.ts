@@ -44,26 +44,21 @@ function report(commit: string, targets: ComparableTarget[], overrides: Partial<
 }
 
 describe('compareReports', () => {
-  const base = report(
-    'a'.repeat(40),
-    [
-      target('linux/amd64', 2_000_000, { buildMs: 1200 }),
-      target('linux/arm64', 1_900_000),
-      target('darwin/arm64', 2_100_000),
-      target('windows/amd64', 2_200_000),
-    ],
-    { buildCache: 'partial' },
-  );
-  const head = report(
-    'b'.repeat(40),
-    [
-      target('linux/amd64', 2_100_000, { buildMs: 1500 }),
-      target('linux/arm64', 1_850_000),
-      target('darwin/arm64', 2_100_000),
-      target('linux/riscv64', 2_050_000),
-    ],
-    { buildCache: 'partial' },
-  );
+  // Two builds that both started from a partly warm cache: their build times compare, so the rows give deltas.
+  const partlyWarm = (commit: string, targets: ComparableTarget[]) =>
+    report(commit, targets, { buildCache: 'partial' });
+  const base = partlyWarm('a'.repeat(40), [
+    target('linux/amd64', 2_000_000, { buildMs: 1200 }),
+    target('linux/arm64', 1_900_000),
+    target('darwin/arm64', 2_100_000),
+    target('windows/amd64', 2_200_000),
+  ]);
+  const head = partlyWarm('b'.repeat(40), [
+    target('linux/amd64', 2_100_000, { buildMs: 1500 }),
+    target('linux/arm64', 1_850_000),
+    target('darwin/arm64', 2_100_000),
+    target('linux/riscv64', 2_050_000),
+  ]);
   const comparison = compareReports(base, head);
 
   it('matches targets by package and GOOS/GOARCH and computes size and build-time deltas', () => {
