@@ -194,18 +194,19 @@ describe('universalResult', () => {
     slices: [],
     label: '. darwin/universal',
   };
+  // The header as the reader gives it for the fat file the layout makes of the two slices below.
+  const header = readBinaryHeader(
+    Buffer.from(
+      planFatLayout([
+        { ...X86_64, sizeBytes: 100 },
+        { ...ARM64, sizeBytes: 100 },
+      ]).header,
+    ),
+  );
   const inspected = (amd64Sha: string, amd64Goarch = 'amd64'): InspectedBinary => ({
     sizeBytes: 20000,
     sha256: 'c'.repeat(64),
-    header: {
-      format: 'macho',
-      os: 'darwin',
-      arch: 'amd64+arm64',
-      archs: ['amd64', 'arm64'],
-      fat: true,
-      bits: 64,
-      littleEndian: true,
-    },
+    header,
     slices: [
       {
         arch: 'amd64',
