@@ -168,47 +168,50 @@ describe('goBinarySbom', () => {
     expect(bom.components.flatMap((c) => c.hashes ?? [])).toEqual([]);
   });
 
-  it('gives a module replaced by another module as that module, with the required one as its ancestor', () => {
-    const fork = componentNamed(bomOf(), 'github.com/Fork/pflag');
-    expect(fork).toEqual({
-      'bom-ref': 'pkg:golang/github.com/Fork/pflag@v1.0.5',
-      type: 'library',
-      name: 'github.com/Fork/pflag',
-      version: 'v1.0.5',
-      purl: 'pkg:golang/github.com/Fork/pflag@v1.0.5',
-      pedigree: {
-        ancestors: [
-          {
-            type: 'library',
-            name: 'github.com/spf13/pflag',
-            version: 'v1.0.6',
-            purl: 'pkg:golang/github.com/spf13/pflag@v1.0.6',
-          },
-        ],
+  it.each([
+    [
+      'another module as that module, with the required one as its ancestor',
+      {
+        'bom-ref': 'pkg:golang/github.com/Fork/pflag@v1.0.5',
+        type: 'library',
+        name: 'github.com/Fork/pflag',
+        version: 'v1.0.5',
+        purl: 'pkg:golang/github.com/Fork/pflag@v1.0.5',
+        pedigree: {
+          ancestors: [
+            {
+              type: 'library',
+              name: 'github.com/spf13/pflag',
+              version: 'v1.0.6',
+              purl: 'pkg:golang/github.com/spf13/pflag@v1.0.6',
+            },
+          ],
+        },
+        properties: [{ name: 'setup-go-arm64:module:sum', value: INFO.deps[3]?.replace?.sum }],
       },
-      properties: [{ name: 'setup-go-arm64:module:sum', value: INFO.deps[3]?.replace?.sum }],
-    });
-  });
-
-  it('gives a module replaced by a directory under its own path, without a purl, naming the directory', () => {
-    const local = componentNamed(bomOf(), 'example.com/Greet');
-    expect(local).toEqual({
-      'bom-ref': 'golang-module:example.com/Greet=>../greet',
-      type: 'library',
-      name: 'example.com/Greet',
-      version: '(devel)',
-      pedigree: {
-        ancestors: [
-          {
-            type: 'library',
-            name: 'example.com/Greet',
-            version: 'v0.0.0',
-            purl: 'pkg:golang/example.com/Greet@v0.0.0',
-          },
-        ],
+    ],
+    [
+      'a directory under its own path, without a purl, naming the directory',
+      {
+        'bom-ref': 'golang-module:example.com/Greet=>../greet',
+        type: 'library',
+        name: 'example.com/Greet',
+        version: '(devel)',
+        pedigree: {
+          ancestors: [
+            {
+              type: 'library',
+              name: 'example.com/Greet',
+              version: 'v0.0.0',
+              purl: 'pkg:golang/example.com/Greet@v0.0.0',
+            },
+          ],
+        },
+        properties: [{ name: 'setup-go-arm64:module:replacement-dir', value: '../greet' }],
       },
-      properties: [{ name: 'setup-go-arm64:module:replacement-dir', value: '../greet' }],
-    });
+    ],
+  ])('gives a module replaced by %s', (_replacedBy, component) => {
+    expect(componentNamed(bomOf(), component.name)).toEqual(component);
   });
 
   it('names the standard library by its CPE, and says the binary depends on every component', () => {
