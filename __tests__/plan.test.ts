@@ -28,6 +28,8 @@ function config(overrides: Partial<BuildConfig> = {}): BuildConfig {
 }
 
 const names = (jobs: { output: string }[]) => jobs.map((job) => path.relative(outputDir, job.output));
+/** How each planned argv opens: `go build -o` the file `name` in the output directory. */
+const buildInto = (name: string) => ['build', '-o', path.join(outputDir, name)];
 
 describe('planBuilds', () => {
   it('names each binary after its package and target, .exe on windows', () => {
@@ -73,9 +75,7 @@ describe('planBuilds', () => {
       }),
     );
     expect(job?.args).toEqual([
-      'build',
-      '-o',
-      path.join(outputDir, 'tool_linux_arm_6'),
+      ...buildInto('tool_linux_arm_6'),
       '-trimpath',
       '-buildvcs=false',
       '-ldflags=-s -w -X main.version=v1.0.0',
@@ -86,13 +86,7 @@ describe('planBuilds', () => {
     ]);
     expect(job?.env).toEqual({ GOOS: 'linux', GOARCH: 'arm', GOARM: '6', CGO_ENABLED: '0' });
     const [plain] = planBuilds(config({ ldflags: '', trimpath: false, cgo: true }));
-    expect(plain?.args).toEqual([
-      'build',
-      '-o',
-      path.join(outputDir, 'tools_linux_amd64'),
-      '-buildvcs=false',
-      '.',
-    ]);
+    expect(plain?.args).toEqual([...buildInto('tools_linux_amd64'), '-buildvcs=false', '.']);
     expect(plain?.env.CGO_ENABLED).toBe('1');
   });
 

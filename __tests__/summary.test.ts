@@ -121,25 +121,23 @@ describe('renderBuildSection', () => {
   });
 
   it('folds the size attribution into a table of packages by target, largest first', () => {
+    const attributed = (goarch: string, sizes: [string, number][]) =>
+      target({
+        goos: 'linux',
+        goarch,
+        attribution: sizes.map(([name, sizeBytes]) => ({ package: name, sizeBytes })),
+      });
     const withAttribution = renderBuildSection(
       report([
-        target({
-          goos: 'linux',
-          goarch: 'amd64',
-          attribution: [
-            { package: 'runtime', sizeBytes: 450_000 },
-            { package: 'go:', sizeBytes: 118_000 },
-            { package: 'example.com/app/internal/big', sizeBytes: 9_000 },
-          ],
-        }),
-        target({
-          goos: 'linux',
-          goarch: 'arm64',
-          attribution: [
-            { package: 'runtime', sizeBytes: 520_000 },
-            { package: 'example.com/app/internal/big', sizeBytes: 150_000 },
-          ],
-        }),
+        attributed('amd64', [
+          ['runtime', 450_000],
+          ['go:', 118_000],
+          ['example.com/app/internal/big', 9_000],
+        ]),
+        attributed('arm64', [
+          ['runtime', 520_000],
+          ['example.com/app/internal/big', 150_000],
+        ]),
       ]),
     );
     expect(withAttribution).toMatch(/<details><summary>Size by Go package[^<]*<\/summary>\n\n\| Package \|/);
