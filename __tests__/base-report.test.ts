@@ -16,8 +16,9 @@ import {
   restoreReportFromCache,
   saveReportToCache,
 } from '../src/io/github/base-report.js';
-import { resolveBaseReport } from '../src/io/github/resolve-base.js';
+import { resolveBaseReport, type ResolveBaseOptions } from '../src/io/github/resolve-base.js';
 import type { Report } from '../src/core/report/report.js';
+import { commitAll } from './fixtures/builds/pr-history.js';
 import { sizeReportOf } from './fixtures/size-report.js';
 import { startCacheService, useCacheService, type CacheService } from '../test/support/cache-service.js';
 import { captureLog, type CapturedLog } from '../test/support/github-api.js';
@@ -31,18 +32,7 @@ const sizeReport = (commit: string, sizeBytes: number): Report =>
 async function commit(repo: string, file: string, content: string, message: string): Promise<string> {
   await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
   await writeFile(path.join(repo, file), content);
-  await git(repo, ['add', '-A']);
-  await git(repo, [
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    'commit',
-    '-q',
-    '-m',
-    message,
-  ]);
-  return git(repo, ['rev-parse', 'HEAD']);
+  return commitAll(repo, message);
 }
 
 /** A repository whose main branch moved on (B) after a feature branch (C) left it at A. */
@@ -82,6 +72,19 @@ async function cloneOf(history: History, name: string, shallow: boolean): Promis
 }
 
 let history: History;
+
+/** The base report for a pull request from the feature branch (C) into `baseSha`, with base-report auto. */
+function resolveForPullRequest(
+  baseSha: string,
+  options: Pick<ResolveBaseOptions, 'repoDir' | 'temp' | 'head' | 'buildAt'>,
+) {
+  return resolveBaseReport({
+    setting: { kind: 'auto' },
+    pullRequest: { baseSha, headSha: history.c },
+    header: 'setup-go-arm64',
+    ...options,
+  });
+}
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'base-report-'));
@@ -253,12 +256,9 @@ describe('base-report auto: the cache', () => {
 
   it('uses the cache before building anything, when it was built the way head was', async () => {
     let built = 0;
-    const base = await resolveBaseReport({
-      setting: { kind: 'auto' },
-      pullRequest: { baseSha: history.a, headSha: history.c },
+    const base = await resolveForPullRequest(history.a, {
       repoDir: root,
       temp,
-      header: 'setup-go-arm64',
       head: sizeReport(history.c, 2_000_001),
       buildAt: async () => {
         built++;
@@ -395,24 +395,18 @@ describe('base-report auto: the merge-base', () => {
     let base;
     let failed;
     try {
-      base = await resolveBaseReport({
-        setting: { kind: 'auto' },
-        pullRequest: { baseSha: history.b, headSha: history.c },
+      base = await resolveForPullRequest(history.b, {
         repoDir: clone,
         temp,
-        header: 'setup-go-arm64',
         buildAt: async (worktreeRoot) =>
           sizeReport(
             await git(worktreeRoot, ['rev-parse', 'HEAD']),
             (await readFile(path.join(worktreeRoot, 'app/main.txt'))).length,
           ),
       });
-      failed = await resolveBaseReport({
-        setting: { kind: 'auto' },
-        pullRequest: { baseSha: history.b, headSha: history.c },
+      failed = await resolveForPullRequest(history.b, {
         repoDir: clone,
         temp,
-        header: 'setup-go-arm64',
         buildAt: async () => {
           throw new Error('go: module lookup disabled by GOPROXY=off');
         },
