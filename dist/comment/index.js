@@ -3,12 +3,12 @@ import {
   createGitHubClient,
   postSizeComment,
   verifyCommentFile
-} from "../chunks/chunk-QC2K5FIA.js";
+} from "../chunks/chunk-CYAQN7CV.js";
 import {
   InputError,
   info,
   parseCommentHeader
-} from "../chunks/chunk-UXTGSI5N.js";
+} from "../chunks/chunk-S4D4JPOH.js";
 import {
   getInput,
   notice,

@@ -11,11 +11,11 @@ import {
   saveReleaseReport,
   saveReportToCache,
   saveToHistory
-} from "../chunks/chunk-MWR2YOZQ.js";
+} from "../chunks/chunk-H7N6K5YU.js";
 import {
   info,
   parseReport
-} from "../chunks/chunk-UXTGSI5N.js";
+} from "../chunks/chunk-S4D4JPOH.js";
 import "../chunks/chunk-7FWIUFHK.js";
 import {
   endGroup,
