@@ -3,12 +3,12 @@ import {
   createGitHubClient,
   postSizeComment,
   verifyCommentFile
-} from "../chunks/chunk-CYAQN7CV.js";
+} from "../chunks/chunk-VCJ7P7TO.js";
 import {
   InputError,
   info,
   parseCommentHeader
-} from "../chunks/chunk-S4D4JPOH.js";
+} from "../chunks/chunk-UEVINUIY.js";
 import {
   getInput,
   notice,

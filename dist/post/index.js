@@ -11,11 +11,11 @@ import {
   saveReleaseReport,
   saveReportToCache,
   saveToHistory
-} from "../chunks/chunk-H7N6K5YU.js";
+} from "../chunks/chunk-QTUQAEYA.js";
 import {
   info,
   parseReport
-} from "../chunks/chunk-S4D4JPOH.js";
+} from "../chunks/chunk-UEVINUIY.js";
 import "../chunks/chunk-7FWIUFHK.js";
 import {
   endGroup,

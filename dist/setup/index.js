@@ -31,14 +31,14 @@ import {
   toolchainModule,
   validateKeyPrefix,
   withBaselineSections
-} from "../chunks/chunk-H7N6K5YU.js";
+} from "../chunks/chunk-QTUQAEYA.js";
 import {
   forkHelpUrl,
   publishSizeComment,
   thresholdTexts,
   untrustedCheckout,
   untrustedCheckoutWarning
-} from "../chunks/chunk-CYAQN7CV.js";
+} from "../chunks/chunk-VCJ7P7TO.js";
 import {
   InputError,
   VerificationError,
@@ -69,7 +69,7 @@ import {
   variantProbeCommand,
   variantProbes,
   variantVariable
-} from "../chunks/chunk-S4D4JPOH.js";
+} from "../chunks/chunk-UEVINUIY.js";
 import {
   require_semver
 } from "../chunks/chunk-C6UELNRY.js";
