@@ -1,11 +1,12 @@
 // Row 9: how long the bundled entry point takes to load before it can say anything, beside a bare node.
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { envOutsideRunner } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { interleave, samplesOf, timeStartup, type Step } from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
 import type { BenchSetup } from '../setup.js';
+import { bundleClosure } from '../../../test/support/bundle-closure.js';
 
 export async function measureColdStart(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
   if (!options.rows.has(9)) return [];
@@ -59,22 +60,10 @@ export async function measureColdStart(setup: BenchSetup, options: BenchOptions)
   ];
 }
 
-/**
- * The bytes of the entry and of every chunk it imports statically, directly or through other chunks: what node
- * reads and compiles before the first line. Chunks reached only through `import()` load later, when used.
- */
+/** The bytes node reads and compiles before the entry's first line: the entry and its static chunks. */
 async function staticallyLoadedBytes(entry: string): Promise<number> {
-  const seen = new Set<string>();
-  let bytes = 0;
-  const pending = [entry];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = await readFile(file, 'utf8');
-    bytes += Buffer.byteLength(code);
-    for (const [, relative] of code.matchAll(/\bfrom "(\.\.?\/[^"]+)"/g)) {
-      pending.push(path.resolve(path.dirname(file), relative as string));
-    }
-  }
-  return bytes;
+  const sizes = await Promise.all(
+    (await bundleClosure(entry)).atStart.map(async (file) => (await stat(file)).size),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
