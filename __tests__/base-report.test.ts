@@ -9,13 +9,15 @@ import {
   buildInWorktree,
   findMergeBase,
   git,
+  restoreReportFromCache,
+  saveReportToCache,
+} from '../src/io/github/base-report.js';
+import {
   isDefaultBranchPush,
   parseBaseReportSetting,
   readPullRequestEvent,
   reportCacheKey,
-  restoreReportFromCache,
-  saveReportToCache,
-} from '../src/io/github/base-report.js';
+} from '../src/core/compare/base-report-inputs.js';
 import { resolveBaseReport, type ResolveBaseOptions } from '../src/io/github/resolve-base.js';
 import type { Report } from '../src/core/report/report.js';
 import { commitAll } from './fixtures/builds/pr-history.js';

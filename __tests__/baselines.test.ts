@@ -23,7 +23,7 @@ import {
 } from '../src/core/compare/baselines-comment.js';
 import { MAX_COMMENT_CHARS } from '../src/core/compare/comment.js';
 import { judge, parseBaselineLimits, readThresholds } from '../src/core/compare/thresholds.js';
-import { REPORT_CACHE_KEY_PREFIX } from '../src/io/github/base-report.js';
+import { REPORT_CACHE_KEY_PREFIX } from '../src/core/compare/base-report-inputs.js';
 import { sizeReportOf } from './fixtures/size-report.js';
 import { inputError } from '../test/support/input-error.js';
 

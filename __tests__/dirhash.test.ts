@@ -9,7 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../src/core/errors.js';
-import { hash1, hashModuleZip, parseGoSumLine } from '../src/io/toolchain/dirhash.js';
+import { hash1, parseGoSumLine } from '../src/core/toolchain/module-hash.js';
+import { hashModuleZip } from '../src/io/toolchain/dirhash.js';
 import { SUM_GOLANG_ORG_KEY } from '../src/core/toolchain/note.js';
 import { parseLookupResponse } from '../src/core/toolchain/sumdb.js';
 

@@ -9,7 +9,7 @@ import { parseTargets, targetEnv } from '../src/core/build/targets.js';
 import { parseCommentHeader } from '../src/core/compare/comment.js';
 import { verifyCommentFile } from '../src/core/compare/comment-file.js';
 import { InputError } from '../src/core/errors.js';
-import { parseGoSumLine } from '../src/io/toolchain/dirhash.js';
+import { parseGoSumLine } from '../src/core/toolchain/module-hash.js';
 import { parseGoproxy } from '../src/core/toolchain/goproxy.js';
 import { parseVersionFile } from '../src/core/version/files.js';
 import {

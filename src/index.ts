@@ -42,7 +42,8 @@ export {
 export { gatherPlatformFacts, type PlatformFacts } from './io/platform/facts.js';
 
 // Verifying toolchain modules.
-export { hash1, hashModuleZip, parseGoSumLine } from './io/toolchain/dirhash.js';
+export { hash1, parseGoSumLine } from './core/toolchain/module-hash.js';
+export { hashModuleZip } from './io/toolchain/dirhash.js';
 
 // Cache keys.
 export { planGoCaches, type CachePlan, type CachePlanInput } from './core/cache/keys.js';

@@ -3,12 +3,12 @@ import {
   createGitHubClient,
   postSizeComment,
   verifyCommentFile
-} from "../chunks/chunk-QC2K5FIA.js";
+} from "../chunks/chunk-VCJ7P7TO.js";
 import {
   InputError,
   info,
   parseCommentHeader
-} from "../chunks/chunk-UXTGSI5N.js";
+} from "../chunks/chunk-UEVINUIY.js";
 import {
   getInput,
   notice,

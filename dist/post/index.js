@@ -11,11 +11,11 @@ import {
   saveReleaseReport,
   saveReportToCache,
   saveToHistory
-} from "../chunks/chunk-MWR2YOZQ.js";
+} from "../chunks/chunk-QTUQAEYA.js";
 import {
   info,
   parseReport
-} from "../chunks/chunk-UXTGSI5N.js";
+} from "../chunks/chunk-UEVINUIY.js";
 import "../chunks/chunk-7FWIUFHK.js";
 import {
   endGroup,

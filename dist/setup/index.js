@@ -31,14 +31,14 @@ import {
   toolchainModule,
   validateKeyPrefix,
   withBaselineSections
-} from "../chunks/chunk-MWR2YOZQ.js";
+} from "../chunks/chunk-QTUQAEYA.js";
 import {
   forkHelpUrl,
   publishSizeComment,
   thresholdTexts,
   untrustedCheckout,
   untrustedCheckoutWarning
-} from "../chunks/chunk-QC2K5FIA.js";
+} from "../chunks/chunk-VCJ7P7TO.js";
 import {
   InputError,
   VerificationError,
@@ -69,7 +69,7 @@ import {
   variantProbeCommand,
   variantProbes,
   variantVariable
-} from "../chunks/chunk-UXTGSI5N.js";
+} from "../chunks/chunk-UEVINUIY.js";
 import {
   require_semver
 } from "../chunks/chunk-C6UELNRY.js";
@@ -3980,8 +3980,7 @@ async function buildTargets(config, goBinary, workspace, env) {
 import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import path14 from "node:path";
 
-// src/io/toolchain/dirhash.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
+// src/core/toolchain/module-hash.ts
 import { createHash as createHash5 } from "node:crypto";
 
 // src/core/toolchain/note.ts
@@ -4253,31 +4252,7 @@ function parseLookupResponse(body, verifierKey) {
   return { recordId, recordText, lines, tree: { origin: signedBy, size, rootHash } };
 }
 
-// src/io/toolchain/tar-stream.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-function streamTarEntries(archivePath, onEntry, onError) {
-  const input = createReadStream2(archivePath);
-  const parser = new rt({ strict: true });
-  const abort = (error2) => {
-    input.unpipe(parser);
-    input.destroy();
-    parser.abort(error2);
-  };
-  const finished = new Promise((resolve) => {
-    const failed = (error2) => {
-      onError(error2);
-      resolve();
-    };
-    parser.on("entry", onEntry);
-    parser.on("end", resolve);
-    parser.on("error", failed);
-    input.on("error", failed);
-    input.pipe(parser);
-  });
-  return { finished, abort };
-}
-
-// src/io/toolchain/dirhash.ts
+// src/core/toolchain/module-hash.ts
 var EXAMPLE_SUM_LINE = "golang.org/toolchain v0.0.1-go1.25.4.linux-amd64 h1:5e4fxJf48MqaBmsurT33X8lENq6kLpby4xLNGF0tmEw=";
 function hash1(files) {
   const sorted = files.map((file) => ({ ...file, nameBytes: Buffer.from(file.name, "utf8") })).sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
@@ -4292,14 +4267,6 @@ function hash1(files) {
 `, "utf8");
   }
   return `h1:${summary2.digest("base64")}`;
-}
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-function zipEntryName(zipPath, entry) {
-  try {
-    return utf82.decode(entry.fileNameRaw);
-  } catch {
-    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`);
-  }
 }
 function parseGoSumLine(line) {
   const fix = `give one line from go.sum for the module zip, such as "${EXAMPLE_SUM_LINE}"`;
@@ -4341,102 +4308,6 @@ function toolchainModuleName(archiveName, prefix) {
   if (OMITTED_FROM_MODULE.some((dir) => archiveName.startsWith(dir))) return void 0;
   const renamed = archiveName.endsWith("/go.mod") ? `${archiveName.slice(0, -"go.mod".length)}_go.mod` : archiveName;
   return `${prefix}${renamed.slice("go".length)}`;
-}
-async function hashGoArchiveAsModule(archivePath, module, limits) {
-  const prefix = `${module.path}@${module.version}`;
-  const tally = moduleTally(archivePath, limits);
-  if (archivePath.endsWith(".zip")) await tallyZip(archivePath, prefix, tally);
-  else await tallyTarGz(archivePath, prefix, tally);
-  return hash1(tally.files);
-}
-function moduleTally(archivePath, limits) {
-  const files = [];
-  const seen = /* @__PURE__ */ new Set();
-  let inflated = 0;
-  let entries = 0;
-  const add = (name, sha256Hex) => {
-    if (seen.has(name)) throw new Error(`${archivePath}: more than one entry is named ${name}`);
-    seen.add(name);
-    files.push({ name, sha256Hex });
-  };
-  const count = (bytes) => {
-    inflated += bytes;
-    if (inflated > limits.maxInflatedBytes)
-      throw new Error(
-        `${archivePath} inflates past ${limits.maxInflatedBytes} bytes; refusing to hash further`
-      );
-  };
-  const countEntry = () => {
-    if (++entries > limits.maxEntries)
-      throw new Error(
-        `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`
-      );
-  };
-  return { files, add, count, countEntry };
-}
-async function tallyZip(archivePath, prefix, tally) {
-  const { add, count, countEntry } = tally;
-  const zip = await import_yauzl.default.openPromise(archivePath, {
-    lazyEntries: true,
-    decodeStrings: false,
-    autoClose: false
-  });
-  try {
-    for await (const entry of zip.eachEntry()) {
-      countEntry();
-      const name = zipEntryName(archivePath, entry);
-      if (name.endsWith("/")) continue;
-      const moduleName = toolchainModuleName(name, prefix);
-      const content = createHash5("sha256");
-      for await (const chunk of await zip.openReadStreamPromise(entry)) {
-        count(chunk.length);
-        content.update(chunk);
-      }
-      if (moduleName) add(moduleName, content.digest("hex"));
-    }
-  } finally {
-    zip.close();
-  }
-}
-async function tallyTarGz(archivePath, prefix, tally) {
-  const { add, count, countEntry } = tally;
-  let failure;
-  const fail = (error2) => {
-    failure ??= error2;
-    tar.abort(error2);
-  };
-  const guarded = (handler) => (...args) => {
-    try {
-      handler(...args);
-    } catch (error2) {
-      fail(error2);
-    }
-  };
-  const hashEntry = (entry) => {
-    countEntry();
-    if (entry.type !== "File" && entry.type !== "OldFile") {
-      entry.resume();
-      return;
-    }
-    const moduleName = toolchainModuleName(entry.path, prefix);
-    const content = createHash5("sha256");
-    entry.on(
-      "data",
-      guarded((chunk) => {
-        count(chunk.length);
-        content.update(chunk);
-      })
-    );
-    entry.on(
-      "end",
-      guarded(() => {
-        if (moduleName && !failure) add(moduleName, content.digest("hex"));
-      })
-    );
-  };
-  const tar = streamTarEntries(archivePath, guarded(hashEntry), fail);
-  await tar.finished;
-  if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
 }
 
 // src/phases/check-inputs.ts
@@ -5342,7 +5213,7 @@ import { Transform as Transform2 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/io/net/http.ts
-import { createReadStream as createReadStream3 } from "node:fs";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat4 } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
@@ -5398,7 +5269,7 @@ async function openFile(url) {
     url: url.href,
     header: () => void 0,
     declaredLength: found ? info2.size : 0,
-    body: found ? createReadStream3(file) : Readable2.from([])
+    body: found ? createReadStream2(file) : Readable2.from([])
   };
 }
 function requestOnce(url, headers, decompress, stallTimeoutMs) {
@@ -5646,10 +5517,146 @@ function bodyMeter(options2, body) {
 
 // src/io/toolchain/extract-zip.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir3 } from "node:fs/promises";
 import path19 from "node:path";
+
+// src/io/toolchain/dirhash.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { createHash as createHash7 } from "node:crypto";
+
+// src/io/toolchain/tar-stream.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+function streamTarEntries(archivePath, onEntry, onError) {
+  const input = createReadStream3(archivePath);
+  const parser = new rt({ strict: true });
+  const abort = (error2) => {
+    input.unpipe(parser);
+    input.destroy();
+    parser.abort(error2);
+  };
+  const finished = new Promise((resolve) => {
+    const failed = (error2) => {
+      onError(error2);
+      resolve();
+    };
+    parser.on("entry", onEntry);
+    parser.on("end", resolve);
+    parser.on("error", failed);
+    input.on("error", failed);
+    input.pipe(parser);
+  });
+  return { finished, abort };
+}
+
+// src/io/toolchain/dirhash.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+function zipEntryName(zipPath, entry) {
+  try {
+    return utf82.decode(entry.fileNameRaw);
+  } catch {
+    throw new Error(`${zipPath}: entry name ${entry.fileNameRaw.toString("hex")} (hex) is not valid UTF-8`);
+  }
+}
+async function hashGoArchiveAsModule(archivePath, module, limits) {
+  const prefix = `${module.path}@${module.version}`;
+  const tally = moduleTally(archivePath, limits);
+  if (archivePath.endsWith(".zip")) await tallyZip(archivePath, prefix, tally);
+  else await tallyTarGz(archivePath, prefix, tally);
+  return hash1(tally.files);
+}
+function moduleTally(archivePath, limits) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  let inflated = 0;
+  let entries = 0;
+  const add = (name, sha256Hex) => {
+    if (seen.has(name)) throw new Error(`${archivePath}: more than one entry is named ${name}`);
+    seen.add(name);
+    files.push({ name, sha256Hex });
+  };
+  const count = (bytes) => {
+    inflated += bytes;
+    if (inflated > limits.maxInflatedBytes)
+      throw new Error(
+        `${archivePath} inflates past ${limits.maxInflatedBytes} bytes; refusing to hash further`
+      );
+  };
+  const countEntry = () => {
+    if (++entries > limits.maxEntries)
+      throw new Error(
+        `${archivePath} holds more than ${limits.maxEntries} entries; refusing to hash further`
+      );
+  };
+  return { files, add, count, countEntry };
+}
+async function tallyZip(archivePath, prefix, tally) {
+  const { add, count, countEntry } = tally;
+  const zip = await import_yauzl.default.openPromise(archivePath, {
+    lazyEntries: true,
+    decodeStrings: false,
+    autoClose: false
+  });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      countEntry();
+      const name = zipEntryName(archivePath, entry);
+      if (name.endsWith("/")) continue;
+      const moduleName = toolchainModuleName(name, prefix);
+      const content = createHash7("sha256");
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        count(chunk.length);
+        content.update(chunk);
+      }
+      if (moduleName) add(moduleName, content.digest("hex"));
+    }
+  } finally {
+    zip.close();
+  }
+}
+async function tallyTarGz(archivePath, prefix, tally) {
+  const { add, count, countEntry } = tally;
+  let failure;
+  const fail = (error2) => {
+    failure ??= error2;
+    tar.abort(error2);
+  };
+  const guarded = (handler) => (...args) => {
+    try {
+      handler(...args);
+    } catch (error2) {
+      fail(error2);
+    }
+  };
+  const hashEntry = (entry) => {
+    countEntry();
+    if (entry.type !== "File" && entry.type !== "OldFile") {
+      entry.resume();
+      return;
+    }
+    const moduleName = toolchainModuleName(entry.path, prefix);
+    const content = createHash7("sha256");
+    entry.on(
+      "data",
+      guarded((chunk) => {
+        count(chunk.length);
+        content.update(chunk);
+      })
+    );
+    entry.on(
+      "end",
+      guarded(() => {
+        if (moduleName && !failure) add(moduleName, content.digest("hex"));
+      })
+    );
+  };
+  const tar = streamTarEntries(archivePath, guarded(hashEntry), fail);
+  await tar.finished;
+  if (failure) throw new Error(`Cannot hash ${archivePath}: ${failure.message}`, { cause: failure });
+}
+
+// src/io/toolchain/extract-zip.ts
 function openEntry(zip, entry) {
   return new Promise(
     (resolve, reject) => zip.openReadStream(entry, (error2, opened) => error2 ? reject(error2) : resolve(opened))
@@ -5741,7 +5748,7 @@ async function extractZip(options2) {
   const makeDirectory2 = directoryMaker();
   const hashed = [];
   const writeEntry = async (entry, decision) => {
-    const hash = options2.moduleHash ? createHash7("sha256") : void 0;
+    const hash = options2.moduleHash ? createHash8("sha256") : void 0;
     if (hash) hashed.push({ name: zipEntryName(options2.zipPath, entry), sha256Hex: "" });
     const record = hashed.at(-1);
     if (decision.action === "file") {
@@ -6025,6 +6032,20 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { rm as rm8 } from "node:fs/promises";
 import path22 from "node:path";
 
+// src/core/toolchain/godev-archive.ts
+function goDevArch(goarch) {
+  return goarch === "arm" ? "armv6l" : goarch;
+}
+function selectGoDevArchive(release, goos, goarch) {
+  const archives = release.files.filter((file2) => file2.kind === "archive");
+  const file = archives.find((candidate) => candidate.os === goos && candidate.arch === goDevArch(goarch));
+  if (file) return file;
+  const platforms = archives.map((candidate) => `${candidate.os}/${candidate.arch}`).join(", ");
+  throw new Error(
+    `Go ${release.version} has no archive for ${goos}/${goarch} in the release index` + (platforms ? ` (it has ${platforms})` : " (it lists no archives)") + ". Pick another version or architecture."
+  );
+}
+
 // src/io/toolchain/extract-tar.ts
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { link, symlink } from "node:fs/promises";
@@ -6122,18 +6143,6 @@ var GO_DEV_DOWNLOAD_BASE = "https://go.dev/dl";
 var EXPANSION_FACTOR = 8;
 var MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
 var PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
-function goDevArch(goarch) {
-  return goarch === "arm" ? "armv6l" : goarch;
-}
-function selectGoDevArchive(release, goos, goarch) {
-  const archives = release.files.filter((file2) => file2.kind === "archive");
-  const file = archives.find((candidate) => candidate.os === goos && candidate.arch === goDevArch(goarch));
-  if (file) return file;
-  const platforms = archives.map((candidate) => `${candidate.os}/${candidate.arch}`).join(", ");
-  throw new Error(
-    `Go ${release.version} has no archive for ${goos}/${goarch} in the release index` + (platforms ? ` (it has ${platforms})` : " (it lists no archives)") + ". Pick another version or architecture."
-  );
-}
 async function checkGoVersion(goroot, goVersion, filename) {
   let reported;
   try {

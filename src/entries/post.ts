@@ -5,7 +5,8 @@ import type { CachePlan } from '../core/cache/keys.js';
 import { renderCacheSaveSection } from '../core/cache/summary.js';
 import { readReleaseRun } from '../core/compare/baselines.js';
 import { parseReport } from '../core/report/parse.js';
-import { isDefaultBranchPush, saveReportToCache } from '../io/github/base-report.js';
+import { isDefaultBranchPush } from '../core/compare/base-report-inputs.js';
+import { saveReportToCache } from '../io/github/base-report.js';
 import { saveReleaseReport, saveToHistory } from '../io/github/baseline-cache.js';
 import {
   CACHE_STATE,

@@ -13,7 +13,7 @@ import {
 import { dependencyFilesFor } from '../io/cache/go-caches.js';
 import type { Config } from '../core/config.js';
 import { InputError } from '../core/errors.js';
-import { parseGoSumLine } from '../io/toolchain/dirhash.js';
+import { parseGoSumLine } from '../core/toolchain/module-hash.js';
 import type { SizeCommentInputs } from './size-comment.js';
 
 async function kindOf(file: string): Promise<'directory' | 'file' | 'missing'> {

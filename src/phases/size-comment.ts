@@ -13,13 +13,12 @@ import { thresholdTexts } from '../core/compare/comment-file.js';
 import { compareReports, type SizeComparison } from '../core/compare/compare.js';
 import { judge, readThresholds, type Thresholds, type Verdict } from '../core/compare/thresholds.js';
 import {
-  git,
   parseBaseReportSetting,
   readPullRequestEvent,
   type BaseReportSetting,
   type PullRequestEvent,
-  type WorktreePath,
-} from '../io/github/base-report.js';
+} from '../core/compare/base-report-inputs.js';
+import { git, type WorktreePath } from '../io/github/base-report.js';
 import { forkHelpUrl, untrustedCheckout, untrustedCheckoutWarning } from '../io/github/fork-fallback.js';
 import { compareWithOtherBaselines, type OtherBaselines } from '../io/github/baseline-cache.js';
 import { publishSizeComment } from '../io/github/pr-comment.js';

@@ -3,7 +3,7 @@
 import type { Config } from '../core/config.js';
 import { InputError, VerificationError } from '../core/errors.js';
 import { lookupModuleHash } from '../io/toolchain/sumdb-client.js';
-import { parseGoSumLine } from '../io/toolchain/dirhash.js';
+import { parseGoSumLine } from '../core/toolchain/module-hash.js';
 import { parseGoproxy } from '../core/toolchain/goproxy.js';
 import type { Release } from '../core/version/resolve.js';
 import type { ToolchainSlot } from '../io/toolchain/install.js';

@@ -46,7 +46,7 @@ import {
   safeEntryPath,
   type ArchiveEntry,
 } from '../../src/core/toolchain/archive-paths.js';
-import { parseGoSumLine } from '../../src/io/toolchain/dirhash.js';
+import { parseGoSumLine } from '../../src/core/toolchain/module-hash.js';
 import { parseGoproxy, type ProxyEntry } from '../../src/core/toolchain/goproxy.js';
 import { decodeStdBase64, openSignedNote, SUM_GOLANG_ORG_KEY } from '../../src/core/toolchain/note.js';
 import { parseLookupResponse } from '../../src/core/toolchain/sumdb.js';

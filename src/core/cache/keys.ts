@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DependencyFile } from './dependency-paths.js';
 import { MAX_KEY_LENGTH, validateKeyPrefix, type CacheSaveMode } from './inputs.js';
+import { compareCodeUnits } from '../order.js';
 
 // config.ts and scripts/cache-sizes.ts import the cache inputs from the module that makes the keys.
 export { parseCacheSave, validateKeyPrefix, type CacheSaveMode } from './inputs.js';
@@ -113,7 +114,7 @@ export interface CachePlan {
 export function digestDependencyFiles(files: readonly DependencyFile[]): string {
   if (files.length === 0) return NO_DEPENDENCIES;
   const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
+  for (const file of [...files].sort((a, b) => compareCodeUnits(a.path, b.path))) {
     hash.update(`${file.path}\0${file.sha256}\n`);
   }
   return hash.digest('hex');
@@ -124,7 +125,7 @@ export function digestDependencyFiles(files: readonly DependencyFile[]): string 
  * sorted names>`, e.g. `t4.1a2b3c4d`, or `none`. Order and duplicates do not change it.
  */
 export function targetsDigest(targets: readonly string[]): string {
-  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareStrings);
+  const unique = [...new Set(targets.map((target) => target.trim()).filter(Boolean))].sort(compareCodeUnits);
   if (unique.length === 0) return 'none';
   const digest = createHash('sha256').update(unique.join('\n')).digest('hex').slice(0, 8);
   return `t${unique.length}.${digest}`;
@@ -153,7 +154,7 @@ export const BUILD_KEY_ENV = [
 export function buildFlagsDigest(flags: BuildKeyFlags): string {
   const env = BUILD_KEY_ENV.filter((name) => flags.env[name]).map((name) => `${name}=${flags.env[name]}`);
   const rest = JSON.stringify({
-    tags: [...new Set(flags.tags)].sort(compareStrings),
+    tags: [...new Set(flags.tags)].sort(compareCodeUnits),
     flags: flags.buildFlags,
     env,
   });
@@ -229,7 +230,7 @@ export function planGoCaches(input: CachePlanInput): CachePlan {
     keyPrefix: prefix,
     modCacheDir: input.modCacheDir,
     buildCacheDir: input.buildCacheDir,
-    sumFiles: [...new Set(input.sumFiles)].sort(compareStrings),
+    sumFiles: [...new Set(input.sumFiles)].sort(compareCodeUnits),
     dependencyFiles: input.dependencyFiles.map((file) => path.resolve(input.workingDirectory, file.path)),
     flagsDescription: describeBuildFlags(input.flags),
   };
@@ -276,8 +277,4 @@ function keyPart(name: string, value: string): string {
     throw new Error(`The ${name} ${JSON.stringify(value)} cannot be part of a cache key`);
   }
   return value;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

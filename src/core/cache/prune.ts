@@ -8,6 +8,7 @@ import path from 'node:path';
 import { humanBytes } from '../report/format.js';
 import { escapeModulePath } from '../toolchain/goproxy.js';
 import type { RestoredEntry, RestoreResult } from './outcomes.js';
+import { compareCodeUnits } from '../order.js';
 
 /** A module at a version, as the go command names it (`Path`, `Version`). */
 export interface ModuleVersion {
@@ -128,7 +129,7 @@ export function selectModCache(
     }
   }
   return {
-    paths: paths.sort(compareStrings),
+    paths: paths.sort(compareCodeUnits),
     bytes,
     modulesKept: kept.size,
     modulesLeftOut: [...seen].filter((base) => !kept.has(base)).length,
@@ -164,7 +165,7 @@ export function selectBuildCache(
     }
   }
   return {
-    paths: paths.sort(compareStrings),
+    paths: paths.sort(compareCodeUnits),
     bytes,
     leftOut,
     restoredUsed: restore && restore.files > 0 ? Math.max(0, restore.files - restoredUnused) : null,
@@ -266,8 +267,4 @@ export function contentsDigest(files: readonly { path: string; sizeBytes: number
 function digestOf(files: readonly CacheFile[], chosen: readonly string[]): string {
   const picked = new Set(chosen);
   return contentsDigest(files.filter((file) => picked.has(file.path)));
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

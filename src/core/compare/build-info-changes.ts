@@ -1,6 +1,7 @@
 // What changed between two binaries' Go build info: the modules linked in, the Go version and the build
 // settings. Plain data in, plain data out; the comment shows it beside the packages that grew.
 import type { GoBuildInfo, GoModule } from '../binary/buildinfo.js';
+import { compareCodeUnits } from '../order.js';
 
 /** A module as one side links it: its version, and what replaced it when a replace directive did. */
 export interface LinkedModule {
@@ -58,11 +59,6 @@ function sameLinked(a: LinkedModule, b: LinkedModule): boolean {
   );
 }
 
-/** Code-point order, the same on every machine (localeCompare is not). */
-function inOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function moduleChanges(base: GoModule[], head: GoModule[]): ModuleChange[] {
   const baseByPath = new Map(base.map((m) => [m.path, linked(m)]));
   const headByPath = new Map(head.map((m) => [m.path, linked(m)]));
@@ -75,7 +71,7 @@ function moduleChanges(base: GoModule[], head: GoModule[]): ModuleChange[] {
       ...(was ? { base: was } : {}),
       ...(is ? { head: is } : {}),
     }))
-    .sort((a, b) => inOrder(a.path, b.path));
+    .sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 function settingChanges(base: Record<string, string>, head: Record<string, string>): SettingChange[] {
@@ -92,7 +88,7 @@ function settingChanges(base: Record<string, string>, head: Record<string, strin
       ...(was !== undefined ? { base: was } : {}),
       ...(is !== undefined ? { head: is } : {}),
     }))
-    .sort((a, b) => inOrder(a.key, b.key));
+    .sort((a, b) => compareCodeUnits(a.key, b.key));
 }
 
 /**

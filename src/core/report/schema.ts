@@ -2,6 +2,13 @@
 // validates against it, and schema/report.v1.schema.json is this object as written by `npm run schema`.
 // A `title` is what parseReport says a value must be ("targets[0].sizeBytes is not <title>"), so it is a noun
 // phrase; a field without one is described from its type and limits.
+/** A module's path, version and go.sum hash, as both a dependency and its replacement carry them. */
+const moduleVersionProperties = {
+  path: { type: 'string', minLength: 1 },
+  version: { type: 'string' },
+  sum: { type: 'string', pattern: '^h1:' },
+} as const;
+
 export const REPORT_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'urn:setup-go-arm64:report:v1',
@@ -117,22 +124,13 @@ export const REPORT_SCHEMA = {
         'The module a replace directive put in place of another: a path (or a local directory) and version, with its go.sum hash (h1:…) when it has one.',
       type: 'object',
       required: ['path', 'version'],
-      properties: {
-        path: { type: 'string', minLength: 1 },
-        version: { type: 'string' },
-        sum: { type: 'string', pattern: '^h1:' },
-      },
+      properties: moduleVersionProperties,
     },
     goModule: {
       description: 'A module as Go records it in a binary, and what a replace directive put in its place.',
       type: 'object',
       required: ['path', 'version'],
-      properties: {
-        path: { type: 'string', minLength: 1 },
-        version: { type: 'string' },
-        sum: { type: 'string', pattern: '^h1:' },
-        replace: { $ref: '#/$defs/replacement' },
-      },
+      properties: { ...moduleVersionProperties, replace: { $ref: '#/$defs/replacement' } },
     },
     target: {
       description: 'One built file, as measured after the build.',

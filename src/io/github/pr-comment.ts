@@ -122,6 +122,11 @@ export interface ExistingComment {
   body: string;
 }
 
+/** The pull request as the REST API's issue endpoints name it: a pull request is an issue with code. */
+function issueOf(pr: PullRequestRef) {
+  return { owner: pr.owner, repo: pr.repo, issue_number: pr.number };
+}
+
 /**
  * Finds this header's comment, paging through every comment of the pull request (oldest first). Only a comment
  * the token's own identity wrote counts: anyone may open a comment with the marker.
@@ -133,9 +138,7 @@ export async function findSizeComment(
 ): Promise<ExistingComment | undefined> {
   const identity = await tokenIdentity(client);
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
+    ...issueOf(pr),
     per_page: 100,
   });
   for await (const page of pages) {
@@ -173,12 +176,7 @@ async function createComment(
 ) {
   for (let attempt = 0; ; attempt++) {
     try {
-      const { data } = await client.rest.issues.createComment({
-        owner: pr.owner,
-        repo: pr.repo,
-        issue_number: pr.number,
-        body,
-      });
+      const { data } = await client.rest.issues.createComment({ ...issueOf(pr), body });
       return { action: 'created' as const, commentId: data.id, url: data.html_url };
     } catch (error) {
       // A create that failed with 5xx may have gone through: look before posting again, so a retry never

@@ -17,10 +17,9 @@ import {
   findMergeBase,
   restoreReportFromCache,
   type BaseReport,
-  type BaseReportSetting,
-  type PullRequestEvent,
   type WorktreePath,
 } from './base-report.js';
+import type { BaseReportSetting, PullRequestEvent } from '../../core/compare/base-report-inputs.js';
 
 export interface ResolveBaseOptions {
   setting: BaseReportSetting;

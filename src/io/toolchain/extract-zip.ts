@@ -4,7 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { hash1, zipEntryName, type HashedFile } from './dirhash.js';
+import { hash1, type HashedFile } from '../../core/toolchain/module-hash.js';
+import { zipEntryName } from './dirhash.js';
 import {
   ArchiveEntryChecker,
   ArchiveRefusedError,

@@ -5,6 +5,7 @@ import { VerificationError } from '../../core/errors.js';
 import { downloadFile, type DownloadOptions } from '../net/download.js';
 import type { ReleaseFile } from '../../core/version/resolve.js';
 import { MAX_ARCHIVE_ENTRIES } from '../../core/toolchain/archive-paths.js';
+import { selectGoDevArchive } from '../../core/toolchain/godev-archive.js';
 import { hashGoArchiveAsModule } from './dirhash.js';
 import { extractReleaseArchive } from './extract-release-archive.js';
 import { installAtomically, type ToolchainSlot } from './install.js';
@@ -54,28 +55,6 @@ const EXPANSION_FACTOR = 8;
 const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
 /** A plain file name: the index must not steer the URL or the temporary path elsewhere. */
 const PLAIN_ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.(tar\.gz|zip)$/;
-
-/** go.dev names linux/arm archives after the ARM version they target (`armv6l`); other GOARCHes as they are. */
-export function goDevArch(goarch: string): string {
-  return goarch === 'arm' ? 'armv6l' : goarch;
-}
-
-/** The `archive` file of a release for a platform; throws naming the platforms the release has archives for. */
-export function selectGoDevArchive(
-  release: { version: string; files: ReleaseFile[] },
-  goos: string,
-  goarch: string,
-) {
-  const archives = release.files.filter((file) => file.kind === 'archive');
-  const file = archives.find((candidate) => candidate.os === goos && candidate.arch === goDevArch(goarch));
-  if (file) return file;
-  const platforms = archives.map((candidate) => `${candidate.os}/${candidate.arch}`).join(', ');
-  throw new Error(
-    `Go ${release.version} has no archive for ${goos}/${goarch} in the release index` +
-      (platforms ? ` (it has ${platforms})` : ' (it lists no archives)') +
-      '. Pick another version or architecture.',
-  );
-}
 
 /** Runs the staged bin/go and checks it names the release it was downloaded as. */
 async function checkGoVersion(goroot: string, goVersion: string, filename: string): Promise<void> {
