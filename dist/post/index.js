@@ -11,7 +11,7 @@ import {
   saveReleaseReport,
   saveReportToCache,
   saveToHistory
-} from "../chunks/chunk-QTUQAEYA.js";
+} from "../chunks/chunk-H36IMOLX.js";
 import {
   info,
   parseReport

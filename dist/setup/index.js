@@ -31,7 +31,7 @@ import {
   toolchainModule,
   validateKeyPrefix,
   withBaselineSections
-} from "../chunks/chunk-QTUQAEYA.js";
+} from "../chunks/chunk-H36IMOLX.js";
 import {
   forkHelpUrl,
   publishSizeComment,

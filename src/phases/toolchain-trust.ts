@@ -1,5 +1,6 @@
-// What every toolchain source shares: the timings of a run's phases, the job it is given, what an install reports, and the h1: hash
-// a toolchain module must match (the checksum database's answer, a toolchain-sum pin, or both).
+// What every toolchain source shares: the timings of a run's phases, the job it is given, what an install
+// reports, and the h1: hash a toolchain module must match (the checksum database's answer, a toolchain-sum pin,
+// or both).
 import type { Config } from '../core/config.js';
 import { InputError, VerificationError } from '../core/errors.js';
 import { lookupModuleHash } from '../io/toolchain/sumdb-client.js';

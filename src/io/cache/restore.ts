@@ -31,7 +31,6 @@ import { BUILD_CACHE_BACKDATE_MS, contentsDigest } from '../../core/cache/prune.
  * @actions/cache), and the run goes on.
  */
 export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
-  const cache = await actionsCache();
   const runStartedAt = Date.now();
   const buildCacheBackdatedTo = runStartedAt - BUILD_CACHE_BACKDATE_MS;
   const finish = (
@@ -51,6 +50,7 @@ export async function restoreGoCaches(plan: CachePlan): Promise<RestoreResult> {
     };
   };
   if (plan.entries.length === 0) return finish('disabled', []);
+  const cache = await actionsCache();
   if (!cache.isFeatureAvailable()) {
     const message =
       'No cache service is configured for this job, so the Go caches are neither restored nor saved.';

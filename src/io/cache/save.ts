@@ -31,9 +31,8 @@ import type { EntrySelection } from '../../core/cache/prune.js';
  * restored is not uploaded again. A failed save is a warning, a save another job won is a notice; neither throws.
  */
 export async function saveGoCaches(plan: CachePlan, restored: RestoreResult): Promise<SaveResult> {
-  const cache = await actionsCache();
   if (restored.status === 'disabled' || plan.entries.length === 0) return { entries: [] };
-  if (restored.status === 'unavailable' || !cache.isFeatureAvailable()) {
+  if (restored.status === 'unavailable' || !(await actionsCache()).isFeatureAvailable()) {
     const message =
       restored.message ?? 'No cache service is configured for this job, so the Go caches are not saved.';
     core.info(message);
