@@ -1,9 +1,13 @@
 // The bench's verdicts: each goal kind bounds its own figure (a ratio, a difference, an absolute value), and a row
 // whose runs fall on both sides of the goal says so.
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { renderTable, rowResult, type RowSpec } from '../scripts/bench/report.js';
-import { parseCpuMs } from '../scripts/bench/rows/cold-builds.js';
 import { parseBenchArgs } from '../scripts/bench/options.js';
+import { mainStepUsage, stepUsagePreload } from '../scripts/bench/step-usage.js';
 
 const ms = (label: string) => ({ label, unit: 'ms' as const });
 
@@ -68,9 +72,33 @@ describe('bench goals', () => {
 });
 
 describe('bench measurements and flags', () => {
-  test("GNU time's user and system seconds add up to CPU milliseconds", () => {
-    expect(parseCpuMs('12.34 1.50\n')).toBeCloseTo(13_840);
-    expect(() => parseCpuMs('Command exited with non-zero status 1\n')).toThrow(/no "user system" line/);
+  test('the step-usage preload counts the CPU of the children a node process waited for, apart from its own', async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'step-usage-'));
+    try {
+      const preload = await stepUsagePreload(scratch);
+      const dir = path.join(scratch, 'usage');
+      await mkdir(dir);
+      // A script named like the main step, whose one child spins until it has used 400 ms of CPU, however loaded.
+      const script = path.join(scratch, 'dist', 'setup', 'index.js');
+      await mkdir(path.dirname(script), { recursive: true });
+      await writeFile(
+        script,
+        "require('node:child_process').spawnSync(process.execPath, ['-e', 'let used = 0; while (used < 400_000) { const u = process.cpuUsage(); used = u.user + u.system; }']);",
+      );
+      // The spawning process holds 256 MiB, which ru_maxrss would carry into the child's figure.
+      const ballast = Buffer.alloc(256 * 1024 ** 2, 1);
+      const run = spawnSync(process.execPath, [script], { env: { ...process.env, ...preload.env(dir) } });
+      expect(ballast.length).toBe(256 * 1024 ** 2);
+      expect(run.status).toBe(0);
+      const usage = await mainStepUsage(dir);
+      expect(usage.childrenCpuMs).toBeGreaterThanOrEqual(350);
+      expect(usage.childrenCpuMs).toBeLessThan(5_000);
+      expect(usage.ownCpuMs).toBeLessThan(usage.childrenCpuMs);
+      expect(usage.peakRssBytes).toBeGreaterThan(10 * 1024 ** 2);
+      expect(usage.peakRssBytes).toBeLessThan(200 * 1024 ** 2);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 
   test('every row of the goals table can be chosen, and no other', () => {

@@ -1,6 +1,7 @@
 // The setup entry loads the cache client and octokit only when a run needs them: neither is in what node
 // compiles before the first log line, and both are in chunks the entry can still reach.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bundleClosure } from '../test/support/bundle-closure.js';
 
@@ -29,4 +30,18 @@ describe('dist/', () => {
     expect(packagesIn(closure.atStart, 'yauzl/').length).toBeGreaterThan(0);
     expect(packagesIn(closure.atStart, 'tar/').length).toBeGreaterThan(0);
   });
+
+  it.each(ENTRIES)(
+    '%s: undici is parsed only when a fetch or a proxy agent first needs it',
+    async (entry) => {
+      const closure = await bundleClosure(path.join(root, 'dist', entry, 'index.js'));
+      const everything = [...closure.atStart, ...closure.onDemand];
+      expect(packagesIn(everything, 'undici/')).toEqual([]);
+      // The one copy sits in a CommonJS file of its own, with the names the toolkit imports.
+      const undici = createRequire(import.meta.url)(
+        path.join(root, 'dist', 'chunks', 'undici.cjs'),
+      ) as Record<string, unknown>;
+      expect([typeof undici.ProxyAgent, typeof undici.fetch]).toEqual(['function', 'function']);
+    },
+  );
 });

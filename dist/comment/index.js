@@ -3,20 +3,20 @@ import {
   createGitHubClient,
   postSizeComment,
   verifyCommentFile
-} from "../chunks/chunk-VCJ7P7TO.js";
+} from "../chunks/chunk-TS4QA6TY.js";
 import {
   InputError,
   info,
   parseCommentHeader
-} from "../chunks/chunk-UEVINUIY.js";
+} from "../chunks/chunk-PM7YWOBP.js";
 import {
   getInput,
   notice,
   setFailed,
   setOutput,
   setSecret
-} from "../chunks/chunk-4XFJXMSE.js";
-import "../chunks/chunk-SZPIWUWJ.js";
+} from "../chunks/chunk-MY3REOT7.js";
+import "../chunks/chunk-JO4DLYHU.js";
 
 // src/entries/comment-action.ts
 import { readdir, readFile, stat } from "node:fs/promises";

@@ -11,20 +11,20 @@ import {
   saveReleaseReport,
   saveReportToCache,
   saveToHistory
-} from "../chunks/chunk-H36IMOLX.js";
+} from "../chunks/chunk-7GMFIJ4D.js";
 import {
   info,
   parseReport
-} from "../chunks/chunk-UEVINUIY.js";
-import "../chunks/chunk-7FWIUFHK.js";
+} from "../chunks/chunk-PM7YWOBP.js";
+import "../chunks/chunk-CZC4Y2N2.js";
 import {
   endGroup,
   getState,
   startGroup,
   summary,
   warning
-} from "../chunks/chunk-4XFJXMSE.js";
-import "../chunks/chunk-SZPIWUWJ.js";
+} from "../chunks/chunk-MY3REOT7.js";
+import "../chunks/chunk-JO4DLYHU.js";
 
 // src/entries/post.ts
 import { readFile } from "node:fs/promises";

@@ -31,14 +31,14 @@ import {
   toolchainModule,
   validateKeyPrefix,
   withBaselineSections
-} from "../chunks/chunk-H36IMOLX.js";
+} from "../chunks/chunk-7GMFIJ4D.js";
 import {
   forkHelpUrl,
   publishSizeComment,
   thresholdTexts,
   untrustedCheckout,
   untrustedCheckoutWarning
-} from "../chunks/chunk-VCJ7P7TO.js";
+} from "../chunks/chunk-TS4QA6TY.js";
 import {
   InputError,
   VerificationError,
@@ -69,13 +69,13 @@ import {
   variantProbeCommand,
   variantProbes,
   variantVariable
-} from "../chunks/chunk-UEVINUIY.js";
+} from "../chunks/chunk-PM7YWOBP.js";
 import {
   require_semver
-} from "../chunks/chunk-C6UELNRY.js";
+} from "../chunks/chunk-AOXPSZOT.js";
 import {
   create
-} from "../chunks/chunk-7FWIUFHK.js";
+} from "../chunks/chunk-CZC4Y2N2.js";
 import {
   HttpClient,
   addPath,
@@ -90,12 +90,12 @@ import {
   startGroup,
   summary,
   warning
-} from "../chunks/chunk-4XFJXMSE.js";
+} from "../chunks/chunk-MY3REOT7.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "../chunks/chunk-SZPIWUWJ.js";
+} from "../chunks/chunk-JO4DLYHU.js";
 
 // node_modules/pend/index.js
 var require_pend = __commonJS({
@@ -3469,6 +3469,8 @@ var FIELD = "";
 var RECORD = "";
 var GO_LIST_ARGS = [
   "list",
+  // Names and directories need no VCS stamp; without this go runs git (status, log, tags) on every listing.
+  "-buildvcs=false",
   "-e",
   "-f",
   `{{.Name}}${FIELD}{{.ImportPath}}${FIELD}{{.Dir}}${FIELD}{{if .Error}}{{.Error}}{{end}}${RECORD}`
@@ -3859,13 +3861,8 @@ async function stampedLdflags(config, env) {
   return templateLdflags(config.ldflags, stamp);
 }
 async function checkAgainstToolchain(config, go) {
-  const dist = await runCommand(go.goBinary, ["tool", "dist", "list"], { cwd: go.cwd, env: go.env });
-  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
-  validateTargets(config.targets, parseDistList(dist.stdout));
-  await checkVariantsWithToolchain(config.targets, go);
   const first = config.targets[0];
-  if (!first) return { packages: config.packages, names: {} };
-  const listEnv = { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" };
+  const listEnv = first ? { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? "1" : "0" } : go.env;
   const list = async (entries) => {
     const listed2 = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...entries], {
       cwd: go.cwd,
@@ -3877,7 +3874,17 @@ async function checkAgainstToolchain(config, go) {
     return parseGoList(listed2.stdout);
   };
   const named = config.packages.filter((entry) => !isPackagePattern(entry));
-  const listed = named.length > 0 ? await list(named) : [];
+  const [dist, namedListing] = await Promise.allSettled([
+    runCommand(go.goBinary, ["tool", "dist", "list"], { cwd: go.cwd, env: go.env }),
+    first && named.length > 0 ? list(named) : Promise.resolve([])
+  ]);
+  if (dist.status === "rejected") throw dist.reason;
+  if (dist.value.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.value.output.trim()}`);
+  validateTargets(config.targets, parseDistList(dist.value.stdout));
+  await checkVariantsWithToolchain(config.targets, go);
+  if (!first) return { packages: config.packages, names: {} };
+  if (namedListing.status === "rejected") throw namedListing.reason;
+  const listed = namedListing.value;
   checkMainPackages(listed, named, config.workingDirectory, targetName(first));
   const packages = [];
   for (const entry of config.packages) {
@@ -7147,10 +7154,12 @@ async function mergeOnly(config, workspace) {
   return { report: await readAndMergeReports(config.mergeReports, workspace), sboms: [] };
 }
 async function setUpGo({ config, event }, dirs, log) {
-  if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
-    saveState(UNTRUSTED_CHECKOUT_STATE, "true");
+  const [untrusted, facts] = await Promise.all([
+    warnAboutUntrustedCheckout(event, config.workingDirectory),
+    gatherPlatformFacts()
+  ]);
+  if (untrusted) saveState(UNTRUSTED_CHECKOUT_STATE, "true");
   startGroup("Set up Go");
-  const facts = await gatherPlatformFacts();
   const setup = await setupToolchain(config, facts, dirs);
   endGroup();
   if (setup.proof.verdict === "fail") throw new Error(setup.proof.message);

@@ -116,11 +116,14 @@ async function setUpGo(
   dirs: RunnerDirs,
   log: RunLog,
 ): Promise<{ setup: ToolchainSetup; facts: PlatformFacts }> {
+  // Two independent process runs (git, uname and the like), so they run at once.
+  const [untrusted, facts] = await Promise.all([
+    warnAboutUntrustedCheckout(event, config.workingDirectory),
+    gatherPlatformFacts(),
+  ]);
   // Caches saved here would be restored by pushes to the default branch: a fork's code must not write them.
-  if (await warnAboutUntrustedCheckout(event, config.workingDirectory))
-    core.saveState(UNTRUSTED_CHECKOUT_STATE, 'true');
+  if (untrusted) core.saveState(UNTRUSTED_CHECKOUT_STATE, 'true');
   core.startGroup('Set up Go');
-  const facts = await gatherPlatformFacts();
   const setup = await setupToolchain(config, facts, dirs);
   core.endGroup();
   if (setup.proof.verdict === 'fail') throw new Error(setup.proof.message);

@@ -60,14 +60,8 @@ async function stampedLdflags(config: Config, env: NodeJS.ProcessEnv): Promise<s
  * packages they match (all listed for the first target's platform).
  */
 async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<ResolvedPackages> {
-  const dist = await runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env });
-  if (dist.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.output.trim()}`);
-  validateTargets(config.targets, parseDistList(dist.stdout));
-  await checkVariantsWithToolchain(config.targets, go);
-
   const first = config.targets[0];
-  if (!first) return { packages: config.packages, names: {} };
-  const listEnv = { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? '1' : '0' };
+  const listEnv = first ? { ...go.env, ...targetEnv(first), CGO_ENABLED: config.cgo ? '1' : '0' } : go.env;
   const list = async (entries: string[]) => {
     const listed = await runCommand(go.goBinary, [...GO_LIST_ARGS, ...entries], {
       cwd: go.cwd,
@@ -79,7 +73,19 @@ async function checkAgainstToolchain(config: Config, go: GoInvocation): Promise<
     return parseGoList(listed.stdout);
   };
   const named = config.packages.filter((entry) => !isPackagePattern(entry));
-  const listed = named.length > 0 ? await list(named) : [];
+  // The two processes are independent, so they run at once; a bad target is still the error reported first.
+  const [dist, namedListing] = await Promise.allSettled([
+    runCommand(go.goBinary, ['tool', 'dist', 'list'], { cwd: go.cwd, env: go.env }),
+    first && named.length > 0 ? list(named) : Promise.resolve([]),
+  ]);
+  if (dist.status === 'rejected') throw dist.reason;
+  if (dist.value.exitCode !== 0) throw new Error(`go tool dist list failed: ${dist.value.output.trim()}`);
+  validateTargets(config.targets, parseDistList(dist.value.stdout));
+  await checkVariantsWithToolchain(config.targets, go);
+
+  if (!first) return { packages: config.packages, names: {} };
+  if (namedListing.status === 'rejected') throw namedListing.reason;
+  const listed = namedListing.value;
   checkMainPackages(listed, named, config.workingDirectory, targetName(first));
   const packages: string[] = [];
   for (const entry of config.packages) {

@@ -1,25 +1,15 @@
 // Rows 5 and 6: cross-building 4 targets with an empty build cache by the action, beside goreleaser building the
 // same targets with the same flags (row 5), and beside the CPU-bound limit of those builds on this machine: the
-// CPU seconds the bare `go build`s of the same targets spend, divided by the cores (row 6).
-import { readFile, rename, rm } from 'node:fs/promises';
+// CPU seconds the action's own builds spent, divided by the cores (row 6).
+import { rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { mapPool } from '../../../src/io/build/run.js';
-import { actionBuildMs, bareBuild, buildInputs, goreleaserBinaries, runBenchAction } from '../action.js';
+import { actionBuildMs, buildInputs, goreleaserBinaries, runBenchAction } from '../action.js';
 import { runsFor, type BenchOptions } from '../options.js';
 import { freshDir, interleave, log, mustRun, removeTree, samplesOf, type Step } from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
 import { GORELEASER, TARGETS, warmGocacheDir, type BenchSetup } from '../setup.js';
-
-/** GNU time's `-f` format: user and system CPU seconds of the command and the children it waited for. */
-const CPU_FORMAT = '%U %S';
-
-/** User + system CPU of one finished command, in ms, from the file `time -o` wrote. */
-export function parseCpuMs(text: string): number {
-  const match = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/m.exec(text);
-  if (!match) throw new Error(`/usr/bin/time wrote no "user system" line: ${JSON.stringify(text)}`);
-  return (Number(match[1]) + Number(match[2])) * 1000;
-}
+import { mainStepUsage, stepUsagePreload } from '../step-usage.js';
 
 export async function measureColdBuilds(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
   const want = { goreleaser: options.rows.has(5), cpuLimit: options.rows.has(6) };
@@ -30,17 +20,20 @@ export async function measureColdBuilds(setup: BenchSetup, options: BenchOptions
   const work = path.join(setup.scratch, `cold-${workload.name}`);
   const gocache = path.join(work, 'gocache');
   const outputs = path.join(workload.dir, 'bench-out');
+  const preload = await stepUsagePreload(setup.scratch);
 
   const steps: Step[] = [
     {
       name: 'action, empty GOCACHE',
       run: async (sample) => {
+        const usageDir = await freshDir(path.join(work, 'step-usage'));
         const result = await runBenchAction(setup, {
           workspace: workload.dir,
           inputs: buildInputs(setup, workload, { cache: 'false' }),
-          env: { ...setup.goEnv, GOCACHE: await freshDir(gocache) },
+          env: { ...setup.goEnv, GOCACHE: await freshDir(gocache), ...preload.env(usageDir) },
         });
         const coldBuildMs = actionBuildMs(result);
+        const usage = await mainStepUsage(usageDir);
         // The last filled build cache serves row 7, which would otherwise spend minutes filling its own.
         if (sample === runs - 1) {
           await removeTree(warmGocacheDir(setup, workload));
@@ -48,7 +41,12 @@ export async function measureColdBuilds(setup: BenchSetup, options: BenchOptions
         }
         await removeTree(gocache);
         await removeTree(outputs);
-        return { actionColdBuildMs: coldBuildMs };
+        return {
+          actionColdBuildMs: coldBuildMs,
+          cpuBoundLimitMs: usage.childrenCpuMs / cores,
+          childrenCpuMs: usage.childrenCpuMs,
+          mainStepOwnCpuMs: usage.ownCpuMs,
+        };
       },
     },
   ];
@@ -75,30 +73,6 @@ export async function measureColdBuilds(setup: BenchSetup, options: BenchOptions
       },
     });
   }
-  if (want.cpuLimit) {
-    steps.push({
-      name: `the same go builds under /usr/bin/time, ${cores} at a time, empty GOCACHE`,
-      run: async () => {
-        const env = { ...setup.goEnv, GOCACHE: await freshDir(gocache) };
-        const started = process.hrtime.bigint();
-        const cpuMs = await mapPool(TARGETS, cores, async (target) => {
-          const build = bareBuild(workload, target, path.join(outputs, 'bare'));
-          const timeFile = path.join(work, `cpu-${target.replace('/', '_')}.txt`);
-          await mustRun('/usr/bin/time', ['-f', CPU_FORMAT, '-o', timeFile, setup.go.binary, ...build.args], {
-            cwd: workload.dir,
-            env: { ...env, ...build.env },
-          });
-          return parseCpuMs(await readFile(timeFile, 'utf8'));
-        });
-        const bareWallMs = Number(process.hrtime.bigint() - started) / 1e6;
-        const totalCpuMs = cpuMs.reduce((sum, ms) => sum + ms, 0);
-        await removeTree(gocache);
-        await removeTree(outputs);
-        return { cpuBoundLimitMs: totalCpuMs / cores, bareCpuMs: totalCpuMs, bareWallMs };
-      },
-    });
-  }
-
   log(`Rows 5/6 (${workload.name}): ${runs} run(s), ${steps.length} steps each`);
   let series: Map<string, number[]>;
   try {
@@ -141,19 +115,19 @@ export async function measureColdBuilds(setup: BenchSetup, options: BenchOptions
           row: 6,
           title: `Cross-build ${TARGETS.length} targets of ${workload.name}, empty GOCACHE, against the CPU-bound limit`,
           a: actionSide,
-          b: { label: `Σ CPU (user + sys) of the bare go builds / ${cores} cores`, unit: 'ms' },
+          b: { label: `Σ CPU (user + sys) of the action's go processes / ${cores} cores`, unit: 'ms' },
           goal: { kind: 'max', value: 1.05 },
           notes: [
             ...sharedNote,
-            `B is the least wall time ${cores} fully used cores could take for that work: each target's go build (same flags, CGO_ENABLED=0) runs under /usr/bin/time -f '${CPU_FORMAT}', which counts go and the compilers and linker it waited for; the builds run ${cores} at a time from one empty GOCACHE, as the action's do.`,
-            'The extra series are the bare builds’ total CPU and their own wall time.',
+            `B is the least wall time ${cores} fully used cores could take for the work of A's own runs: the CPU (user + sys) of every process the action's main step waited for (/proc/self/stat cutime + cstime, recorded by a --require preload as it exits), which holds the go builds with the compilers and linker they ran, and also its go env, go tool dist list, go list and go version.`,
+            "The extra series are that children's CPU in all, and the main step's own node CPU (not in B).",
           ],
         },
         samplesOf(series, 'actionColdBuildMs'),
         samplesOf(series, 'cpuBoundLimitMs'),
         {
-          bareCpuMs: { unit: 'ms', samples: samplesOf(series, 'bareCpuMs') },
-          bareWallMs: { unit: 'ms', samples: samplesOf(series, 'bareWallMs') },
+          childrenCpuMs: { unit: 'ms', samples: samplesOf(series, 'childrenCpuMs') },
+          mainStepOwnCpuMs: { unit: 'ms', samples: samplesOf(series, 'mainStepOwnCpuMs') },
         },
       ),
     );

@@ -1,6 +1,5 @@
 // Rows 1 and 8: the action installing a toolchain from the Go module proxy into an empty tool cache, beside the go
 // command fetching the same toolchain itself (GOTOOLCHAIN); and the action's peak memory while it does so.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { moduleZipUrl, toolchainModule } from '../../../src/core/toolchain/goproxy.js';
 import { envOutsideRunner, runBenchAction } from '../action.js';
@@ -17,21 +16,9 @@ import {
 } from '../processes.js';
 import { rowResult, type RowResult } from '../report.js';
 import { benchGoEnv, type BenchSetup } from '../setup.js';
+import { mainStepUsage, stepUsagePreload } from '../step-usage.js';
 
 const PROXY = 'https://proxy.golang.org';
-
-// Loaded into the action's node processes through NODE_OPTIONS: records the process's own peak RSS as it exits
-// (resourceUsage().maxRSS is in kibibytes), one file per process.
-const MAX_RSS_PRELOAD = `
-const { writeFileSync } = require('node:fs');
-const { join } = require('node:path');
-process.on('exit', () => {
-  writeFileSync(
-    join(process.env.BENCH_MAX_RSS_DIR, process.pid + '.json'),
-    JSON.stringify({ script: process.argv[1], maxRssBytes: process.resourceUsage().maxRSS * 1024 }),
-  );
-});
-`;
 
 /** Size of the toolchain module zip the proxy serves (what both sides download). */
 async function archiveBytes(url: string): Promise<number> {
@@ -60,17 +47,6 @@ function phaseTimings(summary: string): Record<string, number> {
   return timings;
 }
 
-async function mainStepMaxRss(dir: string): Promise<number> {
-  for (const name of await readdir(dir)) {
-    const record = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as {
-      script?: string;
-      maxRssBytes: number;
-    };
-    if (record.script?.endsWith(path.join('dist', 'setup', 'index.js'))) return record.maxRssBytes;
-  }
-  throw new Error(`No peak RSS recorded for dist/setup/index.js in ${dir}`);
-}
-
 export async function measureToolchainFetch(setup: BenchSetup, options: BenchOptions): Promise<RowResult[]> {
   const wantInstall = options.rows.has(1);
   const wantMemory = options.rows.has(8);
@@ -89,15 +65,14 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
     );
   }
 
-  const preload = path.join(setup.scratch, 'max-rss-preload.cjs');
-  await writeFile(preload, MAX_RSS_PRELOAD);
+  const preload = await stepUsagePreload(setup.scratch);
   const work = path.join(setup.scratch, 'toolchain-fetch');
 
   const steps: Step[] = [
     {
       name: 'action: setup only, empty tool cache, toolchain-source goproxy',
       run: async () => {
-        const rssDir = await freshDir(path.join(work, 'max-rss'));
+        const usageDir = await freshDir(path.join(work, 'step-usage'));
         const gopath = await freshDir(path.join(work, 'action-gopath'));
         try {
           const result = await runBenchAction(setup, {
@@ -108,7 +83,7 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
               ...setup.goEnv,
               GOPATH: gopath,
               GOMODCACHE: path.join(gopath, 'pkg', 'mod'),
-              ...(wantMemory ? { NODE_OPTIONS: `--require ${preload}`, BENCH_MAX_RSS_DIR: rssDir } : {}),
+              ...(wantMemory ? preload.env(usageDir) : {}),
             },
             skipPost: true,
           });
@@ -121,7 +96,7 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
           return {
             actionInstallMs: main.durationMs,
             ...phaseTimings(result.summary),
-            ...(wantMemory ? { actionMaxRssBytes: await mainStepMaxRss(rssDir) } : {}),
+            ...(wantMemory ? { actionPeakRssBytes: (await mainStepUsage(usageDir)).peakRssBytes } : {}),
           };
         } finally {
           await removeTree(work);
@@ -133,15 +108,14 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
     steps.push({
       name: 'the same bundle stopping at its first check (memory floor)',
       run: async () => {
-        const rssDir = await freshDir(path.join(work, 'max-rss'));
+        const usageDir = await freshDir(path.join(work, 'step-usage'));
         try {
           // Spawned as it is, not through runCommand, whose allowlisted child environment drops NODE_OPTIONS.
           await timeStartup(process.execPath, [path.join(setup.root, 'dist', 'setup', 'index.js')], {
             ...envOutsideRunner(),
-            NODE_OPTIONS: `--require ${preload}`,
-            BENCH_MAX_RSS_DIR: rssDir,
+            ...preload.env(usageDir),
           });
-          return { bundleFloorMaxRssBytes: await mainStepMaxRss(rssDir) };
+          return { bundleFloorPeakRssBytes: (await mainStepUsage(usageDir)).peakRssBytes };
         } finally {
           await removeTree(work);
         }
@@ -212,17 +186,17 @@ export async function measureToolchainFetch(setup: BenchSetup, options: BenchOpt
           id: '8',
           row: 8,
           title: `Peak RSS of the main step installing Go ${version} from the Go module proxy`,
-          a: { label: 'maxRSS of dist/setup/index.js', unit: 'bytes' },
+          a: { label: 'peak RSS (VmHWM) of dist/setup/index.js', unit: 'bytes' },
           b: { label: 'the same bundle stopping at its first check (floor)', unit: 'bytes' },
           goal: { kind: 'maxValue', value: 100 * 1024 ** 2, unit: 'bytes' },
           notes: [
-            "A is process.resourceUsage().maxRSS of the main step's node process (children such as go env not counted), recorded at exit by a --require preload, in the same runs as row 1.",
-            'B, for context, is the floor: maxRSS of the same bundle run without the runner variables, stopping at its first check after loading.',
+            "A is the peak resident set (VmHWM in /proc/self/status) of the main step's node process (children such as go env not counted), recorded at exit by a --require preload, in the same runs as row 1. Not resourceUsage().maxRSS, which on Linux starts from the size of the process that spawned it.",
+            'B, for context, is the floor: the peak of the same bundle run without the runner variables, stopping at its first check after loading.',
             `The zip it streams is ${zipBytes} bytes.`,
           ],
         },
-        samplesOf(series, 'actionMaxRssBytes'),
-        samplesOf(series, 'bundleFloorMaxRssBytes'),
+        samplesOf(series, 'actionPeakRssBytes'),
+        samplesOf(series, 'bundleFloorPeakRssBytes'),
       ),
     );
   }

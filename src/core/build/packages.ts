@@ -19,6 +19,8 @@ const RECORD = '\x1e';
 /** Arguments for `go list` whose output {@link parseGoList} reads; the packages go after them. */
 export const GO_LIST_ARGS = [
   'list',
+  // Names and directories need no VCS stamp; without this go runs git (status, log, tags) on every listing.
+  '-buildvcs=false',
   '-e',
   '-f',
   `{{.Name}}${FIELD}{{.ImportPath}}${FIELD}{{.Dir}}${FIELD}{{if .Error}}{{.Error}}{{end}}${RECORD}`,
