@@ -11,12 +11,11 @@ import {
   saveReleaseReport,
   saveReportToCache,
   saveToHistory
-} from "../chunks/chunk-7GMFIJ4D.js";
+} from "../chunks/chunk-FJAC7IPR.js";
 import {
   info,
   parseReport
 } from "../chunks/chunk-PM7YWOBP.js";
-import "../chunks/chunk-CZC4Y2N2.js";
 import {
   endGroup,
   getState,

@@ -31,7 +31,7 @@ import {
   toolchainModule,
   validateKeyPrefix,
   withBaselineSections
-} from "../chunks/chunk-7GMFIJ4D.js";
+} from "../chunks/chunk-FJAC7IPR.js";
 import {
   forkHelpUrl,
   publishSizeComment,
@@ -73,9 +73,6 @@ import {
 import {
   require_semver
 } from "../chunks/chunk-AOXPSZOT.js";
-import {
-  create
-} from "../chunks/chunk-CZC4Y2N2.js";
 import {
   HttpClient,
   addPath,
@@ -4500,7 +4497,8 @@ async function writeChecksums(targets, where) {
 }
 async function readAndMergeReports(patterns, workspace) {
   const absolute = patterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((pattern) => path16.isAbsolute(pattern) ? pattern : path16.join(workspace, pattern));
-  const files = (await (await create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
+  const glob = await import("../chunks/glob-GAFFHTHU.js");
+  const files = (await (await glob.create(absolute.join("\n"), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(
       "merge-reports",

@@ -1,5 +1,4 @@
 import * as core from '../io/log.js';
-import * as glob from '@actions/glob';
 import { readFile } from 'node:fs/promises';
 import { replaceFileConfined } from '../io/platform/confine.js';
 import path from 'node:path';
@@ -53,6 +52,8 @@ export async function readAndMergeReports(patterns: string, workspace: string): 
     .map((line) => line.trim())
     .filter(Boolean)
     .map((pattern) => (path.isAbsolute(pattern) ? pattern : path.join(workspace, pattern)));
+  // Loaded on first use: only a job that merges reports needs a glob.
+  const glob = await import('@actions/glob');
   const files = (await (await glob.create(absolute.join('\n'), { matchDirectories: false })).glob()).sort();
   if (files.length === 0) {
     throw new InputError(

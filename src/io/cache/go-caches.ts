@@ -3,7 +3,6 @@
 // key. Restoring is restore.ts, saving save.ts, reading a cache directory entry-files.ts; the keys and every
 // other decision are pure (keys.ts, key-match.ts, dependency-paths.ts, prune.ts, outcomes.ts).
 import * as core from '../log.js';
-import * as glob from '@actions/glob';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
@@ -109,6 +108,8 @@ export async function findDependencyFiles(
   patterns: string[],
   workingDirectory: string,
 ): Promise<DependencyFile[]> {
+  // Loaded on first use: a run without caches never needs a glob.
+  const glob = await import('@actions/glob');
   const globber = await glob.create(patterns.join('\n'), {
     matchDirectories: false,
     followSymbolicLinks: false,
