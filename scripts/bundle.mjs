@@ -44,9 +44,8 @@ const undiciOnDemand = {
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { [UNDICI_FILE.replace(/\.cjs$/, '')]: 'node_modules/undici/index.js' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
+  entryPoints: ['node_modules/undici/index.js'],
+  outfile: `dist/${UNDICI_FILE}`,
   bundle: true,
   platform: 'node',
   target: 'node20',

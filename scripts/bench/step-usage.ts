@@ -7,9 +7,10 @@ import { runCommand } from '../../src/io/platform/process.js';
 /**
  * The peak RSS is /proc/self/status's VmHWM (kB), the high-water mark of this process's own memory map. Not
  * resourceUsage().maxRSS: Linux carries ru_maxrss across fork and exec, so a process spawned by a large parent
- * (the bench itself, over 100 MiB) reports at least the parent's size. The children's CPU comes from /proc/self/stat's cutime and cstime (fields
- * 16 and 17, in clock ticks): every child the process waited for, with the children those waited for, as
- * `/usr/bin/time` counts them. Fields are counted after the last ')' since the command name may hold spaces.
+ * (the bench itself, over 100 MiB) reports at least the parent's size. The children's CPU comes from
+ * /proc/self/stat's cutime and cstime (fields 16 and 17, in clock ticks): every child the process waited for,
+ * with the children those waited for, as `/usr/bin/time` counts them. Fields are counted after the last ')',
+ * since the command name may hold spaces.
  */
 const PRELOAD = `
 const { readFileSync, writeFileSync } = require('node:fs');
